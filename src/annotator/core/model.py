@@ -1,0 +1,99 @@
+"""Core: the plain read models every layer above storage sees.
+
+Table models live only in ``storage``; services hand these frozen dataclasses
+to the GUI, the CLI and the exporters.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+
+def new_id() -> str:
+    """A fresh identifier for a document, annotation or tag (a UUID4 string)."""
+    return str(uuid.uuid4())
+
+
+def utc_now() -> datetime:
+    """The current time, timezone-aware UTC, to the millisecond (what we store)."""
+    now = datetime.now(UTC)
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """Core: a code in the codebook (claim, evidence, speculation, ...)."""
+
+    id: str
+    name: str
+    color: str
+    description: str = ""
+    shortcut: str = ""
+    sort_order: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class TagSpec:
+    """Core: a tag as given by a user or an import, before it has an id."""
+
+    name: str
+    color: str
+    description: str = ""
+    shortcut: str = ""
+
+
+DEFAULT_TAGS: tuple[TagSpec, ...] = (
+    TagSpec("claim", "#f4a261", "An assertion the author wants the reader to accept.", "1"),
+    TagSpec("evidence", "#2a9d8f", "Facts, data, quotations or sources offered in support of a claim.", "2"),
+    TagSpec("speculation", "#9b5de5", "A guess, prediction or possibility the author does not establish.", "3"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """Core: a library row: a document without its text."""
+
+    id: str
+    title: str
+    length: int
+    created: datetime
+    counts: dict[str, int] = field(default_factory=dict)  # tag name -> annotations
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Core: a stored document. ``text`` is the truth offsets point into."""
+
+    id: str
+    title: str
+    text: str
+    sha256: str
+    metadata: dict[str, Any]
+    created: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """Core: a tagged span of a document's text.
+
+    ``start``/``end`` are code points into the stored text, end-exclusive, and
+    ``quote == text[start:end]``. ``prefix``/``suffix`` are the up to 32 code
+    points around it (a W3C TextQuoteSelector), kept so the span can be found
+    again if the text is revised.
+    """
+
+    id: str
+    document_id: str
+    tag_id: str
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    note: str
+    coder: str
+    created: datetime
+    modified: datetime

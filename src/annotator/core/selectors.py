@@ -1,0 +1,133 @@
+"""Core: W3C-style text selectors and anchoring.
+
+A span is described two ways, as the W3C Web Annotation model and Hypothesis
+do: a ``TextPositionSelector`` (start, end in code points) and a
+``TextQuoteSelector`` (exact quote with up to 32 code points of prefix and
+suffix). Anchoring tries the stored position first, checked against the quote;
+then the exact quote, nearest to the old position and best matching the
+context. A selector that cannot be placed is an orphan, never a wrong span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CONTEXT_LENGTH = 32
+
+
+class SpanError(ValueError):
+    """A span that does not fit the text (out of range, empty, or not found)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TextPositionSelector:
+    """Core: start and end offsets in code points, end-exclusive."""
+
+    start: int
+    end: int
+
+    @classmethod
+    def from_span(cls, text: str, start: int, end: int) -> TextPositionSelector:
+        check_span(text, start, end)
+        return cls(start, end)
+
+    def to_span(self, text: str) -> tuple[int, int]:
+        check_span(text, self.start, self.end)
+        return self.start, self.end
+
+
+@dataclass(frozen=True, slots=True)
+class TextQuoteSelector:
+    """Core: the exact quote with its surrounding context."""
+
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+
+    @classmethod
+    def from_span(cls, text: str, start: int, end: int) -> TextQuoteSelector:
+        check_span(text, start, end)
+        return cls(
+            exact=text[start:end],
+            prefix=text[max(0, start - CONTEXT_LENGTH) : start],
+            suffix=text[end : end + CONTEXT_LENGTH],
+        )
+
+    def to_span(self, text: str, hint: int | None = None) -> tuple[int, int] | None:
+        """The best exact occurrence of the quote, or None when there is none."""
+        found = find_occurrences(text, self.exact)
+        if not found:
+            return None
+
+        def score(pos: int) -> tuple[int, int]:
+            end = pos + len(self.exact)
+            context = _common_suffix(text[max(0, pos - len(self.prefix)) : pos], self.prefix)
+            context += _common_prefix(text[end : end + len(self.suffix)], self.suffix)
+            distance = abs(pos - hint) if hint is not None else 0
+            return (-context, distance)
+
+        best = min(found, key=score)
+        return best, best + len(self.exact)
+
+
+def check_span(text: str, start: int, end: int) -> None:
+    """Raise :class:`SpanError` unless 0 <= start < end <= len(text)."""
+    if not (0 <= start < end <= len(text)):
+        raise SpanError(f"span {start}..{end} does not fit a text of {len(text)} characters")
+
+
+def find_occurrences(text: str, quote: str) -> list[int]:
+    """Every start offset at which *quote* occurs in *text* (overlapping ones too)."""
+    if not quote:
+        return []
+    found, pos = [], text.find(quote)
+    while pos != -1:
+        found.append(pos)
+        pos = text.find(quote, pos + 1)
+    return found
+
+
+def locate_quote(text: str, quote: str, occurrence: int | None = None) -> tuple[int, int]:
+    """The span of *quote* in *text*; *occurrence* (1-based) picks one of several.
+
+    Raises :class:`SpanError` saying how often the quote occurs when it is
+    missing, ambiguous without *occurrence*, or *occurrence* is out of range.
+    """
+    found = find_occurrences(text, quote)
+    if not found:
+        raise SpanError("the quote does not occur in the document")
+    if occurrence is None:
+        if len(found) > 1:
+            raise SpanError(
+                f"the quote occurs {len(found)} times in the document; choose one with --occurrence 1..{len(found)}"
+            )
+        occurrence = 1
+    if not 1 <= occurrence <= len(found):
+        raise SpanError(f"the quote occurs {len(found)} times; occurrence {occurrence} does not exist")
+    start = found[occurrence - 1]
+    return start, start + len(quote)
+
+
+def anchor(
+    text: str, position: TextPositionSelector | None, quote: TextQuoteSelector | None
+) -> tuple[int, int] | None:
+    """Place a described span in *text*: exact position if its quote still matches, else the quote."""
+    if position is not None and 0 <= position.start < position.end <= len(text):
+        if quote is None or text[position.start : position.end] == quote.exact:
+            return position.start, position.end
+    if quote is not None:
+        return quote.to_span(text, hint=position.start if position else None)
+    return None
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_suffix(a: str, b: str) -> int:
+    return _common_prefix(a[::-1], b[::-1])

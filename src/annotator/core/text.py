@@ -1,0 +1,106 @@
+"""Core: turning bytes from a file into the text we store, once, at import.
+
+The stored text is the truth that every annotation offset points into. We
+normalise exactly two things, because Qt would silently rewrite them and break
+the mapping between what is shown and what is stored: line endings (CRLF and
+lone CR become LF) and a leading byte-order mark (removed). Everything else,
+NBSP, tabs, emoji, combining marks, RTL text, U+2028/U+2029, stays as it is.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from dataclasses import dataclass
+
+#: Files larger than this are refused before they are read whole.
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+
+class TextDecodeError(ValueError):
+    """The bytes are not text we can decode with confidence (binary, unknown encoding)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """Core: text decoded from bytes, with the encoding that was detected."""
+
+    text: str
+    encoding: str
+
+
+def normalize_text(raw: str) -> str:
+    """Return *raw* with CRLF/CR line endings made LF and a leading BOM removed."""
+    if raw.startswith("\ufeff"):
+        raw = raw[1:]
+    if "\r" in raw:
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    return raw
+
+
+def sha256_text(text: str) -> str:
+    """The hex SHA-256 of *text* encoded as UTF-8 (the export's ``sha256``)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Control characters that never appear in real text files; their presence
+# (outside a BOM-marked UTF-16/32 file) means the file is binary.
+_BINARY_CONTROLS = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x1A)) | {0x1C, 0x1D, 0x7F}
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    if b"\x00" in sample:
+        return True
+    bad = sum(1 for b in sample if b in _BINARY_CONTROLS)
+    return bad > max(2, len(sample) // 1000)
+
+
+def decode_bytes(data: bytes) -> DecodedText:
+    """Decode file contents to normalised text, or raise :class:`TextDecodeError`.
+
+    Order: a BOM decides (UTF-8, UTF-16, UTF-32); then strict UTF-8; then
+    charset-normalizer for legacy 8-bit encodings. Binary data (NUL bytes,
+    control characters) is refused rather than guessed at.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return DecodedText(normalize_text(data.decode(encoding)), encoding.removesuffix("-sig"))
+            except UnicodeDecodeError as exc:
+                raise TextDecodeError(
+                    f"the file starts with a {encoding} byte-order mark but is not valid {encoding}"
+                ) from exc
+    if _looks_binary(data):
+        raise TextDecodeError("the file looks binary (it contains control or NUL bytes), not text")
+    try:
+        return DecodedText(normalize_text(data.decode("utf-8")), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise TextDecodeError("the file's encoding could not be detected; save it as UTF-8 and try again")
+    text = str(best)
+    if any(ord(c) in _BINARY_CONTROLS for c in text[:65536]):
+        raise TextDecodeError("the file looks binary, not text")
+    return DecodedText(normalize_text(text), best.encoding)
+
+
+def title_from_text(text: str, fallback: str = "Untitled", limit: int = 200) -> str:
+    """The first non-blank line of *text*, trimmed (NBSP counts as blank), or *fallback*."""
+    for line in text.split("\n"):
+        line = line.strip(" \t\u00a0\u2028\u2029")
+        if line:
+            line = line.lstrip("#").strip() or line  # a Markdown heading's hashes are not the title
+            return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+    return fallback

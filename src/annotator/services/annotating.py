@@ -1,0 +1,118 @@
+"""Services: creating, retagging, annotating notes on, deleting and restoring annotations.
+
+Quotes and context always come from the stored document text: a caller gives
+offsets (code points) and never text read back from a widget.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from annotator.core.model import Annotation, new_id, utc_now
+from annotator.core.selectors import SpanError, TextQuoteSelector, check_span, locate_quote
+from annotator.services.changes import Changes
+from annotator.services.library import Library
+from annotator.storage import repository as repo
+from annotator.storage.uow import unit_of_work
+
+
+def _tag_exists(library_tags: list, tag_id: str) -> None:
+    if not any(t.id == tag_id for t in library_tags):
+        raise LookupError(f"there is no tag with id '{tag_id}'")
+
+
+def create_annotation(
+    library: Library,
+    *,
+    document_id: str,
+    tag_id: str,
+    start: int,
+    end: int,
+    note: str = "",
+    coder: str = "",
+    annotation_id: str | None = None,
+) -> Changes:
+    """Tag ``text[start:end]`` of a document. Offsets are code points, end-exclusive."""
+    with unit_of_work(library.engine) as s:
+        text = repo.document_text(s, document_id)
+        if text is None:
+            raise LookupError(f"there is no document '{document_id}' in this library")
+        _tag_exists(repo.list_tags(s), tag_id)
+        check_span(text, start, end)
+        selector = TextQuoteSelector.from_span(text, start, end)
+        now = utc_now()
+        annotation = Annotation(
+            id=annotation_id or new_id(), document_id=document_id, tag_id=tag_id, start=start, end=end,
+            quote=selector.exact, prefix=selector.prefix, suffix=selector.suffix, note=note, coder=coder,
+            created=now, modified=now,
+        )  # fmt: skip
+        repo.insert_annotations(s, [annotation])
+    return Changes(annotations_created=(annotation,))
+
+
+def annotate_quote(
+    library: Library,
+    *,
+    document_id: str,
+    tag_id: str,
+    quote: str,
+    occurrence: int | None = None,
+    note: str = "",
+    coder: str = "",
+) -> Changes:
+    """Tag the *occurrence*-th (1-based) place where *quote* occurs; ambiguity is an error."""
+    text = library.document(document_id).text
+    start, end = locate_quote(text, quote, occurrence)
+    return create_annotation(
+        library, document_id=document_id, tag_id=tag_id, start=start, end=end, note=note, coder=coder
+    )
+
+
+def _update(library: Library, annotation_id: str, **fields: object) -> Changes:
+    with unit_of_work(library.engine) as s:
+        current = repo.get_annotation(s, annotation_id)
+        if current is None:
+            raise LookupError(f"there is no annotation '{annotation_id}'")
+        if "tag_id" in fields:
+            _tag_exists(repo.list_tags(s), str(fields["tag_id"]))
+        if all(getattr(current, k) == v for k, v in fields.items()):
+            return Changes()
+        updated = replace(current, modified=utc_now(), **fields)  # type: ignore[arg-type]
+        repo.update_annotation(s, updated)
+    return Changes(annotations_updated=(updated,))
+
+
+def retag_annotation(library: Library, *, annotation_id: str, tag_id: str) -> Changes:
+    """Give an annotation another tag."""
+    return _update(library, annotation_id, tag_id=tag_id)
+
+
+def set_note(library: Library, *, annotation_id: str, note: str) -> Changes:
+    """Replace an annotation's note."""
+    return _update(library, annotation_id, note=note)
+
+
+def delete_annotation(library: Library, *, annotation_id: str) -> Changes:
+    """Delete an annotation; the returned change holds it as it was, for undo."""
+    with unit_of_work(library.engine) as s:
+        current = repo.get_annotation(s, annotation_id)
+        if current is None:
+            raise LookupError(f"there is no annotation '{annotation_id}'")
+        repo.delete_annotation(s, annotation_id)
+    return Changes(annotations_deleted=(current,))
+
+
+def restore_annotation(library: Library, *, annotation: Annotation) -> Changes:
+    """Put back an annotation exactly as it was (undo of a delete), checked against the text."""
+    with unit_of_work(library.engine) as s:
+        text = repo.document_text(s, annotation.document_id)
+        if text is None:
+            raise LookupError(f"there is no document '{annotation.document_id}' in this library")
+        check_span(text, annotation.start, annotation.end)
+        if text[annotation.start : annotation.end] != annotation.quote:
+            raise SpanError("the annotation's quote no longer matches the document text")
+        if repo.get_annotation(s, annotation.id) is not None:
+            repo.update_annotation(s, annotation)
+        else:
+            repo.insert_annotations(s, [annotation])
+    return Changes(annotations_created=(annotation,))

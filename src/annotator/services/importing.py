@@ -1,0 +1,196 @@
+"""Services: importing files into the library.
+
+Reading and persisting are separate steps: :func:`read_files` parses every file
+(nothing touches the library), then :func:`persist` writes all bundles in one
+unit of work, so an import either lands whole or not at all. Documents are
+matched by id, then by the SHA-256 of their text, so importing the same file or
+export twice adds nothing; annotations are matched by id.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.model import Annotation, Document, Tag, TagSpec, new_id, utc_now
+from annotator.core.selectors import TextQuoteSelector
+from annotator.core.text import MAX_IMPORT_BYTES, normalize_text, sha256_text
+from annotator.formats.base import FormatError, ImportBundle
+from annotator.formats.registry import format_by_id, format_for_file
+from annotator.services.changes import Changes
+from annotator.services.library import Library
+from annotator.storage import repository as repo
+from annotator.storage.uow import unit_of_work
+
+#: Colours given to tags that an import brings in without one.
+NEW_TAG_COLORS = ("#e76f51", "#457b9d", "#e9c46a", "#8ab17d", "#f28482", "#6d597a", "#577590", "#bc6c25")
+
+
+@dataclass(frozen=True, slots=True)
+class ReadFailure:
+    """Services: a file that could not be read, and why, in one line."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedRow:
+    """Services: one document an import brought in (or found already there)."""
+
+    id: str
+    title: str
+    new: bool
+
+
+@dataclass(slots=True)
+class ImportResult:
+    """Services: what an import did."""
+
+    documents: list[ImportedRow] = field(default_factory=list)
+    annotations_added: int = 0
+    annotations_existing: int = 0
+    changes: Changes = field(default_factory=Changes)
+
+
+def read_file(path: str | os.PathLike[str], format_id: str | None = None) -> ImportBundle:
+    """Parse one file into a bundle, or raise :class:`FormatError` with a clear message."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise FormatError("it is a folder, not a file")
+        if size > MAX_IMPORT_BYTES:
+            raise FormatError(
+                f"the file is {size / 1e6:.0f} MB; files over {MAX_IMPORT_BYTES // 1_000_000} MB are not imported"
+            )
+        with path.open("rb") as fh:
+            data = fh.read(MAX_IMPORT_BYTES + 1)
+    except OSError as exc:
+        raise FormatError(exc.strerror or str(exc)) from exc
+    if len(data) > MAX_IMPORT_BYTES:
+        raise FormatError(f"the file is over {MAX_IMPORT_BYTES // 1_000_000} MB and is not imported")
+    if not data:
+        raise FormatError("the file is empty")
+    fmt = format_by_id(format_id) if format_id else format_for_file(path.name, data[:65536])
+    if fmt.reader is None:
+        raise FormatError(f"format '{fmt.id}' can be exported but not imported")
+    try:
+        return fmt.reader(data, path.name)
+    except FormatError:
+        raise
+    except (ValueError, KeyError, TypeError, IndexError, RecursionError) as exc:
+        raise FormatError(f"not a readable {fmt.label} file ({type(exc).__name__}: {exc})") from exc
+
+
+def read_files(
+    paths: Iterable[str | os.PathLike[str]], format_id: str | None = None
+) -> tuple[list[tuple[str, ImportBundle]], list[ReadFailure]]:
+    """Parse every file; returns the bundles that were read and the failures."""
+    bundles, failures = [], []
+    for path in paths:
+        try:
+            bundles.append((str(path), read_file(path, format_id)))
+        except FormatError as exc:
+            failures.append(ReadFailure(str(path), str(exc)))
+    return bundles, failures
+
+
+def persist(
+    library: Library,
+    bundles: Iterable[ImportBundle],
+    *,
+    set_name: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> ImportResult:
+    """Write bundles into the library in one transaction and say what was added."""
+    result = ImportResult()
+    created_annotations: list[Annotation] = []
+    created_docs: list[str] = []
+    created_tags: list[Tag] = []
+    with unit_of_work(library.engine) as s:
+        tags = {t.name: t for t in repo.list_tags(s)}
+
+        def ensure_tag(spec: TagSpec) -> Tag:
+            if spec.name not in tags:
+                color = spec.color or NEW_TAG_COLORS[len(created_tags) % len(NEW_TAG_COLORS)]
+                tag = Tag(new_id(), spec.name, color, spec.description, "", len(tags))
+                repo.add_tag(s, tag)
+                tags[spec.name] = tag
+                created_tags.append(tag)
+            return tags[spec.name]
+
+        for index, bundle in enumerate(bundles):
+            for spec in bundle.tags:
+                ensure_tag(spec)
+            for imported in bundle.documents:
+                text = normalize_text(imported.text)
+                if text != imported.text and imported.annotations:
+                    raise FormatError(f"'{imported.title}': text with CR line endings cannot carry offsets")
+                sha = sha256_text(text)
+                doc_id = None
+                if imported.id and (existing := repo.get_document(s, imported.id)) is not None:
+                    doc_id = imported.id if existing.sha256 == sha else None
+                if doc_id is None:
+                    doc_id = repo.find_document_by_sha256(s, sha)
+                is_new = doc_id is None
+                if is_new:
+                    taken = imported.id and repo.get_document(s, imported.id) is not None
+                    doc_id = new_id() if (not imported.id or taken) else imported.id
+                    repo.insert_document(
+                        s, Document(doc_id, imported.title, text, sha, dict(imported.metadata), utc_now())
+                    )
+                    created_docs.append(doc_id)
+                result.documents.append(ImportedRow(doc_id, imported.title, is_new))
+                wanted = [a.id for a in imported.annotations if a.id]
+                existing_ids = repo.existing_annotation_ids(s, wanted) if wanted else set()
+                fresh: list[Annotation] = []
+                for a in imported.annotations:
+                    if a.id and (a.id in existing_ids):
+                        result.annotations_existing += 1
+                        continue
+                    selector = TextQuoteSelector.from_span(text, a.start, a.end)
+                    if a.quote is not None and a.quote != selector.exact:
+                        raise FormatError(f"'{imported.title}': an annotation's quote is not text[start:end]")
+                    tag = ensure_tag(TagSpec(a.tag, ""))
+                    now = utc_now()
+                    fresh.append(
+                        Annotation(
+                            id=a.id or new_id(), document_id=doc_id, tag_id=tag.id, start=a.start, end=a.end,
+                            quote=selector.exact, prefix=selector.prefix, suffix=selector.suffix, note=a.note,
+                            coder=a.coder, created=a.created or now, modified=a.modified or a.created or now,
+                        )  # fmt: skip
+                    )
+                    existing_ids.add(fresh[-1].id)
+                repo.insert_annotations(s, fresh)
+                created_annotations.extend(fresh)
+                result.annotations_added += len(fresh)
+            if progress is not None:
+                progress(index + 1)
+        if set_name:
+            repo.add_to_set(s, set_name, [d.id for d in result.documents], new_id())
+    result.changes = Changes(
+        annotations_created=tuple(created_annotations),
+        documents_created=tuple(created_docs),
+        tags_created=tuple(created_tags),
+    )
+    return result
+
+
+def import_files(
+    library: Library,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    set_name: str | None = None,
+    format_id: str | None = None,
+) -> ImportResult:
+    """Read and persist files all or nothing: any unreadable file means nothing is imported."""
+    bundles, failures = read_files(paths, format_id)
+    if failures:
+        raise FormatError("; ".join(str(f) for f in failures))
+    return persist(library, [b for _, b in bundles], set_name=set_name)

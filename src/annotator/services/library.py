@@ -1,0 +1,144 @@
+"""Services: an open library (one database) and the queries screens need.
+
+Opening a library checks, before anything writes to it, that a SQLite file is
+really an Annotator library (a corrupt or foreign file is refused and left
+untouched), then migrates it to the current schema (after a backup) and makes
+sure it has a codebook.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlalchemy.exc as sa_exc
+from sqlalchemy.engine import make_url
+
+from annotator.core.model import DEFAULT_TAGS, Annotation, Document, DocumentSummary, Tag, TagSpec, new_id
+from annotator.storage import repository as repo
+from annotator.storage.engine import LibraryError, describe_url, make_engine
+from annotator.storage.migrate import upgrade_to_head
+from annotator.storage.uow import explain_db_error, unit_of_work
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not an Annotator library, without modifying it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    if path.is_dir():
+        raise LibraryError(f"{path} is a folder, not a library file")
+    with path.open("rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise LibraryError(f"{path} is not an Annotator library (not a SQLite database); it was left unchanged")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise LibraryError(f"{path} is damaged and cannot be opened ({exc}); it was left unchanged") from exc
+    if check != "ok":
+        raise LibraryError(f"{path} is damaged ({check}); it was left unchanged")
+    if tables and "alembic_version" not in tables:
+        raise LibraryError(f"{path} is a SQLite database of another program, not an Annotator library")
+
+
+class Library:
+    """Services: an open library. Create with :meth:`open`; close when done."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self.backup_made: str | None = None
+
+    @classmethod
+    def open(cls, url: str, *, default_tags: tuple[TagSpec, ...] = DEFAULT_TAGS) -> Library:
+        """Open (creating if needed) the library at *url* and bring it to the current schema."""
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+            _check_sqlite_file(Path(parsed.database))
+        library = cls(url)
+        try:
+            library.backup_made = upgrade_to_head(library.engine)
+            with unit_of_work(library.engine) as session:
+                if not repo.list_tags(session):
+                    for order, spec in enumerate(default_tags):
+                        repo.add_tag(session, Tag(new_id(), spec.name, spec.color, spec.description, spec.shortcut, order))
+        except sa_exc.SQLAlchemyError as exc:
+            library.close()
+            raise LibraryError(f"cannot open {describe_url(url)}: {explain_db_error(exc)}") from exc
+        except BaseException:
+            library.close()
+            raise
+        return library
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    # -- queries ----------------------------------------------------------------------------
+
+    def tags(self) -> list[Tag]:
+        with unit_of_work(self.engine) as s:
+            return repo.list_tags(s)
+
+    def tag_named(self, name: str) -> Tag:
+        for tag in self.tags():
+            if tag.name == name:
+                return tag
+        names = ", ".join(t.name for t in self.tags())
+        raise LookupError(f"there is no tag '{name}' (tags: {names})")
+
+    def documents(self) -> list[DocumentSummary]:
+        with unit_of_work(self.engine) as s:
+            return repo.document_summaries(s)
+
+    def document(self, document_id: str) -> Document:
+        with unit_of_work(self.engine) as s:
+            doc = repo.get_document(s, document_id)
+        if doc is None:
+            raise LookupError(f"there is no document '{document_id}' in this library")
+        return doc
+
+    def annotations(self, document_id: str) -> list[Annotation]:
+        with unit_of_work(self.engine) as s:
+            return repo.annotations_of(s, [document_id])[document_id]
+
+    def annotation(self, annotation_id: str) -> Annotation | None:
+        with unit_of_work(self.engine) as s:
+            return repo.get_annotation(s, annotation_id)
+
+    def sets(self) -> list[str]:
+        with unit_of_work(self.engine) as s:
+            return repo.list_sets(s)
+
+    def documents_in_set(self, name: str) -> list[str]:
+        with unit_of_work(self.engine) as s:
+            ids = repo.document_ids_in_set(s, name)
+        if ids is None:
+            raise LookupError(f"there is no set '{name}' in this library")
+        return ids
+
+    # -- per-library state (last document, scroll position) --------------------------------
+
+    def state(self, key: str) -> str | None:
+        with unit_of_work(self.engine) as s:
+            return repo.get_state(s, key)
+
+    def set_state(self, key: str, value: str) -> None:
+        with unit_of_work(self.engine) as s:
+            repo.set_state(s, key, value)

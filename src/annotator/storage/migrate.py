@@ -1,0 +1,88 @@
+"""Storage: bringing a library's schema to head with Alembic, on open.
+
+A SQLite library that needs migrating is first copied with SQLite's online
+backup API into ``backups/`` beside it. A library stamped with a revision this
+version of Annotator does not know (made by a newer version) is refused.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.script.revision import ResolutionError
+from sqlalchemy.engine import Engine
+
+from annotator.storage.engine import LibraryError
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_sqlite(path: Path, label: str) -> Path:
+    """Copy the SQLite library at *path* with the online backup API; return the copy's path."""
+    folder = path.parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{path.stem}-{label}-{stamp}.sqlite3"
+    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    target.chmod(0o600)
+    return target
+
+
+def _known(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except ResolutionError:
+        return False
+
+
+def upgrade_to_head(engine: Engine) -> str | None:
+    """Migrate the library to head. Returns the backup made first, if any."""
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    current = current_revision(engine)
+    if current == head:
+        return None
+    if current is not None and not _known(script, current):
+        raise LibraryError(
+            f"this library was made by a newer version of Annotator (schema {current}); update Annotator to open it"
+        )
+    backup = None
+    database = engine.url.database
+    if current is not None and engine.dialect.name == "sqlite" and database and database != ":memory:":
+        backup = str(backup_sqlite(Path(database), f"before-{head}"))
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+    return backup

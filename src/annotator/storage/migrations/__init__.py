@@ -1,0 +1,1 @@
+"""Storage: Alembic migrations, shipped inside the package and run on open."""

@@ -1,0 +1,202 @@
+"""Storage: reading and writing rows, translated to core read models.
+
+Functions here take an open session and never commit (the unit of work does).
+Loading many spans uses tuple selects and bulk writes use SQLAlchemy Core
+``insert()``: building ORM objects costs ~120 µs each, which 10,000 spans feel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import orjson
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from annotator.core.model import Annotation, Document, DocumentSummary, Tag
+from annotator.storage.tables import (
+    AnnotationRow,
+    DocumentRow,
+    DocumentSetMemberRow,
+    DocumentSetRow,
+    StateRow,
+    TagRow,
+)
+
+_A = AnnotationRow.__table__
+_D = DocumentRow.__table__
+_T = TagRow.__table__
+
+_ANNOTATION_COLUMNS = (
+    _A.c.id, _A.c.document_id, _A.c.tag_id, _A.c.start, _A.c.end, _A.c.quote, _A.c.prefix,
+    _A.c.suffix, _A.c.note, _A.c.coder, _A.c.created, _A.c.modified,
+)  # fmt: skip
+
+
+# -- tags ---------------------------------------------------------------------------------------
+
+
+def tag_from_row(row: TagRow) -> Tag:
+    return Tag(row.id, row.name, row.color, row.description, row.shortcut, row.sort_order)
+
+
+def list_tags(session: Session) -> list[Tag]:
+    rows = session.execute(
+        sa.select(_T.c.id, _T.c.name, _T.c.color, _T.c.description, _T.c.shortcut, _T.c.sort_order).order_by(
+            _T.c.sort_order, _T.c.name
+        )
+    )
+    return [Tag(*row) for row in rows]
+
+
+def add_tag(session: Session, tag: Tag) -> None:
+    session.add(
+        TagRow(
+            id=tag.id, name=tag.name, color=tag.color, description=tag.description,
+            shortcut=tag.shortcut, sort_order=tag.sort_order,
+        )
+    )  # fmt: skip
+
+
+# -- documents ----------------------------------------------------------------------------------
+
+
+def document_summaries(session: Session) -> list[DocumentSummary]:
+    counts: dict[str, dict[str, int]] = {}
+    for doc_id, tag_name, n in session.execute(
+        sa.select(_A.c.document_id, _T.c.name, sa.func.count())
+        .join(_T, _T.c.id == _A.c.tag_id)
+        .group_by(_A.c.document_id, _T.c.name)
+    ):
+        counts.setdefault(doc_id, {})[tag_name] = n
+    rows = session.execute(
+        sa.select(_D.c.id, _D.c.title, sa.func.length(_D.c.text), _D.c.created).order_by(_D.c.created, _D.c.title)
+    )
+    return [DocumentSummary(i, title, length, created, counts.get(i, {})) for i, title, length, created in rows]
+
+
+def get_document(session: Session, document_id: str) -> Document | None:
+    row = session.get(DocumentRow, document_id)
+    if row is None:
+        return None
+    return Document(row.id, row.title, row.text, row.sha256, orjson.loads(row.metadata_json), row.created)
+
+
+def find_document_by_sha256(session: Session, sha256: str) -> str | None:
+    return session.execute(sa.select(_D.c.id).where(_D.c.sha256 == sha256).limit(1)).scalar()
+
+
+def document_text(session: Session, document_id: str) -> str | None:
+    return session.execute(sa.select(_D.c.text).where(_D.c.id == document_id)).scalar()
+
+
+def insert_document(session: Session, document: Document) -> None:
+    session.execute(
+        sa.insert(_D).values(
+            id=document.id, title=document.title, text=document.text, sha256=document.sha256,
+            metadata_json=orjson.dumps(document.metadata).decode(), created=document.created,
+        )
+    )  # fmt: skip
+
+
+def document_ids_in_set(session: Session, name: str) -> list[str] | None:
+    set_id = session.execute(sa.select(DocumentSetRow.id).where(DocumentSetRow.name == name)).scalar()
+    if set_id is None:
+        return None
+    return list(
+        session.execute(
+            sa.select(DocumentSetMemberRow.document_id)
+            .join(DocumentRow, DocumentRow.id == DocumentSetMemberRow.document_id)
+            .where(DocumentSetMemberRow.set_id == set_id)
+            .order_by(DocumentRow.created)
+        ).scalars()
+    )
+
+
+def add_to_set(session: Session, name: str, document_ids: Iterable[str], new_id: str) -> None:
+    set_id = session.execute(sa.select(DocumentSetRow.id).where(DocumentSetRow.name == name)).scalar()
+    if set_id is None:
+        set_id = new_id
+        session.execute(sa.insert(DocumentSetRow.__table__).values(id=set_id, name=name))
+    existing = set(
+        session.execute(sa.select(DocumentSetMemberRow.document_id).where(DocumentSetMemberRow.set_id == set_id))
+        .scalars()
+        .all()
+    )
+    rows = [{"set_id": set_id, "document_id": d} for d in dict.fromkeys(document_ids) if d not in existing]
+    if rows:
+        session.execute(sa.insert(DocumentSetMemberRow.__table__), rows)
+
+
+def list_sets(session: Session) -> list[str]:
+    return list(session.execute(sa.select(DocumentSetRow.name).order_by(DocumentSetRow.name)).scalars())
+
+
+# -- annotations --------------------------------------------------------------------------------
+
+
+def annotations_of(session: Session, document_ids: Sequence[str]) -> dict[str, list[Annotation]]:
+    """Annotations of each document, sorted by (start, end, id)."""
+    out: dict[str, list[Annotation]] = {d: [] for d in document_ids}
+    if not document_ids:
+        return out
+    query = sa.select(*_ANNOTATION_COLUMNS).order_by(_A.c.document_id, _A.c.start, _A.c.end, _A.c.id)
+    if len(document_ids) < 500:
+        query = query.where(_A.c.document_id.in_(list(document_ids)))
+    for row in session.execute(query):
+        bucket = out.get(row[1])
+        if bucket is not None:
+            bucket.append(Annotation(*row))
+    return out
+
+
+def get_annotation(session: Session, annotation_id: str) -> Annotation | None:
+    row = session.execute(sa.select(*_ANNOTATION_COLUMNS).where(_A.c.id == annotation_id)).first()
+    return Annotation(*row) if row else None
+
+
+def existing_annotation_ids(session: Session, ids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for i in range(0, len(ids), 500):
+        found.update(session.execute(sa.select(_A.c.id).where(_A.c.id.in_(ids[i : i + 500]))).scalars())
+    return found
+
+
+def _annotation_values(a: Annotation) -> dict[str, Any]:
+    return {
+        "id": a.id, "document_id": a.document_id, "tag_id": a.tag_id, "start": a.start, "end": a.end,
+        "quote": a.quote, "prefix": a.prefix, "suffix": a.suffix, "note": a.note, "coder": a.coder,
+        "created": a.created, "modified": a.modified,
+    }  # fmt: skip
+
+
+def insert_annotations(session: Session, annotations: Sequence[Annotation]) -> None:
+    if annotations:
+        session.execute(sa.insert(_A), [_annotation_values(a) for a in annotations])
+
+
+def update_annotation(session: Session, annotation: Annotation) -> bool:
+    values = _annotation_values(annotation)
+    del values["id"]
+    result = session.execute(sa.update(_A).where(_A.c.id == annotation.id).values(**values))
+    return result.rowcount == 1
+
+
+def delete_annotation(session: Session, annotation_id: str) -> bool:
+    return session.execute(sa.delete(_A).where(_A.c.id == annotation_id)).rowcount == 1
+
+
+# -- state --------------------------------------------------------------------------------------
+
+
+def get_state(session: Session, key: str) -> str | None:
+    return session.execute(sa.select(StateRow.value).where(StateRow.key == key)).scalar()
+
+
+def set_state(session: Session, key: str, value: str) -> None:
+    row = session.get(StateRow, key)
+    if row is None:
+        session.add(StateRow(key=key, value=value))
+    else:
+        row.value = value

@@ -1,0 +1,131 @@
+"""Storage: the SQLModel table definitions (schema head).
+
+Every change here needs an Alembic migration in ``migrations/versions``; the
+test suite checks that the migrated schema matches these tables.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+# Stable constraint names make migrations (and SQLite batch mode) predictable.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(sa.TypeDecorator):
+    """Timezone-aware UTC timestamps on every backend (SQLite stores them naive)."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):  # type: ignore[no-untyped-def]
+        if value is not None:
+            if value.tzinfo is None:
+                raise ValueError("naive datetimes are not stored; use annotator.core.model.utc_now()")
+            value = value.astimezone(UTC)
+            if dialect.name == "sqlite":
+                value = value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value, dialect):  # type: ignore[no-untyped-def]
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value
+
+
+def _ts() -> sa.Column:
+    return sa.Column(UTCDateTime(), nullable=False)
+
+
+class TagRow(SQLModel, table=True):
+    """Storage: a tag of the library's codebook."""
+
+    __tablename__ = "tag"
+
+    id: str = Field(primary_key=True, max_length=36)
+    name: str = Field(sa_column=sa.Column(sa.String(200), nullable=False, unique=True))
+    color: str = Field(max_length=16)
+    description: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, server_default=""))
+    shortcut: str = Field(default="", max_length=32)
+    sort_order: int = Field(default=0)
+    parent_id: str | None = Field(default=None, foreign_key="tag.id", max_length=36)
+
+
+class DocumentRow(SQLModel, table=True):
+    """Storage: a document and its immutable text."""
+
+    __tablename__ = "document"
+
+    id: str = Field(primary_key=True, max_length=36)
+    title: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    text: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    sha256: str = Field(max_length=64, index=True)
+    metadata_json: str = Field(default="{}", sa_column=sa.Column(sa.Text, nullable=False, server_default="{}"))
+    created: datetime = Field(sa_column=_ts())
+
+
+class DocumentSetRow(SQLModel, table=True):
+    """Storage: a named set of documents (a class reading list, a study's corpus)."""
+
+    __tablename__ = "document_set"
+
+    id: str = Field(primary_key=True, max_length=36)
+    name: str = Field(sa_column=sa.Column(sa.String(200), nullable=False, unique=True))
+
+
+class DocumentSetMemberRow(SQLModel, table=True):
+    """Storage: membership of a document in a set."""
+
+    __tablename__ = "document_set_member"
+
+    set_id: str = Field(
+        sa_column=sa.Column(sa.String(36), sa.ForeignKey("document_set.id", ondelete="CASCADE"), primary_key=True)
+    )
+    document_id: str = Field(
+        sa_column=sa.Column(sa.String(36), sa.ForeignKey("document.id", ondelete="CASCADE"), primary_key=True)
+    )
+
+
+class AnnotationRow(SQLModel, table=True):
+    """Storage: a tagged span. Offsets are code points into ``document.text``."""
+
+    __tablename__ = "annotation"
+    __table_args__ = (
+        sa.CheckConstraint('"start" >= 0 AND "end" > "start"', name="span"),
+        sa.Index("ix_annotation_document_start", "document_id", "start", "end"),
+    )
+
+    id: str = Field(primary_key=True, max_length=36)
+    document_id: str = Field(
+        sa_column=sa.Column(sa.String(36), sa.ForeignKey("document.id", ondelete="CASCADE"), nullable=False)
+    )
+    tag_id: str = Field(
+        sa_column=sa.Column(sa.String(36), sa.ForeignKey("tag.id", ondelete="RESTRICT"), nullable=False)
+    )
+    start: int
+    end: int
+    quote: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    prefix: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, server_default=""))
+    suffix: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, server_default=""))
+    note: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, server_default=""))
+    coder: str = Field(default="", sa_column=sa.Column(sa.String(200), nullable=False, server_default=""))
+    created: datetime = Field(sa_column=_ts())
+    modified: datetime = Field(sa_column=_ts())
+
+
+class StateRow(SQLModel, table=True):
+    """Storage: small per-library key/value state (last document, scroll position)."""
+
+    __tablename__ = "app_state"
+
+    key: str = Field(primary_key=True, max_length=100)
+    value: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
