@@ -50,3 +50,12 @@ def seeds_dir() -> Path | None:
     here = Path(__file__).resolve()
     candidates += [here.parent / "seeds", here.parents[2] / "seeds"]  # installed package / source tree
     return next((c for c in candidates if c.is_dir()), None)
+
+
+def resource_path(name: str) -> Path | None:
+    """A file from the shipped ``resources/`` folder (icons), if present."""
+    here = Path(__file__).resolve()
+    for folder in (here.parent / "resources", here.parents[2] / "resources"):
+        if (folder / name).is_file():
+            return folder / name
+    return None

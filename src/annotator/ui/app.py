@@ -1,0 +1,49 @@
+"""UI: starting the GUI on a library."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from annotator import config
+from annotator.formats.base import FormatError
+from annotator.services import Library
+from annotator.services.sample import seed_sample
+from annotator.storage.engine import LibraryError, describe_url
+from annotator.ui.qt_main_window import QtMainWindow
+from annotator.ui.qt_session import QtLibrarySession
+
+
+def create_main_window(library: Library) -> QtMainWindow:
+    """A main window on *library*, filled and at the last reading position (not yet shown)."""
+    window = QtMainWindow(QtLibrarySession(library), library_label=describe_url(library.url))
+    window.restore_window_state()
+    window.start()
+    return window
+
+
+def run_gui(database: str | None = None) -> int:
+    """Open the library (the default one unless *database* says otherwise) in the main window."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Annotator")
+    app.setApplicationDisplayName("Annotator")
+    app.setDesktopFileName("annotator")
+    icon = config.resource_path("annotator.svg")
+    if icon is not None:
+        app.setWindowIcon(QIcon(str(icon)))
+    url, is_default = config.database_url(database)
+    try:
+        library = Library.open(url)
+        if is_default:
+            seed_sample(library, config.seeds_dir())
+    except (LibraryError, FormatError, OSError) as exc:
+        QMessageBox.critical(None, "Annotator", f"The library could not be opened.\n\n{exc}")
+        return 1
+    try:
+        window = create_main_window(library)
+        window.show()
+        return app.exec()
+    finally:
+        library.close()

@@ -1,0 +1,104 @@
+"""UI: undo commands. Each captures ids and prior state; redo and undo each make one service call.
+
+Undo and redo are saved like any other edit. A command whose service call
+fails marks itself obsolete, so the undo stack never holds an edit that did not
+happen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from annotator.core.model import Annotation, new_id
+from annotator.services import annotating
+
+if TYPE_CHECKING:
+    from annotator.ui.qt_session import QtLibrarySession
+
+
+def _preview(annotation_quote: str, limit: int = 30) -> str:
+    quote = " ".join(annotation_quote.split())
+    return quote if len(quote) <= limit else quote[: limit - 1] + "…"
+
+
+class CreateAnnotationCommand(QUndoCommand):
+    """UI: tag a span. Redo after an undo restores the very same annotation (same id, same times)."""
+
+    def __init__(self, session: QtLibrarySession, document_id: str, tag_id: str, start: int, end: int) -> None:
+        tag = session.tag(tag_id)
+        super().__init__(f"Tag as {tag.name if tag else 'tag'}")
+        self._session = session
+        self._args = {"document_id": document_id, "tag_id": tag_id, "start": start, "end": end}
+        self._id = new_id()
+        self._created: Annotation | None = None
+
+    def redo(self) -> None:
+        session = self._session
+        if self._created is None:
+            changes = session.run(
+                lambda: annotating.create_annotation(session.library, annotation_id=self._id, **self._args)
+            )
+            if changes is None:
+                self.setObsolete(True)
+                return
+            self._created = changes.annotations_created[0]
+            self.setText(f"Tag “{_preview(self._created.quote)}”")
+        else:
+            created = self._created
+            session.run(lambda: annotating.restore_annotation(session.library, annotation=created))
+
+    def undo(self) -> None:
+        session = self._session
+        session.run(lambda: annotating.delete_annotation(session.library, annotation_id=self._id), "Undone")
+
+
+class DeleteAnnotationCommand(QUndoCommand):
+    """UI: delete an annotation; undo puts it back exactly as it was."""
+
+    def __init__(self, session: QtLibrarySession, annotation: Annotation) -> None:
+        super().__init__(f"Delete “{_preview(annotation.quote)}”")
+        self._session = session
+        self._annotation = annotation
+
+    def redo(self) -> None:
+        session, target = self._session, self._annotation
+        if session.run(lambda: annotating.delete_annotation(session.library, annotation_id=target.id)) is None:
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        session, target = self._session, self._annotation
+        session.run(lambda: annotating.restore_annotation(session.library, annotation=target), "Undone")
+
+
+class UpdateAnnotationCommand(QUndoCommand):
+    """UI: change an annotation's tag or note; undo sets the old value back."""
+
+    def __init__(self, session: QtLibrarySession, before: Annotation, *, tag_id: str | None = None,
+                 note: str | None = None) -> None:  # fmt: skip
+        if tag_id is not None:
+            tag = session.tag(tag_id)
+            text = f"Change tag to {tag.name if tag else 'tag'}"
+            self._new, self._old = {"tag_id": tag_id}, {"tag_id": before.tag_id}
+        else:
+            text = "Edit note"
+            self._new, self._old = {"note": note or ""}, {"note": before.note}
+        super().__init__(text)
+        self._session = session
+        self._id = before.id
+
+    def _set(self, values: dict[str, str], message: str) -> bool:
+        session, annotation_id = self._session, self._id
+        if "tag_id" in values:
+            call = lambda: annotating.retag_annotation(session.library, annotation_id=annotation_id, **values)  # noqa: E731
+        else:
+            call = lambda: annotating.set_note(session.library, annotation_id=annotation_id, **values)  # noqa: E731
+        return session.run(call, message) is not None
+
+    def redo(self) -> None:
+        if not self._set(self._new, "Saved"):
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        self._set(self._old, "Undone")

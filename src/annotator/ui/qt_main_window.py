@@ -1,0 +1,467 @@
+"""UI: the main window: library on the left, the text in the middle, tags and annotations on the right.
+
+The window wires widgets to the :class:`QtLibrarySession`; it holds no data of
+its own. Every edit goes through the session's undo stack and is saved as it
+happens; the status bar says so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QListView,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator import config
+from annotator.core.model import Document
+from annotator.formats.registry import format_by_id, readers
+from annotator.services import Changes, exporting, importing
+from annotator.ui.qt_export_dialog import SCOPE_DOCUMENT, SCOPE_SELECTED, QtExportDialog
+from annotator.ui.qt_inspector import QtInspector
+from annotator.ui.qt_models import QtAnnotationTableModel, QtDocumentListModel
+from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
+from annotator.ui.qt_tag_panel import QtTagPanel
+from annotator.ui.qt_text_pane import QtTextPane
+
+LAST_DOCUMENT_KEY = "last_document"
+
+
+def position_key(document_id: str) -> str:
+    return f"position:{document_id}"
+
+
+class QtMainWindow(QMainWindow):
+    """UI: the main window of one open library."""
+
+    def __init__(self, session: QtLibrarySession, *, library_label: str = "") -> None:
+        super().__init__()
+        self.session = session
+        self._library_label = library_label
+        self._syncing = False  # set while code (not the user) changes a selection
+        self.setWindowTitle("Annotator")
+        self.setAcceptDrops(True)
+
+        self.documents_model = QtDocumentListModel(self)
+        self.document_list = QListView(self)
+        self.document_list.setModel(self.documents_model)
+        self.document_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.document_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+        self.pane = QtTextPane(self)
+        self.tag_panel = QtTagPanel(self)
+        self.annotations_model = QtAnnotationTableModel(self)
+        self.annotations_model.on_note_edited = self.session.set_note
+        self.annotation_view = QTableView(self)
+        self.annotation_view.setModel(self.annotations_model)
+        self.annotation_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.annotation_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.annotation_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.annotation_view.verticalHeader().setVisible(False)
+        self.annotation_view.verticalHeader().setDefaultSectionSize(22)
+        header = self.annotation_view.horizontalHeader()
+        header.setSectionResizeMode(QtAnnotationTableModel.TAG, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QtAnnotationTableModel.QUOTE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QtAnnotationTableModel.NOTE, QHeaderView.ResizeMode.Interactive)
+        self.annotation_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.inspector = QtInspector(self)
+
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.tag_panel)
+        right.addWidget(self.annotation_view)
+        right.addWidget(self.inspector)
+        right.setStretchFactor(1, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.document_list)
+        self.splitter.addWidget(self.pane)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([220, 640, 380])
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.setCentralWidget(central)
+
+        self._position_timer = QTimer(self)
+        self._position_timer.setSingleShot(True)
+        self._position_timer.setInterval(800)
+        self._position_timer.timeout.connect(self.save_reading_position)
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(150)
+        self._counts_timer.timeout.connect(self._refresh_document_counts)
+
+        self._build_actions()
+        self._connect()
+        self._apply_tags()
+        self.statusBar().showMessage(f"Library: {library_label}" if library_label else "Ready")
+
+    # -- construction ----------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.import_action = QAction("&Import…", self, shortcut=QKeySequence.StandardKey.Open)
+        self.import_action.triggered.connect(self._on_import_triggered)
+        self.export_action = QAction("&Export…", self, shortcut=QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self._on_export_triggered)
+        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        stack = self.session.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.delete_action = QAction("&Delete annotation", self, shortcut=QKeySequence.StandardKey.Delete)
+        self.delete_action.triggered.connect(self._on_delete_triggered)
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.delete_action)
+        for action in (self.undo_action, self.redo_action, self.delete_action):
+            self.addAction(action)  # shortcuts work wherever the focus is in the window
+
+        self.tags_menu = self.menuBar().addMenu("&Tags")
+        self.tag_actions: dict[str, QAction] = {}
+
+    def _connect(self) -> None:
+        s = self.session
+        s.documentOpened.connect(self._on_document_opened)
+        s.annotationsChanged.connect(self._on_annotations_changed)
+        s.libraryChanged.connect(self._counts_timer.start)
+        s.errorRaised.connect(self._on_error_raised)
+        s.saved.connect(lambda message: self.statusBar().showMessage(message, 3000))
+        self.document_list.selectionModel().currentChanged.connect(self._on_document_current_changed)
+        self.annotation_view.selectionModel().selectionChanged.connect(self._on_annotation_selection_changed)
+        self.annotation_view.customContextMenuRequested.connect(self._on_annotation_context_menu)
+        self.pane.spanClicked.connect(self._on_pane_span_clicked)
+        self.pane.verticalScrollBar().valueChanged.connect(lambda _value: self._position_timer.start())
+        self.tag_panel.tagClicked.connect(self.apply_tag)
+        self.inspector.tagChosen.connect(s.retag)
+        self.inspector.noteEdited.connect(s.set_note)
+
+    def _apply_tags(self) -> None:
+        tags = self.session.tags
+        self.tag_panel.set_tags(tags)
+        self.inspector.set_tags(tags)
+        self.annotations_model.set_tags(tags)
+        self.pane.set_tags(tags)
+        for action in self.tag_actions.values():
+            self.removeAction(action)
+        self.tags_menu.clear()
+        self.tag_actions = {}
+        for tag in tags:
+            action = QAction(f"Tag as {tag.name}", self)
+            if tag.shortcut:
+                action.setShortcut(QKeySequence(tag.shortcut))
+            action.setToolTip(tag.description)
+            action.triggered.connect(lambda _=False, tag_id=tag.id: self.apply_tag(tag_id))
+            self.tags_menu.addAction(action)
+            self.addAction(action)
+            self.tag_actions[tag.id] = action
+        self._update_tag_counts()
+
+    # -- start-up and reading position --------------------------------------------------------
+
+    def start(self) -> None:
+        """Fill the library list and reopen the last document at its reading position."""
+        self.documents_model.set_documents(self.session.library.documents())
+        last = self.session.library.state(LAST_DOCUMENT_KEY)
+        row = self.documents_model.row_of(last) if last else -1
+        if row < 0 and self.documents_model.rowCount() > 0:
+            row = 0
+        if row >= 0:
+            self.open_document(self.documents_model.document_id(row))
+
+    def open_document(self, document_id: str) -> None:
+        """Show a document (saving where the reader was in the previous one)."""
+        if self.session.document is not None:
+            if self.session.document.id == document_id:
+                return
+            self.save_reading_position()
+        self.session.open_document(document_id)
+
+    def save_reading_position(self) -> None:
+        document = self.session.document
+        if document is None:
+            return
+        try:
+            self.session.library.set_state(position_key(document.id), str(self.pane.top_offset()))
+        except USER_ERRORS:
+            pass  # the reading position is a convenience; an edit's failure is reported where it happens
+
+    def _restore_reading_position(self, document: Document) -> None:
+        value = self.session.library.state(position_key(document.id))
+        if value and value.isdigit():
+            self.pane.scroll_to_offset(int(value))
+
+    # -- session events ----------------------------------------------------------------------------
+
+    def _on_document_opened(self, document: Document | None) -> None:
+        self._position_timer.stop()
+        self.inspector.show_annotation(None)
+        if document is None:
+            self.pane.clear_document()
+            self.annotations_model.set_annotations([])
+            self.setWindowTitle("Annotator")
+            self._update_tag_counts()
+            return
+        annotations = self.session.sorted_annotations()
+        self.pane.show_document(document.text, annotations, self.session.tags)
+        self.annotations_model.set_annotations(annotations)
+        self._update_tag_counts()
+        self.setWindowTitle(f"{document.title} — Annotator")
+        row = self.documents_model.row_of(document.id)
+        if row >= 0 and self.document_list.currentIndex().row() != row:
+            self._syncing = True
+            try:
+                self.document_list.setCurrentIndex(self.documents_model.index(row))
+            finally:
+                self._syncing = False
+        self._restore_reading_position(document)
+        self._position_timer.stop()
+        try:
+            self.session.library.set_state(LAST_DOCUMENT_KEY, document.id)
+        except USER_ERRORS:
+            pass
+
+    def _on_annotations_changed(self, changes: Changes) -> None:
+        if changes.tags_created:
+            self._apply_tags()
+        for a in changes.annotations_deleted:
+            self.pane.remove_annotation(a.id)
+        current = self.session.document.id if self.session.document else None
+        for a in (*changes.annotations_created, *changes.annotations_updated):
+            if a.document_id == current:
+                self.pane.put_annotation(a)
+        self.annotations_model.apply(changes, current)
+        self._update_tag_counts()
+        shown = self.inspector.annotation_id
+        if shown is not None:
+            self.inspector.show_annotation(self.session.annotations.get(shown))
+        if len(changes.annotations_created) == 1 and changes.annotations_created[0].document_id == current:
+            self.select_annotation(changes.annotations_created[0].id, select_text=False)
+
+    def _on_error_raised(self, message: str) -> None:
+        self.statusBar().showMessage("Not saved: " + message, 8000)
+        QMessageBox.warning(self, "Annotator", f"Not saved: {message}")
+
+    def _update_tag_counts(self) -> None:
+        counts: dict[str, int] = {}
+        for a in self.session.annotations.values():
+            counts[a.tag_id] = counts.get(a.tag_id, 0) + 1
+        self.tag_panel.set_counts(counts)
+
+    def _refresh_document_counts(self) -> None:
+        try:
+            self.documents_model.update_counts(self.session.library.documents())
+        except USER_ERRORS as exc:
+            self.statusBar().showMessage(str(exc), 5000)
+
+    # -- user actions ---------------------------------------------------------------------------
+
+    def apply_tag(self, tag_id: str) -> None:
+        """Tag the selected text; with no text selected, retag the selected annotations."""
+        span = self.pane.selected_span()
+        if span is not None:
+            self.pane.clear_selection()
+            self.session.tag_span(tag_id, *span)
+            return
+        selected = self.selected_annotation_ids()
+        if selected:
+            self.session.undo_stack.beginMacro("Change tag")
+            for annotation_id in selected:
+                self.session.retag(annotation_id, tag_id)
+            self.session.undo_stack.endMacro()
+            return
+        self.statusBar().showMessage("Select some text first, then choose a tag.", 4000)
+
+    def selected_annotation_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.annotation_view.selectionModel().selectedRows()})
+        return [self.annotations_model.annotation(r).id for r in rows]
+
+    def select_annotation(self, annotation_id: str, *, select_text: bool = True) -> None:
+        """Select an annotation's row; with *select_text*, also select and show its span."""
+        row = self.annotations_model.row_of(annotation_id)
+        if row < 0:
+            return
+        self._syncing = not select_text
+        try:
+            self.annotation_view.selectionModel().setCurrentIndex(
+                self.annotations_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.annotation_view.scrollTo(self.annotations_model.index(row, 0))
+        finally:
+            self._syncing = False
+
+    def _on_document_current_changed(self, current, _previous) -> None:  # noqa: ANN001
+        if not self._syncing and current.isValid():
+            self.open_document(self.documents_model.document_id(current.row()))
+
+    def _on_annotation_selection_changed(self, *_args: object) -> None:
+        ids = self.selected_annotation_ids()
+        annotation = self.session.annotations.get(ids[-1]) if ids else None
+        self.inspector.show_annotation(annotation)
+        self.pane.focus_annotation(annotation.id if annotation else None)
+        if annotation is not None and not self._syncing:
+            self.pane.select_span(annotation.start, annotation.end)
+
+    def _on_pane_span_clicked(self, annotation_id: str) -> None:
+        if annotation_id:
+            self.select_annotation(annotation_id, select_text=False)
+        else:
+            self.annotation_view.clearSelection()
+
+    def _on_delete_triggered(self) -> None:
+        ids = self.selected_annotation_ids()
+        if ids:
+            self.session.delete(ids)
+        else:
+            self.statusBar().showMessage("Select an annotation in the list to delete it.", 4000)
+
+    def _on_annotation_context_menu(self, point) -> None:  # noqa: ANN001
+        ids = self.selected_annotation_ids()
+        if not ids:
+            return
+        menu = QMenu(self)
+        retag = menu.addMenu("Change tag to")
+        for tag in self.session.tags:
+            retag.addAction(tag.name, lambda tag_id=tag.id: self.apply_tag(tag_id))
+        menu.addAction(self.delete_action)
+        menu.exec(self.annotation_view.viewport().mapToGlobal(point))
+
+    # -- import and export --------------------------------------------------------------------
+
+    def _on_import_triggered(self) -> None:
+        patterns = " ".join(f"*{e}" for f in readers() for e in f.extensions)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import documents", str(Path.home()), f"Documents ({patterns});;All files (*)"
+        )
+        if paths:
+            self.import_paths(paths)
+
+    def import_paths(self, paths: list[str]) -> list[str]:
+        """Import files; unreadable ones are reported and skipped. Returns the imported document ids."""
+        bundles, failures = importing.read_files(paths)
+        ids: list[str] = []
+        if bundles:
+            try:
+                result = importing.persist(self.session.library, [b for _, b in bundles])
+            except USER_ERRORS as exc:
+                QMessageBox.warning(self, "Import failed", f"Nothing was imported: {exc}")
+                return []
+            ids = [row.id for row in result.documents]
+            if result.changes.tags_created:
+                self.session.refresh_tags()
+                self._apply_tags()
+            self.documents_model.set_documents(self.session.library.documents())
+            new = sum(row.new for row in result.documents)
+            self.statusBar().showMessage(
+                f"Imported {new} new document(s), {result.annotations_added} annotation(s)", 5000
+            )
+            if ids:
+                self.open_document(ids[0])
+        if failures:
+            details = "\n".join(f"• {Path(f.path).name}: {f.message}" for f in failures)
+            QMessageBox.warning(self, "Some files were not imported", details)
+        return ids
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        urls = event.mimeData().urls()
+        if urls and all(u.isLocalFile() for u in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def selected_document_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.document_list.selectionModel().selectedIndexes()})
+        return [self.documents_model.document_id(r) for r in rows]
+
+    def _on_export_triggered(self) -> None:
+        document = self.session.document
+        selected = self.selected_document_ids()
+        dialog = QtExportDialog(has_document=document is not None, selected_count=len(selected), parent=self)
+        if dialog.exec() != QtExportDialog.DialogCode.Accepted:
+            return
+        scope, format_id = dialog.scope(), dialog.format_id()
+        self.export_to(scope, format_id, selected)
+
+    def export_to(self, scope: str, format_id: str, selected: list[str]) -> str | None:
+        """Ask where to save, then export; returns the path written."""
+        document = self.session.document
+        if scope == SCOPE_DOCUMENT and document is not None:
+            ids: list[str] | None = [document.id]
+            suggested = _safe_filename(document.title)
+        elif scope == SCOPE_SELECTED:
+            ids, suggested = selected, "annotator-selection"
+        else:
+            ids, suggested = None, "annotator-library"
+        fmt = format_by_id(format_id)
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export", str(Path.home() / (suggested + fmt.default_extension)),
+            f"{fmt.label} (*{fmt.default_extension})",
+        )  # fmt: skip
+        if not path:
+            return None
+        if not Path(path).suffix:
+            path += fmt.default_extension
+        try:
+            count = exporting.export_to_path(self.session.library, path, format_id=format_id, document_ids=ids)
+        except USER_ERRORS as exc:
+            QMessageBox.warning(self, "Export failed", f"Nothing was written: {exc}")
+            return None
+        self.statusBar().showMessage(f"Exported {count} document(s) to {path}", 6000)
+        return path
+
+    # -- closing ---------------------------------------------------------------------------------
+
+    def restore_window_state(self) -> None:
+        settings = _settings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        splitter = settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.save_reading_position()
+        settings = _settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.sync()
+        super().closeEvent(event)
+
+
+def _settings() -> QSettings:
+    return QSettings(str(config.data_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+def _safe_filename(title: str) -> str:
+    cleaned = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
+    return "-".join(cleaned.split())[:60] or "document"

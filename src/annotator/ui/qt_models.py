@@ -1,0 +1,173 @@
+"""UI: Qt item models for the library list and the annotation list."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from annotator.core.model import Annotation, DocumentSummary, Tag
+from annotator.services import Changes
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class QtDocumentListModel(QAbstractListModel):
+    """UI: the library's documents, in import order."""
+
+    IdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self._rows: list[DocumentSummary] = []
+
+    def set_documents(self, rows: list[DocumentSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def update_counts(self, rows: list[DocumentSummary]) -> None:
+        """Refresh counts in place when the set of documents is unchanged (keeps the selection)."""
+        if [r.id for r in rows] != [r.id for r in self._rows]:
+            self.set_documents(rows)
+            return
+        self._rows = list(rows)
+        if rows:
+            self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def row_of(self, document_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == document_id), -1)
+
+    def document_id(self, row: int) -> str:
+        return self._rows[row].id
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            total = sum(row.counts.values())
+            detail = ", ".join(f"{n} {name}" for name, n in sorted(row.counts.items()))
+            return f"{row.title}\n{row.length:,} characters · {total} annotations" + (f" ({detail})" if detail else "")
+        if role == self.IdRole:
+            return row.id
+        return None
+
+
+class QtAnnotationTableModel(QAbstractTableModel):
+    """UI: the current document's annotations in text order: tag, quote, note.
+
+    The note column is editable in place; edits are handed to ``on_note_edited``
+    (which pushes an undo command) rather than written here.
+    """
+
+    COLUMNS = ("Tag", "Quote", "Note")
+    TAG, QUOTE, NOTE = range(3)
+    IdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self._rows: list[Annotation] = []
+        self._keys: list[tuple[int, int, str]] = []
+        self._tags: dict[str, Tag] = {}
+        self.on_note_edited = lambda annotation_id, note: None
+
+    def set_tags(self, tags: list[Tag]) -> None:
+        self._tags = {t.id: t for t in tags}
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.TAG))
+
+    def set_annotations(self, annotations: list[Annotation]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(annotations, key=_key)
+        self._keys = [_key(a) for a in self._rows]
+        self.endResetModel()
+
+    def row_of(self, annotation_id: str) -> int:
+        return next((i for i, a in enumerate(self._rows) if a.id == annotation_id), -1)
+
+    def annotation(self, row: int) -> Annotation:
+        return self._rows[row]
+
+    def apply(self, changes: Changes, document_id: str | None) -> None:
+        """Insert, update and remove rows for *changes* without resetting the view."""
+        for a in changes.annotations_deleted:
+            self._remove(a.id)
+        for a in (*changes.annotations_created, *changes.annotations_updated):
+            if a.document_id != document_id:
+                continue
+            row = self.row_of(a.id)
+            if row >= 0 and self._keys[row] == _key(a):
+                self._rows[row] = a
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+                continue
+            if row >= 0:
+                self._remove(a.id)
+            row = bisect_left(self._keys, _key(a))
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.insert(row, a)
+            self._keys.insert(row, _key(a))
+            self.endInsertRows()
+
+    def _remove(self, annotation_id: str) -> None:
+        row = self.row_of(annotation_id)
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row], self._keys[row]
+            self.endRemoveRows()
+
+    # -- Qt model API --------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsEditable if index.column() == self.NOTE else base
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid():
+            return None
+        a = self._rows[index.row()]
+        column = index.column()
+        if role == self.IdRole:
+            return a.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == self.TAG:
+                tag = self._tags.get(a.tag_id)
+                return tag.name if tag else "?"
+            if column == self.QUOTE:
+                return " ".join(a.quote.split())
+            return a.note
+        if role == Qt.ItemDataRole.DecorationRole and column == self.TAG:
+            tag = self._tags.get(a.tag_id)
+            return QColor(tag.color) if tag else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{a.quote}\n\n[{a.start}–{a.end}]" + (f"\nNote: {a.note}" if a.note else "")
+        return None
+
+    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or index.column() != self.NOTE:
+            return False
+        annotation = self._rows[index.row()]
+        if str(value) != annotation.note:
+            self.on_note_edited(annotation.id, str(value))
+        return True
+
+
+def _key(a: Annotation) -> tuple[int, int, str]:
+    return (a.start, a.end, a.id)

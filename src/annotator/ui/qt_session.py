@@ -1,0 +1,145 @@
+"""UI: the open library as the widgets see it, and the user's intents as undo commands.
+
+:class:`QtLibrarySession` owns the :class:`~annotator.services.Library`, the
+document being read and its annotations. User intents (tag this span, delete
+that annotation...) become QUndoCommands pushed on one undo stack; commands call
+back into :meth:`QtLibrarySession.run`, which calls a service, and broadcasts
+the returned :class:`~annotator.services.Changes` so each widget redraws only
+what changed. A failed service call is reported and the command is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from annotator.core.model import Annotation, Document, Tag
+from annotator.core.selectors import SpanError
+from annotator.formats.base import FormatError
+from annotator.services import Changes, Library
+from annotator.storage.engine import LibraryError
+from annotator.ui.qt_commands import CreateAnnotationCommand, DeleteAnnotationCommand, UpdateAnnotationCommand
+
+#: Errors a service reports to the user rather than crashing the app.
+USER_ERRORS = (LibraryError, SpanError, LookupError, FormatError, OSError)
+
+
+class QtLibrarySession(QObject):
+    """UI: the open library, the current document, and the undo stack."""
+
+    documentOpened = Signal(object)  # Document | None
+    annotationsChanged = Signal(object)  # Changes
+    libraryChanged = Signal()  # documents added/removed or counts changed
+    errorRaised = Signal(str)
+    saved = Signal(str)  # a short description of what was just committed
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.undo_stack = QUndoStack(self)
+        self.tags: list[Tag] = library.tags()
+        self.document: Document | None = None
+        self.annotations: dict[str, Annotation] = {}
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def tag(self, tag_id: str) -> Tag | None:
+        return next((t for t in self.tags if t.id == tag_id), None)
+
+    def sorted_annotations(self) -> list[Annotation]:
+        return sorted(self.annotations.values(), key=lambda a: (a.start, a.end, a.id))
+
+    def open_document(self, document_id: str | None) -> bool:
+        """Load a document and its annotations; None closes the current one."""
+        if document_id is None:
+            self.document, self.annotations = None, {}
+            self.documentOpened.emit(None)
+            return True
+        try:
+            document = self.library.document(document_id)
+            annotations = self.library.annotations(document_id)
+        except USER_ERRORS as exc:
+            self.errorRaised.emit(_message(exc))
+            return False
+        self.document = document
+        self.annotations = {a.id: a for a in annotations}
+        self.documentOpened.emit(document)
+        return True
+
+    def refresh_tags(self) -> None:
+        self.tags = self.library.tags()
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def run(self, action: Callable[[], Changes], saved_message: str = "Saved") -> Changes | None:
+        """Call a service; broadcast what it changed, or report why it failed (None)."""
+        try:
+            changes = action()
+        except USER_ERRORS as exc:
+            self.errorRaised.emit(_message(exc))
+            return None
+        self.apply(changes)
+        self.saved.emit(saved_message)
+        return changes
+
+    def apply(self, changes: Changes) -> None:
+        """Bring the session up to date with *changes* and tell the widgets."""
+        if changes.tags_created:
+            self.refresh_tags()
+        touched = {
+            a.document_id
+            for group in (changes.annotations_created, changes.annotations_updated, changes.annotations_deleted)
+            for a in group
+        }
+        if self.document is not None and touched and self.document.id not in touched and len(touched) == 1:
+            # An undo or redo of an edit in another document: show that document.
+            self.open_document(touched.pop())
+            self.libraryChanged.emit()
+            return
+        current = self.document.id if self.document else None
+        for a in changes.annotations_deleted:
+            self.annotations.pop(a.id, None)
+        for a in (*changes.annotations_created, *changes.annotations_updated):
+            if a.document_id == current:
+                self.annotations[a.id] = a
+        self.annotationsChanged.emit(changes)
+        self.libraryChanged.emit()
+
+    # -- intents (each one undoable) -------------------------------------------------------------
+
+    def tag_span(self, tag_id: str, start: int, end: int) -> None:
+        if self.document is None:
+            return
+        self.undo_stack.push(CreateAnnotationCommand(self, self.document.id, tag_id, start, end))
+
+    def retag(self, annotation_id: str, tag_id: str) -> None:
+        current = self.annotations.get(annotation_id)
+        if current is not None and current.tag_id != tag_id:
+            self.undo_stack.push(UpdateAnnotationCommand(self, current, tag_id=tag_id))
+
+    def set_note(self, annotation_id: str, note: str) -> None:
+        current = self.annotations.get(annotation_id)
+        if current is not None and current.note != note:
+            self.undo_stack.push(UpdateAnnotationCommand(self, current, note=note))
+
+    def delete(self, annotation_ids: list[str]) -> None:
+        targets = [self.annotations[i] for i in annotation_ids if i in self.annotations]
+        if not targets:
+            return
+        if len(targets) == 1:
+            self.undo_stack.push(DeleteAnnotationCommand(self, targets[0]))
+            return
+        self.undo_stack.beginMacro(f"Delete {len(targets)} annotations")
+        for annotation in targets:
+            self.undo_stack.push(DeleteAnnotationCommand(self, annotation))
+        self.undo_stack.endMacro()
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, LookupError) and exc.args:
+        return str(exc.args[0])
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
+    return str(exc)

@@ -1,0 +1,309 @@
+"""UI: the reading pane: a read-only QPlainTextEdit with tag highlights.
+
+This is the one place where Qt's UTF-16 positions meet our code-point offsets:
+an :class:`~annotator.core.offsets.OffsetMap` built once per document converts
+at the widget boundary. Quotes are never read back from the widget; the pane
+only reports offsets, and services cut quotes from the stored text.
+
+Highlights come from a QSyntaxHighlighter that asks a
+:class:`~annotator.core.spans.SpanIndex` for the spans of each block as Qt lays
+it out, so painting cost follows what is on screen, and nothing is written into
+the document (no undo entries, no modified flag).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from annotator.core.model import Annotation, Tag
+from annotator.core.offsets import OffsetMap
+from annotator.core.spans import Span, SpanIndex, segments
+
+_WHITESPACE = " \t\n\u00a0\u2028\u2029\u3000\u200b"
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Shrink a selection so it neither starts nor ends with whitespace; None if nothing is left."""
+    while start < end and text[start] in _WHITESPACE:
+        start += 1
+    while end > start and text[end - 1] in _WHITESPACE:
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def tint(color: QColor, strength: float) -> QColor:
+    """*color* mixed with white; strength 1.0 is the colour itself."""
+    r, g, b = color.red(), color.green(), color.blue()
+    return QColor(
+        round(255 - (255 - r) * strength), round(255 - (255 - g) * strength), round(255 - (255 - b) * strength)
+    )
+
+
+def blend(colors: list[QColor]) -> QColor:
+    """The average of *colors*."""
+    n = len(colors)
+    return QColor(
+        round(sum(c.red() for c in colors) / n),
+        round(sum(c.green() for c in colors) / n),
+        round(sum(c.blue() for c in colors) / n),
+    )
+
+
+class QtSpanHighlighter(QSyntaxHighlighter):
+    """UI: paints each block's annotation spans in their tags' colours.
+
+    One tag: a light tint of its colour. Overlapping tags: their colours
+    blended, a little stronger, and underlined in the colour of the tag that
+    starts last, so both can be told apart.
+    """
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._index = SpanIndex()
+        self._map = OffsetMap("")
+        self._colors: dict[str, QColor] = {}
+        self._formats: dict[tuple[str, ...], QTextCharFormat] = {}
+
+    @property
+    def index(self) -> SpanIndex:
+        return self._index
+
+    def reset(self, offset_map: OffsetMap, spans: list[Span], tags: list[Tag]) -> None:
+        """Replace everything; the caller sets the text (which repaints) afterwards."""
+        self._map = offset_map
+        self._index = SpanIndex(spans)
+        self.set_tags(tags)
+
+    def set_tags(self, tags: list[Tag]) -> None:
+        self._colors = {t.id: QColor(t.color) for t in tags}
+        self._formats.clear()
+
+    def _format(self, tag_ids: tuple[str, ...]) -> QTextCharFormat:
+        fmt = self._formats.get(tag_ids)
+        if fmt is None:
+            colors = [self._colors.get(t, QColor("#999999")) for t in tag_ids]
+            fmt = QTextCharFormat()
+            if len(colors) == 1:
+                fmt.setBackground(tint(colors[0], 0.38))
+            else:
+                fmt.setBackground(tint(blend(colors), 0.55))
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(colors[-1])
+            self._formats[tag_ids] = fmt
+        return fmt
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        if not len(self._index):
+            return
+        u_block = self.currentBlock().position()
+        cp_start = self._map.from_utf16(u_block)
+        cp_end = cp_start + len(text)
+        spans = self._index.overlapping(cp_start, cp_end)
+        if not spans:
+            return
+        to_utf16 = self._map.to_utf16
+        for a, b, tag_ids in segments(spans, cp_start, cp_end):
+            ua = to_utf16(a)
+            self.setFormat(ua - u_block, to_utf16(b) - ua, self._format(tag_ids))
+
+    def rehighlight_span(self, start: int, end: int) -> None:
+        """Repaint only the blocks that code points [start, end) touch."""
+        doc = self.document()
+        block = doc.findBlock(self._map.to_utf16(start))
+        last = doc.findBlock(self._map.to_utf16(max(start, end - 1)))
+        while block.isValid():
+            self.rehighlightBlock(block)
+            if block == last:
+                break
+            block = block.next()
+
+
+class QtTextPane(QPlainTextEdit):
+    """UI: the read-only text pane. Speaks code-point offsets to everyone else.
+
+    Signals: ``spanClicked(str)`` with the id of the annotation under a plain
+    click ("" for none); ``selectionSpanChanged()`` when the text selection changes.
+    """
+
+    spanClicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setAcceptDrops(False)  # file drops go to the main window
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        font = QFont("Serif")
+        font.setStyleHint(QFont.StyleHint.Serif)
+        font.setPointSizeF(12.5)
+        self.setFont(font)
+        self.document().setDocumentMargin(18)
+        self.setCenterOnScroll(False)
+        self._text = ""
+        self._map = OffsetMap("")
+        self._tags: dict[str, Tag] = {}
+        self._notes: dict[str, str] = {}
+        self._focused: str | None = None
+        self.highlighter = QtSpanHighlighter(self.document())
+
+    # -- content -----------------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        """The stored text being shown (never read back from the widget)."""
+        return self._text
+
+    @property
+    def offset_map(self) -> OffsetMap:
+        return self._map
+
+    def show_document(self, text: str, annotations: list[Annotation], tags: list[Tag]) -> None:
+        """Show *text* with its annotations highlighted."""
+        self._text = text
+        self._map = OffsetMap(text)
+        self._tags = {t.id: t for t in tags}
+        self._notes = {a.id: a.note for a in annotations}
+        self._focused = None
+        self.setExtraSelections([])
+        spans = [Span(a.start, a.end, a.tag_id, a.id) for a in annotations]
+        self.highlighter.reset(self._map, spans, tags)
+        self.setPlainText(text)
+
+    def clear_document(self) -> None:
+        self.show_document("", [], list(self._tags.values()))
+
+    def set_tags(self, tags: list[Tag]) -> None:
+        self._tags = {t.id: t for t in tags}
+        self.highlighter.set_tags(tags)
+        self.highlighter.rehighlight()
+
+    def put_annotation(self, annotation: Annotation) -> None:
+        """Add or update one annotation's highlight, repainting only what it touches."""
+        old = self.highlighter.index.get(annotation.id)
+        self.highlighter.index.add(Span(annotation.start, annotation.end, annotation.tag_id, annotation.id))
+        self._notes[annotation.id] = annotation.note
+        if old is not None:
+            self.highlighter.rehighlight_span(old.start, old.end)
+        self.highlighter.rehighlight_span(annotation.start, annotation.end)
+        if self._focused == annotation.id:
+            self.focus_annotation(annotation.id)
+
+    def remove_annotation(self, annotation_id: str) -> None:
+        span = self.highlighter.index.remove(annotation_id)
+        self._notes.pop(annotation_id, None)
+        if span is not None:
+            self.highlighter.rehighlight_span(span.start, span.end)
+        if self._focused == annotation_id:
+            self.focus_annotation(None)
+
+    # -- offsets in and out ------------------------------------------------------------------
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection as code points into the stored text, trimmed of surrounding whitespace."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self._map.from_utf16(cursor.selectionStart())
+        end = self._map.from_utf16(cursor.selectionEnd())
+        return trim_span(self._text, start, end)
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select code points [start, end) and scroll them into view."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_utf16(start))
+        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def clear_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+
+    def focus_annotation(self, annotation_id: str | None, *, scroll: bool = False) -> None:
+        """Outline one annotation (the one selected in the list) without touching the selection."""
+        self._focused = annotation_id
+        span = self.highlighter.index.get(annotation_id) if annotation_id else None
+        if span is None:
+            self.setExtraSelections([])
+            return
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_utf16(span.start))
+        cursor.setPosition(self._map.to_utf16(span.end), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        fmt = QTextCharFormat()
+        tag = self._tags.get(span.tag_id)
+        color = QColor(tag.color if tag else "#999999")
+        fmt.setBackground(tint(color, 0.6))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(color.darker(160))
+        selection.format = fmt
+        self.setExtraSelections([selection])
+        if scroll:
+            self._scroll_to_utf16(self._map.to_utf16(span.start))
+
+    def _scroll_to_utf16(self, position: int) -> None:
+        block = self.document().findBlock(position)
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        if top < 0 or top > self.viewport().height() * 0.8:
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + int(top) - 40)
+
+    def offset_at(self, point: QPoint) -> int | None:
+        """The code point under *point* (viewport coordinates), or None past the text."""
+        if not self._text:
+            return None
+        cursor = self.cursorForPosition(point)
+        position = cursor.position()
+        if point.x() < self.cursorRect(cursor).x() and position > 0:
+            position -= 1  # the click fell on the character before the nearest cursor position
+        offset = self._map.from_utf16(position)
+        return offset if offset < len(self._text) else None
+
+    def annotations_at(self, point: QPoint) -> list[Span]:
+        offset = self.offset_at(point)
+        if offset is None:
+            return []
+        return sorted(self.highlighter.index.at(offset), key=lambda s: (s.end - s.start, s.start))
+
+    def top_offset(self) -> int:
+        """The code point at the top of the view (to restore the reading position)."""
+        return self._map.from_utf16(self.cursorForPosition(QPoint(0, 0)).position())
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so that code point *offset* is at the top of the view."""
+        offset = max(0, min(offset, len(self._text)))
+        block = self.document().findBlock(self._map.to_utf16(offset))
+        self.verticalScrollBar().setValue(block.firstLineNumber())
+
+    # -- events ------------------------------------------------------------------------------
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.ToolTip:
+            spans = self.annotations_at(event.pos())
+            if spans:
+                lines = []
+                for span in spans:
+                    tag = self._tags.get(span.tag_id)
+                    note = self._notes.get(span.annotation_id, "")
+                    line = f"<b>{escape(tag.name if tag else '?')}</b>"
+                    lines.append(line + (f": {escape(note)}" if note else ""))
+                QToolTip.showText(event.globalPos(), "<br>".join(lines), self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            spans = self.annotations_at(event.position().toPoint())
+            self.spanClicked.emit(spans[0].annotation_id if spans else "")
