@@ -64,6 +64,15 @@ def _looks_binary(data: bytes) -> bool:
     return bad > max(2, len(sample) // 1000)
 
 
+def _looks_binary_text(text: str) -> bool:
+    """The same test on decoded text (for BOM-marked UTF-16/32, whose bytes are full of NULs)."""
+    sample = text[:65536]
+    if "\x00" in sample:
+        return True
+    bad = sum(1 for c in sample if ord(c) in _BINARY_CONTROLS)
+    return bad > max(2, len(sample) // 1000)
+
+
 def decode_bytes(data: bytes) -> DecodedText:
     """Decode file contents to normalised text, or raise :class:`TextDecodeError`.
 
@@ -74,11 +83,14 @@ def decode_bytes(data: bytes) -> DecodedText:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return DecodedText(normalize_text(data.decode(encoding)), encoding.removesuffix("-sig"))
+                text = data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise TextDecodeError(
                     f"the file starts with a {encoding} byte-order mark but is not valid {encoding}"
                 ) from exc
+            if _looks_binary_text(text):
+                raise TextDecodeError("the file looks binary (it contains control or NUL characters), not text")
+            return DecodedText(normalize_text(text), encoding.removesuffix("-sig"))
     if _looks_binary(data):
         raise TextDecodeError("the file looks binary (it contains control or NUL bytes), not text")
     try:

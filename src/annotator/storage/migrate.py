@@ -15,7 +15,6 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from alembic.script.revision import ResolutionError
 from sqlalchemy.engine import Engine
 
 from annotator.storage.engine import LibraryError
@@ -60,10 +59,9 @@ def backup_sqlite(path: Path, label: str) -> Path:
 
 
 def _known(script: ScriptDirectory, revision: str) -> bool:
-    try:
-        return script.get_revision(revision) is not None
-    except ResolutionError:
-        return False
+    # An exact match: get_revision() raises CommandError (not ResolutionError) for an
+    # unknown id in current Alembic, and would accept a unique prefix such as "0".
+    return any(r.revision == revision for r in script.walk_revisions())
 
 
 def upgrade_to_head(engine: Engine) -> str | None:

@@ -33,6 +33,7 @@ class QtInspector(QWidget):
         form.addRow("Where", self.where_label)
         form.addRow("Note", self.note_edit)
         self._annotation: Annotation | None = None
+        self._shown_note = ""
         self.tag_box.activated.connect(self._on_tag_box_activated)
         self.note_edit.editingFinished.connect(self._on_note_edit_finished)
         self.show_annotation(None)
@@ -55,14 +56,17 @@ class QtInspector(QWidget):
             self.quote_label.setText("Select an annotation to see it here.")
             self.where_label.clear()
             self.note_edit.clear()
+            self._shown_note = ""
             return
         self.tag_box.setCurrentIndex(self.tag_box.findData(annotation.tag_id))
         quote = annotation.quote if len(annotation.quote) <= 300 else annotation.quote[:299] + "…"
         self.quote_label.setText(quote)
         coder = f" · by {annotation.coder}" if annotation.coder else ""
         self.where_label.setText(f"characters {annotation.start}–{annotation.end}{coder}")
-        if not self.note_edit.hasFocus() or self.note_edit.text() == annotation.note:
+        # Keep what the user is typing; otherwise show the stored note.
+        if not self.note_edit.hasFocus() or self.note_edit.text() == self._shown_note:
             self.note_edit.setText(annotation.note)
+        self._shown_note = annotation.note
 
     def _on_tag_box_activated(self, index: int) -> None:
         if self._annotation is not None and index >= 0:

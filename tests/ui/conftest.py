@@ -1,0 +1,125 @@
+"""Tests (UI): a main window on a temporary library, driven offscreen with pytest-qt.
+
+Message boxes and file dialogs are patched so no test ever blocks on one; what
+they would have shown is recorded in ``messages``.
+"""
+
+from __future__ import annotations
+
+import os
+
+# Headless unless a test run asks for a real screen (e.g. QT_QPA_PLATFORM=xcb under Xvfb).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMessageBox
+
+from annotator.services import Library
+from annotator.ui.app import create_main_window
+from annotator.ui.qt_main_window import QtMainWindow
+
+
+@pytest.fixture(autouse=True)
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Every message box a test triggers, as (kind, text), instead of a blocking dialog."""
+    shown: list[tuple[str, str]] = []
+    for kind in ("warning", "critical", "information"):
+
+        def record(_parent, _title, text, *_args, _kind=kind, **_kwargs):  # noqa: ANN001, ANN202
+            shown.append((_kind, text))
+            return QMessageBox.StandardButton.Ok
+
+        monkeypatch.setattr(QMessageBox, kind, record)
+    return shown
+
+
+@pytest.fixture
+def library_path(tmp_path: Path) -> Path:
+    return tmp_path / "ui-library.sqlite3"
+
+
+@pytest.fixture
+def open_window(qtbot, library_path: Path) -> Iterator[Callable[[], QtMainWindow]]:  # noqa: ANN001
+    """A factory of shown main windows on the test's library (each with its own Library)."""
+    libraries: list[Library] = []
+
+    def make() -> QtMainWindow:
+        library = Library.open(f"sqlite:///{library_path}")
+        libraries.append(library)
+        window = create_main_window(library)
+        qtbot.addWidget(window)
+        window.resize(1200, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)  # shortcuts only fire in the active window
+        window.pane.setFocus()
+        return window
+
+    yield make
+    for library in libraries:
+        library.close()
+
+
+@pytest.fixture
+def import_text(library_path: Path, tmp_path: Path) -> Callable[[str, str], str]:
+    """Import *text* (written as raw UTF-8 bytes, CRLF and all) into the test library; returns its id."""
+
+    def do(text: str, name: str = "doc.txt") -> str:
+        from annotator.services import importing
+
+        path = tmp_path / name
+        path.write_bytes(text.encode("utf-8"))
+        with Library.open(f"sqlite:///{library_path}") as library:
+            return importing.import_files(library, [path]).documents[0].id
+
+    return do
+
+
+def stored_annotations(library_path: Path, document_id: str) -> list:
+    """What is in the database right now, read through a separate connection."""
+    with Library.open(f"sqlite:///{library_path}") as library:
+        return library.annotations(document_id)
+
+
+def select_by_keyboard(qtbot, window: QtMainWindow, start: int, end: int) -> None:  # noqa: ANN001
+    """Put the cursor at code point *start*, then hold Shift and press the forward arrow until *end*.
+
+    This is what a user does: Qt moves by grapheme cluster, and in a
+    right-to-left paragraph the forward arrow is Left.
+    """
+    pane = window.pane
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(pane.offset_map.to_utf16(start))
+    pane.setTextCursor(cursor)
+    target = pane.offset_map.to_utf16(end)
+    rtl = cursor.block().textDirection() == Qt.LayoutDirection.RightToLeft
+    forward = Qt.Key.Key_Left if rtl else Qt.Key.Key_Right
+    for _ in range(end - start + 1):
+        if pane.textCursor().position() >= target:
+            break
+        qtbot.keyClick(pane, forward, Qt.KeyboardModifier.ShiftModifier)
+    assert pane.textCursor().position() == target, "the keyboard selection overshot the target"
+
+
+def select_by_mouse(qtbot, window: QtMainWindow, start: int, end: int) -> None:  # noqa: ANN001
+    """Drag the mouse from before code point *start* to before code point *end*."""
+    pane = window.pane
+
+    def point(offset: int):  # noqa: ANN202
+        cursor = QTextCursor(pane.document())
+        cursor.setPosition(pane.offset_map.to_utf16(offset))
+        rect = pane.cursorRect(cursor)
+        return rect.center()
+
+    pane.ensureCursorVisible()
+    a, b = point(start), point(end)
+    viewport = pane.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=a)
+    qtbot.mouseMove(viewport, b)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=b)

@@ -1,0 +1,92 @@
+"""Tests (UI): real selections over text where Qt's positions and ours differ.
+
+Emoji (astral, ZWJ sequences, skin tones, flags), combining marks, NBSP, RTL
+and CJK text, in a file that arrived with CRLF line endings: whatever the user
+selects with keyboard or mouse, the saved quote is ``text[start:end]`` of the
+stored text, and it is exactly what was meant.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from annotator.core.text import normalize_text
+from annotator.services import Library, exporting
+from tests.ui.conftest import select_by_keyboard, select_by_mouse, stored_annotations
+
+RAW = (
+    "Family 👨\u200d👩\u200d👧 came first.\r\n"
+    "Thumbs 👍🏽 and flags 🇫🇷🇩🇪 follow.\r\n"
+    "Cafe\u0301 au lait, na\u0308ive reading.\r\n"
+    "Price:\u00a0100\u00a0€ exactly.\r"
+    "مرحبا بالعالم and שלום עולם here.\r\n"
+    "漢字とかな 🀄 mixed 𝄞 music.\r\n"
+)
+TEXT = normalize_text(RAW)
+
+TARGETS = [
+    "👨\u200d👩\u200d👧 came",
+    "👍🏽 and flags 🇫🇷🇩🇪",
+    "Cafe\u0301 au lait",
+    "na\u0308ive",
+    "100\u00a0€",
+    "مرحبا",
+    "שלום עולם",
+    "漢字とかな 🀄",
+    "𝄞 music",
+]
+
+
+def test_stored_text_is_normalised_once() -> None:
+    assert "\r" not in TEXT and TEXT.count("\n") == 6
+    assert "\u00a0" in TEXT
+
+
+@pytest.mark.parametrize("how", ["keyboard", "mouse"])
+def test_saved_quote_is_stored_text_slice(qtbot, open_window, import_text, library_path, how) -> None:  # noqa: ANN001
+    doc_id = import_text(RAW, "torture.txt")
+    window = open_window()
+    assert window.pane.text == TEXT
+    select = select_by_keyboard if how == "keyboard" else select_by_mouse
+    expected = []
+    for i, target in enumerate(TARGETS):
+        start = TEXT.index(target)
+        select(qtbot, window, start, start + len(target))
+        qtbot.keyClick(window.pane, [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3][i % 3])
+        expected.append((start, start + len(target), target))
+    saved = stored_annotations(library_path, doc_id)
+    assert sorted((a.start, a.end, a.quote) for a in saved) == sorted(expected)
+    for a in saved:
+        assert TEXT[a.start : a.end] == a.quote
+        assert TEXT[max(0, a.start - 32) : a.start] == a.prefix
+        assert TEXT[a.end : a.end + 32] == a.suffix
+
+    # and so in the export
+    with Library.open(f"sqlite:///{library_path}") as library:
+        import io
+
+        import orjson
+
+        out = io.BytesIO()
+        exporting.export(library, out, document_ids=[doc_id])
+    (document,) = orjson.loads(out.getvalue())["documents"]
+    assert document["text"] == TEXT
+    for a in document["annotations"]:
+        assert document["text"][a["start"] : a["end"]] == a["quote"]
+    assert sorted(a["quote"] for a in document["annotations"]) == sorted(TARGETS)
+
+
+def test_highlights_sit_on_the_right_characters_after_emoji(qtbot, open_window, import_text) -> None:  # noqa: ANN001
+    """After astral characters Qt's positions run ahead of ours; the highlight must not drift."""
+    import_text(RAW, "torture.txt")
+    window = open_window()
+    target = "𝄞 music"
+    start = TEXT.index(target)
+    window.session.tag_span(window.session.tags[0].id, start, start + len(target))
+    pane = window.pane
+    u_start, u_end = pane.offset_map.to_utf16(start), pane.offset_map.to_utf16(start + len(target))
+    assert u_start > start  # there are astral characters before it
+    block = pane.document().findBlock(u_start)
+    ranges = [(r.start + block.position(), r.start + block.position() + r.length) for r in block.layout().formats()]
+    assert ranges == [(u_start, u_end)]
