@@ -14,9 +14,9 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Span:
-    """Core: an annotation's extent and tag, as the highlighter needs it."""
+    """Core: an annotation's extent and tag, as the highlighter needs it. A value (not frozen, for speed)."""
 
     start: int
     end: int

@@ -105,6 +105,9 @@ def read(data: bytes, filename: str) -> ImportBundle:
         annotations = []
         for a_index, a in enumerate(d["annotations"]):
             where = f"document {d_index + 1}, annotation {a_index + 1}"
+            # JSON Schema's "integer" admits 1.0; offsets must be real ints to slice the text.
+            if type(a["start"]) is not int or type(a["end"]) is not int:
+                raise FormatError(f"{where}: start and end must be whole numbers")
             if not (0 <= a["start"] < a["end"] <= len(text)) or text[a["start"] : a["end"]] != a["quote"]:
                 raise FormatError(f"{where}: its quote is not text[start:end]")
             if a["tag"] not in tag_names:

@@ -130,6 +130,8 @@ def persist(
                 ensure_tag(spec)
             for imported in bundle.documents:
                 text = normalize_text(imported.text)
+                if "\x00" in text:
+                    raise FormatError(f"'{imported.title}': the text contains NUL characters, so it is not text")
                 if text != imported.text and imported.annotations:
                     raise FormatError(f"'{imported.title}': text with CR line endings cannot carry offsets")
                 sha = sha256_text(text)

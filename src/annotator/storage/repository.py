@@ -8,6 +8,7 @@ Loading many spans uses tuple selects and bulk writes use SQLAlchemy Core
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 import orjson
@@ -91,6 +92,26 @@ def document_text(session: Session, document_id: str) -> str | None:
     return session.execute(sa.select(_D.c.text).where(_D.c.id == document_id)).scalar()
 
 
+def text_around(
+    session: Session, document_id: str, start: int, end: int, context: int
+) -> tuple[int, str, str, str] | None:
+    """(length of the text, prefix, text[start:end], suffix) without loading the whole text.
+
+    SQLite's and PostgreSQL's ``substr``/``length`` count characters (code
+    points) of TEXT, as Python does, so offsets mean the same here.
+    """
+    first = max(0, start - context)
+    row = session.execute(
+        sa.select(sa.func.length(_D.c.text), sa.func.substr(_D.c.text, first + 1, max(0, end + context - first))).where(
+            _D.c.id == document_id
+        )
+    ).first()
+    if row is None:
+        return None
+    length, chunk = row
+    return length, chunk[: start - first], chunk[start - first : end - first], chunk[end - first :]
+
+
 def insert_document(session: Session, document: Document) -> None:
     session.execute(
         sa.insert(_D).values(
@@ -136,18 +157,32 @@ def list_sets(session: Session) -> list[str]:
 # -- annotations --------------------------------------------------------------------------------
 
 
+def _utc(value: datetime | str) -> datetime:
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def annotations_of(session: Session, document_ids: Sequence[str]) -> dict[str, list[Annotation]]:
-    """Annotations of each document, sorted by (start, end, id)."""
+    """Annotations of each document, sorted by (start, end, id).
+
+    The hot path of opening a document: timestamps are read as stored and
+    parsed with ``datetime.fromisoformat`` (C) instead of through SQLAlchemy's
+    per-row type processing, which is ~2x slower for 10,000 rows.
+    """
     out: dict[str, list[Annotation]] = {d: [] for d in document_ids}
     if not document_ids:
         return out
-    query = sa.select(*_ANNOTATION_COLUMNS).order_by(_A.c.document_id, _A.c.start, _A.c.end, _A.c.id)
+    columns = [
+        sa.type_coerce(c, sa.String) if c.name in ("created", "modified") and session.get_bind().dialect.name == "sqlite" else c
+        for c in _ANNOTATION_COLUMNS
+    ]
+    query = sa.select(*columns).order_by(_A.c.document_id, _A.c.start, _A.c.end, _A.c.id)
     if len(document_ids) < 500:
         query = query.where(_A.c.document_id.in_(list(document_ids)))
     for row in session.execute(query):
         bucket = out.get(row[1])
         if bucket is not None:
-            bucket.append(Annotation(*row))
+            bucket.append(Annotation(*row[:10], _utc(row[10]), _utc(row[11])))
     return out
 
 

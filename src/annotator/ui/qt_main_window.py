@@ -74,7 +74,8 @@ class QtMainWindow(QMainWindow):
         self.annotation_view.verticalHeader().setVisible(False)
         self.annotation_view.verticalHeader().setDefaultSectionSize(22)
         header = self.annotation_view.horizontalHeader()
-        header.setSectionResizeMode(QtAnnotationTableModel.TAG, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: ResizeToContents measures every row, ~60 ms for 10,000 annotations.
+        header.setSectionResizeMode(QtAnnotationTableModel.TAG, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(QtAnnotationTableModel.QUOTE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(QtAnnotationTableModel.NOTE, QHeaderView.ResizeMode.Interactive)
         self.annotation_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -160,6 +161,9 @@ class QtMainWindow(QMainWindow):
 
     def _apply_tags(self) -> None:
         tags = self.session.tags
+        metrics = self.annotation_view.fontMetrics()
+        widest = max((metrics.horizontalAdvance(t.name) for t in tags), default=60)
+        self.annotation_view.setColumnWidth(QtAnnotationTableModel.TAG, widest + 40)
         self.tag_panel.set_tags(tags)
         self.inspector.set_tags(tags)
         self.annotations_model.set_tags(tags)
@@ -224,7 +228,7 @@ class QtMainWindow(QMainWindow):
             self.setWindowTitle("Annotator")
             self._update_tag_counts()
             return
-        annotations = self.session.sorted_annotations()
+        annotations = list(self.session.annotations.values())  # in text order, as loaded
         self.pane.show_document(document.text, annotations, self.session.tags)
         self.annotations_model.set_annotations(annotations)
         self._update_tag_counts()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from operator import attrgetter
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
@@ -85,8 +86,9 @@ class QtAnnotationTableModel(QAbstractTableModel):
 
     def set_annotations(self, annotations: list[Annotation]) -> None:
         self.beginResetModel()
-        self._rows = sorted(annotations, key=_key)
-        self._keys = [_key(a) for a in self._rows]
+        keyed = sorted((_key(a), a) for a in annotations) if annotations else []
+        self._rows = [a for _, a in keyed]
+        self._keys = [k for k, _ in keyed]
         self.endResetModel()
 
     def row_of(self, annotation_id: str) -> int:
@@ -169,5 +171,4 @@ class QtAnnotationTableModel(QAbstractTableModel):
         return True
 
 
-def _key(a: Annotation) -> tuple[int, int, str]:
-    return (a.start, a.end, a.id)
+_key = attrgetter("start", "end", "id")

@@ -6,17 +6,26 @@ at the widget boundary. Quotes are never read back from the widget; the pane
 only reports offsets, and services cut quotes from the stored text.
 
 Highlights come from a QSyntaxHighlighter that asks a
-:class:`~annotator.core.spans.SpanIndex` for the spans of each block as Qt lays
-it out, so painting cost follows what is on screen, and nothing is written into
-the document (no undo entries, no modified flag).
+:class:`~annotator.core.spans.SpanIndex` for the spans of each block, on-screen
+blocks first and the rest when idle, and nothing is written into the document
+(no undo entries, no modified flag).
 """
 
 from __future__ import annotations
 
+import time
 from html import escape
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Annotation, Tag
@@ -59,7 +68,14 @@ class QtSpanHighlighter(QSyntaxHighlighter):
     One tag: a light tint of its colour. Overlapping tags: their colours
     blended, a little stronger, and underlined in the colour of the tag that
     starts last, so both can be told apart.
+
+    Highlighting is lazy: while a document is being loaded the highlighter is
+    suspended, then the pane asks for the blocks on screen first
+    (:meth:`ensure`), and the rest are done in small slices when the event loop
+    is idle, so opening a large document does not wait for every block.
     """
+
+    SLICE_SECONDS = 0.006
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
@@ -67,20 +83,62 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         self._map = OffsetMap("")
         self._colors: dict[str, QColor] = {}
         self._formats: dict[tuple[str, ...], QTextCharFormat] = {}
+        self._suspended = False
+        self._done = bytearray()
+        self._next_block = 0
+        self._idle = QTimer(self)
+        self._idle.setInterval(0)
+        self._idle.timeout.connect(self._on_idle_timeout)
 
     @property
     def index(self) -> SpanIndex:
         return self._index
 
-    def reset(self, offset_map: OffsetMap, spans: list[Span], tags: list[Tag]) -> None:
-        """Replace everything; the caller sets the text (which repaints) afterwards."""
+    @property
+    def pending(self) -> bool:
+        """True while some blocks have not been highlighted yet."""
+        return self._idle.isActive()
+
+    def suspend(self, offset_map: OffsetMap, spans: list[Span], tags: list[Tag]) -> None:
+        """Take a new document's spans; highlight nothing until :meth:`resume`."""
+        self._idle.stop()
+        self._suspended = True
         self._map = offset_map
         self._index = SpanIndex(spans)
-        self.set_tags(tags)
+        self._colors = {t.id: QColor(t.color) for t in tags}
+        self._formats.clear()
+
+    def resume(self) -> None:
+        """Start highlighting the loaded document (visible blocks come through :meth:`ensure`)."""
+        self._suspended = False
+        self._done = bytearray(self.document().blockCount())
+        self._next_block = 0
+        if len(self._index):
+            self._idle.start()
 
     def set_tags(self, tags: list[Tag]) -> None:
         self._colors = {t.id: QColor(t.color) for t in tags}
         self._formats.clear()
+        self.resume()
+
+    def ensure(self, block: QTextBlock) -> None:
+        """Highlight *block* now if it has not been yet."""
+        number = block.blockNumber()
+        if not self._suspended and number < len(self._done) and not self._done[number]:
+            self.rehighlightBlock(block)
+
+    def _on_idle_timeout(self) -> None:
+        deadline = time.perf_counter() + self.SLICE_SECONDS
+        block = self.document().findBlockByNumber(self._next_block)
+        while block.isValid():
+            self.ensure(block)
+            block = block.next()
+            if time.perf_counter() > deadline:
+                break
+        if block.isValid():
+            self._next_block = block.blockNumber()
+        else:
+            self._idle.stop()
 
     def _format(self, tag_ids: tuple[str, ...]) -> QTextCharFormat:
         fmt = self._formats.get(tag_ids)
@@ -97,9 +155,15 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         return fmt
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        if self._suspended:
+            return
+        block = self.currentBlock()
+        number = block.blockNumber()
+        if number < len(self._done):
+            self._done[number] = 1
         if not len(self._index):
             return
-        u_block = self.currentBlock().position()
+        u_block = block.position()
         cp_start = self._map.from_utf16(u_block)
         cp_end = cp_start + len(text)
         spans = self._index.overlapping(cp_start, cp_end)
@@ -152,6 +216,7 @@ class QtTextPane(QPlainTextEdit):
         self._notes: dict[str, str] = {}
         self._focused: str | None = None
         self.highlighter = QtSpanHighlighter(self.document())
+        self.verticalScrollBar().valueChanged.connect(self._highlight_visible)
 
     # -- content -----------------------------------------------------------------------------
 
@@ -173,8 +238,10 @@ class QtTextPane(QPlainTextEdit):
         self._focused = None
         self.setExtraSelections([])
         spans = [Span(a.start, a.end, a.tag_id, a.id) for a in annotations]
-        self.highlighter.reset(self._map, spans, tags)
+        self.highlighter.suspend(self._map, spans, tags)
         self.setPlainText(text)
+        self.highlighter.resume()
+        self._highlight_visible()
 
     def clear_document(self) -> None:
         self.show_document("", [], list(self._tags.values()))
@@ -182,7 +249,20 @@ class QtTextPane(QPlainTextEdit):
     def set_tags(self, tags: list[Tag]) -> None:
         self._tags = {t.id: t for t in tags}
         self.highlighter.set_tags(tags)
-        self.highlighter.rehighlight()
+        self._highlight_visible()
+
+    def _highlight_visible(self) -> None:
+        """Highlight the blocks on screen now; the highlighter does the rest when idle."""
+        if not self.highlighter.pending:
+            return
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        bottom = self.viewport().height()
+        while block.isValid():
+            self.highlighter.ensure(block)
+            if self.blockBoundingGeometry(block).translated(offset).top() > bottom:
+                break
+            block = block.next()
 
     def put_annotation(self, annotation: Annotation) -> None:
         """Add or update one annotation's highlight, repainting only what it touches."""
@@ -301,6 +381,10 @@ class QtTextPane(QPlainTextEdit):
                 event.ignore()
             return True
         return super().viewportEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
+        super().resizeEvent(event)
+        self._highlight_visible()
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
         super().mouseReleaseEvent(event)
