@@ -59,6 +59,8 @@ class QtMainWindow(QMainWindow):
         self.document_list.setModel(self.documents_model)
         self.document_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.document_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.document_list.setWordWrap(True)  # long article titles wrap instead of being cut
+        self.document_list.setSpacing(2)
 
         self.pane = QtTextPane(self)
         self.tag_panel = QtTagPanel(self)
