@@ -32,7 +32,9 @@ def to_database_url(value: str) -> str:
     """A SQLAlchemy URL for *value*: URLs pass through, anything else is a SQLite file path."""
     if "://" in value:
         return value
-    return f"sqlite:///{Path(value).expanduser().resolve()}"
+    path = str(Path(value).expanduser().resolve())
+    # make_url() would read "?" as the start of a query string and unescape "%41" to "A".
+    return "sqlite:///" + path.replace("%", "%25").replace("?", "%3F")
 
 
 def database_url(cli_value: str | None = None) -> tuple[str, bool]:

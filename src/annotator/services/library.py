@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 
 import sqlalchemy.exc as sa_exc
 from sqlalchemy.engine import make_url
@@ -34,7 +35,8 @@ def _check_sqlite_file(path: Path) -> None:
     if header != SQLITE_HEADER:
         raise LibraryError(f"{path} is not an Annotator library (not a SQLite database); it was left unchanged")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        # Percent-encoded: a "%", "?" or "#" in the path would otherwise change what is opened.
+        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             check = conn.execute("PRAGMA quick_check").fetchone()[0]

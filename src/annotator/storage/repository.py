@@ -52,8 +52,10 @@ def list_tags(session: Session) -> list[Tag]:
 
 
 def add_tag(session: Session, tag: Tag) -> None:
-    session.add(
-        TagRow(
+    # A Core insert runs now: annotations inserted next (also Core) may refer to the tag,
+    # and the unit of work's session does not autoflush a pending ORM object before them.
+    session.execute(
+        sa.insert(_T).values(
             id=tag.id, name=tag.name, color=tag.color, description=tag.description,
             shortcut=tag.shortcut, sort_order=tag.sort_order,
         )
@@ -72,7 +74,9 @@ def document_summaries(session: Session) -> list[DocumentSummary]:
     ):
         counts.setdefault(doc_id, {})[tag_name] = n
     rows = session.execute(
-        sa.select(_D.c.id, _D.c.title, sa.func.length(_D.c.text), _D.c.created).order_by(_D.c.created, _D.c.title)
+        sa.select(_D.c.id, _D.c.title, sa.func.length(_D.c.text), _D.c.created).order_by(
+            _D.c.created, _D.c.title, _D.c.id
+        )
     )
     return [DocumentSummary(i, title, length, created, counts.get(i, {})) for i, title, length, created in rows]
 
@@ -130,7 +134,7 @@ def document_ids_in_set(session: Session, name: str) -> list[str] | None:
             sa.select(DocumentSetMemberRow.document_id)
             .join(DocumentRow, DocumentRow.id == DocumentSetMemberRow.document_id)
             .where(DocumentSetMemberRow.set_id == set_id)
-            .order_by(DocumentRow.created)
+            .order_by(DocumentRow.created, DocumentRow.title, DocumentRow.id)  # as document_summaries
         ).scalars()
     )
 

@@ -1,0 +1,122 @@
+"""Tests: fixtures shared by the whole suite.
+
+- Every test runs with its own data folder (``ANNOTATOR_DATA_DIR`` under
+  ``tmp_path``), no ``ANNOTATOR_DATABASE_URL`` and the repository's seeds, so no
+  test ever reads or writes the developer's real library.
+- ``library`` is an open, empty library, once on SQLite and once on PostgreSQL
+  (a fresh database on a server the suite starts itself; see ``tests/_pg.py``).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from annotator.services.library import Library
+from tests._pg import PostgresServer, start_server
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SEEDS_DIR = REPO_ROOT / "seeds"
+SEED_FILE = SEEDS_DIR / "kazakhstan-implosion-op-ed.txt"
+
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every place Annotator keeps data at this test's temporary folder."""
+    data_dir = tmp_path / "annotator-data"
+    monkeypatch.setenv("ANNOTATOR_DATA_DIR", str(data_dir))
+    monkeypatch.delenv("ANNOTATOR_DATABASE_URL", raising=False)
+    monkeypatch.setenv("ANNOTATOR_SEEDS_DIR", str(SEEDS_DIR))
+    return data_dir
+
+
+@pytest.fixture
+def data_dir(_isolated_user_data: Path) -> Path:
+    """The (not yet created) folder this test's default library lives in."""
+    return _isolated_user_data
+
+
+@pytest.fixture(scope="session")
+def seed_file() -> Path:
+    """The sample article shipped in ``seeds/``."""
+    return SEED_FILE
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The sample article as Annotator stores it (decoded and normalised)."""
+    from annotator.core.text import decode_bytes
+
+    return decode_bytes(SEED_FILE.read_bytes()).text
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A private PostgreSQL server for the session (skipped without one; failed under CI)."""
+    server = start_server()
+    try:
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(server.root, ignore_errors=True)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """The storage backend a test runs on: "sqlite" or "postgres"."""
+    return request.param
+
+
+@pytest.fixture
+def new_database_url(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[Callable[[], str]]:
+    """A factory of URLs of fresh, empty databases on this test's backend."""
+    made: list[str] = []
+    server: PostgresServer | None = (
+        request.getfixturevalue("postgres_server") if backend == "postgres" else None
+    )
+
+    def make() -> str:
+        if server is None:
+            url = f"sqlite:///{tmp_path / f'library-{len(made)}.sqlite3'}"
+        else:
+            url = server.create_database()
+        made.append(url)
+        return url
+
+    yield make
+    if server is not None:
+        for url in made:
+            server.drop_database(url)
+
+
+@pytest.fixture
+def database_url(new_database_url: Callable[[], str]) -> str:
+    """The URL of one fresh, empty database on this test's backend."""
+    return new_database_url()
+
+
+@pytest.fixture
+def open_library(new_database_url: Callable[[], str]) -> Iterator[Callable[[], Library]]:
+    """A factory of freshly opened libraries on this test's backend, closed after the test."""
+    opened: list[Library] = []
+
+    def make() -> Library:
+        opened.append(Library.open(new_database_url()))
+        return opened[-1]
+
+    yield make
+    for lib in opened:
+        lib.close()
+
+
+@pytest.fixture
+def library(open_library: Callable[[], Library]) -> Library:
+    """An open, empty library (default tags only), on SQLite and on PostgreSQL."""
+    return open_library()

@@ -1,0 +1,127 @@
+"""Tests: the Alembic migrations, on SQLite and PostgreSQL.
+
+The migrated schema must be exactly what the SQLModel tables declare (a model
+change without a migration fails here), and a library from a newer Annotator
+(a revision this version does not know) must be refused, not "upgraded".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlmodel import SQLModel
+
+from annotator.config import to_database_url
+from annotator.services.library import Library
+from annotator.storage import tables  # noqa: F401  (registers the tables on SQLModel.metadata)
+from annotator.storage.engine import LibraryError, make_engine
+from annotator.storage.migrate import (
+    backup_sqlite,
+    current_revision,
+    head_revision,
+    upgrade_to_head,
+)
+
+
+def _unquote_default(rendered: str | None) -> str | None:
+    """A server default as SQL text, without the parentheses and quotes backends add around it."""
+    if rendered is None:
+        return None
+    value = rendered.strip()
+    while value.startswith("(") and value.endswith(")"):
+        value = value[1:-1].strip()
+    value = re.sub(r"::[a-z ]+$", "", value)  # PostgreSQL's '...'::character varying
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        value = value[1:-1]
+    return value
+
+
+def _compare_server_default(
+    context, inspected, metadata_col, inspected_default, metadata_default, rendered
+):  # type: ignore[no-untyped-def]
+    # Alembic's SQLite comparison cannot strip the quotes of an empty-string default
+    # ("('')" vs ''); compare the unquoted values ourselves, defer to Alembic otherwise.
+    if (
+        inspected_default is not None
+        and rendered is not None
+        and _unquote_default(inspected_default) == _unquote_default(rendered)
+    ):
+        return False
+    return None
+
+
+@pytest.fixture
+def engine(database_url: str):  # type: ignore[no-untyped-def]
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+def test_upgrade_creates_the_schema_and_stamps_head(engine: sa.Engine) -> None:
+    assert current_revision(engine) is None
+    assert sa.inspect(engine).get_table_names() == []
+    assert upgrade_to_head(engine) is None  # a new library: nothing to back up
+    assert current_revision(engine) == head_revision()
+    assert set(sa.inspect(engine).get_table_names()) == set(SQLModel.metadata.tables) | {
+        "alembic_version"
+    }
+
+
+def test_migrated_schema_matches_the_models(engine: sa.Engine) -> None:
+    upgrade_to_head(engine)
+    with engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "compare_server_default": _compare_server_default}
+        )
+        diffs = compare_metadata(context, SQLModel.metadata)
+    assert diffs == []
+
+
+def test_upgrade_again_is_a_no_op(engine: sa.Engine) -> None:
+    upgrade_to_head(engine)
+    with engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO app_state (key, value) VALUES ('k', 'v')"))
+    assert upgrade_to_head(engine) is None
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT value FROM app_state WHERE key = 'k'")).scalar() == "v"
+
+
+def test_library_from_a_newer_version_is_refused(database_url: str, backend: str) -> None:
+    Library.open(database_url).close()
+    engine = make_engine(database_url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+    engine.dispose()
+    path = Path(sa.make_url(database_url).database) if backend == "sqlite" else None
+    before = hashlib.sha256(path.read_bytes()).hexdigest() if path else None
+
+    with pytest.raises(LibraryError, match="newer version of Annotator"):
+        Library.open(database_url)
+
+    engine = make_engine(database_url)
+    try:
+        assert current_revision(engine) == "9999_from_the_future"  # not touched, not "fixed"
+        assert "annotation" in sa.inspect(engine).get_table_names()
+    finally:
+        engine.dispose()
+    if path is not None:
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_backup_is_a_private_readable_copy(tmp_path: Path) -> None:
+    folder = tmp_path / "odd %41 ?x=1 #2"  # characters that mean something in a URI
+    folder.mkdir()
+    with Library.open(to_database_url(str(folder / "lib.sqlite3"))) as library:
+        library.set_state("marker", "before-migration")
+    backup = backup_sqlite(folder / "lib.sqlite3", "before-0002")
+    assert backup.parent == folder / "backups"
+    assert backup.stat().st_mode & 0o777 == 0o600
+    with Library.open(to_database_url(str(backup))) as copy:
+        assert copy.state("marker") == "before-migration"
+        assert [t.name for t in copy.tags()] == ["claim", "evidence", "speculation"]

@@ -1,0 +1,57 @@
+"""Tests: the layering that pyproject.toml's import-linter contracts describe.
+
+Only ``annotator.ui`` may import Qt; ``core`` knows no SQL; the layers only
+import downwards. Besides the static check, a fresh interpreter imports every
+non-GUI package and must end up without PySide6 loaded, so the CLI and the
+non-GUI tests run where Qt is not installed.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_import_linter_contracts_are_kept() -> None:
+    lint_imports = Path(sys.executable).with_name("lint-imports")
+    assert lint_imports.exists(), f"import-linter is not installed next to {sys.executable}"
+    done = subprocess.run(
+        [str(lint_imports), "--no-cache"],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    report = done.stdout + done.stderr
+    assert done.returncode == 0, report
+    contracts = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["tool"]["importlinter"][
+        "contracts"
+    ]
+    assert re.search(rf"Contracts: {len(contracts)} kept, 0 broken", report), report
+    for contract in contracts:
+        assert f"{contract['name']} KEPT" in report, report
+
+
+def test_non_gui_packages_do_not_load_qt() -> None:
+    modules = [
+        "annotator.core.model", "annotator.core.offsets", "annotator.core.selectors",
+        "annotator.core.spans", "annotator.core.text", "annotator.storage.engine",
+        "annotator.storage.migrate", "annotator.storage.repository", "annotator.storage.tables",
+        "annotator.storage.uow", "annotator.formats.registry", "annotator.services.annotating",
+        "annotator.services.exporting", "annotator.services.importing", "annotator.services.sample",
+        "annotator.cli", "annotator.config",
+    ]  # fmt: skip
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))\n"
+        "print(','.join(loaded))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""
