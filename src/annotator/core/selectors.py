@@ -72,13 +72,8 @@ class TextQuoteSelector:
 
 def check_span(text: str, start: int, end: int) -> None:
     """Raise :class:`SpanError` unless 0 <= start < end <= len(text)."""
-    check_span_length(len(text), start, end)
-
-
-def check_span_length(length: int, start: int, end: int) -> None:
-    """Raise :class:`SpanError` unless 0 <= start < end <= length."""
-    if not (0 <= start < end <= length):
-        raise SpanError(f"span {start}..{end} does not fit a text of {length} characters")
+    if not (0 <= start < end <= len(text)):
+        raise SpanError(f"span {start}..{end} does not fit a text of {len(text)} characters")
 
 
 def find_occurrences(text: str, quote: str) -> list[int]:

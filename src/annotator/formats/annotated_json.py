@@ -14,6 +14,7 @@ from typing import Any, BinaryIO
 
 import orjson
 
+from annotator.core.gcpause import gc_paused
 from annotator.core.model import TagSpec
 from annotator.core.text import sha256_text
 from annotator.formats.base import ExportBundle, FormatError, ImportBundle, ImportedAnnotation, ImportedDocument
@@ -28,12 +29,8 @@ def schema() -> dict[str, Any]:
     return orjson.loads(files("annotator.formats").joinpath("schemas/annotator-export-v1.schema.json").read_bytes())
 
 
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
 def to_dict(bundle: ExportBundle) -> dict[str, Any]:
-    """The export as plain data (what :func:`write` serialises)."""
+    """The export as plain data (what :func:`write` serialises; timestamps are aware datetimes)."""
     tag_names = {t.id: t.name for t in bundle.tags}
     documents = []
     for doc, annotations in bundle.documents:
@@ -48,7 +45,7 @@ def to_dict(bundle: ExportBundle) -> dict[str, Any]:
                     {
                         "id": a.id, "tag": tag_names[a.tag_id], "start": a.start, "end": a.end,
                         "quote": a.quote, "prefix": a.prefix, "suffix": a.suffix, "note": a.note,
-                        "coder": a.coder, "created": _iso(a.created), "modified": _iso(a.modified),
+                        "coder": a.coder, "created": a.created, "modified": a.modified,
                     }  # fmt: skip
                     for a in sorted(annotations, key=lambda a: (a.start, a.end, a.id))
                 ],
@@ -57,7 +54,7 @@ def to_dict(bundle: ExportBundle) -> dict[str, Any]:
     return {
         "format": FORMAT_NAME,
         "version": VERSION,
-        "exported_at": _iso(bundle.exported_at),
+        "exported_at": bundle.exported_at,
         "generator": bundle.generator,
         "tags": [{"name": t.name, "color": t.color, "description": t.description} for t in bundle.tags],
         "documents": documents,
@@ -65,7 +62,10 @@ def to_dict(bundle: ExportBundle) -> dict[str, Any]:
 
 
 def write(bundle: ExportBundle, out: BinaryIO) -> None:
-    out.write(orjson.dumps(to_dict(bundle), option=orjson.OPT_INDENT_2))
+    # orjson writes the (UTC) datetimes itself, as RFC 3339 with a "Z", ~10x faster than isoformat().
+    with gc_paused():
+        data = orjson.dumps(to_dict(bundle), option=orjson.OPT_INDENT_2 | orjson.OPT_UTC_Z)
+    out.write(data)
     out.write(b"\n")
 
 

@@ -8,25 +8,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlmodel import Session
-
 from annotator.core.model import Annotation, new_id, utc_now
-from annotator.core.selectors import CONTEXT_LENGTH, SpanError, check_span_length, locate_quote
+from annotator.core.selectors import SpanError, TextQuoteSelector, check_span, locate_quote
 from annotator.services.changes import Changes
 from annotator.services.library import Library
 from annotator.storage import repository as repo
 from annotator.storage.uow import unit_of_work
-
-
-def _slice(session: Session, document_id: str, start: int, end: int) -> tuple[int, str, str, str]:
-    """Length, prefix, quote and suffix of a span, cut from the stored text (checked to fit)."""
-    if start < 0 or end <= start:
-        raise SpanError(f"span {start}..{end} is empty or negative")
-    found = repo.text_around(session, document_id, start, end, CONTEXT_LENGTH)
-    if found is None:
-        raise LookupError(f"there is no document '{document_id}' in this library")
-    check_span_length(found[0], start, end)
-    return found
 
 
 def _tag_exists(library_tags: list, tag_id: str) -> None:
@@ -46,13 +33,15 @@ def create_annotation(
     annotation_id: str | None = None,
 ) -> Changes:
     """Tag ``text[start:end]`` of a document. Offsets are code points, end-exclusive."""
+    text = library.text(document_id)
+    selector = TextQuoteSelector.from_span(text, start, end)  # checks the span fits
     with unit_of_work(library.engine) as s:
         _tag_exists(repo.list_tags(s), tag_id)
-        length, prefix, quote, suffix = _slice(s, document_id, start, end)
         now = utc_now()
         annotation = Annotation(
             id=annotation_id or new_id(), document_id=document_id, tag_id=tag_id, start=start, end=end,
-            quote=quote, prefix=prefix, suffix=suffix, note=note, coder=coder, created=now, modified=now,
+            quote=selector.exact, prefix=selector.prefix, suffix=selector.suffix, note=note, coder=coder,
+            created=now, modified=now,
         )  # fmt: skip
         repo.insert_annotations(s, [annotation])
     return Changes(annotations_created=(annotation,))
@@ -69,7 +58,7 @@ def annotate_quote(
     coder: str = "",
 ) -> Changes:
     """Tag the *occurrence*-th (1-based) place where *quote* occurs; ambiguity is an error."""
-    text = library.document(document_id).text
+    text = library.text(document_id)
     start, end = locate_quote(text, quote, occurrence)
     return create_annotation(
         library, document_id=document_id, tag_id=tag_id, start=start, end=end, note=note, coder=coder
@@ -112,10 +101,11 @@ def delete_annotation(library: Library, *, annotation_id: str) -> Changes:
 
 def restore_annotation(library: Library, *, annotation: Annotation) -> Changes:
     """Put back an annotation exactly as it was (undo of a delete), checked against the text."""
+    text = library.text(annotation.document_id)
+    check_span(text, annotation.start, annotation.end)
+    if text[annotation.start : annotation.end] != annotation.quote:
+        raise SpanError("the annotation's quote no longer matches the document text")
     with unit_of_work(library.engine) as s:
-        _length, _prefix, quote, _suffix = _slice(s, annotation.document_id, annotation.start, annotation.end)
-        if quote != annotation.quote:
-            raise SpanError("the annotation's quote no longer matches the document text")
         if repo.get_annotation(s, annotation.id) is not None:
             repo.update_annotation(s, annotation)
         else:

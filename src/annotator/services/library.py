@@ -9,6 +9,7 @@ sure it has a codebook.
 from __future__ import annotations
 
 import sqlite3
+from collections import OrderedDict
 from pathlib import Path
 from urllib.parse import quote
 
@@ -22,6 +23,7 @@ from annotator.storage.migrate import upgrade_to_head
 from annotator.storage.uow import explain_db_error, unit_of_work
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+TEXT_CACHE_SIZE = 8
 
 
 def _check_sqlite_file(path: Path) -> None:
@@ -57,6 +59,9 @@ class Library:
         self.url = url
         self.engine = make_engine(url)
         self.backup_made: str | None = None
+        # A document's text never changes in place (a revision would be a new text), so
+        # texts can be kept: cutting a quote then costs microseconds, not a 3 MB read.
+        self._texts: OrderedDict[str, str] = OrderedDict()
 
     @classmethod
     def open(cls, url: str, *, default_tags: tuple[TagSpec, ...] = DEFAULT_TAGS) -> Library:
@@ -114,7 +119,22 @@ class Library:
             doc = repo.get_document(s, document_id)
         if doc is None:
             raise LookupError(f"there is no document '{document_id}' in this library")
+        self._remember_text(doc.id, doc.text)
         return doc
+
+    def text(self, document_id: str) -> str:
+        """The stored text of a document (cached for the few most recently used)."""
+        text = self._texts.get(document_id)
+        if text is None:
+            return self.document(document_id).text
+        self._texts.move_to_end(document_id)
+        return text
+
+    def _remember_text(self, document_id: str, text: str) -> None:
+        self._texts[document_id] = text
+        self._texts.move_to_end(document_id)
+        while len(self._texts) > TEXT_CACHE_SIZE:
+            self._texts.popitem(last=False)
 
     def annotations(self, document_id: str) -> list[Annotation]:
         with unit_of_work(self.engine) as s:

@@ -101,7 +101,7 @@ class AnnotationRow(SQLModel, table=True):
     __tablename__ = "annotation"
     __table_args__ = (
         sa.CheckConstraint('"start" >= 0 AND "end" > "start"', name="span"),
-        sa.Index("ix_annotation_document_start", "document_id", "start", "end"),
+        sa.Index("ix_annotation_document_start", "document_id", "start", "end", "id"),
     )
 
     id: str = Field(primary_key=True, max_length=36)

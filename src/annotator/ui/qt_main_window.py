@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import config
+from annotator.core.gcpause import gc_paused
 from annotator.core.model import Document
 from annotator.formats.registry import format_by_id, readers
 from annotator.services import Changes, exporting, importing
@@ -203,7 +204,8 @@ class QtMainWindow(QMainWindow):
             if self.session.document.id == document_id:
                 return
             self.save_reading_position()
-        self.session.open_document(document_id)
+        with gc_paused():  # see annotator.core.gcpause: no full collections mid-load
+            self.session.open_document(document_id)
 
     def save_reading_position(self) -> None:
         document = self.session.document
@@ -271,10 +273,7 @@ class QtMainWindow(QMainWindow):
         QMessageBox.warning(self, "Annotator", f"Not saved: {message}")
 
     def _update_tag_counts(self) -> None:
-        counts: dict[str, int] = {}
-        for a in self.session.annotations.values():
-            counts[a.tag_id] = counts.get(a.tag_id, 0) + 1
-        self.tag_panel.set_counts(counts)
+        self.tag_panel.set_counts(self.session.tag_counts)
 
     def _refresh_document_counts(self) -> None:
         try:

@@ -76,6 +76,7 @@ class QtAnnotationTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Annotation] = []
         self._keys: list[tuple[int, int, str]] = []
+        self._key_of: dict[str, tuple[int, int, str]] = {}  # id -> sort key, to find rows by bisection
         self._tags: dict[str, Tag] = {}
         self.on_note_edited = lambda annotation_id, note: None
 
@@ -89,10 +90,12 @@ class QtAnnotationTableModel(QAbstractTableModel):
         keyed = sorted((_key(a), a) for a in annotations) if annotations else []
         self._rows = [a for _, a in keyed]
         self._keys = [k for k, _ in keyed]
+        self._key_of = {a.id: k for k, a in keyed}
         self.endResetModel()
 
     def row_of(self, annotation_id: str) -> int:
-        return next((i for i, a in enumerate(self._rows) if a.id == annotation_id), -1)
+        key = self._key_of.get(annotation_id)
+        return -1 if key is None else bisect_left(self._keys, key)
 
     def annotation(self, row: int) -> Annotation:
         return self._rows[row]
@@ -115,13 +118,14 @@ class QtAnnotationTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), row, row)
             self._rows.insert(row, a)
             self._keys.insert(row, _key(a))
+            self._key_of[a.id] = _key(a)
             self.endInsertRows()
 
     def _remove(self, annotation_id: str) -> None:
         row = self.row_of(annotation_id)
         if row >= 0:
             self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row], self._keys[row]
+            del self._rows[row], self._keys[row], self._key_of[annotation_id]
             self.endRemoveRows()
 
     # -- Qt model API --------------------------------------------------------------------------

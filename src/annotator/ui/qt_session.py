@@ -10,6 +10,7 @@ what changed. A failed service call is reported and the command is dropped.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -42,6 +43,7 @@ class QtLibrarySession(QObject):
         self.tags: list[Tag] = library.tags()
         self.document: Document | None = None
         self.annotations: dict[str, Annotation] = {}
+        self.tag_counts: Counter[str] = Counter()  # tag id -> annotations in the current document
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -55,6 +57,7 @@ class QtLibrarySession(QObject):
         """Load a document and its annotations; None closes the current one."""
         if document_id is None:
             self.document, self.annotations = None, {}
+            self.tag_counts = Counter()
             self.documentOpened.emit(None)
             return True
         try:
@@ -65,6 +68,7 @@ class QtLibrarySession(QObject):
             return False
         self.document = document
         self.annotations = {a.id: a for a in annotations}
+        self.tag_counts = Counter(a.tag_id for a in annotations)
         self.documentOpened.emit(document)
         return True
 
@@ -99,11 +103,14 @@ class QtLibrarySession(QObject):
             self.libraryChanged.emit()
             return
         current = self.document.id if self.document else None
-        for a in changes.annotations_deleted:
-            self.annotations.pop(a.id, None)
+        for a in (*changes.annotations_deleted, *changes.annotations_updated):
+            gone = self.annotations.pop(a.id, None)
+            if gone is not None:
+                self.tag_counts[gone.tag_id] -= 1
         for a in (*changes.annotations_created, *changes.annotations_updated):
             if a.document_id == current:
                 self.annotations[a.id] = a
+                self.tag_counts[a.tag_id] += 1
         self.annotationsChanged.emit(changes)
         self.libraryChanged.emit()
 

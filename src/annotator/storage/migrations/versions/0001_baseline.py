@@ -83,7 +83,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["tag_id"], ["tag.id"], name="fk_annotation_tag_id_tag", ondelete="RESTRICT"),
         sa.PrimaryKeyConstraint("id", name="pk_annotation"),
     )
-    op.create_index("ix_annotation_document_start", "annotation", ["document_id", "start", "end"])
+    op.create_index("ix_annotation_document_start", "annotation", ["document_id", "start", "end", "id"])
     op.create_table(
         "app_state",
         sa.Column("key", sa.String(100), nullable=False),
