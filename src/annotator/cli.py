@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import orjson
 
 from annotator import __version__, config
+from annotator.core.model import InvalidInput
 from annotator.core.selectors import SpanError
 from annotator.formats.base import FormatError
 from annotator.formats.registry import readers, writers
@@ -70,7 +71,11 @@ def open_library(database: str | None) -> Library:
     url, is_default = config.database_url(database)
     library = Library.open(url)
     if is_default:
-        seed_sample(library, config.seeds_dir())
+        try:
+            seed_sample(library, config.seeds_dir())
+        except BaseException:
+            library.close()
+            raise
     return library
 
 
@@ -162,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # e.g. `annotator export | head`
         return 1
-    except (LibraryError, FormatError, SpanError, LookupError, OSError) as exc:
+    except (LibraryError, FormatError, SpanError, InvalidInput, LookupError, OSError) as exc:
         if args.debug:
             raise
         message = exc.args[0] if isinstance(exc, LookupError) and exc.args else str(exc)

@@ -261,3 +261,14 @@ def test_unknown_annotation_raises_lookup_error(library: Library, annotation: An
 def test_changes_empty() -> None:
     assert Changes().empty
     assert not Changes(documents_created=("x",)).empty
+
+
+def test_a_coder_name_too_long_to_store_is_refused(library: Library, document: Document) -> None:
+    from annotator.core.model import InvalidInput
+
+    before = everything(library, document)
+    with pytest.raises(InvalidInput, match="coder names are limited"):
+        annotating.create_annotation(
+            library, document_id=document.id, tag_id=tag_id(library), start=0, end=5, coder="c" * 201
+        )
+    assert everything(library, document) == before

@@ -247,3 +247,43 @@ def test_bundle_refused_while_writing_changes_nothing(
     with pytest.raises(FormatError):
         importing.persist(library, [ImportBundle(documents=[document])])
     assert everything(library) == before
+
+
+@pytest.mark.parametrize(
+    ("bundle", "kind"),
+    [
+        (ImportBundle([ImportedDocument("t", "abc", annotations=[ImportedAnnotation("claim", 0, 2, coder="c" * 201)])]), "coder"),
+        (ImportBundle([ImportedDocument("t", "abc", annotations=[ImportedAnnotation("x" * 201, 0, 2)])]), "tag"),
+        (ImportBundle([ImportedDocument("t", "abc")], tags=[TagSpec("y" * 201, "#000000")]), "tag"),
+    ],
+    ids=["coder", "annotation tag", "codebook tag"],
+)
+def test_names_too_long_to_store_are_refused_on_every_backend(
+    library: Library, bundle: ImportBundle, kind: str
+) -> None:
+    """PostgreSQL enforces column lengths and SQLite does not: the services check for both."""
+    from annotator.core.model import InvalidInput
+
+    before = everything(library)
+    with pytest.raises(InvalidInput, match=f"{kind} names are limited to 200"):
+        importing.persist(library, [bundle])
+    assert everything(library) == before
+
+
+def test_ids_longer_than_ours_are_replaced_not_stored(library: Library) -> None:
+    long_id = "https://example.org/annotations/" + "a" * 40
+    bundle = ImportBundle(
+        [ImportedDocument("t", "abcdef", id=long_id, annotations=[ImportedAnnotation("claim", 1, 3, id=long_id)])]
+    )
+    result = importing.persist(library, [bundle])
+    (row,) = result.documents
+    assert row.id != long_id and len(row.id) == 36
+    (stored,) = library.annotations(row.id)
+    assert stored.id != long_id and stored.quote == "bc"
+
+
+def test_size_message_reads_naturally(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importing, "MAX_IMPORT_BYTES", 1_000_000)
+    big = _write(tmp_path, "big.txt", b"x" * 2_500_000)
+    with pytest.raises(FormatError, match=r"the file is 2\.5 MB; files over 1\.0 MB are not imported"):
+        importing.read_file(big)

@@ -12,6 +12,23 @@ from datetime import UTC, datetime
 from typing import Any
 
 
+#: Longest tag, set and coder name the library stores.
+NAME_MAX = 200
+#: Longest id the library stores (a UUID); longer ids from other tools are replaced.
+ID_MAX = 36
+
+
+class InvalidInput(ValueError):
+    """A value a user or a file gave that the library cannot store as it is."""
+
+
+def check_name(kind: str, value: str) -> str:
+    """Return *value* if it fits a name column, else raise :class:`InvalidInput`."""
+    if len(value) > NAME_MAX:
+        raise InvalidInput(f"{kind} names are limited to {NAME_MAX} characters (this one has {len(value)})")
+    return value
+
+
 def new_id() -> str:
     """A fresh identifier for a document, annotation or tag (a UUID4 string)."""
     return str(uuid.uuid4())

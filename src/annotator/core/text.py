@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import dataclass
 
 #: Files larger than this are refused before they are read whole.
-MAX_IMPORT_BYTES = 50 * 1024 * 1024
+MAX_IMPORT_BYTES = 50_000_000
 
 
 class TextDecodeError(ValueError):
@@ -106,6 +106,11 @@ def decode_bytes(data: bytes) -> DecodedText:
     if any(ord(c) in _BINARY_CONTROLS for c in text[:65536]):
         raise TextDecodeError("the file looks binary, not text")
     return DecodedText(normalize_text(text), best.encoding)
+
+
+def describe_size(size: int) -> str:
+    """A byte count as people read it: "52.4 MB", "812 bytes"."""
+    return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
 
 
 def title_from_text(text: str, fallback: str = "Untitled", limit: int = 200) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from annotator.core.model import Annotation, new_id, utc_now
+from annotator.core.model import Annotation, check_name, new_id, utc_now
 from annotator.core.selectors import SpanError, TextQuoteSelector, check_span, locate_quote
 from annotator.services.changes import Changes
 from annotator.services.library import Library
@@ -33,6 +33,7 @@ def create_annotation(
     annotation_id: str | None = None,
 ) -> Changes:
     """Tag ``text[start:end]`` of a document. Offsets are code points, end-exclusive."""
+    check_name("coder", coder)
     text = library.text(document_id)
     selector = TextQuoteSelector.from_span(text, start, end)  # checks the span fits
     with unit_of_work(library.engine) as s:

@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.model import Annotation, Document, Tag, TagSpec, new_id, utc_now
+from annotator.core.model import ID_MAX, Annotation, Document, Tag, TagSpec, check_name, new_id, utc_now
 from annotator.core.selectors import TextQuoteSelector
-from annotator.core.text import MAX_IMPORT_BYTES, normalize_text, sha256_text
-from annotator.formats.base import FormatError, ImportBundle
+from annotator.core.text import MAX_IMPORT_BYTES, describe_size, normalize_text, sha256_text
+from annotator.formats.base import FormatError, ImportBundle, ImportedDocument
 from annotator.formats.registry import format_by_id, format_for_file
 from annotator.services.changes import Changes
 from annotator.services.library import Library
@@ -67,14 +67,14 @@ def read_file(path: str | os.PathLike[str], format_id: str | None = None) -> Imp
             raise FormatError("it is a folder, not a file")
         if size > MAX_IMPORT_BYTES:
             raise FormatError(
-                f"the file is {size / 1e6:.0f} MB; files over {MAX_IMPORT_BYTES // 1_000_000} MB are not imported"
+                f"the file is {describe_size(size)}; files over {describe_size(MAX_IMPORT_BYTES)} are not imported"
             )
         with path.open("rb") as fh:
             data = fh.read(MAX_IMPORT_BYTES + 1)
     except OSError as exc:
         raise FormatError(exc.strerror or str(exc)) from exc
     if len(data) > MAX_IMPORT_BYTES:
-        raise FormatError(f"the file is over {MAX_IMPORT_BYTES // 1_000_000} MB and is not imported")
+        raise FormatError(f"the file is over {describe_size(MAX_IMPORT_BYTES)} and is not imported")
     if not data:
         raise FormatError("the file is empty")
     fmt = format_by_id(format_id) if format_id else format_for_file(path.name, data[:65536])
@@ -101,6 +101,15 @@ def read_files(
     return bundles, failures
 
 
+def _drop_foreign_ids(imported: ImportedDocument) -> None:
+    """Ids longer than ours (other tools' IRIs, say) are not stored; fresh ones are made."""
+    if imported.id and len(imported.id) > ID_MAX:
+        imported.id = None
+    for a in imported.annotations:
+        if a.id and len(a.id) > ID_MAX:
+            a.id = None
+
+
 def persist(
     library: Library,
     bundles: Iterable[ImportBundle],
@@ -118,6 +127,7 @@ def persist(
 
         def ensure_tag(spec: TagSpec) -> Tag:
             if spec.name not in tags:
+                check_name("tag", spec.name)
                 color = spec.color or NEW_TAG_COLORS[len(created_tags) % len(NEW_TAG_COLORS)]
                 tag = Tag(new_id(), spec.name, color, spec.description, "", len(tags))
                 repo.add_tag(s, tag)
@@ -129,6 +139,7 @@ def persist(
             for spec in bundle.tags:
                 ensure_tag(spec)
             for imported in bundle.documents:
+                _drop_foreign_ids(imported)
                 text = normalize_text(imported.text)
                 if "\x00" in text:
                     raise FormatError(f"'{imported.title}': the text contains NUL characters, so it is not text")
@@ -153,6 +164,7 @@ def persist(
                 existing_ids = repo.existing_annotation_ids(s, wanted) if wanted else set()
                 fresh: list[Annotation] = []
                 for a in imported.annotations:
+                    check_name("coder", a.coder)
                     if a.id and (a.id in existing_ids):
                         result.annotations_existing += 1
                         continue
@@ -175,6 +187,7 @@ def persist(
             if progress is not None:
                 progress(index + 1)
         if set_name:
+            check_name("set", set_name)
             repo.add_to_set(s, set_name, [d.id for d in result.documents], new_id())
     result.changes = Changes(
         annotations_created=tuple(created_annotations),

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from annotator.core.model import Annotation, Document, Tag
+from annotator.core.model import Annotation, Document, InvalidInput, Tag
 from annotator.core.selectors import SpanError
 from annotator.formats.base import FormatError
 from annotator.services import Changes, Library
@@ -24,7 +24,7 @@ from annotator.storage.engine import LibraryError
 from annotator.ui.qt_commands import CreateAnnotationCommand, DeleteAnnotationCommand, UpdateAnnotationCommand
 
 #: Errors a service reports to the user rather than crashing the app.
-USER_ERRORS = (LibraryError, SpanError, LookupError, FormatError, OSError)
+USER_ERRORS = (LibraryError, SpanError, InvalidInput, LookupError, FormatError, OSError)
 
 
 class QtLibrarySession(QObject):
