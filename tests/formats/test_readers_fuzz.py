@@ -21,7 +21,7 @@ from annotator.core.model import Annotation, Document, Tag
 from annotator.core.selectors import TextQuoteSelector
 from annotator.core.text import sha256_text
 from annotator.formats import annotated_json, plaintext
-from annotator.formats.base import ExportBundle, FormatError, ImportBundle
+from annotator.formats.base import ExportBundle, FormatError, ImportBundle, SourceFile
 from annotator.formats.registry import format_for_file
 
 TEXT = "Fuzz \U0001f600 text,\u00a0with NBSP and cafe\u0301.\nSecond line."
@@ -68,7 +68,7 @@ def check_bundle(bundle: ImportBundle) -> None:
 
 def read_or_refuse(reader: Any, data: bytes, filename: str) -> None:
     try:
-        bundle = reader(data, filename)
+        bundle = reader(SourceFile(filename, data))
     except FormatError as exc:
         assert str(exc)  # a message for the user
     else:
@@ -76,7 +76,7 @@ def read_or_refuse(reader: Any, data: bytes, filename: str) -> None:
 
 
 def test_the_valid_export_is_read() -> None:
-    bundle = annotated_json.read(orjson.dumps(valid_export()), "x.json")
+    bundle = annotated_json.read(SourceFile("x.json", orjson.dumps(valid_export())))
     check_bundle(bundle)
     assert [(a.start, a.end, a.quote) for a in bundle.documents[0].annotations] == [
         (0, 4, "Fuzz"), (5, 6, "\U0001f600"), (18, 22, "NBSP"),

@@ -17,7 +17,15 @@ import orjson
 from annotator.core.gcpause import gc_paused
 from annotator.core.model import TagSpec
 from annotator.core.text import sha256_text
-from annotator.formats.base import ExportBundle, FormatError, ImportBundle, ImportedAnnotation, ImportedDocument
+from annotator.formats.base import (
+    ExportBundle,
+    Format,
+    FormatError,
+    ImportBundle,
+    ImportedAnnotation,
+    ImportedDocument,
+    SourceFile,
+)
 
 FORMAT_NAME = "annotator-export"
 VERSION = 1
@@ -79,12 +87,12 @@ def _parse_time(value: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def read(data: bytes, filename: str) -> ImportBundle:
+def read(source: SourceFile) -> ImportBundle:
     """Read an export; refuses anything not valid against the schema or whose quotes disagree."""
     import jsonschema
 
     try:
-        payload = orjson.loads(data)
+        payload = orjson.loads(source.data)
     except orjson.JSONDecodeError as exc:
         raise FormatError(f"not valid JSON ({exc})") from exc
     if not isinstance(payload, dict) or payload.get("format") != FORMAT_NAME:
@@ -126,3 +134,6 @@ def read(data: bytes, filename: str) -> ImportBundle:
             ImportedDocument(title=d["title"], text=text, metadata=d["metadata"], annotations=annotations, id=d["id"])
         )
     return ImportBundle(documents=documents, tags=tags)
+
+
+FORMATS = [Format(id="json", label="Annotated JSON", extensions=(".json",), reader=read, writer=write, sniff=sniff)]

@@ -50,21 +50,51 @@ class ImportBundle:
 
 @dataclass(slots=True)
 class ExportBundle:
-    """Formats: what a writer writes: the codebook and documents with their annotations."""
+    """Formats: what a writer writes: the codebook and documents with their annotations.
+
+    ``options`` carries writer options chosen by the user (e.g. ``{"excel": True}``
+    for CSV); a writer ignores the ones it does not know.
+    """
 
     tags: list[Tag]
     documents: list[tuple[Document, list[Annotation]]]
     generator: str
     exported_at: datetime
+    options: dict[str, Any] = field(default_factory=dict)
 
 
-Reader = Callable[[bytes, str], ImportBundle]
+def _no_siblings(_name: str) -> bytes | None:
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """Formats: one file handed to a reader.
+
+    ``name`` is the file's name (no folders), ``data`` its bytes (already checked
+    against the import size limit). Formats whose files come in groups (brat's
+    ``.ann`` beside its ``.txt``) ask for a companion with ``sibling(name)``,
+    which returns its bytes, or None if there is no such file (or it is too large).
+    """
+
+    name: str
+    data: bytes
+    sibling: Callable[[str], bytes | None] = _no_siblings
+
+
+Reader = Callable[[SourceFile], ImportBundle]
 Writer = Callable[[ExportBundle, BinaryIO], None]
 
 
 @dataclass(frozen=True, slots=True)
 class Format:
-    """Formats: a registered format: id (for --format), label, file extensions, reader and/or writer."""
+    """Formats: a registered format: id (for --format), label, file extensions, reader and/or writer.
+
+    ``sniff(head)`` recognises the format from a file's first 64 KiB, so content
+    wins over a misleading extension. A writer with ``writes_archive`` writes a
+    ZIP archive; the export service unpacks it into a folder when the target path
+    does not end in ``.zip`` (brat's standoff folders).
+    """
 
     id: str
     label: str
@@ -72,6 +102,7 @@ class Format:
     reader: Reader | None = None
     writer: Writer | None = None
     sniff: Callable[[bytes], bool] | None = None
+    writes_archive: bool = False
 
     @property
     def default_extension(self) -> str:

@@ -11,12 +11,13 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from annotator.core.text import TextDecodeError, decode_bytes, title_from_text
-from annotator.formats.base import FormatError, ImportBundle, ImportedDocument
+from annotator.formats.base import Format, FormatError, ImportBundle, ImportedDocument, SourceFile
 
 
-def read_text(data: bytes, filename: str) -> ImportBundle:
+def read_text(source: SourceFile) -> ImportBundle:
+    filename = source.name
     try:
-        decoded = decode_bytes(data)
+        decoded = decode_bytes(source.data)
     except TextDecodeError as exc:
         raise FormatError(str(exc)) from exc
     if not decoded.text.strip():
@@ -25,3 +26,6 @@ def read_text(data: bytes, filename: str) -> ImportBundle:
     title = title_from_text(decoded.text, fallback=PurePath(filename).stem or "Untitled")
     metadata = {"source_file": name, "encoding": decoded.encoding}
     return ImportBundle(documents=[ImportedDocument(title=title, text=decoded.text, metadata=metadata)])
+
+
+FORMATS = [Format(id="txt", label="Plain text", extensions=(".txt", ".text"), reader=read_text)]

@@ -1,21 +1,35 @@
 """Formats: the one registry of formats, keyed by id and file extension.
 
-The GUI's file dialogs and the CLI's ``--format`` both list what is here.
+The GUI's file dialogs and the CLI's ``--format`` both list what is here. Each
+format module exposes ``FORMATS``; a reader and a writer of one id (HTML pages
+in, HTML reports out) may live in different modules and are joined here.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import PurePath
 
-from annotator.formats import annotated_json, plaintext
+from annotator.formats import annotated_json, brat, documents, jsonl, plaintext, refi, report, tabular, w3c
 from annotator.formats.base import Format, FormatError
 
 _FORMATS: dict[str, Format] = {}
 
 
 def register(fmt: Format) -> Format:
-    if fmt.id in _FORMATS:
-        raise ValueError(f"format '{fmt.id}' is registered twice")
+    """Add a format. Two halves with one id (a reader and a writer) become one format."""
+    known = _FORMATS.get(fmt.id)
+    if known is not None:
+        if (known.reader and fmt.reader) or (known.writer and fmt.writer):
+            raise ValueError(f"format '{fmt.id}' is registered twice")
+        fmt = replace(
+            known,
+            extensions=tuple(dict.fromkeys(known.extensions + fmt.extensions)),
+            reader=known.reader or fmt.reader,
+            writer=known.writer or fmt.writer,
+            sniff=known.sniff or fmt.sniff,
+            writes_archive=known.writes_archive or fmt.writes_archive,
+        )
     _FORMATS[fmt.id] = fmt
     return fmt
 
@@ -53,15 +67,6 @@ def format_for_file(filename: str, head: bytes) -> Format:
     raise FormatError(f"cannot import '{PurePath(filename).name}': unknown file type (can import {known})")
 
 
-register(
-    Format(
-        id="json",
-        label="Annotated JSON",
-        extensions=(".json",),
-        reader=annotated_json.read,
-        writer=annotated_json.write,
-        sniff=annotated_json.sniff,
-    )
-)
-register(Format(id="txt", label="Plain text", extensions=(".txt", ".text"), reader=plaintext.read_text))
-register(Format(id="md", label="Markdown", extensions=(".md", ".markdown"), reader=plaintext.read_text))
+for _module in (annotated_json, plaintext, documents, w3c, refi, tabular, brat, jsonl, report):
+    for _fmt in _module.FORMATS:
+        register(_fmt)

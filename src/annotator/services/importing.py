@@ -17,10 +17,11 @@ from pathlib import Path
 from annotator.core.model import ID_MAX, Annotation, Document, Tag, TagSpec, check_name, new_id, utc_now
 from annotator.core.selectors import TextQuoteSelector
 from annotator.core.text import MAX_IMPORT_BYTES, describe_size, normalize_text, sha256_text
-from annotator.formats.base import FormatError, ImportBundle, ImportedDocument
+from annotator.formats.base import FormatError, ImportBundle, ImportedDocument, SourceFile
 from annotator.formats.registry import format_by_id, format_for_file
 from annotator.services.changes import Changes
 from annotator.services.library import Library
+from annotator.services.progress import Progress, report
 from annotator.storage import repository as repo
 from annotator.storage.uow import unit_of_work
 
@@ -58,13 +59,12 @@ class ImportResult:
     changes: Changes = field(default_factory=Changes)
 
 
-def read_file(path: str | os.PathLike[str], format_id: str | None = None) -> ImportBundle:
-    """Parse one file into a bundle, or raise :class:`FormatError` with a clear message."""
-    path = Path(path)
+def _read_limited(path: Path) -> bytes:
+    """A file's bytes, refused before it is read whole if it is over the import limit."""
     try:
-        size = path.stat().st_size
         if path.is_dir():
             raise FormatError("it is a folder, not a file")
+        size = path.stat().st_size
         if size > MAX_IMPORT_BYTES:
             raise FormatError(
                 f"the file is {describe_size(size)}; files over {describe_size(MAX_IMPORT_BYTES)} are not imported"
@@ -75,16 +75,41 @@ def read_file(path: str | os.PathLike[str], format_id: str | None = None) -> Imp
         raise FormatError(exc.strerror or str(exc)) from exc
     if len(data) > MAX_IMPORT_BYTES:
         raise FormatError(f"the file is over {describe_size(MAX_IMPORT_BYTES)} and is not imported")
+    return data
+
+
+def _sibling_reader(folder: Path) -> Callable[[str], bytes | None]:
+    """Read companion files from *folder* only (no paths, no links out of it)."""
+
+    def sibling(name: str) -> bytes | None:
+        if not name or name != Path(name).name or name in (".", ".."):
+            return None
+        path = folder / name
+        if not path.is_file() or path.is_symlink():
+            return None
+        try:
+            return _read_limited(path)
+        except FormatError:
+            return None
+
+    return sibling
+
+
+def read_file(path: str | os.PathLike[str], format_id: str | None = None) -> ImportBundle:
+    """Parse one file into a bundle, or raise :class:`FormatError` with a clear message."""
+    path = Path(path)
+    data = _read_limited(path)
     if not data:
         raise FormatError("the file is empty")
     fmt = format_by_id(format_id) if format_id else format_for_file(path.name, data[:65536])
     if fmt.reader is None:
         raise FormatError(f"format '{fmt.id}' can be exported but not imported")
+    source = SourceFile(path.name, data, _sibling_reader(path.parent))
     try:
-        return fmt.reader(data, path.name)
+        return fmt.reader(source)
     except FormatError:
         raise
-    except (ValueError, KeyError, TypeError, IndexError, RecursionError) as exc:
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError, EOFError) as exc:
         raise FormatError(f"not a readable {fmt.label} file ({type(exc).__name__}: {exc})") from exc
 
 
@@ -115,9 +140,13 @@ def persist(
     bundles: Iterable[ImportBundle],
     *,
     set_name: str | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
 ) -> ImportResult:
-    """Write bundles into the library in one transaction and say what was added."""
+    """Write bundles into the library in one transaction and say what was added.
+
+    Cancelling through *progress* (or any error) rolls the whole import back.
+    """
+    bundles = list(bundles)
     result = ImportResult()
     created_annotations: list[Annotation] = []
     created_docs: list[str] = []
@@ -184,8 +213,7 @@ def persist(
                 repo.insert_annotations(s, fresh)
                 created_annotations.extend(fresh)
                 result.annotations_added += len(fresh)
-            if progress is not None:
-                progress(index + 1)
+            report(progress, index + 1, len(bundles))
         if set_name:
             check_name("set", set_name)
             repo.add_to_set(s, set_name, [d.id for d in result.documents], new_id())

@@ -1,0 +1,7 @@
+"""Formats: brat standoff (.txt + .ann, annotation.conf), export and import."""
+
+from __future__ import annotations
+
+from annotator.formats.base import Format
+
+FORMATS: list[Format] = []

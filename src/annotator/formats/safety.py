@@ -1,0 +1,81 @@
+"""Formats: opening untrusted archives and XML safely.
+
+Every reader that takes a ZIP (QDPX, DOCX, ODT, EPUB, brat archives) opens it
+with :func:`open_zip`, which refuses path traversal, absolute or odd member
+names, too many members, absurd compression ratios and too much uncompressed
+data *before* anything is extracted. Every XML reader parses with
+:func:`parse_xml`: no entity expansion, no DTD loading, no network access.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import PurePosixPath
+
+from lxml import etree
+
+from annotator.formats.base import FormatError
+
+MAX_MEMBERS = 10_000
+MAX_UNCOMPRESSED = 500_000_000
+MAX_RATIO = 200  # uncompressed/compressed, per member (text compresses ~5-10x)
+
+
+def check_member_name(name: str) -> str:
+    """Return a ZIP member name if it is a safe relative path, else raise :class:`FormatError`."""
+    path = PurePosixPath(name.replace("\\", "/"))
+    if not name or "\\" in name or path.is_absolute() or ".." in path.parts or ":" in path.parts[0]:
+        raise FormatError(f"the archive has an unsafe member name {name!r}; it was not opened")
+    return name
+
+
+def open_zip(data: bytes) -> zipfile.ZipFile:
+    """A ZipFile over *data*, after checking every member; raises :class:`FormatError`."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise FormatError(f"not a readable ZIP archive ({exc})") from exc
+    if len(members) > MAX_MEMBERS:
+        raise FormatError(f"the archive has {len(members):,} members; more than {MAX_MEMBERS:,} are not opened")
+    total = 0
+    for info in members:
+        check_member_name(info.filename)
+        total += info.file_size
+        if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(1, info.compress_size):
+            raise FormatError(f"the archive member {info.filename!r} expands {info.file_size // max(1, info.compress_size)}x; it looks like a ZIP bomb")
+    if total > MAX_UNCOMPRESSED:
+        raise FormatError(f"the archive would expand to {total / 1e6:.0f} MB; it was not opened")
+    return archive
+
+
+def read_member(archive: zipfile.ZipFile, name: str, limit: int = MAX_UNCOMPRESSED) -> bytes:
+    """Read one member, stopping at *limit* bytes whatever its header claims."""
+    try:
+        with archive.open(check_member_name(name)) as fh:
+            data = fh.read(limit + 1)
+    except KeyError as exc:
+        raise FormatError(f"the archive has no member {name!r}") from exc
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        raise FormatError(f"the archive member {name!r} cannot be read ({exc})") from exc
+    if len(data) > limit:
+        raise FormatError(f"the archive member {name!r} is larger than it claims; it was not read")
+    return data
+
+
+def parse_xml(data: bytes) -> etree._Element:
+    """Parse untrusted XML: entities are not expanded, no DTD or network is touched."""
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False,
+        remove_comments=True,
+    )  # fmt: skip
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise FormatError(f"not well-formed XML ({exc})") from exc
+    if root is None:
+        raise FormatError("the XML document is empty")
+    for _ in root.iter(etree.Entity):
+        raise FormatError("the XML uses entities, which are not expanded; it was not read")
+    return root
