@@ -17,7 +17,7 @@ from annotator import __version__, config
 from annotator.core.model import InvalidInput
 from annotator.core.selectors import SpanError
 from annotator.formats.base import FormatError
-from annotator.formats.registry import readers, writers
+from annotator.formats.registry import all_formats, format_by_id, readers, writers
 from annotator.services import annotating, exporting, importing
 from annotator.services.library import Library
 from annotator.services.sample import seed_sample
@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--set", dest="set_name", metavar="NAME", help="add the documents to this set")
     p.add_argument("--format", choices=[f.id for f in readers()], help="force a reader instead of detecting it")
+    p.add_argument("--trim", action="store_true", help="remove detected web boilerplate (kept in the metadata)")
 
     p = sub.add_parser("list", help="list documents with annotation counts per tag")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -61,9 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--doc", action="append", dest="doc_ids", metavar="ID", help="a document to export (repeatable)")
     p.add_argument("--set", dest="set_name", metavar="NAME", help="export the documents of this set")
     p.add_argument("--format", default="json", choices=[f.id for f in writers()])
-    p.add_argument("-o", "--output", metavar="PATH", help="file to write (default: stdout)")
+    p.add_argument("-o", "--output", metavar="PATH", help="file to write (default: stdout); brat: a folder, or a .zip")
+    p.add_argument("--tag", action="append", dest="tags", metavar="NAME", help="keep only annotations with this tag (repeatable)")
+    p.add_argument("--coder", action="append", dest="coders", metavar="NAME", help="keep only this coder's annotations (repeatable)")
+    p.add_argument("--excel", action="store_true", help="csv: Excel-friendly (BOM, CRLF, formulas defused)")
+    p.add_argument("--flavor", choices=["spacy", "doccano", "label-studio"], help="jsonl: the shape to write (default spacy)")
 
     sub.add_parser("tags", help="list the tag set")
+    sub.add_parser("formats", help="list the formats Annotator reads and writes")
     return parser
 
 
@@ -80,7 +86,20 @@ def open_library(database: str | None) -> Library:
 
 
 def _cmd_import(library: Library, args: argparse.Namespace) -> None:
-    result = importing.import_files(library, args.paths, set_name=args.set_name, format_id=args.format)
+    bundles, failures = importing.read_files(args.paths, args.format)
+    if failures:
+        raise FormatError("nothing was imported: " + "; ".join(str(f) for f in failures))
+    for document, cuts in importing.suggest_trims(b for _, b in bundles):
+        if args.trim:
+            importing.trim_document(document, cuts)
+        else:
+            size = sum(c.end - c.start for c in cuts)
+            print(
+                f"note: '{document.title}' seems to carry web boilerplate ({len(cuts)} part(s), {size:,} characters: "
+                f"{', '.join(sorted({c.reason for c in cuts}))}); import with --trim to remove it",
+                file=sys.stderr,
+            )
+    result = importing.persist(library, [b for _, b in bundles], set_name=args.set_name)
     for row in result.documents:
         print(f"{row.id}\t{row.title}")
 
@@ -127,12 +146,28 @@ def _cmd_export(library: Library, args: argparse.Namespace) -> None:
         ids = list(args.doc_ids or [])
         if args.set_name:
             ids += library.documents_in_set(args.set_name)
+    keep = None
+    if args.tags or args.coders:
+        keep = exporting.ExportFilter(
+            tags=frozenset(args.tags) if args.tags else None, coders=frozenset(args.coders) if args.coders else None
+        )
+    options = {key: value for key, value in (("excel", args.excel), ("flavor", args.flavor)) if value}
+    settings = {"format_id": args.format, "document_ids": ids, "keep": keep, "options": options}
     if args.output:
-        count = exporting.export_to_path(library, args.output, format_id=args.format, document_ids=ids)
+        count = exporting.export_to_path(library, args.output, **settings)
         print(f"exported {count} document(s) to {args.output}", file=sys.stderr)
     else:
-        exporting.export(library, sys.stdout.buffer, format_id=args.format, document_ids=ids)
+        if format_by_id(args.format).binary and sys.stdout.isatty():
+            raise UsageError(f"format '{args.format}' is not text; write it to a file with -o PATH")
+        exporting.export(library, sys.stdout.buffer, **settings)
         sys.stdout.buffer.flush()
+
+
+def _cmd_formats(library: Library, args: argparse.Namespace) -> None:
+    print("\t".join(["id", "import", "export", "extensions", "name"]))
+    for fmt in all_formats():
+        can = ("yes" if fmt.reader else "-", "yes" if fmt.writer else "-")
+        print("\t".join([fmt.id, *can, " ".join(fmt.extensions), fmt.label]))
 
 
 def _cmd_tags(library: Library, args: argparse.Namespace) -> None:
@@ -146,6 +181,7 @@ COMMANDS = {
     "annotate": _cmd_annotate,
     "export": _cmd_export,
     "tags": _cmd_tags,
+    "formats": _cmd_formats,
 }
 
 

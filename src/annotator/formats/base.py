@@ -93,7 +93,8 @@ class Format:
     ``sniff(head)`` recognises the format from a file's first 64 KiB, so content
     wins over a misleading extension. A writer with ``writes_archive`` writes a
     ZIP archive; the export service unpacks it into a folder when the target path
-    does not end in ``.zip`` (brat's standoff folders).
+    does not end in ``.zip`` (brat's standoff folders). ``binary`` output is not
+    text, so the CLI will not write it to a terminal.
     """
 
     id: str
@@ -103,6 +104,7 @@ class Format:
     writer: Writer | None = None
     sniff: Callable[[bytes], bool] | None = None
     writes_archive: bool = False
+    binary: bool = False  # the writer's output is not text (ZIP, XLSX): never sent to a terminal
 
     @property
     def default_extension(self) -> str:

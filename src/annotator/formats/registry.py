@@ -29,6 +29,7 @@ def register(fmt: Format) -> Format:
             writer=known.writer or fmt.writer,
             sniff=known.sniff or fmt.sniff,
             writes_archive=known.writes_archive or fmt.writes_archive,
+            binary=known.binary or fmt.binary,
         )
     _FORMATS[fmt.id] = fmt
     return fmt

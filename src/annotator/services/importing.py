@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.model import ID_MAX, Annotation, Document, Tag, TagSpec, check_name, new_id, utc_now
 from annotator.core.selectors import TextQuoteSelector
-from annotator.core.text import MAX_IMPORT_BYTES, describe_size, normalize_text, sha256_text
+from annotator.core.text import MAX_IMPORT_BYTES, describe_size, normalize_text, sha256_text, title_from_text
 from annotator.formats.base import FormatError, ImportBundle, ImportedDocument, SourceFile
 from annotator.formats.registry import format_by_id, format_for_file
 from annotator.services.changes import Changes
@@ -24,6 +25,9 @@ from annotator.services.library import Library
 from annotator.services.progress import Progress, report
 from annotator.storage import repository as repo
 from annotator.storage.uow import unit_of_work
+
+if TYPE_CHECKING:
+    from annotator.core.boilerplate import Cut
 
 #: Colours given to tags that an import brings in without one.
 NEW_TAG_COLORS = ("#e76f51", "#457b9d", "#e9c46a", "#8ab17d", "#f28482", "#6d597a", "#577590", "#bc6c25")
@@ -223,6 +227,44 @@ def persist(
         tags_created=tuple(created_tags),
     )
     return result
+
+
+def suggest_trims(bundles: Iterable[ImportBundle]) -> list[tuple[ImportedDocument, list[Cut]]]:
+    """Documents that seem to carry web boilerplate (a "Related articles" tail, repeated
+    blocks), with the cuts that would remove it. Documents with annotations are left alone."""
+    try:  # TEMP-LAZY until core.boilerplate lands (another engineer is writing it)
+        from annotator.core.boilerplate import find_boilerplate
+    except ImportError:
+        return []
+    found = []
+    for bundle in bundles:
+        for document in bundle.documents:
+            if not document.annotations and (cuts := find_boilerplate(document.text)):
+                found.append((document, cuts))
+    return found
+
+
+def trim_document(document: ImportedDocument, cuts: list[Cut]) -> None:
+    """Remove *cuts* from a document before it is stored; what was removed is kept in its
+    metadata ("trimmed": original offsets, reason and text), so it can be recovered."""
+    if document.annotations:
+        raise FormatError(f"'{document.title}' carries annotations, so its text is not trimmed")
+    if cuts:
+        from annotator.core.boilerplate import apply_cuts  # TEMP-LAZY until core.boilerplate lands
+
+        document.text, removed = apply_cuts(document.text, cuts)
+        document.metadata = {**document.metadata, "trimmed": removed}
+
+
+def text_bundle(text: str, *, title: str | None = None, source: str = "clipboard") -> ImportBundle:
+    """A bundle of one plain-text document, e.g. pasted from the clipboard; empty text is refused."""
+    text = normalize_text(text)
+    if not text.strip():
+        raise FormatError("there is no text to import")
+    if "\x00" in text:
+        raise FormatError("the text contains NUL characters, so it is not text")
+    document = ImportedDocument(title=title or title_from_text(text), text=text, metadata={"source": source})
+    return ImportBundle(documents=[document])
 
 
 def import_files(

@@ -144,6 +144,11 @@ class Library:
         with unit_of_work(self.engine) as s:
             return repo.get_annotation(s, annotation_id)
 
+    def coders(self) -> list[str]:
+        """The coder names that annotations of this library carry."""
+        with unit_of_work(self.engine) as s:
+            return repo.list_coders(s)
+
     def sets(self) -> list[str]:
         with unit_of_work(self.engine) as s:
             return repo.list_sets(s)

@@ -186,6 +186,12 @@ def annotations_of(session: Session, document_ids: Sequence[str]) -> dict[str, l
     return out
 
 
+def list_coders(session: Session) -> list[str]:
+    """Every non-empty coder name used in the library, sorted."""
+    query = sa.select(_A.c.coder).where(_A.c.coder != "").distinct().order_by(_A.c.coder)
+    return list(session.execute(query).scalars())
+
+
 def get_annotation(session: Session, annotation_id: str) -> Annotation | None:
     row = session.execute(sa.select(*_ANNOTATION_COLUMNS).where(_A.c.id == annotation_id)).first()
     return Annotation(*row) if row else None

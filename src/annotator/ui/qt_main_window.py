@@ -8,11 +8,14 @@ happens; the status bar says so.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QDialog,
     QFileDialog,
     QHeaderView,
     QListView,
@@ -29,13 +32,17 @@ from annotator import config
 from annotator.core.gcpause import gc_paused
 from annotator.core.model import Document
 from annotator.formats.registry import format_by_id, readers
+from annotator.formats.base import ImportBundle
 from annotator.services import Changes, exporting, importing
+from annotator.services.progress import Cancelled, report
 from annotator.ui.qt_export_dialog import SCOPE_DOCUMENT, SCOPE_SELECTED, QtExportDialog
 from annotator.ui.qt_inspector import QtInspector
 from annotator.ui.qt_models import QtAnnotationTableModel, QtDocumentListModel
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 from annotator.ui.qt_tag_panel import QtTagPanel
+from annotator.ui.qt_progress import QtProgress
 from annotator.ui.qt_text_pane import QtTextPane
+from annotator.ui.qt_trim_dialog import QtTrimDialog
 
 LAST_DOCUMENT_KEY = "last_document"
 
@@ -121,11 +128,13 @@ class QtMainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.import_action = QAction("&Import…", self, shortcut=QKeySequence.StandardKey.Open)
         self.import_action.triggered.connect(self._on_import_triggered)
+        self.paste_action = QAction("New document from &clipboard", self, shortcut=QKeySequence("Ctrl+Shift+V"))
+        self.paste_action.triggered.connect(self._on_paste_triggered)
         self.export_action = QAction("&Export…", self, shortcut=QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self._on_export_triggered)
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addActions([self.import_action, self.paste_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -357,23 +366,59 @@ class QtMainWindow(QMainWindow):
     # -- import and export --------------------------------------------------------------------
 
     def _on_import_triggered(self) -> None:
-        patterns = " ".join(f"*{e}" for f in readers() for e in f.extensions)
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import documents", str(Path.home()), f"Documents ({patterns});;All files (*)"
+        everything = " ".join(f"*{e}" for f in readers() for e in f.extensions)
+        filters = [f"All supported files ({everything})"]
+        filters += [f"{f.label} ({' '.join('*' + e for e in f.extensions)})" for f in readers()]
+        paths, chosen = QFileDialog.getOpenFileNames(
+            self, "Import documents", str(Path.home()), ";;".join([*filters, "All files (*)"])
         )
-        if paths:
-            self.import_paths(paths)
+        if not paths:
+            return
+        # Picking one format's filter forces that reader; otherwise the content decides.
+        forced = next((f.id for f in readers() if chosen.startswith(f"{f.label} (")), None)
+        self.import_paths(paths, format_id=forced)
 
-    def import_paths(self, paths: list[str]) -> list[str]:
+    def _on_paste_triggered(self) -> None:
+        text = QApplication.clipboard().text()
+        try:
+            bundle = importing.text_bundle(text)
+        except USER_ERRORS as exc:
+            QMessageBox.warning(self, "Nothing to import", f"The clipboard holds no text to import: {exc}")
+            return
+        self._persist_bundles([bundle], failures=[])
+
+    def import_paths(self, paths: list[str], *, format_id: str | None = None) -> list[str]:
         """Import files; unreadable ones are reported and skipped. Returns the imported document ids."""
-        bundles, failures = importing.read_files(paths)
+        progress = QtProgress(self, "Reading files…")
+        bundles: list[ImportBundle] = []
+        failures: list[importing.ReadFailure] = []
+        try:
+            for done, path in enumerate(paths, 1):
+                read, failed = importing.read_files([path], format_id)
+                bundles += [b for _, b in read]
+                failures += failed
+                report(progress, done, len(paths))
+        except Cancelled:
+            self.statusBar().showMessage("Import cancelled; nothing was imported.", 6000)
+            return []
+        finally:
+            progress.close()
+        return self._persist_bundles(bundles, failures)
+
+    def _persist_bundles(self, bundles: list[ImportBundle], failures: list[importing.ReadFailure]) -> list[str]:
         ids: list[str] = []
-        if bundles:
+        if bundles and self._offer_trims(bundles):
+            progress = QtProgress(self, "Importing…")
             try:
-                result = importing.persist(self.session.library, [b for _, b in bundles])
+                result = importing.persist(self.session.library, bundles, progress=progress)
+            except Cancelled:
+                self.statusBar().showMessage("Import cancelled; nothing was imported.", 6000)
+                return []
             except USER_ERRORS as exc:
                 QMessageBox.warning(self, "Import failed", f"Nothing was imported: {exc}")
                 return []
+            finally:
+                progress.close()
             ids = [row.id for row in result.documents]
             if result.changes.tags_created:
                 self.session.refresh_tags()
@@ -389,6 +434,18 @@ class QtMainWindow(QMainWindow):
             details = "\n".join(f"• {Path(f.path).name}: {f.message}" for f in failures)
             QMessageBox.warning(self, "Some files were not imported", details)
         return ids
+
+    def _offer_trims(self, bundles: list[ImportBundle]) -> bool:
+        """Show each document that seems to carry web boilerplate; False if the user cancels the import."""
+        for document, cuts in importing.suggest_trims(bundles):
+            dialog = QtTrimDialog(document.title, document.text, cuts, self)
+            answer = dialog.exec()
+            if answer == QDialog.DialogCode.Rejected:
+                self.statusBar().showMessage("Import cancelled; nothing was imported.", 6000)
+                return False
+            if answer == QDialog.DialogCode.Accepted:
+                importing.trim_document(document, dialog.chosen_cuts())
+        return True
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
         urls = event.mimeData().urls()
@@ -408,13 +465,31 @@ class QtMainWindow(QMainWindow):
     def _on_export_triggered(self) -> None:
         document = self.session.document
         selected = self.selected_document_ids()
-        dialog = QtExportDialog(has_document=document is not None, selected_count=len(selected), parent=self)
-        if dialog.exec() != QtExportDialog.DialogCode.Accepted:
+        library = self.session.library
+        try:
+            coders = library.coders()
+        except USER_ERRORS:
+            coders = []
+        dialog = QtExportDialog(
+            has_document=document is not None, selected_count=len(selected),
+            tag_names=[t.name for t in self.session.tags], coders=coders, parent=self,
+        )  # fmt: skip
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        scope, format_id = dialog.scope(), dialog.format_id()
-        self.export_to(scope, format_id, selected)
+        keep = None
+        if dialog.kept_tags() is not None or dialog.kept_coders() is not None:
+            keep = exporting.ExportFilter(tags=dialog.kept_tags(), coders=dialog.kept_coders())
+        self.export_to(dialog.scope(), dialog.format_id(), selected, keep=keep, options=dialog.options())
 
-    def export_to(self, scope: str, format_id: str, selected: list[str]) -> str | None:
+    def export_to(
+        self,
+        scope: str,
+        format_id: str,
+        selected: list[str],
+        *,
+        keep: exporting.ExportFilter | None = None,
+        options: dict[str, Any] | None = None,
+    ) -> str | None:
         """Ask where to save, then export; returns the path written."""
         document = self.session.document
         if scope == SCOPE_DOCUMENT and document is not None:
@@ -425,19 +500,27 @@ class QtMainWindow(QMainWindow):
         else:
             ids, suggested = None, "annotator-library"
         fmt = format_by_id(format_id)
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export", str(Path.home() / (suggested + fmt.default_extension)),
-            f"{fmt.label} (*{fmt.default_extension})",
-        )  # fmt: skip
+        extension = "" if fmt.writes_archive else fmt.default_extension
+        label = f"{fmt.label} folder (or *.zip)" if fmt.writes_archive else f"{fmt.label} (*{fmt.default_extension})"
+        path, _ = QFileDialog.getSaveFileName(self, "Export", str(Path.home() / (suggested + extension)), label)
         if not path:
             return None
-        if not Path(path).suffix:
+        if not Path(path).suffix and not fmt.writes_archive:
             path += fmt.default_extension
+        progress = QtProgress(self, "Exporting…")
         try:
-            count = exporting.export_to_path(self.session.library, path, format_id=format_id, document_ids=ids)
+            count = exporting.export_to_path(
+                self.session.library, path, format_id=format_id, document_ids=ids, keep=keep, options=options,
+                progress=progress,
+            )  # fmt: skip
+        except Cancelled:
+            self.statusBar().showMessage("Export cancelled; nothing was written.", 6000)
+            return None
         except USER_ERRORS as exc:
             QMessageBox.warning(self, "Export failed", f"Nothing was written: {exc}")
             return None
+        finally:
+            progress.close()
         self.statusBar().showMessage(f"Exported {count} document(s) to {path}", 6000)
         return path
 
