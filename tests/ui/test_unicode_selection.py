@@ -16,12 +16,13 @@ from annotator.services import Library, exporting
 from tests.ui.conftest import select_by_keyboard, select_by_mouse, stored_annotations
 
 RAW = (
-    "Family 👨\u200d👩\u200d👧 came first.\r\n"
+    "\ufeffFamily 👨\u200d👩\u200d👧 came first.\r\n"
     "Thumbs 👍🏽 and flags 🇫🇷🇩🇪 follow.\r\n"
     "Cafe\u0301 au lait, na\u0308ive reading.\r\n"
     "Price:\u00a0100\u00a0€ exactly.\r"
     "مرحبا بالعالم and שלום עולם here.\r\n"
     "漢字とかな 🀄 mixed 𝄞 music.\r\n"
+    "Tabbed\tcell\tvalues and a line\u2028separator, a paragraph\u2029separator.\n"
 )
 TEXT = normalize_text(RAW)
 
@@ -35,11 +36,14 @@ TARGETS = [
     "שלום עולם",
     "漢字とかな 🀄",
     "𝄞 music",
+    "cell\tvalues",
+    "line\u2028separator",
+    "paragraph\u2029separator",
 ]
 
 
 def test_stored_text_is_normalised_once() -> None:
-    assert "\r" not in TEXT and TEXT.count("\n") == 6
+    assert "\r" not in TEXT and TEXT.count("\n") == 7 and not TEXT.startswith("\ufeff")
     assert "\u00a0" in TEXT
 
 

@@ -51,7 +51,8 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         path = _sqlite_path(parsed)
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.parent.exists():
+                path.parent.mkdir(mode=0o700, parents=True)  # a new library folder is private too
             if not path.exists():
                 # Created readable by the user only: a library is private work.
                 fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
