@@ -77,7 +77,7 @@ BAD_FILES = {
     "empty": ("empty.txt", b"", "empty"),
     "blank": ("blank.md", " \r\n\t\n\u00a0 \n".encode(), "empty"),
     "undecodable utf-16": ("bad16.txt", codecs.BOM_UTF16_LE + b"a\x00\x00\xd8", "byte-order mark"),
-    "unknown type": ("scan.pdf", b"%PDF-1.7 text-ish", "unknown file type"),
+    "unknown type": ("scan.xyz", b"\x00\x01 not a known format", "unknown file type"),
 }
 
 

@@ -1,10 +1,629 @@
-"""Formats: readable reports: Markdown (read and write) and a self-contained HTML report."""
+"""Formats: reports for people: Markdown for note-taking apps and a self-contained HTML page.
+
+Both writers show each document's stored text with its annotations highlighted
+in place; neither is meant to be imported back (the ``md`` reader is the plain
+Markdown document reader from :mod:`annotator.formats.plaintext`).
+
+HTML report (``html``, writer only; the HTML page *reader* lives in
+:mod:`annotator.formats.documents` and the registry joins the two)
+    One UTF-8 file with inline CSS, no scripts and nothing loaded from elsewhere
+    (a Content-Security-Policy says so to the browser too); it prints well (a
+    print stylesheet, one document per page). For each document: title, a
+    metadata line, counts per tag, the text, and its notes as numbered
+    footnotes. The text is cut into the pieces covered by the same set of
+    annotations (:func:`annotator.core.spans.segments`); each piece is a flat
+    ``<mark>`` coloured like the app: one tag is a tint of its colour, several
+    are blended and underlined in the colour of the tag that starts last. Its
+    ``title`` lists every covering annotation as ``tag: note``. The text block
+    (``div.text``, ``white-space: pre-wrap``) holds the stored text and nothing
+    else, so its text content equals the stored text code point for code point
+    and offsets stay honest; footnote references are therefore empty links
+    whose number is drawn by CSS (``a.fnref::after``), placed where the
+    annotation ends, and each note links back. Footnotes are numbered per
+    document in the order their references appear. Every piece of user text
+    (titles, tag names, descriptions, notes, metadata) is escaped, and tag
+    colours reach the CSS only as validated ``#rrggbb`` (anything else is shown
+    grey). Two characters cannot be carried exactly: a CR is written as
+    ``&#13;`` (HTML parsers would turn a raw one into LF) and a NUL, which HTML
+    cannot hold, becomes U+FFFD; stored text has neither in practice.
+
+Markdown (``md``, writer beside the Markdown document reader)
+    For Obsidian and other apps that read ``==highlight==`` and ``[^n]``
+    footnotes. A ``# `` title, a tag table (colour, description, total), then
+    per document a ``## `` heading, a metadata line with counts per tag, the
+    text, and its footnote definitions. The text is written as stored, so a
+    Markdown document renders as Markdown. Highlights follow these rules:
+
+    - Overlapping annotations cannot nest ``==``, so each group of overlapping
+      annotations (spans sharing at least one code point) is one highlight with
+      one footnote listing every annotation in it as ``**tag**: note`` (with
+      the quote when there are several). Annotations that only touch stay
+      separate.
+    - A highlight is marked line by line (``==`` cannot cross a line break in
+      every app, nor a paragraph break in any), and whitespace at the edges of
+      each line stays outside the marks, where CommonMark-style parsers need it.
+      The footnote reference follows the last marked line's closing ``==``.
+    - Inside marks, ``\\`` and ``=`` are backslash-escaped, so no quote can close
+      its highlight early (a Markdown escape inside a highlight therefore shows
+      its backslash).
+    - Directly before an opening ``==``, a run of ``\\`` or ``=`` characters is
+      written as character references (``&#92;``, ``&#61;``), so it can neither
+      escape nor lengthen the ``==``; directly after a footnote reference a ``(``
+      or ``[`` is written ``&#40;`` or ``&#91;``, so the reference is not read
+      as a link.
+    - Footnote labels are numbers counted over the whole file (``[^1]``...);
+      if any document's text already contains ``[^`` followed by a digit, the
+      labels get a prefix (``[^a1]``, or ``aa``... until nothing clashes).
+    - Titles, tag names, descriptions, quotes in footnotes, metadata and notes
+      are plain text in Annotator, not Markdown: their Markdown-significant
+      ASCII characters (``\\ ` * _ [ ] < > # | ~ = ^ $ & %``) are
+      backslash-escaped, so a ``<script>`` or ``[link](…)`` in them shows as
+      typed. Runs of whitespace, line breaks included, become one space, except
+      in notes, whose line breaks stay and whose later lines are indented to
+      stay inside their footnote.
+
+    Undoing exactly these rules (drop the references and the ``==``, unescape
+    ``\\\\`` and ``\\=`` inside marks, decode the four character references)
+    gives back the stored text. Known limits: a highlight inside a code span or
+    code block of a Markdown document shows its ``==`` literally; a highlight
+    that starts with punctuation right after a letter (``foo(bar)``) is not
+    rendered as one by parsers that apply CommonMark's flanking rules; a fence
+    or HTML block the document leaves open swallows what follows it.
+
+Offsets everywhere are code points into the stored text, as in the database.
+"""
 
 from __future__ import annotations
 
-from annotator.formats.base import Format
+import html
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, BinaryIO
+
+import orjson
+
+from annotator.core.model import Annotation, Document, Tag
+from annotator.core.spans import Span, SpanIndex, segments
+from annotator.formats.base import ExportBundle, Format
 from annotator.formats.plaintext import read_text
 
+#: Shown for a tag whose colour is not a hex colour, or an annotation whose tag is unknown.
+FALLBACK_COLOR = "#999999"
+#: Code points per window in which :func:`highlight_pieces` asks ``segments`` for pieces.
+WINDOW = 2048
+#: Between the items of a metadata line.
+_SEPARATOR = " \u00b7 "
+#: Longest quote shown in a footnote, in code points.
+EXCERPT_LENGTH = 80
+
+_HEX_COLOR = re.compile(r"#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+# ---------------------------------------------------------------------------
+# Shared: tags, colours, spans
+
+
+def safe_color(value: object) -> str:
+    """A colour fit for CSS: ``#rrggbb`` (``#rgb`` is widened), or grey for anything else."""
+    if not isinstance(value, str) or not _HEX_COLOR.fullmatch(value):
+        return FALLBACK_COLOR
+    digits = value[1:].lower()
+    if len(digits) == 3:
+        digits = "".join(c * 2 for c in digits)
+    return "#" + digits
+
+
+def _rgb(color: str) -> tuple[int, int, int]:
+    return int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16)
+
+
+def _hex(channels: Iterable[float]) -> str:
+    return "#" + "".join(f"{max(0, min(255, round(c))):02x}" for c in channels)
+
+
+def tint(color: str, strength: float) -> str:
+    """*color* (``#rrggbb``) mixed with white; strength 1.0 is the colour itself, as the text pane paints."""
+    return _hex(255 - (255 - c) * strength for c in _rgb(color))
+
+
+def blend(colors: list[str]) -> str:
+    """The average of *colors* (``#rrggbb``), as the text pane blends overlapping tags."""
+    return _hex(sum(channel) / len(colors) for channel in zip(*(_rgb(c) for c in colors)))
+
+
+@dataclass(frozen=True, slots=True)
+class _TagInfo:
+    """Formats: what a report shows of a tag; ``index`` names its CSS class (``t<index>``)."""
+
+    index: int
+    name: str
+    color: str
+    description: str
+
+
+class _Codebook:
+    """Formats: the export's tags by id, with a grey stand-in for an id the bundle lacks."""
+
+    def __init__(self, tags: list[Tag]) -> None:
+        self._by_id = {
+            t.id: _TagInfo(i, t.name, safe_color(t.color), t.description) for i, t in enumerate(tags)
+        }
+
+    def __getitem__(self, tag_id: str) -> _TagInfo:
+        info = self._by_id.get(tag_id)
+        if info is None:
+            info = _TagInfo(len(self._by_id), "unknown tag", FALLBACK_COLOR, "")
+            self._by_id[tag_id] = info
+        return info
+
+    def __iter__(self) -> Iterator[_TagInfo]:
+        return iter(sorted(self._by_id.values(), key=lambda t: t.index))
+
+
+def _in_text_order(document: Document, annotations: list[Annotation]) -> list[Annotation]:
+    """The annotations whose span lies in the text, sorted by (start, end)."""
+    n = len(document.text)
+    return sorted((a for a in annotations if 0 <= a.start < a.end <= n), key=lambda a: (a.start, a.end, a.id))
+
+
+def highlight_pieces(
+    spans: list[Span], length: int, window: int | None = None
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """``segments(spans, 0, length)``, computed window by window.
+
+    ``segments`` compares every cut with every span it is given, so one call
+    over a long text with thousands of annotations is quadratic. Asked per
+    window, with only the spans a :class:`SpanIndex` finds overlapping it, the
+    work stays proportional to the text; pieces cut at a window's edge are
+    joined again, so the result is exactly that of the single call (spans in
+    (start, end, id) order).
+    """
+    window = window or WINDOW
+    index = SpanIndex(spans)
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    for w_start in range(0, length, window):
+        w_end = min(length, w_start + window)
+        inside = index.overlapping(w_start, w_end)
+        if not inside:
+            continue
+        for piece in segments(inside, w_start, w_end):
+            if out and out[-1][1] == piece[0] and out[-1][2] == piece[2]:
+                out[-1] = (out[-1][0], piece[1], piece[2])
+            else:
+                out.append(piece)
+    return out
+
+
+def _metadata_items(metadata: dict[str, Any]) -> list[tuple[str, str]]:
+    """A document's metadata as (key, value) strings; structured values as compact JSON."""
+    items = []
+    for key, value in metadata.items():
+        if value is None or value == "":
+            continue
+        if isinstance(value, str):
+            shown = value
+        elif isinstance(value, bool | int | float):
+            shown = str(value)
+        else:
+            try:
+                shown = orjson.dumps(value).decode()
+            except (TypeError, orjson.JSONEncodeError):
+                shown = str(value)
+        if len(shown) > 200:
+            shown = shown[:199] + "\u2026"
+        items.append((str(key), shown))
+    return items
+
+
+def _excerpt(quote: str) -> str:
+    """A quote short enough for a footnote, on one line, cut at a space where one is near."""
+    flat = " ".join(quote.split())
+    if len(flat) <= EXCERPT_LENGTH:
+        return flat
+    cut = flat.rfind(" ", EXCERPT_LENGTH // 2, EXCERPT_LENGTH)
+    return flat[: cut if cut > 0 else EXCERPT_LENGTH] + "\u2026"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+# ---------------------------------------------------------------------------
+# HTML report
+
+
+def _esc(value: object) -> str:
+    """User text for HTML content or a quoted attribute value, escaped.
+
+    A CR becomes ``&#13;`` (a parser turns a raw one into LF, which would move
+    offsets) and a NUL, which HTML cannot hold, U+FFFD.
+    """
+    out = html.escape(str(value), quote=True)
+    if "\r" in out or "\x00" in out:
+        out = out.replace("\r", "&#13;").replace("\x00", "\ufffd")
+    return out
+
+
+_CSS = """\
+:root { color-scheme: light; }
+body { font: 17px/1.6 Georgia, "Times New Roman", serif; color: #1d1d1f; background: #fff;
+  max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.7rem; margin-bottom: 0.2rem; }
+h2 { font-size: 1.35rem; margin: 3rem 0 0.3rem; padding-top: 1.2rem; border-top: 1px solid #ccc; }
+h3 { font-size: 1rem; margin: 2rem 0 0.5rem; }
+.meta { color: #555; font: 0.85rem/1.45 system-ui, sans-serif; margin: 0.2rem 0 0.8rem; }
+table { border-collapse: collapse; font: 0.85rem/1.4 system-ui, sans-serif; margin: 0.5rem 0 1.2rem; }
+th, td { text-align: left; padding: 0.2rem 0.6rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+th.count, td.count { text-align: right; font-variant-numeric: tabular-nums; }
+.text { white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: plaintext; tab-size: 4; }
+mark { color: inherit; background-color: var(--bg); border-radius: 2px; }
+mark.mix { text-decoration: underline 2px var(--line); text-decoration-skip-ink: none;
+  text-underline-offset: 3px; }
+.chip { background-color: var(--bg); border-left: 4px solid var(--line); border-radius: 3px;
+  padding: 0 0.35em; font: 0.85em system-ui, sans-serif; }
+.swatch { display: inline-block; width: 1.1em; height: 1.1em; border-radius: 3px;
+  background-color: var(--bg); border: 2px solid var(--line); vertical-align: -0.2em; }
+a.fnref { text-decoration: none; font: 700 0.68em system-ui, sans-serif; vertical-align: super;
+  line-height: 0; padding: 0 0.12em; }
+a.fnref::after { content: attr(data-n); }
+ol.notes { font: 0.9rem/1.5 system-ui, sans-serif; padding-left: 2rem; }
+ol.notes li { margin-bottom: 0.4rem; }
+ol.notes .note { white-space: pre-wrap; }
+ol.notes q { color: #444; }
+a.back { text-decoration: none; }
+:target { outline: 2px solid #888; outline-offset: 2px; }
+@page { margin: 18mm 16mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
+  nav.contents, a.back { display: none; }
+  section.document { break-before: page; }
+  h2 { border-top: none; margin-top: 0; }
+  h2, h3 { break-after: avoid; }
+  tr, ol.notes li { break-inside: avoid; }
+  a { color: inherit; }
+  mark, .chip, .swatch { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  mark { border-bottom: 1.5pt solid var(--line); }
+}
+"""
+
+
+class _HtmlReport:
+    """Formats: builds one HTML report; collects the colour mixes its marks use for the CSS."""
+
+    def __init__(self, bundle: ExportBundle) -> None:
+        self.bundle = bundle
+        self.codebook = _Codebook(bundle.tags)
+        self.mixes: dict[tuple[int, ...], int] = {}  # tag indices -> number of its ``m<n>`` class
+
+    def render(self) -> str:
+        docs = [(doc, _in_text_order(doc, anns)) for doc, anns in self.bundle.documents]
+        totals = Counter(a.tag_id for _, anns in docs for a in anns)
+        body = [self._header(docs), self._legend(totals)]
+        if len(docs) > 1:
+            body.append(self._contents(docs))
+        for number, (doc, anns) in enumerate(docs, 1):
+            body.append(self._document(f"d{number}", doc, anns))
+        if len(docs) == 1:
+            title = f"{docs[0][0].title or 'Untitled'} \u2013 annotations"
+        else:
+            title = f"Annotated documents ({len(docs)})"
+        return (
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta http-equiv=\"Content-Security-Policy\" "
+            "content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            f"<meta name=\"generator\" content=\"{_esc(self.bundle.generator)}\">\n"
+            f"<title>{_esc(title)}</title>\n<style>\n{_CSS}{self._tag_css()}</style>\n</head>\n<body>\n"
+            + "\n".join(body)
+            + "\n</body>\n</html>\n"
+        )
+
+    # -- colours
+
+    def _tag_css(self) -> str:
+        # Only validated colours and generated class names reach the stylesheet.
+        rules = [f".t{t.index} {{ --bg: {tint(t.color, 0.38)}; --line: {t.color}; }}" for t in self.codebook]
+        by_index = {t.index: t for t in self.codebook}
+        for indices, number in self.mixes.items():
+            colors = [by_index[i].color for i in indices]
+            rules.append(f".m{number} {{ --bg: {tint(blend(colors), 0.55)}; --line: {colors[-1]}; }}")
+        return "\n".join(rules) + "\n"
+
+    def _classes(self, indices: tuple[int, ...]) -> str:
+        names = " ".join(f"t{i}" for i in indices)
+        if len(indices) == 1:
+            return names
+        number = self.mixes.setdefault(indices, len(self.mixes))
+        return f"{names} mix m{number}"
+
+    def _chip(self, tag: _TagInfo) -> str:
+        return f'<span class="chip t{tag.index}"><bdi>{_esc(tag.name)}</bdi></span>'
+
+    # -- page parts
+
+    def _header(self, docs: list[tuple[Document, list[Annotation]]]) -> str:
+        count = sum(len(anns) for _, anns in docs)
+        exported = _utc(self.bundle.exported_at).strftime("%Y-%m-%d %H:%M UTC")
+        return (
+            "<header>\n<h1>Annotated documents</h1>\n"
+            f'<p class="meta">{_plural(len(docs), "document")} \u00b7 {_plural(count, "annotation")} \u00b7 '
+            f"exported {exported} by <bdi>{_esc(self.bundle.generator)}</bdi></p>\n</header>"
+        )
+
+    def _legend(self, totals: Counter[str]) -> str:
+        counts = {self.codebook[tag_id].index: n for tag_id, n in totals.items()}
+        rows = [
+            f'<tr class="tag t{t.index}"><td><span class="swatch t{t.index}"></span></td>'
+            f'<td class="name"><bdi>{_esc(t.name)}</bdi></td>'
+            f'<td class="description" dir="auto">{_esc(t.description)}</td>'
+            f'<td class="count">{counts.get(t.index, 0):,}</td></tr>'
+            for t in self.codebook
+        ]
+        return (
+            '<section class="legend" aria-labelledby="legend-title">\n<h2 id="legend-title">Tags</h2>\n'
+            '<table class="legend">\n<thead><tr><th>Colour</th><th>Tag</th>'
+            '<th>Description</th><th class="count">Annotations</th></tr></thead>\n<tbody>\n'
+            + "\n".join(rows)
+            + f'\n</tbody>\n<tfoot><tr><td></td><td>All tags</td><td></td>'
+            f'<td class="count">{sum(totals.values()):,}</td></tr></tfoot>\n</table>\n</section>'
+        )
+
+    def _contents(self, docs: list[tuple[Document, list[Annotation]]]) -> str:
+        items = [
+            f'<li><a href="#d{n}"><bdi>{_esc(doc.title or "Untitled")}</bdi></a> '
+            f'<span class="meta">({_plural(len(anns), "annotation")})</span></li>'
+            for n, (doc, anns) in enumerate(docs, 1)
+        ]
+        return (
+            '<nav class="contents" aria-labelledby="contents-title">\n<h2 id="contents-title">Documents</h2>\n'
+            "<ol>\n" + "\n".join(items) + "\n</ol>\n</nav>"
+        )
+
+    def _document(self, key: str, doc: Document, anns: list[Annotation]) -> str:
+        lang = doc.metadata.get("language")
+        lang_attr = f' lang="{_esc(lang)}"' if isinstance(lang, str) and _LANGUAGE.fullmatch(lang) else ' lang=""'
+        meta = [_plural(len(anns), "annotation"), _plural(len(doc.text), "character"),
+                f"imported {_utc(doc.created).date().isoformat()}"]  # fmt: skip  (none of it is user text)
+        meta += [f"<bdi>{_esc(k)}</bdi>: <bdi>{_esc(v)}</bdi>" for k, v in _metadata_items(doc.metadata)]
+        meta_html = _SEPARATOR.join(meta)
+        text_html, notes = self._text(key, doc.text, anns)
+        parts = [
+            f'<section class="document" id="{key}" aria-labelledby="{key}-title">',
+            f'<h2 id="{key}-title" dir="auto"{lang_attr}>{_esc(doc.title or "Untitled")}</h2>',
+            f'<p class="meta">{meta_html}</p>',
+            self._counts(anns),
+            f'<div class="text" id="{key}-text" dir="auto"{lang_attr}>{text_html}</div>',
+        ]
+        if notes:
+            parts.append(f'<h3 id="{key}-notes">Notes</h3>')
+            parts.append('<ol class="notes">\n' + "\n".join(notes) + "\n</ol>")
+        parts.append("</section>")
+        return "\n".join(parts)
+
+    def _counts(self, anns: list[Annotation]) -> str:
+        if not anns:
+            return '<p class="meta counts">No annotations.</p>'
+        counts = Counter(a.tag_id for a in anns)
+        tags = sorted(((self.codebook[tag_id], n) for tag_id, n in counts.items()), key=lambda tn: tn[0].index)
+        rows = [f'<tr class="tag t{t.index}"><td class="name">{self._chip(t)}</td><td class="count">{n:,}</td></tr>'
+                for t, n in tags]  # fmt: skip
+        return (
+            '<table class="counts">\n<thead><tr><th>Tag</th><th class="count">Annotations</th></tr></thead>\n<tbody>\n'
+            + "\n".join(rows)
+            + "\n</tbody>\n</table>"
+        )
+
+    def _text(self, key: str, text: str, anns: list[Annotation]) -> tuple[str, list[str]]:
+        """The text block's content (marks and note references) and the notes' list items."""
+        tags = [self.codebook[a.tag_id] for a in anns]
+        # Keys are list positions, so annotations with equal ids (never in a library) stay apart.
+        spans = [Span(a.start, a.end, str(i), str(i)) for i, a in enumerate(anns)]
+        noted = sorted((i for i, a in enumerate(anns) if a.note), key=lambda i: (anns[i].end, anns[i].start, i))
+        number = {i: n for n, i in enumerate(noted, 1)}
+        out: list[str] = []
+        pos = 0
+        for start, end, keys in highlight_pieces(spans, len(text)):
+            covering = sorted((int(k) for k in keys), key=lambda i: (anns[i].start, anns[i].end, i))
+            indices = tuple(dict.fromkeys(tags[i].index for i in covering))
+            title = "\n".join(f"{tags[i].name}: {anns[i].note}" if anns[i].note else tags[i].name for i in covering)
+            out.append(_esc(text[pos:start]))
+            out.append(
+                f'<mark class="{self._classes(indices)}" title="{_esc(title)}">{_esc(text[start:end])}</mark>'
+            )
+            ending = sorted((i for i in covering if anns[i].end == end and i in number), key=number.__getitem__)
+            for i in ending:
+                n = number[i]
+                out.append(
+                    f'<a class="fnref" id="{key}-r{n}" href="#{key}-n{n}" data-n="{n}" role="doc-noteref" '
+                    f'aria-label="Note {n}"></a>'
+                )
+            pos = end
+        out.append(_esc(text[pos:]))
+        notes = [
+            f'<li id="{key}-n{n}">{self._chip(tags[i])} <q dir="auto">{_esc(_excerpt(anns[i].quote))}</q> '
+            f'<span class="note" dir="auto">{_esc(anns[i].note)}</span> '
+            f'<a class="back" href="#{key}-r{n}" aria-label="Back to the text">\u21a9\ufe0e</a></li>'
+            for n, i in enumerate(noted, 1)
+        ]
+        return "".join(out), notes
+
+
+def render_html(bundle: ExportBundle) -> str:
+    """The HTML report of an export, as text."""
+    return _HtmlReport(bundle).render()
+
+
+def write_html(bundle: ExportBundle, out: BinaryIO) -> None:
+    """Write the HTML report (UTF-8)."""
+    # Stored text cannot hold lone surrogates; should one arrive, a character
+    # reference (read back as U+FFFD) beats failing the whole export.
+    out.write(render_html(bundle).encode("utf-8", "xmlcharrefreplace"))
+
+
+# ---------------------------------------------------------------------------
+# Markdown
+
+
+_MD_LABEL_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~=^$&%])")
+_MD_BEFORE_OPENER = re.compile(r"[\\=]+$")
+_MD_ENTITY = {"\\": "&#92;", "=": "&#61;", "(": "&#40;", "[": "&#91;"}
+
+
+def md_label(value: str) -> str:
+    """A label (title, tag, description...) as literal Markdown on one line."""
+    return _MD_LABEL_SPECIAL.sub(r"\\\1", " ".join(value.split()))
+
+
+def _md_mark_content(core: str) -> str:
+    return core.replace("\\", "\\\\").replace("=", "\\=")
+
+
+def _md_note(note: str) -> str:
+    """A note as literal Markdown keeping its line breaks; later lines indented into the footnote."""
+    lines = note.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [_MD_LABEL_SPECIAL.sub(r"\\\1", line) for line in lines]
+    return "\n".join([lines[0]] + [("    " + line) if line else "" for line in lines[1:]])
+
+
+class _MarkdownText:
+    """Formats: writes one document's text with ``==`` marks and footnote references."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self._last_raw = False  # the last part is document text (which may still be amended)
+        self._after_ref = False
+
+    def raw(self, text: str) -> None:
+        if not text:
+            return
+        if self._after_ref and text[0] in "([":
+            text = _MD_ENTITY[text[0]] + text[1:]
+        if self._last_raw:
+            self.parts[-1] += text
+        else:
+            self.parts.append(text)
+        self._last_raw, self._after_ref = True, False
+
+    def mark(self, core: str) -> None:
+        if self._last_raw and (run := _MD_BEFORE_OPENER.search(self.parts[-1])):
+            before = self.parts[-1]
+            self.parts[-1] = before[: run.start()] + "".join(_MD_ENTITY[c] for c in run.group())
+        self.parts.append(f"=={_md_mark_content(core)}==")
+        self._last_raw, self._after_ref = False, False
+
+    def ref(self, label: str) -> None:
+        self.parts.append(f"[^{label}]")
+        self._last_raw, self._after_ref = False, True
+
+    def highlight(self, region: str, label: str) -> None:
+        """Mark *region* line by line, edge whitespace outside; the reference after the last mark."""
+        lines = region.split("\n")
+        cored = [i for i, line in enumerate(lines) if line.strip()]
+        last = cored[-1] if cored else -1
+        for i, line in enumerate(lines):
+            if i:
+                self.raw("\n")
+            core = line.strip()
+            if not core:
+                self.raw(line)
+                continue
+            lead = len(line) - len(line.lstrip())
+            self.raw(line[:lead])
+            self.mark(core)
+            if i == last:
+                self.ref(label)
+            self.raw(line[lead + len(core) :])
+        if last < 0:
+            self.ref(label)
+
+
+def _overlap_groups(anns: list[Annotation]) -> list[tuple[int, int, list[Annotation]]]:
+    """Annotations (in text order) grouped where their spans share a code point."""
+    groups: list[tuple[int, int, list[Annotation]]] = []
+    for a in anns:
+        if groups and a.start < groups[-1][1]:
+            start, end, members = groups[-1]
+            members.append(a)
+            groups[-1] = (start, max(end, a.end), members)
+        else:
+            groups.append((a.start, a.end, [a]))
+    return groups
+
+
+def _label_prefix(texts: list[str]) -> str:
+    """A footnote label prefix no document's own footnotes use."""
+    prefix = ""
+    while any(re.search(r"\[\^" + prefix + r"\d", t) for t in texts):
+        prefix += "a"
+    return prefix
+
+
+def _md_footnote(label: str, members: list[Annotation], codebook: _Codebook) -> str:
+    entries = []
+    for a in members:
+        head = f"**{md_label(codebook[a.tag_id].name)}**"
+        if len(members) > 1:
+            head += f" (\u201c{md_label(_excerpt(a.quote))}\u201d)"
+        entries.append(f"{head}: {_md_note(a.note)}" if a.note else head)
+    return f"[^{label}]: " + "\n\n    ".join(entries)
+
+
+def render_markdown(bundle: ExportBundle) -> str:
+    """The Markdown report of an export, as text."""
+    codebook = _Codebook(bundle.tags)
+    docs = [(doc, _in_text_order(doc, anns)) for doc, anns in bundle.documents]
+    totals = Counter(a.tag_id for _, anns in docs for a in anns)
+    counts_by_index = Counter({codebook[t].index: n for t, n in totals.items()})
+    exported = _utc(bundle.exported_at).strftime("%Y-%m-%d %H:%M UTC")
+    out = [
+        "# Annotated documents\n\n",
+        f"{_plural(len(docs), 'document')} \u00b7 {_plural(sum(totals.values()), 'annotation')} \u00b7 "
+        f"exported {exported} by {md_label(bundle.generator)}\n\n",
+        "| Tag | Colour | Description | Annotations |\n| --- | --- | --- | ---: |\n",
+    ]
+    for t in codebook:
+        out.append(f"| {md_label(t.name)} | `{t.color}` | {md_label(t.description)} | {counts_by_index[t.index]:,} |\n")
+    out.append("\n")
+    prefix = _label_prefix([doc.text for doc, _ in docs])
+    numbers = itertools.count(1)
+    for doc, anns in docs:
+        counts = sorted(Counter(a.tag_id for a in anns).items(), key=lambda item: codebook[item[0]].index)
+        by_tag = ", ".join(f"{md_label(codebook[tag_id].name)} {n:,}" for tag_id, n in counts)
+        meta = [_plural(len(anns), "annotation") + (f" ({by_tag})" if by_tag else ""),
+                _plural(len(doc.text), "character"), f"imported {_utc(doc.created).date().isoformat()}"]  # fmt: skip
+        meta += [f"{md_label(k)}: {md_label(v)}" for k, v in _metadata_items(doc.metadata)]
+        heading = md_label(doc.title) or "Untitled"
+        out.append(f"## {heading}\n\n{_SEPARATOR.join(meta)}\n\n")
+        writer = _MarkdownText()
+        footnotes = []
+        pos = 0
+        for start, end, members in _overlap_groups(anns):
+            label = f"{prefix}{next(numbers)}"
+            writer.raw(doc.text[pos:start])
+            writer.highlight(doc.text[start:end], label)
+            footnotes.append(_md_footnote(label, members, codebook))
+            pos = end
+        writer.raw(doc.text[pos:])
+        out.append("".join(writer.parts) + "\n\n")
+        out.extend(f"{f}\n\n" for f in footnotes)
+    return "".join(out)
+
+
+def write_markdown(bundle: ExportBundle, out: BinaryIO) -> None:
+    """Write the Markdown report (UTF-8, LF line endings)."""
+    out.write(render_markdown(bundle).encode("utf-8"))
+
+
 FORMATS: list[Format] = [
-    Format(id="md", label="Markdown", extensions=(".md", ".markdown"), reader=read_text),
+    Format(id="md", label="Markdown", extensions=(".md", ".markdown"), reader=read_text, writer=write_markdown),
+    Format(id="html", label="HTML", extensions=(".html", ".htm"), writer=write_html),
 ]

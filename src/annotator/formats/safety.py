@@ -35,7 +35,7 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise FormatError(f"not a readable ZIP archive ({exc})") from exc
     if len(members) > MAX_MEMBERS:
         raise FormatError(f"the archive has {len(members):,} members; more than {MAX_MEMBERS:,} are not opened")

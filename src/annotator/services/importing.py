@@ -10,6 +10,7 @@ export twice adds nothing; annotations are matched by id.
 from __future__ import annotations
 
 import os
+import zipfile
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
@@ -113,7 +114,10 @@ def read_file(path: str | os.PathLike[str], format_id: str | None = None) -> Imp
         return fmt.reader(source)
     except FormatError:
         raise
-    except (ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError, EOFError) as exc:
+    except (
+        ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError, EOFError, NotImplementedError,
+        zipfile.BadZipFile,
+    ) as exc:  # fmt: skip
         raise FormatError(f"not a readable {fmt.label} file ({type(exc).__name__}: {exc})") from exc
 
 

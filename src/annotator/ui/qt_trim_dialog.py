@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -91,7 +92,7 @@ class QtTrimDialog(QDialog):
         fmt.setBackground(QColor("#fde2e4"))
         selections = []
         for cut in self.chosen_cuts():
-            selection = QPlainTextEdit.ExtraSelection()
+            selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.preview.document())
             cursor.setPosition(self._map.to_utf16(cut.start))
             cursor.setPosition(self._map.to_utf16(cut.end), QTextCursor.MoveMode.KeepAnchor)
