@@ -102,6 +102,9 @@ def _cmd_import(library: Library, args: argparse.Namespace) -> None:
     result = importing.persist(library, [b for _, b in bundles], set_name=args.set_name)
     for row in result.documents:
         print(f"{row.id}\t{row.title}")
+    if result.changes.tags_created:  # e.g. a codebook (.qdc) brings tags and no documents
+        names = ", ".join(t.name for t in result.changes.tags_created)
+        print(f"created {len(result.changes.tags_created)} tag(s): {names}", file=sys.stderr)
 
 
 def _cmd_list(library: Library, args: argparse.Namespace) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import PurePosixPath
 
 from lxml import etree
@@ -57,15 +58,26 @@ def read_member(archive: zipfile.ZipFile, name: str, limit: int = MAX_UNCOMPRESS
             data = fh.read(limit + 1)
     except KeyError as exc:
         raise FormatError(f"the archive has no member {name!r}") from exc
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
+        # RuntimeError: an encrypted member; zlib.error: damaged deflate data.
         raise FormatError(f"the archive member {name!r} cannot be read ({exc})") from exc
     if len(data) > limit:
         raise FormatError(f"the archive member {name!r} is larger than it claims; it was not read")
     return data
 
 
+_ENTITY_DECLARATIONS = tuple("<!ENTITY".encode(encoding) for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
+
+
 def parse_xml(data: bytes) -> etree._Element:
-    """Parse untrusted XML: entities are not expanded, no DTD or network is touched."""
+    """Parse untrusted XML: no entity declarations, no DTD loading, no network.
+
+    libxml2 expands internal entities inside attribute values even with
+    ``resolve_entities=False``, so a document that declares any entity is
+    refused before it is parsed (no real exchange format needs them).
+    """
+    if any(marker in data for marker in _ENTITY_DECLARATIONS):
+        raise FormatError("the XML declares entities, which are not expanded; it was not read")
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False,
         remove_comments=True,

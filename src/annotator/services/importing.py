@@ -222,7 +222,7 @@ def persist(
                 created_annotations.extend(fresh)
                 result.annotations_added += len(fresh)
             report(progress, index + 1, len(bundles))
-        if set_name:
+        if set_name and result.documents:
             check_name("set", set_name)
             repo.add_to_set(s, set_name, [d.id for d in result.documents], new_id())
     result.changes = Changes(
