@@ -67,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--coder", action="append", dest="coders", metavar="NAME", help="keep only this coder's annotations (repeatable)")
     p.add_argument("--excel", action="store_true", help="csv: Excel-friendly (BOM, CRLF, formulas defused)")
     p.add_argument("--flavor", choices=["spacy", "doccano", "label-studio"], help="jsonl: the shape to write (default spacy)")
+    p.add_argument(
+        "--option", action="append", dest="extra", default=[], metavar="KEY=VALUE",
+        help="a writer option, e.g. offsets=utf-16 for jsonl (see README)",
+    )  # fmt: skip
 
     sub.add_parser("tags", help="list the tag set")
     sub.add_parser("formats", help="list the formats Annotator reads and writes")
@@ -154,7 +158,12 @@ def _cmd_export(library: Library, args: argparse.Namespace) -> None:
         keep = exporting.ExportFilter(
             tags=frozenset(args.tags) if args.tags else None, coders=frozenset(args.coders) if args.coders else None
         )
-    options = {key: value for key, value in (("excel", args.excel), ("flavor", args.flavor)) if value}
+    options: dict[str, object] = {key: value for key, value in (("excel", args.excel), ("flavor", args.flavor)) if value}
+    for item in args.extra:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise UsageError(f"--option takes KEY=VALUE, not {item!r}")
+        options[key] = value
     settings = {"format_id": args.format, "document_ids": ids, "keep": keep, "options": options}
     if args.output:
         count = exporting.export_to_path(library, args.output, **settings)

@@ -199,6 +199,11 @@ def persist(
                 result.documents.append(ImportedRow(doc_id, imported.title, is_new))
                 wanted = [a.id for a in imported.annotations if a.id]
                 existing_ids = repo.existing_annotation_ids(s, wanted) if wanted else set()
+                # Formats without annotation ids (brat, CSV-like) are matched on what they carry,
+                # so importing the same file again adds nothing.
+                present = set()
+                if not is_new and any(not a.id for a in imported.annotations):
+                    present = {(a.tag_id, a.start, a.end, a.note) for a in repo.annotations_of(s, [doc_id])[doc_id]}
                 fresh: list[Annotation] = []
                 for a in imported.annotations:
                     check_name("coder", a.coder)
@@ -209,6 +214,9 @@ def persist(
                     if a.quote is not None and a.quote != selector.exact:
                         raise FormatError(f"'{imported.title}': an annotation's quote is not text[start:end]")
                     tag = ensure_tag(TagSpec(a.tag, ""))
+                    if not a.id and (tag.id, a.start, a.end, a.note) in present:
+                        result.annotations_existing += 1
+                        continue
                     now = utc_now()
                     fresh.append(
                         Annotation(
