@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import orjson
 
 from annotator import __version__, config
+from annotator.cli_db import add_db_commands, run_db_command
 from annotator.core.model import InvalidInput
 from annotator.core.selectors import SpanError
 from annotator.formats.base import FormatError
@@ -74,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("tags", help="list the tag set")
     sub.add_parser("formats", help="list the formats Annotator reads and writes")
+    add_db_commands(sub)
     return parser
 
 
@@ -204,6 +206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from annotator.ui.app import run_gui
 
         return run_gui(database=args.database)
+    if args.command == "db":  # before opening: restore needs the library closed, check reads damaged ones
+        return run_db_command(args)
     try:
         with open_library(args.database) as library:
             COMMANDS[args.command](library, args)

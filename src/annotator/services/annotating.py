@@ -76,7 +76,7 @@ def _update(library: Library, annotation_id: str, **fields: object) -> Changes:
         if all(getattr(current, k) == v for k, v in fields.items()):
             return Changes()
         updated = replace(current, modified=utc_now(), **fields)  # type: ignore[arg-type]
-        repo.update_annotation(s, updated)
+        repo.update_annotation_fields(s, annotation_id, modified=updated.modified, **fields)
     return Changes(annotations_updated=(updated,))
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 
 from annotator.core.model import DEFAULT_TAGS, Annotation, Document, DocumentSummary, Tag, TagSpec, new_id
 from annotator.storage import repository as repo
+from annotator.storage.backup import backup_hint
 from annotator.storage.engine import LibraryError, describe_url, make_engine
 from annotator.storage.migrate import upgrade_to_head
 from annotator.storage.uow import explain_db_error, unit_of_work
@@ -68,7 +69,11 @@ class Library:
         """Open (creating if needed) the library at *url* and bring it to the current schema."""
         parsed = make_url(url)
         if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
-            _check_sqlite_file(Path(parsed.database))
+            path = Path(parsed.database)
+            try:
+                _check_sqlite_file(path)
+            except LibraryError as exc:  # name the newest good backup, so the way back is clear
+                raise LibraryError(f"{exc}{backup_hint(path)}") from exc
         library = cls(url)
         try:
             library.backup_made = upgrade_to_head(library.engine)

@@ -1,16 +1,14 @@
 """Storage: bringing a library's schema to head with Alembic, on open.
 
 A SQLite library that needs migrating is first copied with SQLite's online
-backup API into ``backups/`` beside it. A library stamped with a revision this
+backup API into ``backups/`` beside it (a ``before-migration`` backup, see
+:mod:`annotator.storage.backup`). A library stamped with a revision this
 version of Annotator does not know (made by a newer version) is refused.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
@@ -18,6 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
+from annotator.storage.backup import BEFORE_MIGRATION, make_backup, write_backup
 from annotator.storage.engine import LibraryError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -42,27 +41,18 @@ def current_revision(engine: Engine) -> str | None:
 
 def backup_sqlite(path: Path, label: str) -> Path:
     """Copy the SQLite library at *path* with the online backup API; return the copy's path."""
-    folder = path.parent / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = folder / f"{path.stem}-{label}-{stamp}.sqlite3"
-    src = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)  # "%", "?", "#" escaped
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    target.chmod(0o600)
-    return target
+    return write_backup(path, label)
 
 
 def _known(script: ScriptDirectory, revision: str) -> bool:
     # An exact match: get_revision() raises CommandError (not ResolutionError) for an
     # unknown id in current Alembic, and would accept a unique prefix such as "0".
     return any(r.revision == revision for r in script.walk_revisions())
+
+
+def is_known_revision(revision: str) -> bool:
+    """Whether *revision* is one of this version's migrations (not from a newer Annotator)."""
+    return _known(ScriptDirectory.from_config(alembic_config()), revision)
 
 
 def upgrade_to_head(engine: Engine) -> str | None:
@@ -79,7 +69,7 @@ def upgrade_to_head(engine: Engine) -> str | None:
     backup = None
     database = engine.url.database
     if current is not None and engine.dialect.name == "sqlite" and database and database != ":memory:":
-        backup = str(backup_sqlite(Path(database), f"before-{head}"))
+        backup = str(make_backup(Path(database), BEFORE_MIGRATION))
     config = alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn

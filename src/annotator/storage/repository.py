@@ -224,6 +224,12 @@ def update_annotation(session: Session, annotation: Annotation) -> bool:
     return result.rowcount == 1
 
 
+def update_annotation_fields(session: Session, annotation_id: str, **values: Any) -> bool:
+    """Write only the given columns: two programs changing different fields of one
+    annotation (a note here, a tag there) must not overwrite each other."""
+    return session.execute(sa.update(_A).where(_A.c.id == annotation_id).values(**values)).rowcount == 1
+
+
 def delete_annotation(session: Session, annotation_id: str) -> bool:
     return session.execute(sa.delete(_A).where(_A.c.id == annotation_id)).rowcount == 1
 

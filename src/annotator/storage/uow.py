@@ -4,18 +4,27 @@ Repositories never commit; services open a unit of work, do everything the
 action needs through its session, and the unit of work commits once at the
 end, or rolls everything back if anything failed. Database errors come out as
 :class:`LibraryError` with a message a person can act on.
+
+On SQLite the outermost unit of work starts with ``BEGIN IMMEDIATE`` (see
+:mod:`annotator.storage.engine`), so two programs writing one library wait for
+each other instead of failing. A unit of work opened inside another one in the
+same thread (a read from a progress callback, say) keeps a deferred ``BEGIN``:
+waiting for the write lock its own caller holds would only time out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 
 import sqlalchemy.exc as sa_exc
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from annotator.storage.engine import LibraryError
+from annotator.storage.engine import BEGIN_IMMEDIATE, LibraryError
+
+_open_units: ContextVar[int] = ContextVar("open_units_of_work", default=0)
 
 
 def explain_db_error(exc: BaseException) -> str:
@@ -38,7 +47,10 @@ def explain_db_error(exc: BaseException) -> str:
 @contextmanager
 def unit_of_work(engine: Engine) -> Iterator[Session]:
     """A session whose work is committed once on success and rolled back on error."""
-    session = Session(engine, expire_on_commit=False, autoflush=False)
+    depth = _open_units.get()
+    bind = engine.execution_options(**{BEGIN_IMMEDIATE: True}) if depth == 0 else engine
+    token = _open_units.set(depth + 1)
+    session = Session(bind, expire_on_commit=False, autoflush=False)
     try:
         yield session
         session.commit()
@@ -50,3 +62,4 @@ def unit_of_work(engine: Engine) -> Iterator[Session]:
         raise
     finally:
         session.close()
+        _open_units.reset(token)

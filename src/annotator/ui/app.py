@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from annotator import config
 from annotator.formats.base import FormatError
 from annotator.services import Library
+from annotator.services.backups import ensure_rolling_backups
 from annotator.services.sample import seed_sample
 from annotator.storage.engine import LibraryError, describe_url
 from annotator.ui.qt_main_window import QtMainWindow
@@ -41,8 +42,15 @@ def run_gui(database: str | None = None) -> int:
     except (LibraryError, FormatError, OSError) as exc:
         QMessageBox.critical(None, "Annotator", f"The library could not be opened.\n\n{exc}")
         return 1
+    backup_warning = ""
+    try:
+        ensure_rolling_backups(library)  # the daily and weekly backups, when due
+    except LibraryError as exc:  # no backup today is worth a warning, not a refusal to work
+        backup_warning = f"No backup was made: {exc}"
     try:
         window = create_main_window(library)
+        if backup_warning:
+            window.statusBar().showMessage(backup_warning, 15000)
         window.show()
         return app.exec()
     finally:

@@ -1,0 +1,106 @@
+"""The ``annotator db`` commands: back up, list backups, restore and check a library.
+
+::
+
+    annotator [--database URL_OR_PATH] db backup            # prints the new backup's path
+    annotator [--database URL_OR_PATH] db backups           # created, kind, size, counts, path
+    annotator [--database URL_OR_PATH] db restore BACKUP    # a path, or a name in backups/
+    annotator [--database URL_OR_PATH] db check [--quick]   # integrity, foreign keys, schema
+
+These run *before* a library is opened, unlike the other subcommands:
+``db restore`` needs the library closed, and ``db check`` must read a damaged
+library that :meth:`Library.open` would refuse. They never migrate, seed or
+create a library. Exit status as for every command: 0 on success, 2 for a
+usage error, 1 with one ``annotator: error: ...`` line on stderr otherwise
+(``db check`` prints its report on stdout first).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from annotator import config
+from annotator.services import backups
+from annotator.storage.backup import backups_dir
+from annotator.storage.engine import LibraryError
+
+
+def add_db_commands(subparsers: Any) -> argparse.ArgumentParser:
+    """Add ``db`` and its subcommands to the ``annotator`` parser's *subparsers*."""
+    db = subparsers.add_parser("db", help="back up, restore and check the library")
+    sub = db.add_subparsers(dest="db_command", metavar="DB-COMMAND", required=True)
+    sub.add_parser("backup", help="make a backup now (never pruned); prints its path")
+    sub.add_parser("backups", help="list the backups: created, kind, size, documents, annotations, path")
+    p = sub.add_parser("restore", help="replace the library with a backup; the library as it is is backed up first")
+    p.add_argument("backup", metavar="BACKUP", help="a backup file, or the name of one in the backups folder")
+    p = sub.add_parser("check", help="check integrity, foreign keys and schema version, changing nothing")
+    p.add_argument("--quick", action="store_true", help="PRAGMA quick_check instead of the full integrity_check")
+    return db
+
+
+def _library_path(url: str) -> Path:
+    path = backups.library_file(url)
+    if path is None:
+        raise LibraryError(
+            "backups and restores are for SQLite libraries; back up a server database with its own tools (pg_dump)"
+        )
+    return path
+
+
+def _cmd_backup(url: str, args: argparse.Namespace) -> int:
+    print(backups.backup_now(_library_path(url)))
+    return 0
+
+
+def _cmd_backups(url: str, args: argparse.Namespace) -> int:
+    path = _library_path(url)
+    found = backups.list_backups(path)
+    print("\t".join(["created", "kind", "size", "documents", "annotations", "path"]))
+    for b in found:
+        counts = ["?" if n is None else str(n) for n in (b.documents, b.annotations)]
+        print("\t".join([f"{b.created:%Y-%m-%d %H:%M:%S} UTC", b.kind, str(b.size), *counts, str(b.path)]))
+    if not found:
+        print(f"annotator: no backups yet in {backups_dir(path)}", file=sys.stderr)
+    return 0
+
+
+def _cmd_restore(url: str, args: argparse.Namespace) -> int:
+    library = _library_path(url)
+    backup = Path(args.backup).expanduser()
+    if not backup.exists() and (backups_dir(library) / args.backup).is_file():
+        backup = backups_dir(library) / args.backup
+    saved = backups.restore_backup(library, backup)
+    print(f"restored {library} from {backup}")
+    if saved is not None:
+        print(f"the library as it was is saved in {saved}")
+    return 0
+
+
+def _cmd_check(url: str, args: argparse.Namespace) -> int:
+    report = backups.check_library(url, quick=args.quick)
+    for line in report.lines():
+        print(line)
+    if not report.ok:
+        sys.stdout.flush()
+        more = f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
+        print(f"annotator: error: the library has problems: {report.problems[0]}{more}", file=sys.stderr)
+        return 1
+    return 0
+
+
+DB_COMMANDS = {"backup": _cmd_backup, "backups": _cmd_backups, "restore": _cmd_restore, "check": _cmd_check}
+
+
+def run_db_command(args: argparse.Namespace) -> int:
+    """Run the parsed ``db`` subcommand on the library ``--database`` names; the exit status."""
+    try:
+        url, _ = config.database_url(getattr(args, "database", None))
+        return DB_COMMANDS[args.db_command](url, args)
+    except (LibraryError, OSError, ValueError) as exc:
+        if getattr(args, "debug", False):
+            raise
+        print(f"annotator: error: {exc}", file=sys.stderr)
+        return 1

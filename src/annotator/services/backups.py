@@ -1,0 +1,424 @@
+"""Services: backups of a library, checking a library, and noticing other programs' changes.
+
+- :func:`ensure_rolling_backups` keeps a daily and a weekly backup beside a
+  SQLite library (the 7 newest daily and 5 newest weekly are kept; manual,
+  before-migration and before-restore backups are never deleted). Whoever opens
+  a library calls it once after opening.
+- :func:`backup_now`, :func:`list_backups`, :func:`restore_backup` and
+  :func:`check_library` are ``annotator db backup|backups|restore|check``.
+- :class:`ChangeWatcher` and :func:`last_change_marker` let a window poll
+  cheaply whether another program (or another window) changed the library.
+
+Backups are a SQLite matter: a PostgreSQL library is backed up by its server's
+administrator (``pg_dump``); the functions here say so instead of pretending.
+All of them raise :class:`LibraryError` with a message a person can act on.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+import sqlalchemy.exc as sa_exc
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy.engine import make_url
+
+from annotator.storage import backup as files
+from annotator.storage.backup import KINDS, BackupFile, newest_good_backup
+from annotator.storage.engine import LibraryError, describe_url, make_engine
+from annotator.storage.migrate import head_revision, is_known_revision
+from annotator.storage.tables import AnnotationRow, DocumentRow, DocumentSetMemberRow, TagRow
+from annotator.storage.uow import explain_db_error
+
+if TYPE_CHECKING:  # services.library may import this module; no cycle at run time
+    from annotator.services.library import Library
+
+__all__ = [
+    "KINDS",
+    "BackupInfo",
+    "ChangeWatcher",
+    "CheckReport",
+    "backup_now",
+    "check_library",
+    "ensure_rolling_backups",
+    "last_change_marker",
+    "library_file",
+    "list_backups",
+    "newest_good_backup",
+    "restore_backup",
+]
+
+DAILY_KEPT = 7
+WEEKLY_KEPT = 5
+DAY = timedelta(days=1)
+WEEK = timedelta(days=7)
+
+
+def library_file(target: Library | Path | str) -> Path | None:
+    """The SQLite file of a library (an open one, a path or a URL); None for other databases."""
+    if isinstance(target, Path):
+        return target
+    url = target if isinstance(target, str) else target.url
+    if "://" not in url:
+        return Path(url)
+    parsed = make_url(url)
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+@contextmanager
+def _file_errors(doing: str) -> Iterator[None]:
+    """Turn an OSError (permissions, a full disk) into a :class:`LibraryError` that says what failed."""
+    try:
+        yield
+    except OSError as exc:
+        raise LibraryError(f"could not {doing} ({exc.strerror or exc})") from exc
+
+
+def _sqlite_file_of(library: Library | Path | str, doing: str) -> Path:
+    path = library_file(library)
+    if path is None:
+        raise LibraryError(
+            f"Annotator {doing} SQLite libraries only; back up a server database with its own tools (pg_dump)"
+        )
+    return path
+
+
+# -- making backups ------------------------------------------------------------------------------
+
+
+def _has_documents(path: Path) -> bool:
+    try:
+        with files.open_read_only(path) as conn:
+            return conn.execute("SELECT EXISTS (SELECT 1 FROM document)").fetchone()[0] == 1
+    except (sqlite3.Error, LibraryError):
+        return True  # let the backup itself try, and say what is wrong
+
+
+def ensure_rolling_backups(library: Library | Path | str, *, now: datetime | None = None) -> list[Path]:
+    """Make the daily and weekly backups that are due, prune old ones; return those made.
+
+    A daily backup is made when the newest one is a day old or more (or there is
+    none), a weekly one when the newest is seven days old. Only the
+    :data:`DAILY_KEPT` newest daily and :data:`WEEKLY_KEPT` newest weekly backups
+    are kept. Nothing happens for a library that is not a SQLite file or has no
+    documents yet (nothing to lose, and every new library would start with two
+    backups). Raises :class:`LibraryError` if a backup cannot be written: callers
+    opening a library should show that as a warning and carry on.
+    """
+    path = library_file(library)
+    if path is None or not path.is_file() or path.stat().st_size == 0 or not _has_documents(path):
+        return []
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    with _file_errors(f"list the backups of {path}"):
+        existing = files.backups_of(path)
+
+    def due(kind: str, age: timedelta) -> bool:
+        newest = next((b for b in existing if b.kind == kind), None)
+        return newest is None or moment - newest.created >= age
+
+    made: list[Path] = []
+    if due(files.DAILY, DAY):
+        made.append(files.make_backup(path, files.DAILY, now=moment))
+    if due(files.WEEKLY, WEEK):
+        made.append(files.make_backup(path, files.WEEKLY, now=moment))
+    with _file_errors(f"remove old backups of {path}"):
+        files.prune(path, files.DAILY, DAILY_KEPT)
+        files.prune(path, files.WEEKLY, WEEKLY_KEPT)
+    return made
+
+
+def backup_now(library: Library | Path | str, *, now: datetime | None = None) -> Path:
+    """Make a ``manual`` backup (never pruned) of the library now; return its path.
+
+    Safe while the library is open and being written, here or elsewhere: SQLite's
+    online backup API copies one consistent snapshot. A damaged or foreign file is
+    refused (the message names the newest good backup).
+    """
+    path = _sqlite_file_of(library, "backs up")
+    if not path.is_file():
+        raise LibraryError(f"there is no library at {path}")
+    problem = files.problem_with(path)
+    if problem is not None:
+        raise LibraryError(f"{path} is {problem}; it was not backed up{files.backup_hint(path)}")
+    return files.make_backup(path, files.MANUAL, now=now)
+
+
+# -- listing ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """Services: one backup of a library, with what it holds (None where unreadable)."""
+
+    path: Path
+    kind: str
+    created: datetime
+    size: int
+    documents: int | None
+    annotations: int | None
+
+
+def _counts(path: Path) -> tuple[int | None, int | None]:
+    try:
+        with files.open_read_only(path, immutable=True) as conn:
+            documents = conn.execute("SELECT count(*) FROM document").fetchone()[0]
+            annotations = conn.execute("SELECT count(*) FROM annotation").fetchone()[0]
+    except (sqlite3.Error, LibraryError):
+        return None, None
+    return documents, annotations
+
+
+def _info(backup: BackupFile) -> BackupInfo:
+    documents, annotations = _counts(backup.path)
+    return BackupInfo(backup.path, backup.kind, backup.created, backup.path.stat().st_size, documents, annotations)
+
+
+def list_backups(library: Library | Path | str) -> list[BackupInfo]:
+    """The backups of a SQLite library, newest first, with their document and annotation counts."""
+    path = _sqlite_file_of(library, "keeps backups of")
+    with _file_errors(f"list the backups of {path}"):
+        return [_info(b) for b in files.backups_of(path)]
+
+
+# -- restoring ----------------------------------------------------------------------------------
+
+
+def _revision_of(path: Path) -> str | None:
+    try:
+        with files.open_read_only(path) as conn:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def restore_backup(library_path: Path | str, backup_path: Path | str, *, now: datetime | None = None) -> Path | None:
+    """Replace the library at *library_path* with the backup at *backup_path*.
+
+    **Close the library first** (every :class:`Library` on it, in this program;
+    other programs should be closed too): the restore writes into the file
+    through SQLite, which is safe for them, but they would keep showing what they
+    had. The library as it is is first saved as a ``before-restore`` backup, whose
+    path is returned (None if there was no library). The restored library passes
+    ``PRAGMA integrity_check``; an older schema is migrated on next open. Raises
+    :class:`LibraryError` for a backup that is damaged, not a library, or made by
+    a newer Annotator, and leaves the library unchanged then.
+    """
+    library_path = _sqlite_file_of(library_path, "restores")
+    backup_path = Path(backup_path)
+    if not backup_path.is_file():
+        raise LibraryError(f"there is no backup at {backup_path}")
+    problem = files.problem_with(backup_path)
+    if problem is not None:
+        raise LibraryError(f"{backup_path} cannot be restored: it is {problem}")
+    revision = _revision_of(backup_path)
+    if revision is not None and not is_known_revision(revision):
+        raise LibraryError(
+            f"{backup_path} was made by a newer version of Annotator (schema {revision}); update Annotator to restore it"
+        )
+    with _file_errors(f"restore {backup_path} into {library_path}"):
+        return files.restore_file(library_path, backup_path, now=now)
+
+
+# -- checking -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """Services: what ``annotator db check`` found. ``ok`` when ``problems`` is empty."""
+
+    target: str
+    checks: tuple[str, ...]  # what was checked, as lines for a person ("integrity: ok", ...)
+    problems: tuple[str, ...]
+    revision: str | None = None
+    head: str = field(default_factory=head_revision)
+    documents: int | None = None
+    annotations: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def lines(self) -> list[str]:
+        """The report as lines to print."""
+        out = [f"library: {self.target}", *self.checks]
+        if self.documents is not None:
+            out.append(f"contents: {self.documents} document(s), {self.annotations} annotation(s)")
+        out += [f"problem: {p}" for p in self.problems]
+        out.append("result: ok" if self.ok else f"result: {len(self.problems)} problem(s)")
+        return out
+
+
+def _revision_lines(revision: str | None, has_table: bool) -> tuple[list[str], list[str]]:
+    head = head_revision()
+    if not has_table:
+        return [], ["no alembic_version table: this is not an Annotator library"]
+    if revision is None:
+        return [], ["the schema revision is missing (alembic_version is empty)"]
+    if not is_known_revision(revision):
+        return [], [f"schema {revision} was made by a newer version of Annotator (this one knows up to {head})"]
+    if revision != head:
+        return [f"schema: {revision} (migrated to {head} when next opened, after a backup)"], []
+    return [f"schema: {revision} (current)"], []
+
+
+def _check_sqlite(path: Path, quick: bool) -> CheckReport:
+    target = str(path)
+    if not path.is_file():
+        return CheckReport(target, (), (f"there is no library file at {path}",))
+    checks: list[str] = []
+    problems: list[str] = []
+    pragma = "quick_check" if quick else "integrity_check"
+    try:
+        with files.open_read_only(path) as conn:
+            rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
+            if rows == ["ok"]:
+                checks.append(f"{pragma.replace('_', ' ')}: ok")
+            else:
+                problems += [f"{pragma.replace('_', ' ')}: {r}" for r in rows[:20]]
+                if len(rows) > 20:
+                    problems.append(f"{pragma.replace('_', ' ')}: ... and {len(rows) - 20} more")
+            violations = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if violations:
+                problems += [f"foreign key: {table} row {rowid} refers to a missing {parent}" for table, rowid, parent, _ in violations[:20]]
+            else:
+                checks.append("foreign keys: ok")
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+            documents = annotations = None
+            if {"document", "annotation"} <= tables:
+                documents = conn.execute("SELECT count(*) FROM document").fetchone()[0]
+                annotations = conn.execute("SELECT count(*) FROM annotation").fetchone()[0]
+    except sqlite3.OperationalError as exc:  # cannot open, busy: a fact about access, not the file
+        raise LibraryError(f"cannot read {path} ({exc})") from exc
+    except sqlite3.DatabaseError as exc:
+        return CheckReport(target, tuple(checks), (*problems, f"damaged or not a SQLite database ({exc})"))
+    lines, revision_problems = _revision_lines(revision, "alembic_version" in tables)
+    return CheckReport(
+        target, tuple(checks + lines), tuple(problems + revision_problems), revision,
+        documents=documents, annotations=annotations,
+    )  # fmt: skip
+
+
+def _check_server(url: str) -> CheckReport:
+    target = describe_url(url)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            revision = MigrationContext.configure(conn).get_current_revision()
+            tables = set(sa.inspect(conn).get_table_names())
+            documents = annotations = None
+            if {"document", "annotation"} <= tables:
+                documents = conn.execute(sa.select(sa.func.count()).select_from(DocumentRow)).scalar()
+                annotations = conn.execute(sa.select(sa.func.count()).select_from(AnnotationRow)).scalar()
+    except sa_exc.SQLAlchemyError as exc:
+        raise LibraryError(f"cannot check {target}: {explain_db_error(exc)}") from exc
+    finally:
+        engine.dispose()
+    lines, problems = _revision_lines(revision, "alembic_version" in tables)
+    checks = ("integrity: kept by the database server (not checked here)", "foreign keys: enforced by the server", *lines)
+    return CheckReport(target, checks, tuple(problems), revision, documents=documents, annotations=annotations)
+
+
+def check_library(url: str, *, quick: bool = False) -> CheckReport:
+    """Check a library without changing it: SQLite's integrity (or quick) check, foreign
+    keys and a known schema revision; on a server database, the schema revision.
+
+    Never migrates or creates anything. Raises :class:`LibraryError` only when the
+    library cannot be read at all (a report of its problems is the normal result).
+    """
+    path = library_file(url)
+    if path is not None:
+        return _check_sqlite(path, quick)
+    return _check_server(url)
+
+
+# -- noticing changes made by other programs ----------------------------------------------------
+
+
+def last_change_marker(library: Library) -> tuple[object, ...]:
+    """A value that changes when documents, annotations, tags or sets change, on any backend.
+
+    One aggregate query (counts and newest timestamps), so comparing two markers
+    tells a window to refresh. It misses a tag renamed in place and a delete
+    undone between two polls (which changes nothing visible); on SQLite,
+    :class:`ChangeWatcher` sees every commit.
+    """
+    a, d, t, m = AnnotationRow.__table__, DocumentRow.__table__, TagRow.__table__, DocumentSetMemberRow.__table__
+    query = sa.select(
+        sa.select(sa.func.count()).select_from(a).scalar_subquery(),
+        sa.select(sa.func.max(a.c.modified)).scalar_subquery(),
+        sa.select(sa.func.count()).select_from(d).scalar_subquery(),
+        sa.select(sa.func.max(d.c.created)).scalar_subquery(),
+        sa.select(sa.func.count()).select_from(t).scalar_subquery(),
+        sa.select(sa.func.count()).select_from(m).scalar_subquery(),
+    )
+    try:
+        # A plain connection (deferred BEGIN): polling must never wait for a writer's lock.
+        with library.engine.connect() as conn:
+            row = conn.execute(query).one()
+    except sa_exc.SQLAlchemyError as exc:
+        raise LibraryError(explain_db_error(exc)) from exc
+    return tuple(str(v) if isinstance(v, datetime) else v for v in row)
+
+
+class ChangeWatcher:
+    """Services: answers "did anything change since I last asked?" cheaply, for polling.
+
+    On SQLite it keeps one read-only connection of its own and reads ``PRAGMA
+    data_version``, which changes whenever another connection commits: another
+    program, or another connection of this one (so a window also hears of its
+    own saves; refreshing then is harmless). That costs microseconds and no
+    disk reads, so a GUI can poll every second. Elsewhere it compares
+    :func:`last_change_marker`. Close it with the library (an open watcher keeps
+    SQLite from removing the ``-wal`` file at close).
+    """
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+        self._conn: sqlite3.Connection | None = None
+        path = library_file(library)
+        if path is not None:
+            try:
+                self._conn = sqlite3.connect(files.read_only_uri(path), uri=True, isolation_level=None)
+            except sqlite3.Error as exc:
+                raise LibraryError(f"cannot watch {path} for changes ({exc})") from exc
+        self._last = self._marker()
+
+    def _marker(self) -> object:
+        if self._conn is None:
+            return last_change_marker(self._library)
+        try:
+            return self._conn.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error as exc:
+            raise LibraryError(f"cannot watch the library for changes ({exc})") from exc
+
+    def changed(self) -> bool:
+        """True if a commit happened since the last call (or since the watcher was made)."""
+        marker = self._marker()
+        changed = marker != self._last
+        self._last = marker
+        return changed
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> ChangeWatcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

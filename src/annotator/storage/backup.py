@@ -1,0 +1,285 @@
+"""Storage: backups of a SQLite library, made and restored with SQLite's online backup API.
+
+A live SQLite library is never copied as a file: a copy taken while the program
+(or another one) writes, or without its ``-wal`` file, can be torn or stale.
+SQLite's backup API reads one consistent snapshot through SQLite itself.
+
+Backups live in ``backups/`` beside the library, one self-contained file each
+(rollback journal, no ``-wal``), readable by the user only (0600), named
+``<library stem>-<kind>-<UTC timestamp>.sqlite3`` so the kind and the moment can
+be read back from the name alone. The kinds are in :data:`KINDS`.
+
+Everything here works on paths; :mod:`annotator.services.backups` adds the
+policy (rolling daily and weekly backups), listings with counts and checks.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager, suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from annotator.storage.engine import LibraryError, busy_timeout_ms
+
+BACKUPS_FOLDER = "backups"
+BEFORE_MIGRATION = "before-migration"
+DAILY = "daily"
+WEEKLY = "weekly"
+MANUAL = "manual"
+BEFORE_RESTORE = "before-restore"
+#: The kinds of backup; only ``daily`` and ``weekly`` are ever pruned.
+KINDS = (BEFORE_MIGRATION, DAILY, WEEKLY, MANUAL, BEFORE_RESTORE)
+
+_STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
+# "before-0001" is how migration backups were named before the kinds existed.
+_KIND_PATTERN = "|".join(re.escape(k) for k in KINDS) + r"|before-[0-9A-Za-z_]+"
+_STAMP_PATTERN = r"\d{8}T\d{12}Z"
+
+
+@dataclass(frozen=True, slots=True)
+class BackupFile:
+    """Storage: one backup file of a library, as its name describes it."""
+
+    path: Path
+    kind: str
+    created: datetime  # UTC, from the name (a copied file keeps it; mtime would not)
+
+
+def backups_dir(library_path: Path) -> Path:
+    """The folder that holds the backups of the library at *library_path*."""
+    return library_path.parent / BACKUPS_FOLDER
+
+
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    """A SQLite URI that opens *path* read-only; "%", "?" and "#" in the path are escaped.
+
+    *immutable* promises SQLite the file cannot change (true of a finished backup),
+    so it takes no locks and creates no ``-shm`` or ``-wal`` file beside it.
+    """
+    return f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+@contextmanager
+def open_read_only(path: Path, *, immutable: bool = False) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to the SQLite file at *path*, closed afterwards."""
+    if not path.is_file():
+        raise LibraryError(f"{path} does not exist or is not a file")
+    with closing(sqlite3.connect(read_only_uri(path, immutable=immutable), uri=True)) as conn:
+        yield conn
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime(_STAMP_FORMAT)
+
+
+def _create_private(target: Path) -> None:
+    # O_EXCL: never overwrite an existing backup; 0600 from the first byte, whatever the umask.
+    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def _new_backup_path(library_path: Path, label: str, now: datetime | None) -> Path:
+    folder = backups_dir(library_path)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # private, like the library folder
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    while True:
+        target = folder / f"{library_path.stem}-{label}-{_stamp(moment)}.sqlite3"
+        try:
+            _create_private(target)
+            return target
+        except FileExistsError:  # two backups in one microsecond: the next one
+            moment = moment.replace(microsecond=(moment.microsecond + 1) % 1_000_000)
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """Write what *source* holds into the new (empty, existing) file *target*, as one file.
+
+    The result uses a rollback journal, not WAL: a backup is a single file that
+    can be copied, mailed or opened read-only anywhere.
+    """
+    with closing(sqlite3.connect(target, isolation_level=None)) as dst:
+        source.backup(dst)
+        dst.execute("PRAGMA journal_mode = DELETE")
+
+
+def write_backup(library_path: Path, label: str, *, now: datetime | None = None) -> Path:
+    """Back up the SQLite library at *library_path* as ``<stem>-<label>-<stamp>.sqlite3``.
+
+    Reads through a read-only connection, so it works while the library is open
+    (here or in another program) and cannot change it. Raises :class:`LibraryError`.
+    """
+    try:
+        target = _new_backup_path(library_path, label, now)
+    except OSError as exc:
+        raise LibraryError(f"could not make a backup in {backups_dir(library_path)} ({exc})") from exc
+    try:
+        with open_read_only(library_path) as src:
+            src.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
+            copy_database(src, target)
+    except (sqlite3.Error, OSError) as exc:
+        with suppress(OSError):
+            target.unlink()
+        raise LibraryError(f"could not back up {library_path} ({exc})") from exc
+    return target
+
+
+def make_backup(library_path: Path, kind: str, *, now: datetime | None = None) -> Path:
+    """Back up the library at *library_path* as a backup of *kind* (one of :data:`KINDS`)."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind of backup {kind!r} (kinds: {', '.join(KINDS)})")
+    return write_backup(library_path, kind, now=now)
+
+
+def parse_backup_name(library_path: Path, path: Path) -> BackupFile | None:
+    """What the name of *path* says about it, if it names a backup of *library_path*."""
+    pattern = rf"{re.escape(library_path.stem)}-(?P<kind>{_KIND_PATTERN})-(?P<stamp>{_STAMP_PATTERN})\.sqlite3"
+    match = re.fullmatch(pattern, path.name)
+    if match is None:
+        return None
+    kind = match["kind"]
+    if kind not in KINDS:  # "before-0001": a migration backup named the old way
+        kind = BEFORE_MIGRATION
+    created = datetime.strptime(match["stamp"], _STAMP_FORMAT).replace(tzinfo=UTC)
+    return BackupFile(path, kind, created)
+
+
+def backups_of(library_path: Path) -> list[BackupFile]:
+    """The backups of the library at *library_path*, newest first."""
+    folder = backups_dir(library_path)
+    if not folder.is_dir():
+        return []
+    found = [parse_backup_name(library_path, p) for p in folder.iterdir() if p.is_file()]
+    return sorted((b for b in found if b is not None), key=lambda b: (b.created, b.path.name), reverse=True)
+
+
+def prune(library_path: Path, kind: str, keep: int) -> list[Path]:
+    """Delete all but the *keep* newest backups of *kind* (daily or weekly only); return them."""
+    if kind not in (DAILY, WEEKLY):
+        raise ValueError(f"only daily and weekly backups are pruned, not {kind!r}")
+    doomed = [b.path for b in backups_of(library_path) if b.kind == kind][keep:]
+    for path in doomed:
+        path.unlink(missing_ok=True)
+    return doomed
+
+
+def problem_with(path: Path, *, immutable: bool = False) -> str | None:
+    """Why the SQLite file at *path* is not a sound Annotator library, or None if it is.
+
+    Runs ``PRAGMA quick_check`` (structure, not every index entry) read-only; a
+    file without Annotator's ``alembic_version`` table is another program's.
+    Raises :class:`LibraryError` when the file cannot be read at all (missing,
+    no permission, locked): that says nothing about its contents.
+    """
+    try:
+        with open_read_only(path, immutable=immutable) as conn:
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                return f"damaged ({check})"
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.OperationalError as exc:  # busy, locked, cannot open: not damage
+        raise LibraryError(f"cannot read {path} ({exc})") from exc
+    except sqlite3.DatabaseError as exc:  # not a database, malformed
+        return f"damaged or not a SQLite database ({exc})"
+    if "alembic_version" not in tables:
+        return "not an Annotator library"
+    return None
+
+
+def newest_good_backup(library_path: Path) -> Path | None:
+    """The newest backup of the library at *library_path* that passes :func:`problem_with`."""
+    for backup in backups_of(library_path):
+        try:
+            if problem_with(backup.path, immutable=True) is None:
+                return backup.path
+        except LibraryError:  # unreadable (permissions): not one to offer
+            continue
+    return None
+
+
+def backup_hint(library_path: Path) -> str:
+    """A sentence to append to "this library is damaged": where its newest good backup is."""
+    try:
+        good = newest_good_backup(library_path)
+    except OSError:
+        good = None
+    if good is None:
+        return f"; there is no good backup of it in {backups_dir(library_path)}"
+    created = parse_backup_name(library_path, good)
+    when = f" (made {created.created:%Y-%m-%d %H:%M} UTC)" if created else ""
+    return f"; the newest good backup is {good}{when}"
+
+
+def _save_unreadable(library_path: Path, now: datetime | None) -> Path:
+    # The library is closed (restore's contract) and SQLite cannot read it, so its bytes are
+    # all there is to keep: copied as they are, -wal included, for whoever tries to rescue it.
+    target = _new_backup_path(library_path, BEFORE_RESTORE, now)
+    shutil.copyfile(library_path, target)
+    wal = library_path.with_name(library_path.name + "-wal")
+    if wal.is_file():
+        wal_copy = target.with_name(target.name + "-wal")
+        _create_private(wal_copy)
+        shutil.copyfile(wal, wal_copy)
+    return target
+
+
+def _replace_with_empty(library_path: Path) -> None:
+    library_path.unlink()
+    for suffix in ("-wal", "-shm", "-journal"):
+        library_path.with_name(library_path.name + suffix).unlink(missing_ok=True)
+    _create_private(library_path)
+
+
+def restore_file(library_path: Path, backup_path: Path, *, now: datetime | None = None) -> Path | None:
+    """Put the backup at *backup_path* in place of the library at *library_path*.
+
+    The library must be closed in this program (an open :class:`Library` on it
+    would keep stale caches and undo steps). First the library as it is now is
+    backed up as ``before-restore`` (byte for byte if SQLite cannot read it, so a
+    damaged library can still be rescued); then the backup is written into the
+    library file through SQLite, as one transaction: a crash half-way leaves the
+    old library. Returns the ``before-restore`` backup (None if there was no
+    library). Raises :class:`LibraryError` for an unusable backup or a failure,
+    with the library unchanged unless the message says where it was saved.
+    """
+    backup_path = Path(backup_path)
+    problem = problem_with(backup_path)
+    if problem is not None:
+        raise LibraryError(f"{backup_path} cannot be restored: it is {problem}")
+    if library_path.exists() and library_path.resolve() == backup_path.resolve():
+        raise LibraryError(f"{backup_path} is the library itself")
+    saved: Path | None = None
+    if library_path.is_file() and library_path.stat().st_size > 0:
+        if problem_with(library_path) is None:
+            saved = write_backup(library_path, BEFORE_RESTORE, now=now)
+        else:
+            # Damaged or foreign: SQLite can neither copy nor overwrite it, so keep its bytes
+            # (it is closed, per the contract) and restore into a fresh file.
+            try:
+                saved = _save_unreadable(library_path, now)
+            except OSError as exc:
+                raise LibraryError(f"could not save {library_path} before restoring ({exc}); nothing was changed") from exc
+            _replace_with_empty(library_path)
+    elif not library_path.exists():
+        library_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _create_private(library_path)
+    kept = f"; the library as it was is saved in {saved}" if saved else ""
+    try:
+        with open_read_only(backup_path) as src, closing(sqlite3.connect(library_path, isolation_level=None)) as dst:
+            dst.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
+            # Fail now, clearly, if another program is writing (the backup API would retry forever).
+            dst.execute("BEGIN IMMEDIATE")
+            dst.execute("ROLLBACK")
+            src.backup(dst)
+            check = dst.execute("PRAGMA integrity_check").fetchone()[0]
+    except sqlite3.Error as exc:
+        raise LibraryError(f"could not restore {backup_path} into {library_path} ({exc}){kept}") from exc
+    if check != "ok":
+        raise LibraryError(f"the restored library {library_path} fails its integrity check ({check}){kept}")
+    return saved
