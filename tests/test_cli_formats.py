@@ -61,7 +61,6 @@ def test_binary_formats_are_not_written_to_a_terminal(
 
 
 def test_import_offers_trimming_and_trims_only_when_asked(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    pytest.importorskip("annotator.core.boilerplate")  # TEMP until it lands
     db = str(tmp_path / "f.sqlite3")
     code, out, err = run(capsys, "--database", db, "import", str(SEED))
     assert code == 0 and "--trim" in err and "boilerplate" in err

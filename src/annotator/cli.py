@@ -8,6 +8,7 @@ calls the same services as the GUI.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -200,6 +201,9 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Libraries that log their own warnings (pypdf on slightly damaged PDFs) would break the
+    # one-line-on-stderr rule; what matters reaches the user as our own message.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     parser = build_parser()
     args = parser.parse_args(argv)  # exits with status 2 on a usage error
     if args.command is None:

@@ -118,7 +118,7 @@ def test_empty_clipboard_is_refused(open_window, library_path, messages) -> None
 
 @pytest.mark.parametrize("answer", ["trim", "keep", "cancel"])
 def test_boilerplate_is_offered_never_trimmed_silently(open_window, library_path, monkeypatch, answer) -> None:  # noqa: ANN001
-    find_boilerplate = pytest.importorskip("annotator.core.boilerplate").find_boilerplate  # TEMP until it lands
+    from annotator.core.boilerplate import find_boilerplate
     from annotator.core.text import decode_bytes
 
     original = decode_bytes(SEED.read_bytes()).text

@@ -474,7 +474,7 @@ def write_html(bundle: ExportBundle, out: BinaryIO) -> None:
 
 
 _MD_LABEL_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~=^$&%])")
-_MD_BEFORE_OPENER = re.compile(r"[\\=]+$")
+_MD_BEFORE_OPENER = re.compile(r"[\\=]+\Z")  # \Z: "$" would also match before a final newline
 _MD_ENTITY = {"\\": "&#92;", "=": "&#61;", "(": "&#40;", "[": "&#91;"}
 
 

@@ -10,6 +10,7 @@ data *before* anything is extracted. Every XML reader parses with
 from __future__ import annotations
 
 import io
+import lzma
 import zipfile
 import zlib
 from pathlib import PurePosixPath
@@ -58,8 +59,11 @@ def read_member(archive: zipfile.ZipFile, name: str, limit: int = MAX_UNCOMPRESS
             data = fh.read(limit + 1)
     except KeyError as exc:
         raise FormatError(f"the archive has no member {name!r}") from exc
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
-        # RuntimeError: an encrypted member; zlib.error: damaged deflate data.
+    except (
+        zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, EOFError, ValueError, NotImplementedError,
+        RuntimeError,
+    ) as exc:  # fmt: skip
+        # RuntimeError: an encrypted member; zlib/lzma errors: damaged compressed data.
         raise FormatError(f"the archive member {name!r} cannot be read ({exc})") from exc
     if len(data) > limit:
         raise FormatError(f"the archive member {name!r} is larger than it claims; it was not read")

@@ -12,10 +12,10 @@ from __future__ import annotations
 import os
 import zipfile
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.core.boilerplate import Cut, apply_cuts, find_boilerplate, map_offset
 from annotator.core.model import ID_MAX, Annotation, Document, Tag, TagSpec, check_name, new_id, utc_now
 from annotator.core.selectors import TextQuoteSelector
 from annotator.core.text import MAX_IMPORT_BYTES, describe_size, normalize_text, sha256_text, title_from_text
@@ -26,9 +26,6 @@ from annotator.services.library import Library
 from annotator.services.progress import Progress, report
 from annotator.storage import repository as repo
 from annotator.storage.uow import unit_of_work
-
-if TYPE_CHECKING:
-    from annotator.core.boilerplate import Cut
 
 #: Colours given to tags that an import brings in without one.
 NEW_TAG_COLORS = ("#e76f51", "#457b9d", "#e9c46a", "#8ab17d", "#f28482", "#6d597a", "#577590", "#bc6c25")
@@ -244,10 +241,6 @@ def persist(
 def suggest_trims(bundles: Iterable[ImportBundle]) -> list[tuple[ImportedDocument, list[Cut]]]:
     """Documents that seem to carry web boilerplate (a "Related articles" tail, repeated
     blocks), with the cuts that would remove it. Documents with annotations are left alone."""
-    try:  # TEMP-LAZY until core.boilerplate lands (another engineer is writing it)
-        from annotator.core.boilerplate import find_boilerplate
-    except ImportError:
-        return []
     found = []
     for bundle in bundles:
         for document in bundle.documents:
@@ -262,10 +255,14 @@ def trim_document(document: ImportedDocument, cuts: list[Cut]) -> None:
     if document.annotations:
         raise FormatError(f"'{document.title}' carries annotations, so its text is not trimmed")
     if cuts:
-        from annotator.core.boilerplate import apply_cuts  # TEMP-LAZY until core.boilerplate lands
-
         document.text, removed = apply_cuts(document.text, cuts)
-        document.metadata = {**document.metadata, "trimmed": removed}
+        metadata = {**document.metadata, "trimmed": removed}
+        # Page and chapter starts (PDF, EPUB) are offsets too: carry them into the trimmed text.
+        if isinstance(metadata.get("pages"), list):
+            metadata["pages"] = [map_offset(p, removed) for p in metadata["pages"]]
+        if isinstance(metadata.get("chapters"), list):
+            metadata["chapters"] = [{**c, "start": map_offset(c["start"], removed)} for c in metadata["chapters"]]
+        document.metadata = metadata
 
 
 def text_bundle(text: str, *, title: str | None = None, source: str = "clipboard") -> ImportBundle:

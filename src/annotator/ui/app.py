@@ -22,6 +22,7 @@ def create_main_window(library: Library) -> QtMainWindow:
     window = QtMainWindow(QtLibrarySession(library), library_label=describe_url(library.url))
     window.restore_window_state()
     window.start()
+    window.start_watching()
     return window
 
 

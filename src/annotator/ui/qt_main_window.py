@@ -33,8 +33,10 @@ from annotator.core.gcpause import gc_paused
 from annotator.core.model import Document
 from annotator.formats.registry import format_by_id, readers
 from annotator.formats.base import ImportBundle
-from annotator.services import Changes, exporting, importing
+from annotator.services import Changes, Library, exporting, importing
+from annotator.services.backups import ChangeWatcher, library_file, restore_backup
 from annotator.services.progress import Cancelled, report
+from annotator.ui.qt_backups_dialog import QtBackupsDialog
 from annotator.ui.qt_export_dialog import SCOPE_DOCUMENT, SCOPE_SELECTED, QtExportDialog
 from annotator.ui.qt_inspector import QtInspector
 from annotator.ui.qt_models import QtAnnotationTableModel, QtDocumentListModel
@@ -117,6 +119,12 @@ class QtMainWindow(QMainWindow):
         self._counts_timer.setInterval(150)
         self._counts_timer.timeout.connect(self._refresh_document_counts)
 
+        # Polls the library for other programs' commits (PRAGMA data_version: no disk reads).
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(1500)
+        self._watch_timer.timeout.connect(self._on_watch_timeout)
+        self._watcher: ChangeWatcher | None = None
+
         self._build_actions()
         self._connect()
         self._apply_tags()
@@ -132,9 +140,13 @@ class QtMainWindow(QMainWindow):
         self.paste_action.triggered.connect(self._on_paste_triggered)
         self.export_action = QAction("&Export…", self, shortcut=QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self._on_export_triggered)
+        self.backups_action = QAction("&Backups…", self)
+        self.backups_action.triggered.connect(self._on_backups_triggered)
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addActions([self.import_action, self.paste_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -162,6 +174,7 @@ class QtMainWindow(QMainWindow):
         s.libraryChanged.connect(self._counts_timer.start)
         s.errorRaised.connect(self._on_error_raised)
         s.saved.connect(lambda message: self.statusBar().showMessage(message, 3000))
+        s.saved.connect(self._absorb_own_commits)
         self.document_list.selectionModel().currentChanged.connect(self._on_document_current_changed)
         self.annotation_view.selectionModel().selectionChanged.connect(self._on_annotation_selection_changed)
         self.annotation_view.customContextMenuRequested.connect(self._on_annotation_context_menu)
@@ -224,6 +237,7 @@ class QtMainWindow(QMainWindow):
             self.session.library.set_state(position_key(document.id), str(self.pane.top_offset()))
         except USER_ERRORS:
             pass  # the reading position is a convenience; an edit's failure is reported where it happens
+        self._absorb_own_commits()
 
     def _restore_reading_position(self, document: Document) -> None:
         value = self.session.library.state(position_key(document.id))
@@ -259,6 +273,7 @@ class QtMainWindow(QMainWindow):
             self.session.library.set_state(LAST_DOCUMENT_KEY, document.id)
         except USER_ERRORS:
             pass
+        self._absorb_own_commits()
 
     def _on_annotations_changed(self, changes: Changes) -> None:
         if changes.tags_created:
@@ -419,6 +434,7 @@ class QtMainWindow(QMainWindow):
                 return []
             finally:
                 progress.close()
+            self._absorb_own_commits()
             ids = [row.id for row in result.documents]
             if result.changes.tags_created:
                 self.session.refresh_tags()
@@ -524,6 +540,83 @@ class QtMainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported {count} document(s) to {path}", 6000)
         return path
 
+    # -- backups, and other programs' changes ---------------------------------------------------------
+
+    def _on_backups_triggered(self) -> None:
+        if library_file(self.session.library) is None:
+            QMessageBox.information(
+                self, "Backups", "This library is on a database server; back it up with the server's tools (pg_dump)."
+            )
+            return
+        dialog = QtBackupsDialog(self.session.library, self)
+        dialog.restoreRequested.connect(self.restore_backup)
+        dialog.exec()
+
+    def restore_backup(self, backup_path: str) -> bool:
+        """Replace the library with a backup: close it, restore, open it again."""
+        library = self.session.library
+        path = library_file(library)
+        if path is None:
+            return False
+        self.save_reading_position()
+        self._stop_watching()
+        library.close()
+        try:
+            restore_backup(path, backup_path)
+            ok = True
+        except USER_ERRORS as exc:
+            QMessageBox.warning(self, "Restore failed", f"The library was left as it was: {exc}")
+            ok = False
+        try:
+            reopened = Library.open(library.url)
+        except USER_ERRORS as exc:
+            QMessageBox.critical(self, "Annotator", f"The library could not be opened again: {exc}")
+            return False
+        self.session.replace_library(reopened)
+        self._apply_tags()
+        self.start()
+        self.start_watching()
+        if ok:
+            self.statusBar().showMessage(f"Restored the backup {Path(backup_path).name}", 8000)
+        return ok
+
+    def start_watching(self) -> None:
+        """Poll for other programs' changes to this library and show them when they happen."""
+        try:
+            self._watcher = ChangeWatcher(self.session.library)
+        except USER_ERRORS:
+            self._watcher = None
+            return
+        self._watch_timer.start()
+
+    def _stop_watching(self) -> None:
+        self._watch_timer.stop()
+        if self._watcher is not None:
+            self._watcher.close()
+            self._watcher = None
+
+    def _absorb_own_commits(self) -> None:
+        """Our own saves also change the library's version; take note so they cause no reload."""
+        if self._watcher is not None:
+            try:
+                self._watcher.changed()
+            except USER_ERRORS:
+                pass
+
+    def _on_watch_timeout(self) -> None:
+        """Another program (a second window, the CLI) may have changed the library: show it."""
+        watcher = self._watcher
+        try:
+            if watcher is None or not watcher.changed():
+                return
+        except USER_ERRORS:
+            return
+        self.save_reading_position()
+        self.session.reload()
+        self._apply_tags()
+        self.documents_model.set_documents(self.session.library.documents())
+        self.statusBar().showMessage("Updated with changes made in another window or program.", 5000)
+
     # -- closing ---------------------------------------------------------------------------------
 
     def restore_window_state(self) -> None:
@@ -539,6 +632,7 @@ class QtMainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.save_reading_position()
+        self._stop_watching()
         settings = _settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())

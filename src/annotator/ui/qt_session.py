@@ -75,6 +75,20 @@ class QtLibrarySession(QObject):
     def refresh_tags(self) -> None:
         self.tags = self.library.tags()
 
+    def reload(self) -> None:
+        """Read the current document and the tags again (another program changed the library)."""
+        self.refresh_tags()
+        document_id = self.document.id if self.document else None
+        self.document = None
+        self.open_document(document_id)
+
+    def replace_library(self, library: Library) -> None:
+        """Work on another open library (after a restore); the undo history refers to the old one."""
+        self.undo_stack.clear()
+        self.library = library
+        self.document, self.annotations = None, {}
+        self.refresh_tags()
+
     # -- writing -------------------------------------------------------------------------------
 
     def run(self, action: Callable[[], Changes], saved_message: str = "Saved") -> Changes | None:

@@ -9,7 +9,6 @@ the document's metadata.
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
@@ -26,10 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.boilerplate import Cut
 from annotator.core.offsets import OffsetMap
-
-if TYPE_CHECKING:
-    from annotator.core.boilerplate import Cut
 
 KEEP_ALL = 2  # dialog result besides Accepted (trim chosen parts) and Rejected (cancel the import)
 

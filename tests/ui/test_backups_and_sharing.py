@@ -1,0 +1,62 @@
+"""Tests (UI): File > Backups (back up now, restore), and a window seeing another program's edits."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from annotator.services import Library, annotating
+from annotator.ui.qt_backups_dialog import QtBackupsDialog
+from tests.ui.conftest import stored_annotations
+
+TEXT = "A claim, some evidence, and a guess.\n"
+
+
+def test_back_up_now_then_restore_brings_back_what_was_deleted(qtbot, open_window, import_text, library_path, monkeypatch) -> None:  # noqa: ANN001
+    doc_id = import_text(TEXT)
+    window = open_window()
+    window.session.tag_span(window.session.tags[0].id, 2, 7)
+    (kept,) = stored_annotations(library_path, doc_id)
+
+    dialog = QtBackupsDialog(window.session.library, window)
+    qtbot.addWidget(dialog)
+    dialog.backup_button.click()
+    assert [b.kind for b in dialog.backups] == ["manual"]
+    assert dialog.backups[0].annotations == 1
+
+    window.session.delete([kept.id])
+    assert stored_annotations(library_path, doc_id) == []
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.restoreRequested.connect(window.restore_backup)
+    dialog.table.selectRow(0)
+    dialog.restore_button.click()
+    assert [a.id for a in stored_annotations(library_path, doc_id)] == [kept.id]
+    assert [a.id for a in window.session.annotations.values()] == [kept.id]
+    assert window.pane.highlighter.index.get(kept.id) is not None
+    assert sorted(b.kind for b in dialog.backups) == ["before-restore", "manual"]
+    # the session works on the reopened library
+    window.session.tag_span(window.session.tags[1].id, 9, 22)
+    assert len(stored_annotations(library_path, doc_id)) == 2
+
+
+def test_a_window_shows_edits_made_by_another_program(qtbot, open_window, import_text, library_path) -> None:  # noqa: ANN001
+    doc_id = import_text(TEXT)
+    window = open_window()
+    reloads = []
+    window.session.documentOpened.connect(lambda doc: reloads.append(doc))
+
+    window.session.tag_span(window.session.tags[0].id, 2, 7)  # our own edit...
+    window._on_watch_timeout()
+    assert reloads == []  # ...causes no reload
+
+    with Library.open(f"sqlite:///{library_path}") as other:  # another program
+        changes = annotating.create_annotation(
+            other, document_id=doc_id, tag_id=other.tag_named("evidence").id, start=9, end=22, coder="other"
+        )
+    window._on_watch_timeout()
+    theirs = changes.annotations_created[0]
+    assert len(reloads) == 1
+    assert theirs.id in window.session.annotations
+    assert window.pane.highlighter.index.get(theirs.id) is not None
+    assert window.annotations_model.rowCount() == 2
+    assert "another window or program" in window.statusBar().currentMessage()
