@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,6 +18,9 @@ import pytest
 
 from annotator.services.library import Library
 from tests._pg import PostgresServer, start_server
+
+# Qt never looks for a screen in tests (a test that wants one sets QT_QPA_PLATFORM itself).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SEEDS_DIR = REPO_ROOT / "seeds"

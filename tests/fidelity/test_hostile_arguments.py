@@ -1,0 +1,58 @@
+"""Tests: hostile command lines and a damaged settings file never crash Annotator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from annotator.cli import main
+
+WORDS = st.sampled_from([
+    "import", "list", "annotate", "export", "tags", "formats", "db", "check", "backup", "--tag", "--quote",
+    "--start", "--end", "--occurrence", "--format", "-o", "--set", "--doc", "--json", "--note", "--coder",
+    "--excel", "--flavor", "--option", "--trim", "claim", "-1", "0", "99999999999999999999", "x=y", "=",
+    "", "\x00", "👍", "../../etc/passwd", "--", "-", "nan",
+])  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    command=st.sampled_from(["import", "list", "annotate", "export", "tags", "formats", "db"]),
+    argv=st.lists(st.one_of(WORDS, st.text(max_size=12)), max_size=7),
+)
+def test_any_command_line_exits_cleanly(
+    command: str, argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Always a subcommand: without one, `annotator` opens the GUI, which is tested elsewhere.
+    database = tmp_path / "fuzz.sqlite3"
+    try:
+        code = main(["--database", str(database), command, *argv])
+    except SystemExit as exc:  # argparse: usage errors and --help
+        code = exc.code if isinstance(exc.code, int) else 2
+    _out, err = capsys.readouterr()
+    assert code in (0, 1, 2), (argv, code)
+    assert "Traceback" not in err, (argv, err)
+    if code == 1:
+        assert err.startswith("annotator: error: "), (argv, err)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"\x00\xff\xfe garbage", b"[window]\ngeometry=@ByteArray(\\x01\\x02)\nsplitter=not bytes\n", b"[[[\n=\n"],
+    ids=["binary", "wrong values", "malformed"],
+)
+def test_a_damaged_settings_file_is_ignored(qtbot, tmp_path: Path, content: bytes, data_dir: Path) -> None:  # noqa: ANN001
+    from annotator.services import Library
+    from annotator.ui.app import create_main_window
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "window.ini").write_bytes(content)
+    with Library.open(f"sqlite:///{tmp_path / 'lib.sqlite3'}") as library:
+        window = create_main_window(library)
+        qtbot.addWidget(window)
+        window.show()
+        assert window.isVisible() and window.width() > 100
+        window.close()
