@@ -27,6 +27,7 @@ from annotator.formats import annotated_json
 from annotator.formats.base import FormatError, ImportBundle, ImportedAnnotation, ImportedDocument
 from annotator.services import annotating, exporting, importing
 from annotator.services.library import Library
+from tests._snapshot import library_contents as everything
 
 # RFC 3339 date-time (jsonschema's FormatChecker only checks "date-time" when the
 # optional rfc3339-validator is installed, so the tests check it themselves).
@@ -44,16 +45,6 @@ def export_bytes(library: Library, document_ids: list[str] | None = None) -> byt
     out = io.BytesIO()
     exporting.export(library, out, document_ids=document_ids)
     return out.getvalue()
-
-
-def everything(library: Library) -> tuple[object, ...]:
-    docs = library.documents()
-    return (
-        docs,
-        [library.document(d.id) for d in docs],
-        [library.annotations(d.id) for d in docs],
-        library.tags(),
-    )
 
 
 def annotation_facts(library: Library) -> set[tuple[object, ...]]:

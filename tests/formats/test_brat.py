@@ -31,6 +31,7 @@ from annotator.formats.base import FormatError, ImportBundle, SourceFile
 from annotator.formats.registry import format_for_file
 from annotator.services import annotating, exporting, importing
 from annotator.services.library import Library
+from tests._snapshot import library_contents as everything
 
 FIXTURES = Path(__file__).parent / "brat"
 BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # what str.splitlines() splits on
@@ -47,16 +48,6 @@ RTL = (
 CRLF_BYTES = "Windows file\r\nwith CRLF line ends \U0001f600\r\nand a third line\r\n".encode()
 # Tags brat cannot name as they are: a space, a slash and accent, Hebrew only, hyphens only.
 ODD_TAGS = ["Open question", "caf\u00e9/th\u00e9", "\u05d8\u05e2\u05e0\u05d4", "---"]
-
-
-def everything(library: Library) -> tuple[object, ...]:
-    docs = library.documents()
-    return (
-        docs,
-        [library.document(d.id) for d in docs],
-        [library.annotations(d.id) for d in docs],
-        library.tags(),
-    )
 
 
 def facts(library: Library) -> set[tuple[object, ...]]:

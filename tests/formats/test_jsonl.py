@@ -25,6 +25,7 @@ from annotator.formats import jsonl
 from annotator.formats.base import FormatError, ImportBundle, SourceFile
 from annotator.services import annotating, exporting, importing
 from annotator.services.library import Library
+from tests._snapshot import library_contents as everything
 
 UNICODE_TEXT = (
     "Family \U0001f468\u200d\U0001f469\u200d\U0001f467 and \U0001f44d\U0001f3fd agree.\n"
@@ -39,16 +40,6 @@ QUOTES = [
     ("\u0645\u0631\u062d\u0628\u0627", "claim", "", "ada"),
     ("separator and next\x85line", "evidence", "", ""),
 ]
-
-
-def everything(library: Library) -> tuple[object, ...]:
-    docs = library.documents()
-    return (
-        docs,
-        [library.document(d.id) for d in docs],
-        [library.annotations(d.id) for d in docs],
-        library.tags(),
-    )
 
 
 def facts(library: Library) -> set[tuple[object, ...]]:

@@ -33,6 +33,7 @@ from annotator.formats.base import ExportBundle, FormatError, ImportBundle, Sour
 from annotator.formats.registry import format_for_file
 from annotator.services import annotating, exporting, importing
 from annotator.services.library import Library
+from tests._snapshot import library_contents as everything
 
 SCHEMAS = Path(__file__).parent / "refi"
 ATLAS_SAMPLES = Path(
@@ -57,17 +58,6 @@ def project_schema() -> etree.XMLSchema:
 
 def codebook_schema() -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(SCHEMAS / "Codebook.xsd")))
-
-
-def everything(library: Library) -> tuple[object, ...]:
-    docs = library.documents()
-    return (
-        docs,
-        [library.document(d.id) for d in docs],
-        [library.annotations(d.id) for d in docs],
-        library.tags(),
-        library.sets(),
-    )
 
 
 def facts(library: Library) -> set[tuple[object, ...]]:

@@ -48,6 +48,7 @@ from annotator.formats.base import (
 from annotator.formats.registry import format_for_file
 from annotator.services import annotating, exporting, importing
 from annotator.services.library import Library
+from tests._snapshot import library_contents as everything
 
 FIXTURES = Path(__file__).parent / "w3c"
 SUITE = FIXTURES / "web-annotation-tests"
@@ -75,16 +76,6 @@ def export_bytes(library: Library, document_ids: list[str] | None = None) -> byt
     out = io.BytesIO()
     exporting.export(library, out, format_id="w3c", document_ids=document_ids)
     return out.getvalue()
-
-
-def everything(library: Library) -> tuple[object, ...]:
-    docs = library.documents()
-    return (
-        docs,
-        [library.document(d.id) for d in docs],
-        [library.annotations(d.id) for d in docs],
-        library.tags(),
-    )
 
 
 def facts(library: Library) -> set[tuple[object, ...]]:

@@ -17,6 +17,7 @@ from annotator.core.model import TagSpec
 from annotator.formats.base import FormatError, ImportBundle, ImportedAnnotation, ImportedDocument
 from annotator.services import importing
 from annotator.services.library import Library
+from tests._snapshot import library_contents as everything
 
 BODY = (
     "A Title With Accents: café\r\n\r\n"
@@ -27,11 +28,6 @@ SPANISH = (
     "Canción de otoño\r\n\r\n"
     "El niño comió piñata en la mañana. ¿Qué pasó? ¡Increíble! Costó 5 € – “muy caro”.\r\n"
 )
-
-
-def everything(library: Library) -> tuple[object, ...]:
-    docs = library.documents()
-    return docs, [library.document(d.id) for d in docs], library.tags(), library.sets()
 
 
 @pytest.mark.parametrize(
