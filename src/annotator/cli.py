@@ -16,6 +16,7 @@ import orjson
 
 from annotator import __version__, config
 from annotator.cli_db import add_db_commands, run_db_command
+from annotator.cli_revise import add_revise_command, cmd_revise
 from annotator.core.model import InvalidInput
 from annotator.core.selectors import SpanError
 from annotator.formats.base import FormatError
@@ -59,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--end", type=int, help="end offset (code points, exclusive)")
     p.add_argument("--note", default="")
     p.add_argument("--coder", default="")
+
+    add_revise_command(sub)
 
     p = sub.add_parser("export", help="export documents (default: all, to stdout)")
     p.add_argument("--doc", action="append", dest="doc_ids", metavar="ID", help="a document to export (repeatable)")
@@ -197,6 +200,7 @@ COMMANDS = {
     "export": _cmd_export,
     "tags": _cmd_tags,
     "formats": _cmd_formats,
+    "revise": cmd_revise,
 }
 
 

@@ -60,8 +60,8 @@ class Library:
         self.url = url
         self.engine = make_engine(url)
         self.backup_made: str | None = None
-        # A document's text never changes in place (a revision would be a new text), so
-        # texts can be kept: cutting a quote then costs microseconds, not a 3 MB read.
+        # A document's text changes only through services.revising, which calls forget_text,
+        # so texts can be kept: cutting a quote then costs microseconds, not a 3 MB read.
         self._texts: OrderedDict[str, str] = OrderedDict()
 
     @classmethod
@@ -134,6 +134,10 @@ class Library:
             return self.document(document_id).text
         self._texts.move_to_end(document_id)
         return text
+
+    def forget_text(self, document_id: str) -> None:
+        """Drop a document's cached text: a revision replaced it."""
+        self._texts.pop(document_id, None)
 
     def _remember_text(self, document_id: str, text: str) -> None:
         self._texts[document_id] = text

@@ -15,6 +15,7 @@ import orjson
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from annotator.core.anchoring import AnchorState, DocumentVersion
 from annotator.core.gcpause import gc_paused
 from annotator.core.model import Annotation, Document, DocumentSummary, Tag
 from annotator.storage.tables import (
@@ -22,6 +23,7 @@ from annotator.storage.tables import (
     DocumentRow,
     DocumentSetMemberRow,
     DocumentSetRow,
+    DocumentVersionRow,
     StateRow,
     TagRow,
 )
@@ -71,6 +73,7 @@ def document_summaries(session: Session) -> list[DocumentSummary]:
     for doc_id, tag_name, n in session.execute(
         sa.select(_A.c.document_id, _T.c.name, sa.func.count())
         .join(_T, _T.c.id == _A.c.tag_id)
+        .where(_A.c.anchor_status != "orphaned")
         .group_by(_A.c.document_id, _T.c.name)
     ):
         counts.setdefault(doc_id, {})[tag_name] = n
@@ -148,7 +151,10 @@ def _utc(value: datetime | str) -> datetime:
 
 
 def annotations_of(session: Session, document_ids: Sequence[str]) -> dict[str, list[Annotation]]:
-    """Annotations of each document, sorted by (start, end, id).
+    """Placed annotations of each document, sorted by (start, end, id).
+
+    Orphans (left without a place by a revision; their offsets point into an
+    older version) are not included: see ``anchored_annotations_of``.
 
     The hot path of opening a document, tuned for 10,000 spans: the index on
     (document_id, start, end, id) gives the order, one document is read without
@@ -164,7 +170,11 @@ def annotations_of(session: Session, document_ids: Sequence[str]) -> dict[str, l
     if len(document_ids) == 1:
         (doc_id,) = document_ids
         del columns[1]
-        query = sa.select(*columns).where(_A.c.document_id == doc_id).order_by(_A.c.start, _A.c.end, _A.c.id)
+        query = (
+            sa.select(*columns)
+            .where(_A.c.document_id == doc_id, _A.c.anchor_status != "orphaned")
+            .order_by(_A.c.start, _A.c.end, _A.c.id)
+        )
         with gc_paused():
             rows = session.execute(query).all()
             if sqlite:  # stored as naive UTC text; appending the offset keeps fromisoformat on its fast path
@@ -175,7 +185,7 @@ def annotations_of(session: Session, document_ids: Sequence[str]) -> dict[str, l
             else:
                 out[doc_id] = [Annotation(r[0], doc_id, *r[1:9], utc(r[9]), utc(r[10])) for r in rows]
         return out
-    query = sa.select(*columns).order_by(_A.c.document_id, _A.c.start, _A.c.end, _A.c.id)
+    query = sa.select(*columns).where(_A.c.anchor_status != "orphaned").order_by(_A.c.document_id, _A.c.start, _A.c.end, _A.c.id)
     if len(document_ids) < 500:
         query = query.where(_A.c.document_id.in_(list(document_ids)))
     with gc_paused():
@@ -232,6 +242,105 @@ def update_annotation_fields(session: Session, annotation_id: str, **values: Any
 
 def delete_annotation(session: Session, annotation_id: str) -> bool:
     return session.execute(sa.delete(_A).where(_A.c.id == annotation_id)).rowcount == 1
+
+
+# -- revisions: previous texts and re-anchoring (schema 0002) ----------------------------------
+# Orphaned annotations (anchor_status "orphaned") have offsets into a previous text, not into
+# document.text; the queries above do not tell them apart.
+
+_V = DocumentVersionRow.__table__
+_VERSION_COLUMNS = (_V.c.id, _V.c.document_id, _V.c.version, _V.c.text, _V.c.sha256, _V.c.created, _V.c.note)
+_ANCHOR_COLUMNS = (_A.c.anchor_status, _A.c.anchor_version_id, _A.c.anchor_start, _A.c.anchor_end)
+
+
+def insert_document_version(session: Session, version: DocumentVersion) -> None:
+    session.execute(
+        sa.insert(_V).values(
+            id=version.id, document_id=version.document_id, version=version.version, text=version.text,
+            sha256=version.sha256, created=version.created, note=version.note,
+        )
+    )  # fmt: skip
+
+
+def document_versions(session: Session, document_id: str) -> list[DocumentVersion]:
+    """A document's previous texts, oldest first."""
+    query = sa.select(*_VERSION_COLUMNS).where(_V.c.document_id == document_id).order_by(_V.c.version)
+    return [DocumentVersion(*row) for row in session.execute(query)]
+
+
+def get_document_version(session: Session, version_id: str) -> DocumentVersion | None:
+    row = session.execute(sa.select(*_VERSION_COLUMNS).where(_V.c.id == version_id)).first()
+    return DocumentVersion(*row) if row else None
+
+
+def next_version_number(session: Session, document_id: str) -> int:
+    """The number the document's current text gets when a revision replaces it."""
+    query = sa.select(sa.func.coalesce(sa.func.max(_V.c.version), 0)).where(_V.c.document_id == document_id)
+    return int(session.execute(query).scalar_one()) + 1
+
+
+def replace_document_text(session: Session, document_id: str, *, text: str, sha256: str, expected_sha256: str) -> bool:
+    """Put a revised text in place; False if the stored text is no longer *expected_sha256*."""
+    query = (
+        sa.update(_D)
+        .where(_D.c.id == document_id, _D.c.sha256 == expected_sha256)
+        .values(text=text, sha256=sha256)
+    )
+    return session.execute(query).rowcount == 1
+
+
+def _anchor_state(row: Sequence[Any]) -> AnchorState:
+    return AnchorState(row[0], row[1], row[2], row[3])
+
+
+def anchored_annotations_of(session: Session, document_id: str) -> list[tuple[Annotation, AnchorState]]:
+    """Every annotation of a document, orphans included, with its anchor state, by (start, end, id)."""
+    query = (
+        sa.select(*_ANNOTATION_COLUMNS, *_ANCHOR_COLUMNS)
+        .where(_A.c.document_id == document_id)
+        .order_by(_A.c.start, _A.c.end, _A.c.id)
+    )
+    with gc_paused():
+        return [(Annotation(*row[:12]), _anchor_state(row[12:])) for row in session.execute(query)]
+
+
+def get_anchor_state(session: Session, annotation_id: str) -> AnchorState | None:
+    row = session.execute(sa.select(*_ANCHOR_COLUMNS).where(_A.c.id == annotation_id)).first()
+    return _anchor_state(row) if row else None
+
+
+def update_anchors(session: Session, placements: Sequence[tuple[Annotation, AnchorState]]) -> None:
+    """Write the span, context, modified time and anchor state of many annotations at once."""
+    if not placements:
+        return
+    query = (
+        sa.update(_A)
+        .where(_A.c.id == sa.bindparam("b_id"))
+        .values(
+            start=sa.bindparam("b_start"), end=sa.bindparam("b_end"), quote=sa.bindparam("b_quote"),
+            prefix=sa.bindparam("b_prefix"), suffix=sa.bindparam("b_suffix"),
+            modified=sa.bindparam("b_modified", type_=_A.c.modified.type),
+            anchor_status=sa.bindparam("b_status"), anchor_version_id=sa.bindparam("b_version_id"),
+            anchor_start=sa.bindparam("b_anchor_start"), anchor_end=sa.bindparam("b_anchor_end"),
+        )
+    )  # fmt: skip
+    rows = [
+        {
+            "b_id": a.id, "b_start": a.start, "b_end": a.end, "b_quote": a.quote, "b_prefix": a.prefix,
+            "b_suffix": a.suffix, "b_modified": a.modified, "b_status": state.status,
+            "b_version_id": state.version_id, "b_anchor_start": state.start, "b_anchor_end": state.end,
+        }  # fmt: skip
+        for a, state in placements
+    ]
+    session.execute(query, rows)
+
+
+def anchor_states_of(session: Session, document_id: str) -> dict[str, AnchorState]:
+    """Anchor states of a document's annotations that are not plain "unchanged"."""
+    query = sa.select(_A.c.id, *_ANCHOR_COLUMNS).where(
+        _A.c.document_id == document_id, _A.c.anchor_status != "unchanged"
+    )
+    return {row[0]: _anchor_state(row[1:]) for row in session.execute(query)}
 
 
 # -- state --------------------------------------------------------------------------------------

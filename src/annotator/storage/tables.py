@@ -61,7 +61,7 @@ class TagRow(SQLModel, table=True):
 
 
 class DocumentRow(SQLModel, table=True):
-    """Storage: a document and its immutable text."""
+    """Storage: a document and its current text (replaced only by a revision; see DocumentVersionRow)."""
 
     __tablename__ = "document"
 
@@ -71,6 +71,41 @@ class DocumentRow(SQLModel, table=True):
     sha256: str = Field(max_length=64, index=True)
     metadata_json: str = Field(default="{}", sa_column=sa.Column(sa.Text, nullable=False, server_default="{}"))
     created: datetime = Field(sa_column=_ts())
+
+
+class DocumentVersionRow(SQLModel, table=True):
+    """Storage: a previous text of a document, kept when a revision replaced it.
+
+    ``version`` counts from 1 (the text as imported); ``created`` is when the
+    revision replaced it, ``note`` what its author said about that revision.
+    """
+
+    __tablename__ = "document_version"
+    __table_args__ = (
+        sa.UniqueConstraint("document_id", "version", name="uq_document_version_document_id_version"),
+        sa.CheckConstraint('"version" >= 1', name="version"),
+    )
+
+    id: str = Field(primary_key=True, max_length=36)
+    document_id: str = Field(
+        sa_column=sa.Column(sa.String(36), sa.ForeignKey("document.id", ondelete="CASCADE"), nullable=False)
+    )
+    version: int
+    text: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    sha256: str = Field(max_length=64, index=True)
+    created: datetime = Field(sa_column=_ts())
+    note: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, server_default=""))
+
+
+#: Anchor statuses, and: fuzzy and orphaned annotations (only they) know the version a person
+#: placed them in, with offsets there (migration 0002 writes the same expression).
+ANCHOR_CHECK = (
+    "anchor_status IN ('unchanged', 'moved', 'fuzzy', 'orphaned') AND ("
+    "(anchor_status IN ('fuzzy', 'orphaned') AND anchor_version_id IS NOT NULL"
+    " AND anchor_start IS NOT NULL AND anchor_end IS NOT NULL)"
+    " OR (anchor_status IN ('unchanged', 'moved') AND anchor_version_id IS NULL"
+    " AND anchor_start IS NULL AND anchor_end IS NULL))"
+)
 
 
 class DocumentSetRow(SQLModel, table=True):
@@ -96,11 +131,20 @@ class DocumentSetMemberRow(SQLModel, table=True):
 
 
 class AnnotationRow(SQLModel, table=True):
-    """Storage: a tagged span. Offsets are code points into ``document.text``."""
+    """Storage: a tagged span. Offsets are code points into ``document.text``.
+
+    Except for orphans: after a revision of its document, ``anchor_status`` says
+    how the span was placed in the new text ("unchanged", "moved", "fuzzy": placed
+    on changed text, to be reviewed, or "orphaned": no place in it). An orphan's
+    start, end and quote point into the text of the ``document_version``
+    ``anchor_version_id``; a fuzzy one's ``anchor_*`` columns keep where a person
+    had placed it in that version (see :mod:`annotator.core.anchoring`).
+    """
 
     __tablename__ = "annotation"
     __table_args__ = (
         sa.CheckConstraint('"start" >= 0 AND "end" > "start"', name="span"),
+        sa.CheckConstraint(ANCHOR_CHECK, name="anchor"),
         sa.Index("ix_annotation_document_start", "document_id", "start", "end", "id"),
     )
 
@@ -120,6 +164,15 @@ class AnnotationRow(SQLModel, table=True):
     coder: str = Field(default="", sa_column=sa.Column(sa.String(200), nullable=False, server_default=""))
     created: datetime = Field(sa_column=_ts())
     modified: datetime = Field(sa_column=_ts())
+    # Added by migration 0002 (revised documents).
+    anchor_status: str = Field(
+        default="unchanged", sa_column=sa.Column(sa.String(16), nullable=False, server_default="unchanged")
+    )
+    anchor_version_id: str | None = Field(
+        default=None, sa_column=sa.Column(sa.String(36), sa.ForeignKey("document_version.id"), nullable=True)
+    )
+    anchor_start: int | None = Field(default=None, sa_column=sa.Column(sa.Integer, nullable=True))
+    anchor_end: int | None = Field(default=None, sa_column=sa.Column(sa.Integer, nullable=True))
 
 
 class StateRow(SQLModel, table=True):

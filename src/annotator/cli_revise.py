@@ -1,0 +1,60 @@
+"""The ``annotator revise`` command: replace a document's text with a revised one.
+
+``annotator revise DOCUMENT-ID PATH [--note TEXT] [--format ID]`` reads PATH as
+an import would (any readable format, decoded and normalised), refuses a file
+that holds several documents or carries annotations, revises the document
+(:func:`annotator.services.revising.revise_document`) and prints one
+``<status>\\t<count>`` line per anchor status. Errors come out through
+``annotator.cli.main`` as one line and exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from annotator.core.anchoring import ANCHOR_STATUSES
+from annotator.formats.base import FormatError
+from annotator.formats.registry import readers
+from annotator.services import importing, revising
+from annotator.services.library import Library
+
+
+def add_revise_command(subparsers: Any) -> argparse.ArgumentParser:
+    """Add ``revise`` to the ``annotator`` command's subparsers; returns its parser."""
+    p: argparse.ArgumentParser = subparsers.add_parser(
+        "revise",
+        help="replace a document's text with a revised version; annotations follow it, the old text is kept",
+    )
+    p.add_argument("document_id", metavar="DOCUMENT-ID")
+    p.add_argument(
+        "path", metavar="PATH", help="the revised text (any importable format, one document)"
+    )
+    p.add_argument("--note", default="", help="what changed, kept with the previous version")
+    p.add_argument(
+        "--format", choices=[f.id for f in readers()], help="force a reader instead of detecting it"
+    )
+    return p
+
+
+def cmd_revise(library: Library, args: argparse.Namespace) -> None:
+    """Run ``annotator revise``: prints ``<status>\\t<count>`` for every anchor status."""
+    try:
+        bundle = importing.read_file(args.path, args.format)
+    except FormatError as exc:
+        raise FormatError(f"{args.path}: {exc}; nothing was changed") from exc
+    if len(bundle.documents) != 1:
+        raise FormatError(
+            f"{args.path} holds {len(bundle.documents)} documents; a revision takes a file with exactly one"
+        )
+    [document] = bundle.documents
+    if document.annotations:
+        raise FormatError(
+            f"{args.path} carries {len(document.annotations)} annotation(s); a revision takes a text only "
+            "(the document's own annotations follow the new text)"
+        )
+    result = revising.revise_document(
+        library, document_id=args.document_id, new_text=document.text, note=args.note
+    )
+    for status in ANCHOR_STATUSES:
+        print(f"{status}\t{result.counts[status]}")

@@ -1,0 +1,316 @@
+"""Services: revising a document's text without losing a single annotation.
+
+A revision replaces a document's text (an erratum, a corrected transcription,
+a new edition) in one unit of work:
+
+- the text it replaces is kept as a numbered :class:`DocumentVersion`;
+- every annotation is placed again in the new text (:mod:`annotator.core.anchoring`)
+  and its start, end, quote, prefix and suffix are rewritten from the new text,
+  so ``text[start:end] == quote`` keeps holding for every annotation that is
+  placed ("unchanged", "moved" or "fuzzy");
+- an annotation that cannot be placed becomes an *orphan*: nothing of it is
+  changed or deleted, its offsets and quote still point into the version it was
+  made on (``AnchorState.version_id``), and a person can put it back with
+  :func:`reattach_orphan`;
+- a "fuzzy" annotation (placed on changed text) stays flagged for review, over
+  later revisions too, until :func:`accept_fuzzy` or :func:`reattach_orphan`;
+  where a person had placed it is kept (``AnchorState``), so if a later
+  revision orphans it, it falls back to that original span.
+
+Nothing is ever deleted by a revision; reverting is revising back to an old
+version's text (orphans whose text returns are found again).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from annotator.core.anchoring import (
+    ANCHOR_STATUSES,
+    FUZZY,
+    MOVED,
+    ORPHANED,
+    UNCHANGED,
+    Anchor,
+    AnchorState,
+    DocumentVersion,
+    Reanchorer,
+)
+from annotator.core.model import Annotation, InvalidInput, new_id, utc_now
+from annotator.core.selectors import TextQuoteSelector
+from annotator.core.text import normalize_text, sha256_text
+from annotator.services.changes import Changes
+from annotator.services.library import Library
+from annotator.storage import repository as repo
+from annotator.storage.engine import LibraryError
+from annotator.storage.uow import unit_of_work
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionResult:
+    """Services: what a revision did.
+
+    ``counts`` has every status of :data:`ANCHOR_STATUSES`: how the document's
+    annotations stand after it ("fuzzy" includes ones still awaiting review from
+    an earlier revision, "orphaned" ones orphaned earlier and still not placed).
+    ``changes.annotations_updated`` holds the placed annotations whose span or
+    context changed; ``fuzzy`` and ``orphaned`` list those needing a person.
+    """
+
+    document_id: str
+    version: DocumentVersion
+    counts: dict[str, int]
+    changes: Changes
+    fuzzy: tuple[Annotation, ...] = ()
+    orphaned: tuple[Annotation, ...] = ()
+    #: annotation id -> its anchor state after the revision
+    states: dict[str, AnchorState] = field(default_factory=dict)
+
+
+def _placed(annotation: Annotation, text: str, start: int, end: int, now: datetime) -> Annotation:
+    """*annotation* on ``text[start:end]``, its quote and context cut from *text*."""
+    selector = TextQuoteSelector.from_span(text, start, end)
+    return replace(
+        annotation, start=start, end=end, quote=selector.exact, prefix=selector.prefix, suffix=selector.suffix,
+        modified=now,
+    )  # fmt: skip
+
+
+def revise_document(
+    library: Library, *, document_id: str, new_text: str, note: str = ""
+) -> RevisionResult:
+    """Replace a document's text with *new_text*, keeping the old one and re-anchoring every annotation.
+
+    The text is normalised as an import would (line endings, BOM). Raises
+    :class:`LookupError` for an unknown document, :class:`InvalidInput` for a
+    text that is empty, not text, or the same as the current one, and
+    :class:`LibraryError` if the database fails or the document changed
+    meanwhile; then nothing is changed.
+    """
+    text = normalize_text(new_text)
+    if "\x00" in text:
+        raise InvalidInput(
+            "the new text contains NUL characters, so it is not text; nothing was changed"
+        )
+    if not text.strip():
+        raise InvalidInput("the new text is empty; nothing was changed")
+    sha256 = sha256_text(text)
+    now = utc_now()
+    with unit_of_work(library.engine) as s:
+        document = repo.get_document(s, document_id)
+        if document is None:
+            raise LookupError(f"there is no document '{document_id}' in this library")
+        if document.text == text:
+            raise InvalidInput(
+                "the new text is the same as the document's current text; nothing was changed"
+            )
+        version = DocumentVersion(
+            new_id(), document_id, repo.next_version_number(s, document_id), document.text, document.sha256,
+            now, note,
+        )  # fmt: skip
+        repo.insert_document_version(s, version)
+        if not repo.replace_document_text(
+            s, document_id, text=text, sha256=sha256, expected_sha256=document.sha256
+        ):
+            raise LibraryError(
+                "the document was changed by another program meanwhile; nothing was saved, try again"
+            )
+
+        older_texts: dict[str, str] = {version.id: version.text}
+
+        def text_of(version_id: str) -> str:
+            if version_id not in older_texts:
+                older = repo.get_document_version(s, version_id)
+                if older is None:  # the foreign key makes this impossible; say so rather than guess
+                    raise LibraryError(
+                        f"document version {version_id} is missing; the library is damaged"
+                    )
+                older_texts[version_id] = older.text
+            return older_texts[version_id]
+
+        reanchorer = Reanchorer(document.text, text)
+        writes: list[tuple[Annotation, AnchorState]] = []
+        states: dict[str, AnchorState] = {}
+        updated: list[Annotation] = []
+        fuzzy: list[Annotation] = []
+        orphaned: list[Annotation] = []
+        for annotation, state in repo.anchored_annotations_of(s, document_id):
+            if state.status == ORPHANED:
+                # Its offsets point into an older text: look for its quote, never map them.
+                hint = min(annotation.start, len(text))
+                found = reanchorer.find(
+                    annotation.quote, annotation.prefix, annotation.suffix, hint=hint
+                )
+            else:
+                found = reanchorer.anchor(
+                    annotation.start,
+                    annotation.end,
+                    annotation.quote,
+                    annotation.prefix,
+                    annotation.suffix,
+                )
+            after, new_state = _follow(annotation, state, found, version, text, text_of, now)
+            states[annotation.id] = new_state
+            if (after, new_state) != (annotation, state):
+                writes.append((after, new_state))
+                if new_state.status != ORPHANED:
+                    updated.append(after)
+            if new_state.status == FUZZY:
+                fuzzy.append(after)
+            elif new_state.status == ORPHANED:
+                orphaned.append(after)
+        repo.update_anchors(s, writes)
+    # services.library caches texts, assuming they never change; a revision changes one.
+    library.forget_text(document_id)
+    counts = dict.fromkeys(ANCHOR_STATUSES, 0)
+    for state in states.values():
+        counts[state.status] += 1
+    return RevisionResult(
+        document_id=document_id,
+        version=version,
+        counts=counts,
+        changes=Changes(annotations_updated=tuple(updated)),
+        fuzzy=tuple(fuzzy),
+        orphaned=tuple(orphaned),
+        states=states,
+    )
+
+
+def _follow(
+    annotation: Annotation,
+    state: AnchorState,
+    found: Anchor,
+    version: DocumentVersion,
+    text: str,
+    text_of: Callable[[str], str],
+    now: datetime,
+) -> tuple[Annotation, AnchorState]:
+    """The annotation and its anchor state after a revision placed it at *found*."""
+    if found.status in (UNCHANGED, MOVED):
+        assert found.start is not None and found.end is not None
+        after = _placed(annotation, text, found.start, found.end, now)
+        if state.status == FUZZY:
+            # Still awaiting review: an exact move of a span nobody checked proves nothing.
+            new_state = state
+        elif state.status == ORPHANED:
+            new_state = AnchorState(MOVED)  # found again, exactly, with its context
+        else:
+            new_state = AnchorState(found.status)
+    elif found.status == FUZZY:
+        assert found.start is not None and found.end is not None
+        after = _placed(annotation, text, found.start, found.end, now)
+        if state.status in (FUZZY, ORPHANED):  # keep where a person had placed it
+            new_state = AnchorState(FUZZY, state.version_id, state.start, state.end)
+        else:
+            new_state = AnchorState(FUZZY, version.id, annotation.start, annotation.end)
+    elif state.status == ORPHANED:
+        return annotation, state  # still an orphan: nothing to change
+    elif state.status == FUZZY:
+        # Back to where a person had placed it, in the version that text came from.
+        assert state.version_id is not None and state.start is not None and state.end is not None
+        older = text_of(state.version_id)
+        after = _placed(annotation, older, state.start, state.end, now)
+        new_state = AnchorState(ORPHANED, state.version_id, state.start, state.end)
+    else:
+        # Its offsets and quote already point into *version*, the text just replaced.
+        after = replace(annotation, modified=now)
+        new_state = AnchorState(ORPHANED, version.id, annotation.start, annotation.end)
+    if (after.start, after.end, after.quote, after.prefix, after.suffix, new_state) == (
+        annotation.start, annotation.end, annotation.quote, annotation.prefix, annotation.suffix, state,
+    ):  # fmt: skip
+        return annotation, state  # nothing moved: keep its modified time too
+    return after, new_state
+
+
+def reattach_orphan(library: Library, *, annotation_id: str, start: int, end: int) -> Changes:
+    """Place an orphaned (or fuzzy) annotation on ``text[start:end]`` of its document's current text.
+
+    The span a person chose is final: the annotation becomes "moved" and its
+    review flag is cleared. Raises :class:`LookupError`, :class:`SpanError` for a
+    span that does not fit the text, :class:`InvalidInput` for an annotation that
+    is already placed and reviewed.
+    """
+    with unit_of_work(library.engine) as s:
+        annotation = repo.get_annotation(s, annotation_id)
+        state = repo.get_anchor_state(s, annotation_id)
+        if annotation is None or state is None:
+            raise LookupError(f"there is no annotation '{annotation_id}'")
+        if state.status not in (ORPHANED, FUZZY):
+            raise InvalidInput(
+                "this annotation is placed in the current text; change its span instead of reattaching it"
+            )
+        document = repo.get_document(s, annotation.document_id)
+        assert document is not None  # the foreign key guarantees it
+        # SpanError if the span does not fit the text.
+        after = _placed(annotation, document.text, start, end, utc_now())
+        repo.update_anchors(s, [(after, AnchorState(MOVED))])
+    return Changes(annotations_updated=(after,))
+
+
+def accept_fuzzy(library: Library, *, annotation_ids: Iterable[str]) -> Changes:
+    """Clear the review flag of fuzzy annotations: a person agrees with where they were placed.
+
+    Annotations that are not fuzzy are left as they are (accepting twice changes
+    nothing); an orphan cannot be accepted (:class:`InvalidInput`: place it with
+    :func:`reattach_orphan`). All or nothing, in one unit of work.
+    """
+    accepted: list[Annotation] = []
+    now = utc_now()
+    with unit_of_work(library.engine) as s:
+        for annotation_id in dict.fromkeys(annotation_ids):
+            annotation = repo.get_annotation(s, annotation_id)
+            state = repo.get_anchor_state(s, annotation_id)
+            if annotation is None or state is None:
+                raise LookupError(f"there is no annotation '{annotation_id}'")
+            if state.status == ORPHANED:
+                raise InvalidInput(
+                    f"annotation '{annotation_id}' is orphaned; select its new text to reattach it"
+                )
+            if state.status == FUZZY:
+                accepted.append(replace(annotation, modified=now))
+        repo.update_anchors(s, [(a, AnchorState(MOVED)) for a in accepted])
+    return Changes(annotations_updated=tuple(accepted))
+
+
+# -- queries --------------------------------------------------------------------------------------
+
+
+def document_versions(library: Library, document_id: str) -> list[DocumentVersion]:
+    """The previous texts of a document, oldest (version 1, as imported) first."""
+    with unit_of_work(library.engine) as s:
+        if repo.get_document(s, document_id) is None:
+            raise LookupError(f"there is no document '{document_id}' in this library")
+        return repo.document_versions(s, document_id)
+
+
+def anchor_states(library: Library, document_id: str) -> dict[str, AnchorState]:
+    """Annotation id -> anchor state, for the document's annotations not plainly "unchanged"."""
+    with unit_of_work(library.engine) as s:
+        return repo.anchor_states_of(s, document_id)
+
+
+def placed_annotations(library: Library, document_id: str) -> list[Annotation]:
+    """The annotations placed in the document's current text (orphans left out), by (start, end, id)."""
+    with unit_of_work(library.engine) as s:
+        return [
+            a
+            for a, state in repo.anchored_annotations_of(s, document_id)
+            if state.status != ORPHANED
+        ]
+
+
+def orphans(library: Library, document_id: str) -> list[tuple[Annotation, DocumentVersion]]:
+    """The document's orphans, each with the previous version its offsets and quote point into."""
+    with unit_of_work(library.engine) as s:
+        found = []
+        versions: dict[str, DocumentVersion | None] = {}
+        for annotation, state in repo.anchored_annotations_of(s, document_id):
+            if state.status == ORPHANED and state.version_id is not None:
+                if state.version_id not in versions:
+                    versions[state.version_id] = repo.get_document_version(s, state.version_id)
+                version = versions[state.version_id]
+                if version is not None:
+                    found.append((annotation, version))
+        return found
