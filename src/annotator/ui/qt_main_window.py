@@ -15,6 +15,10 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QGroupBox,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
     QDialog,
     QFileDialog,
     QHeaderView,
@@ -92,10 +96,22 @@ class QtMainWindow(QMainWindow):
         header.setSectionResizeMode(QtAnnotationTableModel.NOTE, QHeaderView.ResizeMode.Interactive)
         self.annotation_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.inspector = QtInspector(self)
+        self.orphan_box = QGroupBox("Orphaned by a revision", self)
+        orphan_layout = QVBoxLayout(self.orphan_box)
+        self.orphan_list = QListWidget(self.orphan_box)
+        self.orphan_list.setToolTip(
+            "These annotations found no place in the new text. Select one, select its text in the "
+            "document, then Re-attach."
+        )
+        self.reattach_button = QPushButton("Re-attach to selected text", self.orphan_box)
+        orphan_layout.addWidget(self.orphan_list)
+        orphan_layout.addWidget(self.reattach_button)
+        self.orphan_box.setVisible(False)
 
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.tag_panel)
         right.addWidget(self.annotation_view)
+        right.addWidget(self.orphan_box)
         right.addWidget(self.inspector)
         right.setStretchFactor(1, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -164,6 +180,14 @@ class QtMainWindow(QMainWindow):
         for action in (self.undo_action, self.redo_action, self.delete_action):
             self.addAction(action)  # shortcuts work wherever the focus is in the window
 
+        document_menu = self.menuBar().addMenu("&Document")
+        self.revise_action = QAction("&Replace text with a new version…", self)
+        self.revise_action.triggered.connect(self._on_revise_triggered)
+        self.accept_action = QAction("&Accept placement", self)
+        self.accept_action.setToolTip("Agree with where a revision placed the selected (⚠) annotations")
+        self.accept_action.triggered.connect(lambda: self.session.accept_placements(self.selected_annotation_ids()))
+        document_menu.addActions([self.revise_action, self.accept_action])
+
         self.tags_menu = self.menuBar().addMenu("&Tags")
         self.tag_actions: dict[str, QAction] = {}
 
@@ -181,6 +205,7 @@ class QtMainWindow(QMainWindow):
         self.pane.spanClicked.connect(self._on_pane_span_clicked)
         self.pane.verticalScrollBar().valueChanged.connect(lambda _value: self._position_timer.start())
         self.tag_panel.tagClicked.connect(self.apply_tag)
+        self.reattach_button.clicked.connect(self._on_reattach_clicked)
         self.inspector.tagChosen.connect(s.retag)
         self.inspector.noteEdited.connect(s.set_note)
 
@@ -257,7 +282,9 @@ class QtMainWindow(QMainWindow):
             return
         annotations = list(self.session.annotations.values())  # in text order, as loaded
         self.pane.show_document(document.text, annotations, self.session.tags)
+        self.annotations_model.fuzzy = self.session.fuzzy
         self.annotations_model.set_annotations(annotations)
+        self._show_orphans()
         self._update_tag_counts()
         self.setWindowTitle(f"{document.title} — Annotator")
         row = self.documents_model.row_of(document.id)
@@ -278,6 +305,8 @@ class QtMainWindow(QMainWindow):
     def _on_annotations_changed(self, changes: Changes) -> None:
         if changes.tags_created:
             self._apply_tags()
+        if changes.empty:  # e.g. placements accepted: only the review marks changed
+            self.annotation_view.viewport().update()
         for a in changes.annotations_deleted:
             self.pane.remove_annotation(a.id)
         current = self.session.document.id if self.session.document else None
@@ -375,8 +404,65 @@ class QtMainWindow(QMainWindow):
         retag = menu.addMenu("Change tag to")
         for tag in self.session.tags:
             retag.addAction(tag.name, lambda tag_id=tag.id: self.apply_tag(tag_id))
+        if any(i in self.session.fuzzy for i in ids):
+            menu.addAction(self.accept_action)
         menu.addAction(self.delete_action)
         menu.exec(self.annotation_view.viewport().mapToGlobal(point))
+
+    # -- revisions -------------------------------------------------------------------------------
+
+    def _on_revise_triggered(self) -> None:
+        document = self.session.document
+        if document is None:
+            return
+        patterns = " ".join(f"*{e}" for f in readers() for e in f.extensions)
+        path, _ = QFileDialog.getOpenFileName(
+            self, f"New version of “{document.title}”", str(Path.home()), f"Documents ({patterns});;All files (*)"
+        )
+        if path:
+            self.revise_from(path)
+
+    def revise_from(self, path: str) -> bool:
+        """Replace the current document's text with the one in *path*; report what followed."""
+        try:
+            bundle = importing.read_file(path)
+        except USER_ERRORS as exc:
+            QMessageBox.warning(self, "Not revised", f"{Path(path).name}: {exc}")
+            return False
+        if len(bundle.documents) != 1 or bundle.documents[0].annotations:
+            QMessageBox.warning(self, "Not revised", "A new version must be one document without annotations.")
+            return False
+        self.save_reading_position()
+        result = self.session.revise(bundle.documents[0].text, note=f"from {Path(path).name}")
+        if result is None:
+            return False
+        counts = result.counts
+        QMessageBox.information(
+            self, "New version saved",
+            f"Version {result.version.version} of the old text is kept.\n\n"
+            f"Unchanged: {counts.get('unchanged', 0)}\nMoved: {counts.get('moved', 0)}\n"
+            f"To review (⚠): {counts.get('fuzzy', 0)}\nOrphaned: {counts.get('orphaned', 0)}",
+        )  # fmt: skip
+        return True
+
+    def _show_orphans(self) -> None:
+        self.orphan_list.clear()
+        names = {t.id: t.name for t in self.session.tags}
+        for orphan in self.session.orphans:
+            quote = " ".join(orphan.quote.split())
+            item = QListWidgetItem(f"{names.get(orphan.tag_id, '?')}: “{quote[:60]}”")
+            item.setData(Qt.ItemDataRole.UserRole, orphan.id)
+            item.setToolTip(orphan.quote + (f"\n\nNote: {orphan.note}" if orphan.note else ""))
+            self.orphan_list.addItem(item)
+        self.orphan_box.setVisible(bool(self.session.orphans))
+
+    def _on_reattach_clicked(self) -> None:
+        item = self.orphan_list.currentItem()
+        span = self.pane.selected_span()
+        if item is None or span is None:
+            self.statusBar().showMessage("Select an orphan in the list and its new text in the document.", 5000)
+            return
+        self.session.reattach(item.data(Qt.ItemDataRole.UserRole), *span)
 
     # -- import and export --------------------------------------------------------------------
 

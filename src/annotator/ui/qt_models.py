@@ -79,6 +79,7 @@ class QtAnnotationTableModel(QAbstractTableModel):
         self._key_of: dict[str, tuple[int, int, str]] = {}  # id -> sort key, to find rows by bisection
         self._tags: dict[str, Tag] = {}
         self.on_note_edited = lambda annotation_id, note: None
+        self.fuzzy: set[str] = set()  # shown with a warning sign until reviewed
 
     def set_tags(self, tags: list[Tag]) -> None:
         self._tags = {t.id: t for t in tags}
@@ -155,7 +156,8 @@ class QtAnnotationTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == self.TAG:
                 tag = self._tags.get(a.tag_id)
-                return tag.name if tag else "?"
+                name = tag.name if tag else "?"
+                return f"⚠ {name}" if a.id in self.fuzzy and role == Qt.ItemDataRole.DisplayRole else name
             if column == self.QUOTE:
                 return " ".join(a.quote.split())
             return a.note
@@ -163,7 +165,8 @@ class QtAnnotationTableModel(QAbstractTableModel):
             tag = self._tags.get(a.tag_id)
             return QColor(tag.color) if tag else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{a.quote}\n\n[{a.start}–{a.end}]" + (f"\nNote: {a.note}" if a.note else "")
+            review = "\n\nPlaced on changed text by a revision: check it, then choose Accept placement." if a.id in self.fuzzy else ""
+            return f"{a.quote}\n\n[{a.start}–{a.end}]" + (f"\nNote: {a.note}" if a.note else "") + review
         return None
 
     def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802

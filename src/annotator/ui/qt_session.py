@@ -19,7 +19,8 @@ from PySide6.QtGui import QUndoStack
 from annotator.core.model import Annotation, Document, InvalidInput, Tag
 from annotator.core.selectors import SpanError
 from annotator.formats.base import FormatError
-from annotator.services import Changes, Library
+from annotator.core.anchoring import FUZZY
+from annotator.services import Changes, Library, revising
 from annotator.storage.engine import LibraryError
 from annotator.ui.qt_commands import CreateAnnotationCommand, DeleteAnnotationCommand, UpdateAnnotationCommand
 
@@ -44,6 +45,8 @@ class QtLibrarySession(QObject):
         self.document: Document | None = None
         self.annotations: dict[str, Annotation] = {}
         self.tag_counts: Counter[str] = Counter()  # tag id -> annotations in the current document
+        self.fuzzy: set[str] = set()  # annotations placed on changed text by a revision, awaiting review
+        self.orphans: list[Annotation] = []  # annotations a revision left without a place
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -69,11 +72,24 @@ class QtLibrarySession(QObject):
         self.document = document
         self.annotations = {a.id: a for a in annotations}
         self.tag_counts = Counter(a.tag_id for a in annotations)
+        self._load_anchor_states()
         self.documentOpened.emit(document)
         return True
 
     def refresh_tags(self) -> None:
         self.tags = self.library.tags()
+
+    def _load_anchor_states(self) -> None:
+        if self.document is None:
+            self.fuzzy, self.orphans = set(), []
+            return
+        try:
+            states = revising.anchor_states(self.library, self.document.id)
+            self.orphans = [a for a, _version in revising.orphans(self.library, self.document.id)]
+        except USER_ERRORS as exc:
+            self.errorRaised.emit(_message(exc))
+            states, self.orphans = {}, []
+        self.fuzzy = {i for i, state in states.items() if state.status == FUZZY}
 
     def reload(self) -> None:
         """Read the current document and the tags again (another program changed the library)."""
@@ -144,6 +160,41 @@ class QtLibrarySession(QObject):
         current = self.annotations.get(annotation_id)
         if current is not None and current.note != note:
             self.undo_stack.push(UpdateAnnotationCommand(self, current, note=note))
+
+    # -- revisions (not on the undo stack: a revision keeps the old text as a version) ----------
+
+    def revise(self, new_text: str, note: str = "") -> revising.RevisionResult | None:
+        """Replace the current document's text; annotations follow it. None if refused."""
+        if self.document is None:
+            return None
+        try:
+            result = revising.revise_document(
+                self.library, document_id=self.document.id, new_text=new_text, note=note
+            )
+        except USER_ERRORS as exc:
+            self.errorRaised.emit(_message(exc))
+            return None
+        self.undo_stack.clear()  # earlier edits refer to offsets in the old text
+        self.reload()
+        self.libraryChanged.emit()
+        self.saved.emit("Saved the new version")
+        return result
+
+    def accept_placements(self, annotation_ids: list[str]) -> None:
+        """A person agrees with where a revision placed these (fuzzy) annotations."""
+        chosen = [i for i in annotation_ids if i in self.fuzzy]
+        if chosen and self.run(lambda: revising.accept_fuzzy(self.library, annotation_ids=chosen)) is not None:
+            self.fuzzy -= set(chosen)
+            self.annotationsChanged.emit(Changes())
+
+    def reattach(self, annotation_id: str, start: int, end: int) -> None:
+        """Place an orphan (or a fuzzy annotation) on text the user selected."""
+        changes = self.run(
+            lambda: revising.reattach_orphan(self.library, annotation_id=annotation_id, start=start, end=end)
+        )
+        if changes is not None:
+            self.undo_stack.clear()
+            self.reload()
 
     def delete(self, annotation_ids: list[str]) -> None:
         targets = [self.annotations[i] for i in annotation_ids if i in self.annotations]

@@ -1,0 +1,88 @@
+"""Tests (UI): Document > Replace text with a new version: annotations follow the text,
+changed placements are marked for review, orphans can be re-attached by selecting text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from annotator.services import Library
+from annotator.services.revising import anchor_states
+from tests.ui.conftest import select_by_keyboard, stored_annotations
+
+OLD = (
+    "The minister resigned on Monday after the vote.\n\n"
+    "Critics say the reform was rushed through parliament without debate.\n\n"
+    "This paragraph will be removed in the corrected version.\n"
+)
+NEW = (
+    "Corrected edition.\n\n"
+    "The minister resigned on Monday after the vote.\n\n"
+    "Critics say the reform was rushed through the parliament without any debate.\n"
+)
+
+
+def test_revision_keeps_annotations_and_lets_the_user_review_and_reattach(
+    qtbot, open_window, import_text, library_path, tmp_path, messages  # noqa: ANN001
+) -> None:
+    doc_id = import_text(OLD)
+    window = open_window()
+    claim, evidence, speculation = window.session.tags[:3]
+    window.session.tag_span(claim.id, OLD.index("The minister"), OLD.index(" on Monday"))
+    critics = OLD.index("rushed through parliament without debate")
+    window.session.tag_span(evidence.id, critics, critics + len("rushed through parliament without debate"))
+    removed = OLD.index("This paragraph")
+    window.session.tag_span(speculation.id, removed, removed + len("This paragraph will be removed"))
+
+    new_file = tmp_path / "corrected.txt"
+    new_file.write_text(NEW, encoding="utf-8")
+    assert window.revise_from(str(new_file))
+    assert window.pane.text == NEW
+    summary = messages[-1][1]
+    assert "Unchanged: 0" in summary and "Moved: 1" in summary and "Orphaned: 1" in summary
+    assert "To review (⚠): 1" in summary
+
+    # placed annotations slice the new text; the fuzzy one is marked in the list
+    placed = stored_annotations(library_path, doc_id)
+    assert len(placed) == 2
+    for a in placed:
+        assert NEW[a.start : a.end] == a.quote
+    model = window.annotations_model
+    marked = [model.data(model.index(r, model.TAG)) for r in range(model.rowCount())]
+    assert marked == ["claim", "⚠ evidence"]
+
+    # the orphan is listed, not highlighted
+    assert window.orphan_box.isVisibleTo(window) and window.orphan_list.count() == 1
+    orphan_id = window.orphan_list.item(0).data(Qt.ItemDataRole.UserRole)
+    assert window.pane.highlighter.index.get(orphan_id) is None
+
+    # accept the fuzzy placement
+    fuzzy_row = marked.index("⚠ evidence")
+    window.annotation_view.selectRow(fuzzy_row)
+    window.accept_action.trigger()
+    assert model.data(model.index(fuzzy_row, model.TAG)) == "evidence"
+    with Library.open(f"sqlite:///{library_path}") as library:
+        assert all(state.status != "fuzzy" for state in anchor_states(library, doc_id).values())
+
+    # re-attach the orphan to newly selected text
+    target = NEW.index("Corrected edition")
+    window.orphan_list.setCurrentRow(0)
+    select_by_keyboard(qtbot, window, target, target + len("Corrected edition"))
+    window.reattach_button.click()
+    assert window.orphan_list.count() == 0 and not window.orphan_box.isVisibleTo(window)
+    reattached = next(a for a in stored_annotations(library_path, doc_id) if a.id == orphan_id)
+    assert reattached.quote == "Corrected edition" == NEW[reattached.start : reattached.end]
+    assert window.pane.highlighter.index.get(orphan_id) is not None
+
+
+def test_a_file_that_is_not_a_new_text_is_refused(open_window, import_text, tmp_path, messages, library_path) -> None:  # noqa: ANN001
+    doc_id = import_text(OLD)
+    window = open_window()
+    same = tmp_path / "same.txt"
+    same.write_text(OLD.replace("\n", "\r\n"), encoding="utf-8")
+    assert not window.revise_from(str(same))
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert not window.revise_from(str(binary))
+    assert len(messages) == 2
+    with Library.open(f"sqlite:///{library_path}") as library:
+        assert library.document(doc_id).text == OLD
