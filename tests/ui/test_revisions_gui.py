@@ -57,7 +57,8 @@ def test_revision_keeps_annotations_and_lets_the_user_review_and_reattach(
 
     # accept the fuzzy placement
     fuzzy_row = marked.index("⚠ evidence")
-    window.annotation_view.selectRow(fuzzy_row)
+    # (selectRow would follow whatever keyboard modifiers Qt last saw; select as the app does)
+    window.select_annotation(model.annotation(fuzzy_row).id)
     window.accept_action.trigger()
     assert model.data(model.index(fuzzy_row, model.TAG)) == "evidence"
     with Library.open(f"sqlite:///{library_path}") as library:

@@ -306,8 +306,8 @@ def orphans(library: Library, document_id: str) -> list[tuple[Annotation, Docume
     with unit_of_work(library.engine) as s:
         found = []
         versions: dict[str, DocumentVersion | None] = {}
-        for annotation, state in repo.anchored_annotations_of(s, document_id):
-            if state.status == ORPHANED and state.version_id is not None:
+        for annotation, state in repo.anchored_annotations_of(s, document_id, status=ORPHANED):
+            if state.version_id is not None:
                 if state.version_id not in versions:
                     versions[state.version_id] = repo.get_document_version(s, state.version_id)
                 version = versions[state.version_id]

@@ -293,13 +293,17 @@ def _anchor_state(row: Sequence[Any]) -> AnchorState:
     return AnchorState(row[0], row[1], row[2], row[3])
 
 
-def anchored_annotations_of(session: Session, document_id: str) -> list[tuple[Annotation, AnchorState]]:
-    """Every annotation of a document, orphans included, with its anchor state, by (start, end, id)."""
+def anchored_annotations_of(
+    session: Session, document_id: str, *, status: str | None = None
+) -> list[tuple[Annotation, AnchorState]]:
+    """Every annotation of a document (or those with *status*), orphans included, with its anchor state."""
     query = (
         sa.select(*_ANNOTATION_COLUMNS, *_ANCHOR_COLUMNS)
         .where(_A.c.document_id == document_id)
         .order_by(_A.c.start, _A.c.end, _A.c.id)
     )
+    if status is not None:  # opening a document asks for its few orphans, not all 10,000 rows
+        query = query.where(_A.c.anchor_status == status)
     with gc_paused():
         return [(Annotation(*row[:12]), _anchor_state(row[12:])) for row in session.execute(query)]
 

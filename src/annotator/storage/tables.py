@@ -146,6 +146,7 @@ class AnnotationRow(SQLModel, table=True):
         sa.CheckConstraint('"start" >= 0 AND "end" > "start"', name="span"),
         sa.CheckConstraint(ANCHOR_CHECK, name="anchor"),
         sa.Index("ix_annotation_document_start", "document_id", "start", "end", "id"),
+        sa.Index("ix_annotation_document_anchor", "document_id", "anchor_status"),
     )
 
     id: str = Field(primary_key=True, max_length=36)

@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoStack
 from annotator.core.model import Annotation, Document, InvalidInput, Tag
 from annotator.core.selectors import SpanError
 from annotator.formats.base import FormatError
-from annotator.core.anchoring import FUZZY
+from annotator.core.anchoring import FUZZY, ORPHANED
 from annotator.services import Changes, Library, revising
 from annotator.storage.engine import LibraryError
 from annotator.ui.qt_commands import CreateAnnotationCommand, DeleteAnnotationCommand, UpdateAnnotationCommand
@@ -85,7 +85,9 @@ class QtLibrarySession(QObject):
             return
         try:
             states = revising.anchor_states(self.library, self.document.id)
-            self.orphans = [a for a, _version in revising.orphans(self.library, self.document.id)]
+            self.orphans = []
+            if any(state.status == ORPHANED for state in states.values()):  # only revised documents have any
+                self.orphans = [a for a, _version in revising.orphans(self.library, self.document.id)]
         except USER_ERRORS as exc:
             self.errorRaised.emit(_message(exc))
             states, self.orphans = {}, []

@@ -80,6 +80,9 @@ def upgrade() -> None:
             ["id"],
         )
         batch.create_check_constraint(op.f("ck_annotation_anchor"), sa.text(ANCHOR_CHECK))
+    # Opening a document asks for its few fuzzy and orphaned annotations: read them from this
+    # narrow index instead of every (wide) annotation row.
+    op.create_index(op.f("ix_annotation_document_anchor"), "annotation", ["document_id", "anchor_status"])
 
 
 def downgrade() -> None:
@@ -89,6 +92,7 @@ def downgrade() -> None:
             f"cannot downgrade below 0002: {kept} previous document text(s) are kept, and orphaned "
             "annotations point into them; export the library first"
         )
+    op.drop_index(op.f("ix_annotation_document_anchor"), table_name="annotation")
     with op.batch_alter_table("annotation") as batch:
         batch.drop_constraint(op.f("ck_annotation_anchor"), type_="check")
         batch.drop_constraint(
