@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from annotator.core.text import normalize_text
-from annotator.services import Library, exporting
+from annotator.services import Library, exporting, importing
 from tests.ui.conftest import select_by_keyboard, select_by_mouse, stored_annotations
 
 RAW = (
@@ -48,7 +48,7 @@ def test_stored_text_is_normalised_once() -> None:
 
 
 @pytest.mark.parametrize("how", ["keyboard", "mouse"])
-def test_saved_quote_is_stored_text_slice(qtbot, open_window, import_text, library_path, how) -> None:  # noqa: ANN001
+def test_saved_quote_is_stored_text_slice(qtbot, open_window, import_text, library_path, tmp_path, how) -> None:  # noqa: ANN001
     doc_id = import_text(RAW, "torture.txt")
     window = open_window()
     assert window.pane.text == TEXT
@@ -66,19 +66,17 @@ def test_saved_quote_is_stored_text_slice(qtbot, open_window, import_text, libra
         assert TEXT[max(0, a.start - 32) : a.start] == a.prefix
         assert TEXT[a.end : a.end + 32] == a.suffix
 
-    # and so in the export
+    # and so in every export format that can be read back
+    made = sorted((a.start, a.end, a.quote) for a in saved)
     with Library.open(f"sqlite:///{library_path}") as library:
-        import io
-
-        import orjson
-
-        out = io.BytesIO()
-        exporting.export(library, out, document_ids=[doc_id])
-    (document,) = orjson.loads(out.getvalue())["documents"]
-    assert document["text"] == TEXT
-    for a in document["annotations"]:
-        assert document["text"][a["start"] : a["end"]] == a["quote"]
-    assert sorted(a["quote"] for a in document["annotations"]) == sorted(TARGETS)
+        for format_id in ("json", "w3c", "qdpx", "brat", "jsonl"):
+            target = tmp_path / f"gui-{how}-{format_id}.{'zip' if format_id == 'brat' else format_id}"
+            exporting.export_to_path(library, target, format_id=format_id, document_ids=[doc_id])
+            with Library.open(f"sqlite:///{tmp_path / f'fresh-{how}-{format_id}.sqlite3'}") as fresh:
+                (row,) = importing.import_files(fresh, [target]).documents
+                assert fresh.document(row.id).text == TEXT, format_id
+                back = sorted((a.start, a.end, a.quote) for a in fresh.annotations(row.id))
+                assert back == made, format_id
 
 
 def test_highlights_sit_on_the_right_characters_after_emoji(qtbot, open_window, import_text) -> None:  # noqa: ANN001
