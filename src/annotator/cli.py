@@ -210,6 +210,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     parser = build_parser()
     args = parser.parse_args(argv)  # exits with status 2 on a usage error
+    values = [v for value in vars(args).values() for v in (value if isinstance(value, list) else [value])]
+    if any(isinstance(v, str) and "\x00" in v for v in values):  # no path or name may hold one
+        parser.error("arguments cannot contain NUL characters")
     if args.command is None:
         from annotator.ui.app import run_gui
 

@@ -56,3 +56,22 @@ def test_a_damaged_settings_file_is_ignored(qtbot, tmp_path: Path, content: byte
         window.show()
         assert window.isVisible() and window.width() > 100
         window.close()
+
+
+@pytest.mark.parametrize("command", [["import", "a\x00b"], ["export", "-o", "x\x00y"], ["revise", "id", "p\x00"]])
+def test_nul_in_an_argument_is_a_usage_error(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the fuzzer above: a NUL in a path crashed with "embedded null byte"."""
+    with pytest.raises(SystemExit) as exit_:
+        main(["--database", str(tmp_path / "n.sqlite3"), *command])
+    assert exit_.value.code == 2
+    assert "NUL" in capsys.readouterr().err
+
+
+def test_nul_in_a_path_is_refused_by_the_import_service(tmp_path: Path) -> None:
+    from annotator.formats.base import FormatError
+    from annotator.services import importing
+
+    with pytest.raises(FormatError, match="not a usable file name"):
+        importing.read_file(str(tmp_path / "bad\x00name.txt"))

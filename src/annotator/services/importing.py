@@ -75,6 +75,8 @@ def _read_limited(path: Path) -> bytes:
             data = fh.read(MAX_IMPORT_BYTES + 1)
     except OSError as exc:
         raise FormatError(exc.strerror or str(exc)) from exc
+    except ValueError as exc:  # e.g. a NUL character in the path
+        raise FormatError(f"not a usable file name ({exc})") from exc
     if len(data) > MAX_IMPORT_BYTES:
         raise FormatError(f"the file is over {describe_size(MAX_IMPORT_BYTES)} and is not imported")
     return data
