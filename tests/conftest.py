@@ -19,6 +19,14 @@ import pytest
 from annotator.services.library import Library
 from tests._pg import PostgresServer, start_server
 
+# CI explores the same examples on every run (a red run is then reproducible, not luck);
+# local runs keep exploring new ones, which is how the fuzzers find bugs.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    _hypothesis_settings.load_profile("ci")
+
 # Qt never looks for a screen in tests (a test that wants one sets QT_QPA_PLATFORM itself).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
