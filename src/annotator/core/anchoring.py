@@ -52,6 +52,8 @@ from datetime import datetime
 from difflib import SequenceMatcher
 from typing import Final
 
+from annotator.core.selectors import common_prefix_length, common_suffix_length, find_occurrences
+
 UNCHANGED: Final = "unchanged"
 MOVED: Final = "moved"
 FUZZY: Final = "fuzzy"
@@ -260,29 +262,29 @@ class Reanchorer:
     # -- exact quote elsewhere -------------------------------------------------------------
 
     def _occurrences(self, quote: str, prefix: str, suffix: str) -> list[int]:
-        found = _find_all(self.new, quote, _MAX_OCCURRENCES + 1)
+        found = find_occurrences(self.new, quote, _MAX_OCCURRENCES + 1)
         if len(found) <= _MAX_OCCURRENCES:
             return found
         # Too common to score every occurrence: only those with some of their context attached.
         head, tail = prefix[-8:], suffix[:8]
         narrowed = (
-            {p + len(head) for p in _find_all(self.new, head + quote, _MAX_OCCURRENCES)}
+            {p + len(head) for p in find_occurrences(self.new, head + quote, _MAX_OCCURRENCES)}
             if head
             else set()
         )
         if tail:
-            narrowed.update(_find_all(self.new, quote + tail, _MAX_OCCURRENCES))
+            narrowed.update(find_occurrences(self.new, quote + tail, _MAX_OCCURRENCES))
         return sorted(narrowed)
 
     def _context(self, pos: int, end: int, prefix: str, suffix: str) -> float:
         """How much of the stored context surrounds ``new[pos:end]``, 0..1 (mean of both sides)."""
         new = self.new
         if prefix:
-            before = _common_suffix(new[max(0, pos - len(prefix)) : pos], prefix) / len(prefix)
+            before = common_suffix_length(new[max(0, pos - len(prefix)) : pos], prefix) / len(prefix)
         else:
             before = 1.0 if pos == 0 else 0.0
         if suffix:
-            after = _common_prefix(new[end : end + len(suffix)], suffix) / len(suffix)
+            after = common_prefix_length(new[end : end + len(suffix)], suffix) / len(suffix)
         else:
             after = 1.0 if end == len(new) else 0.0
         return (before + after) / 2
@@ -317,7 +319,7 @@ class Reanchorer:
             for at in (0, size // 2 - _SEED // 2, size - _SEED):
                 seeds.append((quote[at : at + _SEED], -at))
         for piece, shift in seeds:
-            hits = _find_all(new, piece, 50)
+            hits = find_occurrences(new, piece, 50)
             hits.sort(key=lambda p: abs(p + shift - hint))
             expected.extend(p + shift for p in hits[:2])
         spans = sorted((max(0, e - slack), min(len(new), e + size + slack)) for e in expected)
@@ -361,7 +363,7 @@ class Reanchorer:
             found.update((s, e) for s in starts for e in ends if s < e)
         head, tail = prefix[-_SEED:], suffix[:_SEED]
         if head:
-            for p in _find_all(new[lo:hi], head, 5):
+            for p in find_occurrences(new[lo:hi], head, 5):
                 s = lo + p + len(head)
                 e = new.find(tail, s, min(len(new), s + 2 * size + 64)) if tail else -1
                 if e > s:
@@ -512,8 +514,8 @@ def _changed_lines(
 ) -> None:
     """Unchanged stretches inside a run of changed lines: the common beginning and end as they
     are (most edits are local), then what lies between, word by word or sentence by sentence."""
-    head = _common_prefix_length(old[a_lo:a_hi], new[b_lo:b_hi])
-    tail = _common_prefix_length(old[a_lo + head : a_hi][::-1], new[b_lo + head : b_hi][::-1])
+    head = common_prefix_length(old[a_lo:a_hi], new[b_lo:b_hi])
+    tail = common_prefix_length(old[a_lo + head : a_hi][::-1], new[b_lo + head : b_hi][::-1])
     _append(blocks, a_lo, b_lo, head)
     a_mid, b_mid = (a_lo + head, a_hi - tail), (b_lo + head, b_hi - tail)
     if a_mid[1] - a_mid[0] <= _FINE_DIFF_LIMIT and b_mid[1] - b_mid[0] <= _FINE_DIFF_LIMIT:
@@ -536,43 +538,6 @@ def _changed_sentences(
     fine = a_hi - a_lo <= _FINE_DIFF_LIMIT and b_hi - b_lo <= _FINE_DIFF_LIMIT
     if fine or (a_hi - a_lo <= _COARSE_DIFF_LIMIT and b_hi - b_lo <= _COARSE_DIFF_LIMIT):
         _diff(old, new, a_lo, a_hi, b_lo, b_hi, _WORD, blocks, None, autojunk=not fine)
-
-
-def _common_prefix_length(a: str, b: str) -> int:
-    """Length of the common beginning of *a* and *b*, by bisection on slices (compared in C)."""
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _find_all(text: str, piece: str, limit: int) -> list[int]:
-    """Start offsets of *piece* in *text* (overlapping too), at most *limit* of them."""
-    found: list[int] = []
-    if not piece:
-        return found
-    pos = text.find(piece)
-    while pos != -1 and len(found) < limit:
-        found.append(pos)
-        pos = text.find(piece, pos + 1)
-    return found
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def _common_suffix(a: str, b: str) -> int:
-    return _common_prefix(a[::-1], b[::-1])
 
 
 def _similarity(a: str, b: str) -> float:

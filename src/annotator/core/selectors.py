@@ -61,8 +61,8 @@ class TextQuoteSelector:
 
         def score(pos: int) -> tuple[int, int]:
             end = pos + len(self.exact)
-            context = _common_suffix(text[max(0, pos - len(self.prefix)) : pos], self.prefix)
-            context += _common_prefix(text[end : end + len(self.suffix)], self.suffix)
+            context = common_suffix_length(text[max(0, pos - len(self.prefix)) : pos], self.prefix)
+            context += common_prefix_length(text[end : end + len(self.suffix)], self.suffix)
             distance = abs(pos - hint) if hint is not None else 0
             return (-context, distance)
 
@@ -76,12 +76,12 @@ def check_span(text: str, start: int, end: int) -> None:
         raise SpanError(f"span {start}..{end} does not fit a text of {len(text)} characters")
 
 
-def find_occurrences(text: str, quote: str) -> list[int]:
-    """Every start offset at which *quote* occurs in *text* (overlapping ones too)."""
+def find_occurrences(text: str, quote: str, limit: int | None = None) -> list[int]:
+    """Every start offset at which *quote* occurs in *text* (overlapping ones too), at most *limit*."""
     if not quote:
         return []
     found, pos = [], text.find(quote)
-    while pos != -1:
+    while pos != -1 and (limit is None or len(found) < limit):
         found.append(pos)
         pos = text.find(quote, pos + 1)
     return found
@@ -120,14 +120,18 @@ def anchor(
     return None
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
+def common_prefix_length(a: str, b: str) -> int:
+    """How many leading code points *a* and *b* share (bisection on slices: C-speed compares)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
-def _common_suffix(a: str, b: str) -> int:
-    return _common_prefix(a[::-1], b[::-1])
+def common_suffix_length(a: str, b: str) -> int:
+    """How many trailing code points *a* and *b* share."""
+    return common_prefix_length(a[::-1], b[::-1])
