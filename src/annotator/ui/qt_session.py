@@ -53,9 +53,6 @@ class QtLibrarySession(QObject):
     def tag(self, tag_id: str) -> Tag | None:
         return next((t for t in self.tags if t.id == tag_id), None)
 
-    def sorted_annotations(self) -> list[Annotation]:
-        return sorted(self.annotations.values(), key=lambda a: (a.start, a.end, a.id))
-
     def open_document(self, document_id: str | None) -> bool:
         """Load a document and its annotations; None closes the current one."""
         if document_id is None:
