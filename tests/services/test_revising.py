@@ -508,3 +508,44 @@ def test_orphans_stay_out_of_placed_views_and_exports(library: Library, tmp_path
     assert [a["id"] for a in document["annotations"]] == [kept.id]
     for a in document["annotations"]:
         assert document["text"][a["start"] : a["end"]] == a["quote"]
+
+
+def test_an_export_made_before_a_revision_merges_into_the_revised_document(library: Library, tmp_path: Path) -> None:
+    """A colleague's coding of the old text follows the revision instead of duplicating the document."""
+    import io
+
+    from annotator.services import annotating, exporting, importing
+    from annotator.services.revising import anchor_states, orphans, revise_document
+
+    old = "Intro line.\nThe vote passed narrowly on Tuesday.\nA paragraph that the correction removes.\n"
+    source = tmp_path / "old.txt"
+    source.write_text(old, encoding="utf-8")
+    doc_id = importing.import_files(library, [source]).documents[0].id
+    claim = library.tag_named("claim").id
+    for quote in ("vote passed narrowly", "paragraph that the correction removes"):
+        start = old.index(quote)
+        annotating.create_annotation(library, document_id=doc_id, tag_id=claim, start=start, end=start + len(quote))
+    out = io.BytesIO()
+    exporting.export(library, out)
+    colleague = tmp_path / "colleague.json"
+    colleague.write_bytes(out.getvalue())
+    # the colleague's copy has other annotation ids: drop ours so they count as new work
+    import orjson
+
+    payload = orjson.loads(colleague.read_bytes())
+    for a in payload["documents"][0]["annotations"]:
+        a["id"] = a["id"][:-4] + "beef"
+    colleague.write_bytes(orjson.dumps(payload))
+
+    new = "New intro.\nThe vote passed narrowly on Tuesday.\n"
+    revise_document(library, document_id=doc_id, new_text=new)
+    result = importing.import_files(library, [colleague])
+    assert [row.id for row in result.documents] == [doc_id] and not result.documents[0].new
+    assert len(library.documents()) == 1
+    placed = library.annotations(doc_id)
+    for a in placed:
+        assert new[a.start : a.end] == a.quote
+    assert sorted(a.quote for a in placed) == ["vote passed narrowly", "vote passed narrowly"]
+    orphan_quotes = sorted(a.quote for a, _version in orphans(library, doc_id))
+    assert orphan_quotes == ["paragraph that the correction removes"] * 2
+    assert all(state.status in ("moved", "orphaned") for state in anchor_states(library, doc_id).values())

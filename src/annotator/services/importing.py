@@ -12,9 +12,10 @@ from __future__ import annotations
 import os
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from annotator.core.anchoring import FUZZY, ORPHANED, UNCHANGED, AnchorState, DocumentVersion, Reanchorer
 from annotator.core.boilerplate import Cut, apply_cuts, find_boilerplate, map_offset
 from annotator.core.model import ID_MAX, Annotation, Document, Tag, TagSpec, check_name, new_id, utc_now
 from annotator.core.selectors import TextQuoteSelector
@@ -133,6 +134,28 @@ def read_files(
     return bundles, failures
 
 
+def _follow_revision(
+    annotation: Annotation, version: DocumentVersion, anchorer: Reanchorer, current: str
+) -> tuple[Annotation, AnchorState]:
+    """An annotation made on a previous *version*, placed in the *current* text.
+
+    Exact places become plain annotations; a fuzzy place is kept for review with
+    where it was made; no place makes it an orphan pointing into that version,
+    just as a revision treats the library's own annotations.
+    """
+    found = anchorer.anchor(annotation.start, annotation.end, annotation.quote, annotation.prefix, annotation.suffix)
+    if found.start is None or found.end is None:
+        return annotation, AnchorState(ORPHANED, version.id, annotation.start, annotation.end)
+    selector = TextQuoteSelector.from_span(current, found.start, found.end)
+    placed = replace(
+        annotation, start=found.start, end=found.end, quote=selector.exact, prefix=selector.prefix,
+        suffix=selector.suffix,
+    )  # fmt: skip
+    if found.status == FUZZY:
+        return placed, AnchorState(FUZZY, version.id, annotation.start, annotation.end)
+    return placed, AnchorState(found.status)
+
+
 def _drop_foreign_ids(imported: ImportedDocument) -> None:
     """Ids longer than ours (other tools' IRIs, say) are not stored; fresh ones are made."""
     if imported.id and len(imported.id) > ID_MAX:
@@ -187,6 +210,14 @@ def persist(
                     doc_id = imported.id if existing.sha256 == sha else None
                 if doc_id is None:
                     doc_id = repo.find_document_by_sha256(s, sha)
+                # A file made before a revision of one of our documents: its annotations
+                # follow that document's text as the revision's own did.
+                follow = None
+                if doc_id is None and (version := repo.find_version_by_sha256(s, sha)) is not None:
+                    current = repo.get_document(s, version.document_id)
+                    if current is not None:
+                        doc_id = current.id
+                        follow = (version, Reanchorer(text, current.text), current.text)
                 is_new = doc_id is None
                 if is_new:
                     taken = imported.id and repo.get_document(s, imported.id) is not None
@@ -204,6 +235,7 @@ def persist(
                 if not is_new and any(not a.id for a in imported.annotations):
                     present = {(a.tag_id, a.start, a.end, a.note) for a in repo.annotations_of(s, [doc_id])[doc_id]}
                 fresh: list[Annotation] = []
+                anchored: list[tuple[Annotation, AnchorState]] = []
                 for a in imported.annotations:
                     check_name("coder", a.coder)
                     if a.id and (a.id in existing_ids):
@@ -213,20 +245,26 @@ def persist(
                     if a.quote is not None and a.quote != selector.exact:
                         raise FormatError(f"'{imported.title}': an annotation's quote is not text[start:end]")
                     tag = ensure_tag(TagSpec(a.tag, ""))
-                    if not a.id and (tag.id, a.start, a.end, a.note) in present:
+                    now = utc_now()
+                    annotation = Annotation(
+                        id=a.id or new_id(), document_id=doc_id, tag_id=tag.id, start=a.start, end=a.end,
+                        quote=selector.exact, prefix=selector.prefix, suffix=selector.suffix, note=a.note,
+                        coder=a.coder, created=a.created or now, modified=a.modified or a.created or now,
+                    )  # fmt: skip
+                    state = AnchorState()
+                    if follow is not None:
+                        annotation, state = _follow_revision(annotation, *follow)
+                    if not a.id and (tag.id, annotation.start, annotation.end, a.note) in present:
                         result.annotations_existing += 1
                         continue
-                    now = utc_now()
-                    fresh.append(
-                        Annotation(
-                            id=a.id or new_id(), document_id=doc_id, tag_id=tag.id, start=a.start, end=a.end,
-                            quote=selector.exact, prefix=selector.prefix, suffix=selector.suffix, note=a.note,
-                            coder=a.coder, created=a.created or now, modified=a.modified or a.created or now,
-                        )  # fmt: skip
-                    )
-                    existing_ids.add(fresh[-1].id)
+                    if state.status != UNCHANGED:
+                        anchored.append((annotation, state))
+                    fresh.append(annotation)
+                    existing_ids.add(annotation.id)
                 repo.insert_annotations(s, fresh)
-                created_annotations.extend(fresh)
+                repo.update_anchors(s, anchored)
+                orphaned = {a.id for a, state in anchored if state.status == ORPHANED}
+                created_annotations.extend(a for a in fresh if a.id not in orphaned)  # orphans are not placed
                 result.annotations_added += len(fresh)
             report(progress, index + 1, len(bundles))
         if set_name and result.documents:

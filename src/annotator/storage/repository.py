@@ -268,6 +268,13 @@ def document_versions(session: Session, document_id: str) -> list[DocumentVersio
     return [DocumentVersion(*row) for row in session.execute(query)]
 
 
+def find_version_by_sha256(session: Session, sha256: str) -> DocumentVersion | None:
+    """The newest previous version with this text, if a revision replaced such a text."""
+    query = sa.select(*_VERSION_COLUMNS).where(_V.c.sha256 == sha256).order_by(_V.c.version.desc()).limit(1)
+    row = session.execute(query).first()
+    return DocumentVersion(*row) if row else None
+
+
 def get_document_version(session: Session, version_id: str) -> DocumentVersion | None:
     row = session.execute(sa.select(*_VERSION_COLUMNS).where(_V.c.id == version_id)).first()
     return DocumentVersion(*row) if row else None
