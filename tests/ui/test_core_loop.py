@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from annotator.core.model import DEFAULT_TAGS
+from annotator.services import Library
 from tests.ui.conftest import select_by_keyboard, select_by_mouse, stored_annotations
 
 SAMPLE = "Alpha beta gamma. Delta epsilon zeta.\nEta theta iota kappa.\n"
@@ -270,3 +271,26 @@ def test_a_failed_save_is_reported_and_not_left_on_the_undo_stack(qtbot, open_wi
     assert "Not saved" in window.statusBar().currentMessage()
     assert window.pane.highlighter.index.overlapping(0, len(SAMPLE)) == []
     assert doc_id
+
+
+def test_lazy_highlighting_covers_every_span_and_survives_qt_full_pass(qtbot, open_window, import_text, library_path) -> None:  # noqa: ANN001
+    """On-screen blocks are highlighted at once, the rest when idle; Qt's own pass must not wipe them."""
+    from annotator.services import annotating
+
+    text = "".join(f"Paragraph {i} has a claim worth tagging.\n\n" for i in range(600))
+    doc_id = import_text(text)
+    with Library.open(f"sqlite:///{library_path}") as library:
+        claim = library.tag_named("claim").id
+        for i in range(0, 600, 7):
+            start = text.index(f"Paragraph {i} ")
+            annotating.create_annotation(library, document_id=doc_id, tag_id=claim, start=start, end=start + 9)
+    window = open_window()
+    first = text.index("Paragraph 0 ")
+    assert _format_at(window, first + 1) is not None  # on screen: highlighted before any idle time
+    qtbot.waitUntil(lambda: not window.pane.highlighter.pending, timeout=5000)
+    QApplication.processEvents()  # let any pass Qt scheduled run too
+    for a in window.session.annotations.values():
+        fmt = _format_at(window, a.start + 1)
+        assert fmt is not None and fmt.background().color() != QColor(Qt.GlobalColor.white), a.quote
+    untagged = text.index("Paragraph 1 ")
+    assert _format_at(window, untagged + 1) is None

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Annotation, Tag
 from annotator.core.offsets import OffsetMap
@@ -69,10 +69,12 @@ class QtSpanHighlighter(QSyntaxHighlighter):
     blended, a little stronger, and underlined in the colour of the tag that
     starts last, so both can be told apart.
 
-    Highlighting is lazy: while a document is being loaded the highlighter is
-    suspended, then the pane asks for the blocks on screen first
+    Highlighting is lazy. A new text is laid out in a fresh document with no
+    highlighter attached (a highlighter is called for every block as Qt lays
+    them out: ~15 ms for 8,000 blocks even when it does nothing); then
+    :meth:`attach` takes it, the pane asks for the blocks on screen first
     (:meth:`ensure`), and the rest are done in small slices when the event loop
-    is idle, so opening a large document does not wait for every block.
+    is idle. Qt's own full pass after attaching skips blocks not yet due.
     """
 
     SLICE_SECONDS = 0.006
@@ -83,7 +85,7 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         self._map = OffsetMap("")
         self._colors: dict[str, QColor] = {}
         self._formats: dict[tuple[str, ...], QTextCharFormat] = {}
-        self._suspended = False
+        self._forcing = False  # set while we ask for a block (Qt's own passes skip blocks not yet due)
         self._done = bytearray()
         self._next_block = 0
         self._idle = QTimer(self)
@@ -99,19 +101,18 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         """True while some blocks have not been highlighted yet."""
         return self._idle.isActive()
 
-    def suspend(self, offset_map: OffsetMap, spans: list[Span], tags: list[Tag]) -> None:
-        """Take a new document's spans; highlight nothing until :meth:`resume`."""
+    def attach(self, document: QTextDocument, offset_map: OffsetMap, spans: list[Span], tags: list[Tag]) -> None:
+        """Highlight *document* (already laid out) with *spans*; blocks come through :meth:`ensure`."""
         self._idle.stop()
-        self._suspended = True
         self._map = offset_map
         self._index = SpanIndex(spans)
         self._colors = {t.id: QColor(t.color) for t in tags}
         self._formats.clear()
+        self.setDocument(document)
+        self._restart()
 
-    def resume(self) -> None:
-        """Start highlighting the loaded document (visible blocks come through :meth:`ensure`)."""
-        self._suspended = False
-        self._done = bytearray(self.document().blockCount())
+    def _restart(self) -> None:
+        self._done = bytearray(self.document().blockCount()) if self.document() is not None else bytearray()
         self._next_block = 0
         if len(self._index):
             self._idle.start()
@@ -119,13 +120,20 @@ class QtSpanHighlighter(QSyntaxHighlighter):
     def set_tags(self, tags: list[Tag]) -> None:
         self._colors = {t.id: QColor(t.color) for t in tags}
         self._formats.clear()
-        self.resume()
+        self._restart()
 
     def ensure(self, block: QTextBlock) -> None:
         """Highlight *block* now if it has not been yet."""
         number = block.blockNumber()
-        if not self._suspended and number < len(self._done) and not self._done[number]:
+        if number < len(self._done) and not self._done[number]:
+            self._force(block)
+
+    def _force(self, block: QTextBlock) -> None:
+        self._forcing = True
+        try:
             self.rehighlightBlock(block)
+        finally:
+            self._forcing = False
 
     def _on_idle_timeout(self) -> None:
         deadline = time.perf_counter() + self.SLICE_SECONDS
@@ -155,12 +163,13 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         return fmt
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        if self._suspended:
-            return
         block = self.currentBlock()
         number = block.blockNumber()
-        if number < len(self._done):
-            self._done[number] = 1
+        if number >= len(self._done):
+            return
+        if not self._forcing and not self._done[number]:
+            return  # Qt's full pass after attach: this block's turn comes (on screen or when idle)
+        self._done[number] = 1
         if not len(self._index):
             return
         u_block = block.position()
@@ -180,7 +189,7 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         block = doc.findBlock(self._map.to_utf16(start))
         last = doc.findBlock(self._map.to_utf16(max(start, end - 1)))
         while block.isValid():
-            self.rehighlightBlock(block)
+            self._force(block)
             if block == last:
                 break
             block = block.next()
@@ -208,15 +217,15 @@ class QtTextPane(QPlainTextEdit):
         font.setStyleHint(QFont.StyleHint.Serif)
         font.setPointSizeF(12.5)
         self.setFont(font)
-        self.document().setDocumentMargin(18)
         self.setCenterOnScroll(False)
         self._text = ""
         self._map = OffsetMap("")
         self._tags: dict[str, Tag] = {}
         self._notes: dict[str, str] = {}
         self._focused: str | None = None
-        self.highlighter = QtSpanHighlighter(self.document())
+        self.highlighter = QtSpanHighlighter(None)
         self.verticalScrollBar().valueChanged.connect(self._highlight_visible)
+        self.show_document("", [], [])
 
     # -- content -----------------------------------------------------------------------------
 
@@ -238,9 +247,18 @@ class QtTextPane(QPlainTextEdit):
         self._focused = None
         self.setExtraSelections([])
         spans = [Span(a.start, a.end, a.tag_id, a.id) for a in annotations]
-        self.highlighter.suspend(self._map, spans, tags)
-        self.setPlainText(text)
-        self.highlighter.resume()
+        document = QTextDocument(self)
+        document.setDocumentLayout(QPlainTextDocumentLayout(document))
+        document.setDefaultFont(self.font())  # laid out once, in the pane's font
+        document.setDocumentMargin(18)
+        document.setUndoRedoEnabled(False)
+        document.setPlainText(text)
+        previous = self.document()
+        ours = previous is not None and previous.parent() is self  # Qt deletes its own first one
+        self.setDocument(document)
+        if ours:
+            previous.deleteLater()
+        self.highlighter.attach(document, self._map, spans, tags)
         self._highlight_visible()
 
     def clear_document(self) -> None:
