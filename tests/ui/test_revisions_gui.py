@@ -87,3 +87,24 @@ def test_a_file_that_is_not_a_new_text_is_refused(open_window, import_text, tmp_
     assert len(messages) == 2
     with Library.open(f"sqlite:///{library_path}") as library:
         assert library.document(doc_id).text == OLD
+
+
+def test_undoing_the_delete_of_an_annotation_awaiting_review_keeps_its_mark(open_window, import_text, library_path, tmp_path) -> None:  # noqa: ANN001
+    doc_id = import_text(OLD)
+    window = open_window()
+    critics = OLD.index("rushed through parliament without debate")
+    window.session.tag_span(window.session.tags[1].id, critics, critics + len("rushed through parliament without debate"))
+    new_file = tmp_path / "corrected.txt"
+    new_file.write_text(NEW, encoding="utf-8")
+    assert window.revise_from(str(new_file))
+    (fuzzy_id,) = window.session.fuzzy
+    window.select_annotation(fuzzy_id)
+    window.delete_action.trigger()
+    assert stored_annotations(library_path, doc_id) == []
+    window.session.undo_stack.undo()
+    (back,) = stored_annotations(library_path, doc_id)
+    assert back.id == fuzzy_id and NEW[back.start : back.end] == back.quote
+    with Library.open(f"sqlite:///{library_path}") as library:
+        assert anchor_states(library, doc_id)[fuzzy_id].status == "fuzzy"
+    model = window.annotations_model
+    assert model.data(model.index(model.row_of(fuzzy_id), model.TAG)) == "⚠ evidence"

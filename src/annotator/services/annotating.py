@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from annotator.core.anchoring import UNCHANGED, AnchorState
 from annotator.core.model import Annotation, check_name, new_id, utc_now
 from annotator.core.selectors import SpanError, TextQuoteSelector, check_span, locate_quote
 from annotator.services.changes import Changes
@@ -100,8 +101,12 @@ def delete_annotation(library: Library, *, annotation_id: str) -> Changes:
     return Changes(annotations_deleted=(current,))
 
 
-def restore_annotation(library: Library, *, annotation: Annotation) -> Changes:
-    """Put back an annotation exactly as it was (undo of a delete), checked against the text."""
+def restore_annotation(library: Library, *, annotation: Annotation, anchor: AnchorState | None = None) -> Changes:
+    """Put back an annotation exactly as it was (undo of a delete), checked against the text.
+
+    *anchor* is how a revision had left it (e.g. "fuzzy", awaiting review), so an
+    undone delete does not quietly clear a review mark.
+    """
     text = library.text(annotation.document_id)
     check_span(text, annotation.start, annotation.end)
     if text[annotation.start : annotation.end] != annotation.quote:
@@ -111,4 +116,6 @@ def restore_annotation(library: Library, *, annotation: Annotation) -> Changes:
             repo.update_annotation(s, annotation)
         else:
             repo.insert_annotations(s, [annotation])
+        if anchor is not None and anchor.status != UNCHANGED:
+            repo.update_anchors(s, [(annotation, anchor)])
     return Changes(annotations_created=(annotation,))

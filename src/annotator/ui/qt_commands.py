@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
+from annotator.core.anchoring import FUZZY
 from annotator.core.model import Annotation, new_id
 from annotator.services import annotating
 
@@ -61,6 +62,7 @@ class DeleteAnnotationCommand(QUndoCommand):
         super().__init__(f"Delete “{_preview(annotation.quote)}”")
         self._session = session
         self._annotation = annotation
+        self._anchor = session.anchor_states.get(annotation.id)  # e.g. still awaiting review
 
     def redo(self) -> None:
         session, target = self._session, self._annotation
@@ -68,8 +70,13 @@ class DeleteAnnotationCommand(QUndoCommand):
             self.setObsolete(True)
 
     def undo(self) -> None:
-        session, target = self._session, self._annotation
-        session.run(lambda: annotating.restore_annotation(session.library, annotation=target), "Undone")
+        session, target, anchor = self._session, self._annotation, self._anchor
+        fuzzy = anchor is not None and anchor.status == FUZZY
+        if fuzzy:
+            session.fuzzy.add(target.id)  # before the list redraws the restored row
+        restore = lambda: annotating.restore_annotation(session.library, annotation=target, anchor=anchor)  # noqa: E731
+        if session.run(restore, "Undone") is None and fuzzy:
+            session.fuzzy.discard(target.id)
 
 
 class UpdateAnnotationCommand(QUndoCommand):

@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoStack
 from annotator.core.model import Annotation, Document, InvalidInput, Tag
 from annotator.core.selectors import SpanError
 from annotator.formats.base import FormatError
-from annotator.core.anchoring import FUZZY, ORPHANED
+from annotator.core.anchoring import FUZZY, ORPHANED, AnchorState
 from annotator.services import Changes, Library, revising
 from annotator.storage.engine import LibraryError
 from annotator.ui.qt_commands import CreateAnnotationCommand, DeleteAnnotationCommand, UpdateAnnotationCommand
@@ -46,6 +46,7 @@ class QtLibrarySession(QObject):
         self.annotations: dict[str, Annotation] = {}
         self.tag_counts: Counter[str] = Counter()  # tag id -> annotations in the current document
         self.fuzzy: set[str] = set()  # annotations placed on changed text by a revision, awaiting review
+        self.anchor_states: dict[str, AnchorState] = {}  # how revisions left annotations (not "unchanged")
         self.orphans: list[Annotation] = []  # annotations a revision left without a place
 
     # -- reading -------------------------------------------------------------------------------
@@ -78,7 +79,7 @@ class QtLibrarySession(QObject):
 
     def _load_anchor_states(self) -> None:
         if self.document is None:
-            self.fuzzy, self.orphans = set(), []
+            self.fuzzy, self.orphans, self.anchor_states = set(), [], {}
             return
         try:
             states = revising.anchor_states(self.library, self.document.id)
@@ -88,6 +89,7 @@ class QtLibrarySession(QObject):
         except USER_ERRORS as exc:
             self.errorRaised.emit(_message(exc))
             states, self.orphans = {}, []
+        self.anchor_states = states
         self.fuzzy = {i for i, state in states.items() if state.status == FUZZY}
 
     def reload(self) -> None:
