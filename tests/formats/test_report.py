@@ -703,3 +703,20 @@ def test_markdown_keeps_a_line_break_right_before_a_highlight_after_an_escape() 
     anns = [Annotation("a", "d", TAGS[0].id, 2, 4, "\n<", "<=", "", "", "", MOMENT, MOMENT)]
     md = write(report.write_markdown, ExportBundle(TAGS, [(doc, anns)], "g", MOMENT)).decode("utf-8")
     assert "\n\n<=\n==<==[^1]\n" in md
+
+
+def test_an_html_report_is_refused_as_an_import(library, tmp_path) -> None:  # noqa: ANN001
+    """The page reader would turn the legend and notes into article text; it says what to import instead."""
+    from annotator.formats.base import FormatError
+    from annotator.services import exporting, importing
+    from tests._snapshot import library_contents
+
+    source = tmp_path / "doc.txt"
+    source.write_text("A text worth reporting on.\n", encoding="utf-8")
+    importing.import_files(library, [source])
+    report_path = tmp_path / "report.html"
+    exporting.export_to_path(library, report_path, format_id="html")
+    before = library_contents(library)
+    with pytest.raises(FormatError, match="Annotator HTML report"):
+        importing.import_files(library, [report_path])
+    assert library_contents(library) == before

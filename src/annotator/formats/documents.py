@@ -496,6 +496,9 @@ def _restore_spaces(text: str | None, back: dict[str, str]) -> str | None:
     return text
 
 
+_ANNOTATOR_REPORT = re.compile(rb'<meta name="generator" content="annotator ')
+
+
 def read_html(source: SourceFile) -> ImportBundle:
     """A saved web page: the article's text and metadata, without navigation, ads or related links.
 
@@ -508,6 +511,12 @@ def read_html(source: SourceFile) -> ImportBundle:
 
     if not source.data.strip():
         raise FormatError(f"'{source.name}' is empty")
+    if _ANNOTATOR_REPORT.search(source.data[:4096]):
+        # Its legend and notes would be read as article text; the annotations are not in it.
+        raise FormatError(
+            f"'{source.name}' is an Annotator HTML report, made for reading; import the annotated JSON "
+            "(or another export) of those documents instead"
+        )
     if not sniff_html(source.data) and describe_content(source.data) != "plain text":
         raise _not_a(source, "a web page (HTML)")
     page = _decode_html(source)
