@@ -151,3 +151,25 @@ def test_boilerplate_is_offered_never_trimmed_silently(open_window, library_path
     assert sum(len(r["text"]) for r in removed) == len(original) - len(document.text)
     for record in removed:
         assert original[record["start"] : record["end"]] == record["text"]
+
+
+def test_jsonl_shape_and_offset_units_reach_the_writer(open_window, import_text, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    doc_id = import_text("Emoji 👍 first, then the claim.\n")
+    window = open_window()
+    start = "Emoji 👍 first, then the ".__len__()
+    window.session.tag_span(window.session.tags[0].id, start, start + len("claim"))
+
+    def choose(dialog: QtExportDialog) -> int:
+        dialog.set_format("jsonl")
+        dialog.flavor_box.setCurrentIndex(dialog.flavor_box.findData("doccano"))
+        assert not dialog.units_box.isHidden()
+        dialog.units_box.setCurrentIndex(dialog.units_box.findData("code-points"))
+        return QDialog.DialogCode.Accepted
+
+    target = tmp_path / "out.jsonl"
+    monkeypatch.setattr(QtExportDialog, "exec", choose)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_action.trigger()
+    (line,) = [orjson.loads(x) for x in target.read_bytes().splitlines()]
+    assert line["document_id"] == doc_id
+    assert line["label"] == [[start, start + 5, "claim"]]  # code points, not the UTF-16 units doccano defaults to

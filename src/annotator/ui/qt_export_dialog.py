@@ -68,9 +68,17 @@ class QtExportDialog(QDialog):
         self.flavor_box = QComboBox(self)
         for flavor, label in (("spacy", "spaCy spans"), ("doccano", "doccano"), ("label-studio", "Label Studio")):
             self.flavor_box.addItem(label, flavor)
+        self.units_box = QComboBox(self)
+        for units, label in (
+            ("", "as the tool counts (see README)"), ("code-points", "code points (Python)"),
+            ("utf-16", "UTF-16 units (JavaScript)"),
+        ):  # fmt: skip
+            self.units_box.addItem(label, units)
         form.addRow("", self.excel_box)
         form.addRow("Shape", self.flavor_box)
+        form.addRow("Offsets", self.units_box)
         self._flavor_label = form.labelForField(self.flavor_box)
+        self._units_label = form.labelForField(self.units_box)
         layout.addLayout(form)
 
         scope_box = QGroupBox("Documents", self)
@@ -105,14 +113,20 @@ class QtExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.format_box.currentIndexChanged.connect(self._on_format_changed)
+        self.flavor_box.currentIndexChanged.connect(self._on_format_changed)
         self._on_format_changed()
 
     def _on_format_changed(self, *_args: object) -> None:
         format_id = self.format_id()
         self.excel_box.setVisible(format_id == "csv")
-        self.flavor_box.setVisible(format_id == "jsonl")
-        if self._flavor_label is not None:
-            self._flavor_label.setVisible(format_id == "jsonl")
+        for widget in (self.flavor_box, self._flavor_label):
+            if widget is not None:
+                widget.setVisible(format_id == "jsonl")
+        # spaCy counts code points only; the other shapes can count either way
+        units = format_id == "jsonl" and self.flavor_box.currentData() != "spacy"
+        for widget in (self.units_box, self._units_label):
+            if widget is not None:
+                widget.setVisible(units)
 
     def scope(self) -> str:
         return next(scope for scope, button in self._buttons.items() if button.isChecked())
@@ -143,5 +157,7 @@ class QtExportDialog(QDialog):
         if format_id == "csv" and self.excel_box.isChecked():
             return {"excel": True}
         if format_id == "jsonl":
-            return {"flavor": self.flavor_box.currentData()}
+            flavor = self.flavor_box.currentData()
+            units = self.units_box.currentData() if flavor != "spacy" else ""
+            return {"flavor": flavor, **({"offsets": units} if units else {})}
         return {}
