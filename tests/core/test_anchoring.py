@@ -26,7 +26,7 @@ from annotator.core.anchoring import (
     TextDiff,
     reanchor,
 )
-from annotator.core.selectors import CONTEXT_LENGTH, TextQuoteSelector, find_occurrences
+from annotator.core.selectors import CONTEXT_LENGTH, TextQuoteSelector, find_occurrences, locate_quote
 
 THESIS = "Kazakhstan imploded"
 OPENING = "We need time to understand better what happened in Kazakhstan, and why"
@@ -36,11 +36,9 @@ ZHANAOZEN = "a protest by oil industry workers turned violent"
 
 def span(text: str, quote: str, occurrence: int = 1) -> tuple[int, int, str, str, str]:
     """(start, end, quote, prefix, suffix) of the *occurrence*-th *quote* in *text*."""
-    start = -1
-    for _ in range(occurrence):
-        start = text.index(quote, start + 1)
-    selector = TextQuoteSelector.from_span(text, start, start + len(quote))
-    return start, start + len(quote), selector.exact, selector.prefix, selector.suffix
+    start, end = locate_quote(text, quote, occurrence)
+    selector = TextQuoteSelector.from_span(text, start, end)
+    return start, end, selector.exact, selector.prefix, selector.suffix
 
 
 def place(old: str, new: str, quote: str, occurrence: int = 1) -> tuple[Anchor, str | None]:

@@ -70,17 +70,8 @@ def facts(library: Library) -> set[tuple[object, ...]]:
 def tag(
     library: Library, doc_id: str, quote: str, tag_name: str, *, note: str = "", nth: int = 1
 ) -> None:
-    text = library.text(doc_id)
-    start = -1
-    for _ in range(nth):
-        start = text.index(quote, start + 1)
-    annotating.create_annotation(
-        library,
-        document_id=doc_id,
-        tag_id=library.tag_named(tag_name).id,
-        start=start,
-        end=start + len(quote),
-        note=note,
+    annotating.annotate_quote(
+        library, document_id=doc_id, tag_id=library.tag_named(tag_name).id, quote=quote, occurrence=nth, note=note
     )
 
 

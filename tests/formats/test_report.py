@@ -35,7 +35,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.core.model import Annotation, Document, Tag, TagSpec
-from annotator.core.selectors import TextQuoteSelector
+from annotator.core.selectors import TextQuoteSelector, locate_quote
 from annotator.core.spans import Span, segments
 from annotator.core.text import sha256_text
 from annotator.formats import plaintext, report
@@ -398,10 +398,7 @@ def make_annotation(
 
 
 def span_of(text: str, quote: str, nth: int = 1) -> tuple[int, int]:
-    start = -1
-    for _ in range(nth):
-        start = text.index(quote, start + 1)
-    return start, start + len(quote)
+    return locate_quote(text, quote, nth)
 
 
 TAGS = [

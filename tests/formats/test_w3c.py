@@ -110,18 +110,8 @@ def source(library: Library, seed_file: Path, tmp_path: Path) -> Library:
     def tag(
         doc_id: str, quote: str, name: str, note: str = "", coder: str = "", nth: int = 1
     ) -> None:
-        text = library.text(doc_id)
-        start = -1
-        for _ in range(nth):
-            start = text.index(quote, start + 1)
-        annotating.create_annotation(
-            library,
-            document_id=doc_id,
-            tag_id=tags[name],
-            start=start,
-            end=start + len(quote),
-            note=note,
-            coder=coder,
+        annotating.annotate_quote(
+            library, document_id=doc_id, tag_id=tags[name], quote=quote, occurrence=nth, note=note, coder=coder
         )
 
     seed = library.text(seed_id)
