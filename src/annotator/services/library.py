@@ -98,10 +98,6 @@ class Library:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @property
-    def is_sqlite(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
-
     # -- queries ----------------------------------------------------------------------------
 
     def tags(self) -> list[Tag]:
