@@ -8,7 +8,8 @@ rows are written with plain SQL in exactly the form Annotator 0.1 wrote them
 metadata), with fixed ids and times, so the script gives the same file at any
 later checkout. The file is a text dump (``sqlite3.Connection.iterdump``): the
 repository holds no binary databases. ``tests/storage/test_upgrade_from_stored.py``
-rebuilds a library from it and upgrades it to head.
+rebuilds a library from it and upgrades it to head. ``make_library_0002.py``
+stores the same rows again, at schema 0002, with the helpers below.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ import json
 import sqlite3
 import sys
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 
@@ -86,80 +89,116 @@ ANNOTATIONS = [
 ]  # fmt: skip
 
 
-def _span(text: str, quote: str, occurrence: int) -> tuple[int, int]:
+SETS = [
+    # id, name
+    ("00000000-0000-4000-8000-0000000000e1", "reading list \u2014 week 1"),
+]
+SET_MEMBERS = [
+    # set, document
+    ("00000000-0000-4000-8000-0000000000e1", "00000000-0000-4000-8000-0000000000d1"),
+    ("00000000-0000-4000-8000-0000000000e1", "00000000-0000-4000-8000-0000000000d4"),
+]
+APP_STATE = [
+    # key, value
+    ("sample_seeded", "1"),
+    ("last_document", "00000000-0000-4000-8000-0000000000d3"),
+    ("scroll:00000000-0000-4000-8000-0000000000d3", "120"),
+]
+
+
+def span(text: str, quote: str, occurrence: int) -> tuple[int, int]:
+    """Offsets (code points) of the *occurrence*-th (from 1) *quote* in *text*."""
     start = -1
     for _ in range(occurrence):
         start = text.index(quote, start + 1)
     return start, start + len(quote)
 
 
-def build(path: Path) -> None:
-    """Create the schema-0001 library at *path* and fill it."""
+def annotation_row(
+    n: int, doc_id: str, tag_id: str, text: str, quote: str, occurrence: int,
+    note: str, coder: str, created: str, modified: str,
+) -> tuple[Any, ...]:  # fmt: skip
+    """A row as schema 0001 stores it: the span of *quote* in *text*, 32 code points around."""
+    start, end = span(text, quote, occurrence)
+    prefix, suffix = text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
+    return (f"00000000-0000-4000-8000-{n:012d}", doc_id, tag_id, start, end, quote, prefix, suffix,
+            note, coder, created, modified)  # fmt: skip
+
+
+def document_rows(documents: Sequence[tuple[Any, ...]] = DOCUMENTS) -> list[tuple[Any, ...]]:
+    """Rows of *documents* as schema 0001 stores them (SHA-256, compact JSON metadata)."""
+    return [
+        (i, title, text, hashlib.sha256(text.encode()).hexdigest(), json.dumps(meta, ensure_ascii=False, separators=(",", ":")), created)
+        for i, title, text, meta, created in documents
+    ]  # fmt: skip
+
+
+def annotation_rows() -> list[tuple[Any, ...]]:
+    """The rows of :data:`ANNOTATIONS`, numbered from 1."""
+    texts = {d[0][-2:]: d[2] for d in DOCUMENTS}
+    doc_ids = {d[0][-2:]: d[0] for d in DOCUMENTS}
+    tag_ids = {t[0][-2:]: t[0] for t in TAGS}
+    return [
+        annotation_row(n, doc_ids[doc], tag_ids[tag], texts[doc], quote, occurrence, note, coder, created, modified)
+        for n, (doc, tag, quote, occurrence, note, coder, created, modified) in enumerate(ANNOTATIONS, 1)
+    ]  # fmt: skip
+
+
+def create_schema(path: Path, revision: str) -> None:
+    """An empty library at *path*, its schema made by running Alembic to *revision*."""
     engine = make_engine(f"sqlite:///{path}")
     config = alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn
-        command.upgrade(config, "0001")
+        command.upgrade(config, revision)
     engine.dispose()
-    texts = {d[0][-2:]: d[2] for d in DOCUMENTS}
-    doc_ids = {d[0][-2:]: d[0] for d in DOCUMENTS}
-    tag_ids = {t[0][-2:]: t[0] for t in TAGS}
+
+
+def build(path: Path) -> None:
+    """Create the schema-0001 library at *path* and fill it."""
+    create_schema(path, "0001")
     conn = sqlite3.connect(path)
     with conn:
         conn.executemany("INSERT INTO tag VALUES (?, ?, ?, ?, ?, ?, ?)", TAGS)
+        conn.executemany("INSERT INTO document VALUES (?, ?, ?, ?, ?, ?)", document_rows())
         conn.executemany(
-            "INSERT INTO document VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (i, title, text, hashlib.sha256(text.encode()).hexdigest(), json.dumps(meta, ensure_ascii=False, separators=(",", ":")), created)
-                for i, title, text, meta, created in DOCUMENTS
-            ],
-        )  # fmt: skip
-        rows = []
-        for n, (doc, tag, quote, occurrence, note, coder, created, modified) in enumerate(
-            ANNOTATIONS, 1
-        ):
-            text = texts[doc]
-            start, end = _span(text, quote, occurrence)
-            prefix, suffix = text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
-            rows.append(
-                (f"00000000-0000-4000-8000-{n:012d}", doc_ids[doc], tag_ids[tag], start, end, quote, prefix, suffix,
-                 note, coder, created, modified)
-            )  # fmt: skip
-        conn.executemany("INSERT INTO annotation VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        conn.execute(
-            "INSERT INTO document_set VALUES ('00000000-0000-4000-8000-0000000000e1', 'reading list \u2014 week 1')"
+            "INSERT INTO annotation VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", annotation_rows()
         )
-        conn.executemany(
-            "INSERT INTO document_set_member VALUES ('00000000-0000-4000-8000-0000000000e1', ?)",
-            [(doc_ids["d1"],), (doc_ids["d4"],)],
-        )
-        conn.executemany(
-            "INSERT INTO app_state VALUES (?, ?)",
-            [
-                ("sample_seeded", "1"),
-                ("last_document", doc_ids["d3"]),
-                ("scroll:" + doc_ids["d3"], "120"),
-            ],
-        )
+        conn.executemany("INSERT INTO document_set VALUES (?, ?)", SETS)
+        conn.executemany("INSERT INTO document_set_member VALUES (?, ?)", SET_MEMBERS)
+        conn.executemany("INSERT INTO app_state VALUES (?, ?)", APP_STATE)
     conn.close()
 
 
-def main() -> int:
+def write_dump(
+    build: Callable[[Path], None],
+    revision: str,
+    target: Path,
+    tidy: Callable[[str], str] = lambda statement: statement,
+) -> None:
+    """Build a library with *build* in a scratch file and write its text dump to *target*.
+
+    *tidy* may rewrite each statement of the dump (without changing what it means).
+    """
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "library-0001.sqlite3"
+        path = Path(tmp) / f"library-{revision}.sqlite3"
         build(path)
         conn = sqlite3.connect(path)
         try:
-            dump = "\n".join(conn.iterdump()) + "\n"
+            dump = "\n".join(map(tidy, conn.iterdump())) + "\n"
         finally:
             conn.close()
     header = (
-        "-- An Annotator library at schema 0001, as a text dump (sqlite3 iterdump).\n"
-        "-- Made by tests/data/make_library_0001.py; upgraded to head by\n"
+        f"-- An Annotator library at schema {revision}, as a text dump (sqlite3 iterdump).\n"
+        f"-- Made by tests/data/make_library_{revision}.py; upgraded to head by\n"
         "-- tests/storage/test_upgrade_from_stored.py. Do not edit by hand.\n"
     )
-    TARGET.write_text(header + dump, encoding="utf-8", newline="\n")
-    print(f"wrote {TARGET} ({TARGET.stat().st_size:,} bytes)", file=sys.stderr)
+    target.write_text(header + dump, encoding="utf-8", newline="\n")
+    print(f"wrote {target} ({target.stat().st_size:,} bytes)", file=sys.stderr)
+
+
+def main() -> int:
+    write_dump(build, "0001", TARGET)
     return 0
 
 
