@@ -25,6 +25,7 @@ from annotator.formats.registry import format_by_id, format_for_file
 from annotator.services.changes import Changes
 from annotator.services.library import Library
 from annotator.services.progress import Progress, report
+from annotator.storage import locks
 from annotator.storage import repository as repo
 from annotator.storage.uow import unit_of_work
 
@@ -182,6 +183,9 @@ def persist(
     created_docs: list[str] = []
     created_tags: list[Tag] = []
     with unit_of_work(library.engine) as s:
+        # Documents are matched by what is stored; two imports of one text at once must not
+        # both find nothing and both insert it (PostgreSQL; SQLite already serialises them).
+        locks.hold(s, locks.IMPORT)
         tags = {t.name: t for t in repo.list_tags(s)}
 
         def ensure_tag(spec: TagSpec) -> Tag:

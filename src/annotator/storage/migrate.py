@@ -16,8 +16,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
+from annotator.storage import locks
 from annotator.storage.backup import BEFORE_MIGRATION, make_backup, write_backup
-from annotator.storage.engine import LibraryError
+from annotator.storage.engine import BEGIN_IMMEDIATE, LibraryError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -71,7 +72,13 @@ def upgrade_to_head(engine: Engine) -> str | None:
     if current is not None and engine.dialect.name == "sqlite" and database and database != ":memory:":
         backup = str(make_backup(Path(database), BEFORE_MIGRATION))
     config = alembic_config()
-    with engine.begin() as conn:
+    # Several programs may open a new or old library at once (eight `annotator import`s in
+    # parallel): the first migrates, the others wait and then find it at head. SQLite:
+    # BEGIN IMMEDIATE waits for the write lock before Alembic reads the version (a deferred
+    # BEGIN that read first would fail "busy" at once when it came to write); PostgreSQL: an
+    # advisory lock, since its DDL does not block a concurrent CREATE TABLE of the same name.
+    with engine.execution_options(**{BEGIN_IMMEDIATE: True}).begin() as conn:
+        locks.hold(conn, locks.SCHEMA)
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
     return backup
