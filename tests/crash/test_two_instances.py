@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from annotator.services import annotating, importing
-from annotator.services.backups import ChangeWatcher, last_change_marker
+from annotator.storage.watch import ChangeWatcher, last_change_marker
 from annotator.services.library import Library
 from annotator.storage.engine import BUSY_TIMEOUT_ENV
 from tests.crash.harness import DOCUMENT, REPO_ROOT
@@ -52,7 +52,7 @@ def test_a_watcher_hears_of_every_commit_and_only_then(database_url: str, docume
     with Library.open(database_url) as one, Library.open(database_url) as two:
         doc_id = importing.import_files(one, [document_file]).documents[0].id
         claim = one.tag_named("claim").id
-        with ChangeWatcher(one) as watcher:
+        with ChangeWatcher(one.engine) as watcher:
             assert not watcher.changed()
             one.annotations(doc_id)  # reading is not a change
             assert not watcher.changed()
@@ -68,23 +68,23 @@ def test_a_watcher_hears_of_every_commit_and_only_then(database_url: str, docume
 
 def test_the_change_marker_moves_with_each_kind_of_edit(database_url: str, document_file: Path) -> None:
     with Library.open(database_url) as library:
-        seen = [last_change_marker(library)]
+        seen = [last_change_marker(library.engine)]
         doc_id = importing.import_files(library, [document_file]).documents[0].id
-        seen.append(last_change_marker(library))
+        seen.append(last_change_marker(library.engine))
         claim, evidence = library.tag_named("claim").id, library.tag_named("evidence").id
         aid = annotating.create_annotation(library, document_id=doc_id, tag_id=claim, start=0, end=5)
         annotation = aid.annotations_created[0]
-        seen.append(last_change_marker(library))
+        seen.append(last_change_marker(library.engine))
         annotating.retag_annotation(library, annotation_id=annotation.id, tag_id=evidence)
-        seen.append(last_change_marker(library))
+        seen.append(last_change_marker(library.engine))
         deleted = annotating.delete_annotation(library, annotation_id=annotation.id).annotations_deleted[0]
-        seen.append(last_change_marker(library))
+        seen.append(last_change_marker(library.engine))
         annotating.restore_annotation(library, annotation=deleted)
-        seen.append(last_change_marker(library))
+        seen.append(last_change_marker(library.engine))
         # Each edit moves the marker on (a delete undone returns it to where it was: so does the content).
         assert all(before != after for before, after in zip(seen, seen[1:], strict=False)), seen
         assert seen[-1] == seen[-3]
-        assert last_change_marker(library) == seen[-1]  # nothing changed: same marker
+        assert last_change_marker(library.engine) == seen[-1]  # nothing changed: same marker
 
 
 def _writer(url: str, doc_id: str, name: str) -> subprocess.Popen[str]:

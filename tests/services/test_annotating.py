@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.core.model import Annotation, Document
+from annotator.core.model import Annotation, Conflict, Document
 from annotator.core.selectors import CONTEXT_LENGTH, SpanError
 from annotator.services import annotating, importing
 from annotator.services.changes import Changes
@@ -224,12 +224,16 @@ def test_delete_then_restore_is_exact(
     assert library.annotations(document.id) == [annotation]
 
 
-def test_restore_over_an_edited_annotation_puts_back_the_old_state(
+def test_restore_never_overwrites_an_annotation_that_exists_again(
     library: Library, annotation: Annotation
 ) -> None:
-    annotating.set_note(library, annotation_id=annotation.id, note="edited")
-    annotating.restore_annotation(library, annotation=annotation)  # undo of the edit
-    assert library.annotation(annotation.id) == annotation
+    # Put back by another program meanwhile, as it was: nothing to do.
+    assert annotating.restore_annotation(library, annotation=annotation).empty
+    # Put back and edited since: restoring the old state would throw their edit away.
+    edited = annotating.set_note(library, annotation_id=annotation.id, note="edited").annotations_updated[0]
+    with pytest.raises(Conflict, match="changed this annotation"):
+        annotating.restore_annotation(library, annotation=annotation)
+    assert library.annotation(annotation.id) == edited
 
 
 def test_restore_refuses_a_quote_that_no_longer_matches(

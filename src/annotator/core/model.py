@@ -22,6 +22,17 @@ class InvalidInput(ValueError):
     """A value a user or a file gave that the library cannot store as it is."""
 
 
+class Conflict(RuntimeError):
+    """What an edit was based on changed meanwhile, so it was not saved.
+
+    Another program (a second window, the command line, a colleague on a shared
+    server) may change the library at any moment. An edit made on what a window
+    showed, a text since revised or an annotation since changed, is refused with
+    this error instead of overwriting their work; the window then shows the
+    library as it now is.
+    """
+
+
 def check_name(kind: str, value: str) -> str:
     """Return *value* if it fits a name column, else raise :class:`InvalidInput`."""
     if len(value) > NAME_MAX:

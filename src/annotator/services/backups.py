@@ -6,8 +6,6 @@
   a library calls it once after opening.
 - :func:`backup_now`, :func:`list_backups`, :func:`restore_backup` and
   :func:`check_library` are ``annotator db backup|backups|restore|check``.
-- :class:`ChangeWatcher` and :func:`last_change_marker` let a window poll
-  cheaply whether another program (or another window) changed the library.
 
 Backups are a SQLite matter: a PostgreSQL library is backed up by its server's
 administrator (``pg_dump``); the functions here say so instead of pretending.
@@ -33,7 +31,7 @@ from annotator.storage import backup as files
 from annotator.storage.backup import KINDS, BackupFile, newest_good_backup
 from annotator.storage.engine import LibraryError, describe_url, make_engine
 from annotator.storage.migrate import head_revision, is_known_revision
-from annotator.storage.tables import AnnotationRow, DocumentRow, DocumentSetMemberRow, TagRow
+from annotator.storage.tables import AnnotationRow, DocumentRow
 from annotator.storage.uow import explain_db_error
 
 if TYPE_CHECKING:  # services.library may import this module; no cycle at run time
@@ -42,12 +40,10 @@ if TYPE_CHECKING:  # services.library may import this module; no cycle at run ti
 __all__ = [
     "KINDS",
     "BackupInfo",
-    "ChangeWatcher",
     "CheckReport",
     "backup_now",
     "check_library",
     "ensure_rolling_backups",
-    "last_change_marker",
     "library_file",
     "list_backups",
     "newest_good_backup",
@@ -343,82 +339,3 @@ def check_library(url: str, *, quick: bool = False) -> CheckReport:
     if path is not None:
         return _check_sqlite(path, quick)
     return _check_server(url)
-
-
-# -- noticing changes made by other programs ----------------------------------------------------
-
-
-def last_change_marker(library: Library) -> tuple[object, ...]:
-    """A value that changes when documents, annotations, tags or sets change, on any backend.
-
-    One aggregate query (counts and newest timestamps), so comparing two markers
-    tells a window to refresh. It misses a tag renamed in place and a delete
-    undone between two polls (which changes nothing visible); on SQLite,
-    :class:`ChangeWatcher` sees every commit.
-    """
-    a, d, t, m = AnnotationRow.__table__, DocumentRow.__table__, TagRow.__table__, DocumentSetMemberRow.__table__
-    query = sa.select(
-        sa.select(sa.func.count()).select_from(a).scalar_subquery(),
-        sa.select(sa.func.max(a.c.modified)).scalar_subquery(),
-        sa.select(sa.func.count()).select_from(d).scalar_subquery(),
-        sa.select(sa.func.max(d.c.created)).scalar_subquery(),
-        sa.select(sa.func.count()).select_from(t).scalar_subquery(),
-        sa.select(sa.func.count()).select_from(m).scalar_subquery(),
-    )
-    try:
-        # A plain connection (deferred BEGIN): polling must never wait for a writer's lock.
-        with library.engine.connect() as conn:
-            row = conn.execute(query).one()
-    except sa_exc.SQLAlchemyError as exc:
-        raise LibraryError(explain_db_error(exc)) from exc
-    return tuple(str(v) if isinstance(v, datetime) else v for v in row)
-
-
-class ChangeWatcher:
-    """Services: answers "did anything change since I last asked?" cheaply, for polling.
-
-    On SQLite it keeps one read-only connection of its own and reads ``PRAGMA
-    data_version``, which changes whenever another connection commits: another
-    program, or another connection of this one (so a window also hears of its
-    own saves; refreshing then is harmless). That costs microseconds and no
-    disk reads, so a GUI can poll every second. Elsewhere it compares
-    :func:`last_change_marker`. Close it with the library (an open watcher keeps
-    SQLite from removing the ``-wal`` file at close).
-    """
-
-    def __init__(self, library: Library) -> None:
-        self._library = library
-        self._conn: sqlite3.Connection | None = None
-        path = library_file(library)
-        if path is not None:
-            try:
-                self._conn = sqlite3.connect(files.read_only_uri(path), uri=True, isolation_level=None)
-            except sqlite3.Error as exc:
-                raise LibraryError(f"cannot watch {path} for changes ({exc})") from exc
-        self._last = self._marker()
-
-    def _marker(self) -> object:
-        if self._conn is None:
-            return last_change_marker(self._library)
-        try:
-            return self._conn.execute("PRAGMA data_version").fetchone()[0]
-        except sqlite3.Error as exc:
-            raise LibraryError(f"cannot watch the library for changes ({exc})") from exc
-
-    def changed(self) -> bool:
-        """True if a commit happened since the last call (or since the watcher was made)."""
-        marker = self._marker()
-        changed = marker != self._last
-        self._last = marker
-        return changed
-
-    def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-
-    def __enter__(self) -> ChangeWatcher:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()

@@ -15,13 +15,23 @@ from urllib.parse import quote
 
 import sqlalchemy.exc as sa_exc
 from sqlalchemy.engine import make_url
+from sqlmodel import Session
 
-from annotator.core.model import DEFAULT_TAGS, Annotation, Document, DocumentSummary, Tag, TagSpec, new_id
+from annotator.core.model import (
+    DEFAULT_TAGS,
+    Annotation,
+    Document,
+    DocumentSummary,
+    Tag,
+    TagSpec,
+    new_id,
+)
+from annotator.storage import locks
 from annotator.storage import repository as repo
 from annotator.storage.backup import backup_hint
 from annotator.storage.engine import LibraryError, describe_url, make_engine
 from annotator.storage.migrate import upgrade_to_head
-from annotator.storage.uow import explain_db_error, unit_of_work
+from annotator.storage.uow import explain_db_error, reading, unit_of_work
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 TEXT_CACHE_SIZE = 8
@@ -60,9 +70,10 @@ class Library:
         self.url = url
         self.engine = make_engine(url)
         self.backup_made: str | None = None
-        # A document's text changes only through services.revising, which calls forget_text,
-        # so texts can be kept: cutting a quote then costs microseconds, not a 3 MB read.
-        self._texts: OrderedDict[str, str] = OrderedDict()
+        # Texts are kept, so cutting a quote costs microseconds, not a 3 MB read; each with
+        # its SHA-256, because another program may revise a document at any moment: a kept
+        # text is used only once the unit of work using it has read the current SHA-256.
+        self._texts: OrderedDict[str, tuple[str, str]] = OrderedDict()  # id -> (sha256, text)
 
     @classmethod
     def open(cls, url: str, *, default_tags: tuple[TagSpec, ...] = DEFAULT_TAGS) -> Library:
@@ -78,6 +89,7 @@ class Library:
         try:
             library.backup_made = upgrade_to_head(library.engine)
             with unit_of_work(library.engine) as session:
+                locks.hold(session, locks.SCHEMA)  # programs opening a new library at once
                 if not repo.list_tags(session):
                     for order, spec in enumerate(default_tags):
                         repo.add_tag(session, Tag(new_id(), spec.name, spec.color, spec.description, spec.shortcut, order))
@@ -101,7 +113,7 @@ class Library:
     # -- queries ----------------------------------------------------------------------------
 
     def tags(self) -> list[Tag]:
-        with unit_of_work(self.engine) as s:
+        with reading(self.engine) as s:
             return repo.list_tags(s)
 
     def tag_named(self, name: str) -> Tag:
@@ -112,54 +124,78 @@ class Library:
         raise LookupError(f"there is no tag '{name}' (tags: {names})")
 
     def documents(self) -> list[DocumentSummary]:
-        with unit_of_work(self.engine) as s:
+        with reading(self.engine) as s:
             return repo.document_summaries(s)
 
     def document(self, document_id: str) -> Document:
-        with unit_of_work(self.engine) as s:
+        with reading(self.engine) as s:
             doc = repo.get_document(s, document_id)
         if doc is None:
             raise LookupError(f"there is no document '{document_id}' in this library")
-        self._remember_text(doc.id, doc.text)
+        self._remember_text(doc.id, doc.sha256, doc.text)
         return doc
 
+    def document_with_annotations(self, document_id: str) -> tuple[Document, list[Annotation]]:
+        """A document and its placed annotations, read together (one snapshot: a revision
+        committed in between cannot pair the old text with the new offsets)."""
+        with reading(self.engine) as s:
+            doc = repo.get_document(s, document_id)
+            if doc is None:
+                raise LookupError(f"there is no document '{document_id}' in this library")
+            annotations = repo.annotations_of(s, [document_id])[document_id]
+        self._remember_text(doc.id, doc.sha256, doc.text)
+        return doc, annotations
+
     def text(self, document_id: str) -> str:
-        """The stored text of a document (cached for the few most recently used)."""
-        text = self._texts.get(document_id)
-        if text is None:
-            return self.document(document_id).text
-        self._texts.move_to_end(document_id)
-        return text
+        """The stored text of a document as it is now."""
+        with reading(self.engine) as s:
+            return self.current_text(s, document_id)[0]
 
-    def forget_text(self, document_id: str) -> None:
-        """Drop a document's cached text: a revision replaced it."""
-        self._texts.pop(document_id, None)
+    def current_text(self, session: Session, document_id: str, *, lock: bool = False) -> tuple[str, str]:
+        """A document's text as *session*'s transaction sees it, and its SHA-256.
 
-    def _remember_text(self, document_id: str, text: str) -> None:
-        self._texts[document_id] = text
+        A kept text is used only if its SHA-256 is the stored one. With *lock*, the
+        document stays locked against a revision until the unit of work ends
+        (see :func:`annotator.storage.repository.document_sha256`): use it when
+        what the unit of work writes depends on the text.
+        """
+        sha256 = repo.document_sha256(session, document_id, lock=lock)
+        if sha256 is None:
+            raise LookupError(f"there is no document '{document_id}' in this library")
+        kept = self._texts.get(document_id)
+        if kept is not None and kept[0] == sha256:
+            self._texts.move_to_end(document_id)
+            return kept[1], sha256
+        text = repo.document_text(session, document_id)
+        assert text is not None  # the row was there a statement ago, in this transaction
+        self._remember_text(document_id, sha256, text)
+        return text, sha256
+
+    def _remember_text(self, document_id: str, sha256: str, text: str) -> None:
+        self._texts[document_id] = (sha256, text)
         self._texts.move_to_end(document_id)
         while len(self._texts) > TEXT_CACHE_SIZE:
             self._texts.popitem(last=False)
 
     def annotations(self, document_id: str) -> list[Annotation]:
-        with unit_of_work(self.engine) as s:
+        with reading(self.engine) as s:
             return repo.annotations_of(s, [document_id])[document_id]
 
     def annotation(self, annotation_id: str) -> Annotation | None:
-        with unit_of_work(self.engine) as s:
+        with reading(self.engine) as s:
             return repo.get_annotation(s, annotation_id)
 
     def coders(self) -> list[str]:
         """The coder names that annotations of this library carry."""
-        with unit_of_work(self.engine) as s:
+        with reading(self.engine) as s:
             return repo.list_coders(s)
 
     def sets(self) -> list[str]:
-        with unit_of_work(self.engine) as s:
+        with reading(self.engine) as s:
             return repo.list_sets(s)
 
     def documents_in_set(self, name: str) -> list[str]:
-        with unit_of_work(self.engine) as s:
+        with reading(self.engine) as s:
             ids = repo.document_ids_in_set(s, name)
         if ids is None:
             raise LookupError(f"there is no set '{name}' in this library")
@@ -168,7 +204,7 @@ class Library:
     # -- per-library state (last document, scroll position) --------------------------------
 
     def state(self, key: str) -> str | None:
-        with unit_of_work(self.engine) as s:
+        with reading(self.engine) as s:
             return repo.get_state(s, key)
 
     def set_state(self, key: str, value: str) -> None:

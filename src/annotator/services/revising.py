@@ -38,9 +38,10 @@ from annotator.core.anchoring import (
     DocumentVersion,
     Reanchorer,
 )
-from annotator.core.model import Annotation, InvalidInput, new_id, utc_now
+from annotator.core.model import Annotation, Conflict, InvalidInput, new_id, utc_now
 from annotator.core.selectors import TextQuoteSelector
 from annotator.core.text import normalize_text, sha256_text
+from annotator.services.annotating import REVISED
 from annotator.services.changes import Changes
 from annotator.services.library import Library
 from annotator.storage import repository as repo
@@ -79,7 +80,7 @@ def _placed(annotation: Annotation, text: str, start: int, end: int, now: dateti
 
 
 def revise_document(
-    library: Library, *, document_id: str, new_text: str, note: str = ""
+    library: Library, *, document_id: str, new_text: str, note: str = "", expected_sha256: str | None = None
 ) -> RevisionResult:
     """Replace a document's text with *new_text*, keeping the old one and re-anchoring every annotation.
 
@@ -87,7 +88,8 @@ def revise_document(
     :class:`LookupError` for an unknown document, :class:`InvalidInput` for a
     text that is empty, not text, or the same as the current one, and
     :class:`LibraryError` if the database fails or the document changed
-    meanwhile; then nothing is changed.
+    meanwhile, :class:`Conflict` if its text is no longer the one with
+    *expected_sha256* (what the reviser saw); then nothing is changed.
     """
     text = normalize_text(new_text)
     if "\x00" in text:
@@ -102,6 +104,8 @@ def revise_document(
         document = repo.get_document(s, document_id)
         if document is None:
             raise LookupError(f"there is no document '{document_id}' in this library")
+        if expected_sha256 is not None and document.sha256 != expected_sha256:
+            raise Conflict(REVISED)
         if document.text == text:
             raise InvalidInput(
                 "the new text is the same as the document's current text; nothing was changed"
@@ -162,8 +166,6 @@ def revise_document(
             elif new_state.status == ORPHANED:
                 orphaned.append(after)
         repo.update_anchors(s, writes)
-    # services.library caches texts, assuming they never change; a revision changes one.
-    library.forget_text(document_id)
     counts = dict.fromkeys(ANCHOR_STATUSES, 0)
     for state in states.values():
         counts[state.status] += 1
@@ -224,13 +226,16 @@ def _follow(
     return after, new_state
 
 
-def reattach_orphan(library: Library, *, annotation_id: str, start: int, end: int) -> Changes:
+def reattach_orphan(
+    library: Library, *, annotation_id: str, start: int, end: int, expected_sha256: str | None = None
+) -> Changes:
     """Place an orphaned (or fuzzy) annotation on ``text[start:end]`` of its document's current text.
 
     The span a person chose is final: the annotation becomes "moved" and its
     review flag is cleared. Raises :class:`LookupError`, :class:`SpanError` for a
     span that does not fit the text, :class:`InvalidInput` for an annotation that
-    is already placed and reviewed.
+    is already placed and reviewed, :class:`Conflict` if the text is no longer
+    the one with *expected_sha256* (the one the span was selected in).
     """
     with unit_of_work(library.engine) as s:
         annotation = repo.get_annotation(s, annotation_id)
@@ -241,10 +246,11 @@ def reattach_orphan(library: Library, *, annotation_id: str, start: int, end: in
             raise InvalidInput(
                 "this annotation is placed in the current text; change its span instead of reattaching it"
             )
-        document = repo.get_document(s, annotation.document_id)
-        assert document is not None  # the foreign key guarantees it
+        text = library.current_text(s, annotation.document_id, lock=True)[0]
+        if expected_sha256 is not None and sha256_text(text) != expected_sha256:
+            raise Conflict(REVISED)
         # SpanError if the span does not fit the text.
-        after = _placed(annotation, document.text, start, end, utc_now())
+        after = _placed(annotation, text, start, end, utc_now())
         repo.update_anchors(s, [(after, AnchorState(MOVED))])
     return Changes(annotations_updated=(after,))
 

@@ -104,3 +104,9 @@ def make_engine(url: str, *, busy_timeout: int | None = None) -> Engine:
 def describe_url(url: str) -> str:
     """The URL with any password hidden, for messages."""
     return make_url(url).render_as_string(hide_password=True)
+
+
+def sqlite_file(url: str | sa.URL) -> Path | None:
+    """The file of a SQLite library URL; None for an in-memory SQLite database or another backend."""
+    parsed = make_url(url)
+    return _sqlite_path(parsed) if parsed.get_backend_name() == "sqlite" else None

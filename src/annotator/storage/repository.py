@@ -7,8 +7,8 @@ Loading many spans uses tuple selects and bulk writes use SQLAlchemy Core
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from annotator.core.anchoring import AnchorState, DocumentVersion
 from annotator.core.gcpause import gc_paused
-from annotator.core.model import Annotation, Document, DocumentSummary, Tag
+from annotator.core.model import Annotation, Document, DocumentSummary, Tag, utc_now
 from annotator.storage.tables import (
     AnnotationRow,
     DocumentRow,
@@ -94,6 +94,24 @@ def get_document(session: Session, document_id: str) -> Document | None:
     if row is None:
         return None
     return Document(row[0], row[1], row[2], row[3], orjson.loads(row[4]), row[5])
+
+
+def document_sha256(session: Session, document_id: str, *, lock: bool = False) -> str | None:
+    """The SHA-256 of a document's current text (None: no such document).
+
+    With *lock* the row is share-locked until the unit of work ends (PostgreSQL;
+    SQLite's ``BEGIN IMMEDIATE`` already holds the whole library): a revision of
+    the text then waits for this unit of work, or this one for the revision, so
+    what is written here cannot point into a text replaced meanwhile.
+    """
+    query = sa.select(_D.c.sha256).where(_D.c.id == document_id)
+    if lock:
+        query = query.with_for_update(read=True)
+    return session.execute(query).scalar()
+
+
+def document_text(session: Session, document_id: str) -> str | None:
+    return session.execute(sa.select(_D.c.text).where(_D.c.id == document_id)).scalar()
 
 
 def find_document_by_sha256(session: Session, sha256: str) -> str | None:
@@ -207,6 +225,40 @@ def get_annotation(session: Session, annotation_id: str) -> Annotation | None:
     return Annotation(*row) if row else None
 
 
+def annotations_by_id(session: Session, ids: Sequence[str]) -> list[Annotation]:
+    """The annotations with these ids that exist (any document, orphans too), by (start, end, id)."""
+    found: list[Annotation] = []
+    for i in range(0, len(ids), 500):
+        query = sa.select(*_ANNOTATION_COLUMNS).where(_A.c.id.in_(ids[i : i + 500]))
+        found.extend(Annotation(*row) for row in session.execute(query))
+    return sorted(found, key=lambda a: (a.start, a.end, a.id))
+
+
+def annotation_stamps(session: Session, document_id: str) -> dict[str, tuple[datetime, str]]:
+    """Annotation id -> (modified, anchor status) for every annotation of a document, orphans too.
+
+    What a window compares with what it shows to find the annotations another
+    program added, changed or deleted; it runs on every poll after a change, so
+    timestamps are parsed as in :func:`annotations_of`, not per row by SQLAlchemy.
+    """
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    modified = sa.type_coerce(_A.c.modified, sa.String) if sqlite else _A.c.modified
+    query = sa.select(_A.c.id, modified, _A.c.anchor_status).where(_A.c.document_id == document_id)
+    rows = session.execute(query)
+    if sqlite:
+        iso = datetime.fromisoformat
+        return {row[0]: (iso(row[1] + "+00:00"), row[2]) for row in rows}
+    return {row[0]: (_utc(row[1]), row[2]) for row in rows}
+
+
+def next_modified(before: datetime) -> datetime:
+    """The modified time for an edit of an annotation last modified at *before*: now, but
+    always later than *before* (clocks of two machines on one server may disagree), so a
+    change is never mistaken for the state it replaced."""
+    now = utc_now()
+    return now if now > before else before + timedelta(milliseconds=1)
+
+
 def existing_annotation_ids(session: Session, ids: Sequence[str]) -> set[str]:
     found: set[str] = set()
     for i in range(0, len(ids), 500):
@@ -234,14 +286,27 @@ def update_annotation(session: Session, annotation: Annotation) -> bool:
     return result.rowcount == 1
 
 
-def update_annotation_fields(session: Session, annotation_id: str, **values: Any) -> bool:
+def _unchanged(annotation_id: str, expected: Mapping[str, Any] | None) -> list[sa.ColumnElement[bool]]:
+    return [_A.c.id == annotation_id, *(_A.c[name] == value for name, value in (expected or {}).items())]
+
+
+def update_annotation_fields(
+    session: Session, annotation_id: str, *, expected: Mapping[str, Any] | None = None, **values: Any
+) -> bool:
     """Write only the given columns: two programs changing different fields of one
-    annotation (a note here, a tag there) must not overwrite each other."""
-    return session.execute(sa.update(_A).where(_A.c.id == annotation_id).values(**values)).rowcount == 1
+    annotation (a note here, a tag there) must not overwrite each other.
+
+    With *expected* (column -> value) the row is written only if it still holds
+    those values when the write happens (False otherwise): on PostgreSQL another
+    transaction may commit between a read and this write.
+    """
+    query = sa.update(_A).where(*_unchanged(annotation_id, expected)).values(**values)
+    return session.execute(query).rowcount == 1
 
 
-def delete_annotation(session: Session, annotation_id: str) -> bool:
-    return session.execute(sa.delete(_A).where(_A.c.id == annotation_id)).rowcount == 1
+def delete_annotation(session: Session, annotation_id: str, *, expected: Mapping[str, Any] | None = None) -> bool:
+    """Delete an annotation (only if it still holds the *expected* column values); True if it was."""
+    return session.execute(sa.delete(_A).where(*_unchanged(annotation_id, expected))).rowcount == 1
 
 
 # -- revisions: previous texts and re-anchoring (schema 0002) ----------------------------------

@@ -45,6 +45,28 @@ def explain_db_error(exc: BaseException) -> str:
 
 
 @contextmanager
+def reading(engine: Engine) -> Iterator[Session]:
+    """A session for reads only: one consistent snapshot, rolled back at the end.
+
+    It starts with a deferred ``BEGIN``, so on SQLite it never waits for a writer
+    (WAL lets readers and one writer work side by side): a window refreshing what
+    it shows must not stall behind another program's long import. All its reads
+    see one moment: SQLite's read transaction does that, PostgreSQL needs
+    REPEATABLE READ (each statement of READ COMMITTED sees its own moment, so a
+    text and its annotations could come from both sides of a revision).
+    """
+    bind = engine.execution_options(isolation_level="REPEATABLE READ") if engine.dialect.name == "postgresql" else engine
+    session = Session(bind, expire_on_commit=False, autoflush=False)
+    try:
+        yield session
+    except sa_exc.SQLAlchemyError as exc:
+        raise LibraryError(explain_db_error(exc)) from exc
+    finally:
+        session.rollback()
+        session.close()
+
+
+@contextmanager
 def unit_of_work(engine: Engine) -> Iterator[Session]:
     """A session whose work is committed once on success and rolled back on error."""
     depth = _open_units.get()

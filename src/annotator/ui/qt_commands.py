@@ -2,7 +2,9 @@
 
 Undo and redo are saved like any other edit. A command whose service call
 fails marks itself obsolete, so the undo stack never holds an edit that did not
-happen.
+happen. Each call says what it is based on (the text's SHA-256, the annotation
+as this command left it), so an undo never overwrites what another program
+changed since: it is refused, and the window shows the library as it now is.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 
 from annotator.core.anchoring import FUZZY
-from annotator.core.model import Annotation, new_id
+from annotator.core.model import Annotation, Document, new_id
 from annotator.services import annotating
 
 if TYPE_CHECKING:
@@ -27,11 +29,13 @@ def _preview(annotation_quote: str, limit: int = 30) -> str:
 class CreateAnnotationCommand(QUndoCommand):
     """UI: tag a span. Redo after an undo restores the very same annotation (same id, same times)."""
 
-    def __init__(self, session: QtLibrarySession, document_id: str, tag_id: str, start: int, end: int) -> None:
+    def __init__(self, session: QtLibrarySession, document: Document, tag_id: str, start: int, end: int) -> None:
         tag = session.tag(tag_id)
         super().__init__(f"Tag as {tag.name if tag else 'tag'}")
         self._session = session
-        self._args = {"document_id": document_id, "tag_id": tag_id, "start": start, "end": end}
+        # The span was selected in this text: if it was revised meanwhile, nothing is stored.
+        self._args = {"document_id": document.id, "tag_id": tag_id, "start": start, "end": end,
+                      "expected_sha256": document.sha256}  # fmt: skip
         self._id = new_id()
         self._created: Annotation | None = None
 
@@ -51,8 +55,10 @@ class CreateAnnotationCommand(QUndoCommand):
             session.run(lambda: annotating.restore_annotation(session.library, annotation=created))
 
     def undo(self) -> None:
-        session = self._session
-        session.run(lambda: annotating.delete_annotation(session.library, annotation_id=self._id), "Undone")
+        session, created = self._session, self._created
+        if created is not None:
+            delete = lambda: annotating.delete_annotation(session.library, annotation_id=created.id, base=created)  # noqa: E731
+            session.run(delete, "Undone")
 
 
 class DeleteAnnotationCommand(QUndoCommand):
@@ -66,7 +72,8 @@ class DeleteAnnotationCommand(QUndoCommand):
 
     def redo(self) -> None:
         session, target = self._session, self._annotation
-        if session.run(lambda: annotating.delete_annotation(session.library, annotation_id=target.id)) is None:
+        delete = lambda: annotating.delete_annotation(session.library, annotation_id=target.id, base=target)  # noqa: E731
+        if session.run(delete) is None:
             self.setObsolete(True)
 
     def undo(self) -> None:
@@ -80,7 +87,11 @@ class DeleteAnnotationCommand(QUndoCommand):
 
 
 class UpdateAnnotationCommand(QUndoCommand):
-    """UI: change an annotation's tag or note; undo sets the old value back."""
+    """UI: change an annotation's tag or note; undo sets the old value back.
+
+    Each step is based on the annotation as the previous step left it: undoing a
+    note that another program has changed since would throw their note away.
+    """
 
     def __init__(self, session: QtLibrarySession, before: Annotation, *, tag_id: str | None = None,
                  note: str | None = None) -> None:  # fmt: skip
@@ -94,14 +105,20 @@ class UpdateAnnotationCommand(QUndoCommand):
         super().__init__(text)
         self._session = session
         self._id = before.id
+        self._base = before  # the annotation as the next step finds it
 
     def _set(self, values: dict[str, str], message: str) -> bool:
-        session, annotation_id = self._session, self._id
+        session, annotation_id, base = self._session, self._id, self._base
         if "tag_id" in values:
-            call = lambda: annotating.retag_annotation(session.library, annotation_id=annotation_id, **values)  # noqa: E731
+            call = lambda: annotating.retag_annotation(session.library, annotation_id=annotation_id, base=base, **values)  # noqa: E731
         else:
-            call = lambda: annotating.set_note(session.library, annotation_id=annotation_id, **values)  # noqa: E731
-        return session.run(call, message) is not None
+            call = lambda: annotating.set_note(session.library, annotation_id=annotation_id, base=base, **values)  # noqa: E731
+        changes = session.run(call, message)
+        if changes is None:
+            return False
+        if changes.annotations_updated:
+            self._base = changes.annotations_updated[0]
+        return True
 
     def redo(self) -> None:
         if not self._set(self._new, "Saved"):

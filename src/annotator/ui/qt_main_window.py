@@ -38,7 +38,8 @@ from annotator.core.model import Document
 from annotator.formats.registry import format_by_id, readers
 from annotator.formats.base import ImportBundle
 from annotator.services import Changes, Library, exporting, importing
-from annotator.services.backups import ChangeWatcher, library_file, restore_backup
+from annotator.services.backups import library_file, restore_backup
+from annotator.services.watching import ChangeWatcher, watch
 from annotator.services.progress import Cancelled, report
 from annotator.ui.qt_backups_dialog import QtBackupsDialog
 from annotator.ui.qt_export_dialog import SCOPE_DOCUMENT, SCOPE_SELECTED, QtExportDialog
@@ -135,7 +136,7 @@ class QtMainWindow(QMainWindow):
         self._counts_timer.setInterval(150)
         self._counts_timer.timeout.connect(self._refresh_document_counts)
 
-        # Polls the library for other programs' commits (PRAGMA data_version: no disk reads).
+        # Polls the library for commits (SQLite's data_version, PostgreSQL's notifications).
         self._watch_timer = QTimer(self)
         self._watch_timer.setInterval(1500)
         self._watch_timer.timeout.connect(self._on_watch_timeout)
@@ -198,7 +199,8 @@ class QtMainWindow(QMainWindow):
         s.libraryChanged.connect(self._counts_timer.start)
         s.errorRaised.connect(self._on_error_raised)
         s.saved.connect(lambda message: self.statusBar().showMessage(message, 3000))
-        s.saved.connect(self._absorb_own_commits)
+        s.tagsChanged.connect(self._apply_tags)
+        s.orphansChanged.connect(self._show_orphans)
         self.document_list.selectionModel().currentChanged.connect(self._on_document_current_changed)
         self.annotation_view.selectionModel().selectionChanged.connect(self._on_annotation_selection_changed)
         self.annotation_view.customContextMenuRequested.connect(self._on_annotation_context_menu)
@@ -262,7 +264,6 @@ class QtMainWindow(QMainWindow):
             self.session.library.set_state(position_key(document.id), str(self.pane.top_offset()))
         except USER_ERRORS:
             pass  # the reading position is a convenience; an edit's failure is reported where it happens
-        self._absorb_own_commits()
 
     def _restore_reading_position(self, document: Document) -> None:
         value = self.session.library.state(position_key(document.id))
@@ -300,7 +301,6 @@ class QtMainWindow(QMainWindow):
             self.session.library.set_state(LAST_DOCUMENT_KEY, document.id)
         except USER_ERRORS:
             pass
-        self._absorb_own_commits()
 
     def _on_annotations_changed(self, changes: Changes) -> None:
         if changes.tags_created:
@@ -333,6 +333,16 @@ class QtMainWindow(QMainWindow):
             self.documents_model.update_counts(self.session.library.documents())
         except USER_ERRORS as exc:
             self.statusBar().showMessage(str(exc), 5000)
+            return
+        # Documents another program added or deleted reset the list: keep the open one current.
+        document = self.session.document
+        row = self.documents_model.row_of(document.id) if document is not None else -1
+        if row >= 0 and self.document_list.currentIndex().row() != row:
+            self._syncing = True
+            try:
+                self.document_list.setCurrentIndex(self.documents_model.index(row))
+            finally:
+                self._syncing = False
 
     # -- user actions ---------------------------------------------------------------------------
 
@@ -520,7 +530,6 @@ class QtMainWindow(QMainWindow):
                 return []
             finally:
                 progress.close()
-            self._absorb_own_commits()
             ids = [row.id for row in result.documents]
             if result.changes.tags_created:
                 self.session.refresh_tags()
@@ -667,11 +676,12 @@ class QtMainWindow(QMainWindow):
         return ok
 
     def start_watching(self) -> None:
-        """Poll for other programs' changes to this library and show them when they happen."""
+        """Poll for commits to this library and show what other programs changed."""
         try:
-            self._watcher = ChangeWatcher(self.session.library)
-        except USER_ERRORS:
+            self._watcher = watch(self.session.library)
+        except USER_ERRORS as exc:
             self._watcher = None
+            self.statusBar().showMessage(f"Changes made by other programs will not show until reopened: {exc}", 8000)
             return
         self._watch_timer.start()
 
@@ -681,27 +691,20 @@ class QtMainWindow(QMainWindow):
             self._watcher.close()
             self._watcher = None
 
-    def _absorb_own_commits(self) -> None:
-        """Our own saves also change the library's version; take note so they cause no reload."""
-        if self._watcher is not None:
-            try:
-                self._watcher.changed()
-            except USER_ERRORS:
-                pass
-
     def _on_watch_timeout(self) -> None:
-        """Another program (a second window, the CLI) may have changed the library: show it."""
+        """Someone committed (another window, the CLI, a colleague, or this window): show what changed.
+
+        Every commit counts, this window's own too: which of them were others' is
+        found by comparing the library with what is shown, not assumed.
+        """
         watcher = self._watcher
         try:
             if watcher is None or not watcher.changed():
                 return
         except USER_ERRORS:
-            return
-        self.save_reading_position()
-        self.session.reload()
-        self._apply_tags()
-        self.documents_model.set_documents(self.session.library.documents())
-        self.statusBar().showMessage("Updated with changes made in another window or program.", 5000)
+            pass  # the watcher could not tell (a lost server connection): compare anyway
+        if self.session.refresh():
+            self.statusBar().showMessage("Updated with changes made in another window or program.", 5000)
 
     # -- closing ---------------------------------------------------------------------------------
 

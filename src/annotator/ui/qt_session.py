@@ -6,6 +6,13 @@ that annotation...) become QUndoCommands pushed on one undo stack; commands call
 back into :meth:`QtLibrarySession.run`, which calls a service, and broadcasts
 the returned :class:`~annotator.services.Changes` so each widget redraws only
 what changed. A failed service call is reported and the command is dropped.
+
+Another program may change the library at any moment. Every edit tells the
+service what it was based on (the SHA-256 of the text shown, the annotation as
+shown), so an edit made on a stale view is refused (:class:`Conflict`) rather
+than stored against an old text or over someone else's change; the session
+then shows the library as it is (:meth:`QtLibrarySession.refresh`), which the
+window also calls whenever its watcher hears of a commit.
 """
 
 from __future__ import annotations
@@ -16,16 +23,16 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from annotator.core.model import Annotation, Document, InvalidInput, Tag
+from annotator.core.anchoring import FUZZY, ORPHANED, UNCHANGED, AnchorState
+from annotator.core.model import Annotation, Conflict, Document, InvalidInput, Tag
 from annotator.core.selectors import SpanError
 from annotator.formats.base import FormatError
-from annotator.core.anchoring import FUZZY, ORPHANED, AnchorState
-from annotator.services import Changes, Library, revising
+from annotator.services import Changes, Library, revising, watching
 from annotator.storage.engine import LibraryError
 from annotator.ui.qt_commands import CreateAnnotationCommand, DeleteAnnotationCommand, UpdateAnnotationCommand
 
 #: Errors a service reports to the user rather than crashing the app.
-USER_ERRORS = (LibraryError, SpanError, InvalidInput, LookupError, FormatError, OSError)
+USER_ERRORS = (LibraryError, SpanError, InvalidInput, LookupError, FormatError, OSError, Conflict)
 
 
 class QtLibrarySession(QObject):
@@ -34,6 +41,8 @@ class QtLibrarySession(QObject):
     documentOpened = Signal(object)  # Document | None
     annotationsChanged = Signal(object)  # Changes
     libraryChanged = Signal()  # documents added/removed or counts changed
+    tagsChanged = Signal()  # another program added, renamed or recoloured tags
+    orphansChanged = Signal()  # the open document's orphans are not those shown
     errorRaised = Signal(str)
     saved = Signal(str)  # a short description of what was just committed
 
@@ -45,7 +54,7 @@ class QtLibrarySession(QObject):
         self.document: Document | None = None
         self.annotations: dict[str, Annotation] = {}
         self.tag_counts: Counter[str] = Counter()  # tag id -> annotations in the current document
-        self.fuzzy: set[str] = set()  # annotations placed on changed text by a revision, awaiting review
+        self.fuzzy: set[str] = set()  # annotations placed on changed text by a revision, awaiting review (kept as one set)
         self.anchor_states: dict[str, AnchorState] = {}  # how revisions left annotations (not "unchanged")
         self.orphans: list[Annotation] = []  # annotations a revision left without a place
 
@@ -59,11 +68,11 @@ class QtLibrarySession(QObject):
         if document_id is None:
             self.document, self.annotations = None, {}
             self.tag_counts = Counter()
+            self._load_anchor_states()
             self.documentOpened.emit(None)
             return True
         try:
-            document = self.library.document(document_id)
-            annotations = self.library.annotations(document_id)
+            document, annotations = self.library.document_with_annotations(document_id)
         except USER_ERRORS as exc:
             self.errorRaised.emit(_message(exc))
             return False
@@ -78,19 +87,20 @@ class QtLibrarySession(QObject):
         self.tags = self.library.tags()
 
     def _load_anchor_states(self) -> None:
-        if self.document is None:
-            self.fuzzy, self.orphans, self.anchor_states = set(), [], {}
-            return
-        try:
-            states = revising.anchor_states(self.library, self.document.id)
-            self.orphans = []
-            if any(state.status == ORPHANED for state in states.values()):  # only revised documents have any
-                self.orphans = [a for a, _version in revising.orphans(self.library, self.document.id)]
-        except USER_ERRORS as exc:
-            self.errorRaised.emit(_message(exc))
-            states, self.orphans = {}, []
+        # Updated in place: the annotation list holds on to the set of fuzzy ids.
+        states: dict[str, AnchorState] = {}
+        orphans: list[Annotation] = []
+        if self.document is not None:
+            try:
+                states = revising.anchor_states(self.library, self.document.id)
+                if any(state.status == ORPHANED for state in states.values()):  # only revised documents
+                    orphans = [a for a, _version in revising.orphans(self.library, self.document.id)]
+            except USER_ERRORS as exc:
+                self.errorRaised.emit(_message(exc))
         self.anchor_states = states
-        self.fuzzy = {i for i, state in states.items() if state.status == FUZZY}
+        self.orphans = orphans
+        self.fuzzy.clear()
+        self.fuzzy.update(i for i, state in states.items() if state.status == FUZZY)
 
     def reload(self) -> None:
         """Read the current document and the tags again (another program changed the library)."""
@@ -98,6 +108,67 @@ class QtLibrarySession(QObject):
         document_id = self.document.id if self.document else None
         self.document = None
         self.open_document(document_id)
+
+    def refresh(self) -> bool:
+        """Show what other programs changed; True if anything shown changed.
+
+        Tags, the open document's text (a revision elsewhere reloads it whole and
+        clears the undo history, whose offsets point into the text replaced) and
+        its annotations, added, changed, deleted or orphaned, applied like this
+        program's own edits. Counts in the library list follow (libraryChanged).
+        """
+        changed = False
+        try:
+            tags = self.library.tags()
+        except USER_ERRORS as exc:
+            self.errorRaised.emit(_message(exc))
+            return False
+        if tags != self.tags:
+            self.tags = tags
+            self.tagsChanged.emit()
+            changed = True
+        document = self.document
+        if document is not None:
+            try:
+                delta = watching.document_delta(self.library, document.id, self._shown_stamps())
+            except USER_ERRORS as exc:
+                self.errorRaised.emit(_message(exc))
+                return changed
+            if delta.sha256 != document.sha256:  # revised, or deleted (None)
+                self.undo_stack.clear()
+                self.document = None
+                self.open_document(document.id if delta.sha256 is not None else None)
+                changed = True
+            elif not delta.empty:
+                self._apply_delta(delta)
+                changed = True
+        self.libraryChanged.emit()
+        return changed
+
+    def _shown_stamps(self) -> dict[str, watching.Stamp]:
+        states = self.anchor_states
+        stamps = {
+            i: (a.modified, states[i].status if i in states else UNCHANGED) for i, a in self.annotations.items()
+        }
+        stamps.update((a.id, (a.modified, ORPHANED)) for a in self.orphans)
+        return stamps
+
+    def _apply_delta(self, delta: watching.DocumentDelta) -> None:
+        shown_states = {i: state.status for i, state in self.anchor_states.items()}
+        placed = {a.id: a for a in delta.annotations if delta.statuses[a.id] != ORPHANED}
+        leaving = [*delta.gone, *(i for i, status in delta.statuses.items() if status == ORPHANED)]
+        changes = Changes(
+            annotations_created=tuple(a for i, a in placed.items() if i not in self.annotations),
+            annotations_updated=tuple(a for i, a in placed.items() if i in self.annotations),
+            annotations_deleted=tuple(self.annotations[i] for i in leaving if i in self.annotations),
+        )
+        orphan_ids = {a.id for a in self.orphans}
+        if any(shown_states.get(i, UNCHANGED) != status for i, status in delta.statuses.items()) or any(
+            i in orphan_ids for i in (*delta.gone, *delta.statuses)
+        ):
+            self._load_anchor_states()  # review marks and orphans, before the views redraw
+            self.orphansChanged.emit()
+        self.apply(changes)
 
     def replace_library(self, library: Library) -> None:
         """Work on another open library (after a restore); the undo history refers to the old one."""
@@ -109,9 +180,17 @@ class QtLibrarySession(QObject):
     # -- writing -------------------------------------------------------------------------------
 
     def run(self, action: Callable[[], Changes], saved_message: str = "Saved") -> Changes | None:
-        """Call a service; broadcast what it changed, or report why it failed (None)."""
+        """Call a service; broadcast what it changed, or report why it failed (None).
+
+        An edit refused because another program changed what it was based on is
+        reported, and the views then show what the library holds now.
+        """
         try:
             changes = action()
+        except Conflict as exc:
+            self.errorRaised.emit(_message(exc))
+            self.refresh()
+            return None
         except USER_ERRORS as exc:
             self.errorRaised.emit(_message(exc))
             return None
@@ -148,9 +227,10 @@ class QtLibrarySession(QObject):
     # -- intents (each one undoable) -------------------------------------------------------------
 
     def tag_span(self, tag_id: str, start: int, end: int) -> None:
+        """Tag a span of the text shown (offsets in code points of that text)."""
         if self.document is None:
             return
-        self.undo_stack.push(CreateAnnotationCommand(self, self.document.id, tag_id, start, end))
+        self.undo_stack.push(CreateAnnotationCommand(self, self.document, tag_id, start, end))
 
     def retag(self, annotation_id: str, tag_id: str) -> None:
         current = self.annotations.get(annotation_id)
@@ -170,10 +250,13 @@ class QtLibrarySession(QObject):
             return None
         try:
             result = revising.revise_document(
-                self.library, document_id=self.document.id, new_text=new_text, note=note
-            )
+                self.library, document_id=self.document.id, new_text=new_text, note=note,
+                expected_sha256=self.document.sha256,
+            )  # fmt: skip
         except USER_ERRORS as exc:
             self.errorRaised.emit(_message(exc))
+            if isinstance(exc, Conflict):
+                self.refresh()
             return None
         self.undo_stack.clear()  # earlier edits refer to offsets in the old text
         self.reload()
@@ -190,8 +273,13 @@ class QtLibrarySession(QObject):
 
     def reattach(self, annotation_id: str, start: int, end: int) -> None:
         """Place an orphan (or a fuzzy annotation) on text the user selected."""
+        if self.document is None:
+            return
+        sha256 = self.document.sha256
         changes = self.run(
-            lambda: revising.reattach_orphan(self.library, annotation_id=annotation_id, start=start, end=end)
+            lambda: revising.reattach_orphan(
+                self.library, annotation_id=annotation_id, start=start, end=end, expected_sha256=sha256
+            )
         )
         if changes is not None:
             self.undo_stack.clear()

@@ -1,0 +1,189 @@
+"""Storage: noticing, cheaply and reliably, that another program committed to a library.
+
+Another program may change the library at any moment (a second window, the
+command line, a colleague on a shared server). A window polls
+:meth:`ChangeWatcher.changed` every second or so and, when it says yes, asks
+what changed (:mod:`annotator.services.watching`). It hears of *every* commit,
+its own program's included: telling one's own commits from others' by
+remembering "what I last saw" after a save is what let a window miss a commit
+made just before its own.
+
+- SQLite: a read-only connection of the watcher's own reads ``PRAGMA
+  data_version``, which changes whenever any other connection commits. No disk
+  reads, microseconds a poll.
+- PostgreSQL: a connection of its own that ``LISTEN``\\s on the channel the
+  triggers of migration 0003 notify at every commit to a table a window shows.
+  A lost connection is opened again and counts as a change (notifications may
+  have been missed meanwhile).
+- Anything else: :func:`last_change_marker`, an aggregate that changes with
+  nearly every edit (see its caveats).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+import sqlalchemy.exc as sa_exc
+from sqlalchemy.engine import Engine
+
+from annotator.storage.backup import read_only_uri
+from annotator.storage.engine import LibraryError, sqlite_file
+from annotator.storage.tables import (
+    AnnotationRow,
+    DocumentRow,
+    DocumentSetMemberRow,
+    DocumentVersionRow,
+    TagRow,
+)
+from annotator.storage.uow import explain_db_error
+
+#: The channel migration 0003's triggers notify (PostgreSQL).
+CHANNEL = "annotator_changes"
+
+
+def last_change_marker(engine: Engine) -> tuple[object, ...]:
+    """A value that changes when documents, annotations, tags, sets or versions change, on any backend.
+
+    One aggregate query (counts and newest timestamps). It misses a tag renamed
+    in place and an edit whose ``modified`` is older than the newest one (a
+    machine whose clock is behind): the SQLite and PostgreSQL watchers hear of
+    every commit instead.
+    """
+    a, d, t = AnnotationRow.__table__, DocumentRow.__table__, TagRow.__table__
+    m, v = DocumentSetMemberRow.__table__, DocumentVersionRow.__table__
+    query = sa.select(
+        sa.select(sa.func.count()).select_from(a).scalar_subquery(),
+        sa.select(sa.func.max(a.c.modified)).scalar_subquery(),
+        sa.select(sa.func.count()).select_from(d).scalar_subquery(),
+        sa.select(sa.func.max(d.c.created)).scalar_subquery(),
+        sa.select(sa.func.count()).select_from(v).scalar_subquery(),
+        sa.select(sa.func.count()).select_from(t).scalar_subquery(),
+        sa.select(sa.func.count()).select_from(m).scalar_subquery(),
+    )
+    try:
+        # A plain connection (deferred BEGIN): polling must never wait for a writer's lock.
+        with engine.connect() as conn:
+            row = conn.execute(query).one()
+    except sa_exc.SQLAlchemyError as exc:
+        raise LibraryError(explain_db_error(exc)) from exc
+    return tuple(str(v) if isinstance(v, datetime) else v for v in row)
+
+
+class _SqliteVersion:
+    def __init__(self, path: Path) -> None:
+        try:
+            self._conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise LibraryError(f"cannot watch {path} for changes ({exc})") from exc
+
+    def marker(self) -> object:
+        try:
+            return self._conn.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error as exc:
+            raise LibraryError(f"cannot watch the library for changes ({exc})") from exc
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+class _PostgresListener:
+    """A connection of its own, detached from the engine's pool, that LISTENs on :data:`CHANNEL`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._heard = 0
+        self._conn: Any = None
+        self._connect()
+
+    def _connect(self) -> None:
+        try:
+            fairy = self._engine.raw_connection()
+            conn = fairy.driver_connection
+            fairy.detach()  # ours for good: a pooled connection would be reset and reused
+            conn.autocommit = True
+            conn.add_notify_handler(self._on_notify)
+            conn.execute(f"LISTEN {CHANNEL}")
+        except Exception as exc:  # psycopg's and SQLAlchemy's errors alike
+            raise LibraryError(f"cannot watch the library for changes ({explain_db_error(exc)})") from exc
+        self._conn = conn
+
+    def _on_notify(self, _notify: object) -> None:
+        self._heard += 1
+
+    def marker(self) -> object:
+        try:
+            if self._conn is None or self._conn.closed:
+                self._connect()
+                self._heard += 1  # notifications may have gone unheard while disconnected
+            self._conn.execute("SELECT 1")  # a round trip delivers what arrived meanwhile
+        except LibraryError:
+            raise
+        except Exception as exc:  # psycopg's errors, whatever the version
+            self.close()
+            raise LibraryError(f"lost the connection that watches the library ({explain_db_error(exc)})") from exc
+        return self._heard
+
+    def close(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            except Exception:  # closing a broken connection: nothing to do about it
+                pass
+            self._conn = None
+
+
+class _Marker:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def marker(self) -> object:
+        return last_change_marker(self._engine)
+
+    def close(self) -> None:
+        pass
+
+
+class ChangeWatcher:
+    """Storage: answers "did anyone commit since I last asked?" cheaply, for polling.
+
+    Close it with the library (an open SQLite watcher keeps SQLite from removing
+    the ``-wal`` file at close). :meth:`changed` raises :class:`LibraryError`
+    when the library cannot be read; a PostgreSQL watcher reconnects on the next
+    call and then answers True.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        path = sqlite_file(engine.url)
+        source: _SqliteVersion | _PostgresListener | _Marker
+        if path is not None:
+            source = _SqliteVersion(path)
+        elif engine.dialect.name == "postgresql" and engine.dialect.driver == "psycopg":
+            source = _PostgresListener(engine)
+        else:
+            source = _Marker(engine)
+        self._source = source
+        self._last = source.marker()
+
+    def changed(self) -> bool:
+        """True if a commit happened since the last call (or since the watcher was made)."""
+        try:
+            marker = self._source.marker()
+        except LibraryError:
+            self._last = object()  # whatever comes next is a change: something may have been missed
+            raise
+        changed = marker != self._last
+        self._last = marker
+        return changed
+
+    def close(self) -> None:
+        self._source.close()
+
+    def __enter__(self) -> ChangeWatcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
