@@ -283,3 +283,17 @@ def test_size_message_reads_naturally(tmp_path: Path, monkeypatch: pytest.Monkey
     big = _write(tmp_path, "big.txt", b"x" * 2_500_000)
     with pytest.raises(FormatError, match=r"the file is 2\.5 MB; files over 1\.0 MB are not imported"):
         importing.read_file(big)
+
+
+def test_size_and_folder_refusals_give_the_true_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """FormatError is a ValueError: it must not come out as "not a usable file name (…)"."""
+    monkeypatch.setattr(importing, "MAX_IMPORT_BYTES", 1_000_000)
+    big = _write(tmp_path, "big.txt", b"x" * 2_500_000)
+    with pytest.raises(FormatError) as caught:
+        importing.read_file(big)
+    assert str(caught.value) == "the file is 2.5 MB; files over 1.0 MB are not imported"
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    with pytest.raises(FormatError) as caught:
+        importing.read_file(folder)
+    assert "is a folder" in str(caught.value) and "file name" not in str(caught.value)

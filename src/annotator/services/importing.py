@@ -74,6 +74,8 @@ def _read_limited(path: Path) -> bytes:
             )
         with path.open("rb") as fh:
             data = fh.read(MAX_IMPORT_BYTES + 1)
+    except FormatError:
+        raise  # a ValueError too, but one that already says the true reason
     except OSError as exc:
         raise FormatError(exc.strerror or str(exc)) from exc
     except ValueError as exc:  # e.g. a NUL character in the path
