@@ -663,7 +663,7 @@ def test_foreign_annotations_are_placed_in_the_text_beside_them(
     assert result.annotations_added == 5
     stamps = {a.created for a in library.annotations(doc.id)}
     assert stamps == {datetime(2024, 3, 1, 9, 0, tzinfo=UTC)}
-    # Ids come from the annotations' IRIs, so importing the file again adds nothing.
+    # Other tools' ids are not ours; their annotations are matched on tag, span and note instead.
     again = importing.import_files(library, [path])
     assert (again.annotations_added, again.annotations_existing) == (0, 5)
 

@@ -51,8 +51,10 @@ motivation is ``tagging``) give tags, other textual bodies and ``bodyValue``
 the note; an annotation with several tags or targets becomes one annotation
 per tag and target, one without a tag is tagged with its motivation
 (``highlighting``...) or ``untagged``. The coder is the creator's ``name``
-(else ``nickname``, else its IRI). ``urn:uuid:`` ids are kept; other IRIs
-become name-based UUIDs, so importing the same file again adds nothing.
+(else ``nickname``, else its IRI). ``urn:uuid:`` ids are kept (ours are such);
+other ids (``anno1``, ``https://hypothes.is/a/...``) are only unique within
+their file or tool, so they are not kept: the import matches those annotations
+on tag, offsets and note, and importing the same file again adds nothing.
 Timestamps are converted to UTC. Document metadata is not carried.
 """
 
@@ -124,18 +126,16 @@ def _uuid_of(iri: str) -> str | None:
 
 
 def _annotation_id(iri: str | None, variant: int) -> str | None:
-    """Our id for an imported annotation: its UUID, else a name-based UUID of its IRI.
+    """Our id for an imported annotation: the UUID of a ``urn:uuid:`` IRI, else None.
 
-    Name-based ids make a second import of the same file find the annotations
-    it already brought in. An annotation split in several (more tags or
-    targets than one) keeps its id on the first part; the others get ids
-    derived from it, stable from one import to the next.
+    Another tool's id (``anno1`` in two files about two texts) says nothing
+    about another file's annotations, so it is not made into ours; the import
+    matches such annotations on what they carry. An annotation split in
+    several (more tags or targets than one) keeps its id on the first part.
     """
-    if iri is None:
+    if iri is None or variant:
         return None
-    if variant == 0 and (known := _uuid_of(iri)) is not None:
-        return known
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, iri if variant == 0 else f"{iri} part {variant}"))
+    return _uuid_of(iri)
 
 
 # --------------------------------------------------------------------------- export

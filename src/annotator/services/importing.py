@@ -4,12 +4,16 @@ Reading and persisting are separate steps: :func:`read_files` parses every file
 (nothing touches the library), then :func:`persist` writes all bundles in one
 unit of work, so an import either lands whole or not at all. Documents are
 matched by id, then by the SHA-256 of their text, so importing the same file or
-export twice adds nothing; annotations are matched by id.
+export twice adds nothing. Annotations are matched by id within their document
+when the id is one of ours (a UUID); other tools' ids are local to their file,
+so those annotations get fresh ids and are matched on what they carry (tag,
+offsets, note), as are annotations of formats without ids.
 """
 
 from __future__ import annotations
 
 import os
+import uuid
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -158,12 +162,25 @@ def _follow_revision(
     return placed, AnchorState(found.status)
 
 
+def _is_our_id(value: str) -> bool:
+    """Whether *value* is an id as we make them: a UUID in its canonical (lower-case) form."""
+    try:
+        return len(value) == ID_MAX and str(uuid.UUID(value)) == value
+    except ValueError:
+        return False
+
+
 def _drop_foreign_ids(imported: ImportedDocument) -> None:
-    """Ids longer than ours (other tools' IRIs, say) are not stored; fresh ones are made."""
+    """Document ids longer than ours (other tools' IRIs, say) are not stored; fresh ones are made.
+
+    Annotation ids that are not ours (JSONL spans numbered 1, 2, ... in every
+    document) are only unique within their file, so they are dropped: such
+    annotations get fresh ids and are matched on what they carry.
+    """
     if imported.id and len(imported.id) > ID_MAX:
         imported.id = None
     for a in imported.annotations:
-        if a.id and len(a.id) > ID_MAX:
+        if a.id and not _is_our_id(a.id):
             a.id = None
 
 
@@ -229,40 +246,44 @@ def persist(
                     )
                     created_docs.append(doc_id)
                 result.documents.append(ImportedRow(doc_id, imported.title, is_new))
-                wanted = [a.id for a in imported.annotations if a.id]
-                existing_ids = repo.existing_annotation_ids(s, wanted) if wanted else set()
-                # Formats without annotation ids (brat, CSV-like) are matched on what they carry,
-                # so importing the same file again adds nothing.
-                present = set()
-                if not is_new and any(not a.id for a in imported.annotations):
-                    present = {(a.tag_id, a.start, a.end, a.note) for a in repo.annotations_of(s, [doc_id])[doc_id]}
+                # An id counts as already imported only in this document (orphans included). The
+                # same id on another document is another annotation (a hand-edited export, a text
+                # changed in another library): it gets a fresh id, like an annotation without one
+                # (brat, CSV-like, other tools' ids), and is matched on what it carries instead,
+                # so importing the same file again adds nothing and nothing is silently dropped.
+                rows = [] if is_new else repo.anchored_annotations_of(s, doc_id)
+                in_document = {a.id for a, _ in rows}
+                present = {(a.tag_id, a.start, a.end, a.note) for a, state in rows if state.status != ORPHANED}
+                wanted = [a.id for a in imported.annotations if a.id and a.id not in in_document]
+                elsewhere = repo.existing_annotation_ids(s, wanted) if wanted else set()
                 fresh: list[Annotation] = []
                 anchored: list[tuple[Annotation, AnchorState]] = []
                 for a in imported.annotations:
                     check_name("coder", a.coder)
-                    if a.id and (a.id in existing_ids):
+                    if a.id in in_document:
                         result.annotations_existing += 1
                         continue
+                    keeps_id = a.id is not None and a.id not in elsewhere
                     selector = TextQuoteSelector.from_span(text, a.start, a.end)
                     if a.quote is not None and a.quote != selector.exact:
                         raise FormatError(f"'{imported.title}': an annotation's quote is not text[start:end]")
                     tag = ensure_tag(TagSpec(a.tag, ""))
                     now = utc_now()
                     annotation = Annotation(
-                        id=a.id or new_id(), document_id=doc_id, tag_id=tag.id, start=a.start, end=a.end,
+                        id=a.id if keeps_id else new_id(), document_id=doc_id, tag_id=tag.id, start=a.start, end=a.end,
                         quote=selector.exact, prefix=selector.prefix, suffix=selector.suffix, note=a.note,
                         coder=a.coder, created=a.created or now, modified=a.modified or a.created or now,
                     )  # fmt: skip
                     state = AnchorState()
                     if follow is not None:
                         annotation, state = _follow_revision(annotation, *follow)
-                    if not a.id and (tag.id, annotation.start, annotation.end, a.note) in present:
+                    if not keeps_id and (tag.id, annotation.start, annotation.end, a.note) in present:
                         result.annotations_existing += 1
                         continue
                     if state.status != UNCHANGED:
                         anchored.append((annotation, state))
                     fresh.append(annotation)
-                    existing_ids.add(annotation.id)
+                    in_document.add(annotation.id)
                 repo.insert_annotations(s, fresh)
                 repo.update_anchors(s, anchored)
                 orphaned = {a.id for a, state in anchored if state.status == ORPHANED}
