@@ -24,6 +24,7 @@ from annotator.core.boilerplate import Cut, apply_cuts, find_boilerplate, map_of
 from annotator.core.model import ID_MAX, Annotation, Document, Tag, TagSpec, check_name, new_id, utc_now
 from annotator.core.selectors import TextQuoteSelector
 from annotator.core.text import MAX_IMPORT_BYTES, describe_size, normalize_text, sha256_text, title_from_text
+from annotator.formats import annotated_json
 from annotator.formats.base import FormatError, ImportBundle, ImportedDocument, SourceFile
 from annotator.formats.registry import format_by_id, format_for_file
 from annotator.services.changes import Changes
@@ -34,6 +35,9 @@ from annotator.storage.uow import unit_of_work
 
 #: Colours given to tags that an import brings in without one.
 NEW_TAG_COLORS = ("#e76f51", "#457b9d", "#e9c46a", "#8ab17d", "#f28482", "#6d597a", "#577590", "#bc6c25")
+
+#: How much of a file format detection looks at.
+HEAD_BYTES = 65536
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,17 +70,27 @@ class ImportResult:
     changes: Changes = field(default_factory=Changes)
 
 
-def _read_limited(path: Path) -> bytes:
-    """A file's bytes, refused before it is read whole if it is over the import limit."""
+def _read_limited(path: Path, *, own_exports: bool = False) -> bytes:
+    """A file's bytes, refused before it is read whole if it is over the import limit.
+
+    With *own_exports*, Annotator's own annotated JSON (recognised by its first
+    64 KiB) is read at any size: the limit keeps other tools' files and
+    documents to what an import can sensibly hold, but what Annotator wrote it
+    must read back, and the exporter has no limit.
+    """
     try:
         if path.is_dir():
             raise FormatError("it is a folder, not a file")
         size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise FormatError(
-                f"the file is {describe_size(size)}; files over {describe_size(MAX_IMPORT_BYTES)} are not imported"
-            )
         with path.open("rb") as fh:
+            if size > MAX_IMPORT_BYTES:
+                if not (own_exports and annotated_json.sniff(fh.read(HEAD_BYTES))):
+                    raise FormatError(
+                        f"the file is {describe_size(size)}; files over {describe_size(MAX_IMPORT_BYTES)} "
+                        "are not imported"
+                    )
+                fh.seek(0)
+                return fh.read()
             data = fh.read(MAX_IMPORT_BYTES + 1)
     except FormatError:
         raise  # a ValueError too, but one that already says the true reason
@@ -109,10 +123,13 @@ def _sibling_reader(folder: Path) -> Callable[[str], bytes | None]:
 def read_file(path: str | os.PathLike[str], format_id: str | None = None) -> ImportBundle:
     """Parse one file into a bundle, or raise :class:`FormatError` with a clear message."""
     path = Path(path)
-    data = _read_limited(path)
+    try:
+        data = _read_limited(path, own_exports=format_id in (None, "json"))
+    except MemoryError as exc:  # only our own exports are read past the limit, at any size
+        raise FormatError("there is not enough memory to read the file") from exc
     if not data:
         raise FormatError("the file is empty")
-    fmt = format_by_id(format_id) if format_id else format_for_file(path.name, data[:65536])
+    fmt = format_by_id(format_id) if format_id else format_for_file(path.name, data[:HEAD_BYTES])
     if fmt.reader is None:
         raise FormatError(f"format '{fmt.id}' can be exported but not imported")
     source = SourceFile(path.name, data, _sibling_reader(path.parent))
@@ -120,6 +137,8 @@ def read_file(path: str | os.PathLike[str], format_id: str | None = None) -> Imp
         return fmt.reader(source)
     except FormatError:
         raise
+    except MemoryError as exc:
+        raise FormatError(f"there is not enough memory to read this {fmt.label} file") from exc
     except (
         ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError, EOFError, NotImplementedError,
         zipfile.BadZipFile,
