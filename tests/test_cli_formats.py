@@ -79,3 +79,15 @@ def test_import_offers_trimming_and_trims_only_when_asked(capsys: pytest.Capture
     restored = untouched.text
     for record in trimmed.metadata["trimmed"]:
         assert restored[record["start"] : record["end"]] == record["text"]
+
+
+def test_import_of_metadata_nested_too_deep_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "f.sqlite3")
+    deep = b'{"a":' * 299 + b"{}" + b"}" * 299
+    path = tmp_path / "deep.jsonl"
+    path.write_bytes(b'{"text": "Some text.", "spans": [], "meta": {"metadata": ' + deep + b"}}\n")
+    code, out, err = run(capsys, "--database", db, "import", str(path))
+    assert code == 1 and out == ""
+    assert err.startswith("annotator: error: nothing was imported: ") and err.count("\n") == 1
+    assert "nested more than" in err
+    assert run(capsys, "--database", db, "list")[1].count("\n") == 1  # the header: no documents

@@ -419,3 +419,84 @@ def test_own_export_matches_by_id_and_a_foreign_copy_of_an_id_is_not_lost(
     assert moved.id != ours.id and moved.quote == "Oth"
     assert library.annotation(ours.id) == ours
     assert importing.import_files(library, [copy]).annotations_added == 0
+
+
+# -- deeply nested JSON ------------------------------------------------------------------------
+
+
+def _nested(depth: int) -> bytes:
+    """A JSON object *depth* levels deep, written as text (orjson writes at most 254 levels)."""
+    return b'{"a":' * (depth - 1) + b"{}" + b"}" * (depth - 1)
+
+
+def _file_with_metadata(fmt: str, metadata: bytes) -> tuple[str, bytes]:
+    """A valid file of *fmt* whose one document carries *metadata* (JSON text)."""
+    from datetime import UTC, datetime
+
+    from annotator.core.model import Annotation, Document, Tag
+    from annotator.formats import annotated_json
+    from annotator.formats.base import ExportBundle
+
+    text = "A text that carries metadata."
+    if fmt == "jsonl":
+        line = orjson.dumps({"title": "deep", "text": text, "spans": [], "meta": {"metadata": "@"}})
+        return "deep.jsonl", line.replace(b'"@"', metadata) + b"\n"
+    moment = datetime(2024, 5, 6, tzinfo=UTC)
+    doc = Document("d1", "deep", text, importing.sha256_text(text), {"m": "@"}, moment)
+    claim = Annotation("a1", "d1", "t1", 2, 6, "text", "A ", " that", "", "", moment, moment)
+    bundle = ExportBundle([Tag("t1", "claim", "#f4a261")], [(doc, [claim])], "annotator 0.1.0", moment)
+    return "deep.json", orjson.dumps(annotated_json.to_dict(bundle)).replace(b'{"m":"@"}', metadata)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+@pytest.mark.parametrize("depth", [65, 300])
+def test_metadata_nested_too_deep_is_refused_with_one_line(
+    library: Library, tmp_path: Path, fmt: str, depth: int
+) -> None:
+    name, data = _file_with_metadata(fmt, _nested(depth))
+    path = _write(tmp_path, name, data)
+    before = everything(library)
+    with pytest.raises(FormatError, match=r"nested more than \d+ levels deep") as caught:
+        importing.import_files(library, [path])
+    message = str(caught.value)
+    assert "\n" not in message and len(message) < 300
+    assert everything(library) == before
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_metadata_as_deep_as_allowed_is_kept_and_exports_back(
+    library: Library, open_library: Callable[[], Library], tmp_path: Path, fmt: str
+) -> None:
+    """The limit leaves room for our own export around the metadata: it always imports back."""
+    from annotator.services import exporting
+
+    name, data = _file_with_metadata(fmt, _nested(importing.MAX_METADATA_NESTING))
+    [row] = importing.import_files(library, [_write(tmp_path, name, data)]).documents
+    metadata = library.document(row.id).metadata
+    assert metadata == orjson.loads(_nested(importing.MAX_METADATA_NESTING))
+    export = tmp_path / "export.json"
+    exporting.export_to_path(library, export, format_id="json")
+    copy = open_library()
+    importing.import_files(copy, [export])
+    assert copy.document(row.id).metadata == metadata
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        # Not metadata, but as deep: jsonschema's message would show (or fail to show) it whole.
+        ("note.json", _file_with_metadata("json", b"{}")[1].replace(b'"note":""', b'"note":' + b"[" * 900 + b"]" * 900)),
+        (
+            "body.jsonld",
+            b'{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "body": '
+            + _nested(400)
+            + b', "target": {"source": {"type": "TextualBody", "value": "A text"}, "selector": '
+            b'{"type": "TextQuoteSelector", "exact": "text"}}}',
+        ),
+    ],
+    ids=["annotated JSON", "W3C"],
+)
+def test_json_nested_too_deep_anywhere_is_refused_with_one_line(tmp_path: Path, name: str, data: bytes) -> None:
+    with pytest.raises(FormatError, match=r"nested more than 100 levels deep") as caught:
+        importing.read_file(_write(tmp_path, name, data))
+    assert "\n" not in str(caught.value) and len(str(caught.value)) < 300

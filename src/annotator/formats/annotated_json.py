@@ -27,6 +27,7 @@ from annotator.formats.base import (
     ImportedDocument,
     SourceFile,
 )
+from annotator.formats.safety import check_nesting
 
 FORMAT_NAME = "annotator-export"
 VERSION = 1
@@ -102,6 +103,7 @@ def read(source: SourceFile) -> ImportBundle:
         payload = orjson.loads(source.data)
     except orjson.JSONDecodeError as exc:
         raise FormatError(f"not valid JSON ({exc})") from exc
+    check_nesting(payload, "the JSON")
     if not isinstance(payload, dict) or payload.get("format") != FORMAT_NAME:
         raise FormatError("this JSON is not an Annotator export (no \"format\": \"annotator-export\")")
     if payload.get("version") != VERSION:

@@ -88,6 +88,7 @@ from annotator.formats.base import (
     ImportedDocument,
     SourceFile,
 )
+from annotator.formats.safety import check_nesting
 
 #: The Web Annotation JSON-LD context every export names.
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -286,9 +287,11 @@ def _load(data: bytes) -> Any:
     if not data.strip():
         raise FormatError("the file is empty")
     try:
-        return orjson.loads(data)
+        payload = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         raise FormatError(f"not valid JSON ({exc})") from exc
+    check_nesting(payload, "the JSON")
+    return payload
 
 
 def _pages(collection: dict[str, Any]) -> Iterator[dict[str, Any]]:

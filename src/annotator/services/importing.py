@@ -27,6 +27,7 @@ from annotator.core.text import MAX_IMPORT_BYTES, describe_size, normalize_text,
 from annotator.formats import annotated_json
 from annotator.formats.base import FormatError, ImportBundle, ImportedDocument, SourceFile
 from annotator.formats.registry import format_by_id, format_for_file
+from annotator.formats.safety import MAX_METADATA_NESTING, check_nesting
 from annotator.services.changes import Changes
 from annotator.services.library import Library
 from annotator.services.progress import Progress, report
@@ -134,7 +135,12 @@ def read_file(path: str | os.PathLike[str], format_id: str | None = None) -> Imp
         raise FormatError(f"format '{fmt.id}' can be exported but not imported")
     source = SourceFile(path.name, data, _sibling_reader(path.parent))
     try:
-        return fmt.reader(source)
+        bundle = fmt.reader(source)
+        # Metadata is stored as JSON and exported inside our own JSON: refused here, with a
+        # message, rather than by the database or the next export with a RecursionError.
+        for document in bundle.documents:
+            check_nesting(document.metadata, f"the metadata of '{document.title}'", MAX_METADATA_NESTING)
+        return bundle
     except FormatError:
         raise
     except MemoryError as exc:
