@@ -25,9 +25,9 @@ from annotator.core.model import ID_MAX, Annotation, Document, Tag, TagSpec, che
 from annotator.core.selectors import TextQuoteSelector
 from annotator.core.text import MAX_IMPORT_BYTES, describe_size, normalize_text, sha256_text, title_from_text
 from annotator.formats import annotated_json
-from annotator.formats.base import FormatError, ImportBundle, ImportedDocument, SourceFile
-from annotator.formats.registry import format_by_id, format_for_file
-from annotator.formats.safety import MAX_METADATA_NESTING, check_nesting
+from annotator.formats.base import FolderSource, Format, FormatError, ImportBundle, ImportedDocument, SourceFile
+from annotator.formats.registry import folder_readers, format_by_id, format_for_file
+from annotator.formats.safety import MAX_MEMBERS, MAX_METADATA_NESTING, check_nesting
 from annotator.services.changes import Changes
 from annotator.services.library import Library
 from annotator.services.progress import Progress, report
@@ -121,21 +121,85 @@ def _sibling_reader(folder: Path) -> Callable[[str], bytes | None]:
     return sibling
 
 
+def _folder_files(folder: Path) -> tuple[str, ...]:
+    """The files in *folder* and its subfolders as sorted relative POSIX paths.
+
+    Hidden entries (``.git``, macOS's ``._`` files) and links are left out, so
+    nothing outside the folder is read; a folder with more entries than an
+    archive may have members is refused rather than walked for minutes.
+    """
+    files: list[str] = []
+    pending, seen = [""], 0
+    try:
+        while pending:
+            relative = pending.pop()
+            with os.scandir(folder / relative) as entries:
+                for entry in entries:
+                    if entry.name.startswith(".") or entry.is_symlink():
+                        continue
+                    seen += 1
+                    if seen > MAX_MEMBERS:
+                        raise FormatError(
+                            f"it is a folder with more than {MAX_MEMBERS:,} files and folders in it; "
+                            "only a brat export or collection is imported as a folder"
+                        )
+                    name = f"{relative}/{entry.name}" if relative else entry.name
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append(name)
+                    elif entry.is_file(follow_symlinks=False):
+                        files.append(name)
+    except OSError as exc:
+        raise FormatError(f"the folder cannot be read ({exc.strerror or exc})") from exc
+    return tuple(sorted(files))
+
+
+def _folder_format(format_id: str | None) -> Format:
+    """The format that imports a folder: brat (the only one whose exports are folders)."""
+    if format_id:
+        fmt = format_by_id(format_id)
+        if fmt.folder_reader is None:
+            raise FormatError(f"it is a folder; {fmt.label} is imported from files, so choose the files in it")
+        return fmt
+    found = folder_readers()
+    if not found:
+        raise FormatError("it is a folder, not a file")
+    return found[0]
+
+
 def read_file(path: str | os.PathLike[str], format_id: str | None = None) -> ImportBundle:
-    """Parse one file into a bundle, or raise :class:`FormatError` with a clear message."""
+    """Parse one file into a bundle, or raise :class:`FormatError` with a clear message.
+
+    A folder is read whole by the format whose exports are folders (brat), so
+    what the export wrote imports back as it is.
+    """
     path = Path(path)
-    try:
-        data = _read_limited(path, own_exports=format_id in (None, "json"))
-    except MemoryError as exc:  # only our own exports are read past the limit, at any size
-        raise FormatError("there is not enough memory to read the file") from exc
-    if not data:
-        raise FormatError("the file is empty")
-    fmt = format_by_id(format_id) if format_id else format_for_file(path.name, data[:HEAD_BYTES])
-    if fmt.reader is None:
+    source: SourceFile | FolderSource
+    reader: Callable[..., ImportBundle] | None
+    if path.is_dir():
+        fmt = _folder_format(format_id)
+
+        def read_in_folder(name: str) -> bytes:
+            try:
+                return _read_limited(path / name)
+            except FormatError as exc:
+                raise FormatError(f"{name}: {exc}") from exc
+
+        source = FolderSource(path.resolve().name or str(path), _folder_files(path), read_in_folder)
+        reader = fmt.folder_reader
+    else:
+        try:
+            data = _read_limited(path, own_exports=format_id in (None, "json"))
+        except MemoryError as exc:  # only our own exports are read past the limit, at any size
+            raise FormatError("there is not enough memory to read the file") from exc
+        if not data:
+            raise FormatError("the file is empty")
+        fmt = format_by_id(format_id) if format_id else format_for_file(path.name, data[:HEAD_BYTES])
+        source = SourceFile(path.name, data, _sibling_reader(path.parent))
+        reader = fmt.reader
+    if reader is None:
         raise FormatError(f"format '{fmt.id}' can be exported but not imported")
-    source = SourceFile(path.name, data, _sibling_reader(path.parent))
     try:
-        bundle = fmt.reader(source)
+        bundle = reader(source)
         # Metadata is stored as JSON and exported inside our own JSON: refused here, with a
         # message, rather than by the database or the next export with a RecursionError.
         for document in bundle.documents:
