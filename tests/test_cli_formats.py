@@ -79,3 +79,31 @@ def test_import_offers_trimming_and_trims_only_when_asked(capsys: pytest.Capture
     restored = untouched.text
     for record in trimmed.metadata["trimmed"]:
         assert restored[record["start"] : record["end"]] == record["text"]
+
+
+def test_import_of_metadata_nested_too_deep_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "f.sqlite3")
+    deep = b'{"a":' * 299 + b"{}" + b"}" * 299
+    path = tmp_path / "deep.jsonl"
+    path.write_bytes(b'{"text": "Some text.", "spans": [], "meta": {"metadata": ' + deep + b"}}\n")
+    code, out, err = run(capsys, "--database", db, "import", str(path))
+    assert code == 1 and out == ""
+    assert err.startswith("annotator: error: nothing was imported: ") and err.count("\n") == 1
+    assert "nested more than" in err
+    assert run(capsys, "--database", db, "list")[1].count("\n") == 1  # the header: no documents
+
+
+def test_import_of_a_brat_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db, copy = str(tmp_path / "f.sqlite3"), str(tmp_path / "copy.sqlite3")
+    source = tmp_path / "t.txt"
+    source.write_text("alpha beta gamma delta\n", encoding="utf-8")
+    _, out, _ = run(capsys, "--database", db, "import", str(source))
+    doc_id = out.split("\t")[0]
+    assert run(capsys, "--database", db, "annotate", doc_id, "--tag", "claim", "--quote", "beta")[0] == 0
+    folder = tmp_path / "brat"
+    assert run(capsys, "--database", db, "export", "--format", "brat", "-o", str(folder))[0] == 0
+    code, out, err = run(capsys, "--database", copy, "import", str(folder))
+    assert code == 0 and out.startswith(doc_id + "\t")
+    _, out, _ = run(capsys, "--database", copy, "export")
+    [document] = orjson.loads(out)["documents"]
+    assert [(a["tag"], a["start"], a["end"], a["quote"]) for a in document["annotations"]] == [("claim", 6, 10, "beta")]

@@ -306,3 +306,48 @@ def test_broken_json_refused(
     with pytest.raises(FormatError, match=message):
         importing.import_files(source, [bad])
     assert everything(source) == before
+
+
+def test_an_export_over_the_import_limit_imports_back(tmp_path: Path) -> None:
+    """What Annotator wrote it reads back: the 50 MB limit is for other tools' files and documents.
+
+    SQLite only: the limit is checked before any library is touched.
+    """
+    line = "Ein langer Satz \u00fcber Kasachstan, \U0001f600, und noch mehr Worte dazu.\n"
+    documents = []
+    for number in range(6):
+        text = f"Document {number}\n" + line * (9_000_000 // len(line))
+        start = text.index("Kasachstan", len(text) // 2)
+        documents.append(
+            ImportedDocument(
+                f"Document {number}",
+                text,
+                annotations=[
+                    ImportedAnnotation("claim", 0, 8, note=f"title {number}"),
+                    ImportedAnnotation("evidence", start, start + 10, coder="ada"),
+                ],
+            )
+        )
+    source = Library.open(f"sqlite:///{tmp_path / 'source.sqlite3'}")
+    target = Library.open(f"sqlite:///{tmp_path / 'target.sqlite3'}")
+    try:
+        importing.persist(source, [ImportBundle(documents)])
+        del documents
+        path = tmp_path / "library.json"
+        exporting.export_to_path(source, path, format_id="json")
+        assert path.stat().st_size > importing.MAX_IMPORT_BYTES
+
+        first = importing.import_files(target, [path])
+        assert [r.new for r in first.documents] == [True] * 6
+        assert first.annotations_added == 12
+        assert annotation_facts(target) == annotation_facts(source)
+        assert importing.import_files(target, [path]).annotations_added == 0
+
+        # The same size in any other file is still refused, before it is read.
+        other = tmp_path / "library.txt"
+        other.write_bytes(b"not an export " * (importing.MAX_IMPORT_BYTES // 14 + 1))
+        with pytest.raises(FormatError, match="files over 50.0 MB are not imported"):
+            importing.read_file(other)
+    finally:
+        source.close()
+        target.close()

@@ -233,7 +233,7 @@ def test_round_trip_through_a_folder_and_a_zip(
     )
     assert sorted(zipfile.ZipFile(zipped).namelist()) == files
 
-    for paths in (sorted(folder.glob("*.ann")), [zipped]):
+    for paths in (sorted(folder.glob("*.ann")), [folder], [zipped]):
         target = open_library()
         result = importing.import_files(target, paths)
         assert result.annotations_added == 12
@@ -556,3 +556,70 @@ def test_reimporting_a_brat_export_adds_nothing(library, tmp_path) -> None:  # n
     again = importing.import_files(library, [archive])
     assert again.annotations_added == 0 and again.annotations_existing == 1
     assert len(library.annotations(doc_id)) == 1
+
+
+def test_an_exported_folder_imports_whole_and_only_once(
+    source: Library, open_library: Callable[[], Library], tmp_path: Path
+) -> None:
+    """What users try first: import the folder the export made, not the files in it."""
+    folder = tmp_path / "brat-export"
+    exporting.export_to_path(source, folder, format_id="brat")
+    target = open_library()
+    first = importing.import_files(target, [folder])
+    assert [r.new for r in first.documents] == [True, True, True]
+    assert first.annotations_added == 12
+    assert facts(target) == facts(source)
+    assert {t.name for t in target.tags()} == {t.name for t in source.tags()}
+    before = everything(target)
+    again = importing.import_files(target, [folder])
+    assert (again.annotations_added, again.annotations_existing) == (0, 12)
+    assert everything(target) == before
+
+
+def test_a_brat_project_folder_with_subfolders(library: Library, tmp_path: Path) -> None:
+    """A folder as brat keeps a collection: texts not yet annotated, each .ann under the nearest conf."""
+    project = tmp_path / "project"
+    (project / "later").mkdir(parents=True)
+    for path in sorted((FIXTURES / "foreign").iterdir()):
+        (project / path.name).write_bytes(path.read_bytes())
+    (project / "later" / "short.txt").write_text("Grace Hopper wrote a compiler.\n", encoding="utf-8")
+    (project / "later" / "short.ann").write_text("T1\tPerson 0 12\tGrace Hopper\n", encoding="utf-8")
+    (project / ".git").mkdir()
+    (project / ".git" / "stray.ann").write_text("not brat at all\n", encoding="utf-8")  # hidden: left alone
+    bundle = importing.read_file(project)
+    assert [d.metadata["source_file"] for d in bundle.documents] == [
+        "project/later/short.ann",
+        "project/news.ann",
+        "project/unannotated.txt",
+    ]
+    short = bundle.documents[0]
+    assert [(a.tag, a.start, a.end, a.quote) for a in short.annotations] == [("Person", 0, 12, "Grace Hopper")]
+    assert {"Person", "Organization", "Location", "City", "Date"} <= {t.name for t in bundle.tags}
+    result = importing.import_files(library, [project])
+    assert len(result.documents) == 3 and result.annotations_added == 10
+
+
+@pytest.mark.parametrize(
+    ("files", "format_id", "message"),
+    [
+        ({}, None, r"^it is a folder and not a brat export: it holds no \.ann files"),
+        ({"notes.txt": b"Just a note.\n", "more.md": b"# More\n"}, None, r"^it is a folder and not a brat export"),
+        ({"doc.ann": b"T1\tPerson 0 3\tAda\n"}, None, r"doc\.ann has no doc\.txt beside it in the folder"),
+        ({"doc.txt": b"Ada\n", "doc.ann": b"T1\tPerson 0 3\tAda\n"}, "txt", r"^it is a folder; Plain text is"),
+    ],
+    ids=["empty", "documents, not brat", "no text", "forced format"],
+)
+def test_a_folder_that_is_not_a_brat_export_is_refused_saying_so(
+    sqlite_library: Library, tmp_path: Path, files: dict[str, bytes], format_id: str | None, message: str
+) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    before = everything(sqlite_library)
+    with pytest.raises(FormatError, match=message) as caught:
+        importing.read_file(folder, format_id)
+    assert "\n" not in str(caught.value) and "file name" not in str(caught.value)
+    with pytest.raises(FormatError):
+        importing.import_files(sqlite_library, [folder], format_id=format_id)
+    assert everything(sqlite_library) == before

@@ -9,8 +9,10 @@ bad file among good ones means nothing is added. Importing twice adds nothing.
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from pathlib import Path
 
+import orjson
 import pytest
 
 from annotator.core.model import TagSpec
@@ -283,3 +285,218 @@ def test_size_message_reads_naturally(tmp_path: Path, monkeypatch: pytest.Monkey
     big = _write(tmp_path, "big.txt", b"x" * 2_500_000)
     with pytest.raises(FormatError, match=r"the file is 2\.5 MB; files over 1\.0 MB are not imported"):
         importing.read_file(big)
+
+
+def test_size_and_folder_refusals_give_the_true_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """FormatError is a ValueError: it must not come out as "not a usable file name (…)"."""
+    monkeypatch.setattr(importing, "MAX_IMPORT_BYTES", 1_000_000)
+    big = _write(tmp_path, "big.txt", b"x" * 2_500_000)
+    with pytest.raises(FormatError) as caught:
+        importing.read_file(big)
+    assert str(caught.value) == "the file is 2.5 MB; files over 1.0 MB are not imported"
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    with pytest.raises(FormatError) as caught:
+        importing.read_file(folder)
+    assert "is a folder" in str(caught.value) and "file name" not in str(caught.value)
+
+
+# -- ids from other tools are local to their document ------------------------------------------
+
+
+def _jsonl_line(title: str, text: str, spans: list[tuple[str, str, str]]) -> bytes:
+    """One spaCy-shaped line whose spans carry another tool's ids (``"1"``, ``"2"``…)."""
+    return orjson.dumps(
+        {
+            "title": title,
+            "text": text,
+            "spans": [
+                {"start": text.index(q), "end": text.index(q) + len(q), "label": tag, "text": q, "id": span_id}
+                for span_id, tag, q in spans
+            ],
+        }
+    ) + b"\n"
+
+
+def _spans(library: Library) -> set[tuple[str, str, str, str]]:
+    """(document title, tag, quote, note) of every annotation."""
+    names = {t.id: t.name for t in library.tags()}
+    return {
+        (d.title, names[a.tag_id], a.quote, a.note) for d in library.documents() for a in library.annotations(d.id)
+    }
+
+
+def test_jsonl_span_ids_repeated_in_another_document_are_all_imported(library: Library, tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "spans.jsonl",
+        _jsonl_line("One", "Alpha beta gamma.", [("1", "claim", "Alpha"), ("2", "evidence", "gamma")])
+        + _jsonl_line("Two", "Delta epsilon zeta.", [("1", "hypothesis", "Delta"), ("2", "claim", "zeta")]),
+    )
+    first = importing.import_files(library, [path])
+    assert first.annotations_added == 4
+    assert "hypothesis" in [t.name for t in first.changes.tags_created]
+    assert _spans(library) == {
+        ("One", "claim", "Alpha", ""), ("One", "evidence", "gamma", ""),
+        ("Two", "hypothesis", "Delta", ""), ("Two", "claim", "zeta", ""),
+    }  # fmt: skip
+    # Another tool's ids never become ours; a second import still adds nothing.
+    assert not {"1", "2"} & {a.id for d in library.documents() for a in library.annotations(d.id)}
+    before = everything(library)
+    again = importing.import_files(library, [path])
+    assert (again.annotations_added, again.annotations_existing) == (0, 4)
+    assert everything(library) == before
+
+
+def _w3c_file(text: str, tag: str, quote: str) -> bytes:
+    """One annotation with the relative id ``anno1``, its text embedded, as many tools write it."""
+    start = text.index(quote)
+    return orjson.dumps(
+        {
+            "@context": "http://www.w3.org/ns/anno.jsonld",
+            "id": "anno1",
+            "type": "Annotation",
+            "body": {"type": "TextualBody", "purpose": "tagging", "value": tag},
+            "target": {
+                "source": {"type": "TextualBody", "value": text},
+                "selector": [
+                    {"type": "TextPositionSelector", "start": start, "end": start + len(quote)},
+                    {"type": "TextQuoteSelector", "exact": quote},
+                ],
+            },
+        }
+    )
+
+
+def test_w3c_files_with_the_same_annotation_id_are_all_imported(library: Library, tmp_path: Path) -> None:
+    one = _write(tmp_path, "one.jsonld", _w3c_file("The first text.", "claim", "first"))
+    two = _write(tmp_path, "two.jsonld", _w3c_file("The second text.", "remark", "second"))
+    # The same id again, on the first text, for another span: not the same annotation either.
+    three = _write(tmp_path, "three.jsonld", _w3c_file("The first text.", "evidence", "text"))
+    result = importing.import_files(library, [one, two, three])
+    assert result.annotations_added == 3
+    assert "remark" in [t.name for t in result.changes.tags_created]
+    assert _spans(library) == {
+        ("The first text.", "claim", "first", ""),
+        ("The second text.", "remark", "second", ""),
+        ("The first text.", "evidence", "text", ""),
+    }
+    before = everything(library)
+    for path in (two, one, three):
+        again = importing.import_files(library, [path])
+        assert (again.annotations_added, again.annotations_existing) == (0, 1)
+    assert everything(library) == before
+
+
+def test_own_export_matches_by_id_and_a_foreign_copy_of_an_id_is_not_lost(
+    library: Library, open_library: Callable[[], Library], tmp_path: Path
+) -> None:
+    from annotator.services import exporting
+
+    text = "Our own words, tagged twice."
+    bundle = ImportBundle([ImportedDocument("ours", text, annotations=[ImportedAnnotation("claim", 0, 3, note="a")])])
+    [doc_id] = importing.persist(library, [bundle]).changes.documents_created
+    [ours] = library.annotations(doc_id)
+    path = tmp_path / "export.json"
+    exporting.export_to_path(library, path, format_id="json")
+
+    again = importing.import_files(library, [path])  # the same library: matched by id
+    assert (again.annotations_added, again.annotations_existing) == (0, 1)
+    fresh = open_library()
+    importing.import_files(fresh, [path])  # another library: our ids are kept
+    assert [a.id for a in fresh.annotations(doc_id)] == [ours.id]
+
+    # Another document carrying that id (an export edited by hand, a text changed elsewhere):
+    # it is another annotation, kept under a fresh id, and not imported twice either.
+    payload = orjson.loads(path.read_bytes())
+    other = "Other words, tagged once."
+    payload["documents"][0].update(id="d2", title="other", text=other, sha256=importing.sha256_text(other))
+    payload["documents"][0]["annotations"][0].update(quote="Oth", prefix="", suffix=other[3:35])
+    copy = _write(tmp_path, "copy.json", orjson.dumps(payload))
+    added = importing.import_files(library, [copy])
+    assert added.annotations_added == 1
+    [moved] = library.annotations(added.documents[0].id)
+    assert moved.id != ours.id and moved.quote == "Oth"
+    assert library.annotation(ours.id) == ours
+    assert importing.import_files(library, [copy]).annotations_added == 0
+
+
+# -- deeply nested JSON ------------------------------------------------------------------------
+
+
+def _nested(depth: int) -> bytes:
+    """A JSON object *depth* levels deep, written as text (orjson writes at most 254 levels)."""
+    return b'{"a":' * (depth - 1) + b"{}" + b"}" * (depth - 1)
+
+
+def _file_with_metadata(fmt: str, metadata: bytes) -> tuple[str, bytes]:
+    """A valid file of *fmt* whose one document carries *metadata* (JSON text)."""
+    from datetime import UTC, datetime
+
+    from annotator.core.model import Annotation, Document, Tag
+    from annotator.formats import annotated_json
+    from annotator.formats.base import ExportBundle
+
+    text = "A text that carries metadata."
+    if fmt == "jsonl":
+        line = orjson.dumps({"title": "deep", "text": text, "spans": [], "meta": {"metadata": "@"}})
+        return "deep.jsonl", line.replace(b'"@"', metadata) + b"\n"
+    moment = datetime(2024, 5, 6, tzinfo=UTC)
+    doc = Document("d1", "deep", text, importing.sha256_text(text), {"m": "@"}, moment)
+    claim = Annotation("a1", "d1", "t1", 2, 6, "text", "A ", " that", "", "", moment, moment)
+    bundle = ExportBundle([Tag("t1", "claim", "#f4a261")], [(doc, [claim])], "annotator 0.1.0", moment)
+    return "deep.json", orjson.dumps(annotated_json.to_dict(bundle)).replace(b'{"m":"@"}', metadata)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+@pytest.mark.parametrize("depth", [65, 300])
+def test_metadata_nested_too_deep_is_refused_with_one_line(
+    library: Library, tmp_path: Path, fmt: str, depth: int
+) -> None:
+    name, data = _file_with_metadata(fmt, _nested(depth))
+    path = _write(tmp_path, name, data)
+    before = everything(library)
+    with pytest.raises(FormatError, match=r"nested more than \d+ levels deep") as caught:
+        importing.import_files(library, [path])
+    message = str(caught.value)
+    assert "\n" not in message and len(message) < 300
+    assert everything(library) == before
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_metadata_as_deep_as_allowed_is_kept_and_exports_back(
+    library: Library, open_library: Callable[[], Library], tmp_path: Path, fmt: str
+) -> None:
+    """The limit leaves room for our own export around the metadata: it always imports back."""
+    from annotator.services import exporting
+
+    name, data = _file_with_metadata(fmt, _nested(importing.MAX_METADATA_NESTING))
+    [row] = importing.import_files(library, [_write(tmp_path, name, data)]).documents
+    metadata = library.document(row.id).metadata
+    assert metadata == orjson.loads(_nested(importing.MAX_METADATA_NESTING))
+    export = tmp_path / "export.json"
+    exporting.export_to_path(library, export, format_id="json")
+    copy = open_library()
+    importing.import_files(copy, [export])
+    assert copy.document(row.id).metadata == metadata
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        # Not metadata, but as deep: jsonschema's message would show (or fail to show) it whole.
+        ("note.json", _file_with_metadata("json", b"{}")[1].replace(b'"note":""', b'"note":' + b"[" * 900 + b"]" * 900)),
+        (
+            "body.jsonld",
+            b'{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "body": '
+            + _nested(400)
+            + b', "target": {"source": {"type": "TextualBody", "value": "A text"}, "selector": '
+            b'{"type": "TextQuoteSelector", "exact": "text"}}}',
+        ),
+    ],
+    ids=["annotated JSON", "W3C"],
+)
+def test_json_nested_too_deep_anywhere_is_refused_with_one_line(tmp_path: Path, name: str, data: bytes) -> None:
+    with pytest.raises(FormatError, match=r"nested more than 100 levels deep") as caught:
+        importing.read_file(_write(tmp_path, name, data))
+    assert "\n" not in str(caught.value) and len(str(caught.value)) < 300

@@ -13,7 +13,8 @@ import codecs
 import hashlib
 from dataclasses import dataclass
 
-#: Files larger than this are refused before they are read whole.
+#: Files larger than this are refused before they are read whole (all but Annotator's
+#: own annotated JSON, which is read back at any size: see services.importing).
 MAX_IMPORT_BYTES = 50_000_000
 
 

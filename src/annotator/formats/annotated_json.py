@@ -7,6 +7,7 @@ are code points into ``text``, end-exclusive; ``quote == text[start:end]``.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from functools import cache
 from importlib.resources import files
@@ -26,6 +27,7 @@ from annotator.formats.base import (
     ImportedDocument,
     SourceFile,
 )
+from annotator.formats.safety import check_nesting
 
 FORMAT_NAME = "annotator-export"
 VERSION = 1
@@ -77,9 +79,15 @@ def write(bundle: ExportBundle, out: BinaryIO) -> None:
     out.write(b"\n")
 
 
+# The member every export has (first, as we write it); a mere mention of the name is not enough,
+# since files that match are also read past the import size limit.
+_FORMAT_MEMBER = re.compile(rb'"format"\s*:\s*"annotator-export"')
+
+
 def sniff(data: bytes) -> bool:
+    """A JSON object whose first 64 KiB hold ``"format": "annotator-export"``."""
     head = data[:4096].lstrip()
-    return head.startswith(b"{") and b'"annotator-export"' in data[:65536]
+    return head.startswith(b"{") and _FORMAT_MEMBER.search(data[:65536]) is not None
 
 
 def _parse_time(value: str) -> datetime:
@@ -95,6 +103,7 @@ def read(source: SourceFile) -> ImportBundle:
         payload = orjson.loads(source.data)
     except orjson.JSONDecodeError as exc:
         raise FormatError(f"not valid JSON ({exc})") from exc
+    check_nesting(payload, "the JSON")
     if not isinstance(payload, dict) or payload.get("format") != FORMAT_NAME:
         raise FormatError("this JSON is not an Annotator export (no \"format\": \"annotator-export\")")
     if payload.get("version") != VERSION:

@@ -82,7 +82,23 @@ class SourceFile:
     sibling: Callable[[str], bytes | None] = _no_siblings
 
 
+@dataclass(frozen=True, slots=True)
+class FolderSource:
+    """Formats: a folder handed to a reader whose exports are folders (brat).
+
+    ``name`` is the folder's name; ``files`` the relative POSIX paths of the
+    files in it and its subfolders (hidden ones and links left out), sorted;
+    ``read(path)`` returns one's bytes, or raises :class:`FormatError` (a file
+    over the import size limit, say). Only the files a reader asks for are read.
+    """
+
+    name: str
+    files: tuple[str, ...]
+    read: Callable[[str], bytes]
+
+
 Reader = Callable[[SourceFile], ImportBundle]
+FolderReader = Callable[[FolderSource], ImportBundle]
 Writer = Callable[[ExportBundle, BinaryIO], None]
 
 
@@ -93,8 +109,9 @@ class Format:
     ``sniff(head)`` recognises the format from a file's first 64 KiB, so content
     wins over a misleading extension. A writer with ``writes_archive`` writes a
     ZIP archive; the export service unpacks it into a folder when the target path
-    does not end in ``.zip`` (brat's standoff folders). ``binary`` output is not
-    text, so the CLI will not write it to a terminal.
+    does not end in ``.zip`` (brat's standoff folders), and ``folder_reader``
+    imports such a folder back. ``binary`` output is not text, so the CLI will
+    not write it to a terminal.
     """
 
     id: str
@@ -102,6 +119,7 @@ class Format:
     extensions: tuple[str, ...]
     reader: Reader | None = None
     writer: Writer | None = None
+    folder_reader: FolderReader | None = None
     sniff: Callable[[bytes], bool] | None = None
     writes_archive: bool = False
     binary: bool = False  # the writer's output is not text (ZIP, XLSX): never sent to a terminal

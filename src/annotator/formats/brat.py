@@ -30,9 +30,10 @@ in ``.zip``) holding, per document:
 - ``visual.conf``: the tags' own names as brat's display labels and their colours.
 
 Import takes a ``.ann`` file (its ``.txt`` is read from the same folder, and an
-``annotation.conf`` there if present) or a ``.zip`` holding ``.txt``/``.ann``
-pairs (any folders; each pair uses the nearest ``annotation.conf`` at or above
-it; a ``.txt`` without ``.ann`` comes in without annotations). ``T`` lines
+``annotation.conf`` there if present), a folder (what the export writes, or a
+brat collection) or a ``.zip`` holding ``.txt``/``.ann`` pairs (in any
+subfolders; each pair uses the nearest ``annotation.conf`` at or above it; a
+``.txt`` without ``.ann`` comes in without annotations). ``T`` lines
 become annotations with their type as tag (or the tag name the conf comments
 give back); ``AnnotatorNotes`` become notes. Every ``T`` line's quote must be
 the text at its offsets (fragment by fragment, as brat checks it) or the file
@@ -68,6 +69,7 @@ from annotator.core.model import NAME_MAX, Annotation, Document, TagSpec
 from annotator.core.text import MAX_IMPORT_BYTES, normalize_text, title_from_text
 from annotator.formats.base import (
     ExportBundle,
+    FolderSource,
     Format,
     FormatError,
     ImportBundle,
@@ -497,9 +499,31 @@ def _read_zip(source: SourceFile) -> ImportBundle:
         if info.is_dir() or path.parts[0] == "__MACOSX" or path.name.startswith("._"):
             continue
         names[info.filename] = path
-    anns = {n: p for n, p in names.items() if p.suffix.lower() == ".ann"}
-    if not anns:
+    if not any(p.suffix.lower() == ".ann" for p in names.values()):
         raise FormatError("the archive holds no brat .ann files")
+    return _read_collection(names, lambda member: _member(archive, member), "archive", source.name)
+
+
+def read_folder(folder: FolderSource) -> ImportBundle:
+    """A folder as the export writes it, or as brat keeps a collection: read as the archive is."""
+    names = {name: PurePosixPath(name) for name in folder.files}
+    if not any(p.suffix.lower() == ".ann" for p in names.values()):
+        raise FormatError(
+            "it is a folder and not a brat export: it holds no .ann files "
+            "(to import the documents in it, choose the files themselves)"
+        )
+    return _read_collection(names, folder.read, "folder", folder.name)
+
+
+def _read_collection(
+    names: dict[str, PurePosixPath], load: Callable[[str], bytes], container: str, origin: str
+) -> ImportBundle:
+    """Every ``.txt``/``.ann`` pair among *names* (and each ``.txt`` without one), in name order.
+
+    *load* gives a member's bytes; *container* ("archive", "folder") and *origin*
+    (its name) say where the documents came from, in messages and metadata.
+    """
+    anns = {n: p for n, p in names.items() if p.suffix.lower() == ".ann"}
     txt_by_stem = {str(p.with_suffix("")): n for n, p in names.items() if p.suffix.lower() == ".txt"}
     ann_stems = {str(p.with_suffix("")) for p in anns.values()}
     confs = {str(p.parent): n for n, p in names.items() if p.name == CONF_NAME}
@@ -510,7 +534,7 @@ def _read_zip(source: SourceFile) -> ImportBundle:
             member = confs.get(str(folder))
             if member is not None:
                 if member not in parsed_confs:
-                    parsed_confs[member] = parse_conf(_member(archive, member))
+                    parsed_confs[member] = parse_conf(load(member))
                 return parsed_confs[member]
         return None
 
@@ -525,11 +549,11 @@ def _read_zip(source: SourceFile) -> ImportBundle:
         if path.suffix.lower() == ".ann":
             txt_member = txt_by_stem.get(stem_path)
             if txt_member is None:
-                raise FormatError(f"{member} has no {path.stem}.txt beside it in the archive")
-            txt, ann = _member(archive, txt_member), _member(archive, member)
+                raise FormatError(f"{member} has no {path.stem}.txt beside it in the {container}")
+            txt, ann = load(txt_member), load(member)
         else:
-            txt, ann = _member(archive, member), b""
-        documents.append(read_document(path.stem, txt, ann, conf, f"{source.name}/{member}"))
+            txt, ann = load(member), b""
+        documents.append(read_document(path.stem, txt, ann, conf, f"{origin}/{member}"))
         for spec in conf.tag_specs() if conf else []:
             tags.setdefault(spec.name, spec)
     return ImportBundle(documents=documents, tags=list(tags.values()))
@@ -578,6 +602,7 @@ FORMATS = [
         extensions=(".zip", ".ann"),
         reader=read,
         writer=write,
+        folder_reader=read_folder,
         sniff=sniff,
         writes_archive=True,
         binary=True,

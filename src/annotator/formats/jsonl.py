@@ -73,6 +73,7 @@ from annotator.formats.base import (
     SourceFile,
 )
 from annotator.formats.brat import normalize_with_offsets
+from annotator.formats.safety import check_nesting
 
 FLAVORS = ("spacy", "doccano", "label-studio")
 OFFSET_UNITS = ("code-points", "utf-16")
@@ -303,6 +304,7 @@ def read(source: SourceFile) -> ImportBundle:
                         "this is a JSON array (Label Studio's task list?), not JSONL with one document per line"
                     ) from exc
                 raise FormatError(f"{where} is not valid JSON ({exc})") from exc
+            check_nesting(payload, f"{where}: its JSON")
             documents.append(_read_line(payload, where, source.name, len(documents) + 1))
     if not documents:
         raise FormatError("the file holds no documents")

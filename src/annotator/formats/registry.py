@@ -27,6 +27,7 @@ def register(fmt: Format) -> Format:
             extensions=tuple(dict.fromkeys(known.extensions + fmt.extensions)),
             reader=known.reader or fmt.reader,
             writer=known.writer or fmt.writer,
+            folder_reader=known.folder_reader or fmt.folder_reader,
             sniff=known.sniff or fmt.sniff,
             writes_archive=known.writes_archive or fmt.writes_archive,
             binary=known.binary or fmt.binary,
@@ -45,6 +46,11 @@ def readers() -> list[Format]:
 
 def writers() -> list[Format]:
     return [f for f in _FORMATS.values() if f.writer is not None]
+
+
+def folder_readers() -> list[Format]:
+    """The formats that import a whole folder (their exports are folders)."""
+    return [f for f in _FORMATS.values() if f.folder_reader is not None]
 
 
 def format_by_id(format_id: str) -> Format:

@@ -1,10 +1,12 @@
-"""Formats: opening untrusted archives and XML safely.
+"""Formats: opening untrusted archives, XML and JSON safely.
 
 Every reader that takes a ZIP (QDPX, DOCX, ODT, EPUB, brat archives) opens it
 with :func:`open_zip`, which refuses path traversal, absolute or odd member
 names, too many members, absurd compression ratios and too much uncompressed
 data *before* anything is extracted. Every XML reader parses with
 :func:`parse_xml`: no entity expansion, no DTD loading, no network access.
+Every JSON reader checks what it parsed with :func:`check_nesting` before
+anything else looks at it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import lzma
 import zipfile
 import zlib
 from pathlib import PurePosixPath
+from typing import Any
 
 from lxml import etree
 
@@ -22,6 +25,14 @@ from annotator.formats.base import FormatError
 MAX_MEMBERS = 10_000
 MAX_UNCOMPRESSED = 500_000_000
 MAX_RATIO = 200  # uncompressed/compressed, per member (text compresses ~5-10x)
+
+#: Lists and objects inside each other in a JSON file we read. orjson parses up to 1024
+#: levels but writes at most 254, and jsonschema's messages and repr() recurse: deeper
+#: data would end in a RecursionError or an unstorable document, not a message.
+MAX_NESTING = 100
+#: What a document's metadata may hold: well under MAX_NESTING, so that our own annotated
+#: JSON, which puts metadata three levels down, always reads back what it wrote.
+MAX_METADATA_NESTING = 64
 
 
 def check_member_name(name: str) -> str:
@@ -68,6 +79,38 @@ def read_member(archive: zipfile.ZipFile, name: str, limit: int = MAX_UNCOMPRESS
     if len(data) > limit:
         raise FormatError(f"the archive member {name!r} is larger than it claims; it was not read")
     return data
+
+
+def _where(link: tuple[Any, Any] | None) -> str:
+    """The path of keys that *link* chains back to the top, its first segments only."""
+    keys: list[str] = []
+    while link is not None:
+        key, link = link
+        keys.append(str(key)[:20])
+    keys.reverse()
+    return "/".join(keys[:6]) + ("/…" if len(keys) > 6 else "")
+
+
+def check_nesting(value: Any, what: str, limit: int = MAX_NESTING) -> None:
+    """Refuse parsed JSON (dicts and lists) nested more than *limit* levels deep.
+
+    Walked with a stack, not recursion, so any depth the parser let through is
+    measured; a top-level object or list is level 1.
+    """
+    if not isinstance(value, (dict, list)):
+        return
+    # (container, its level, (its key, its parent's link)): the path is built only on failure.
+    stack: list[tuple[Any, int, tuple[Any, Any] | None]] = [(value, 1, None)]
+    while stack:
+        node, level, link = stack.pop()
+        if level > limit:
+            raise FormatError(
+                f"{what} is nested more than {limit} levels deep (at {_where(link)}); "
+                f"Annotator reads at most {limit} levels of lists and objects"
+            )
+        for key, child in node.items() if isinstance(node, dict) else enumerate(node):
+            if isinstance(child, (dict, list)):
+                stack.append((child, level + 1, (key, link)))
 
 
 _ENTITY_DECLARATIONS = tuple("<!ENTITY".encode(encoding) for encoding in ("utf-8", "utf-16-le", "utf-16-be"))

@@ -4,12 +4,16 @@ Reading and persisting are separate steps: :func:`read_files` parses every file
 (nothing touches the library), then :func:`persist` writes all bundles in one
 unit of work, so an import either lands whole or not at all. Documents are
 matched by id, then by the SHA-256 of their text, so importing the same file or
-export twice adds nothing; annotations are matched by id.
+export twice adds nothing. Annotations are matched by id within their document
+when the id is one of ours (a UUID); other tools' ids are local to their file,
+so those annotations get fresh ids and are matched on what they carry (tag,
+offsets, note), as are annotations of formats without ids.
 """
 
 from __future__ import annotations
 
 import os
+import uuid
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -20,8 +24,10 @@ from annotator.core.boilerplate import Cut, apply_cuts, find_boilerplate, map_of
 from annotator.core.model import ID_MAX, Annotation, Document, Tag, TagSpec, check_name, new_id, utc_now
 from annotator.core.selectors import TextQuoteSelector
 from annotator.core.text import MAX_IMPORT_BYTES, describe_size, normalize_text, sha256_text, title_from_text
-from annotator.formats.base import FormatError, ImportBundle, ImportedDocument, SourceFile
-from annotator.formats.registry import format_by_id, format_for_file
+from annotator.formats import annotated_json
+from annotator.formats.base import FolderSource, Format, FormatError, ImportBundle, ImportedDocument, SourceFile
+from annotator.formats.registry import folder_readers, format_by_id, format_for_file
+from annotator.formats.safety import MAX_MEMBERS, MAX_METADATA_NESTING, check_nesting
 from annotator.services.changes import Changes
 from annotator.services.library import Library
 from annotator.services.progress import Progress, report
@@ -31,6 +37,9 @@ from annotator.storage.uow import unit_of_work
 
 #: Colours given to tags that an import brings in without one.
 NEW_TAG_COLORS = ("#e76f51", "#457b9d", "#e9c46a", "#8ab17d", "#f28482", "#6d597a", "#577590", "#bc6c25")
+
+#: How much of a file format detection looks at.
+HEAD_BYTES = 65536
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,18 +72,30 @@ class ImportResult:
     changes: Changes = field(default_factory=Changes)
 
 
-def _read_limited(path: Path) -> bytes:
-    """A file's bytes, refused before it is read whole if it is over the import limit."""
+def _read_limited(path: Path, *, own_exports: bool = False) -> bytes:
+    """A file's bytes, refused before it is read whole if it is over the import limit.
+
+    With *own_exports*, Annotator's own annotated JSON (recognised by its first
+    64 KiB) is read at any size: the limit keeps other tools' files and
+    documents to what an import can sensibly hold, but what Annotator wrote it
+    must read back, and the exporter has no limit.
+    """
     try:
         if path.is_dir():
             raise FormatError("it is a folder, not a file")
         size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise FormatError(
-                f"the file is {describe_size(size)}; files over {describe_size(MAX_IMPORT_BYTES)} are not imported"
-            )
         with path.open("rb") as fh:
+            if size > MAX_IMPORT_BYTES:
+                if not (own_exports and annotated_json.sniff(fh.read(HEAD_BYTES))):
+                    raise FormatError(
+                        f"the file is {describe_size(size)}; files over {describe_size(MAX_IMPORT_BYTES)} "
+                        "are not imported"
+                    )
+                fh.seek(0)
+                return fh.read()
             data = fh.read(MAX_IMPORT_BYTES + 1)
+    except FormatError:
+        raise  # a ValueError too, but one that already says the true reason
     except OSError as exc:
         raise FormatError(exc.strerror or str(exc)) from exc
     except ValueError as exc:  # e.g. a NUL character in the path
@@ -101,20 +122,94 @@ def _sibling_reader(folder: Path) -> Callable[[str], bytes | None]:
     return sibling
 
 
-def read_file(path: str | os.PathLike[str], format_id: str | None = None) -> ImportBundle:
-    """Parse one file into a bundle, or raise :class:`FormatError` with a clear message."""
-    path = Path(path)
-    data = _read_limited(path)
-    if not data:
-        raise FormatError("the file is empty")
-    fmt = format_by_id(format_id) if format_id else format_for_file(path.name, data[:65536])
-    if fmt.reader is None:
-        raise FormatError(f"format '{fmt.id}' can be exported but not imported")
-    source = SourceFile(path.name, data, _sibling_reader(path.parent))
+def _folder_files(folder: Path) -> tuple[str, ...]:
+    """The files in *folder* and its subfolders as sorted relative POSIX paths.
+
+    Hidden entries (``.git``, macOS's ``._`` files) and links are left out, so
+    nothing outside the folder is read; a folder with more entries than an
+    archive may have members is refused rather than walked for minutes.
+    """
+    files: list[str] = []
+    pending, seen = [""], 0
     try:
-        return fmt.reader(source)
+        while pending:
+            relative = pending.pop()
+            with os.scandir(folder / relative) as entries:
+                for entry in entries:
+                    if entry.name.startswith(".") or entry.is_symlink():
+                        continue
+                    seen += 1
+                    if seen > MAX_MEMBERS:
+                        raise FormatError(
+                            f"it is a folder with more than {MAX_MEMBERS:,} files and folders in it; "
+                            "only a brat export or collection is imported as a folder"
+                        )
+                    name = f"{relative}/{entry.name}" if relative else entry.name
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append(name)
+                    elif entry.is_file(follow_symlinks=False):
+                        files.append(name)
+    except OSError as exc:
+        raise FormatError(f"the folder cannot be read ({exc.strerror or exc})") from exc
+    return tuple(sorted(files))
+
+
+def _folder_format(format_id: str | None) -> Format:
+    """The format that imports a folder: brat (the only one whose exports are folders)."""
+    if format_id:
+        fmt = format_by_id(format_id)
+        if fmt.folder_reader is None:
+            raise FormatError(f"it is a folder; {fmt.label} is imported from files, so choose the files in it")
+        return fmt
+    found = folder_readers()
+    if not found:
+        raise FormatError("it is a folder, not a file")
+    return found[0]
+
+
+def read_file(path: str | os.PathLike[str], format_id: str | None = None) -> ImportBundle:
+    """Parse one file into a bundle, or raise :class:`FormatError` with a clear message.
+
+    A folder is read whole by the format whose exports are folders (brat), so
+    what the export wrote imports back as it is.
+    """
+    path = Path(path)
+    source: SourceFile | FolderSource
+    reader: Callable[..., ImportBundle] | None
+    if path.is_dir():
+        fmt = _folder_format(format_id)
+
+        def read_in_folder(name: str) -> bytes:
+            try:
+                return _read_limited(path / name)
+            except FormatError as exc:
+                raise FormatError(f"{name}: {exc}") from exc
+
+        source = FolderSource(path.resolve().name or str(path), _folder_files(path), read_in_folder)
+        reader = fmt.folder_reader
+    else:
+        try:
+            data = _read_limited(path, own_exports=format_id in (None, "json"))
+        except MemoryError as exc:  # only our own exports are read past the limit, at any size
+            raise FormatError("there is not enough memory to read the file") from exc
+        if not data:
+            raise FormatError("the file is empty")
+        fmt = format_by_id(format_id) if format_id else format_for_file(path.name, data[:HEAD_BYTES])
+        source = SourceFile(path.name, data, _sibling_reader(path.parent))
+        reader = fmt.reader
+    if reader is None:
+        raise FormatError(f"format '{fmt.id}' can be exported but not imported")
+    try:
+        bundle = reader(source)
+        # Metadata is stored as JSON and exported inside our own JSON: refused here, with a
+        # message, rather than by the database or the next export with a RecursionError.
+        for document in bundle.documents:
+            check_nesting(document.metadata, f"the metadata of '{document.title}'", MAX_METADATA_NESTING)
+        return bundle
     except FormatError:
         raise
+    except MemoryError as exc:
+        raise FormatError(f"there is not enough memory to read this {fmt.label} file") from exc
     except (
         ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError, EOFError, NotImplementedError,
         zipfile.BadZipFile,
@@ -157,12 +252,25 @@ def _follow_revision(
     return placed, AnchorState(found.status)
 
 
+def _is_our_id(value: str) -> bool:
+    """Whether *value* is an id as we make them: a UUID in its canonical (lower-case) form."""
+    try:
+        return len(value) == ID_MAX and str(uuid.UUID(value)) == value
+    except ValueError:
+        return False
+
+
 def _drop_foreign_ids(imported: ImportedDocument) -> None:
-    """Ids longer than ours (other tools' IRIs, say) are not stored; fresh ones are made."""
+    """Document ids longer than ours (other tools' IRIs, say) are not stored; fresh ones are made.
+
+    Annotation ids that are not ours (JSONL spans numbered 1, 2, ... in every
+    document) are only unique within their file, so they are dropped: such
+    annotations get fresh ids and are matched on what they carry.
+    """
     if imported.id and len(imported.id) > ID_MAX:
         imported.id = None
     for a in imported.annotations:
-        if a.id and len(a.id) > ID_MAX:
+        if a.id and not _is_our_id(a.id):
             a.id = None
 
 
@@ -231,40 +339,44 @@ def persist(
                     )
                     created_docs.append(doc_id)
                 result.documents.append(ImportedRow(doc_id, imported.title, is_new))
-                wanted = [a.id for a in imported.annotations if a.id]
-                existing_ids = repo.existing_annotation_ids(s, wanted) if wanted else set()
-                # Formats without annotation ids (brat, CSV-like) are matched on what they carry,
-                # so importing the same file again adds nothing.
-                present = set()
-                if not is_new and any(not a.id for a in imported.annotations):
-                    present = {(a.tag_id, a.start, a.end, a.note) for a in repo.annotations_of(s, [doc_id])[doc_id]}
+                # An id counts as already imported only in this document (orphans included). The
+                # same id on another document is another annotation (a hand-edited export, a text
+                # changed in another library): it gets a fresh id, like an annotation without one
+                # (brat, CSV-like, other tools' ids), and is matched on what it carries instead,
+                # so importing the same file again adds nothing and nothing is silently dropped.
+                rows = [] if is_new else repo.anchored_annotations_of(s, doc_id)
+                in_document = {a.id for a, _ in rows}
+                present = {(a.tag_id, a.start, a.end, a.note) for a, state in rows if state.status != ORPHANED}
+                wanted = [a.id for a in imported.annotations if a.id and a.id not in in_document]
+                elsewhere = repo.existing_annotation_ids(s, wanted) if wanted else set()
                 fresh: list[Annotation] = []
                 anchored: list[tuple[Annotation, AnchorState]] = []
                 for a in imported.annotations:
                     check_name("coder", a.coder)
-                    if a.id and (a.id in existing_ids):
+                    if a.id in in_document:
                         result.annotations_existing += 1
                         continue
+                    keeps_id = a.id is not None and a.id not in elsewhere
                     selector = TextQuoteSelector.from_span(text, a.start, a.end)
                     if a.quote is not None and a.quote != selector.exact:
                         raise FormatError(f"'{imported.title}': an annotation's quote is not text[start:end]")
                     tag = ensure_tag(TagSpec(a.tag, ""))
                     now = utc_now()
                     annotation = Annotation(
-                        id=a.id or new_id(), document_id=doc_id, tag_id=tag.id, start=a.start, end=a.end,
+                        id=a.id if keeps_id else new_id(), document_id=doc_id, tag_id=tag.id, start=a.start, end=a.end,
                         quote=selector.exact, prefix=selector.prefix, suffix=selector.suffix, note=a.note,
                         coder=a.coder, created=a.created or now, modified=a.modified or a.created or now,
                     )  # fmt: skip
                     state = AnchorState()
                     if follow is not None:
                         annotation, state = _follow_revision(annotation, *follow)
-                    if not a.id and (tag.id, annotation.start, annotation.end, a.note) in present:
+                    if not keeps_id and (tag.id, annotation.start, annotation.end, a.note) in present:
                         result.annotations_existing += 1
                         continue
                     if state.status != UNCHANGED:
                         anchored.append((annotation, state))
                     fresh.append(annotation)
-                    existing_ids.add(annotation.id)
+                    in_document.add(annotation.id)
                 repo.insert_annotations(s, fresh)
                 repo.update_anchors(s, anchored)
                 orphaned = {a.id for a, state in anchored if state.status == ORPHANED}
