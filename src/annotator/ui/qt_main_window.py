@@ -288,13 +288,7 @@ class QtMainWindow(QMainWindow):
         self._show_orphans()
         self._update_tag_counts()
         self.setWindowTitle(f"{document.title} — Annotator")
-        row = self.documents_model.row_of(document.id)
-        if row >= 0 and self.document_list.currentIndex().row() != row:
-            self._syncing = True
-            try:
-                self.document_list.setCurrentIndex(self.documents_model.index(row))
-            finally:
-                self._syncing = False
+        self._show_current_in_list()
         self._restore_reading_position(document)
         self._position_timer.stop()
         try:
@@ -334,7 +328,10 @@ class QtMainWindow(QMainWindow):
         except USER_ERRORS as exc:
             self.statusBar().showMessage(str(exc), 5000)
             return
-        # Documents another program added or deleted reset the list: keep the open one current.
+        self._show_current_in_list()  # documents another program added or deleted reset the list
+
+    def _show_current_in_list(self) -> None:
+        """Make the open document the library list's current row (without reopening it)."""
         document = self.session.document
         row = self.documents_model.row_of(document.id) if document is not None else -1
         if row >= 0 and self.document_list.currentIndex().row() != row:
