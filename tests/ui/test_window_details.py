@@ -1,0 +1,28 @@
+"""Tests (UI): details of the main window a new user noticed (issue 7): the tag panel's
+layout, the reading position inside a long paragraph, the status bar's library name and
+the messages of File › Import and File › New document from clipboard."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from annotator.core.model import Tag
+
+
+def test_reloading_tags_adds_no_blank_space_to_the_tag_panel(qtbot, open_window, import_text) -> None:  # noqa: ANN001
+    import_text("Some text.\n")
+    window = open_window()
+    panel = window.tag_panel
+    layout = panel.layout()
+    items_before, height_before = layout.count(), panel.sizeHint().height()
+    for _ in range(5):  # e.g. tags reloaded after an import or another program's change
+        window._apply_tags()
+    QApplication.processEvents()  # new buttons are shown (and old ones deleted) by queued calls
+    assert layout.count() == items_before
+    assert panel.sizeHint().height() == height_before
+    # a new tag adds exactly one button, still above the hint
+    extra = Tag("t-extra", "question", "#2a9d8f", "Open questions", "4", 3)
+    panel.set_tags([*window.session.tags, extra])
+    assert layout.count() == items_before + 1
+    assert layout.indexOf(panel.button(extra.id)) < layout.indexOf(panel._hint)
+    assert panel.button(extra.id).accessibleName() == "Tag as question"
