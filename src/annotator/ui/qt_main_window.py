@@ -609,6 +609,10 @@ class QtMainWindow(QMainWindow):
             return None
         if not Path(path).suffix and not fmt.writes_archive:
             path += fmt.default_extension
+            # Qt's dialog checked the name as typed; with the extension it may name a file that exists.
+            if Path(path).exists() and not self._confirm_replace(path):
+                self.statusBar().showMessage("Export cancelled; nothing was written.", 6000)
+                return None
         progress = QtProgress(self, "Exporting…")
         try:
             count = exporting.export_to_path(
@@ -625,6 +629,16 @@ class QtMainWindow(QMainWindow):
             progress.close()
         self.statusBar().showMessage(f"Exported {count} document(s) to {path}", 6000)
         return path
+
+    def _confirm_replace(self, path: str) -> bool:
+        """Ask before an export replaces *path*, as Qt's dialog does for the names it sees."""
+        target = Path(path)
+        answer = QMessageBox.question(
+            self, "Export",
+            f"“{target.name}” already exists in {target.parent}.\n\nReplace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
 
     # -- backups, and other programs' changes ---------------------------------------------------------
 
