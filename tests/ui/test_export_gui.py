@@ -3,9 +3,12 @@ where and in which format the library was last exported (issue 7)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pathlib import Path
 
-from annotator.ui.qt_export_dialog import SCOPE_DOCUMENT
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from annotator.services import Library
+from annotator.ui.qt_export_dialog import SCOPE_DOCUMENT, QtExportDialog
 
 TEXT = "A claim, some evidence, and a guess.\n"
 
@@ -38,3 +41,39 @@ def test_export_asks_before_replacing_a_file_the_added_extension_names(open_wind
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "fresh"), ""))
     assert window.export_to(SCOPE_DOCUMENT, "json", []) == str(tmp_path / "fresh.json")
     assert asked == []
+
+
+def test_export_remembers_the_last_folder_and_format_of_the_library(open_window, import_text, tmp_path, monkeypatch, library_path) -> None:  # noqa: ANN001
+    import_text(TEXT)
+    window = open_window()
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    offered: list[str] = []  # the format preselected in the Export dialog, each time
+    save_dirs: list[str] = []  # where the save dialog opened, each time
+
+    def accept(dialog: QtExportDialog) -> int:
+        offered.append(dialog.format_id())
+        dialog.set_format("csv")
+        return QDialog.DialogCode.Accepted
+
+    def save(_parent, _caption, directory, _filter, *a, **k):  # noqa: ANN001, ANN202
+        save_dirs.append(directory)
+        return str(folder / "table.csv"), ""
+
+    monkeypatch.setattr(QtExportDialog, "exec", accept)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
+    window.export_action.trigger()
+    assert (folder / "table.csv").exists()
+    assert offered[0] == "json"  # the first time: the default format...
+    assert Path(save_dirs[0]).parent == Path.home()  # ...in the home folder
+
+    with Library.open(f"sqlite:///{library_path}") as library:  # kept in the library, not in the window
+        assert library.state("export:last_folder") == str(folder)
+        assert library.state("export:last_format") == "csv"
+
+    window.close()
+    again = open_window()
+    monkeypatch.setattr(QtExportDialog, "exec", accept)
+    again.export_action.trigger()
+    assert offered[1] == "csv"
+    assert Path(save_dirs[1]).parent == folder

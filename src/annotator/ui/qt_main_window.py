@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from annotator import config
 from annotator.core.gcpause import gc_paused
 from annotator.core.model import Document
-from annotator.formats.registry import format_by_id, readers
+from annotator.formats.registry import format_by_id, readers, writers
 from annotator.formats.base import ImportBundle
 from annotator.services import Changes, Library, exporting, importing
 from annotator.services.backups import ChangeWatcher, library_file, restore_backup
@@ -51,6 +51,8 @@ from annotator.ui.qt_text_pane import QtTextPane
 from annotator.ui.qt_trim_dialog import QtTrimDialog
 
 LAST_DOCUMENT_KEY = "last_document"
+LAST_EXPORT_FOLDER_KEY = "export:last_folder"
+LAST_EXPORT_FORMAT_KEY = "export:last_format"
 
 
 def position_key(document_id: str) -> str:
@@ -576,6 +578,9 @@ class QtMainWindow(QMainWindow):
             has_document=document is not None, selected_count=len(selected),
             tag_names=[t.name for t in self.session.tags], coders=coders, parent=self,
         )  # fmt: skip
+        last_format = self._library_state(LAST_EXPORT_FORMAT_KEY)
+        if last_format in {f.id for f in writers()}:
+            dialog.set_format(last_format)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         keep = None
@@ -604,7 +609,10 @@ class QtMainWindow(QMainWindow):
         fmt = format_by_id(format_id)
         extension = "" if fmt.writes_archive else fmt.default_extension
         label = f"{fmt.label} folder (or *.zip)" if fmt.writes_archive else f"{fmt.label} (*{fmt.default_extension})"
-        path, _ = QFileDialog.getSaveFileName(self, "Export", str(Path.home() / (suggested + extension)), label)
+        folder = Path(self._library_state(LAST_EXPORT_FOLDER_KEY) or Path.home())
+        if not folder.is_dir():  # moved or deleted since, or on a drive not mounted now
+            folder = Path.home()
+        path, _ = QFileDialog.getSaveFileName(self, "Export", str(folder / (suggested + extension)), label)
         if not path:
             return None
         if not Path(path).suffix and not fmt.writes_archive:
@@ -628,6 +636,8 @@ class QtMainWindow(QMainWindow):
         finally:
             progress.close()
         self.statusBar().showMessage(f"Exported {count} document(s) to {path}", 6000)
+        self._set_library_state(LAST_EXPORT_FOLDER_KEY, str(Path(path).parent))
+        self._set_library_state(LAST_EXPORT_FORMAT_KEY, format_id)
         return path
 
     def _confirm_replace(self, path: str) -> bool:
@@ -639,6 +649,21 @@ class QtMainWindow(QMainWindow):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )  # fmt: skip
         return answer == QMessageBox.StandardButton.Yes
+
+    def _library_state(self, key: str) -> str | None:
+        """A remembered value of this library (e.g. where it was last exported); None if unreadable."""
+        try:
+            return self.session.library.state(key)
+        except USER_ERRORS:
+            return None
+
+    def _set_library_state(self, key: str, value: str) -> None:
+        """Remember *value* in the library; a convenience, so a failure is not worth a message."""
+        try:
+            self.session.library.set_state(key, value)
+        except USER_ERRORS:
+            pass
+        self._absorb_own_commits()
 
     # -- backups, and other programs' changes ---------------------------------------------------------
 
