@@ -67,6 +67,9 @@ class QtMainWindow(QMainWindow):
         self.session = session
         self._library_label = library_label
         self._syncing = False  # set while code (not the user) changes a selection
+        # The span (code points) that selecting rows in the annotation list selected in the text:
+        # while the text selection is still exactly that, a tag key retags those rows.
+        self._row_span: tuple[int, int] | None = None
         self.setWindowTitle("Annotator")
         self.setAcceptDrops(True)
 
@@ -96,7 +99,8 @@ class QtMainWindow(QMainWindow):
         header.setSectionResizeMode(QtAnnotationTableModel.TAG, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(QtAnnotationTableModel.QUOTE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(QtAnnotationTableModel.NOTE, QHeaderView.ResizeMode.Interactive)
-        self.annotation_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.annotation_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # also the Menu key
+        self.annotation_view.setAccessibleName("Annotations")
         self.inspector = QtInspector(self)
         self.orphan_box = QGroupBox("Orphaned by a revision", self)
         orphan_layout = QVBoxLayout(self.orphan_box)
@@ -339,20 +343,41 @@ class QtMainWindow(QMainWindow):
     # -- user actions ---------------------------------------------------------------------------
 
     def apply_tag(self, tag_id: str) -> None:
-        """Tag the selected text; with no text selected, retag the selected annotations."""
+        """Tag the selected text, or retag the selected annotations.
+
+        Selecting a row selects its text, so the text selection alone cannot say
+        what the user means: while it is still exactly what the row selection put
+        there (or there is none), the key is about the selected rows and retags
+        them; text the user selected is new text to tag.
+        """
+        selected = self.selected_annotation_ids()
         span = self.pane.selected_span()
+        if selected and (span is None or self.pane.selection_offsets() == self._row_span):
+            self.retag_selected(tag_id)
+            return
         if span is not None:
             self.pane.clear_selection()
             self.session.tag_span(tag_id, *span)
             return
-        selected = self.selected_annotation_ids()
-        if selected:
-            self.session.undo_stack.beginMacro("Change tag")
-            for annotation_id in selected:
-                self.session.retag(annotation_id, tag_id)
-            self.session.undo_stack.endMacro()
-            return
         self.statusBar().showMessage("Select some text first, then choose a tag.", 4000)
+
+    def retag_selected(self, tag_id: str) -> None:
+        """Give the annotations selected in the list another tag, as one undo step."""
+        changing = [
+            i for i in self.selected_annotation_ids()
+            if (a := self.session.annotations.get(i)) is not None and a.tag_id != tag_id
+        ]  # fmt: skip
+        if not changing:
+            tag = self.session.tag(tag_id)
+            self.statusBar().showMessage(f"Already tagged {tag.name if tag else 'so'}.", 4000)
+            return
+        if len(changing) == 1:
+            self.session.retag(changing[0], tag_id)
+            return
+        self.session.undo_stack.beginMacro(f"Change the tag of {len(changing)} annotations")
+        for annotation_id in changing:
+            self.session.retag(annotation_id, tag_id)
+        self.session.undo_stack.endMacro()
 
     def selected_annotation_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.annotation_view.selectionModel().selectedRows()})
@@ -382,8 +407,10 @@ class QtMainWindow(QMainWindow):
         annotation = self.session.annotations.get(ids[-1]) if ids else None
         self.inspector.show_annotation(annotation)
         self.pane.focus_annotation(annotation.id if annotation else None)
+        self._row_span = None
         if annotation is not None and not self._syncing:
             self.pane.select_span(annotation.start, annotation.end)
+            self._row_span = self.pane.selection_offsets()
 
     def _on_pane_span_clicked(self, annotation_id: str) -> None:
         if annotation_id:
@@ -398,18 +425,27 @@ class QtMainWindow(QMainWindow):
         else:
             self.statusBar().showMessage("Select an annotation in the list to delete it.", 4000)
 
-    def _on_annotation_context_menu(self, point) -> None:  # noqa: ANN001
+    def annotation_context_menu(self) -> QMenu | None:
+        """The context menu of the selected annotations (None when no row is selected)."""
         ids = self.selected_annotation_ids()
         if not ids:
-            return
+            return None
         menu = QMenu(self)
-        retag = menu.addMenu("Change tag to")
+        menu.setAccessibleName("Annotation actions")
+        retag = menu.addMenu("Change &tag to")
+        # Always a retag of the selected rows, whatever text is selected (unlike a tag key).
         for tag in self.session.tags:
-            retag.addAction(tag.name, lambda tag_id=tag.id: self.apply_tag(tag_id))
+            retag.addAction(tag.name, lambda tag_id=tag.id: self.retag_selected(tag_id))
         if any(i in self.session.fuzzy for i in ids):
             menu.addAction(self.accept_action)
         menu.addAction(self.delete_action)
-        menu.exec(self.annotation_view.viewport().mapToGlobal(point))
+        return menu
+
+    def _on_annotation_context_menu(self, point) -> None:  # noqa: ANN001
+        menu = self.annotation_context_menu()
+        if menu is not None:
+            menu.exec(self.annotation_view.viewport().mapToGlobal(point))
+            menu.deleteLater()
 
     # -- revisions -------------------------------------------------------------------------------
 

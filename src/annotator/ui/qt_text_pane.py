@@ -312,6 +312,13 @@ class QtTextPane(QPlainTextEdit):
         end = self._map.from_utf16(cursor.selectionEnd())
         return trim_span(self._text, start, end)
 
+    def selection_offsets(self) -> tuple[int, int] | None:
+        """The selection as code points exactly as it is (not trimmed); None without a selection."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self._map.from_utf16(cursor.selectionStart()), self._map.from_utf16(cursor.selectionEnd())
+
     def select_span(self, start: int, end: int) -> None:
         """Select code points [start, end) and scroll them into view."""
         cursor = QTextCursor(self.document())

