@@ -94,3 +94,36 @@ def test_change_tag_to_in_the_context_menu_always_retags_the_selected_rows(qtbot
     _menu_action(menu, "Change tag to", "speculation").trigger()
     (after,) = stored_annotations(library_path, doc_id)
     assert (after.id, after.tag_id) == (created.id, speculation.id)
+
+
+def test_tagging_a_span_again_with_the_same_tag_is_refused_and_shows_the_first(qtbot, open_window, import_text, library_path) -> None:  # noqa: ANN001
+    from annotator.services import Library, annotating
+
+    doc_id = import_text(TEXT)
+    window = open_window()
+    claim, evidence = window.session.tags[:2]
+    start = TEXT.index("beta gamma")
+    _tag_by_key(qtbot, window, start, start + len("beta gamma"))
+    (first,) = stored_annotations(library_path, doc_id)
+    window.annotation_view.clearSelection()
+
+    # the same words again (with the space before them, which is trimmed), the same tag
+    _tag_by_key(qtbot, window, start - 1, start + len("beta gamma"), Qt.Key.Key_1)
+    assert [a.id for a in stored_annotations(library_path, doc_id)] == [first.id]
+    assert window.session.undo_stack.count() == 1  # nothing to undo for the refusal
+    assert "already tagged claim" in window.statusBar().currentMessage()
+    assert window.selected_annotation_ids() == [first.id]  # the existing one is shown
+
+    # another tag on the same words is another annotation
+    window.annotation_view.clearSelection()
+    _tag_by_key(qtbot, window, start, start + len("beta gamma"), Qt.Key.Key_2)
+    assert sorted(a.tag_id for a in stored_annotations(library_path, doc_id)) == sorted([claim.id, evidence.id])
+
+    # so is the same tag from another coder (e.g. imported), which this window may add its own to
+    theta = TEXT.index("theta")
+    with Library.open(f"sqlite:///{library_path}") as other:
+        annotating.create_annotation(other, document_id=doc_id, tag_id=claim.id, start=theta, end=theta + 5, coder="ann")
+    window.session.reload()
+    window.annotation_view.clearSelection()
+    _tag_by_key(qtbot, window, theta, theta + 5, Qt.Key.Key_1)
+    assert sorted(a.coder for a in stored_annotations(library_path, doc_id) if a.start == theta) == ["", "ann"]

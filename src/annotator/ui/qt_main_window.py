@@ -205,6 +205,7 @@ class QtMainWindow(QMainWindow):
         s.errorRaised.connect(self._on_error_raised)
         s.saved.connect(lambda message: self.statusBar().showMessage(message, 3000))
         s.saved.connect(self._absorb_own_commits)
+        s.refused.connect(self._on_session_refused)
         self.document_list.selectionModel().currentChanged.connect(self._on_document_current_changed)
         self.annotation_view.selectionModel().selectionChanged.connect(self._on_annotation_selection_changed)
         self.annotation_view.customContextMenuRequested.connect(self._on_annotation_context_menu)
@@ -326,6 +327,12 @@ class QtMainWindow(QMainWindow):
             self.inspector.show_annotation(self.session.annotations.get(shown))
         if len(changes.annotations_created) == 1 and changes.annotations_created[0].document_id == current:
             self.select_annotation(changes.annotations_created[0].id, select_text=False)
+
+    def _on_session_refused(self, message: str, annotation_id: str) -> None:
+        """Say why nothing happened, and show the annotation it is about (selected, with its text)."""
+        self.statusBar().showMessage(message, 5000)
+        if annotation_id:
+            self.select_annotation(annotation_id)
 
     def _on_error_raised(self, message: str) -> None:
         self.statusBar().showMessage("Not saved: " + message, 8000)
