@@ -127,3 +127,21 @@ def test_tagging_a_span_again_with_the_same_tag_is_refused_and_shows_the_first(q
     window.annotation_view.clearSelection()
     _tag_by_key(qtbot, window, theta, theta + 5, Qt.Key.Key_1)
     assert sorted(a.coder for a in stored_annotations(library_path, doc_id) if a.start == theta) == ["", "ann"]
+
+
+def test_delete_leaves_no_text_selected_for_a_tag_key_to_recreate(qtbot, open_window, import_text, library_path) -> None:  # noqa: ANN001
+    doc_id = import_text(TEXT)
+    window = open_window()
+    start = TEXT.index("iota")
+    _tag_by_key(qtbot, window, start, start + 4)
+    (created,) = stored_annotations(library_path, doc_id)
+    window.annotation_view.clearSelection()
+    window.annotation_view.setFocus()
+    window.select_annotation(created.id)  # selects its text too
+    assert window.pane.selected_span() == (start, start + 4)
+    qtbot.keyClick(window.annotation_view, Qt.Key.Key_Delete)
+    assert stored_annotations(library_path, doc_id) == []
+    assert window.pane.selected_span() is None
+    qtbot.keyClick(window.annotation_view, Qt.Key.Key_1)  # the next key press tags nothing
+    assert stored_annotations(library_path, doc_id) == []
+    assert "Select some text" in window.statusBar().currentMessage()

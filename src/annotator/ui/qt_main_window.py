@@ -429,6 +429,8 @@ class QtMainWindow(QMainWindow):
         ids = self.selected_annotation_ids()
         if ids:
             self.session.delete(ids)
+            # Selecting the row had selected its text; left selected, the next tag key would tag it again.
+            self.pane.clear_selection()
         else:
             self.statusBar().showMessage("Select an annotation in the list to delete it.", 4000)
 
