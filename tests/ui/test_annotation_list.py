@@ -145,3 +145,36 @@ def test_delete_leaves_no_text_selected_for_a_tag_key_to_recreate(qtbot, open_wi
     qtbot.keyClick(window.annotation_view, Qt.Key.Key_1)  # the next key press tags nothing
     assert stored_annotations(library_path, doc_id) == []
     assert "Select some text" in window.statusBar().currentMessage()
+
+
+OLD = "The minister resigned on Monday after the vote.\n\nCritics say the reform was rushed through parliament without debate.\n"
+NEW = "The minister resigned on Monday after the vote.\n\nCritics say the reform was rushed through the parliament without any debate.\n"
+
+
+def test_accept_placement_is_enabled_only_for_a_selected_annotation_awaiting_review(qtbot, open_window, import_text, tmp_path, messages) -> None:  # noqa: ANN001
+    import_text(OLD)
+    window = open_window()
+    claim, evidence = window.session.tags[:2]
+    window.session.tag_span(claim.id, OLD.index("The minister"), OLD.index(" on Monday"))
+    critics = OLD.index("rushed through parliament without debate")
+    window.session.tag_span(evidence.id, critics, critics + len("rushed through parliament without debate"))
+    window.annotation_view.clearSelection()
+    assert not window.accept_action.isEnabled()  # nothing selected, nothing revised
+
+    new_file = tmp_path / "corrected.txt"
+    new_file.write_text(NEW, encoding="utf-8")
+    assert window.revise_from(str(new_file))
+    (fuzzy_id,) = window.session.fuzzy
+    steady_id = next(i for i in window.session.annotations if i != fuzzy_id)
+    assert not window.accept_action.isEnabled()  # awaiting review, but not selected
+
+    window.select_annotation(steady_id)
+    assert not window.accept_action.isEnabled()
+    assert window.accept_action not in window.annotation_context_menu().actions()
+
+    window.select_annotation(fuzzy_id)
+    assert window.accept_action.isEnabled()
+    assert window.accept_action in window.annotation_context_menu().actions()
+    window.accept_action.trigger()
+    assert window.session.fuzzy == set()
+    assert not window.accept_action.isEnabled()  # accepted: nothing left to accept

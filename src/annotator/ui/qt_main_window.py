@@ -191,7 +191,8 @@ class QtMainWindow(QMainWindow):
         self.revise_action.triggered.connect(self._on_revise_triggered)
         self.accept_action = QAction("&Accept placement", self)
         self.accept_action.setToolTip("Agree with where a revision placed the selected (⚠) annotations")
-        self.accept_action.triggered.connect(lambda: self.session.accept_placements(self.selected_annotation_ids()))
+        self.accept_action.setEnabled(False)  # until a selected annotation awaits review
+        self.accept_action.triggered.connect(self._on_accept_triggered)
         document_menu.addActions([self.revise_action, self.accept_action])
 
         self.tags_menu = self.menuBar().addMenu("&Tags")
@@ -290,7 +291,8 @@ class QtMainWindow(QMainWindow):
         annotations = list(self.session.annotations.values())  # in text order, as loaded
         self.pane.show_document(document.text, annotations, self.session.tags)
         self.annotations_model.fuzzy = self.session.fuzzy
-        self.annotations_model.set_annotations(annotations)
+        self.annotations_model.set_annotations(annotations)  # a reset: no selectionChanged
+        self._update_accept_action()
         self._show_orphans()
         self._update_tag_counts()
         self.setWindowTitle(f"{document.title} — Annotator")
@@ -327,6 +329,7 @@ class QtMainWindow(QMainWindow):
             self.inspector.show_annotation(self.session.annotations.get(shown))
         if len(changes.annotations_created) == 1 and changes.annotations_created[0].document_id == current:
             self.select_annotation(changes.annotations_created[0].id, select_text=False)
+        self._update_accept_action()  # e.g. placements accepted, or a deleted one awaiting review restored
 
     def _on_session_refused(self, message: str, annotation_id: str) -> None:
         """Say why nothing happened, and show the annotation it is about (selected, with its text)."""
@@ -414,10 +417,19 @@ class QtMainWindow(QMainWindow):
         annotation = self.session.annotations.get(ids[-1]) if ids else None
         self.inspector.show_annotation(annotation)
         self.pane.focus_annotation(annotation.id if annotation else None)
+        self._update_accept_action()
         self._row_span = None
         if annotation is not None and not self._syncing:
             self.pane.select_span(annotation.start, annotation.end)
             self._row_span = self.pane.selection_offsets()
+
+    def _update_accept_action(self) -> None:
+        """Accept placement is offered only when a selected annotation awaits review (⚠)."""
+        fuzzy = self.session.fuzzy
+        self.accept_action.setEnabled(any(i in fuzzy for i in self.selected_annotation_ids()))
+
+    def _on_accept_triggered(self) -> None:
+        self.session.accept_placements(self.selected_annotation_ids())
 
     def _on_pane_span_clicked(self, annotation_id: str) -> None:
         if annotation_id:
