@@ -26,3 +26,28 @@ def test_reloading_tags_adds_no_blank_space_to_the_tag_panel(qtbot, open_window,
     assert layout.count() == items_before + 1
     assert layout.indexOf(panel.button(extra.id)) < layout.indexOf(panel._hint)
     assert panel.button(extra.id).accessibleName() == "Tag as question"
+
+
+LONG_PARAGRAPH = " ".join(f"Sentence {i} of one long paragraph, wrapped over many lines." for i in range(400))
+WRAPPED = "A title\n\nA short first paragraph.\n\n" + LONG_PARAGRAPH + "\n\n" + "Another paragraph.\n\n" * 200
+
+
+def test_reading_position_inside_a_long_paragraph_comes_back_at_the_same_line(qtbot, open_window, import_text) -> None:  # noqa: ANN001
+    import_text(WRAPPED)
+    window = open_window()
+    pane = window.pane
+    middle = WRAPPED.index("Sentence 200 ")
+    paragraph = WRAPPED.index(LONG_PARAGRAPH)
+    pane.scroll_to_offset(middle)
+    top = pane.top_offset()
+    assert top <= middle < top + 200  # the line holding the offset is at the top, not the paragraph's start
+    assert top - paragraph > 10_000
+    window.save_reading_position()
+    window.close()
+
+    again = open_window()  # laid out before it was shown, at another width: the line must still be found
+    assert abs(again.pane.top_offset() - top) < 200
+    # a narrower window re-wraps the paragraph; the text at the top stays
+    again.resize(again.width() - 300, again.height())
+    QApplication.processEvents()
+    assert abs(again.pane.top_offset() - top) < 200
