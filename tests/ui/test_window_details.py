@@ -51,3 +51,20 @@ def test_reading_position_inside_a_long_paragraph_comes_back_at_the_same_line(qt
     again.resize(again.width() - 300, again.height())
     QApplication.processEvents()
     assert abs(again.pane.top_offset() - top) < 200
+
+
+def test_status_bar_names_the_library_by_its_path_not_its_url(open_window, import_text, library_path) -> None:  # noqa: ANN001
+    import_text("Some text.\n")
+    window = open_window()
+    message = window.statusBar().currentMessage()
+    assert str(library_path) in message
+    assert "sqlite:" not in message
+
+
+def test_a_server_library_is_named_user_at_host_without_its_password() -> None:
+    from annotator.ui.qt_main_window import describe_library
+
+    assert describe_library("postgresql+psycopg://ann:s3cret@db.example.org:5433/team") == "ann@db.example.org:5433/team"
+    assert describe_library("postgresql+psycopg://ann:s3cret@db.example.org/team") == "ann@db.example.org/team"
+    assert describe_library("sqlite:////home/ann/My Library.sqlite3") == "/home/ann/My Library.sqlite3"
+    assert describe_library("/home/ann/lib.sqlite3") == "/home/ann/lib.sqlite3"

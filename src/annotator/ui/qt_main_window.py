@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.engine import make_url
 
 from annotator import config
 from annotator.core.gcpause import gc_paused
@@ -59,13 +60,30 @@ def position_key(document_id: str) -> str:
     return f"position:{document_id}"
 
 
+def describe_library(url: str) -> str:
+    """Where a library is, for people: a SQLite file's path, ``user@host/db`` for a server.
+
+    Never the password, and not the URL (``sqlite:////home/…`` means little to a reader).
+    """
+    path = library_file(url)
+    if path is not None:
+        return str(path)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return "a library in memory"  # ":memory:" or a "file:" URI: no file to name
+    host = (parsed.host or "localhost") + (f":{parsed.port}" if parsed.port else "")
+    return (f"{parsed.username}@" if parsed.username else "") + f"{host}/{parsed.database or ''}"
+
+
 class QtMainWindow(QMainWindow):
     """UI: the main window of one open library."""
 
     def __init__(self, session: QtLibrarySession, *, library_label: str = "") -> None:
+        """*library_label* is ignored (the caller passes the raw URL): the window names its
+        library itself, with :func:`describe_library`."""
         super().__init__()
         self.session = session
-        self._library_label = library_label
+        del library_label
         self._syncing = False  # set while code (not the user) changes a selection
         # The span (code points) that selecting rows in the annotation list selected in the text:
         # while the text selection is still exactly that, a tag key retags those rows.
@@ -150,7 +168,7 @@ class QtMainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._apply_tags()
-        self.statusBar().showMessage(f"Library: {library_label}" if library_label else "Ready")
+        self.statusBar().showMessage(f"Library: {describe_library(session.library.url)}")
 
     # -- construction ----------------------------------------------------------------------------
 
