@@ -68,3 +68,53 @@ def test_a_server_library_is_named_user_at_host_without_its_password() -> None:
     assert describe_library("postgresql+psycopg://ann:s3cret@db.example.org/team") == "ann@db.example.org/team"
     assert describe_library("sqlite:////home/ann/My Library.sqlite3") == "/home/ann/My Library.sqlite3"
     assert describe_library("/home/ann/lib.sqlite3") == "/home/ann/lib.sqlite3"
+
+
+CODEBOOK = b"""<?xml version="1.0" encoding="utf-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="test">
+  <Codes>
+    <Code guid="c0000000-0000-4000-8000-000000000001" name="Trust" isCodable="true" color="#123456"/>
+    <Code guid="c0000000-0000-4000-8000-000000000002" name="Doubt" isCodable="true" color="#abcdef"/>
+  </Codes>
+</CodeBook>"""
+
+
+def test_importing_a_codebook_says_how_many_tags_it_added(open_window, import_text, tmp_path, monkeypatch, messages) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QFileDialog
+
+    import_text("Some text.\n")
+    window = open_window()
+    codebook = tmp_path / "codes.qdc"
+    codebook.write_bytes(CODEBOOK)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(codebook)], ""))
+    window.import_action.trigger()
+    assert messages == []
+    assert window.statusBar().currentMessage() == "Added 2 tag(s) from the codebook."
+    assert {"Trust", "Doubt"} <= {t.name for t in window.session.tags}
+    window.import_action.trigger()  # again: nothing new
+    assert "already" in window.statusBar().currentMessage() and "0 new" not in window.statusBar().currentMessage()
+
+
+def test_pasting_text_already_in_the_library_says_so_and_opens_it(open_window, import_text, messages) -> None:  # noqa: ANN001
+    text = "An article pasted twice.\n\nIts body.\n"
+    first = import_text(text, "first.txt")
+    other = import_text("Something else.\n", "other.txt")
+    window = open_window()
+    window.open_document(other)
+    QApplication.clipboard().setText(text)
+    window.paste_action.trigger()
+    assert window.session.document.id == first
+    assert window.documents_model.rowCount() == 2
+    message = window.statusBar().currentMessage()
+    assert "already in the library" in message and "An article pasted twice" in message
+    assert "0 new" not in message and messages == []
+
+
+def test_an_empty_clipboard_is_said_plainly(open_window, import_text, messages) -> None:  # noqa: ANN001
+    import_text("Some text.\n")
+    window = open_window()
+    for empty in ("", "  \n\t"):
+        QApplication.clipboard().setText(empty)
+        window.paste_action.trigger()
+    assert [text for _, text in messages] == ["The clipboard holds no text."] * 2
+    assert window.documents_model.rowCount() == 1

@@ -7,6 +7,7 @@ happens; the status bar says so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,25 @@ def describe_library(url: str) -> str:
         return "a library in memory"  # ":memory:" or a "file:" URI: no file to name
     host = (parsed.host or "localhost") + (f":{parsed.port}" if parsed.port else "")
     return (f"{parsed.username}@" if parsed.username else "") + f"{host}/{parsed.database or ''}"
+
+
+def import_summary(result: importing.ImportResult, title_of: Callable[[str], str]) -> str:
+    """What an import did, in a sentence for the status bar (*title_of* gives a document's title)."""
+    tags = len(result.changes.tags_created)
+    if not result.documents:  # a codebook: tags only
+        if tags:
+            return f"Added {tags} tag(s) from the codebook."
+        return "Nothing was added: the library already has every tag of the codebook."
+    known = [row for row in result.documents if not row.new]
+    if len(result.documents) == 1 and known and not result.annotations_added and not tags:
+        return f"“{title_of(known[0].id)}” is already in the library, with this very text; it is open now."
+    new = len(result.documents) - len(known)
+    parts = [f"Imported {new} new document(s), {result.annotations_added} annotation(s)"]
+    if known:
+        parts.append(f"{len(known)} document(s) were already in the library")
+    if tags:
+        parts.append(f"added {tags} tag(s)")
+    return "; ".join(parts) + "."
 
 
 class QtMainWindow(QMainWindow):
@@ -558,10 +578,13 @@ class QtMainWindow(QMainWindow):
 
     def _on_paste_triggered(self) -> None:
         text = QApplication.clipboard().text()
+        if not text.strip():  # nothing, or only blanks (e.g. an image was copied)
+            QMessageBox.information(self, "Nothing to import", "The clipboard holds no text.")
+            return
         try:
             bundle = importing.text_bundle(text)
         except USER_ERRORS as exc:
-            QMessageBox.warning(self, "Nothing to import", f"The clipboard holds no text to import: {exc}")
+            QMessageBox.warning(self, "Nothing to import", f"The clipboard's text was not imported: {exc}.")
             return
         self._persist_bundles([bundle], failures=[])
 
@@ -602,13 +625,12 @@ class QtMainWindow(QMainWindow):
             if result.changes.tags_created:
                 self.session.refresh_tags()
                 self._apply_tags()
-            self.documents_model.set_documents(self.session.library.documents())
-            new = sum(row.new for row in result.documents)
-            self.statusBar().showMessage(
-                f"Imported {new} new document(s), {result.annotations_added} annotation(s)", 5000
-            )
+            summaries = self.session.library.documents()
+            self.documents_model.set_documents(summaries)
             if ids:
-                self.open_document(ids[0])
+                self.open_document(ids[0])  # a text already in the library too: that is where it is
+            titles = {d.id: d.title for d in summaries}
+            self.statusBar().showMessage(import_summary(result, lambda i: titles.get(i, "?")), 8000)
         if failures:
             details = "\n".join(f"• {Path(f.path).name}: {f.message}" for f in failures)
             QMessageBox.warning(self, "Some files were not imported", details)
