@@ -4,7 +4,9 @@ to be tagged again, and Document › Accept placement only when there is one to 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QMenu
 
 from tests.ui.conftest import select_by_keyboard, stored_annotations
 
@@ -94,6 +96,18 @@ def test_change_tag_to_in_the_context_menu_always_retags_the_selected_rows(qtbot
     _menu_action(menu, "Change tag to", "speculation").trigger()
     (after,) = stored_annotations(library_path, doc_id)
     assert (after.id, after.tag_id) == (created.id, speculation.id)
+
+    # The keyboard opens the same menu (the Menu key, or Shift+F10, sends a keyboard context menu event).
+    view = window.annotation_view
+    point = QPoint(5, 5)
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, point, view.mapToGlobal(point), Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(view, event)
+    popup = QApplication.activePopupWidget()
+    assert isinstance(popup, QMenu) and popup.accessibleName() == "Annotation actions"
+    assert popup.actions()[0].text() == "Change &tag to"
+    popup.close()
 
 
 def test_tagging_a_span_again_with_the_same_tag_is_refused_and_shows_the_first(qtbot, open_window, import_text, library_path) -> None:  # noqa: ANN001

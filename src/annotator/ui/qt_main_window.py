@@ -501,10 +501,11 @@ class QtMainWindow(QMainWindow):
         return menu
 
     def _on_annotation_context_menu(self, point) -> None:  # noqa: ANN001
+        """Right click, the Menu key or Shift+F10 in the list: the menu, not blocking the event loop."""
         menu = self.annotation_context_menu()
         if menu is not None:
-            menu.exec(self.annotation_view.viewport().mapToGlobal(point))
-            menu.deleteLater()
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(self.annotation_view.viewport().mapToGlobal(point))
 
     # -- revisions -------------------------------------------------------------------------------
 
