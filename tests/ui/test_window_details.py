@@ -4,7 +4,7 @@ the messages of File › Import and File › New document from clipboard."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from annotator.core.model import Tag
 
@@ -20,6 +20,9 @@ def test_reloading_tags_adds_no_blank_space_to_the_tag_panel(qtbot, open_window,
     QApplication.processEvents()  # new buttons are shown (and old ones deleted) by queued calls
     assert layout.count() == items_before
     assert panel.sizeHint().height() == height_before
+    # replaced buttons are not left drawn over the title until Qt deletes them
+    visible = [b for b in panel.findChildren(QPushButton) if b.isVisible()]
+    assert len(visible) == len(window.session.tags)
     # a new tag adds exactly one button, still above the hint
     extra = Tag("t-extra", "question", "#2a9d8f", "Open questions", "4", 3)
     panel.set_tags([*window.session.tags, extra])

@@ -46,6 +46,7 @@ class QtTagPanel(QWidget):
         """Show one button per tag (replacing the previous ones), between the title and the hint."""
         for button in self._buttons.values():
             self._layout.removeWidget(button)
+            button.hide()  # out of the layout it would be drawn at the top left until deleted
             button.deleteLater()
         self._buttons = {}
         self._tags = list(tags)
