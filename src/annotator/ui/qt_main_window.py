@@ -70,8 +70,9 @@ def describe_library(url: str) -> str:
     if path is not None:
         return str(path)
     parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        return "a library in memory"  # ":memory:" or a "file:" URI: no file to name
+    if parsed.get_backend_name() == "sqlite":  # in memory, or a "file:" URI
+        database = parsed.database or ""
+        return "a library in memory" if database in ("", ":memory:") else database
     host = (parsed.host or "localhost") + (f":{parsed.port}" if parsed.port else "")
     return (f"{parsed.username}@" if parsed.username else "") + f"{host}/{parsed.database or ''}"
 
@@ -85,7 +86,7 @@ def import_summary(result: importing.ImportResult, title_of: Callable[[str], str
         return "Nothing was added: the library already has every tag of the codebook."
     known = [row for row in result.documents if not row.new]
     if len(result.documents) == 1 and known and not result.annotations_added and not tags:
-        return f"“{title_of(known[0].id)}” is already in the library, with this very text; it is open now."
+        return f"“{title_of(known[0].id)}” is already in the library; it is open now."
     new = len(result.documents) - len(known)
     parts = [f"Imported {new} new document(s), {result.annotations_added} annotation(s)"]
     if known:
