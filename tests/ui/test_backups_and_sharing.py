@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from annotator.services import Library, annotating
@@ -60,3 +64,47 @@ def test_a_window_shows_edits_made_by_another_program(qtbot, open_window, import
     assert window.pane.highlighter.index.get(theirs.id) is not None
     assert window.annotations_model.rowCount() == 2
     assert "another window or program" in window.statusBar().currentMessage()
+
+
+@pytest.fixture
+def half_hour_zone() -> Iterator[None]:
+    """Local time is UTC+05:30 (a POSIX TZ rule: no time zone data needed), so no clock time reads as UTC."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TZ", "XST-05:30")
+        time.tzset()
+        yield
+    time.tzset()
+
+
+def test_backups_show_local_times_in_plain_words_and_keep_the_restored_one_selected(qtbot, open_window, import_text, library_path, monkeypatch, half_hour_zone) -> None:  # noqa: ANN001
+    import_text(TEXT)
+    window = open_window()
+    dialog = QtBackupsDialog(window.session.library, window)
+    qtbot.addWidget(dialog)
+    assert "SQLite" not in dialog.intro.text() and "copy of your library" in dialog.intro.text()
+    assert dialog.table.accessibleName() == "Backups"
+    dialog.backup_button.click()  # the older copy, restored below
+    window.session.tag_span(window.session.tags[0].id, 2, 7)
+    dialog.backup_button.click()
+    older = dialog.backups[1]
+    made = older.created.astimezone()  # local time
+    assert made.strftime("%H:%M") in dialog.table.item(1, 0).text()
+    assert older.created.strftime("%H:%M") not in dialog.table.item(1, 0).text()
+
+    dialog.table.setFocus()
+    dialog.table.selectRow(1)
+    assert dialog.details.text().startswith("A copy of your library made on")
+    assert made.strftime("%H:%M") in dialog.details.text()
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_a, **_k):  # noqa: ANN001, ANN202
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog.restoreRequested.connect(window.restore_backup)
+    dialog.restore_button.click()
+    assert made.strftime("%H:%M") in asked[0] and "UTC" not in asked[0]
+    assert window.session.annotations == {}  # the older copy, without the annotation
+    assert sorted(b.kind for b in dialog.backups) == ["before-restore", "manual", "manual"]
+    assert dialog.selected() is not None and dialog.selected().path == older.path  # still the one restored

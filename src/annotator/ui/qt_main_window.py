@@ -7,6 +7,7 @@ happens; the status bar says so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +32,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.engine import make_url
 
 from annotator import config
 from annotator.core.gcpause import gc_paused
 from annotator.core.model import Document
-from annotator.formats.registry import format_by_id, readers
+from annotator.formats.registry import format_by_id, readers, writers
 from annotator.formats.base import ImportBundle
 from annotator.services import Changes, Library, exporting, importing
 from annotator.services.backups import library_file, restore_backup
@@ -52,20 +54,62 @@ from annotator.ui.qt_text_pane import QtTextPane
 from annotator.ui.qt_trim_dialog import QtTrimDialog
 
 LAST_DOCUMENT_KEY = "last_document"
+LAST_EXPORT_FOLDER_KEY = "export:last_folder"
+LAST_EXPORT_FORMAT_KEY = "export:last_format"
 
 
 def position_key(document_id: str) -> str:
     return f"position:{document_id}"
 
 
+def describe_library(url: str) -> str:
+    """Where a library is, for people: a SQLite file's path, ``user@host/db`` for a server.
+
+    Never the password, and not the URL (``sqlite:////home/…`` means little to a reader).
+    """
+    path = library_file(url)
+    if path is not None:
+        return str(path)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":  # in memory, or a "file:" URI
+        database = parsed.database or ""
+        return "a library in memory" if database in ("", ":memory:") else database
+    host = (parsed.host or "localhost") + (f":{parsed.port}" if parsed.port else "")
+    return (f"{parsed.username}@" if parsed.username else "") + f"{host}/{parsed.database or ''}"
+
+
+def import_summary(result: importing.ImportResult, title_of: Callable[[str], str]) -> str:
+    """What an import did, in a sentence for the status bar (*title_of* gives a document's title)."""
+    tags = len(result.changes.tags_created)
+    if not result.documents:  # a codebook: tags only
+        if tags:
+            return f"Added {tags} tag(s) from the codebook."
+        return "Nothing was added: the library already has every tag of the codebook."
+    known = [row for row in result.documents if not row.new]
+    if len(result.documents) == 1 and known and not result.annotations_added and not tags:
+        return f"“{title_of(known[0].id)}” is already in the library; it is open now."
+    new = len(result.documents) - len(known)
+    parts = [f"Imported {new} new document(s), {result.annotations_added} annotation(s)"]
+    if known:
+        parts.append(f"{len(known)} document(s) were already in the library")
+    if tags:
+        parts.append(f"added {tags} tag(s)")
+    return "; ".join(parts) + "."
+
+
 class QtMainWindow(QMainWindow):
     """UI: the main window of one open library."""
 
     def __init__(self, session: QtLibrarySession, *, library_label: str = "") -> None:
+        """*library_label* is ignored (the caller passes the raw URL): the window names its
+        library itself, with :func:`describe_library`."""
         super().__init__()
         self.session = session
-        self._library_label = library_label
+        del library_label
         self._syncing = False  # set while code (not the user) changes a selection
+        # The span (code points) that selecting rows in the annotation list selected in the text:
+        # while the text selection is still exactly that, a tag key retags those rows.
+        self._row_span: tuple[int, int] | None = None
         self.setWindowTitle("Annotator")
         self.setAcceptDrops(True)
 
@@ -95,7 +139,8 @@ class QtMainWindow(QMainWindow):
         header.setSectionResizeMode(QtAnnotationTableModel.TAG, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(QtAnnotationTableModel.QUOTE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(QtAnnotationTableModel.NOTE, QHeaderView.ResizeMode.Interactive)
-        self.annotation_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.annotation_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # also the Menu key
+        self.annotation_view.setAccessibleName("Annotations")
         self.inspector = QtInspector(self)
         self.orphan_box = QGroupBox("Orphaned by a revision", self)
         orphan_layout = QVBoxLayout(self.orphan_box)
@@ -145,7 +190,7 @@ class QtMainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._apply_tags()
-        self.statusBar().showMessage(f"Library: {library_label}" if library_label else "Ready")
+        self.statusBar().showMessage(f"Library: {describe_library(session.library.url)}")
 
     # -- construction ----------------------------------------------------------------------------
 
@@ -186,7 +231,8 @@ class QtMainWindow(QMainWindow):
         self.revise_action.triggered.connect(self._on_revise_triggered)
         self.accept_action = QAction("&Accept placement", self)
         self.accept_action.setToolTip("Agree with where a revision placed the selected (⚠) annotations")
-        self.accept_action.triggered.connect(lambda: self.session.accept_placements(self.selected_annotation_ids()))
+        self.accept_action.setEnabled(False)  # until a selected annotation awaits review
+        self.accept_action.triggered.connect(self._on_accept_triggered)
         document_menu.addActions([self.revise_action, self.accept_action])
 
         self.tags_menu = self.menuBar().addMenu("&Tags")
@@ -199,8 +245,7 @@ class QtMainWindow(QMainWindow):
         s.libraryChanged.connect(self._counts_timer.start)
         s.errorRaised.connect(self._on_error_raised)
         s.saved.connect(lambda message: self.statusBar().showMessage(message, 3000))
-        s.tagsChanged.connect(self._apply_tags)
-        s.orphansChanged.connect(self._show_orphans)
+        s.refused.connect(self._on_session_refused)
         self.document_list.selectionModel().currentChanged.connect(self._on_document_current_changed)
         self.annotation_view.selectionModel().selectionChanged.connect(self._on_annotation_selection_changed)
         self.annotation_view.customContextMenuRequested.connect(self._on_annotation_context_menu)
@@ -284,7 +329,8 @@ class QtMainWindow(QMainWindow):
         annotations = list(self.session.annotations.values())  # in text order, as loaded
         self.pane.show_document(document.text, annotations, self.session.tags)
         self.annotations_model.fuzzy = self.session.fuzzy
-        self.annotations_model.set_annotations(annotations)
+        self.annotations_model.set_annotations(annotations)  # a reset: no selectionChanged
+        self._update_accept_action()
         self._show_orphans()
         self._update_tag_counts()
         self.setWindowTitle(f"{document.title} — Annotator")
@@ -314,6 +360,13 @@ class QtMainWindow(QMainWindow):
             self.inspector.show_annotation(self.session.annotations.get(shown))
         if len(changes.annotations_created) == 1 and changes.annotations_created[0].document_id == current:
             self.select_annotation(changes.annotations_created[0].id, select_text=False)
+        self._update_accept_action()  # e.g. placements accepted, or a deleted one awaiting review restored
+
+    def _on_session_refused(self, message: str, annotation_id: str) -> None:
+        """Say why nothing happened, and show the annotation it is about (selected, with its text)."""
+        self.statusBar().showMessage(message, 5000)
+        if annotation_id:
+            self.select_annotation(annotation_id)
 
     def _on_error_raised(self, message: str) -> None:
         self.statusBar().showMessage("Not saved: " + message, 8000)
@@ -344,20 +397,41 @@ class QtMainWindow(QMainWindow):
     # -- user actions ---------------------------------------------------------------------------
 
     def apply_tag(self, tag_id: str) -> None:
-        """Tag the selected text; with no text selected, retag the selected annotations."""
+        """Tag the selected text, or retag the selected annotations.
+
+        Selecting a row selects its text, so the text selection alone cannot say
+        what the user means: while it is still exactly what the row selection put
+        there (or there is none), the key is about the selected rows and retags
+        them; text the user selected is new text to tag.
+        """
+        selected = self.selected_annotation_ids()
         span = self.pane.selected_span()
+        if selected and (span is None or self.pane.selection_offsets() == self._row_span):
+            self.retag_selected(tag_id)
+            return
         if span is not None:
             self.pane.clear_selection()
             self.session.tag_span(tag_id, *span)
             return
-        selected = self.selected_annotation_ids()
-        if selected:
-            self.session.undo_stack.beginMacro("Change tag")
-            for annotation_id in selected:
-                self.session.retag(annotation_id, tag_id)
-            self.session.undo_stack.endMacro()
-            return
         self.statusBar().showMessage("Select some text first, then choose a tag.", 4000)
+
+    def retag_selected(self, tag_id: str) -> None:
+        """Give the annotations selected in the list another tag, as one undo step."""
+        changing = [
+            i for i in self.selected_annotation_ids()
+            if (a := self.session.annotations.get(i)) is not None and a.tag_id != tag_id
+        ]  # fmt: skip
+        if not changing:
+            tag = self.session.tag(tag_id)
+            self.statusBar().showMessage(f"Already tagged {tag.name if tag else 'so'}.", 4000)
+            return
+        if len(changing) == 1:
+            self.session.retag(changing[0], tag_id)
+            return
+        self.session.undo_stack.beginMacro(f"Change the tag of {len(changing)} annotations")
+        for annotation_id in changing:
+            self.session.retag(annotation_id, tag_id)
+        self.session.undo_stack.endMacro()
 
     def selected_annotation_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.annotation_view.selectionModel().selectedRows()})
@@ -387,8 +461,19 @@ class QtMainWindow(QMainWindow):
         annotation = self.session.annotations.get(ids[-1]) if ids else None
         self.inspector.show_annotation(annotation)
         self.pane.focus_annotation(annotation.id if annotation else None)
+        self._update_accept_action()
+        self._row_span = None
         if annotation is not None and not self._syncing:
             self.pane.select_span(annotation.start, annotation.end)
+            self._row_span = self.pane.selection_offsets()
+
+    def _update_accept_action(self) -> None:
+        """Accept placement is offered only when a selected annotation awaits review (⚠)."""
+        fuzzy = self.session.fuzzy
+        self.accept_action.setEnabled(any(i in fuzzy for i in self.selected_annotation_ids()))
+
+    def _on_accept_triggered(self) -> None:
+        self.session.accept_placements(self.selected_annotation_ids())
 
     def _on_pane_span_clicked(self, annotation_id: str) -> None:
         if annotation_id:
@@ -400,21 +485,33 @@ class QtMainWindow(QMainWindow):
         ids = self.selected_annotation_ids()
         if ids:
             self.session.delete(ids)
+            # Selecting the row had selected its text; left selected, the next tag key would tag it again.
+            self.pane.clear_selection()
         else:
             self.statusBar().showMessage("Select an annotation in the list to delete it.", 4000)
 
-    def _on_annotation_context_menu(self, point) -> None:  # noqa: ANN001
+    def annotation_context_menu(self) -> QMenu | None:
+        """The context menu of the selected annotations (None when no row is selected)."""
         ids = self.selected_annotation_ids()
         if not ids:
-            return
+            return None
         menu = QMenu(self)
-        retag = menu.addMenu("Change tag to")
+        menu.setAccessibleName("Annotation actions")
+        retag = menu.addMenu("Change &tag to")
+        # Always a retag of the selected rows, whatever text is selected (unlike a tag key).
         for tag in self.session.tags:
-            retag.addAction(tag.name, lambda tag_id=tag.id: self.apply_tag(tag_id))
+            retag.addAction(tag.name, lambda tag_id=tag.id: self.retag_selected(tag_id))
         if any(i in self.session.fuzzy for i in ids):
             menu.addAction(self.accept_action)
         menu.addAction(self.delete_action)
-        menu.exec(self.annotation_view.viewport().mapToGlobal(point))
+        return menu
+
+    def _on_annotation_context_menu(self, point) -> None:  # noqa: ANN001
+        """Right click, the Menu key or Shift+F10 in the list: the menu, not blocking the event loop."""
+        menu = self.annotation_context_menu()
+        if menu is not None:
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(self.annotation_view.viewport().mapToGlobal(point))
 
     # -- revisions -------------------------------------------------------------------------------
 
@@ -488,10 +585,13 @@ class QtMainWindow(QMainWindow):
 
     def _on_paste_triggered(self) -> None:
         text = QApplication.clipboard().text()
+        if not text.strip():  # nothing, or only blanks (e.g. an image was copied)
+            QMessageBox.information(self, "Nothing to import", "The clipboard holds no text.")
+            return
         try:
             bundle = importing.text_bundle(text)
         except USER_ERRORS as exc:
-            QMessageBox.warning(self, "Nothing to import", f"The clipboard holds no text to import: {exc}")
+            QMessageBox.warning(self, "Nothing to import", f"The clipboard's text was not imported: {exc}.")
             return
         self._persist_bundles([bundle], failures=[])
 
@@ -531,13 +631,12 @@ class QtMainWindow(QMainWindow):
             if result.changes.tags_created:
                 self.session.refresh_tags()
                 self._apply_tags()
-            self.documents_model.set_documents(self.session.library.documents())
-            new = sum(row.new for row in result.documents)
-            self.statusBar().showMessage(
-                f"Imported {new} new document(s), {result.annotations_added} annotation(s)", 5000
-            )
+            summaries = self.session.library.documents()
+            self.documents_model.set_documents(summaries)
             if ids:
-                self.open_document(ids[0])
+                self.open_document(ids[0])  # a text already in the library too: that is where it is
+            titles = {d.id: d.title for d in summaries}
+            self.statusBar().showMessage(import_summary(result, lambda i: titles.get(i, "?")), 8000)
         if failures:
             details = "\n".join(f"• {Path(f.path).name}: {f.message}" for f in failures)
             QMessageBox.warning(self, "Some files were not imported", details)
@@ -582,6 +681,9 @@ class QtMainWindow(QMainWindow):
             has_document=document is not None, selected_count=len(selected),
             tag_names=[t.name for t in self.session.tags], coders=coders, parent=self,
         )  # fmt: skip
+        last_format = self._library_state(LAST_EXPORT_FORMAT_KEY)
+        if last_format in {f.id for f in writers()}:
+            dialog.set_format(last_format)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         keep = None
@@ -610,11 +712,18 @@ class QtMainWindow(QMainWindow):
         fmt = format_by_id(format_id)
         extension = "" if fmt.writes_archive else fmt.default_extension
         label = f"{fmt.label} folder (or *.zip)" if fmt.writes_archive else f"{fmt.label} (*{fmt.default_extension})"
-        path, _ = QFileDialog.getSaveFileName(self, "Export", str(Path.home() / (suggested + extension)), label)
+        folder = Path(self._library_state(LAST_EXPORT_FOLDER_KEY) or Path.home())
+        if not folder.is_dir():  # moved or deleted since, or on a drive not mounted now
+            folder = Path.home()
+        path, _ = QFileDialog.getSaveFileName(self, "Export", str(folder / (suggested + extension)), label)
         if not path:
             return None
         if not Path(path).suffix and not fmt.writes_archive:
             path += fmt.default_extension
+            # Qt's dialog checked the name as typed; with the extension it may name a file that exists.
+            if Path(path).exists() and not self._confirm_replace(path):
+                self.statusBar().showMessage("Export cancelled; nothing was written.", 6000)
+                return None
         progress = QtProgress(self, "Exporting…")
         try:
             count = exporting.export_to_path(
@@ -630,7 +739,33 @@ class QtMainWindow(QMainWindow):
         finally:
             progress.close()
         self.statusBar().showMessage(f"Exported {count} document(s) to {path}", 6000)
+        self._set_library_state(LAST_EXPORT_FOLDER_KEY, str(Path(path).parent))
+        self._set_library_state(LAST_EXPORT_FORMAT_KEY, format_id)
         return path
+
+    def _confirm_replace(self, path: str) -> bool:
+        """Ask before an export replaces *path*, as Qt's dialog does for the names it sees."""
+        target = Path(path)
+        answer = QMessageBox.question(
+            self, "Export",
+            f"“{target.name}” already exists in {target.parent}.\n\nReplace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _library_state(self, key: str) -> str | None:
+        """A remembered value of this library (e.g. where it was last exported); None if unreadable."""
+        try:
+            return self.session.library.state(key)
+        except USER_ERRORS:
+            return None
+
+    def _set_library_state(self, key: str, value: str) -> None:
+        """Remember *value* in the library; a convenience, so a failure is not worth a message."""
+        try:
+            self.session.library.set_state(key, value)
+        except USER_ERRORS:
+            pass
 
     # -- backups, and other programs' changes ---------------------------------------------------------
 

@@ -45,6 +45,7 @@ class QtLibrarySession(QObject):
     orphansChanged = Signal()  # the open document's orphans are not those shown
     errorRaised = Signal(str)
     saved = Signal(str)  # a short description of what was just committed
+    refused = Signal(str, str)  # why an intent was not carried out, and the annotation it concerns
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -227,10 +228,24 @@ class QtLibrarySession(QObject):
     # -- intents (each one undoable) -------------------------------------------------------------
 
     def tag_span(self, tag_id: str, start: int, end: int) -> None:
-        """Tag a span of the text shown (offsets in code points of that text)."""
+        """Tag code points [start, end) of the text shown, unless that annotation exists already."""
         if self.document is None:
             return
+        existing = self.duplicate_of(tag_id, start, end)
+        if existing is not None:
+            # An exact copy says nothing new and would double the counts in every export.
+            tag = self.tag(tag_id)
+            self.refused.emit(f"This text is already tagged {tag.name if tag else 'so'}.", existing.id)
+            return
         self.undo_stack.push(CreateAnnotationCommand(self, self.document, tag_id, start, end))
+
+    def duplicate_of(self, tag_id: str, start: int, end: int, coder: str = "") -> Annotation | None:
+        """The loaded annotation with this tag, span and coder ("" is this window's), if there is one."""
+        return next(
+            (a for a in self.annotations.values()
+             if a.start == start and a.end == end and a.tag_id == tag_id and a.coder == coder),
+            None,
+        )  # fmt: skip
 
     def retag(self, annotation_id: str, tag_id: str) -> None:
         current = self.annotations.get(annotation_id)

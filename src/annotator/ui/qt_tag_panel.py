@@ -34,28 +34,34 @@ class QtTagPanel(QWidget):
         self._hint = QLabel("Select text, then click a tag or press its key.")
         self._hint.setWordWrap(True)
         self._hint.setStyleSheet("color: palette(mid);")
+        # Title, buttons, hint, then one stretch that keeps them at the top. The layout is
+        # built once; set_tags only swaps the buttons, so reloading tags adds no space.
+        self._layout.addWidget(self._hint)
+        self._layout.addStretch(1)
         self._buttons: dict[str, QPushButton] = {}
         self._tags: list[Tag] = []
         self._counts: dict[str, int] = {}
 
     def set_tags(self, tags: list[Tag]) -> None:
+        """Show one button per tag (replacing the previous ones), between the title and the hint."""
         for button in self._buttons.values():
             self._layout.removeWidget(button)
+            button.hide()  # out of the layout it would be drawn at the top left until deleted
             button.deleteLater()
-        self._layout.removeWidget(self._hint)
         self._buttons = {}
         self._tags = list(tags)
-        for tag in tags:
+        for position, tag in enumerate(tags, start=1):  # 0 is the title
             button = QPushButton(self)
             button.setIcon(swatch(tag.color))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the text selection's focus
             button.setStyleSheet("text-align: left; padding: 4px 8px;")
             button.setToolTip(tag.description + (f"\nShortcut: {tag.shortcut}" if tag.shortcut else ""))
+            # The text carries the count and the key; a screen reader needs only what the button does.
+            button.setAccessibleName(f"Tag as {tag.name}")
+            button.setAccessibleDescription(tag.description)
             button.clicked.connect(lambda _=False, tag_id=tag.id: self.tagClicked.emit(tag_id))
-            self._layout.addWidget(button)
+            self._layout.insertWidget(position, button)
             self._buttons[tag.id] = button
-        self._layout.addWidget(self._hint)
-        self._layout.addStretch(1)
         self.set_counts(self._counts)
 
     def set_counts(self, counts: dict[str, int]) -> None:

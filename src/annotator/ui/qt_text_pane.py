@@ -223,6 +223,9 @@ class QtTextPane(QPlainTextEdit):
         self._tags: dict[str, Tag] = {}
         self._notes: dict[str, str] = {}
         self._focused: str | None = None
+        # A reading position asked for before the text was laid out at its width (the window
+        # not shown yet): lines are only known then, so it is applied on the next resize.
+        self._pending_top: int | None = None
         self.highlighter = QtSpanHighlighter(None)
         self.verticalScrollBar().valueChanged.connect(self._highlight_visible)
         self.show_document("", [], [])
@@ -245,6 +248,7 @@ class QtTextPane(QPlainTextEdit):
         self._tags = {t.id: t for t in tags}
         self._notes = {a.id: a.note for a in annotations}
         self._focused = None
+        self._pending_top = None
         self.setExtraSelections([])
         spans = [Span(a.start, a.end, a.tag_id, a.id) for a in annotations]
         document = QTextDocument(self)
@@ -312,6 +316,13 @@ class QtTextPane(QPlainTextEdit):
         end = self._map.from_utf16(cursor.selectionEnd())
         return trim_span(self._text, start, end)
 
+    def selection_offsets(self) -> tuple[int, int] | None:
+        """The selection as code points exactly as it is (not trimmed); None without a selection."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self._map.from_utf16(cursor.selectionStart()), self._map.from_utf16(cursor.selectionEnd())
+
     def select_span(self, start: int, end: int) -> None:
         """Select code points [start, end) and scroll them into view."""
         cursor = QTextCursor(self.document())
@@ -372,14 +383,44 @@ class QtTextPane(QPlainTextEdit):
         return sorted(self.highlighter.index.at(offset), key=lambda s: (s.end - s.start, s.start))
 
     def top_offset(self) -> int:
-        """The code point at the top of the view (to restore the reading position)."""
-        return self._map.from_utf16(self.cursorForPosition(QPoint(0, 0)).position())
+        """The code point that starts the first line visible at the top of the view.
+
+        QPlainTextEdit scrolls by lines, its scroll bar counting the lines of all
+        blocks; a long paragraph wraps over many lines, so the line (not the block
+        it is in) is what the reader was looking at.
+        """
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return 0
+        position = block.position()
+        self._ensure_layout(block)
+        layout = block.layout()
+        line = self.verticalScrollBar().value() - block.firstLineNumber()
+        if layout is not None and 0 <= line < layout.lineCount():
+            position += layout.lineAt(line).textStart()
+        return self._map.from_utf16(position)
 
     def scroll_to_offset(self, offset: int) -> None:
-        """Scroll so that code point *offset* is at the top of the view."""
+        """Scroll so that the line holding code point *offset* is at the top of the view."""
         offset = max(0, min(offset, len(self._text)))
-        block = self.document().findBlock(self._map.to_utf16(offset))
-        self.verticalScrollBar().setValue(block.firstLineNumber())
+        position = self._map.to_utf16(offset)
+        block = self.document().findBlock(position)
+        self._ensure_layout(block)
+        line = block.firstLineNumber()
+        layout = block.layout()
+        if layout is not None and layout.lineCount():
+            text_line = layout.lineForTextPosition(position - block.position())
+            if text_line.isValid():
+                line += text_line.lineNumber()
+        self.verticalScrollBar().setValue(line)
+        # Hidden, the pane has no final width yet, so the lines will change: place it again then.
+        self._pending_top = None if self.isVisible() else offset
+
+    def _ensure_layout(self, block: QTextBlock) -> None:
+        """Wrap *block* into lines now: Qt lays out a new or re-wrapped text lazily, as it is painted."""
+        layout = self.document().documentLayout()
+        if isinstance(layout, QPlainTextDocumentLayout):
+            layout.ensureBlockLayout(block)
 
     # -- events ------------------------------------------------------------------------------
 
@@ -401,7 +442,13 @@ class QtTextPane(QPlainTextEdit):
         return super().viewportEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
+        # A new width re-wraps the text; Qt keeps the top line's number, which then holds other
+        # text. Keep the text that was at the top there instead (this also places a reading
+        # position restored before the window was first shown, at its final width).
+        top = self._pending_top if self._pending_top is not None else self.top_offset()
         super().resizeEvent(event)
+        if self._pending_top is not None or event.oldSize().width() != event.size().width():
+            self.scroll_to_offset(top)
         self._highlight_visible()
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)

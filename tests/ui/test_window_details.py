@@ -1,0 +1,124 @@
+"""Tests (UI): details of the main window a new user noticed (issue 7): the tag panel's
+layout, the reading position inside a long paragraph, the status bar's library name and
+the messages of File › Import and File › New document from clipboard."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from annotator.core.model import Tag
+
+
+def test_reloading_tags_adds_no_blank_space_to_the_tag_panel(qtbot, open_window, import_text) -> None:  # noqa: ANN001
+    import_text("Some text.\n")
+    window = open_window()
+    panel = window.tag_panel
+    layout = panel.layout()
+    items_before, height_before = layout.count(), panel.sizeHint().height()
+    for _ in range(5):  # e.g. tags reloaded after an import or another program's change
+        window._apply_tags()
+    QApplication.processEvents()  # new buttons are shown (and old ones deleted) by queued calls
+    assert layout.count() == items_before
+    assert panel.sizeHint().height() == height_before
+    # replaced buttons are not left drawn over the title until Qt deletes them
+    visible = [b for b in panel.findChildren(QPushButton) if b.isVisible()]
+    assert len(visible) == len(window.session.tags)
+    # a new tag adds exactly one button, still above the hint
+    extra = Tag("t-extra", "question", "#2a9d8f", "Open questions", "4", 3)
+    panel.set_tags([*window.session.tags, extra])
+    assert layout.count() == items_before + 1
+    assert layout.indexOf(panel.button(extra.id)) < layout.indexOf(panel._hint)
+    assert panel.button(extra.id).accessibleName() == "Tag as question"
+
+
+LONG_PARAGRAPH = " ".join(f"Sentence {i} of one long paragraph, wrapped over many lines." for i in range(400))
+WRAPPED = "A title\n\nA short first paragraph.\n\n" + LONG_PARAGRAPH + "\n\n" + "Another paragraph.\n\n" * 200
+
+
+def test_reading_position_inside_a_long_paragraph_comes_back_at_the_same_line(qtbot, open_window, import_text) -> None:  # noqa: ANN001
+    import_text(WRAPPED)
+    window = open_window()
+    pane = window.pane
+    middle = WRAPPED.index("Sentence 200 ")
+    paragraph = WRAPPED.index(LONG_PARAGRAPH)
+    pane.scroll_to_offset(middle)
+    top = pane.top_offset()
+    assert top <= middle < top + 200  # the line holding the offset is at the top, not the paragraph's start
+    assert top - paragraph > 10_000
+    window.save_reading_position()
+    window.close()
+
+    again = open_window()  # laid out before it was shown, at another width: the line must still be found
+    assert abs(again.pane.top_offset() - top) < 200
+    # a narrower window re-wraps the paragraph; the text at the top stays
+    again.resize(again.width() - 300, again.height())
+    QApplication.processEvents()
+    assert abs(again.pane.top_offset() - top) < 200
+
+
+def test_status_bar_names_the_library_by_its_path_not_its_url(open_window, import_text, library_path) -> None:  # noqa: ANN001
+    import_text("Some text.\n")
+    window = open_window()
+    message = window.statusBar().currentMessage()
+    assert str(library_path) in message
+    assert "sqlite:" not in message
+
+
+def test_a_server_library_is_named_user_at_host_without_its_password() -> None:
+    from annotator.ui.qt_main_window import describe_library
+
+    assert describe_library("postgresql+psycopg://ann:s3cret@db.example.org:5433/team") == "ann@db.example.org:5433/team"
+    assert describe_library("postgresql+psycopg://ann:s3cret@db.example.org/team") == "ann@db.example.org/team"
+    assert describe_library("sqlite:////home/ann/My Library.sqlite3") == "/home/ann/My Library.sqlite3"
+    assert describe_library("/home/ann/lib.sqlite3") == "/home/ann/lib.sqlite3"
+    assert describe_library("sqlite://") == "a library in memory"
+
+
+CODEBOOK = b"""<?xml version="1.0" encoding="utf-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="test">
+  <Codes>
+    <Code guid="c0000000-0000-4000-8000-000000000001" name="Trust" isCodable="true" color="#123456"/>
+    <Code guid="c0000000-0000-4000-8000-000000000002" name="Doubt" isCodable="true" color="#abcdef"/>
+  </Codes>
+</CodeBook>"""
+
+
+def test_importing_a_codebook_says_how_many_tags_it_added(open_window, import_text, tmp_path, monkeypatch, messages) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QFileDialog
+
+    import_text("Some text.\n")
+    window = open_window()
+    codebook = tmp_path / "codes.qdc"
+    codebook.write_bytes(CODEBOOK)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(codebook)], ""))
+    window.import_action.trigger()
+    assert messages == []
+    assert window.statusBar().currentMessage() == "Added 2 tag(s) from the codebook."
+    assert {"Trust", "Doubt"} <= {t.name for t in window.session.tags}
+    window.import_action.trigger()  # again: nothing new
+    assert "already" in window.statusBar().currentMessage() and "0 new" not in window.statusBar().currentMessage()
+
+
+def test_pasting_text_already_in_the_library_says_so_and_opens_it(open_window, import_text, messages) -> None:  # noqa: ANN001
+    text = "An article pasted twice.\n\nIts body.\n"
+    first = import_text(text, "first.txt")
+    other = import_text("Something else.\n", "other.txt")
+    window = open_window()
+    window.open_document(other)
+    QApplication.clipboard().setText(text)
+    window.paste_action.trigger()
+    assert window.session.document.id == first
+    assert window.documents_model.rowCount() == 2
+    message = window.statusBar().currentMessage()
+    assert "already in the library" in message and "An article pasted twice" in message
+    assert "0 new" not in message and messages == []
+
+
+def test_an_empty_clipboard_is_said_plainly(open_window, import_text, messages) -> None:  # noqa: ANN001
+    import_text("Some text.\n")
+    window = open_window()
+    for empty in ("", "  \n\t"):
+        QApplication.clipboard().setText(empty)
+        window.paste_action.trigger()
+    assert [text for _, text in messages] == ["The clipboard holds no text."] * 2
+    assert window.documents_model.rowCount() == 1
