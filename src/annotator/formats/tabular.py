@@ -44,7 +44,7 @@ from typing import Any, BinaryIO
 from annotator.core.gcpause import gc_paused
 from annotator.core.model import Annotation, Document
 from annotator.core.offsets import OffsetMap
-from annotator.formats.base import ExportBundle, Format
+from annotator.formats.base import ExportBundle, Format, Option
 
 COLUMNS = (
     "document_id",
@@ -207,7 +207,13 @@ def write_xlsx(bundle: ExportBundle, out: BinaryIO) -> None:
 
 
 FORMATS = [
-    Format(id="csv", label="CSV, one row per annotation", extensions=(".csv",), writer=write_csv),
+    Format(
+        id="csv",
+        label="CSV, one row per annotation",
+        extensions=(".csv",),
+        writer=write_csv,
+        options=(Option("excel", "bool", "for Excel: UTF-8 BOM, CRLF line ends, formulas defused", default=False),),
+    ),
     Format(
         id="xlsx",
         label="Excel workbook, one row per annotation",
