@@ -20,7 +20,7 @@ line ends, and formula injection defused: a text cell starting with ``=``,
 text instead of running it. That apostrophe is visible and is not in the data;
 plain mode never adds it.
 
-XLSX (openpyxl) has three sheets: ``annotations`` (the columns above),
+XLSX (openpyxl, zipped in memory and then written out) has three sheets: ``annotations`` (the columns above),
 ``tags`` (name, color, description) and ``documents`` (id, title, length in code
 points, sha256). Text cells are written as strings, never as formulas, so
 ``=SUM(A1)`` in a note stays text without an apostrophe. XML cannot hold most
@@ -203,7 +203,12 @@ def write_xlsx(bundle: ExportBundle, out: BinaryIO) -> None:
             (38, 40, 10, 66),
             ((d.id, d.title, len(d.text), d.sha256) for d, _ in bundle.documents),
         )
-        book.save(out)
+        # Zipped in memory, then written in one go: if *out* fails (a full disk, /dev/full, a closed
+        # pipe), openpyxl's ZipFile on it would be left half-written and print "Exception ignored"
+        # tracebacks when collected. A workbook is compressed, so the buffer stays small.
+        buffer = io.BytesIO()
+        book.save(buffer)
+    out.write(buffer.getbuffer())
 
 
 FORMATS = [
