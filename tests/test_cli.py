@@ -336,6 +336,7 @@ def test_database_path_is_taken_literally(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, doc_file: Path, folder: str
 ) -> None:
     path = tmp_path / folder / "lib.sqlite3"
+    path.parent.mkdir()  # a new library is made only in a folder that exists
     outputs = []
     for argv in (["import", str(doc_file)], ["list"]):  # create, then reopen
         code, out, err = run(capsys, "--database", str(path), *argv)

@@ -1,27 +1,36 @@
 """The ``annotator`` command: the GUI when run bare, and headless subcommands.
 
-Exit status: 0 on success, 2 for a usage error, 1 for any other failure, with
-one clear line on stderr (a traceback only with ``--debug``). Every subcommand
-calls the same services as the GUI.
+Exit status: 0 on success, 2 for a usage error, 1 for any other failure, 130
+when interrupted (Ctrl-C), with one clear line on stderr (a traceback only with
+``--debug``). Every subcommand calls the same services as the GUI.
+
+A command checks its arguments and reads its input files before it opens the
+library, so bad input changes nothing (not even by creating an empty library).
+Names, notes and quotes must be valid text; paths may hold any bytes. What is
+printed of titles and names goes through :func:`~annotator.cli_text.terminal_safe`.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 import orjson
 
 from annotator import __version__, config
 from annotator.cli_db import add_db_commands, run_db_command
 from annotator.cli_revise import add_revise_command, cmd_revise
+from annotator.cli_text import json_text, terminal_safe, tsv_line
 from annotator.core.model import InvalidInput
 from annotator.core.selectors import SpanError
-from annotator.formats.base import FormatError
+from annotator.formats.base import FormatError, OptionError
 from annotator.formats.registry import all_formats, format_by_id, readers, writers
 from annotator.services import annotating, exporting, importing
+from annotator.services.backups import library_file
 from annotator.services.library import Library
 from annotator.services.sample import seed_sample
 from annotator.storage.engine import LibraryError
@@ -31,13 +40,30 @@ class UsageError(Exception):
     """A command line that does not make sense (exit status 2)."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its error messages (which quote the user's arguments) made terminal-safe."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(terminal_safe(message))
+
+
+#: Arguments that are paths: any bytes a file name can hold are fine (surrogateescape).
+PATH_ARGUMENTS = frozenset({"paths", "output", "path"})
+#: How an argument is written on the command line, where its dest does not say it.
+ARGUMENT_NAMES = {
+    "set_name": "--set", "doc_ids": "--doc", "tags": "--tag", "coders": "--coder", "extra": "--option",
+    "document_id": "DOCUMENT-ID", "backup": "BACKUP",
+}  # fmt: skip
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="annotator", description="Close reading: tag spans of text, export them.")
+    parser = _Parser(prog="annotator", description="Close reading: tag spans of text, export them.")
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     parser.add_argument(
         "--database",
         metavar="URL_OR_PATH",
-        help="library to open: a SQLite file path or any SQLAlchemy URL (env ANNOTATOR_DATABASE_URL)",
+        help="library to open: a SQLite file path, or a sqlite:/// or postgresql+psycopg:// URL "
+        "(env ANNOTATOR_DATABASE_URL)",
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -74,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--flavor", choices=["spacy", "doccano", "label-studio"], help="jsonl: the shape to write (default spacy)")
     p.add_argument(
         "--option", action="append", dest="extra", default=[], metavar="KEY=VALUE",
-        help="a writer option, e.g. offsets=utf-16 for jsonl (see README)",
+        help="a writer option, e.g. offsets=utf-16 for jsonl; yes/no options take true/false (see README)",
     )  # fmt: skip
 
     sub.add_parser("tags", help="list the tag set")
@@ -84,8 +110,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def open_library(database: str | None) -> Library:
+    """Open the library ``--database`` names (or the default one, with the sample on first use).
+
+    A SQLite library that did not exist yet is made only in an existing folder
+    (else :class:`LibraryError`), and stderr says it was made.
+    """
     url, is_default = config.database_url(database)
+    if is_default:
+        config.ensure_data_dir()
+    path = library_file(url)
+    is_new = path is not None and not path.exists()
     library = Library.open(url)
+    if is_new:
+        print(f"created a new library at {terminal_safe(str(path))}", file=sys.stderr)
     if is_default:
         try:
             seed_sample(library, config.seeds_dir())
@@ -95,7 +132,29 @@ def open_library(database: str | None) -> Library:
     return library
 
 
-def _cmd_import(library: Library, args: argparse.Namespace) -> None:
+class LibraryOpener:
+    """The library of this run, opened when a command first asks for it (after checking its
+    input), and closed by :func:`main`."""
+
+    def __init__(self, database: str | None) -> None:
+        self.database = database
+        self._library: Library | None = None
+
+    def __call__(self) -> Library:
+        if self._library is None:
+            self._library = open_library(self.database)
+        return self._library
+
+    def close(self) -> None:
+        if self._library is not None:
+            self._library.close()
+            self._library = None
+
+
+Opener = Callable[[], Library]
+
+
+def _cmd_import(args: argparse.Namespace, library: Opener) -> None:
     bundles, failures = importing.read_files(args.paths, args.format)
     if failures:
         raise FormatError("nothing was imported: " + "; ".join(str(f) for f in failures))
@@ -105,31 +164,47 @@ def _cmd_import(library: Library, args: argparse.Namespace) -> None:
         else:
             size = sum(c.end - c.start for c in cuts)
             print(
-                f"note: '{document.title}' seems to carry web boilerplate ({len(cuts)} part(s), {size:,} characters: "
-                f"{', '.join(sorted({c.reason for c in cuts}))}); import with --trim to remove it",
+                f"note: '{terminal_safe(document.title)}' seems to carry web boilerplate ({len(cuts)} part(s), "
+                f"{size:,} characters: {', '.join(sorted({c.reason for c in cuts}))}); import with --trim to remove it",
                 file=sys.stderr,
             )
-    result = importing.persist(library, [b for _, b in bundles], set_name=args.set_name)
+    result = importing.persist(library(), [b for _, b in bundles], set_name=args.set_name)
     for row in result.documents:
-        print(f"{row.id}\t{row.title}")
+        print(tsv_line([row.id, row.title]))
+    # stdout is only the documents (scripts read it); what the import did goes to stderr.
+    new = sum(1 for row in result.documents if row.new)
+    known = len(result.documents) - new
+    if new or result.annotations_added:
+        summary = f"imported {new} new document(s), {result.annotations_added} annotation(s)"
+        if known or result.annotations_existing:
+            summary += f"; {known} document(s) and {result.annotations_existing} annotation(s) were already there"
+        print(summary, file=sys.stderr)
+    elif result.documents:
+        print(
+            f"nothing new: {known} document(s) and {result.annotations_existing} annotation(s) "
+            "were already in the library",
+            file=sys.stderr,
+        )
     if result.changes.tags_created:  # e.g. a codebook (.qdc) brings tags and no documents
-        names = ", ".join(t.name for t in result.changes.tags_created)
+        names = ", ".join(terminal_safe(t.name) for t in result.changes.tags_created)
         print(f"created {len(result.changes.tags_created)} tag(s): {names}", file=sys.stderr)
+    elif not result.documents:
+        print("nothing new: every tag was already in the library", file=sys.stderr)
 
 
-def _cmd_list(library: Library, args: argparse.Namespace) -> None:
-    docs = library.documents()
-    if args.json:
+def _cmd_list(args: argparse.Namespace, library: Opener) -> None:
+    docs = library().documents()
+    if args.json:  # escaped as JSON, so titles stay exact
         rows = [{"id": d.id, "title": d.title, "length": d.length, "annotations": d.counts} for d in docs]
-        sys.stdout.write(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode() + "\n")
+        sys.stdout.write(json_text(orjson.dumps(rows, option=orjson.OPT_INDENT_2)) + "\n")
         return
-    tag_names = [t.name for t in library.tags()]
-    print("\t".join(["id", "title", *tag_names]))
+    tag_names = [t.name for t in library().tags()]
+    print(tsv_line(["id", "title", *tag_names]))
     for d in docs:
-        print("\t".join([d.id, d.title, *(str(d.counts.get(name, 0)) for name in tag_names)]))
+        print(tsv_line([d.id, d.title, *(str(d.counts.get(name, 0)) for name in tag_names)]))
 
 
-def _cmd_annotate(library: Library, args: argparse.Namespace) -> None:
+def _cmd_annotate(args: argparse.Namespace, library: Opener) -> None:
     by_quote = args.quote is not None
     by_offsets = args.start is not None or args.end is not None
     if by_quote == by_offsets:
@@ -138,62 +213,97 @@ def _cmd_annotate(library: Library, args: argparse.Namespace) -> None:
         raise UsageError("--start and --end go together")
     if args.occurrence is not None and not by_quote:
         raise UsageError("--occurrence goes with --quote")
-    tag = library.tag_named(args.tag)
+    if by_quote and not args.quote.strip():
+        raise UsageError("--quote is blank; give the text to tag")
+    if by_offsets and args.start >= args.end:
+        raise UsageError(
+            f"--start must be before --end (a span is start..end, end exclusive), not {args.start}..{args.end}"
+        )
+    opened = library()
+    tag = opened.tag_named(args.tag)
     if by_quote:
         changes = annotating.annotate_quote(
-            library, document_id=args.document_id, tag_id=tag.id, quote=args.quote,
+            opened, document_id=args.document_id, tag_id=tag.id, quote=args.quote,
             occurrence=args.occurrence, note=args.note, coder=args.coder,
         )  # fmt: skip
     else:
-        library.document(args.document_id)  # a clear "no such document" before checking offsets
+        opened.document(args.document_id)  # a clear "no such document" before checking offsets
         changes = annotating.create_annotation(
-            library, document_id=args.document_id, tag_id=tag.id, start=args.start, end=args.end,
+            opened, document_id=args.document_id, tag_id=tag.id, start=args.start, end=args.end,
             note=args.note, coder=args.coder,
         )  # fmt: skip
     print(changes.annotations_created[0].id)
 
 
-def _cmd_export(library: Library, args: argparse.Namespace) -> None:
+def export_options(args: argparse.Namespace) -> dict[str, object]:
+    """The writer options of an ``export`` command line, typed as the format declares them.
+
+    ``--excel`` and ``--flavor`` are ``--option excel=true`` and ``--option flavor=F``.
+    An option the format does not have, or a value it does not take, is a usage error.
+    """
+    raw: dict[str, str] = {}
+    if args.excel:
+        raw["excel"] = "true"
+    if args.flavor:
+        raw["flavor"] = args.flavor
+    for item in args.extra:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--option takes KEY=VALUE, not {item!r}")
+        raw[key.strip()] = value
+    try:
+        return dict(format_by_id(args.format).parse_options(raw))
+    except OptionError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def _cmd_export(args: argparse.Namespace, library: Opener) -> None:
+    fmt = format_by_id(args.format)
+    options = export_options(args)
+    if args.output is not None and not args.output:
+        raise UsageError("-o needs a file name (leave it out to write to stdout)")
+    if args.output is None and fmt.binary and sys.stdout.isatty():
+        raise UsageError(f"format '{args.format}' is not text; write it to a file with -o PATH")
+    opened = library()
     ids: list[str] | None = None
     if args.doc_ids or args.set_name:
         ids = list(args.doc_ids or [])
         if args.set_name:
-            ids += library.documents_in_set(args.set_name)
+            ids += opened.documents_in_set(args.set_name)
     keep = None
     if args.tags or args.coders:
         keep = exporting.ExportFilter(
             tags=frozenset(args.tags) if args.tags else None, coders=frozenset(args.coders) if args.coders else None
         )
-    options: dict[str, object] = {key: value for key, value in (("excel", args.excel), ("flavor", args.flavor)) if value}
-    for item in args.extra:
-        key, sep, value = item.partition("=")
-        if not sep or not key:
-            raise UsageError(f"--option takes KEY=VALUE, not {item!r}")
-        options[key] = value
     settings = {"format_id": args.format, "document_ids": ids, "keep": keep, "options": options}
-    if args.output:
-        count = exporting.export_to_path(library, args.output, **settings)
-        print(f"exported {count} document(s) to {args.output}", file=sys.stderr)
-    else:
-        if format_by_id(args.format).binary and sys.stdout.isatty():
-            raise UsageError(f"format '{args.format}' is not text; write it to a file with -o PATH")
-        exporting.export(library, sys.stdout.buffer, **settings)
+    if args.output is None:
+        exporting.export(opened, sys.stdout.buffer, **settings)
         sys.stdout.buffer.flush()
+        return
+    try:
+        count = exporting.export_to_path(opened, args.output, **settings)
+    except OSError as exc:  # say which export failed, not which temporary file
+        raise OSError(f"cannot export to {args.output}: {exc.strerror or exc}") from exc
+    where = terminal_safe(args.output)
+    if fmt.codebook_only:  # the documents were not written, so their count would mislead
+        print(f"exported the codebook ({len(opened.tags())} tags) to {where}", file=sys.stderr)
+    else:
+        print(f"exported {count} document(s) to {where}", file=sys.stderr)
 
 
-def _cmd_formats(library: Library, args: argparse.Namespace) -> None:
+def _cmd_formats(args: argparse.Namespace, library: Opener) -> None:
     print("\t".join(["id", "import", "export", "extensions", "name"]))
     for fmt in all_formats():
         can = ("yes" if fmt.reader else "-", "yes" if fmt.writer else "-")
         print("\t".join([fmt.id, *can, " ".join(fmt.extensions), fmt.label]))
 
 
-def _cmd_tags(library: Library, args: argparse.Namespace) -> None:
-    for tag in library.tags():
-        print("\t".join([tag.name, tag.color, tag.shortcut, tag.description]))
+def _cmd_tags(args: argparse.Namespace, library: Opener) -> None:
+    for tag in library().tags():
+        print(tsv_line([tag.name, tag.color, tag.shortcut, tag.description]))
 
 
-COMMANDS = {
+COMMANDS: dict[str, Callable[[argparse.Namespace, Opener], None]] = {
     "import": _cmd_import,
     "list": _cmd_list,
     "annotate": _cmd_annotate,
@@ -204,38 +314,94 @@ COMMANDS = {
 }
 
 
+def _check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Usage errors any command shares: NUL characters, undecodable bytes, an empty --database."""
+    for dest, value in vars(args).items():
+        for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, str):
+                continue
+            if "\x00" in item:  # no path or name may hold one
+                parser.error("arguments cannot contain NUL characters")
+            if dest in PATH_ARGUMENTS:
+                continue  # a file name may hold any bytes; Python keeps them (surrogateescape)
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                name = ARGUMENT_NAMES.get(dest, "--" + dest.replace("_", "-"))
+                shown = item.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+                why = (
+                    "SQLite opens only UTF-8 file names; rename the file"
+                    if dest in ("database", "backup")
+                    else "names, notes and quotes are stored as text; give it in UTF-8"
+                )
+                parser.error(f"{name} holds bytes that are not UTF-8 text ({shown}); {why}")
+    if args.database is not None and not args.database.strip():
+        parser.error("--database needs a file path or a database URL, not an empty string")
+
+
+def _error_message(exc: BaseException) -> str:
+    if isinstance(exc, LookupError) and exc.args:
+        return str(exc.args[0])  # str() of a KeyError would quote it
+    if isinstance(exc, OSError) and exc.strerror:  # "No such file or directory: 'x'", without "[Errno 2]"
+        return f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
+    return str(exc)
+
+
+def _silence_stdout() -> None:
+    # The reader of stdout is gone; Python would flush what is left at exit and print
+    # "Exception ignored ... BrokenPipeError". Point stdout at /dev/null instead.
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a real file (a test's capture): nothing is flushed at exit
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Libraries that log their own warnings (pypdf on slightly damaged PDFs) would break the
     # one-line-on-stderr rule; what matters reaches the user as our own message.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     parser = build_parser()
     args = parser.parse_args(argv)  # exits with status 2 on a usage error
-    values = [v for value in vars(args).values() for v in (value if isinstance(value, list) else [value])]
-    if any(isinstance(v, str) and "\x00" in v for v in values):  # no path or name may hold one
-        parser.error("arguments cannot contain NUL characters")
+    try:
+        return _run(parser, args)
+    except KeyboardInterrupt:  # Ctrl-C: the shell's status for SIGINT, and one line
+        if args.debug:
+            raise
+        print("annotator: interrupted", file=sys.stderr)
+        return 130
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    _check_arguments(parser, args)
     if args.command is None:
         from annotator.ui.app import run_gui
 
         return run_gui(database=args.database)
     if args.command == "db":  # before opening: restore needs the library closed, check reads damaged ones
         return run_db_command(args)
+    opener = LibraryOpener(args.database)
     try:
-        with open_library(args.database) as library:
-            COMMANDS[args.command](library, args)
+        COMMANDS[args.command](args, opener)
+        sys.stdout.flush()  # here, not at exit, so a closed pipe is handled like any other
     except UsageError as exc:
         if args.debug:
             raise
         parser.print_usage(sys.stderr)
-        print(f"annotator: error: {exc}", file=sys.stderr)
+        print(f"annotator: error: {terminal_safe(str(exc))}", file=sys.stderr)
         return 2
-    except BrokenPipeError:  # e.g. `annotator export | head`
+    except BrokenPipeError:  # e.g. `annotator export | head`: the reader has what it wanted
+        _silence_stdout()
         return 1
     except (LibraryError, FormatError, SpanError, InvalidInput, LookupError, OSError) as exc:
         if args.debug:
             raise
-        message = exc.args[0] if isinstance(exc, LookupError) and exc.args else str(exc)
-        print(f"annotator: error: {message}", file=sys.stderr)
+        print(f"annotator: error: {terminal_safe(_error_message(exc))}", file=sys.stderr)
         return 1
+    finally:
+        opener.close()
     return 0
 
 

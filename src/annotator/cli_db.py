@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator import config
+from annotator.cli_text import terminal_safe, tsv_line
 from annotator.services import backups
 from annotator.storage.backup import backups_dir
 from annotator.storage.engine import LibraryError
@@ -51,7 +52,7 @@ def _library_path(url: str) -> Path:
 
 
 def _cmd_backup(url: str, args: argparse.Namespace) -> int:
-    print(backups.backup_now(_library_path(url)))
+    print(terminal_safe(str(backups.backup_now(_library_path(url)))))
     return 0
 
 
@@ -61,9 +62,9 @@ def _cmd_backups(url: str, args: argparse.Namespace) -> int:
     print("\t".join(["created", "kind", "size", "documents", "annotations", "path"]))
     for b in found:
         counts = ["?" if n is None else str(n) for n in (b.documents, b.annotations)]
-        print("\t".join([f"{b.created:%Y-%m-%d %H:%M:%S} UTC", b.kind, str(b.size), *counts, str(b.path)]))
+        print(tsv_line([f"{b.created:%Y-%m-%d %H:%M:%S} UTC", b.kind, str(b.size), *counts, str(b.path)]))
     if not found:
-        print(f"annotator: no backups yet in {backups_dir(path)}", file=sys.stderr)
+        print(f"annotator: no backups yet in {terminal_safe(str(backups_dir(path)))}", file=sys.stderr)
     return 0
 
 
@@ -73,20 +74,21 @@ def _cmd_restore(url: str, args: argparse.Namespace) -> int:
     if not backup.exists() and (backups_dir(library) / args.backup).is_file():
         backup = backups_dir(library) / args.backup
     saved = backups.restore_backup(library, backup)
-    print(f"restored {library} from {backup}")
+    print(terminal_safe(f"restored {library} from {backup}"))
     if saved is not None:
-        print(f"the library as it was is saved in {saved}")
+        print(terminal_safe(f"the library as it was is saved in {saved}"))
     return 0
 
 
 def _cmd_check(url: str, args: argparse.Namespace) -> int:
     report = backups.check_library(url, quick=args.quick)
     for line in report.lines():
-        print(line)
+        print(terminal_safe(line))
     if not report.ok:
         sys.stdout.flush()
         more = f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
-        print(f"annotator: error: the library has problems: {report.problems[0]}{more}", file=sys.stderr)
+        problem = terminal_safe(report.problems[0])
+        print(f"annotator: error: the library has problems: {problem}{more}", file=sys.stderr)
         return 1
     return 0
 
@@ -102,5 +104,5 @@ def run_db_command(args: argparse.Namespace) -> int:
     except (LibraryError, OSError, ValueError) as exc:
         if getattr(args, "debug", False):
             raise
-        print(f"annotator: error: {exc}", file=sys.stderr)
+        print(f"annotator: error: {terminal_safe(str(exc))}", file=sys.stderr)
         return 1

@@ -5,12 +5,14 @@ an import would (any readable format, decoded and normalised), refuses a file
 that holds several documents or carries annotations, revises the document
 (:func:`annotator.services.revising.revise_document`) and prints one
 ``<status>\\t<count>`` line per anchor status. Errors come out through
-``annotator.cli.main`` as one line and exit status 1.
+``annotator.cli.main`` as one line and exit status 1. The file is read before
+the library is opened, so a file that cannot be used changes nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import Any
 
 from annotator.core.anchoring import ANCHOR_STATUSES
@@ -37,8 +39,11 @@ def add_revise_command(subparsers: Any) -> argparse.ArgumentParser:
     return p
 
 
-def cmd_revise(library: Library, args: argparse.Namespace) -> None:
-    """Run ``annotator revise``: prints ``<status>\\t<count>`` for every anchor status."""
+def cmd_revise(args: argparse.Namespace, library: Callable[[], Library]) -> None:
+    """Run ``annotator revise``: prints ``<status>\\t<count>`` for every anchor status.
+
+    *library* opens the library (``annotator.cli.LibraryOpener``) once the file is read.
+    """
     try:
         bundle = importing.read_file(args.path, args.format)
     except FormatError as exc:
@@ -54,7 +59,7 @@ def cmd_revise(library: Library, args: argparse.Namespace) -> None:
             "(the document's own annotations follow the new text)"
         )
     result = revising.revise_document(
-        library, document_id=args.document_id, new_text=document.text, note=args.note
+        library(), document_id=args.document_id, new_text=document.text, note=args.note
     )
     for status in ANCHOR_STATUSES:
         print(f"{status}\t{result.counts[status]}")

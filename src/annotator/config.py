@@ -1,10 +1,17 @@
 """Where data lives, and the environment variables that move it.
 
-- ``ANNOTATOR_DATABASE_URL``: the library to open (a path means SQLite; any
-  SQLAlchemy URL works). ``--database`` on the command line wins over it.
+- ``ANNOTATOR_DATABASE_URL``: the library to open (a path means SQLite; or a
+  ``sqlite:///`` or ``postgresql+psycopg://`` URL). ``--database`` on the command
+  line wins over it.
 - ``ANNOTATOR_DATA_DIR``: the folder for the default library and its backups
   (default: platformdirs' user data dir, e.g. ``~/.local/share/annotator``).
 - ``ANNOTATOR_SEEDS_DIR``: where the first-run sample texts are read from.
+- ``ANNOTATOR_BUSY_TIMEOUT_MS`` and ``ANNOTATOR_CONNECT_TIMEOUT``: how long to wait
+  for another program's lock and for a database server (see
+  :mod:`annotator.storage.engine`).
+
+:func:`database_url` checks the URL it returns, so a malformed or unsupported
+one is refused (:class:`LibraryError`) before anything is opened or created.
 """
 
 from __future__ import annotations
@@ -13,6 +20,8 @@ import os
 from pathlib import Path
 
 from platformdirs import user_data_dir
+
+from annotator.storage.engine import LibraryError, check_database_url
 
 APP_NAME = "annotator"
 LIBRARY_FILENAME = "library.sqlite3"
@@ -28,6 +37,17 @@ def default_library_path() -> Path:
     return data_dir() / LIBRARY_FILENAME
 
 
+def ensure_data_dir() -> Path:
+    """Make the default library's folder (private, 0700) if it is missing, and return it.
+
+    Only this folder is ever made for a library; ``exist_ok`` because two programs
+    may start for the first time at once.
+    """
+    folder = data_dir()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
 def to_database_url(value: str) -> str:
     """A SQLAlchemy URL for *value*: URLs pass through, anything else is a SQLite file path."""
     if "://" in value:
@@ -38,11 +58,21 @@ def to_database_url(value: str) -> str:
 
 
 def database_url(cli_value: str | None = None) -> tuple[str, bool]:
-    """The library URL to open, and whether it is the default library."""
+    """The library URL to open, and whether it is the default library.
+
+    *cli_value* (``--database``) wins over ``ANNOTATOR_DATABASE_URL``; an empty
+    *cli_value* is refused rather than read as "the default library", and the URL
+    is checked (:func:`~annotator.storage.engine.check_database_url`).
+    """
+    if cli_value is not None and not cli_value.strip():
+        raise LibraryError("--database needs a file path or a database URL, not an empty string")
     chosen = cli_value or os.environ.get("ANNOTATOR_DATABASE_URL")
     if chosen:
-        return to_database_url(chosen), False
-    return to_database_url(str(default_library_path())), True
+        url, is_default = to_database_url(chosen), False
+    else:
+        url, is_default = to_database_url(str(default_library_path())), True
+    check_database_url(url)
+    return url, is_default
 
 
 def seeds_dir() -> Path | None:

@@ -9,12 +9,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.cli import main
+from annotator.services.library import Library
 
 WORDS = st.sampled_from([
     "import", "list", "annotate", "export", "tags", "formats", "db", "check", "backup", "--tag", "--quote",
     "--start", "--end", "--occurrence", "--format", "-o", "--set", "--doc", "--json", "--note", "--coder",
     "--excel", "--flavor", "--option", "--trim", "claim", "-1", "0", "99999999999999999999", "x=y", "=",
     "", "\x00", "👍", "../../etc/passwd", "--", "-", "nan",
+    "caf\udce9", "\x1b[2J", "offsets=utf-16", "excel=no", "postgres://", "mysql://x",
 ])  # fmt: skip
 
 
@@ -28,6 +30,8 @@ def test_any_command_line_exits_cleanly(
 ) -> None:
     # Always a subcommand: without one, `annotator` opens the GUI, which is tested elsewhere.
     database = tmp_path / "fuzz.sqlite3"
+    if not database.exists():  # a library made by the command would be announced on stderr first
+        Library.open(f"sqlite:///{database}").close()
     try:
         code = main(["--database", str(database), command, *argv])
     except SystemExit as exc:  # argparse: usage errors and --help

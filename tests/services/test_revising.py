@@ -451,7 +451,7 @@ def test_many_annotations_follow_a_long_revised_text(library: Library, seed_text
 def run_revise(library: Library, *argv: str) -> None:
     parser = argparse.ArgumentParser(prog="annotator")
     add_revise_command(parser.add_subparsers(dest="command"))
-    cmd_revise(library, parser.parse_args(["revise", *argv]))
+    cmd_revise(parser.parse_args(["revise", *argv]), lambda: library)
 
 
 def test_revise_command_prints_one_line_per_status(

@@ -63,6 +63,7 @@ def test_pragmas_are_in_force_on_every_connection(tmp_path: Path) -> None:
 @pytest.mark.usefixtures("umask_zero")
 def test_library_file_is_private(tmp_path: Path) -> None:
     path = tmp_path / "new" / "lib.sqlite3"
+    path.parent.mkdir()  # a library is made only in a folder that exists
     with Library.open(url_of(path)) as library:
         library.set_state("k", "v")  # writes: the WAL and shared-memory files exist now
         siblings = [p for p in path.parent.iterdir() if p.name.startswith(path.name)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Literal
 
 from annotator.core.model import Annotation, Document, Tag, TagSpec
 
@@ -53,7 +53,8 @@ class ExportBundle:
     """Formats: what a writer writes: the codebook and documents with their annotations.
 
     ``options`` carries writer options chosen by the user (e.g. ``{"excel": True}``
-    for CSV); a writer ignores the ones it does not know.
+    for CSV), typed as the format's :class:`Option` declarations say; a writer
+    ignores the ones it does not know.
     """
 
     tags: list[Tag]
@@ -97,6 +98,49 @@ class FolderSource:
     read: Callable[[str], bytes]
 
 
+#: Words a yes/no option accepts (case-insensitive), and what they mean.
+BOOL_WORDS = {"true": True, "yes": True, "on": True, "1": True, "false": False, "no": False, "off": False, "0": False}
+
+
+class OptionError(ValueError):
+    """A writer option that the format does not have, or a value it does not take."""
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """Formats: a writer option a format declares, so a value typed as text can be checked.
+
+    ``kind`` is ``"bool"`` (true/false, yes/no, on/off, 1/0), ``"str"`` (any text)
+    or ``"choice"`` (one of ``choices``). ``default`` is what the writer does
+    without the option (None: it depends on other options, as ``help`` says).
+    """
+
+    name: str
+    kind: Literal["bool", "str", "choice"]
+    help: str
+    choices: tuple[str, ...] = ()
+    default: bool | str | None = None
+
+    def allowed(self) -> str:
+        """The values this option takes, for messages."""
+        if self.kind == "bool":
+            return "true or false (yes/no, on/off, 1/0)"
+        if self.kind == "choice":
+            return ", ".join(self.choices)
+        return "any text"
+
+    def parse(self, text: str) -> bool | str:
+        """The typed value of *text*, or :class:`OptionError` naming the option and what it takes."""
+        if self.kind == "bool":
+            value = BOOL_WORDS.get(text.strip().lower())
+            if value is None:
+                raise OptionError(f"option '{self.name}' takes {self.allowed()}, not {text!r}")
+            return value
+        if self.kind == "choice" and text not in self.choices:
+            raise OptionError(f"option '{self.name}' takes one of {self.allowed()}, not {text!r}")
+        return text
+
+
 Reader = Callable[[SourceFile], ImportBundle]
 FolderReader = Callable[[FolderSource], ImportBundle]
 Writer = Callable[[ExportBundle, BinaryIO], None]
@@ -111,7 +155,10 @@ class Format:
     ZIP archive; the export service unpacks it into a folder when the target path
     does not end in ``.zip`` (brat's standoff folders), and ``folder_reader``
     imports such a folder back. ``binary`` output is not text, so the CLI will
-    not write it to a terminal.
+    not write it to a terminal. ``options`` declares the writer options the
+    writer reads (:meth:`parse_options` checks text values against them);
+    ``codebook_only`` says the writer writes the tags and no documents
+    (REFI-QDA's ``.qdc``).
     """
 
     id: str
@@ -123,7 +170,24 @@ class Format:
     sniff: Callable[[bytes], bool] | None = None
     writes_archive: bool = False
     binary: bool = False  # the writer's output is not text (ZIP, XLSX): never sent to a terminal
+    options: tuple[Option, ...] = ()
+    codebook_only: bool = False
 
     @property
     def default_extension(self) -> str:
         return self.extensions[0]
+
+    def option(self, name: str) -> Option:
+        """The declared writer option *name*, or :class:`OptionError` listing the ones there are."""
+        for option in self.options:
+            if option.name == name:
+                return option
+        if not self.options:
+            raise OptionError(f"format '{self.id}' has no option '{name}' (it takes no options)")
+        known = ", ".join(o.name for o in self.options)
+        raise OptionError(f"format '{self.id}' has no option '{name}' (its options: {known})")
+
+    def parse_options(self, raw: dict[str, str]) -> dict[str, bool | str]:
+        """Writer options given as text (``KEY=VALUE`` on a command line), typed; unknown keys
+        and values the option does not take raise :class:`OptionError`."""
+        return {name: self.option(name).parse(text) for name, text in raw.items()}

@@ -70,6 +70,7 @@ from annotator.formats.base import (
     ImportBundle,
     ImportedAnnotation,
     ImportedDocument,
+    Option,
     SourceFile,
 )
 from annotator.formats.brat import normalize_with_offsets
@@ -311,6 +312,18 @@ def read(source: SourceFile) -> ImportBundle:
     return ImportBundle(documents=documents)
 
 
+#: The writer options :func:`write` reads.
+OPTIONS = (
+    Option("flavor", "choice", "the shape to write", FLAVORS, "spacy"),
+    Option(
+        "offsets", "choice", "how offsets count (default: utf-16 for doccano, code points otherwise; "
+        "spacy takes code points only)", OFFSET_UNITS,
+    ),
+    Option("from_name", "str", "label-studio: the Labels tag's name", default="label"),
+    Option("to_name", "str", "label-studio: the Text tag's name", default="text"),
+    Option("predictions", "bool", "label-studio: write predictions to review instead of annotations", default=False),
+)  # fmt: skip
+
 FORMATS = [
     Format(
         id="jsonl",
@@ -318,5 +331,6 @@ FORMATS = [
         extensions=(".jsonl",),
         reader=read,
         writer=write,
+        options=OPTIONS,
     )
 ]

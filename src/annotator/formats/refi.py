@@ -61,6 +61,7 @@ from annotator.formats.base import (
     ImportBundle,
     ImportedAnnotation,
     ImportedDocument,
+    Option,
     SourceFile,
 )
 from annotator.formats.safety import open_zip, parse_xml, read_member
@@ -686,9 +687,10 @@ FORMATS = [
     Format(
         id="qdpx", label="REFI-QDA project", extensions=(".qdpx",), reader=read_project, writer=write_project,
         sniff=sniff_project,
+        options=(Option("project_name", "str", "the project's name", default="Annotator export"),),
     ),
     Format(
         id="qdc", label="REFI-QDA codebook", extensions=(".qdc",), reader=read_codebook, writer=write_codebook,
-        sniff=sniff_codebook,
+        sniff=sniff_codebook, codebook_only=True,
     ),
 ]  # fmt: skip

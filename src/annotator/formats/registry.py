@@ -31,6 +31,8 @@ def register(fmt: Format) -> Format:
             sniff=known.sniff or fmt.sniff,
             writes_archive=known.writes_archive or fmt.writes_archive,
             binary=known.binary or fmt.binary,
+            options=known.options or fmt.options,  # the writer's; readers take none
+            codebook_only=known.codebook_only or fmt.codebook_only,
         )
     _FORMATS[fmt.id] = fmt
     return fmt

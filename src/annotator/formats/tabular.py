@@ -20,7 +20,7 @@ line ends, and formula injection defused: a text cell starting with ``=``,
 text instead of running it. That apostrophe is visible and is not in the data;
 plain mode never adds it.
 
-XLSX (openpyxl) has three sheets: ``annotations`` (the columns above),
+XLSX (openpyxl, zipped in memory and then written out) has three sheets: ``annotations`` (the columns above),
 ``tags`` (name, color, description) and ``documents`` (id, title, length in code
 points, sha256). Text cells are written as strings, never as formulas, so
 ``=SUM(A1)`` in a note stays text without an apostrophe. XML cannot hold most
@@ -44,7 +44,7 @@ from typing import Any, BinaryIO
 from annotator.core.gcpause import gc_paused
 from annotator.core.model import Annotation, Document
 from annotator.core.offsets import OffsetMap
-from annotator.formats.base import ExportBundle, Format
+from annotator.formats.base import ExportBundle, Format, Option
 
 COLUMNS = (
     "document_id",
@@ -203,11 +203,22 @@ def write_xlsx(bundle: ExportBundle, out: BinaryIO) -> None:
             (38, 40, 10, 66),
             ((d.id, d.title, len(d.text), d.sha256) for d, _ in bundle.documents),
         )
-        book.save(out)
+        # Zipped in memory, then written in one go: if *out* fails (a full disk, /dev/full, a closed
+        # pipe), openpyxl's ZipFile on it would be left half-written and print "Exception ignored"
+        # tracebacks when collected. A workbook is compressed, so the buffer stays small.
+        buffer = io.BytesIO()
+        book.save(buffer)
+    out.write(buffer.getbuffer())
 
 
 FORMATS = [
-    Format(id="csv", label="CSV, one row per annotation", extensions=(".csv",), writer=write_csv),
+    Format(
+        id="csv",
+        label="CSV, one row per annotation",
+        extensions=(".csv",),
+        writer=write_csv,
+        options=(Option("excel", "bool", "for Excel: UTF-8 BOM, CRLF line ends, formulas defused", default=False),),
+    ),
     Format(
         id="xlsx",
         label="Excel workbook, one row per annotation",

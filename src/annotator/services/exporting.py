@@ -2,29 +2,43 @@
 
 Files are written to a temporary file beside the target, flushed to disk and
 then renamed over it, so an interrupted or cancelled export never leaves a
-partial file. An export can keep only some tags or coders (:class:`ExportFilter`).
+partial file. The new file gets the mode the user's umask gives (as any
+program's output does). Only a regular file is replaced that way: a FIFO, a
+pipe (``>(cmd)``), ``/dev/stdout``, ``/dev/null`` or a terminal is written
+straight into and stays what it is, and a disk (block device) is never
+written. An export never replaces the library it reads, its journal files or
+a backup (:func:`check_target`). An export can keep only some tags or coders
+(:class:`ExportFilter`).
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
-import tempfile
+import stat
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from annotator import __version__
 from annotator.core.model import Annotation, utc_now
 from annotator.formats.base import ExportBundle, Format, FormatError
 from annotator.formats.registry import format_by_id
 from annotator.formats.safety import check_member_name
+from annotator.services.backups import library_file
 from annotator.services.library import Library
 from annotator.services.progress import Progress, report
 from annotator.storage import repository as repo
+from annotator.storage.backup import backups_dir
 from annotator.storage.uow import unit_of_work
+
+#: SQLite's companions of a library file: losing one loses committed edits.
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +115,56 @@ def export(
     return len(bundle.documents)
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)  # a hard link to the file, too
+    except (OSError, ValueError):
+        return False
+
+
+def check_target(library: Library, target: Path) -> None:
+    """Refuse (:class:`FormatError`) to export onto *library*'s own file, its ``-wal``,
+    ``-shm`` or ``-journal``, or anything in its backups folder.
+
+    Paths are compared resolved (a symbolic link to the library counts) and, for
+    files that exist, as files (a hard link counts too).
+    """
+    library_path = library_file(library)
+    if library_path is None:  # a server database: no file of ours to overwrite
+        return
+    resolved = target.resolve()
+    for own in (library_path, *(Path(f"{library_path}{suffix}") for suffix in SQLITE_COMPANIONS)):
+        if resolved == own.resolve() or _same_file(target, own):
+            what = "the library's own file" if own == library_path else f"part of the library ({own.name})"
+            raise FormatError(f"{target} is {what}; an export never replaces it, choose another file name")
+    folder = backups_dir(library_path).resolve()
+    in_backups = resolved == folder or folder in resolved.parents
+    if not in_backups and target.exists() and folder.is_dir():
+        in_backups = any(_same_file(target, backup) for backup in folder.iterdir())
+    if in_backups:
+        raise FormatError(f"{target} is in the library's backups folder ({folder}); choose another place")
+
+
+def _create_beside(target: Path, suffix: str, make: Callable[[str], _T]) -> tuple[Path, _T]:
+    """A new, hidden name beside *target* made with *make* (which must fail if it exists)."""
+    for _ in range(100):
+        candidate = target.parent / f".{target.name}.{secrets.token_hex(4)}{suffix}"
+        try:
+            return candidate, make(str(candidate))
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {target}")
+
+
+def _new_file(path: str) -> int:
+    # Mode 0666 less the umask, as a shell redirection would make it (mkstemp would give 0600).
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+
+
+def _new_folder(path: str) -> None:
+    os.mkdir(path, 0o777)  # less the umask (mkdtemp would give 0700)
+
+
 def export_to_path(
     library: Library,
     path: str | os.PathLike[str],
@@ -116,33 +180,51 @@ def export_to_path(
     A format that writes an archive (brat) goes to a folder at *path* unless
     *path* ends in ``.zip``; the folder is filled under a temporary name and
     renamed into place, and an existing non-empty folder is never overwritten.
+    An existing FIFO, pipe or character device at *path* is written straight
+    into, never replaced; a block device or socket is refused, as are the
+    library's own files (:func:`check_target`).
     """
     fmt = _writer(format_id)
     target = Path(path)
+    check_target(library, target)
+    settings: dict[str, Any] = {
+        "format_id": format_id, "document_ids": document_ids, "keep": keep, "options": options, "progress": progress,
+    }  # fmt: skip
+    try:
+        mode = target.stat().st_mode  # follows links: /dev/stdout is a link to the real thing
+    except FileNotFoundError:
+        mode = None
     as_folder = fmt.writes_archive and target.suffix.lower() != ".zip"
-    if as_folder and target.exists() and (not target.is_dir() or any(target.iterdir())):
+    if as_folder and mode is not None and (not stat.S_ISDIR(mode) or any(target.iterdir())):
         raise FormatError(f"{target} already exists and is not an empty folder; choose a new folder name")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        if stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+            raise FormatError(f"{target} is a {'disk' if stat.S_ISBLK(mode) else 'socket'}, not a file to export to")
+        # A FIFO, a pipe or a character device: the reader (or the device) takes the bytes as they come.
+        with open(target, "wb") as out:
+            return export(library, out, **settings)
+    if mode is not None and stat.S_ISDIR(mode) and not as_folder:
+        raise FormatError(f"{target} is a folder; give the name of a file to export to")
+    if not target.parent.is_dir():
+        what = "is not a folder" if target.parent.exists() else "does not exist"
+        raise FormatError(f"cannot export to {target}: the folder {target.parent} {what}")
+    tmp, fd = _create_beside(target, ".part", _new_file)
     try:
         with os.fdopen(fd, "wb") as out:
-            count = export(
-                library, out, format_id=format_id, document_ids=document_ids, keep=keep, options=options,
-                progress=progress,
-            )  # fmt: skip
+            count = export(library, out, **settings)
             out.flush()
             os.fsync(out.fileno())
         if as_folder:
-            _unpack_into_new_folder(Path(tmp), target)
+            _unpack_into_new_folder(tmp, target)
         else:
-            os.chmod(tmp, 0o644)
             os.replace(tmp, target)
     finally:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
     return count
 
 
 def _unpack_into_new_folder(archive: Path, target: Path) -> None:
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    staging, _ = _create_beside(target, "", _new_folder)
     try:
         with zipfile.ZipFile(archive) as zf:
             for name in zf.namelist():

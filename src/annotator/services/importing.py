@@ -195,7 +195,10 @@ def read_file(path: str | os.PathLike[str], format_id: str | None = None) -> Imp
         if not data:
             raise FormatError("the file is empty")
         fmt = format_by_id(format_id) if format_id else format_for_file(path.name, data[:HEAD_BYTES])
-        source = SourceFile(path.name, data, _sibling_reader(path.parent))
+        # A name with bytes that are not UTF-8 (Python keeps them as lone surrogates) works as a
+        # path, but readers make titles and metadata of it, which are stored as text: U+FFFD there.
+        name = os.fsencode(path.name).decode("utf-8", "replace")
+        source = SourceFile(name, data, _sibling_reader(path.parent))
         reader = fmt.reader
     if reader is None:
         raise FormatError(f"format '{fmt.id}' can be exported but not imported")

@@ -2,8 +2,8 @@
 
 SQLite libraries run in WAL mode with foreign keys on, ``synchronous=FULL`` (a
 committed edit survives a power cut, not just a crash) and a busy timeout so a
-second process waits instead of failing at once. Any other SQLAlchemy URL works;
-PostgreSQL is what teams use. Opening a library runs the Alembic migrations.
+second process waits instead of failing at once. The other backend is
+PostgreSQL, which teams use. Opening a library runs the Alembic migrations.
 
 Two programs may write one SQLite library at the same time (two windows, the
 GUI and a CLI script). A unit of work reads, then writes (``_update`` reads the
@@ -13,16 +13,27 @@ waiting for the busy timeout. So a unit of work asks (execution option
 :data:`BEGIN_IMMEDIATE`) for ``BEGIN IMMEDIATE``: it takes the write lock at the
 start, waits its turn and then reads fresh data, and neither program loses the
 other's edit. Plain connections (migrations, ad-hoc reads) keep ``BEGIN``.
+
+A URL is checked before anything connects (:func:`check_database_url`): a
+malformed one, a database other than SQLite or PostgreSQL, or a driver that is
+not installed is refused with a :class:`LibraryError` that says what to write
+instead. A server that does not answer is given up after a connect timeout
+(:data:`CONNECT_TIMEOUT_ENV`, default 10 s) instead of hanging forever. A new
+SQLite library is only made in a folder that exists: a typo in a folder name
+must not silently start an empty library somewhere else.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from functools import partial
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import sqlalchemy as sa
+import sqlalchemy.exc as sa_exc
 from sqlalchemy.engine import Engine, make_url
 
 
@@ -50,6 +61,89 @@ def busy_timeout_ms() -> int:
     if timeout < 0:
         raise LibraryError(f"{BUSY_TIMEOUT_ENV} must be a whole number of milliseconds, not {value!r}")
     return timeout
+
+
+#: Seconds to wait for a database server to accept a connection before giving up.
+CONNECT_TIMEOUT_S = 10
+#: Environment variable overriding :data:`CONNECT_TIMEOUT_S` (whole seconds; 0 waits forever).
+#: libpq's own minimum is 2 s, so 1 means 2.
+CONNECT_TIMEOUT_ENV = "ANNOTATOR_CONNECT_TIMEOUT"
+
+#: The databases Annotator's schema and migrations are written and tested for.
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+#: How a PostgreSQL URL is written, for messages.
+POSTGRES_EXAMPLE = "postgresql+psycopg://user@host:5432/dbname"
+
+
+def connect_timeout_s() -> int:
+    """How long (seconds) to wait for a database server to answer a connection; 0: forever."""
+    value = os.environ.get(CONNECT_TIMEOUT_ENV, "").strip()
+    if not value:
+        return CONNECT_TIMEOUT_S
+    try:
+        timeout = int(value)
+    except ValueError:
+        timeout = -1
+    if timeout < 0:
+        raise LibraryError(f"{CONNECT_TIMEOUT_ENV} must be a whole number of seconds, not {value!r}")
+    return timeout
+
+
+def _hide_password(url: str) -> str:
+    # For URLs make_url() cannot parse, so SQLAlchemy cannot hide the password itself.
+    return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
+
+
+def _why_malformed(url: str) -> str:
+    try:
+        urlsplit(url).port
+    except ValueError:
+        return "the port must be a number"
+    return "it cannot be parsed"
+
+
+def check_database_url(url: str) -> sa.URL:
+    """*url* parsed, if it names a database Annotator can open; else :class:`LibraryError`.
+
+    Refused: a malformed URL, a backend other than SQLite or PostgreSQL (the
+    schema and its migrations are tested on those two only), a driver that is
+    not installed or is asyncio-only, and a SQLite URL with a user or host
+    (a SQLite library is a file).
+    """
+    try:
+        parsed = make_url(url)
+    except (sa_exc.ArgumentError, ValueError) as exc:
+        raise LibraryError(
+            f"{_hide_password(url)!r} is not a valid database URL ({_why_malformed(url)}); "
+            f"write a PostgreSQL URL as {POSTGRES_EXAMPLE}, or give a SQLite file's path"
+        ) from exc
+    shown = parsed.render_as_string(hide_password=True)
+    backend = parsed.get_backend_name()
+    if backend not in SUPPORTED_BACKENDS:
+        hint = f"; did you mean {POSTGRES_EXAMPLE}?" if backend in ("postgres", "pg", "psql") else ""
+        raise LibraryError(
+            f"{shown}: Annotator works with SQLite files and PostgreSQL ({POSTGRES_EXAMPLE}), "
+            f"not {backend!r} databases{hint}"
+        )
+    try:
+        dialect = parsed.get_dialect()
+    except sa_exc.NoSuchModuleError as exc:
+        raise LibraryError(f"{shown}: there is no {backend} driver {parsed.get_driver_name()!r}") from exc
+    try:
+        dialect.import_dbapi()
+    except ImportError as exc:
+        raise LibraryError(
+            f"{shown}: the {backend} driver {dialect.driver!r} is not installed"
+            + (f"; use {POSTGRES_EXAMPLE}" if backend == "postgresql" else "")
+        ) from exc
+    if dialect.is_async:
+        raise LibraryError(f"{shown}: asyncio drivers are not supported; use {POSTGRES_EXAMPLE}")
+    if backend == "sqlite" and (parsed.username or parsed.password or parsed.host or parsed.port):
+        raise LibraryError(
+            f"{shown}: a SQLite library is a file, so its URL has no user or host; "
+            "write sqlite:///relative/path.sqlite3 or sqlite:////absolute/path.sqlite3, or just the path"
+        )
+    return parsed
 
 
 def _sqlite_path(url: sa.URL) -> Path | None:
@@ -81,14 +175,20 @@ def _on_sqlite_begin(conn: sa.Connection) -> None:
 def make_engine(url: str, *, busy_timeout: int | None = None) -> Engine:
     """Create an engine for *url* with our SQLite settings where it is SQLite.
 
-    *busy_timeout* (ms) defaults to :func:`busy_timeout_ms` (the environment or 5 s).
+    *url* is checked first (:func:`check_database_url`). A SQLite file that does
+    not exist is created (0600), but only in an existing folder: the folder of a
+    new library is never made here (the default library's folder is made by
+    :func:`annotator.config.ensure_data_dir`). *busy_timeout* (ms) defaults to
+    :func:`busy_timeout_ms` (the environment or 5 s). A server database gets a
+    connect timeout (:func:`connect_timeout_s`) unless the URL sets one.
     """
-    parsed = make_url(url)
+    parsed = check_database_url(url)
     if parsed.get_backend_name() == "sqlite":
         path = _sqlite_path(parsed)
         if path is not None:
-            if not path.parent.exists():
-                path.parent.mkdir(mode=0o700, parents=True)  # a new library folder is private too
+            if not path.parent.is_dir():
+                what = "is not a folder" if path.parent.exists() else "does not exist"
+                raise LibraryError(f"cannot make a library at {path}: the folder {path.parent} {what}")
             if not path.exists():
                 # Created readable by the user only: a library is private work.
                 fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
@@ -98,7 +198,10 @@ def make_engine(url: str, *, busy_timeout: int | None = None) -> Engine:
         sa.event.listen(engine, "connect", partial(_on_sqlite_connect, timeout_ms=timeout_ms))
         sa.event.listen(engine, "begin", _on_sqlite_begin)
         return engine
-    return sa.create_engine(parsed, pool_pre_ping=True)
+    connect_args: dict[str, object] = {}
+    if "connect_timeout" not in parsed.query:
+        connect_args["connect_timeout"] = connect_timeout_s()  # libpq's name, honoured by psycopg
+    return sa.create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
 
 
 def describe_url(url: str) -> str:

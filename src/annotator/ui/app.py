@@ -27,7 +27,11 @@ def create_main_window(library: Library) -> QtMainWindow:
 
 
 def run_gui(database: str | None = None) -> int:
-    """Open the library (the default one unless *database* says otherwise) in the main window."""
+    """Open the library (the default one unless *database* says otherwise) in the main window.
+
+    A library that cannot be opened (damaged, a bad URL, an unreachable server) is a
+    message box and exit status 1.
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Annotator")
     app.setApplicationDisplayName("Annotator")
@@ -35,8 +39,12 @@ def run_gui(database: str | None = None) -> int:
     icon = config.resource_path("annotator.svg")
     if icon is not None:
         app.setWindowIcon(QIcon(str(icon)))
-    url, is_default = config.database_url(database)
     try:
+        # Inside the try: a malformed or unsupported URL, or a folder that does not exist,
+        # is a message box like any library that cannot be opened, not a traceback.
+        url, is_default = config.database_url(database)
+        if is_default:
+            config.ensure_data_dir()
         library = Library.open(url)
         if is_default:
             seed_sample(library, config.seeds_dir())

@@ -1,0 +1,50 @@
+"""CLI: text as a terminal may show it, and as a tab-separated line can hold it.
+
+Titles, tag names, notes and paths come from files and from other people. Printed
+raw, an ESC or a C1 control in one would drive the terminal (clear the screen,
+write the clipboard with OSC 52, retitle the window), and a tab or a newline
+would break a ``<id>\\t<title>`` line into the wrong fields or lines. So whatever
+the command line prints of them goes through :func:`terminal_safe`, which writes
+those characters as visible escapes (``\\t``, ``\\n``, ``\\x1b``, ``\\x9b``,
+``\\u2028``). The stored text is never changed. ``list --json`` gives it exactly:
+JSON escapes C0 controls itself, and :func:`json_text` escapes the C1 controls and
+line separators that JSON may carry raw.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls (tab and newline included), DEL, C1 controls, the two Unicode line breaks
+# that str.splitlines() honours, and lone surrogates (an undecodable byte of a file name
+# that Python kept with surrogateescape, which a UTF-8 stdout could not even encode).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+# What JSON encoders leave raw in strings although a terminal may act on it.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: show the byte the file name really holds
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str) -> str:
+    """*text* with control characters, line breaks and lone surrogates written as escapes."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def tsv_line(fields: list[str]) -> str:
+    """One tab-separated line; each field made :func:`terminal_safe` (so it holds no tab)."""
+    return "\t".join(terminal_safe(field) for field in fields)
+
+
+def json_text(encoded: bytes) -> str:
+    """UTF-8 JSON as text to print: DEL, C1 controls, U+2028 and U+2029 written as ``\\uXXXX``
+    escapes, which decode to the same string (they can only occur inside strings)."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded.decode("utf-8"))

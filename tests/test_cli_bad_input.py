@@ -1,0 +1,217 @@
+"""Tests: bad input on the command line gets one clear line and changes nothing
+(issue 7, points 8, 10, 16 and 17), run as real ``python -m annotator`` processes.
+
+- Names, notes and set names must be valid text: bytes that are not UTF-8 are a
+  usage error naming the option. File names may hold any bytes.
+- A malformed or unsupported database URL is one line, not a traceback.
+- ``--start 10 --end 5`` and a blank ``--quote`` say what is wrong with them;
+  ``-o`` into a missing folder or onto a folder names the user's path.
+- ``--option`` values are typed: a yes/no option takes false/no as false; an
+  unknown key or a bad value is a usage error naming the key and what it takes.
+- ``--database ""`` is refused; a library in a folder that does not exist is an
+  error, a new one in an existing folder is announced on stderr.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import orjson
+import pytest
+
+from annotator.cli import main
+from annotator.config import LIBRARY_FILENAME
+from annotator.formats.base import ImportBundle, ImportedDocument
+from annotator.services import importing
+from annotator.services.library import Library
+from tests._cli import annotator, error_line
+
+TEXT = "The cat sat. The dog barked at the cat's tail.\n"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """An existing library with one document, "Field notes"."""
+    path = tmp_path / "lib.sqlite3"
+    with Library.open(f"sqlite:///{path}") as library:
+        importing.persist(library, [ImportBundle([ImportedDocument("Field notes", TEXT)])])
+    return path
+
+
+@pytest.fixture
+def doc_id(db: Path) -> str:
+    with Library.open(f"sqlite:///{db}") as library:
+        return library.documents()[0].id
+
+
+def _contents(db: Path) -> tuple[list[str], int, list[str]]:
+    """Titles, annotation count and set names: what a refused command must leave as it was."""
+    with Library.open(f"sqlite:///{db}") as library:
+        docs = library.documents()
+        return [d.title for d in docs], sum(sum(d.counts.values()) for d in docs), library.sets()
+
+
+# -- point 8: bytes that are not UTF-8 ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "option"),
+    [
+        (["annotate", "{doc}", "--tag", "claim", "--quote", "dog", "--note", b"caf\xe9"], "--note"),
+        (["annotate", "{doc}", "--tag", "claim", "--quote", "dog", "--coder", b"Ren\xe9e"], "--coder"),
+        (["import", "{file}", "--set", b"week \xe9"], "--set"),
+        (["annotate", "{doc}", "--tag", b"cl\xe9im", "--quote", "dog"], "--tag"),
+    ],
+    ids=["note", "coder", "set", "tag"],
+)
+def test_undecodable_bytes_in_a_stored_argument_are_a_usage_error(
+    db: Path, doc_id: str, tmp_path: Path, argv: list[str | bytes], option: str
+) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("Another text entirely.\n", encoding="utf-8")
+    argv = [{"{doc}": doc_id, "{file}": str(other)}.get(a, a) if isinstance(a, str) else a for a in argv]
+    before = _contents(db)
+    line = error_line(annotator("--database", db, *argv), 2, option, "not UTF-8")
+    assert "caf" in line or "Ren" in line or "week" in line or "cl" in line  # the value, its byte escaped
+    assert _contents(db) == before
+
+
+def test_file_names_with_undecodable_bytes_work_as_paths(db: Path, tmp_path: Path) -> None:
+    page = tmp_path / os.fsdecode(b"caf\xe9.html")
+    page.write_bytes(b"<html><body><p>A page about cafes and the people in them.</p></body></html>")
+    imported = annotator("--database", db, "import", os.fsencode(page))
+    assert imported.returncode == 0, imported.stderr
+    new_id, title = imported.stdout.decode("utf-8").rstrip("\n").split("\t")
+    assert title == "A page about cafes and the people in them."
+    with Library.open(f"sqlite:///{db}") as library:
+        assert library.document(new_id).metadata["source_file"] == "caf\ufffd.html"  # text, not bytes
+
+    target = tmp_path / os.fsdecode(b"export-\xe9.json")
+    exported = annotator("--database", db, "export", "-o", os.fsencode(target))
+    assert exported.returncode == 0, exported.stderr
+    assert exported.stderr == b"exported 2 document(s) to " + os.fsencode(tmp_path) + b"/export-\\xe9.json\n"
+    assert len(orjson.loads(target.read_bytes())["documents"]) == 2
+
+
+# -- point 10: database URLs ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "needles"),
+    [
+        ("postgresql://h:5432x/db", ["not a valid database URL", "port"]),
+        ("postgresql://ann:secret@h:5432x/db", ["ann:***@"]),
+        ("postgres+psycopg://", ["not 'postgres'", "postgresql+psycopg://"]),
+        ("mysql://", ["not 'mysql'", "SQLite files and PostgreSQL"]),
+        ("sqlite://alice@/x", ["no user or host"]),
+        ("postgresql+nosuchdriver://h/db", ["no postgresql driver 'nosuchdriver'"]),
+    ],
+)
+def test_a_bad_database_url_is_one_clear_line(url: str, needles: list[str], data_dir: Path) -> None:
+    done = annotator("--database", url, "list")
+    line = error_line(done, 1, *needles)
+    assert "secret" not in line
+    assert not data_dir.exists()
+
+
+def test_a_bad_database_url_from_the_environment_too(data_dir: Path) -> None:
+    done = annotator("db", "backups", env={"ANNOTATOR_DATABASE_URL": "mysql://root@localhost/annotations"})
+    error_line(done, 1, "not 'mysql'")
+
+
+# -- point 16: what is wrong with a span or an output path --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["--start", "10", "--end", "5"], "--start must be before --end"),
+        (["--quote", "   "], "--quote is blank"),
+    ],
+)
+def test_annotate_says_what_is_wrong_with_the_span(db: Path, doc_id: str, argv: list[str], needle: str) -> None:
+    line = error_line(annotator("--database", db, "annotate", doc_id, "--tag", "claim", *argv), 2, needle)
+    assert "does not" not in line
+    assert _contents(db)[1] == 0
+
+
+def test_export_names_the_users_path_not_a_temporary_file(db: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "out.json"
+    line = error_line(annotator("--database", db, "export", "-o", missing), 1, str(missing.parent), "does not exist")
+    assert ".part" not in line
+    folder = tmp_path / "existing"
+    folder.mkdir()
+    line = error_line(annotator("--database", db, "export", "-o", folder), 1, f"{folder} is a folder")
+    assert ".part" not in line
+    assert list(folder.iterdir()) == [] and not list(tmp_path.glob(".*.part"))
+
+
+# -- point 17: typed options, and which library --database opens ----------------------------------
+
+
+def test_yes_no_options_mean_what_they_say(db: Path, tmp_path: Path) -> None:
+    def export(*argv: str) -> bytes:
+        out = tmp_path / "out"
+        done = annotator("--database", db, "export", "-o", out, *argv)
+        assert done.returncode == 0, done.stderr
+        return out.read_bytes()
+
+    studio = ["--format", "jsonl", "--flavor", "label-studio", "--option"]
+    assert "annotations" in orjson.loads(export(*studio, "predictions=false"))[0]
+    assert "predictions" in orjson.loads(export(*studio, "predictions=Yes"))[0]
+    assert not export("--format", "csv", "--option", "excel=no").startswith(b"\xef\xbb\xbf")
+    assert export("--format", "csv", "--option", "excel=1").startswith(b"\xef\xbb\xbf")
+    assert export("--format", "csv", "--excel").startswith(b"\xef\xbb\xbf")  # the flag still works
+
+
+@pytest.mark.parametrize(
+    ("argv", "needles"),
+    [
+        (["--format", "jsonl", "--option", "offest=utf-16"], ["'offest'", "flavor, offsets"]),
+        (["--format", "jsonl", "--option", "predictions=maybe"], ["'predictions'", "true or false"]),
+        (["--format", "jsonl", "--option", "offsets=utf-8"], ["'offsets'", "code-points, utf-16"]),
+        (["--format", "json", "--option", "excel=true"], ["'excel'", "no options"]),
+        (["--format", "xlsx", "--excel"], ["'excel'"]),
+        (["--format", "csv", "--option", "excel"], ["KEY=VALUE"]),
+    ],
+)
+def test_unknown_options_and_bad_values_are_usage_errors(
+    db: Path, tmp_path: Path, argv: list[str], needles: list[str]
+) -> None:
+    out = tmp_path / "out"
+    error_line(annotator("--database", db, "export", "-o", out, *argv), 2, *needles)
+    assert not out.exists()
+
+
+def test_an_empty_database_argument_is_refused(data_dir: Path) -> None:
+    error_line(annotator("--database", "", "list"), 2, "--database", "empty")
+    assert not data_dir.exists()  # the default library was not opened instead
+
+
+def test_a_library_in_a_missing_folder_is_an_error(tmp_path: Path) -> None:
+    target = tmp_path / "typo" / "lib.sqlite3"
+    error_line(annotator("--database", target, "list"), 1, f"the folder {target.parent} does not exist")
+    assert not target.parent.exists()
+
+
+def test_a_new_library_is_announced_on_stderr(tmp_path: Path) -> None:
+    target = tmp_path / "new.sqlite3"
+    made = annotator("--database", target, "list")
+    assert made.returncode == 0, made.stderr
+    assert made.stdout == b"id\ttitle\tclaim\tevidence\tspeculation\n"  # stdout as documented
+    assert made.stderr == f"created a new library at {target}\n".encode()
+    again = annotator("--database", target, "list")
+    assert (again.returncode, again.stdout, again.stderr) == (0, made.stdout, b"")
+
+
+def test_the_default_library_folder_may_appear_while_starting(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two programs starting for the first time at once: the other one makes the folder
+    between our look and our mkdir. Simulated by not seeing the folder that is there."""
+    data_dir.mkdir()
+    seen = Path.exists
+    monkeypatch.setattr(Path, "exists", lambda self, *a, **k: False if self == data_dir else seen(self, *a, **k))
+    assert main(["list"]) == 0, capsys.readouterr().err
+    assert (data_dir / LIBRARY_FILENAME).is_file()
