@@ -5,11 +5,32 @@
   test ever reads or writes the developer's real library.
 - ``library`` is an open, empty library, once on SQLite and once on PostgreSQL
   (a fresh database on a server the suite starts itself; see ``tests/_pg.py``).
+- With ``ANNOTATOR_TESTS_WITHOUT_QT=1`` (how ``./dev test`` runs every test outside
+  ``tests/ui``), PySide6 cannot be imported at all: the core, storage, formats,
+  services and CLI must work on a machine without Qt.
+- With ``ANNOTATOR_TEST_TALLY=FILE``, the run's outcome counts are appended to FILE,
+  so ``./dev test`` can sum its two runs into one closing line.
 """
 
 from __future__ import annotations
 
 import os
+import sys
+
+if os.environ.get("ANNOTATOR_TESTS_WITHOUT_QT") == "1":
+    import importlib.abc
+
+    class _NoQt(importlib.abc.MetaPathFinder):
+        """Makes Qt unimportable, as on a machine without it."""
+
+        def find_spec(self, fullname, path, target=None):  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN201
+            if fullname.split(".")[0] in ("PySide6", "shiboken6"):
+                raise ModuleNotFoundError(f"No module named {fullname!r} (Qt is blocked for this run)")
+            return None
+
+    assert not any(m.split(".")[0] in ("PySide6", "shiboken6") for m in sys.modules), "Qt was loaded first"
+    sys.meta_path.insert(0, _NoQt())
+
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -35,6 +56,14 @@ SEEDS_DIR = REPO_ROOT / "seeds"
 SEED_FILE = SEEDS_DIR / "kazakhstan-implosion-op-ed.txt"
 
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]  # noqa: ANN001
+    tally = os.environ.get("ANNOTATOR_TEST_TALLY")
+    if tally:
+        counts = {k: len(terminalreporter.stats.get(k, [])) for k in ("passed", "failed", "error", "skipped")}
+        with open(tally, "a", encoding="utf-8") as out:
+            out.write(" ".join(f"{k}={v}" for k, v in counts.items()) + "\n")
 
 
 @pytest.fixture(autouse=True)

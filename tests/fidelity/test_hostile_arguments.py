@@ -43,25 +43,6 @@ def test_any_command_line_exits_cleanly(
         assert err.startswith("annotator: error: "), (argv, err)
 
 
-@pytest.mark.parametrize(
-    "content",
-    [b"\x00\xff\xfe garbage", b"[window]\ngeometry=@ByteArray(\\x01\\x02)\nsplitter=not bytes\n", b"[[[\n=\n"],
-    ids=["binary", "wrong values", "malformed"],
-)
-def test_a_damaged_settings_file_is_ignored(qtbot, tmp_path: Path, content: bytes, data_dir: Path) -> None:  # noqa: ANN001
-    from annotator.services import Library
-    from annotator.ui.app import create_main_window
-
-    data_dir.mkdir(parents=True, exist_ok=True)
-    (data_dir / "window.ini").write_bytes(content)
-    with Library.open(f"sqlite:///{tmp_path / 'lib.sqlite3'}") as library:
-        window = create_main_window(library)
-        qtbot.addWidget(window)
-        window.show()
-        assert window.isVisible() and window.width() > 100
-        window.close()
-
-
 @pytest.mark.parametrize("command", [["import", "a\x00b"], ["export", "-o", "x\x00y"], ["revise", "id", "p\x00"]])
 def test_nul_in_an_argument_is_a_usage_error(
     command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
