@@ -57,7 +57,6 @@ import re
 import unicodedata
 import zipfile
 import zlib
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -66,7 +65,8 @@ from typing import Any, BinaryIO
 import orjson
 
 from annotator.core.model import NAME_MAX, Annotation, Document, TagSpec
-from annotator.core.text import MAX_IMPORT_BYTES, normalize_text, title_from_text
+from annotator.core.offsets import RawTextMap
+from annotator.core.text import MAX_IMPORT_BYTES, UnstorableText, stored_text, title_from_text
 from annotator.formats.base import (
     ExportBundle,
     FolderSource,
@@ -93,19 +93,6 @@ _COLOR = re.compile("#[0-9a-fA-F]{6}")
 # text we take, so a hostile file cannot make int() work through thousands of digits.
 _TEXTBOUND = re.compile(r"(\S+) (\d{1,12} \d{1,12}(?:;\d{1,12} \d{1,12})*)[ \t]*")
 _LOCAL_HEADER = b"PK\x03\x04"
-
-
-# -- offsets in texts with CR line ends (also used by the JSONL reader) --------------------------
-
-
-def normalize_with_offsets(raw: str) -> tuple[str, Callable[[int], int]]:
-    """*raw* as the library stores it (LF line ends, no leading BOM) and a map of offsets in *raw* to it."""
-    stored = normalize_text(raw)
-    if stored == raw:
-        return raw, int
-    # normalize_text removes a leading BOM and the CR of each CRLF; a lone CR becomes LF (same length).
-    removed = ([0] if raw.startswith("\ufeff") else []) + [m.start() for m in re.finditer("\r(?=\n)", raw)]
-    return stored, lambda offset: offset - bisect_left(removed, offset)
 
 
 # -- writing -------------------------------------------------------------------------------------
@@ -432,8 +419,10 @@ def read_document(stem: str, txt: bytes, ann: bytes, conf: BratConf | None, sour
         raise FormatError(f"{stem}.ann is not UTF-8 text (byte {exc.start})") from exc
     if not raw.strip():
         raise FormatError(f"{stem}.txt is empty")
-    if "\x00" in raw:
-        raise FormatError(f"{stem}.txt contains NUL characters, so it is not text")
+    try:
+        stored_text(raw)
+    except UnstorableText as exc:
+        raise FormatError(f"{stem}.txt: {exc}") from exc
     parsed = parse_ann(content, f"{stem}.ann")
     conf = conf or BratConf()
 
@@ -441,7 +430,8 @@ def read_document(stem: str, txt: bytes, ann: bytes, conf: BratConf | None, sour
     for label, view in _views(raw):
         problem = _check(view, parsed, f"{stem}.ann")
         if problem is None:
-            stored, to_stored = normalize_with_offsets(view)
+            to_stored = RawTextMap(view)
+            stored = to_stored.text
             break
         problems.append((label, problem))
     else:

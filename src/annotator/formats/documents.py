@@ -32,17 +32,13 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from annotator.core.text import TextDecodeError, decode_bytes, normalize_text, title_from_text
+from annotator.core.text import TextDecodeError, clean_text, decode_bytes, title_from_text
 from annotator.formats.base import Format, FormatError, ImportBundle, ImportedDocument, SourceFile
 from annotator.formats.safety import MAX_UNCOMPRESSED, open_zip, parse_xml, read_member
 
 #: Blocks are separated by one blank line in every document these readers make.
 BLOCK_SEPARATOR = "\n\n"
 
-# C0 controls other than tab and LF never belong in stored text (CR is gone by
-# then); PDFs with broken font maps produce them, and NUL is refused by storage.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
-_SURROGATES = re.compile("[\ud800-\udfff]")
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's whitespace, which NBSP is not
 # Inside a table cell, tabs and line breaks would split the row.
 _CELL_BREAKS = re.compile(r" *[\t\n]+ *")
@@ -56,23 +52,6 @@ _LibraryFailure = Exception
 
 # ----------------------------------------------------------------------------
 # shared helpers
-
-
-def clean_text(raw: str) -> str:
-    """Text as it is stored: LF line endings, no leading BOM, no C0 controls but tab and LF.
-
-    Lone surrogates (which a damaged PDF font map can produce and no database
-    stores) become U+FFFD; everything else, NBSP, emoji, combining marks, RTL,
-    stays as the document has it.
-    """
-    text = normalize_text(raw)
-    while text.startswith("\ufeff"):
-        text = text[1:]
-    text = _CONTROLS.sub("", text)
-    if _SURROGATES.search(text):
-        # Pairs written as two surrogates join into one character; lone ones are replaced.
-        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-    return text
 
 
 def join_blocks(blocks: Iterable[str]) -> str:

@@ -61,7 +61,7 @@ import orjson
 
 from annotator.core.gcpause import gc_paused
 from annotator.core.model import NAME_MAX, Annotation, Document
-from annotator.core.offsets import OffsetMap
+from annotator.core.offsets import OffsetMap, RawTextMap
 from annotator.core.text import sha256_text, title_from_text
 from annotator.formats.base import (
     ExportBundle,
@@ -73,7 +73,6 @@ from annotator.formats.base import (
     Option,
     SourceFile,
 )
-from annotator.formats.brat import normalize_with_offsets
 from annotator.formats.safety import check_nesting
 
 FLAVORS = ("spacy", "doccano", "label-studio")
@@ -263,7 +262,8 @@ def _read_line(payload: Any, where: str, source_name: str, number: int) -> Impor
     if isinstance(meta, dict) and isinstance(meta.get("sha256"), str) and meta["sha256"] != sha256_text(raw_text):
         raise FormatError(f"{where}: the text does not match its sha256 (it was changed after export)")
     # Offsets were checked against the text as given; stored text has LF line ends and no BOM.
-    text, to_stored = normalize_with_offsets(raw_text)
+    to_stored = RawTextMap(raw_text)
+    text = to_stored.text
     if text != raw_text:
         for i, a in enumerate(annotations):
             a.start, a.end = to_stored(a.start), to_stored(a.end)

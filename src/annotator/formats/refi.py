@@ -43,7 +43,6 @@ import io
 import re
 import uuid
 import zipfile
-from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -53,6 +52,7 @@ from typing import Any, BinaryIO
 from lxml import etree
 
 from annotator.core.model import NAME_MAX, Annotation, Document, Tag, TagSpec
+from annotator.core.offsets import RawTextMap
 from annotator.core.text import MAX_IMPORT_BYTES, TextDecodeError, decode_bytes, normalize_text
 from annotator.formats.base import (
     ExportBundle,
@@ -438,15 +438,6 @@ def _decode_source(data: bytes, where: str) -> str:
     return raw
 
 
-def _offset_map(raw: str, positions_count_crlf_twice: bool) -> Callable[[int], int]:
-    """Position in the file -> code point offset in the stored (LF) text."""
-    if not positions_count_crlf_twice or "\r\n" not in raw:
-        return lambda pos: pos
-    # Index of the LF of every CRLF: each one before a position was one position too many.
-    second_halves = [m.start() + 1 for m in re.finditer("\r\n", raw)]
-    return lambda pos: pos - bisect_left(second_halves, pos)
-
-
 @dataclass(slots=True)
 class _Project:
     """Reading: one ``project.qde`` and the archive it came in."""
@@ -588,9 +579,11 @@ class _Project:
             raw = _child_text(element, ns, "PlainTextContent").removeprefix("\ufeff")
         else:
             raise FormatError(f"{where} has neither a plainTextPath nor a PlainTextContent")
-        text = normalize_text(raw)
-        # The standard counts code points in the file (a CRLF is two); ATLAS.ti counts a line break as one.
-        to_text = _offset_map(raw, positions_count_crlf_twice=not self.atlas)
+        # The standard counts code points in the file (a CRLF is two; a position between its CR
+        # and LF is after the line break); ATLAS.ti counts a line break as one, as we store it.
+        positions = RawTextMap(raw, inside_crlf="after")
+        text = positions.text
+        to_text: Callable[[int], int] = int if self.atlas else positions
         annotations: list[ImportedAnnotation] = []
         for selection in _children(element, ns, "PlainTextSelection"):
             annotations.extend(self.selection(selection, text, to_text, title))
