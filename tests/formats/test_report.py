@@ -1,4 +1,4 @@
-"""Tests: the reading reports, HTML (``html``) and Markdown (``md``), direct and through the export service.
+"""Tests: the reading reports, HTML (``report``) and Markdown (``md``), direct and through the export service.
 
 The HTML page is parsed with lxml.html and checked from the outside: no script
 and nothing external anywhere, hostile names and notes show as text, the text
@@ -38,7 +38,7 @@ from annotator.core.model import Annotation, Document, Tag, TagSpec
 from annotator.core.selectors import TextQuoteSelector, locate_quote
 from annotator.core.spans import Span, segments
 from annotator.core.text import sha256_text
-from annotator.formats import plaintext, report
+from annotator.formats import markdown, plaintext, report
 from annotator.formats.base import ExportBundle, ImportBundle
 from annotator.formats.registry import format_by_id
 from annotator.services import annotating, exporting, importing
@@ -463,11 +463,13 @@ def write(writer: Callable[[ExportBundle, io.BytesIO], None], bundle: ExportBund
 
 def test_formats_are_registered() -> None:
     md = format_by_id("md")
-    assert md.reader is plaintext.read_text and md.writer is report.write_markdown
+    assert md.reader is plaintext.read_text and md.writer is markdown.write_markdown
     assert md.default_extension == ".md"
-    html = format_by_id("html")
-    assert html.writer is report.write_html
-    assert {".html", ".htm"} <= set(html.extensions) and html.label == "HTML"
+    html = format_by_id("report")
+    assert html.writer is report.write_html and html.reader is None
+    assert {".html", ".htm"} <= set(html.extensions) and html.label == "HTML report"
+    # One id, one meaning: "html" is the web page reader, and writes nothing.
+    assert format_by_id("html").writer is None and format_by_id("html").reader is not None
 
 
 def test_html_report_of_unicode_and_hostile_documents() -> None:
@@ -500,7 +502,7 @@ def test_html_report_carries_a_cr_and_keeps_offsets() -> None:
 
 def test_markdown_report_of_unicode_and_hostile_documents() -> None:
     bundle = unicode_bundle()
-    md = write(report.write_markdown, bundle).decode("utf-8")
+    md = write(markdown.write_markdown, bundle).decode("utf-8")
     check_markdown(md, *facts_of_bundle(bundle))
     # The third document has a footnote of its own, so our labels carry a prefix.
     assert "[^a1]: " in md and "\n[^1]: Its own footnote." in md
@@ -516,7 +518,7 @@ def test_markdown_report_of_unicode_and_hostile_documents() -> None:
 
 def test_markdown_keeps_a_plain_document_as_it_is() -> None:
     bundle = unicode_bundle()
-    md = write(report.write_markdown, bundle).decode("utf-8")
+    md = write(markdown.write_markdown, bundle).decode("utf-8")
     assert "\n" + bundle.documents[1][0].text + "\n\n" in md
 
 
@@ -562,13 +564,13 @@ def annotated(library: Library, seed_file: Path, tmp_path: Path) -> Library:
 
 def test_html_export_through_the_service(annotated: Library, tmp_path: Path) -> None:
     out = io.BytesIO()
-    assert exporting.export(annotated, out, format_id="html") == 4
+    assert exporting.export(annotated, out, format_id="report") == 4
     docs, tags = facts_of_library(annotated)
     root = check_html(out.getvalue(), docs, tags)
     assert len(root.xpath("//nav[contains(@class, 'contents')]//a")) == 4
     # export_to_path writes the same report to a file.
     path = tmp_path / "report.html"
-    assert exporting.export_to_path(annotated, path, format_id="html") == 4
+    assert exporting.export_to_path(annotated, path, format_id="report") == 4
     check_html(path.read_bytes(), docs, tags)
 
 
@@ -589,7 +591,7 @@ def test_single_document_html_export_of_an_unannotated_document(library: Library
     path.write_text("Just text \u05e9\u05dc\u05d5\u05dd.\n", encoding="utf-8")
     doc_id = importing.import_files(library, [path]).documents[0].id
     out = io.BytesIO()
-    exporting.export(library, out, format_id="html", document_ids=[doc_id])
+    exporting.export(library, out, format_id="report", document_ids=[doc_id])
     root = check_html(out.getvalue(), *facts_of_library(library))
     assert root.xpath("//nav") == [] and root.find_class("notes") == []
 
@@ -642,7 +644,7 @@ def test_markdown_report_on_random_texts_and_spans(bundle: ExportBundle) -> None
     # The undoing regex cannot tell an "==" of the text itself from a mark.
     if "==" in text:
         return
-    check_markdown(write(report.write_markdown, bundle).decode("utf-8"), *facts_of_bundle(bundle))
+    check_markdown(write(markdown.write_markdown, bundle).decode("utf-8"), *facts_of_bundle(bundle))
 
 
 @settings(max_examples=150, deadline=None)
@@ -685,7 +687,7 @@ def test_large_document_is_written_whole() -> None:
                                MOMENT, MOMENT))  # fmt: skip
     bundle = ExportBundle(TAGS, [(doc, anns)], "g", MOMENT)
     html = write(report.write_html, bundle)
-    md = write(report.write_markdown, bundle)
+    md = write(markdown.write_markdown, bundle)
     root = lxml.html.document_fromstring(html)
     assert root.find_class("text")[0].text_content() == text
     md_text = md.decode("utf-8")
@@ -698,7 +700,7 @@ def test_markdown_keeps_a_line_break_right_before_a_highlight_after_an_escape() 
     text = "<=\n<"
     doc = Document("d", "t", text, sha256_text(text), {}, MOMENT)
     anns = [Annotation("a", "d", TAGS[0].id, 2, 4, "\n<", "<=", "", "", "", MOMENT, MOMENT)]
-    md = write(report.write_markdown, ExportBundle(TAGS, [(doc, anns)], "g", MOMENT)).decode("utf-8")
+    md = write(markdown.write_markdown, ExportBundle(TAGS, [(doc, anns)], "g", MOMENT)).decode("utf-8")
     assert "\n\n<=\n==<==[^1]\n" in md
 
 
@@ -712,7 +714,7 @@ def test_an_html_report_is_refused_as_an_import(library, tmp_path) -> None:  # n
     source.write_text("A text worth reporting on.\n", encoding="utf-8")
     importing.import_files(library, [source])
     report_path = tmp_path / "report.html"
-    exporting.export_to_path(library, report_path, format_id="html")
+    exporting.export_to_path(library, report_path, format_id="report")
     before = library_contents(library)
     with pytest.raises(FormatError, match="Annotator HTML report"):
         importing.import_files(library, [report_path])
