@@ -39,7 +39,7 @@ from annotator.core.selectors import TextQuoteSelector, locate_quote
 from annotator.core.spans import Span, segments
 from annotator.core.text import sha256_text
 from annotator.formats import markdown, plaintext, report
-from annotator.formats.base import ExportBundle, ImportBundle
+from annotator.formats.base import ExportBundle, ExportedDocument, ImportBundle
 from annotator.formats.registry import format_by_id
 from annotator.services import annotating, exporting, importing
 from annotator.services.library import Library
@@ -103,8 +103,9 @@ def valid_color(color: str) -> str:
 def facts_of_bundle(bundle: ExportBundle) -> tuple[list[DocFacts], list[TagFacts]]:
     names = {t.id: t.name for t in bundle.tags}
     docs = [
-        DocFacts(d.title, d.text, [Fact(names[a.tag_id], a.start, a.end, a.quote, a.note) for a in anns])
-        for d, anns in bundle.documents
+        DocFacts(e.document.title, e.document.text, [Fact(names[a.tag_id], a.start, a.end, a.quote, a.note)
+                                                     for a in e.annotations])  # fmt: skip
+        for e in bundle.documents
     ]
     return docs, [TagFacts(t.name, t.color, t.description) for t in bundle.tags]
 
@@ -452,7 +453,12 @@ def unicode_bundle() -> ExportBundle:
         make_annotation("d3", text3, "t-claim", s2, e2, "before a parenthesis"),
         make_annotation("d3", text3, "t-evidence", e1, e1 + 5, ""),  # touches the first
     ]
-    return ExportBundle(TAGS, [(doc1, anns1), (doc2, []), (doc3, anns3)], "annotator test", MOMENT)
+    return ExportBundle(
+        TAGS,
+        [ExportedDocument(doc1, anns1), ExportedDocument(doc2, []), ExportedDocument(doc3, anns3)],
+        "annotator test",
+        MOMENT,
+    )
 
 
 def write(writer: Callable[[ExportBundle, io.BytesIO], None], bundle: ExportBundle) -> bytes:
@@ -490,13 +496,13 @@ def test_html_report_of_unicode_and_hostile_documents() -> None:
     assert "mix" in _classes(both) and both.get("title").count("\n") >= 2
     # The document without annotations is there, whole and unmarked.
     (empty,) = root.xpath("//section[@id='d2']//div[contains(@class, 'text')]")
-    assert len(empty) == 0 and empty.text_content() == bundle.documents[1][0].text
+    assert len(empty) == 0 and empty.text_content() == bundle.documents[1].document.text
 
 
 def test_html_report_carries_a_cr_and_keeps_offsets() -> None:
     text = "a\rb \U0001f600 c\u00a0d"  # a CR cannot be in stored text, but a writer must not move offsets if one is
     doc = Document("d", "CR", text, sha256_text(text), {}, MOMENT)
-    bundle = ExportBundle(TAGS, [(doc, [make_annotation("d", text, "t-claim", 2, 6, "n")])], "g", MOMENT)
+    bundle = ExportBundle(TAGS, [ExportedDocument(doc, [make_annotation("d", text, "t-claim", 2, 6, "n")])], "g", MOMENT)
     check_html(write(report.write_html, bundle), *facts_of_bundle(bundle))
 
 
@@ -519,7 +525,7 @@ def test_markdown_report_of_unicode_and_hostile_documents() -> None:
 def test_markdown_keeps_a_plain_document_as_it_is() -> None:
     bundle = unicode_bundle()
     md = write(markdown.write_markdown, bundle).decode("utf-8")
-    assert "\n" + bundle.documents[1][0].text + "\n\n" in md
+    assert "\n" + bundle.documents[1].document.text + "\n\n" in md
 
 
 # ---------------------------------------------------------------------------
@@ -628,7 +634,7 @@ def bundles(draw: st.DrawFn, alphabet: st.SearchStrategy[str]) -> ExportBundle:
         if min(s, e) < max(s, e)
     ]
     doc = Document("d", draw(st.text(ALPHABET, max_size=10)), text, sha256_text(text), {}, MOMENT)
-    return ExportBundle(tags, [(doc, anns)], "g", MOMENT)
+    return ExportBundle(tags, [ExportedDocument(doc, anns)], "g", MOMENT)
 
 
 @settings(max_examples=150, deadline=None)
@@ -640,7 +646,7 @@ def test_html_report_on_random_texts_and_spans(bundle: ExportBundle) -> None:
 @settings(max_examples=150, deadline=None)
 @given(bundles(MD_ALPHABET))
 def test_markdown_report_on_random_texts_and_spans(bundle: ExportBundle) -> None:
-    text = bundle.documents[0][0].text
+    text = bundle.documents[0].document.text
     # The undoing regex cannot tell an "==" of the text itself from a mark.
     if "==" in text:
         return
@@ -685,7 +691,7 @@ def test_large_document_is_written_whole() -> None:
         e = s + rng.randint(1, 40)
         anns.append(Annotation(f"a{i}", "d", TAGS[i % 2].id, s, e, text[s:e], "", "", "n" if i % 3 else "", "",
                                MOMENT, MOMENT))  # fmt: skip
-    bundle = ExportBundle(TAGS, [(doc, anns)], "g", MOMENT)
+    bundle = ExportBundle(TAGS, [ExportedDocument(doc, anns)], "g", MOMENT)
     html = write(report.write_html, bundle)
     md = write(markdown.write_markdown, bundle)
     root = lxml.html.document_fromstring(html)
@@ -700,7 +706,7 @@ def test_markdown_keeps_a_line_break_right_before_a_highlight_after_an_escape() 
     text = "<=\n<"
     doc = Document("d", "t", text, sha256_text(text), {}, MOMENT)
     anns = [Annotation("a", "d", TAGS[0].id, 2, 4, "\n<", "<=", "", "", "", MOMENT, MOMENT)]
-    md = write(markdown.write_markdown, ExportBundle(TAGS, [(doc, anns)], "g", MOMENT)).decode("utf-8")
+    md = write(markdown.write_markdown, ExportBundle(TAGS, [ExportedDocument(doc, anns)], "g", MOMENT)).decode("utf-8")
     assert "\n\n<=\n==<==[^1]\n" in md
 
 

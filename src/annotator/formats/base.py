@@ -48,9 +48,22 @@ class ImportBundle:
     tags: list[TagSpec] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class ExportedDocument:
+    """Formats: one document of an export and what belongs to it: its annotations (those the
+    export keeps, filtered by tag and coder), in no particular order.
+
+    One record per document, so that what an export carries can grow (relations, memos,
+    attributes) as fields with defaults, which writers that do not carry them never see.
+    """
+
+    document: Document
+    annotations: list[Annotation] = field(default_factory=list)
+
+
 @dataclass(slots=True)
 class ExportBundle:
-    """Formats: what a writer writes: the codebook and documents with their annotations.
+    """Formats: what a writer writes: the codebook and the documents, each an :class:`ExportedDocument`.
 
     ``options`` carries writer options chosen by the user (e.g. ``{"excel": True}``
     for CSV), typed as the format's :class:`Option` declarations say; a writer
@@ -58,7 +71,7 @@ class ExportBundle:
     """
 
     tags: list[Tag]
-    documents: list[tuple[Document, list[Annotation]]]
+    documents: list[ExportedDocument]
     generator: str
     exported_at: datetime
     options: dict[str, Any] = field(default_factory=dict)

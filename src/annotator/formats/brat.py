@@ -178,7 +178,7 @@ def conf_text(bundle: ExportBundle, types: dict[str, str], stems: list[str]) -> 
     for tag in bundle.tags:
         record = {"type": types[tag.id], "name": tag.name, "color": tag.color, "description": tag.description}
         lines.append(TAG_COMMENT + json_line(record) + "\n")
-    for stem, (doc, _) in zip(stems, bundle.documents):
+    for stem, doc in zip(stems, (e.document for e in bundle.documents)):
         lines.append(DOCUMENT_COMMENT + json_line({"file": stem, "id": doc.id, "title": doc.title}) + "\n")
     lines.append("\n[entities]\n")
     lines.extend(f"{types[tag.id]}\n" for tag in bundle.tags)
@@ -209,7 +209,7 @@ def write(bundle: ExportBundle, out: BinaryIO) -> None:
     format sniffing sees) show an ``.ann`` name however long the texts are.
     """
     types = dict(zip([t.id for t in bundle.tags], brat_type_names([t.name for t in bundle.tags])))
-    stems = file_stems([doc for doc, _ in bundle.documents])
+    stems = file_stems([e.document for e in bundle.documents])
     stamp = bundle.exported_at.timetuple()[:6]
 
     def add(archive: zipfile.ZipFile, name: str, text: str) -> None:
@@ -221,10 +221,10 @@ def write(bundle: ExportBundle, out: BinaryIO) -> None:
     with zipfile.ZipFile(out, "w") as archive:
         add(archive, CONF_NAME, conf_text(bundle, types, stems))
         add(archive, VISUAL_CONF_NAME, visual_conf_text(bundle, types))
-        for stem, (doc, doc_annotations) in zip(stems, bundle.documents):
-            add(archive, f"{stem}.ann", ann_text(doc.text, doc_annotations, types))
-        for stem, (doc, _) in zip(stems, bundle.documents):
-            add(archive, f"{stem}.txt", doc.text)
+        for stem, exported in zip(stems, bundle.documents):
+            add(archive, f"{stem}.ann", ann_text(exported.document.text, exported.annotations, types))
+        for stem, exported in zip(stems, bundle.documents):
+            add(archive, f"{stem}.txt", exported.document.text)
 
 
 # -- reading -------------------------------------------------------------------------------------

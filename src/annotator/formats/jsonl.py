@@ -175,12 +175,16 @@ def write(bundle: ExportBundle, out: BinaryIO) -> None:
     with gc_paused():
         if flavor == "label-studio":
             tasks = [
-                _dumps(label_studio_task(doc, anns, tag_names, units, bundle.options)) for doc, anns in bundle.documents
+                _dumps(label_studio_task(d.document, d.annotations, tag_names, units, bundle.options))
+                for d in bundle.documents
             ]
             out.write(b"[\n" + b",\n".join(tasks) + b"\n]\n" if tasks else b"[]\n")
             return
-        for doc, anns in bundle.documents:
-            line = spacy_line(doc, anns, tag_names) if flavor == "spacy" else doccano_line(doc, anns, tag_names, units)
+        for d in bundle.documents:
+            if flavor == "spacy":
+                line = spacy_line(d.document, d.annotations, tag_names)
+            else:
+                line = doccano_line(d.document, d.annotations, tag_names, units)
             out.write(_dumps(line) + b"\n")
 
 

@@ -177,8 +177,8 @@ def _md_footnote(label: str, members: list[Annotation], codebook: Codebook) -> s
 def render_markdown(bundle: ExportBundle) -> str:
     """The Markdown report of an export, as text."""
     codebook = Codebook(bundle.tags)
-    docs = [(doc, in_text_order(doc, anns)) for doc, anns in bundle.documents]
-    totals = Counter(a.tag_id for _, anns in docs for a in anns)
+    docs = [in_text_order(d) for d in bundle.documents]
+    totals = Counter(a.tag_id for d in docs for a in d.annotations)
     counts_by_index = Counter({codebook[t].index: n for t, n in totals.items()})
     exported = utc(bundle.exported_at).strftime("%Y-%m-%d %H:%M UTC")
     out = [
@@ -190,9 +190,10 @@ def render_markdown(bundle: ExportBundle) -> str:
     for t in codebook:
         out.append(f"| {md_label(t.name)} | `{t.color}` | {md_label(t.description)} | {counts_by_index[t.index]:,} |\n")
     out.append("\n")
-    prefix = _label_prefix([doc.text for doc, _ in docs])
+    prefix = _label_prefix([d.document.text for d in docs])
     numbers = itertools.count(1)
-    for doc, anns in docs:
+    for d in docs:
+        doc, anns = d.document, d.annotations
         counts = sorted(Counter(a.tag_id for a in anns).items(), key=lambda item: codebook[item[0]].index)
         by_tag = ", ".join(f"{md_label(codebook[tag_id].name)} {n:,}" for tag_id, n in counts)
         meta = [plural(len(anns), "annotation") + (f" ({by_tag})" if by_tag else ""),

@@ -197,8 +197,8 @@ def project_xml(bundle: ExportBundle, text_paths: dict[str, str]) -> bytes:
     """The ``project.qde`` of *bundle*; *text_paths* maps document id -> its file name in ``sources/``."""
     ns = PROJECT_NS
     users = _Users()
-    for _doc, doc_annotations in bundle.documents:
-        for a in doc_annotations:
+    for exported in bundle.documents:
+        for a in exported.annotations:
             users.guid(a.coder)
     root = etree.Element(f"{{{ns}}}Project", nsmap={None: ns})
     root.set("name", _xml_safe(str(bundle.options.get("project_name") or "Annotator export")))
@@ -219,8 +219,9 @@ def project_xml(bundle: ExportBundle, text_paths: dict[str, str]) -> bytes:
     notes: list[tuple[str, Annotation]] = []
     if bundle.documents:
         sources = _sub(root, ns, "Sources")
-        for doc, doc_annotations in bundle.documents:
-            _add_source(sources, doc, doc_annotations, text_paths[doc.id], users, tag_guids, notes)
+        for exported in bundle.documents:
+            doc = exported.document
+            _add_source(sources, doc, exported.annotations, text_paths[doc.id], users, tag_guids, notes)
     if notes:
         notes_el = _sub(root, ns, "Notes")
         for guid, a in notes:
@@ -280,7 +281,7 @@ def _add_source(
 
 def write_project(bundle: ExportBundle, out: BinaryIO) -> None:
     """Write a ``.qdpx``: ``project.qde`` and each document's text as ``sources/<guid>.txt``."""
-    text_paths = {doc.id: f"{_guid_for('document', doc.id)}.txt" for doc, _ in bundle.documents}
+    text_paths = {e.document.id: f"{_guid_for('document', e.document.id)}.txt" for e in bundle.documents}
     qde = project_xml(bundle, text_paths)
     stamp = bundle.exported_at.astimezone(UTC).timetuple()[:6]
     buffer = io.BytesIO()
@@ -293,8 +294,8 @@ def write_project(bundle: ExportBundle, out: BinaryIO) -> None:
             archive.writestr(info, data)
 
         add(PROJECT_MEMBER, qde)  # first, so the format is recognised from the file's head
-        for doc, _ in bundle.documents:
-            add(f"sources/{text_paths[doc.id]}", doc.text.encode("utf-8"))
+        for exported in bundle.documents:
+            add(f"sources/{text_paths[exported.document.id]}", exported.document.text.encode("utf-8"))
     out.write(buffer.getvalue())
 
 

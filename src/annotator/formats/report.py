@@ -35,7 +35,7 @@ import html
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
@@ -43,7 +43,7 @@ import orjson
 
 from annotator.core.model import Annotation, Document, Tag
 from annotator.core.spans import Span, SpanIndex, segments
-from annotator.formats.base import ExportBundle, Format
+from annotator.formats.base import ExportBundle, ExportedDocument, Format
 
 #: Shown for a tag whose colour is not a hex colour, or an annotation whose tag is unknown.
 FALLBACK_COLOR = "#999999"
@@ -119,10 +119,11 @@ class Codebook:
         return iter(sorted(self._by_id.values(), key=lambda t: t.index))
 
 
-def in_text_order(document: Document, annotations: list[Annotation]) -> list[Annotation]:
-    """The annotations whose span lies in the text, sorted by (start, end)."""
-    n = len(document.text)
-    return sorted((a for a in annotations if 0 <= a.start < a.end <= n), key=lambda a: (a.start, a.end, a.id))
+def in_text_order(exported: ExportedDocument) -> ExportedDocument:
+    """The document with only the annotations whose span lies in its text, sorted by (start, end)."""
+    n = len(exported.document.text)
+    kept = sorted((a for a in exported.annotations if 0 <= a.start < a.end <= n), key=lambda a: (a.start, a.end, a.id))
+    return replace(exported, annotations=kept)
 
 
 def highlight_pieces(
@@ -261,15 +262,15 @@ class _HtmlReport:
         self.mixes: dict[tuple[int, ...], int] = {}  # tag indices -> number of its ``m<n>`` class
 
     def render(self) -> str:
-        docs = [(doc, in_text_order(doc, anns)) for doc, anns in self.bundle.documents]
-        totals = Counter(a.tag_id for _, anns in docs for a in anns)
+        docs = [in_text_order(d) for d in self.bundle.documents]
+        totals = Counter(a.tag_id for d in docs for a in d.annotations)
         body = [self._header(docs), self._legend(totals)]
         if len(docs) > 1:
             body.append(self._contents(docs))
-        for number, (doc, anns) in enumerate(docs, 1):
-            body.append(self._document(f"d{number}", doc, anns))
+        for number, d in enumerate(docs, 1):
+            body.append(self._document(f"d{number}", d.document, d.annotations))
         if len(docs) == 1:
-            title = f"{docs[0][0].title or 'Untitled'} \u2013 annotations"
+            title = f"{docs[0].document.title or 'Untitled'} \u2013 annotations"
         else:
             title = f"Annotated documents ({len(docs)})"
         return (
@@ -306,8 +307,8 @@ class _HtmlReport:
 
     # -- page parts
 
-    def _header(self, docs: list[tuple[Document, list[Annotation]]]) -> str:
-        count = sum(len(anns) for _, anns in docs)
+    def _header(self, docs: list[ExportedDocument]) -> str:
+        count = sum(len(d.annotations) for d in docs)
         exported = utc(self.bundle.exported_at).strftime("%Y-%m-%d %H:%M UTC")
         return (
             "<header>\n<h1>Annotated documents</h1>\n"
@@ -333,11 +334,11 @@ class _HtmlReport:
             f'<td class="count">{sum(totals.values()):,}</td></tr></tfoot>\n</table>\n</section>'
         )
 
-    def _contents(self, docs: list[tuple[Document, list[Annotation]]]) -> str:
+    def _contents(self, docs: list[ExportedDocument]) -> str:
         items = [
-            f'<li><a href="#d{n}"><bdi>{_esc(doc.title or "Untitled")}</bdi></a> '
-            f'<span class="meta">({plural(len(anns), "annotation")})</span></li>'
-            for n, (doc, anns) in enumerate(docs, 1)
+            f'<li><a href="#d{n}"><bdi>{_esc(d.document.title or "Untitled")}</bdi></a> '
+            f'<span class="meta">({plural(len(d.annotations), "annotation")})</span></li>'
+            for n, d in enumerate(docs, 1)
         ]
         return (
             '<nav class="contents" aria-labelledby="contents-title">\n<h2 id="contents-title">Documents</h2>\n'

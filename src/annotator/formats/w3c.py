@@ -194,9 +194,10 @@ def to_dict(bundle: ExportBundle) -> dict[str, Any]:
     tag_names = {t.id: t.name for t in bundle.tags}
     items: list[dict[str, Any]] = []
     documents = 0
-    for doc, doc_annotations in bundle.documents:
-        if not doc_annotations:
+    for exported in bundle.documents:
+        if not exported.annotations:
             continue
+        doc = exported.document
         documents += 1
         doc_iri = iri_for(doc.id)
         source: str | dict[str, Any] = {
@@ -206,7 +207,7 @@ def to_dict(bundle: ExportBundle) -> dict[str, Any]:
             "label": doc.title,
             "value": doc.text,
         }
-        for a in sorted(doc_annotations, key=lambda a: (a.start, a.end, a.id)):
+        for a in sorted(exported.annotations, key=lambda a: (a.start, a.end, a.id)):
             items.append(_annotation(a, tag_names[a.tag_id], doc.text, source))
             source = doc_iri  # the text is embedded once per document
     collection_iri = _UUID_URN + str(uuid.uuid4())

@@ -25,7 +25,7 @@ from typing import Any, BinaryIO, TypeVar
 
 from annotator import __version__
 from annotator.core.model import Annotation, utc_now
-from annotator.formats.base import ExportBundle, FormatError
+from annotator.formats.base import ExportBundle, ExportedDocument, FormatError
 from annotator.formats.registry import writer_by_id
 from annotator.formats.safety import check_member_name
 from annotator.services.backups import library_file
@@ -79,7 +79,7 @@ def build_bundle(
             annotations = repo.annotations_of(s, [doc_id])[doc_id]
             if keep is not None:
                 annotations = [a for a in annotations if keep.keeps(a, names)]
-            documents.append((doc, annotations))
+            documents.append(ExportedDocument(doc, annotations))
             report(progress, done, len(wanted))
     return ExportBundle(
         tags=tags,
