@@ -121,11 +121,16 @@ class OptionError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Option:
-    """Formats: a writer option a format declares, so a value typed as text can be checked.
+    """Formats: a writer option a format declares, so a value typed as text can be checked
+    (the CLI's ``--option``) and a dialog can offer it (the GUI's Export dialog).
 
     ``kind`` is ``"bool"`` (true/false, yes/no, on/off, 1/0), ``"str"`` (any text)
     or ``"choice"`` (one of ``choices``). ``default`` is what the writer does
-    without the option (None: it depends on other options, as ``help`` says).
+    without the option (None: it depends on other options, as ``help`` says, and
+    ``default_label`` says in a few words). ``label`` names the option in a dialog
+    (a yes/no option's checkbox text), ``choice_labels`` its choices there, in the
+    order of ``choices``. ``applies_if`` = (other option, its values): the option
+    means something only when the other one has one of those values.
     """
 
     name: str
@@ -133,6 +138,20 @@ class Option:
     help: str
     choices: tuple[str, ...] = ()
     default: bool | str | None = None
+    label: str = ""
+    choice_labels: tuple[str, ...] = ()
+    default_label: str = "default"
+    applies_if: tuple[str, tuple[str, ...]] | None = None
+
+    @property
+    def title(self) -> str:
+        """How a dialog names the option: ``label``, else the name in words."""
+        return self.label or self.name.replace("_", " ").capitalize()
+
+    def choice_title(self, choice: str) -> str:
+        """How a dialog shows one of ``choices``."""
+        labels = dict(zip(self.choices, self.choice_labels))
+        return labels.get(choice, choice)
 
     def allowed(self) -> str:
         """The values this option takes, for messages."""

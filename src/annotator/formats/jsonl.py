@@ -317,15 +317,22 @@ def read(source: SourceFile) -> ImportBundle:
 
 
 #: The writer options :func:`write` reads.
+_LABEL_STUDIO = ("flavor", ("label-studio",))
 OPTIONS = (
-    Option("flavor", "choice", "the shape to write", FLAVORS, "spacy"),
+    Option("flavor", "choice", "the shape to write", FLAVORS, "spacy", label="Shape",
+           choice_labels=("spaCy spans", "doccano", "Label Studio")),
     Option(
         "offsets", "choice", "how offsets count (default: utf-16 for doccano, code points otherwise; "
-        "spacy takes code points only)", OFFSET_UNITS,
+        "spacy takes code points only)", OFFSET_UNITS, label="Offsets",
+        choice_labels=("code points (Python)", "UTF-16 units (JavaScript)"),
+        default_label="as the tool counts (see README)", applies_if=("flavor", ("doccano", "label-studio")),
     ),
-    Option("from_name", "str", "label-studio: the Labels tag's name", default="label"),
-    Option("to_name", "str", "label-studio: the Text tag's name", default="text"),
-    Option("predictions", "bool", "label-studio: write predictions to review instead of annotations", default=False),
+    Option("from_name", "str", "label-studio: the Labels tag's name", default="label", label="Labels tag",
+           applies_if=_LABEL_STUDIO),
+    Option("to_name", "str", "label-studio: the Text tag's name", default="text", label="Text tag",
+           applies_if=_LABEL_STUDIO),
+    Option("predictions", "bool", "label-studio: write predictions to review instead of annotations", default=False,
+           label="Predictions to review, not annotations", applies_if=_LABEL_STUDIO),
 )  # fmt: skip
 
 FORMATS = [

@@ -681,7 +681,7 @@ FORMATS = [
     Format(
         id="qdpx", label="REFI-QDA project", extensions=(".qdpx",), reader=read_project, writer=write_project,
         sniff=sniff_project,
-        options=(Option("project_name", "str", "the project's name", default="Annotator export"),),
+        options=(Option("project_name", "str", "the project's name", default="Annotator export", label="Project name"),),
     ),
     Format(
         id="qdc", label="REFI-QDA codebook", extensions=(".qdc",), reader=read_codebook, writer=write_codebook,

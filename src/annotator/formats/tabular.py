@@ -217,7 +217,10 @@ FORMATS = [
         label="CSV, one row per annotation",
         extensions=(".csv",),
         writer=write_csv,
-        options=(Option("excel", "bool", "for Excel: UTF-8 BOM, CRLF line ends, formulas defused", default=False),),
+        options=(
+            Option("excel", "bool", "for Excel: UTF-8 BOM, CRLF line ends, formulas defused", default=False,
+                   label="Excel-friendly (BOM, Windows line ends, formulas defused)"),
+        ),  # fmt: skip
     ),
     Format(
         id="xlsx",
