@@ -179,11 +179,5 @@ def read_odt(source: SourceFile) -> ImportBundle:
 
 
 FORMATS: list[Format] = [
-    Format(
-        id="odt",
-        label="OpenDocument text (ODT)",
-        extensions=(".odt",),
-        reader=read_odt,
-        sniff=sniff_odt,
-    ),
+    Format(id="odt", label="OpenDocument text (ODT)", extensions=(".odt",), reader=read_odt, sniff=sniff_odt),
 ]

@@ -89,4 +89,6 @@ def read_pdf(source: SourceFile) -> ImportBundle:
     return document_bundle(source, text, metadata["title"], metadata)
 
 
-FORMATS: list[Format] = [Format(id="pdf", label="PDF", extensions=(".pdf",), reader=read_pdf, sniff=sniff_pdf)]
+FORMATS: list[Format] = [
+    Format(id="pdf", label="PDF", extensions=(".pdf",), reader=read_pdf, sniff=sniff_pdf),
+]

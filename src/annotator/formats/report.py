@@ -122,8 +122,8 @@ class Codebook:
 def in_text_order(exported: ExportedDocument) -> ExportedDocument:
     """The document with only the annotations whose span lies in its text, sorted by (start, end)."""
     n = len(exported.document.text)
-    kept = sorted((a for a in exported.annotations if 0 <= a.start < a.end <= n), key=lambda a: (a.start, a.end, a.id))
-    return replace(exported, annotations=kept)
+    inside = (a for a in exported.annotations if 0 <= a.start < a.end <= n)
+    return replace(exported, annotations=sorted(inside, key=lambda a: (a.start, a.end, a.id)))
 
 
 def highlight_pieces(

@@ -18,7 +18,13 @@ from typing import Any
 from annotator.core.text import TextDecodeError, decode_bytes
 from annotator.formats.base import Format, FormatError, ImportBundle, SourceFile
 from annotator.formats.detection import describe_content, not_a, sniff_html
-from annotator.formats.extraction import HTML_SPACE, declared_charset, document_bundle, join_blocks, library_errors
+from annotator.formats.extraction import (
+    HTML_SPACE,
+    declared_charset,
+    document_bundle,
+    join_blocks,
+    library_errors,
+)
 
 
 def _decode_html(source: SourceFile) -> str:
@@ -164,11 +170,6 @@ def read_html(source: SourceFile) -> ImportBundle:
 
 
 FORMATS: list[Format] = [
-    Format(
-        id="html",
-        label="Web page (HTML)",
-        extensions=(".html", ".htm", ".xhtml"),
-        reader=read_html,
-        sniff=sniff_html,
-    ),
-]
+    Format(id="html", label="Web page (HTML)", extensions=(".html", ".htm", ".xhtml"), reader=read_html,
+           sniff=sniff_html),
+]  # fmt: skip

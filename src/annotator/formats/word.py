@@ -126,11 +126,6 @@ def read_docx(source: SourceFile) -> ImportBundle:
 
 
 FORMATS: list[Format] = [
-    Format(
-        id="docx",
-        label="Word document (DOCX)",
-        extensions=(".docx",),
-        reader=read_docx,
-        sniff=sniff_docx,
-    ),
-]
+    Format(id="docx", label="Word document (DOCX)", extensions=(".docx",), reader=read_docx,
+           sniff=sniff_docx),
+]  # fmt: skip

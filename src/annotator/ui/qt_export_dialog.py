@@ -175,7 +175,8 @@ class QtExportDialog(QDialog):
         current = self.format_id()
         for format_id, fields in self._fields.items():
             for field in fields.values():
-                self._form.setRowVisible(field.widget, format_id == current and self._applies(format_id, field.option))
+                shown = format_id == current and self._applies(format_id, field.option)
+                self._form.setRowVisible(field.widget, shown)
 
     def option_widget(self, format_id: str, name: str) -> QWidget:
         """The widget of format *format_id*'s option *name* (shown only while that format is chosen)."""
