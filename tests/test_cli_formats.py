@@ -107,3 +107,33 @@ def test_import_of_a_brat_folder(capsys: pytest.CaptureFixture[str], tmp_path: P
     _, out, _ = run(capsys, "--database", copy, "export")
     [document] = orjson.loads(out)["documents"]
     assert [(a["tag"], a["start"], a["end"], a["quote"]) for a in document["annotations"]] == [("claim", 6, 10, "beta")]
+
+
+def test_each_format_id_means_one_thing_and_the_old_html_export_still_works(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "f.sqlite3")
+    code, out, _ = run(capsys, "--database", db, "formats")
+    rows = {line.split("\t")[0]: line.split("\t") for line in out.splitlines()[1:]}
+    assert rows["html"][1:3] == ["yes", "-"] and rows["html"][4] == "Web page (HTML)"
+    assert rows["report"][1:3] == ["-", "yes"] and rows["report"][4] == "HTML report"
+    code, out, err = run(capsys, "--database", db, "export", "--format", "report")
+    assert code == 0 and out.startswith("<!DOCTYPE html>") and "note" not in err
+    # "html" on export once meant the report: it still writes it, and says what to write instead.
+    code, old, err = run(capsys, "--database", db, "export", "--format", "html")
+    assert code == 0 and old.startswith("<!DOCTYPE html>") and '<table class="legend">' in old
+    assert err.count("\n") == 1 and "--format report" in err and "web page" in err
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    offered = capsys.readouterr().out.split("--format {")[1].split("}")[0].split(",")
+    assert "report" in offered and "html" not in offered
+
+
+def test_the_export_service_names_the_report_for_the_old_html_id(tmp_path: Path) -> None:
+    from annotator.formats.base import FormatError
+    from annotator.services import exporting
+
+    with Library.open(f"sqlite:///{tmp_path / 'f.sqlite3'}") as library, pytest.raises(
+        FormatError, match="can be imported but not exported; the export it used to name is format 'report'"
+    ):
+        exporting.export_to_path(library, tmp_path / "out.html", format_id="html")

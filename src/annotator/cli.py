@@ -28,7 +28,7 @@ from annotator.cli_text import json_text, terminal_safe, tsv_line
 from annotator.core.model import InvalidInput
 from annotator.core.selectors import SpanError
 from annotator.formats.base import FormatError, OptionError
-from annotator.formats.registry import all_formats, format_by_id, readers, writers
+from annotator.formats.registry import RENAMED_WRITERS, all_formats, format_by_id, readers, writers
 from annotator.services import annotating, exporting, importing
 from annotator.services.backups import library_file
 from annotator.services.library import Library
@@ -38,6 +38,18 @@ from annotator.storage.engine import LibraryError
 
 class UsageError(Exception):
     """A command line that does not make sense (exit status 2)."""
+
+
+class _Choices(list[str]):
+    """argparse choices: the ones listed (in help and messages), and also *aliases*, which are
+    accepted without being offered (ids that were renamed)."""
+
+    def __init__(self, listed: list[str], aliases: Sequence[str]) -> None:
+        super().__init__(listed)
+        self.aliases = frozenset(aliases)
+
+    def __contains__(self, value: object) -> bool:
+        return super().__contains__(value) or value in self.aliases
 
 
 class _Parser(argparse.ArgumentParser):
@@ -92,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export documents (default: all, to stdout)")
     p.add_argument("--doc", action="append", dest="doc_ids", metavar="ID", help="a document to export (repeatable)")
     p.add_argument("--set", dest="set_name", metavar="NAME", help="export the documents of this set")
-    p.add_argument("--format", default="json", choices=[f.id for f in writers()])
+    p.add_argument("--format", default="json", choices=_Choices([f.id for f in writers()], list(RENAMED_WRITERS)))
     p.add_argument("-o", "--output", metavar="PATH", help="file to write (default: stdout); brat: a folder, or a .zip")
     p.add_argument("--tag", action="append", dest="tags", metavar="NAME", help="keep only annotations with this tag (repeatable)")
     p.add_argument("--coder", action="append", dest="coders", metavar="NAME", help="keep only this coder's annotations (repeatable)")
@@ -258,6 +270,14 @@ def export_options(args: argparse.Namespace) -> dict[str, object]:
 
 
 def _cmd_export(args: argparse.Namespace, library: Opener) -> None:
+    if args.format in RENAMED_WRITERS:  # scripts written before the rename keep working, and are told
+        renamed = RENAMED_WRITERS[args.format]
+        print(
+            f"annotator: note: format '{args.format}' names the web page reader; the export it meant "
+            f"is format '{renamed}' (use --format {renamed})",
+            file=sys.stderr,
+        )
+        args.format = renamed
     fmt = format_by_id(args.format)
     options = export_options(args)
     if args.output is not None and not args.output:

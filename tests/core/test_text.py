@@ -13,9 +13,12 @@ import pytest
 
 from annotator.core.text import (
     TextDecodeError,
+    UnstorableText,
+    clean_text,
     decode_bytes,
     normalize_text,
     sha256_text,
+    stored_text,
     title_from_text,
 )
 
@@ -50,6 +53,41 @@ class TestNormalizeText:
     def test_idempotent(self) -> None:
         once = normalize_text("\ufeffa\r\nb\rc")
         assert normalize_text(once) == once
+
+
+class TestStoredText:
+    def test_text_is_normalised_once(self) -> None:
+        assert stored_text("\ufeffa\r\nb\rc") == "a\nb\nc"
+        assert stored_text(TRICKY) == TRICKY
+
+    @pytest.mark.parametrize("carries_offsets", [False, True])
+    def test_nul_characters_are_never_stored(self, carries_offsets: bool) -> None:
+        with pytest.raises(UnstorableText, match="NUL characters"):
+            stored_text("text with a \x00 NUL", carries_offsets=carries_offsets)
+
+    @pytest.mark.parametrize("raw", ["a\r\nb", "a\rb", "\ufeffab"])
+    def test_text_with_offsets_must_be_stored_text_already(self, raw: str) -> None:
+        with pytest.raises(UnstorableText, match="cannot carry offsets"):
+            stored_text(raw, carries_offsets=True)
+        assert stored_text(raw) == normalize_text(raw)  # without offsets, normalising moves nothing
+
+    def test_stored_text_with_offsets_passes(self) -> None:
+        assert stored_text(TRICKY, carries_offsets=True) == TRICKY
+
+
+class TestCleanText:
+    def test_controls_but_tab_and_lf_are_dropped(self) -> None:
+        assert clean_text("a\x00b\x01c\td\x0be\x1ff\x7fg\r\nh") == "abc\tdefg\nh"
+
+    def test_every_leading_bom_goes(self) -> None:
+        assert clean_text("\ufeff\ufeffx\ufeffy") == "x\ufeffy"
+
+    def test_surrogates_pair_up_or_become_replacement_characters(self) -> None:
+        assert clean_text("a\ud83d\udc4db") == "a\U0001f44db"
+        assert clean_text("a\ud83db\udc4d") == "a\ufffdb\ufffd"
+
+    def test_everything_else_stays(self) -> None:
+        assert clean_text(TRICKY) == TRICKY
 
 
 class TestDecodeBytes:

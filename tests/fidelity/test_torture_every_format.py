@@ -83,7 +83,7 @@ def test_the_cli_made_every_annotation_from_the_stored_text(corpus_library) -> N
 
 
 def test_every_writer_is_covered_here() -> None:
-    covered = set(ROUND_TRIP) | {"csv", "xlsx", "html", "md", "qdc"}
+    covered = set(ROUND_TRIP) | {"csv", "xlsx", "report", "md", "qdc"}
     assert {f.id for f in writers()} <= covered, "a new writer needs a fidelity check here"
 
 
@@ -179,7 +179,7 @@ def test_html_report_holds_the_stored_text_exactly(corpus_library, tmp_path: Pat
     url, texts = corpus_library
     target = tmp_path / "report.html"
     with Library.open(url) as library:
-        exporting.export_to_path(library, target, format_id="html")
+        exporting.export_to_path(library, target, format_id="report")
     root = lxml.html.fromstring(target.read_bytes())
     shown = {block.text_content() for block in root.find_class("text")}
     assert shown == set(texts.values())

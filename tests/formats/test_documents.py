@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.text import normalize_text
-from annotator.formats import documents
+from annotator.formats import epub, odt, pdf, webpage, word
 from annotator.formats.base import FormatError, ImportBundle, SourceFile
 from annotator.formats.registry import format_for_file
 from annotator.services import annotating, exporting, importing
@@ -135,11 +135,11 @@ def sample(kind: str) -> bytes:
 
 
 READERS = {
-    "html": documents.read_html,
-    "pdf": documents.read_pdf,
-    "docx": documents.read_docx,
-    "odt": documents.read_odt,
-    "epub": documents.read_epub,
+    "html": webpage.read_html,
+    "pdf": pdf.read_pdf,
+    "docx": word.read_docx,
+    "odt": odt.read_odt,
+    "epub": epub.read_epub,
 }
 KINDS = list(READERS)
 

@@ -21,7 +21,7 @@ from annotator.core.model import Annotation, Document, Tag
 from annotator.core.selectors import TextQuoteSelector
 from annotator.core.text import sha256_text
 from annotator.formats import annotated_json, plaintext
-from annotator.formats.base import ExportBundle, FormatError, ImportBundle, SourceFile
+from annotator.formats.base import ExportBundle, ExportedDocument, FormatError, ImportBundle, SourceFile
 from annotator.formats.registry import format_for_file
 
 TEXT = "Fuzz \U0001f600 text,\u00a0with NBSP and cafe\u0301.\nSecond line."
@@ -51,7 +51,7 @@ def valid_export() -> dict[str, Any]:
             )
         )
     return annotated_json.to_dict(
-        ExportBundle([tag], [(doc, annotations)], "annotator 0.1.0", MOMENT)
+        ExportBundle([tag], [ExportedDocument(doc, annotations)], "annotator 0.1.0", MOMENT)
     )
 
 

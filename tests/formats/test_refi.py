@@ -29,7 +29,7 @@ from lxml import etree
 from annotator.core.model import Annotation, Document, Tag, TagSpec
 from annotator.core.text import sha256_text
 from annotator.formats import refi
-from annotator.formats.base import ExportBundle, FormatError, ImportBundle, SourceFile
+from annotator.formats.base import ExportBundle, ExportedDocument, FormatError, ImportBundle, SourceFile
 from annotator.formats.registry import format_for_file
 from annotator.services import annotating, exporting, importing
 from annotator.services.library import Library
@@ -250,7 +250,7 @@ def small_bundle(tags: list[Tag], note: str = "") -> ExportBundle:
         MOMENT,
         MOMENT,
     )
-    return ExportBundle(tags, [(doc, [a])], "annotator test", MOMENT)
+    return ExportBundle(tags, [ExportedDocument(doc, [a])], "annotator test", MOMENT)
 
 
 def test_child_codes_nest_inside_their_parent() -> None:

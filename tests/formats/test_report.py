@@ -1,4 +1,4 @@
-"""Tests: the reading reports, HTML (``html``) and Markdown (``md``), direct and through the export service.
+"""Tests: the reading reports, HTML (``report``) and Markdown (``md``), direct and through the export service.
 
 The HTML page is parsed with lxml.html and checked from the outside: no script
 and nothing external anywhere, hostile names and notes show as text, the text
@@ -38,8 +38,8 @@ from annotator.core.model import Annotation, Document, Tag, TagSpec
 from annotator.core.selectors import TextQuoteSelector, locate_quote
 from annotator.core.spans import Span, segments
 from annotator.core.text import sha256_text
-from annotator.formats import plaintext, report
-from annotator.formats.base import ExportBundle, ImportBundle
+from annotator.formats import markdown, plaintext, report
+from annotator.formats.base import ExportBundle, ExportedDocument, ImportBundle
 from annotator.formats.registry import format_by_id
 from annotator.services import annotating, exporting, importing
 from annotator.services.library import Library
@@ -103,8 +103,9 @@ def valid_color(color: str) -> str:
 def facts_of_bundle(bundle: ExportBundle) -> tuple[list[DocFacts], list[TagFacts]]:
     names = {t.id: t.name for t in bundle.tags}
     docs = [
-        DocFacts(d.title, d.text, [Fact(names[a.tag_id], a.start, a.end, a.quote, a.note) for a in anns])
-        for d, anns in bundle.documents
+        DocFacts(e.document.title, e.document.text, [Fact(names[a.tag_id], a.start, a.end, a.quote, a.note)
+                                                     for a in e.annotations])  # fmt: skip
+        for e in bundle.documents
     ]
     return docs, [TagFacts(t.name, t.color, t.description) for t in bundle.tags]
 
@@ -452,7 +453,12 @@ def unicode_bundle() -> ExportBundle:
         make_annotation("d3", text3, "t-claim", s2, e2, "before a parenthesis"),
         make_annotation("d3", text3, "t-evidence", e1, e1 + 5, ""),  # touches the first
     ]
-    return ExportBundle(TAGS, [(doc1, anns1), (doc2, []), (doc3, anns3)], "annotator test", MOMENT)
+    return ExportBundle(
+        TAGS,
+        [ExportedDocument(doc1, anns1), ExportedDocument(doc2, []), ExportedDocument(doc3, anns3)],
+        "annotator test",
+        MOMENT,
+    )
 
 
 def write(writer: Callable[[ExportBundle, io.BytesIO], None], bundle: ExportBundle) -> bytes:
@@ -463,11 +469,13 @@ def write(writer: Callable[[ExportBundle, io.BytesIO], None], bundle: ExportBund
 
 def test_formats_are_registered() -> None:
     md = format_by_id("md")
-    assert md.reader is plaintext.read_text and md.writer is report.write_markdown
+    assert md.reader is plaintext.read_text and md.writer is markdown.write_markdown
     assert md.default_extension == ".md"
-    html = format_by_id("html")
-    assert html.writer is report.write_html
-    assert {".html", ".htm"} <= set(html.extensions) and html.label == "HTML"
+    html = format_by_id("report")
+    assert html.writer is report.write_html and html.reader is None
+    assert {".html", ".htm"} <= set(html.extensions) and html.label == "HTML report"
+    # One id, one meaning: "html" is the web page reader, and writes nothing.
+    assert format_by_id("html").writer is None and format_by_id("html").reader is not None
 
 
 def test_html_report_of_unicode_and_hostile_documents() -> None:
@@ -488,19 +496,19 @@ def test_html_report_of_unicode_and_hostile_documents() -> None:
     assert "mix" in _classes(both) and both.get("title").count("\n") >= 2
     # The document without annotations is there, whole and unmarked.
     (empty,) = root.xpath("//section[@id='d2']//div[contains(@class, 'text')]")
-    assert len(empty) == 0 and empty.text_content() == bundle.documents[1][0].text
+    assert len(empty) == 0 and empty.text_content() == bundle.documents[1].document.text
 
 
 def test_html_report_carries_a_cr_and_keeps_offsets() -> None:
     text = "a\rb \U0001f600 c\u00a0d"  # a CR cannot be in stored text, but a writer must not move offsets if one is
     doc = Document("d", "CR", text, sha256_text(text), {}, MOMENT)
-    bundle = ExportBundle(TAGS, [(doc, [make_annotation("d", text, "t-claim", 2, 6, "n")])], "g", MOMENT)
+    bundle = ExportBundle(TAGS, [ExportedDocument(doc, [make_annotation("d", text, "t-claim", 2, 6, "n")])], "g", MOMENT)
     check_html(write(report.write_html, bundle), *facts_of_bundle(bundle))
 
 
 def test_markdown_report_of_unicode_and_hostile_documents() -> None:
     bundle = unicode_bundle()
-    md = write(report.write_markdown, bundle).decode("utf-8")
+    md = write(markdown.write_markdown, bundle).decode("utf-8")
     check_markdown(md, *facts_of_bundle(bundle))
     # The third document has a footnote of its own, so our labels carry a prefix.
     assert "[^a1]: " in md and "\n[^1]: Its own footnote." in md
@@ -516,8 +524,8 @@ def test_markdown_report_of_unicode_and_hostile_documents() -> None:
 
 def test_markdown_keeps_a_plain_document_as_it_is() -> None:
     bundle = unicode_bundle()
-    md = write(report.write_markdown, bundle).decode("utf-8")
-    assert "\n" + bundle.documents[1][0].text + "\n\n" in md
+    md = write(markdown.write_markdown, bundle).decode("utf-8")
+    assert "\n" + bundle.documents[1].document.text + "\n\n" in md
 
 
 # ---------------------------------------------------------------------------
@@ -562,13 +570,13 @@ def annotated(library: Library, seed_file: Path, tmp_path: Path) -> Library:
 
 def test_html_export_through_the_service(annotated: Library, tmp_path: Path) -> None:
     out = io.BytesIO()
-    assert exporting.export(annotated, out, format_id="html") == 4
+    assert exporting.export(annotated, out, format_id="report") == 4
     docs, tags = facts_of_library(annotated)
     root = check_html(out.getvalue(), docs, tags)
     assert len(root.xpath("//nav[contains(@class, 'contents')]//a")) == 4
     # export_to_path writes the same report to a file.
     path = tmp_path / "report.html"
-    assert exporting.export_to_path(annotated, path, format_id="html") == 4
+    assert exporting.export_to_path(annotated, path, format_id="report") == 4
     check_html(path.read_bytes(), docs, tags)
 
 
@@ -589,7 +597,7 @@ def test_single_document_html_export_of_an_unannotated_document(library: Library
     path.write_text("Just text \u05e9\u05dc\u05d5\u05dd.\n", encoding="utf-8")
     doc_id = importing.import_files(library, [path]).documents[0].id
     out = io.BytesIO()
-    exporting.export(library, out, format_id="html", document_ids=[doc_id])
+    exporting.export(library, out, format_id="report", document_ids=[doc_id])
     root = check_html(out.getvalue(), *facts_of_library(library))
     assert root.xpath("//nav") == [] and root.find_class("notes") == []
 
@@ -626,7 +634,7 @@ def bundles(draw: st.DrawFn, alphabet: st.SearchStrategy[str]) -> ExportBundle:
         if min(s, e) < max(s, e)
     ]
     doc = Document("d", draw(st.text(ALPHABET, max_size=10)), text, sha256_text(text), {}, MOMENT)
-    return ExportBundle(tags, [(doc, anns)], "g", MOMENT)
+    return ExportBundle(tags, [ExportedDocument(doc, anns)], "g", MOMENT)
 
 
 @settings(max_examples=150, deadline=None)
@@ -638,11 +646,11 @@ def test_html_report_on_random_texts_and_spans(bundle: ExportBundle) -> None:
 @settings(max_examples=150, deadline=None)
 @given(bundles(MD_ALPHABET))
 def test_markdown_report_on_random_texts_and_spans(bundle: ExportBundle) -> None:
-    text = bundle.documents[0][0].text
+    text = bundle.documents[0].document.text
     # The undoing regex cannot tell an "==" of the text itself from a mark.
     if "==" in text:
         return
-    check_markdown(write(report.write_markdown, bundle).decode("utf-8"), *facts_of_bundle(bundle))
+    check_markdown(write(markdown.write_markdown, bundle).decode("utf-8"), *facts_of_bundle(bundle))
 
 
 @settings(max_examples=150, deadline=None)
@@ -683,9 +691,9 @@ def test_large_document_is_written_whole() -> None:
         e = s + rng.randint(1, 40)
         anns.append(Annotation(f"a{i}", "d", TAGS[i % 2].id, s, e, text[s:e], "", "", "n" if i % 3 else "", "",
                                MOMENT, MOMENT))  # fmt: skip
-    bundle = ExportBundle(TAGS, [(doc, anns)], "g", MOMENT)
+    bundle = ExportBundle(TAGS, [ExportedDocument(doc, anns)], "g", MOMENT)
     html = write(report.write_html, bundle)
-    md = write(report.write_markdown, bundle)
+    md = write(markdown.write_markdown, bundle)
     root = lxml.html.document_fromstring(html)
     assert root.find_class("text")[0].text_content() == text
     md_text = md.decode("utf-8")
@@ -698,7 +706,7 @@ def test_markdown_keeps_a_line_break_right_before_a_highlight_after_an_escape() 
     text = "<=\n<"
     doc = Document("d", "t", text, sha256_text(text), {}, MOMENT)
     anns = [Annotation("a", "d", TAGS[0].id, 2, 4, "\n<", "<=", "", "", "", MOMENT, MOMENT)]
-    md = write(report.write_markdown, ExportBundle(TAGS, [(doc, anns)], "g", MOMENT)).decode("utf-8")
+    md = write(markdown.write_markdown, ExportBundle(TAGS, [ExportedDocument(doc, anns)], "g", MOMENT)).decode("utf-8")
     assert "\n\n<=\n==<==[^1]\n" in md
 
 
@@ -712,7 +720,7 @@ def test_an_html_report_is_refused_as_an_import(library, tmp_path) -> None:  # n
     source.write_text("A text worth reporting on.\n", encoding="utf-8")
     importing.import_files(library, [source])
     report_path = tmp_path / "report.html"
-    exporting.export_to_path(library, report_path, format_id="html")
+    exporting.export_to_path(library, report_path, format_id="report")
     before = library_contents(library)
     with pytest.raises(FormatError, match="Annotator HTML report"):
         importing.import_files(library, [report_path])

@@ -39,6 +39,7 @@ from annotator.core.text import sha256_text
 from annotator.formats import w3c
 from annotator.formats.base import (
     ExportBundle,
+    ExportedDocument,
     FormatError,
     ImportBundle,
     ImportedAnnotation,
@@ -274,7 +275,7 @@ def standalone_payload() -> dict[str, Any]:
     ]
     return orjson.loads(
         orjson.dumps(
-            w3c.to_dict(ExportBundle([tag], [(doc, annotations)], "annotator test", moment)),
+            w3c.to_dict(ExportBundle([tag], [ExportedDocument(doc, annotations)], "annotator test", moment)),
             option=orjson.OPT_UTC_Z,
         )
     )
@@ -569,7 +570,7 @@ def test_writer_and_reader_agree_on_any_text(text: str, data: st.DataObject) -> 
         for i, (s, e) in enumerate(spans)
     ]
     out = io.BytesIO()
-    w3c.write(ExportBundle([Tag("t", "tag", "#000000")], [(doc, annotations)], "test", moment), out)
+    w3c.write(ExportBundle([Tag("t", "tag", "#000000")], [ExportedDocument(doc, annotations)], "test", moment), out)
     assert container_report(orjson.loads(out.getvalue())) == {}
     bundle = w3c.read(SourceFile("x.jsonld", out.getvalue()))
     (read_doc,) = bundle.documents

@@ -435,7 +435,7 @@ def _file_with_metadata(fmt: str, metadata: bytes) -> tuple[str, bytes]:
 
     from annotator.core.model import Annotation, Document, Tag
     from annotator.formats import annotated_json
-    from annotator.formats.base import ExportBundle
+    from annotator.formats.base import ExportBundle, ExportedDocument
 
     text = "A text that carries metadata."
     if fmt == "jsonl":
@@ -444,7 +444,7 @@ def _file_with_metadata(fmt: str, metadata: bytes) -> tuple[str, bytes]:
     moment = datetime(2024, 5, 6, tzinfo=UTC)
     doc = Document("d1", "deep", text, importing.sha256_text(text), {"m": "@"}, moment)
     claim = Annotation("a1", "d1", "t1", 2, 6, "text", "A ", " that", "", "", moment, moment)
-    bundle = ExportBundle([Tag("t1", "claim", "#f4a261")], [(doc, [claim])], "annotator 0.1.0", moment)
+    bundle = ExportBundle([Tag("t1", "claim", "#f4a261")], [ExportedDocument(doc, [claim])], "annotator 0.1.0", moment)
     return "deep.json", orjson.dumps(annotated_json.to_dict(bundle)).replace(b'{"m":"@"}', metadata)
 
 

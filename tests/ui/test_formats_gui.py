@@ -8,7 +8,7 @@ from pathlib import Path
 import orjson
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QRadioButton
 
 from annotator.services import Library
 from annotator.ui.qt_export_dialog import SCOPE_LIBRARY, QtExportDialog
@@ -40,7 +40,9 @@ def test_export_dialog_lists_every_writer_and_filters_by_tag_and_coder(open_wind
 
     def choose(dialog: QtExportDialog) -> int:
         seen["formats"] = [dialog.format_box.itemData(i) for i in range(dialog.format_box.count())]
-        dialog.set_scope(SCOPE_LIBRARY)
+        (whole_library,) = [b for b in dialog.findChildren(QRadioButton) if b.text() == "Whole library"]
+        whole_library.click()
+        assert dialog.scope() == SCOPE_LIBRARY
         dialog.set_format("json")
         dialog.tags_list.item(1).setCheckState(Qt.CheckState.Unchecked)  # drop "evidence"
         coders = [dialog.coders_list.item(i).text() for i in range(dialog.coders_list.count())]
@@ -63,7 +65,7 @@ def test_export_options_follow_the_format(qtbot) -> None:  # noqa: ANN001
     qtbot.addWidget(dialog)
     dialog.set_format("json")
     assert dialog.options() == {}
-    assert dialog.excel_box.isHidden() and dialog.flavor_box.isHidden()
+    assert dialog.option_widget("csv", "excel").isHidden() and dialog.option_widget("jsonl", "flavor").isHidden()
 
 
 def test_cancelling_an_import_leaves_the_library_unchanged(open_window, tmp_path, monkeypatch, library_path) -> None:  # noqa: ANN001
@@ -161,9 +163,10 @@ def test_jsonl_shape_and_offset_units_reach_the_writer(open_window, import_text,
 
     def choose(dialog: QtExportDialog) -> int:
         dialog.set_format("jsonl")
-        dialog.flavor_box.setCurrentIndex(dialog.flavor_box.findData("doccano"))
-        assert not dialog.units_box.isHidden()
-        dialog.units_box.setCurrentIndex(dialog.units_box.findData("code-points"))
+        flavor, units = dialog.option_widget("jsonl", "flavor"), dialog.option_widget("jsonl", "offsets")
+        flavor.setCurrentIndex(flavor.findData("doccano"))
+        assert not units.isHidden()
+        units.setCurrentIndex(units.findData("code-points"))
         return QDialog.DialogCode.Accepted
 
     target = tmp_path / "out.jsonl"

@@ -10,7 +10,7 @@ import orjson
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QRadioButton
 
 from annotator.formats.annotated_json import schema
 from annotator.services import Library
@@ -81,7 +81,11 @@ def test_export_dialog_writes_valid_annotated_json(open_window, import_text, tmp
     )
 
     def accept(dialog: QtExportDialog) -> int:
-        dialog.set_scope(scope)
+        label = {SCOPE_DOCUMENT: "Current document", SCOPE_SELECTED: "Selected documents",
+                 SCOPE_LIBRARY: "Whole library"}[scope]  # fmt: skip
+        (button,) = [b for b in dialog.findChildren(QRadioButton) if b.text().startswith(label)]
+        button.click()  # as the user picks it
+        assert dialog.scope() == scope
         return QDialog.DialogCode.Accepted
 
     target = tmp_path / "out"

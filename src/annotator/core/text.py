@@ -5,12 +5,17 @@ normalise exactly two things, because Qt would silently rewrite them and break
 the mapping between what is shown and what is stored: line endings (CRLF and
 lone CR become LF) and a leading byte-order mark (removed). Everything else,
 NBSP, tabs, emoji, combining marks, RTL text, U+2028/U+2029, stays as it is.
+:func:`stored_text` is the one check of what can be stored; text extracted
+from documents is first cleaned of what they should not hold (:func:`clean_text`).
+Offsets counted in a raw text are moved onto the stored text by
+:class:`annotator.core.offsets.RawTextMap`.
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from dataclasses import dataclass
 
 #: Files larger than this are refused before they are read whole (all but Annotator's
@@ -37,6 +42,50 @@ def normalize_text(raw: str) -> str:
     if "\r" in raw:
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     return raw
+
+
+class UnstorableText(ValueError):
+    """Text the library cannot store as it is; the message says why."""
+
+
+def stored_text(raw: str, *, carries_offsets: bool = False) -> str:
+    """*raw* as the library stores it (:func:`normalize_text`), or :class:`UnstorableText`.
+
+    NUL characters are never stored: no database keeps them, and they mean the
+    data is not text. Text that carries offsets (annotations) must be stored
+    text already, since normalising moves every offset after a BOM or a CRLF;
+    readers move such offsets first, with :class:`~annotator.core.offsets.RawTextMap`.
+    """
+    text = normalize_text(raw)
+    if "\x00" in text:
+        raise UnstorableText("the text contains NUL characters, so it is not text")
+    if carries_offsets and text != raw:
+        raise UnstorableText("text with CR line endings (or a byte-order mark) cannot carry offsets")
+    return text
+
+
+# C0 controls other than tab and LF never belong in stored text (CR is gone by
+# then); PDFs with broken font maps produce them, and NUL is refused by storage.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(raw: str) -> str:
+    """Text extracted from a document, made storable: :func:`normalize_text`, every leading BOM
+    removed, and no C0 controls but tab and LF.
+
+    Lone surrogates (which a damaged PDF font map can produce and no database
+    stores) become U+FFFD; everything else, NBSP, emoji, combining marks, RTL,
+    stays as the document has it.
+    """
+    text = normalize_text(raw)
+    while text.startswith("\ufeff"):
+        text = text[1:]
+    text = _CONTROLS.sub("", text)
+    if _SURROGATES.search(text):
+        # Pairs written as two surrogates join into one character; lone ones are replaced.
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text
 
 
 def sha256_text(text: str) -> str:

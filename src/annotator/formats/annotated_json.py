@@ -43,7 +43,8 @@ def to_dict(bundle: ExportBundle) -> dict[str, Any]:
     """The export as plain data (what :func:`write` serialises; timestamps are aware datetimes)."""
     tag_names = {t.id: t.name for t in bundle.tags}
     documents = []
-    for doc, annotations in bundle.documents:
+    for exported in bundle.documents:
+        doc = exported.document
         documents.append(
             {
                 "id": doc.id,
@@ -57,7 +58,7 @@ def to_dict(bundle: ExportBundle) -> dict[str, Any]:
                         "quote": a.quote, "prefix": a.prefix, "suffix": a.suffix, "note": a.note,
                         "coder": a.coder, "created": a.created, "modified": a.modified,
                     }  # fmt: skip
-                    for a in sorted(annotations, key=lambda a: (a.start, a.end, a.id))
+                    for a in sorted(exported.annotations, key=lambda a: (a.start, a.end, a.id))
                 ],
             }
         )

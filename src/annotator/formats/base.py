@@ -48,9 +48,22 @@ class ImportBundle:
     tags: list[TagSpec] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class ExportedDocument:
+    """Formats: one document of an export and what belongs to it: its annotations (those the
+    export keeps, filtered by tag and coder), in no particular order.
+
+    One record per document, so that what an export carries can grow (relations, memos,
+    attributes) as fields with defaults, which writers that do not carry them never see.
+    """
+
+    document: Document
+    annotations: list[Annotation] = field(default_factory=list)
+
+
 @dataclass(slots=True)
 class ExportBundle:
-    """Formats: what a writer writes: the codebook and documents with their annotations.
+    """Formats: what a writer writes: the codebook and the documents, each an :class:`ExportedDocument`.
 
     ``options`` carries writer options chosen by the user (e.g. ``{"excel": True}``
     for CSV), typed as the format's :class:`Option` declarations say; a writer
@@ -58,7 +71,7 @@ class ExportBundle:
     """
 
     tags: list[Tag]
-    documents: list[tuple[Document, list[Annotation]]]
+    documents: list[ExportedDocument]
     generator: str
     exported_at: datetime
     options: dict[str, Any] = field(default_factory=dict)
@@ -108,11 +121,16 @@ class OptionError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Option:
-    """Formats: a writer option a format declares, so a value typed as text can be checked.
+    """Formats: a writer option a format declares, so a value typed as text can be checked
+    (the CLI's ``--option``) and a dialog can offer it (the GUI's Export dialog).
 
     ``kind`` is ``"bool"`` (true/false, yes/no, on/off, 1/0), ``"str"`` (any text)
     or ``"choice"`` (one of ``choices``). ``default`` is what the writer does
-    without the option (None: it depends on other options, as ``help`` says).
+    without the option (None: it depends on other options, as ``help`` says, and
+    ``default_label`` says in a few words). ``label`` names the option in a dialog
+    (a yes/no option's checkbox text), ``choice_labels`` its choices there, in the
+    order of ``choices``. ``applies_if`` = (other option, its values): the option
+    means something only when the other one has one of those values.
     """
 
     name: str
@@ -120,6 +138,20 @@ class Option:
     help: str
     choices: tuple[str, ...] = ()
     default: bool | str | None = None
+    label: str = ""
+    choice_labels: tuple[str, ...] = ()
+    default_label: str = "default"
+    applies_if: tuple[str, tuple[str, ...]] | None = None
+
+    @property
+    def title(self) -> str:
+        """How a dialog names the option: ``label``, else the name in words."""
+        return self.label or self.name.replace("_", " ").capitalize()
+
+    def choice_title(self, choice: str) -> str:
+        """How a dialog shows one of ``choices``."""
+        labels = dict(zip(self.choices, self.choice_labels))
+        return labels.get(choice, choice)
 
     def allowed(self) -> str:
         """The values this option takes, for messages."""

@@ -56,8 +56,6 @@ from __future__ import annotations
 import re
 import unicodedata
 import zipfile
-import zlib
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -66,7 +64,8 @@ from typing import Any, BinaryIO
 import orjson
 
 from annotator.core.model import NAME_MAX, Annotation, Document, TagSpec
-from annotator.core.text import MAX_IMPORT_BYTES, normalize_text, title_from_text
+from annotator.core.offsets import RawTextMap
+from annotator.core.text import MAX_IMPORT_BYTES, UnstorableText, stored_text, title_from_text
 from annotator.formats.base import (
     ExportBundle,
     FolderSource,
@@ -93,19 +92,6 @@ _COLOR = re.compile("#[0-9a-fA-F]{6}")
 # text we take, so a hostile file cannot make int() work through thousands of digits.
 _TEXTBOUND = re.compile(r"(\S+) (\d{1,12} \d{1,12}(?:;\d{1,12} \d{1,12})*)[ \t]*")
 _LOCAL_HEADER = b"PK\x03\x04"
-
-
-# -- offsets in texts with CR line ends (also used by the JSONL reader) --------------------------
-
-
-def normalize_with_offsets(raw: str) -> tuple[str, Callable[[int], int]]:
-    """*raw* as the library stores it (LF line ends, no leading BOM) and a map of offsets in *raw* to it."""
-    stored = normalize_text(raw)
-    if stored == raw:
-        return raw, int
-    # normalize_text removes a leading BOM and the CR of each CRLF; a lone CR becomes LF (same length).
-    removed = ([0] if raw.startswith("\ufeff") else []) + [m.start() for m in re.finditer("\r(?=\n)", raw)]
-    return stored, lambda offset: offset - bisect_left(removed, offset)
 
 
 # -- writing -------------------------------------------------------------------------------------
@@ -192,7 +178,7 @@ def conf_text(bundle: ExportBundle, types: dict[str, str], stems: list[str]) -> 
     for tag in bundle.tags:
         record = {"type": types[tag.id], "name": tag.name, "color": tag.color, "description": tag.description}
         lines.append(TAG_COMMENT + json_line(record) + "\n")
-    for stem, (doc, _) in zip(stems, bundle.documents):
+    for stem, doc in zip(stems, (e.document for e in bundle.documents)):
         lines.append(DOCUMENT_COMMENT + json_line({"file": stem, "id": doc.id, "title": doc.title}) + "\n")
     lines.append("\n[entities]\n")
     lines.extend(f"{types[tag.id]}\n" for tag in bundle.tags)
@@ -223,7 +209,7 @@ def write(bundle: ExportBundle, out: BinaryIO) -> None:
     format sniffing sees) show an ``.ann`` name however long the texts are.
     """
     types = dict(zip([t.id for t in bundle.tags], brat_type_names([t.name for t in bundle.tags])))
-    stems = file_stems([doc for doc, _ in bundle.documents])
+    stems = file_stems([e.document for e in bundle.documents])
     stamp = bundle.exported_at.timetuple()[:6]
 
     def add(archive: zipfile.ZipFile, name: str, text: str) -> None:
@@ -235,10 +221,10 @@ def write(bundle: ExportBundle, out: BinaryIO) -> None:
     with zipfile.ZipFile(out, "w") as archive:
         add(archive, CONF_NAME, conf_text(bundle, types, stems))
         add(archive, VISUAL_CONF_NAME, visual_conf_text(bundle, types))
-        for stem, (doc, doc_annotations) in zip(stems, bundle.documents):
-            add(archive, f"{stem}.ann", ann_text(doc.text, doc_annotations, types))
-        for stem, (doc, _) in zip(stems, bundle.documents):
-            add(archive, f"{stem}.txt", doc.text)
+        for stem, exported in zip(stems, bundle.documents):
+            add(archive, f"{stem}.ann", ann_text(exported.document.text, exported.annotations, types))
+        for stem, exported in zip(stems, bundle.documents):
+            add(archive, f"{stem}.txt", exported.document.text)
 
 
 # -- reading -------------------------------------------------------------------------------------
@@ -432,8 +418,10 @@ def read_document(stem: str, txt: bytes, ann: bytes, conf: BratConf | None, sour
         raise FormatError(f"{stem}.ann is not UTF-8 text (byte {exc.start})") from exc
     if not raw.strip():
         raise FormatError(f"{stem}.txt is empty")
-    if "\x00" in raw:
-        raise FormatError(f"{stem}.txt contains NUL characters, so it is not text")
+    try:
+        stored_text(raw)
+    except UnstorableText as exc:
+        raise FormatError(f"{stem}.txt: {exc}") from exc
     parsed = parse_ann(content, f"{stem}.ann")
     conf = conf or BratConf()
 
@@ -441,7 +429,8 @@ def read_document(stem: str, txt: bytes, ann: bytes, conf: BratConf | None, sour
     for label, view in _views(raw):
         problem = _check(view, parsed, f"{stem}.ann")
         if problem is None:
-            stored, to_stored = normalize_with_offsets(view)
+            to_stored = RawTextMap(view)
+            stored = to_stored.text
             break
         problems.append((label, problem))
     else:
@@ -477,21 +466,9 @@ def read_document(stem: str, txt: bytes, ann: bytes, conf: BratConf | None, sour
     return ImportedDocument(title=title, text=stored, metadata=metadata, annotations=annotations, id=doc_id)
 
 
-def _member(archive: zipfile.ZipFile, name: str) -> bytes:
-    """A member's bytes (at most the import limit); damaged compressed data is refused, not raised."""
-    try:
-        return read_member(archive, name, MAX_IMPORT_BYTES)
-    # read_member does not turn these into a FormatError: damaged deflate data, encrypted members.
-    except (zlib.error, RuntimeError) as exc:
-        raise FormatError(f"the archive member {name!r} cannot be read ({exc})") from exc
-
-
 def _read_zip(source: SourceFile) -> ImportBundle:
     """Every ``.txt``/``.ann`` pair in an archive (and each ``.txt`` without one), in name order."""
-    try:
-        archive = open_zip(source.data)
-    except NotImplementedError as exc:  # zipfile's answer to a header claiming a newer ZIP version
-        raise FormatError(f"not a readable ZIP archive ({exc})") from exc
+    archive = open_zip(source.data)
     names = {}
     for info in archive.infolist():
         path = PurePosixPath(info.filename)
@@ -501,7 +478,7 @@ def _read_zip(source: SourceFile) -> ImportBundle:
         names[info.filename] = path
     if not any(p.suffix.lower() == ".ann" for p in names.values()):
         raise FormatError("the archive holds no brat .ann files")
-    return _read_collection(names, lambda member: _member(archive, member), "archive", source.name)
+    return _read_collection(names, lambda member: read_member(archive, member, MAX_IMPORT_BYTES), "archive", source.name)
 
 
 def read_folder(folder: FolderSource) -> ImportBundle:

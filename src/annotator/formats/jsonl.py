@@ -61,7 +61,7 @@ import orjson
 
 from annotator.core.gcpause import gc_paused
 from annotator.core.model import NAME_MAX, Annotation, Document
-from annotator.core.offsets import OffsetMap
+from annotator.core.offsets import OffsetMap, RawTextMap
 from annotator.core.text import sha256_text, title_from_text
 from annotator.formats.base import (
     ExportBundle,
@@ -73,7 +73,6 @@ from annotator.formats.base import (
     Option,
     SourceFile,
 )
-from annotator.formats.brat import normalize_with_offsets
 from annotator.formats.safety import check_nesting
 
 FLAVORS = ("spacy", "doccano", "label-studio")
@@ -176,12 +175,16 @@ def write(bundle: ExportBundle, out: BinaryIO) -> None:
     with gc_paused():
         if flavor == "label-studio":
             tasks = [
-                _dumps(label_studio_task(doc, anns, tag_names, units, bundle.options)) for doc, anns in bundle.documents
+                _dumps(label_studio_task(d.document, d.annotations, tag_names, units, bundle.options))
+                for d in bundle.documents
             ]
             out.write(b"[\n" + b",\n".join(tasks) + b"\n]\n" if tasks else b"[]\n")
             return
-        for doc, anns in bundle.documents:
-            line = spacy_line(doc, anns, tag_names) if flavor == "spacy" else doccano_line(doc, anns, tag_names, units)
+        for d in bundle.documents:
+            if flavor == "spacy":
+                line = spacy_line(d.document, d.annotations, tag_names)
+            else:
+                line = doccano_line(d.document, d.annotations, tag_names, units)
             out.write(_dumps(line) + b"\n")
 
 
@@ -263,7 +266,8 @@ def _read_line(payload: Any, where: str, source_name: str, number: int) -> Impor
     if isinstance(meta, dict) and isinstance(meta.get("sha256"), str) and meta["sha256"] != sha256_text(raw_text):
         raise FormatError(f"{where}: the text does not match its sha256 (it was changed after export)")
     # Offsets were checked against the text as given; stored text has LF line ends and no BOM.
-    text, to_stored = normalize_with_offsets(raw_text)
+    to_stored = RawTextMap(raw_text)
+    text = to_stored.text
     if text != raw_text:
         for i, a in enumerate(annotations):
             a.start, a.end = to_stored(a.start), to_stored(a.end)
@@ -313,15 +317,22 @@ def read(source: SourceFile) -> ImportBundle:
 
 
 #: The writer options :func:`write` reads.
+_LABEL_STUDIO = ("flavor", ("label-studio",))
 OPTIONS = (
-    Option("flavor", "choice", "the shape to write", FLAVORS, "spacy"),
+    Option("flavor", "choice", "the shape to write", FLAVORS, "spacy", label="Shape",
+           choice_labels=("spaCy spans", "doccano", "Label Studio")),
     Option(
         "offsets", "choice", "how offsets count (default: utf-16 for doccano, code points otherwise; "
-        "spacy takes code points only)", OFFSET_UNITS,
+        "spacy takes code points only)", OFFSET_UNITS, label="Offsets",
+        choice_labels=("code points (Python)", "UTF-16 units (JavaScript)"),
+        default_label="as the tool counts (see README)", applies_if=("flavor", ("doccano", "label-studio")),
     ),
-    Option("from_name", "str", "label-studio: the Labels tag's name", default="label"),
-    Option("to_name", "str", "label-studio: the Text tag's name", default="text"),
-    Option("predictions", "bool", "label-studio: write predictions to review instead of annotations", default=False),
+    Option("from_name", "str", "label-studio: the Labels tag's name", default="label", label="Labels tag",
+           applies_if=_LABEL_STUDIO),
+    Option("to_name", "str", "label-studio: the Text tag's name", default="text", label="Text tag",
+           applies_if=_LABEL_STUDIO),
+    Option("predictions", "bool", "label-studio: write predictions to review instead of annotations", default=False,
+           label="Predictions to review, not annotations", applies_if=_LABEL_STUDIO),
 )  # fmt: skip
 
 FORMATS = [

@@ -43,7 +43,6 @@ import io
 import re
 import uuid
 import zipfile
-from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -53,6 +52,7 @@ from typing import Any, BinaryIO
 from lxml import etree
 
 from annotator.core.model import NAME_MAX, Annotation, Document, Tag, TagSpec
+from annotator.core.offsets import RawTextMap
 from annotator.core.text import MAX_IMPORT_BYTES, TextDecodeError, decode_bytes, normalize_text
 from annotator.formats.base import (
     ExportBundle,
@@ -197,8 +197,8 @@ def project_xml(bundle: ExportBundle, text_paths: dict[str, str]) -> bytes:
     """The ``project.qde`` of *bundle*; *text_paths* maps document id -> its file name in ``sources/``."""
     ns = PROJECT_NS
     users = _Users()
-    for _doc, doc_annotations in bundle.documents:
-        for a in doc_annotations:
+    for exported in bundle.documents:
+        for a in exported.annotations:
             users.guid(a.coder)
     root = etree.Element(f"{{{ns}}}Project", nsmap={None: ns})
     root.set("name", _xml_safe(str(bundle.options.get("project_name") or "Annotator export")))
@@ -219,8 +219,9 @@ def project_xml(bundle: ExportBundle, text_paths: dict[str, str]) -> bytes:
     notes: list[tuple[str, Annotation]] = []
     if bundle.documents:
         sources = _sub(root, ns, "Sources")
-        for doc, doc_annotations in bundle.documents:
-            _add_source(sources, doc, doc_annotations, text_paths[doc.id], users, tag_guids, notes)
+        for exported in bundle.documents:
+            doc = exported.document
+            _add_source(sources, doc, exported.annotations, text_paths[doc.id], users, tag_guids, notes)
     if notes:
         notes_el = _sub(root, ns, "Notes")
         for guid, a in notes:
@@ -280,7 +281,7 @@ def _add_source(
 
 def write_project(bundle: ExportBundle, out: BinaryIO) -> None:
     """Write a ``.qdpx``: ``project.qde`` and each document's text as ``sources/<guid>.txt``."""
-    text_paths = {doc.id: f"{_guid_for('document', doc.id)}.txt" for doc, _ in bundle.documents}
+    text_paths = {e.document.id: f"{_guid_for('document', e.document.id)}.txt" for e in bundle.documents}
     qde = project_xml(bundle, text_paths)
     stamp = bundle.exported_at.astimezone(UTC).timetuple()[:6]
     buffer = io.BytesIO()
@@ -293,8 +294,8 @@ def write_project(bundle: ExportBundle, out: BinaryIO) -> None:
             archive.writestr(info, data)
 
         add(PROJECT_MEMBER, qde)  # first, so the format is recognised from the file's head
-        for doc, _ in bundle.documents:
-            add(f"sources/{text_paths[doc.id]}", doc.text.encode("utf-8"))
+        for exported in bundle.documents:
+            add(f"sources/{text_paths[exported.document.id]}", exported.document.text.encode("utf-8"))
     out.write(buffer.getvalue())
 
 
@@ -438,15 +439,6 @@ def _decode_source(data: bytes, where: str) -> str:
     return raw
 
 
-def _offset_map(raw: str, positions_count_crlf_twice: bool) -> Callable[[int], int]:
-    """Position in the file -> code point offset in the stored (LF) text."""
-    if not positions_count_crlf_twice or "\r\n" not in raw:
-        return lambda pos: pos
-    # Index of the LF of every CRLF: each one before a position was one position too many.
-    second_halves = [m.start() + 1 for m in re.finditer("\r\n", raw)]
-    return lambda pos: pos - bisect_left(second_halves, pos)
-
-
 @dataclass(slots=True)
 class _Project:
     """Reading: one ``project.qde`` and the archive it came in."""
@@ -588,9 +580,11 @@ class _Project:
             raw = _child_text(element, ns, "PlainTextContent").removeprefix("\ufeff")
         else:
             raise FormatError(f"{where} has neither a plainTextPath nor a PlainTextContent")
-        text = normalize_text(raw)
-        # The standard counts code points in the file (a CRLF is two); ATLAS.ti counts a line break as one.
-        to_text = _offset_map(raw, positions_count_crlf_twice=not self.atlas)
+        # The standard counts code points in the file (a CRLF is two; a position between its CR
+        # and LF is after the line break); ATLAS.ti counts a line break as one, as we store it.
+        positions = RawTextMap(raw, inside_crlf="after")
+        text = positions.text
+        to_text: Callable[[int], int] = int if self.atlas else positions
         annotations: list[ImportedAnnotation] = []
         for selection in _children(element, ns, "PlainTextSelection"):
             annotations.extend(self.selection(selection, text, to_text, title))
@@ -687,7 +681,7 @@ FORMATS = [
     Format(
         id="qdpx", label="REFI-QDA project", extensions=(".qdpx",), reader=read_project, writer=write_project,
         sniff=sniff_project,
-        options=(Option("project_name", "str", "the project's name", default="Annotator export"),),
+        options=(Option("project_name", "str", "the project's name", default="Annotator export", label="Project name"),),
     ),
     Format(
         id="qdc", label="REFI-QDA codebook", extensions=(".qdc",), reader=read_codebook, writer=write_codebook,

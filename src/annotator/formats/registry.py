@@ -1,39 +1,45 @@
 """Formats: the one registry of formats, keyed by id and file extension.
 
 The GUI's file dialogs and the CLI's ``--format`` both list what is here. Each
-format module exposes ``FORMATS``; a reader and a writer of one id (HTML pages
-in, HTML reports out) may live in different modules and are joined here.
+format module exposes ``FORMATS``; one id is one format, which means the same
+thing on import and on export (a web page is ``html``, the HTML report
+``report``), so an id is registered once, with its reader and writer together.
+What a file is, by its content, is said by the formats' ``sniff`` functions
+(the document formats' in :mod:`annotator.formats.detection`).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import PurePath
 
-from annotator.formats import annotated_json, brat, documents, jsonl, plaintext, refi, report, tabular, w3c
+from annotator.formats import (
+    annotated_json,
+    brat,
+    epub,
+    jsonl,
+    markdown,
+    odt,
+    pdf,
+    plaintext,
+    refi,
+    report,
+    tabular,
+    w3c,
+    webpage,
+    word,
+)
 from annotator.formats.base import Format, FormatError
 
 _FORMATS: dict[str, Format] = {}
 
+#: Export ids that were renamed so that each id means one thing both ways: old id -> new id.
+RENAMED_WRITERS = {"html": "report"}
+
 
 def register(fmt: Format) -> Format:
-    """Add a format. Two halves with one id (a reader and a writer) become one format."""
-    known = _FORMATS.get(fmt.id)
-    if known is not None:
-        if (known.reader and fmt.reader) or (known.writer and fmt.writer):
-            raise ValueError(f"format '{fmt.id}' is registered twice")
-        fmt = replace(
-            known,
-            extensions=tuple(dict.fromkeys(known.extensions + fmt.extensions)),
-            reader=known.reader or fmt.reader,
-            writer=known.writer or fmt.writer,
-            folder_reader=known.folder_reader or fmt.folder_reader,
-            sniff=known.sniff or fmt.sniff,
-            writes_archive=known.writes_archive or fmt.writes_archive,
-            binary=known.binary or fmt.binary,
-            options=known.options or fmt.options,  # the writer's; readers take none
-            codebook_only=known.codebook_only or fmt.codebook_only,
-        )
+    """Add a format; an id is registered once."""
+    if fmt.id in _FORMATS:
+        raise ValueError(f"format '{fmt.id}' is registered twice")
     _FORMATS[fmt.id] = fmt
     return fmt
 
@@ -63,6 +69,16 @@ def format_by_id(format_id: str) -> Format:
         raise FormatError(f"unknown format '{format_id}' (known: {known})") from None
 
 
+def writer_by_id(format_id: str) -> Format:
+    """The format *format_id* if it can be exported, else :class:`FormatError` saying what to use."""
+    fmt = format_by_id(format_id)
+    if fmt.writer is None:
+        renamed = RENAMED_WRITERS.get(format_id)
+        hint = f"; the export it used to name is format '{renamed}'" if renamed else ""
+        raise FormatError(f"format '{fmt.id}' ({fmt.label}) can be imported but not exported{hint}")
+    return fmt
+
+
 def format_for_file(filename: str, head: bytes) -> Format:
     """The reader for a file: content sniffing first (a .json could be ours), then the extension."""
     for fmt in readers():
@@ -76,6 +92,9 @@ def format_for_file(filename: str, head: bytes) -> Format:
     raise FormatError(f"cannot import '{PurePath(filename).name}': unknown file type (can import {known})")
 
 
-for _module in (annotated_json, plaintext, documents, w3c, refi, tabular, brat, jsonl, report):
+# In this order: sniffing tries the readers in it, and lists show it.
+for _module in (
+    annotated_json, plaintext, webpage, word, pdf, odt, epub, w3c, refi, tabular, brat, jsonl, markdown, report,
+):  # fmt: skip
     for _fmt in _module.FORMATS:
         register(_fmt)

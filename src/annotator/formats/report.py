@@ -1,74 +1,30 @@
-"""Formats: reports for people: Markdown for note-taking apps and a self-contained HTML page.
+"""Formats: the HTML report (``report``), a self-contained page for people to read, and
+what reports share (the Markdown export, :mod:`annotator.formats.markdown`, uses it too).
 
-Both writers show each document's stored text with its annotations highlighted
-in place; neither is meant to be imported back (the ``md`` reader is the plain
-Markdown document reader from :mod:`annotator.formats.plaintext`).
+Both reports show each document's stored text with its annotations highlighted
+in place; neither is meant to be imported back (the web page reader, format
+``html``, refuses an HTML report by its ``generator``).
 
-HTML report (``html``, writer only; the HTML page *reader* lives in
-:mod:`annotator.formats.documents` and the registry joins the two)
-    One UTF-8 file with inline CSS, no scripts and nothing loaded from elsewhere
-    (a Content-Security-Policy says so to the browser too); it prints well (a
-    print stylesheet, one document per page). For each document: title, a
-    metadata line, counts per tag, the text, and its notes as numbered
-    footnotes. The text is cut into the pieces covered by the same set of
-    annotations (:func:`annotator.core.spans.segments`); each piece is a flat
-    ``<mark>`` coloured like the app: one tag is a tint of its colour, several
-    are blended and underlined in the colour of the tag that starts last. Its
-    ``title`` lists every covering annotation as ``tag: note``. The text block
-    (``div.text``, ``white-space: pre-wrap``) holds the stored text and nothing
-    else, so its text content equals the stored text code point for code point
-    and offsets stay honest; footnote references are therefore empty links
-    whose number is drawn by CSS (``a.fnref::after``), placed where the
-    annotation ends, and each note links back. Footnotes are numbered per
-    document in the order their references appear. Every piece of user text
-    (titles, tag names, descriptions, notes, metadata) is escaped, and tag
-    colours reach the CSS only as validated ``#rrggbb`` (anything else is shown
-    grey). Two characters cannot be carried exactly: a CR is written as
-    ``&#13;`` (HTML parsers would turn a raw one into LF) and a NUL, which HTML
-    cannot hold, becomes U+FFFD; stored text has neither in practice.
-
-Markdown (``md``, writer beside the Markdown document reader)
-    For Obsidian and other apps that read ``==highlight==`` and ``[^n]``
-    footnotes. A ``# `` title, a tag table (colour, description, total), then
-    per document a ``## `` heading, a metadata line with counts per tag, the
-    text, and its footnote definitions. The text is written as stored, so a
-    Markdown document renders as Markdown. Highlights follow these rules:
-
-    - Overlapping annotations cannot nest ``==``, so each group of overlapping
-      annotations (spans sharing at least one code point) is one highlight with
-      one footnote listing every annotation in it as ``**tag**: note`` (with
-      the quote when there are several). Annotations that only touch stay
-      separate.
-    - A highlight is marked line by line (``==`` cannot cross a line break in
-      every app, nor a paragraph break in any), and whitespace at the edges of
-      each line stays outside the marks, where CommonMark-style parsers need it.
-      The footnote reference follows the last marked line's closing ``==``.
-    - Inside marks, ``\\`` and ``=`` are backslash-escaped, so no quote can close
-      its highlight early (a Markdown escape inside a highlight therefore shows
-      its backslash).
-    - Directly before an opening ``==``, a run of ``\\`` or ``=`` characters is
-      written as character references (``&#92;``, ``&#61;``), so it can neither
-      escape nor lengthen the ``==``; directly after a footnote reference a ``(``
-      or ``[`` is written ``&#40;`` or ``&#91;``, so the reference is not read
-      as a link.
-    - Footnote labels are numbers counted over the whole file (``[^1]``...);
-      if any document's text already contains ``[^`` followed by a digit, the
-      labels get a prefix (``[^a1]``, or ``aa``... until nothing clashes).
-    - Titles, tag names, descriptions, quotes in footnotes, metadata and notes
-      are plain text in Annotator, not Markdown: their Markdown-significant
-      ASCII characters (``\\ ` * _ [ ] < > # | ~ = ^ $ & %``) are
-      backslash-escaped, so a ``<script>`` or ``[link](…)`` in them shows as
-      typed. Runs of whitespace, line breaks included, become one space, except
-      in notes, whose line breaks stay and whose later lines are indented to
-      stay inside their footnote.
-
-    Undoing exactly these rules (drop the references and the ``==``, unescape
-    ``\\\\`` and ``\\=`` inside marks, decode the four character references)
-    gives back the stored text. Known limits: a highlight inside a code span or
-    code block of a Markdown document shows its ``==`` literally; a highlight
-    that starts with punctuation right after a letter (``foo(bar)``) is not
-    rendered as one by parsers that apply CommonMark's flanking rules; a fence
-    or HTML block the document leaves open swallows what follows it.
+The report is one UTF-8 file with inline CSS, no scripts and nothing loaded from elsewhere
+(a Content-Security-Policy says so to the browser too); it prints well (a
+print stylesheet, one document per page). For each document: title, a
+metadata line, counts per tag, the text, and its notes as numbered
+footnotes. The text is cut into the pieces covered by the same set of
+annotations (:func:`annotator.core.spans.segments`); each piece is a flat
+``<mark>`` coloured like the app: one tag is a tint of its colour, several
+are blended and underlined in the colour of the tag that starts last. Its
+``title`` lists every covering annotation as ``tag: note``. The text block
+(``div.text``, ``white-space: pre-wrap``) holds the stored text and nothing
+else, so its text content equals the stored text code point for code point
+and offsets stay honest; footnote references are therefore empty links
+whose number is drawn by CSS (``a.fnref::after``), placed where the
+annotation ends, and each note links back. Footnotes are numbered per
+document in the order their references appear. Every piece of user text
+(titles, tag names, descriptions, notes, metadata) is escaped, and tag
+colours reach the CSS only as validated ``#rrggbb`` (anything else is shown
+grey). Two characters cannot be carried exactly: a CR is written as
+``&#13;`` (HTML parsers would turn a raw one into LF) and a NUL, which HTML
+cannot hold, becomes U+FFFD; stored text has neither in practice.
 
 Offsets everywhere are code points into the stored text, as in the database.
 """
@@ -76,11 +32,10 @@ Offsets everywhere are code points into the stored text, as in the database.
 from __future__ import annotations
 
 import html
-import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
@@ -88,15 +43,14 @@ import orjson
 
 from annotator.core.model import Annotation, Document, Tag
 from annotator.core.spans import Span, SpanIndex, segments
-from annotator.formats.base import ExportBundle, Format
-from annotator.formats.plaintext import read_text
+from annotator.formats.base import ExportBundle, ExportedDocument, Format
 
 #: Shown for a tag whose colour is not a hex colour, or an annotation whose tag is unknown.
 FALLBACK_COLOR = "#999999"
 #: Code points per window in which :func:`highlight_pieces` asks ``segments`` for pieces.
 WINDOW = 2048
 #: Between the items of a metadata line.
-_SEPARATOR = " \u00b7 "
+METADATA_SEPARATOR = " \u00b7 "
 #: Longest quote shown in a footnote, in code points.
 EXCERPT_LENGTH = 80
 
@@ -137,7 +91,7 @@ def blend(colors: list[str]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _TagInfo:
+class TagInfo:
     """Formats: what a report shows of a tag; ``index`` names its CSS class (``t<index>``)."""
 
     index: int
@@ -146,29 +100,30 @@ class _TagInfo:
     description: str
 
 
-class _Codebook:
+class Codebook:
     """Formats: the export's tags by id, with a grey stand-in for an id the bundle lacks."""
 
     def __init__(self, tags: list[Tag]) -> None:
         self._by_id = {
-            t.id: _TagInfo(i, t.name, safe_color(t.color), t.description) for i, t in enumerate(tags)
+            t.id: TagInfo(i, t.name, safe_color(t.color), t.description) for i, t in enumerate(tags)
         }
 
-    def __getitem__(self, tag_id: str) -> _TagInfo:
+    def __getitem__(self, tag_id: str) -> TagInfo:
         info = self._by_id.get(tag_id)
         if info is None:
-            info = _TagInfo(len(self._by_id), "unknown tag", FALLBACK_COLOR, "")
+            info = TagInfo(len(self._by_id), "unknown tag", FALLBACK_COLOR, "")
             self._by_id[tag_id] = info
         return info
 
-    def __iter__(self) -> Iterator[_TagInfo]:
+    def __iter__(self) -> Iterator[TagInfo]:
         return iter(sorted(self._by_id.values(), key=lambda t: t.index))
 
 
-def _in_text_order(document: Document, annotations: list[Annotation]) -> list[Annotation]:
-    """The annotations whose span lies in the text, sorted by (start, end)."""
-    n = len(document.text)
-    return sorted((a for a in annotations if 0 <= a.start < a.end <= n), key=lambda a: (a.start, a.end, a.id))
+def in_text_order(exported: ExportedDocument) -> ExportedDocument:
+    """The document with only the annotations whose span lies in its text, sorted by (start, end)."""
+    n = len(exported.document.text)
+    inside = (a for a in exported.annotations if 0 <= a.start < a.end <= n)
+    return replace(exported, annotations=sorted(inside, key=lambda a: (a.start, a.end, a.id)))
 
 
 def highlight_pieces(
@@ -199,7 +154,7 @@ def highlight_pieces(
     return out
 
 
-def _metadata_items(metadata: dict[str, Any]) -> list[tuple[str, str]]:
+def metadata_items(metadata: dict[str, Any]) -> list[tuple[str, str]]:
     """A document's metadata as (key, value) strings; structured values as compact JSON."""
     items = []
     for key, value in metadata.items():
@@ -220,7 +175,7 @@ def _metadata_items(metadata: dict[str, Any]) -> list[tuple[str, str]]:
     return items
 
 
-def _excerpt(quote: str) -> str:
+def excerpt(quote: str) -> str:
     """A quote short enough for a footnote, on one line, cut at a space where one is near."""
     flat = " ".join(quote.split())
     if len(flat) <= EXCERPT_LENGTH:
@@ -229,11 +184,13 @@ def _excerpt(quote: str) -> str:
     return flat[: cut if cut > 0 else EXCERPT_LENGTH] + "\u2026"
 
 
-def _plural(n: int, word: str) -> str:
+def plural(n: int, word: str) -> str:
+    """*n* and *word*, plural unless *n* is 1 ("3 annotations")."""
     return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 
 
-def _utc(moment: datetime) -> datetime:
+def utc(moment: datetime) -> datetime:
+    """*moment* in UTC (a naive one is taken as UTC)."""
     return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
@@ -301,19 +258,19 @@ class _HtmlReport:
 
     def __init__(self, bundle: ExportBundle) -> None:
         self.bundle = bundle
-        self.codebook = _Codebook(bundle.tags)
+        self.codebook = Codebook(bundle.tags)
         self.mixes: dict[tuple[int, ...], int] = {}  # tag indices -> number of its ``m<n>`` class
 
     def render(self) -> str:
-        docs = [(doc, _in_text_order(doc, anns)) for doc, anns in self.bundle.documents]
-        totals = Counter(a.tag_id for _, anns in docs for a in anns)
+        docs = [in_text_order(d) for d in self.bundle.documents]
+        totals = Counter(a.tag_id for d in docs for a in d.annotations)
         body = [self._header(docs), self._legend(totals)]
         if len(docs) > 1:
             body.append(self._contents(docs))
-        for number, (doc, anns) in enumerate(docs, 1):
-            body.append(self._document(f"d{number}", doc, anns))
+        for number, d in enumerate(docs, 1):
+            body.append(self._document(f"d{number}", d.document, d.annotations))
         if len(docs) == 1:
-            title = f"{docs[0][0].title or 'Untitled'} \u2013 annotations"
+            title = f"{docs[0].document.title or 'Untitled'} \u2013 annotations"
         else:
             title = f"Annotated documents ({len(docs)})"
         return (
@@ -345,17 +302,17 @@ class _HtmlReport:
         number = self.mixes.setdefault(indices, len(self.mixes))
         return f"{names} mix m{number}"
 
-    def _chip(self, tag: _TagInfo) -> str:
+    def _chip(self, tag: TagInfo) -> str:
         return f'<span class="chip t{tag.index}"><bdi>{_esc(tag.name)}</bdi></span>'
 
     # -- page parts
 
-    def _header(self, docs: list[tuple[Document, list[Annotation]]]) -> str:
-        count = sum(len(anns) for _, anns in docs)
-        exported = _utc(self.bundle.exported_at).strftime("%Y-%m-%d %H:%M UTC")
+    def _header(self, docs: list[ExportedDocument]) -> str:
+        count = sum(len(d.annotations) for d in docs)
+        exported = utc(self.bundle.exported_at).strftime("%Y-%m-%d %H:%M UTC")
         return (
             "<header>\n<h1>Annotated documents</h1>\n"
-            f'<p class="meta">{_plural(len(docs), "document")} \u00b7 {_plural(count, "annotation")} \u00b7 '
+            f'<p class="meta">{plural(len(docs), "document")} \u00b7 {plural(count, "annotation")} \u00b7 '
             f"exported {exported} by <bdi>{_esc(self.bundle.generator)}</bdi></p>\n</header>"
         )
 
@@ -377,11 +334,11 @@ class _HtmlReport:
             f'<td class="count">{sum(totals.values()):,}</td></tr></tfoot>\n</table>\n</section>'
         )
 
-    def _contents(self, docs: list[tuple[Document, list[Annotation]]]) -> str:
+    def _contents(self, docs: list[ExportedDocument]) -> str:
         items = [
-            f'<li><a href="#d{n}"><bdi>{_esc(doc.title or "Untitled")}</bdi></a> '
-            f'<span class="meta">({_plural(len(anns), "annotation")})</span></li>'
-            for n, (doc, anns) in enumerate(docs, 1)
+            f'<li><a href="#d{n}"><bdi>{_esc(d.document.title or "Untitled")}</bdi></a> '
+            f'<span class="meta">({plural(len(d.annotations), "annotation")})</span></li>'
+            for n, d in enumerate(docs, 1)
         ]
         return (
             '<nav class="contents" aria-labelledby="contents-title">\n<h2 id="contents-title">Documents</h2>\n'
@@ -391,10 +348,10 @@ class _HtmlReport:
     def _document(self, key: str, doc: Document, anns: list[Annotation]) -> str:
         lang = doc.metadata.get("language")
         lang_attr = f' lang="{_esc(lang)}"' if isinstance(lang, str) and _LANGUAGE.fullmatch(lang) else ' lang=""'
-        meta = [_plural(len(anns), "annotation"), _plural(len(doc.text), "character"),
-                f"imported {_utc(doc.created).date().isoformat()}"]  # fmt: skip  (none of it is user text)
-        meta += [f"<bdi>{_esc(k)}</bdi>: <bdi>{_esc(v)}</bdi>" for k, v in _metadata_items(doc.metadata)]
-        meta_html = _SEPARATOR.join(meta)
+        meta = [plural(len(anns), "annotation"), plural(len(doc.text), "character"),
+                f"imported {utc(doc.created).date().isoformat()}"]  # fmt: skip  (none of it is user text)
+        meta += [f"<bdi>{_esc(k)}</bdi>: <bdi>{_esc(v)}</bdi>" for k, v in metadata_items(doc.metadata)]
+        meta_html = METADATA_SEPARATOR.join(meta)
         text_html, notes = self._text(key, doc.text, anns)
         parts = [
             f'<section class="document" id="{key}" aria-labelledby="{key}-title">',
@@ -449,7 +406,7 @@ class _HtmlReport:
             pos = end
         out.append(_esc(text[pos:]))
         notes = [
-            f'<li id="{key}-n{n}">{self._chip(tags[i])} <q dir="auto">{_esc(_excerpt(anns[i].quote))}</q> '
+            f'<li id="{key}-n{n}">{self._chip(tags[i])} <q dir="auto">{_esc(excerpt(anns[i].quote))}</q> '
             f'<span class="note" dir="auto">{_esc(anns[i].note)}</span> '
             f'<a class="back" href="#{key}-r{n}" aria-label="Back to the text">\u21a9\ufe0e</a></li>'
             for n, i in enumerate(noted, 1)
@@ -469,161 +426,6 @@ def write_html(bundle: ExportBundle, out: BinaryIO) -> None:
     out.write(render_html(bundle).encode("utf-8", "xmlcharrefreplace"))
 
 
-# ---------------------------------------------------------------------------
-# Markdown
-
-
-_MD_LABEL_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~=^$&%])")
-_MD_BEFORE_OPENER = re.compile(r"[\\=]+\Z")  # \Z: "$" would also match before a final newline
-_MD_ENTITY = {"\\": "&#92;", "=": "&#61;", "(": "&#40;", "[": "&#91;"}
-
-
-def md_label(value: str) -> str:
-    """A label (title, tag, description...) as literal Markdown on one line."""
-    return _MD_LABEL_SPECIAL.sub(r"\\\1", " ".join(value.split()))
-
-
-def _md_mark_content(core: str) -> str:
-    return core.replace("\\", "\\\\").replace("=", "\\=")
-
-
-def _md_note(note: str) -> str:
-    """A note as literal Markdown keeping its line breaks; later lines indented into the footnote."""
-    lines = note.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [_MD_LABEL_SPECIAL.sub(r"\\\1", line) for line in lines]
-    return "\n".join([lines[0]] + [("    " + line) if line else "" for line in lines[1:]])
-
-
-class _MarkdownText:
-    """Formats: writes one document's text with ``==`` marks and footnote references."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self._last_raw = False  # the last part is document text (which may still be amended)
-        self._after_ref = False
-
-    def raw(self, text: str) -> None:
-        if not text:
-            return
-        if self._after_ref and text[0] in "([":
-            text = _MD_ENTITY[text[0]] + text[1:]
-        if self._last_raw:
-            self.parts[-1] += text
-        else:
-            self.parts.append(text)
-        self._last_raw, self._after_ref = True, False
-
-    def mark(self, core: str) -> None:
-        if self._last_raw and (run := _MD_BEFORE_OPENER.search(self.parts[-1])):
-            before = self.parts[-1]
-            self.parts[-1] = before[: run.start()] + "".join(_MD_ENTITY[c] for c in run.group())
-        self.parts.append(f"=={_md_mark_content(core)}==")
-        self._last_raw, self._after_ref = False, False
-
-    def ref(self, label: str) -> None:
-        self.parts.append(f"[^{label}]")
-        self._last_raw, self._after_ref = False, True
-
-    def highlight(self, region: str, label: str) -> None:
-        """Mark *region* line by line, edge whitespace outside; the reference after the last mark."""
-        lines = region.split("\n")
-        cored = [i for i, line in enumerate(lines) if line.strip()]
-        last = cored[-1] if cored else -1
-        for i, line in enumerate(lines):
-            if i:
-                self.raw("\n")
-            core = line.strip()
-            if not core:
-                self.raw(line)
-                continue
-            lead = len(line) - len(line.lstrip())
-            self.raw(line[:lead])
-            self.mark(core)
-            if i == last:
-                self.ref(label)
-            self.raw(line[lead + len(core) :])
-        if last < 0:
-            self.ref(label)
-
-
-def _overlap_groups(anns: list[Annotation]) -> list[tuple[int, int, list[Annotation]]]:
-    """Annotations (in text order) grouped where their spans share a code point."""
-    groups: list[tuple[int, int, list[Annotation]]] = []
-    for a in anns:
-        if groups and a.start < groups[-1][1]:
-            start, end, members = groups[-1]
-            members.append(a)
-            groups[-1] = (start, max(end, a.end), members)
-        else:
-            groups.append((a.start, a.end, [a]))
-    return groups
-
-
-def _label_prefix(texts: list[str]) -> str:
-    """A footnote label prefix no document's own footnotes use."""
-    prefix = ""
-    while any(re.search(r"\[\^" + prefix + r"\d", t) for t in texts):
-        prefix += "a"
-    return prefix
-
-
-def _md_footnote(label: str, members: list[Annotation], codebook: _Codebook) -> str:
-    entries = []
-    for a in members:
-        head = f"**{md_label(codebook[a.tag_id].name)}**"
-        if len(members) > 1:
-            head += f" (\u201c{md_label(_excerpt(a.quote))}\u201d)"
-        entries.append(f"{head}: {_md_note(a.note)}" if a.note else head)
-    return f"[^{label}]: " + "\n\n    ".join(entries)
-
-
-def render_markdown(bundle: ExportBundle) -> str:
-    """The Markdown report of an export, as text."""
-    codebook = _Codebook(bundle.tags)
-    docs = [(doc, _in_text_order(doc, anns)) for doc, anns in bundle.documents]
-    totals = Counter(a.tag_id for _, anns in docs for a in anns)
-    counts_by_index = Counter({codebook[t].index: n for t, n in totals.items()})
-    exported = _utc(bundle.exported_at).strftime("%Y-%m-%d %H:%M UTC")
-    out = [
-        "# Annotated documents\n\n",
-        f"{_plural(len(docs), 'document')} \u00b7 {_plural(sum(totals.values()), 'annotation')} \u00b7 "
-        f"exported {exported} by {md_label(bundle.generator)}\n\n",
-        "| Tag | Colour | Description | Annotations |\n| --- | --- | --- | ---: |\n",
-    ]
-    for t in codebook:
-        out.append(f"| {md_label(t.name)} | `{t.color}` | {md_label(t.description)} | {counts_by_index[t.index]:,} |\n")
-    out.append("\n")
-    prefix = _label_prefix([doc.text for doc, _ in docs])
-    numbers = itertools.count(1)
-    for doc, anns in docs:
-        counts = sorted(Counter(a.tag_id for a in anns).items(), key=lambda item: codebook[item[0]].index)
-        by_tag = ", ".join(f"{md_label(codebook[tag_id].name)} {n:,}" for tag_id, n in counts)
-        meta = [_plural(len(anns), "annotation") + (f" ({by_tag})" if by_tag else ""),
-                _plural(len(doc.text), "character"), f"imported {_utc(doc.created).date().isoformat()}"]  # fmt: skip
-        meta += [f"{md_label(k)}: {md_label(v)}" for k, v in _metadata_items(doc.metadata)]
-        heading = md_label(doc.title) or "Untitled"
-        out.append(f"## {heading}\n\n{_SEPARATOR.join(meta)}\n\n")
-        writer = _MarkdownText()
-        footnotes = []
-        pos = 0
-        for start, end, members in _overlap_groups(anns):
-            label = f"{prefix}{next(numbers)}"
-            writer.raw(doc.text[pos:start])
-            writer.highlight(doc.text[start:end], label)
-            footnotes.append(_md_footnote(label, members, codebook))
-            pos = end
-        writer.raw(doc.text[pos:])
-        out.append("".join(writer.parts) + "\n\n")
-        out.extend(f"{f}\n\n" for f in footnotes)
-    return "".join(out)
-
-
-def write_markdown(bundle: ExportBundle, out: BinaryIO) -> None:
-    """Write the Markdown report (UTF-8, LF line endings)."""
-    out.write(render_markdown(bundle).encode("utf-8"))
-
-
 FORMATS: list[Format] = [
-    Format(id="md", label="Markdown", extensions=(".md", ".markdown"), reader=read_text, writer=write_markdown),
-    Format(id="html", label="HTML", extensions=(".html", ".htm"), writer=write_html),
+    Format(id="report", label="HTML report", extensions=(".html", ".htm"), writer=write_html),
 ]

@@ -81,9 +81,9 @@ def iso_utc(moment: datetime) -> str:
 def rows(bundle: ExportBundle) -> Iterator[tuple[Any, ...]]:
     """The data rows (no header): documents in export order, annotations by (start, end)."""
     tag_names = {t.id: t.name for t in bundle.tags}
-    for doc, doc_annotations in bundle.documents:
-        for a in sorted(doc_annotations, key=lambda a: (a.start, a.end, a.id)):
-            yield _row(doc, a, tag_names)
+    for exported in bundle.documents:
+        for a in sorted(exported.annotations, key=lambda a: (a.start, a.end, a.id)):
+            yield _row(exported.document, a, tag_names)
 
 
 def _row(doc: Document, a: Annotation, tag_names: dict[str, str]) -> tuple[Any, ...]:
@@ -201,7 +201,7 @@ def write_xlsx(bundle: ExportBundle, out: BinaryIO) -> None:
             "documents",
             ("id", "title", "length", "sha256"),
             (38, 40, 10, 66),
-            ((d.id, d.title, len(d.text), d.sha256) for d, _ in bundle.documents),
+            ((d.id, d.title, len(d.text), d.sha256) for d in (e.document for e in bundle.documents)),
         )
         # Zipped in memory, then written in one go: if *out* fails (a full disk, /dev/full, a closed
         # pipe), openpyxl's ZipFile on it would be left half-written and print "Exception ignored"
@@ -217,7 +217,10 @@ FORMATS = [
         label="CSV, one row per annotation",
         extensions=(".csv",),
         writer=write_csv,
-        options=(Option("excel", "bool", "for Excel: UTF-8 BOM, CRLF line ends, formulas defused", default=False),),
+        options=(
+            Option("excel", "bool", "for Excel: UTF-8 BOM, CRLF line ends, formulas defused", default=False,
+                   label="Excel-friendly (BOM, Windows line ends, formulas defused)"),
+        ),  # fmt: skip
     ),
     Format(
         id="xlsx",

@@ -63,10 +63,9 @@ from __future__ import annotations
 import codecs
 import re
 import uuid
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import PurePath, PurePosixPath
 from typing import Any, BinaryIO
@@ -76,7 +75,7 @@ import orjson
 
 from annotator.core.gcpause import gc_paused
 from annotator.core.model import NAME_MAX, Annotation, TagSpec
-from annotator.core.offsets import OffsetMap
+from annotator.core.offsets import OffsetMap, RawTextMap
 from annotator.core.selectors import TextPositionSelector, TextQuoteSelector, anchor
 from annotator.core.text import TextDecodeError, decode_bytes, normalize_text, title_from_text
 from annotator.formats.base import (
@@ -195,9 +194,10 @@ def to_dict(bundle: ExportBundle) -> dict[str, Any]:
     tag_names = {t.id: t.name for t in bundle.tags}
     items: list[dict[str, Any]] = []
     documents = 0
-    for doc, doc_annotations in bundle.documents:
-        if not doc_annotations:
+    for exported in bundle.documents:
+        if not exported.annotations:
             continue
+        doc = exported.document
         documents += 1
         doc_iri = iri_for(doc.id)
         source: str | dict[str, Any] = {
@@ -207,7 +207,7 @@ def to_dict(bundle: ExportBundle) -> dict[str, Any]:
             "label": doc.title,
             "value": doc.text,
         }
-        for a in sorted(doc_annotations, key=lambda a: (a.start, a.end, a.id)):
+        for a in sorted(exported.annotations, key=lambda a: (a.start, a.end, a.id)):
             items.append(_annotation(a, tag_names[a.tag_id], doc.text, source))
             source = doc_iri  # the text is embedded once per document
     collection_iri = _UUID_URN + str(uuid.uuid4())
@@ -372,7 +372,7 @@ class _Text:
     title: str
     metadata: dict[str, Any]
     id: str | None
-    raw_crlf: list[int] = field(default_factory=list)  # raw positions of the CRs of CRLFs made LF
+    raw: RawTextMap | None = None  # counts in the text as written (CRLF as two), when they differ
     _utf16: OffsetMap | None = None
 
     def readings(self, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -383,22 +383,20 @@ class _Text:
         units = self._utf16
         if not units.is_identity and end <= units.utf16_length:
             yield units.from_utf16(start), units.from_utf16(end)
-        if self.raw_crlf:
-            yield start - bisect_left(self.raw_crlf, start), end - bisect_left(self.raw_crlf, end)
+        if self.raw is not None and not self.raw.is_identity:
+            yield self.raw(start), self.raw(end)
 
 
-def _stored_text(raw: str) -> tuple[str, list[int]]:
-    """*raw* as stored (LF, no BOM) and where its CRLFs were, to convert offsets counted in *raw*."""
-    raw = raw.removeprefix("\ufeff")
-    text = normalize_text(raw)
-    return text, ([m.start() for m in re.finditer("\r\n", raw)] if len(text) != len(raw) else [])
+def _raw_text(raw: str) -> RawTextMap:
+    """*raw* as stored (LF, no BOM), and a map of offsets counted in it (without its BOM: tools skip it)."""
+    return RawTextMap(raw.removeprefix("\ufeff"))
 
 
 def _embedded_text(source: dict[str, Any], iri: str | None) -> _Text:
-    text, crlf = _stored_text(source["value"])
+    raw = _raw_text(source["value"])
     label = _first_string(source.get("label"))
-    title = label or title_from_text(text, fallback=iri or "Untitled")
-    return _Text(text, title, {}, _uuid_of(iri) if iri else None, crlf)
+    title = label or title_from_text(raw.text, fallback=iri or "Untitled")
+    return _Text(raw.text, title, {}, _uuid_of(iri) if iri else None, raw)
 
 
 def _source_of(target: Any) -> tuple[Any, dict[str, Any] | None]:
@@ -440,18 +438,18 @@ def _sibling_text(source: SourceFile, iri: str, names: list[str]) -> _Text | Non
             decoded = decode_bytes(data)
         except TextDecodeError as exc:
             raise FormatError(f"the text of {iri!r} should be in '{name}', but {exc}") from exc
-        crlf: list[int] = []
+        raw_map: RawTextMap | None = None
         if len(decoded.text) != len(data):  # cheap check first: most files are plain ASCII with LF
             try:
                 raw = data.decode({"utf-8": "utf-8-sig"}.get(decoded.encoding, decoded.encoding))
             except (LookupError, UnicodeDecodeError):
                 raw = ""
-            text, crlf = _stored_text(raw)
-            if text != decoded.text:
-                crlf = []
+            raw_map = _raw_text(raw)
+            if raw_map.text != decoded.text:
+                raw_map = None
         title = title_from_text(decoded.text, fallback=PurePath(name).stem or name)
         metadata = {"source_file": name, "encoding": decoded.encoding, "source": iri}
-        return _Text(decoded.text, title, metadata, _uuid_of(iri), crlf)
+        return _Text(decoded.text, title, metadata, _uuid_of(iri), raw_map)
     return None
 
 

@@ -25,8 +25,8 @@ from typing import Any, BinaryIO, TypeVar
 
 from annotator import __version__
 from annotator.core.model import Annotation, utc_now
-from annotator.formats.base import ExportBundle, Format, FormatError
-from annotator.formats.registry import format_by_id
+from annotator.formats.base import ExportBundle, ExportedDocument, FormatError
+from annotator.formats.registry import writer_by_id
 from annotator.formats.safety import check_member_name
 from annotator.services.backups import library_file
 from annotator.services.library import Library
@@ -79,7 +79,7 @@ def build_bundle(
             annotations = repo.annotations_of(s, [doc_id])[doc_id]
             if keep is not None:
                 annotations = [a for a in annotations if keep.keeps(a, names)]
-            documents.append((doc, annotations))
+            documents.append(ExportedDocument(doc, annotations))
             report(progress, done, len(wanted))
     return ExportBundle(
         tags=tags,
@@ -88,13 +88,6 @@ def build_bundle(
         exported_at=utc_now(),
         options=dict(options or {}),
     )
-
-
-def _writer(format_id: str) -> Format:
-    fmt = format_by_id(format_id)
-    if fmt.writer is None:
-        raise FormatError(f"format '{fmt.id}' can be imported but not exported")
-    return fmt
 
 
 def export(
@@ -108,7 +101,7 @@ def export(
     progress: Progress | None = None,
 ) -> int:
     """Write the export to a binary stream; returns how many documents it holds."""
-    fmt = _writer(format_id)
+    fmt = writer_by_id(format_id)
     bundle = build_bundle(library, document_ids, keep=keep, options=options, progress=progress)
     assert fmt.writer is not None
     fmt.writer(bundle, out)
@@ -184,7 +177,7 @@ def export_to_path(
     into, never replaced; a block device or socket is refused, as are the
     library's own files (:func:`check_target`).
     """
-    fmt = _writer(format_id)
+    fmt = writer_by_id(format_id)
     target = Path(path)
     check_target(library, target)
     settings: dict[str, Any] = {

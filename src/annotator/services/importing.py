@@ -23,7 +23,7 @@ from annotator.core.anchoring import FUZZY, ORPHANED, UNCHANGED, AnchorState, Do
 from annotator.core.boilerplate import Cut, apply_cuts, find_boilerplate, map_offset
 from annotator.core.model import ID_MAX, Annotation, Document, Tag, TagSpec, check_name, new_id, utc_now
 from annotator.core.selectors import TextQuoteSelector
-from annotator.core.text import MAX_IMPORT_BYTES, describe_size, normalize_text, sha256_text, title_from_text
+from annotator.core.text import MAX_IMPORT_BYTES, UnstorableText, describe_size, sha256_text, stored_text, title_from_text
 from annotator.formats import annotated_json
 from annotator.formats.base import FolderSource, Format, FormatError, ImportBundle, ImportedDocument, SourceFile
 from annotator.formats.registry import folder_readers, format_by_id, format_for_file
@@ -314,11 +314,10 @@ def persist(
                 ensure_tag(spec)
             for imported in bundle.documents:
                 _drop_foreign_ids(imported)
-                text = normalize_text(imported.text)
-                if "\x00" in text:
-                    raise FormatError(f"'{imported.title}': the text contains NUL characters, so it is not text")
-                if text != imported.text and imported.annotations:
-                    raise FormatError(f"'{imported.title}': text with CR line endings cannot carry offsets")
+                try:
+                    text = stored_text(imported.text, carries_offsets=bool(imported.annotations))
+                except UnstorableText as exc:
+                    raise FormatError(f"'{imported.title}': {exc}") from exc
                 sha = sha256_text(text)
                 doc_id = None
                 if imported.id and (existing := repo.get_document(s, imported.id)) is not None:
@@ -426,11 +425,12 @@ def trim_document(document: ImportedDocument, cuts: list[Cut]) -> None:
 
 def text_bundle(text: str, *, title: str | None = None, source: str = "clipboard") -> ImportBundle:
     """A bundle of one plain-text document, e.g. pasted from the clipboard; empty text is refused."""
-    text = normalize_text(text)
+    try:
+        text = stored_text(text)
+    except UnstorableText as exc:
+        raise FormatError(str(exc)) from exc
     if not text.strip():
         raise FormatError("there is no text to import")
-    if "\x00" in text:
-        raise FormatError("the text contains NUL characters, so it is not text")
     document = ImportedDocument(title=title or title_from_text(text), text=text, metadata={"source": source})
     return ImportBundle(documents=[document])
 

@@ -40,7 +40,7 @@ from annotator.core.anchoring import (
 )
 from annotator.core.model import Annotation, Conflict, InvalidInput, new_id, utc_now
 from annotator.core.selectors import TextQuoteSelector
-from annotator.core.text import normalize_text, sha256_text
+from annotator.core.text import UnstorableText, sha256_text, stored_text
 from annotator.services.annotating import REVISED
 from annotator.services.changes import Changes
 from annotator.services.library import Library
@@ -91,11 +91,10 @@ def revise_document(
     meanwhile, :class:`Conflict` if its text is no longer the one with
     *expected_sha256* (what the reviser saw); then nothing is changed.
     """
-    text = normalize_text(new_text)
-    if "\x00" in text:
-        raise InvalidInput(
-            "the new text contains NUL characters, so it is not text; nothing was changed"
-        )
+    try:
+        text = stored_text(new_text)
+    except UnstorableText as exc:
+        raise InvalidInput(f"{exc}; nothing was changed") from exc
     if not text.strip():
         raise InvalidInput("the new text is empty; nothing was changed")
     sha256 = sha256_text(text)

@@ -1,7 +1,16 @@
-"""UI: the export dialog: format, scope, which tags and coders, and format options."""
+"""UI: the export dialog: format, scope, which tags and coders, and format options.
+
+Formats come from the format registry, and their options from what each format
+declares (:class:`annotator.formats.base.Option`): a yes/no option is a checkbox,
+a choice a combo box, text a line edit. Every format's option widgets are made
+once, in registry order right after the format box (so Tab reaches them next),
+and only the chosen format's are shown; an option that means something only
+with another option's value (``applies_if``) shows only then.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -14,6 +23,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QRadioButton,
@@ -21,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.formats.base import Format, Option
 from annotator.formats.registry import writers
 
 SCOPE_DOCUMENT, SCOPE_SELECTED, SCOPE_LIBRARY = "document", "selected", "library"
@@ -44,8 +55,49 @@ def _checked(widget: QListWidget) -> list[str]:
     ]
 
 
+class _OptionField:
+    """UI: the widget of one declared writer option, and its value as the writer takes it."""
+
+    def __init__(self, option: Option, parent: QWidget) -> None:
+        self.option = option
+        self.widget: QCheckBox | QComboBox | QLineEdit
+        if option.kind == "bool":
+            self.widget = QCheckBox(option.title, parent)
+            self.widget.setChecked(bool(option.default))
+        elif option.kind == "choice":
+            self.widget = QComboBox(parent)
+            if option.default is None:  # the writer decides: offered first, as "unset"
+                self.widget.addItem(option.default_label, None)
+            for choice in option.choices:
+                self.widget.addItem(option.choice_title(choice), choice)
+            if option.default is not None:
+                self.widget.setCurrentIndex(self.widget.findData(option.default))
+        else:
+            self.widget = QLineEdit(parent)
+            self.widget.setPlaceholderText(str(option.default or ""))
+        self.widget.setAccessibleName(option.title)
+        self.widget.setToolTip(option.help)
+
+    def on_change(self, slot: Callable[..., None]) -> None:
+        """Call *slot* whenever the value changes (other options may apply only with some values)."""
+        if isinstance(self.widget, QCheckBox):
+            self.widget.toggled.connect(slot)
+        elif isinstance(self.widget, QComboBox):
+            self.widget.currentIndexChanged.connect(slot)
+        else:
+            self.widget.textChanged.connect(slot)
+
+    def value(self) -> bool | str | None:
+        """The chosen value; None when unset (an empty text, the "default" choice)."""
+        if isinstance(self.widget, QCheckBox):
+            return self.widget.isChecked()
+        if isinstance(self.widget, QComboBox):
+            return self.widget.currentData()
+        return self.widget.text() or None
+
+
 class QtExportDialog(QDialog):
-    """UI: choose what to export and how. Formats come from the format registry."""
+    """UI: choose what to export and how. Formats and their options come from the format registry."""
 
     def __init__(
         self,
@@ -61,24 +113,20 @@ class QtExportDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.format_box = QComboBox(self)
+        self._formats: dict[str, Format] = {}
         for fmt in writers():
+            self._formats[fmt.id] = fmt
             self.format_box.addItem(f"{fmt.label} ({' '.join('*' + e for e in fmt.extensions)})", fmt.id)
         form.addRow("Format", self.format_box)
-        self.excel_box = QCheckBox("Excel-friendly (BOM, Windows line ends, formulas defused)", self)
-        self.flavor_box = QComboBox(self)
-        for flavor, label in (("spacy", "spaCy spans"), ("doccano", "doccano"), ("label-studio", "Label Studio")):
-            self.flavor_box.addItem(label, flavor)
-        self.units_box = QComboBox(self)
-        for units, label in (
-            ("", "as the tool counts (see README)"), ("code-points", "code points (Python)"),
-            ("utf-16", "UTF-16 units (JavaScript)"),
-        ):  # fmt: skip
-            self.units_box.addItem(label, units)
-        form.addRow("", self.excel_box)
-        form.addRow("Shape", self.flavor_box)
-        form.addRow("Offsets", self.units_box)
-        self._flavor_label = form.labelForField(self.flavor_box)
-        self._units_label = form.labelForField(self.units_box)
+        self._fields: dict[str, dict[str, _OptionField]] = {}
+        for fmt in self._formats.values():
+            fields = self._fields[fmt.id] = {}
+            for option in fmt.options:
+                field = fields[option.name] = _OptionField(option, self)
+                # A checkbox carries its own text; other widgets get a label (their buddy).
+                form.addRow("" if option.kind == "bool" else option.title, field.widget)
+                field.on_change(self._show_options)
+        self._form = form
         layout.addLayout(form)
 
         scope_box = QGroupBox("Documents", self)
@@ -112,27 +160,30 @@ class QtExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.format_box.currentIndexChanged.connect(self._on_format_changed)
-        self.flavor_box.currentIndexChanged.connect(self._on_format_changed)
-        self._on_format_changed()
+        self.format_box.currentIndexChanged.connect(self._show_options)
+        self._show_options()
 
-    def _on_format_changed(self, *_args: object) -> None:
-        format_id = self.format_id()
-        self.excel_box.setVisible(format_id == "csv")
-        for widget in (self.flavor_box, self._flavor_label):
-            if widget is not None:
-                widget.setVisible(format_id == "jsonl")
-        # spaCy counts code points only; the other shapes can count either way
-        units = format_id == "jsonl" and self.flavor_box.currentData() != "spacy"
-        for widget in (self.units_box, self._units_label):
-            if widget is not None:
-                widget.setVisible(units)
+    def _applies(self, format_id: str, option: Option) -> bool:
+        if option.applies_if is None:
+            return True
+        other, values = option.applies_if
+        field = self._fields[format_id][other]
+        value = field.value()
+        return (field.option.default if value is None else value) in values
+
+    def _show_options(self, *_args: object) -> None:
+        current = self.format_id()
+        for format_id, fields in self._fields.items():
+            for field in fields.values():
+                shown = format_id == current and self._applies(format_id, field.option)
+                self._form.setRowVisible(field.widget, shown)
+
+    def option_widget(self, format_id: str, name: str) -> QWidget:
+        """The widget of format *format_id*'s option *name* (shown only while that format is chosen)."""
+        return self._fields[format_id][name].widget
 
     def scope(self) -> str:
         return next(scope for scope, button in self._buttons.items() if button.isChecked())
-
-    def set_scope(self, scope: str) -> None:
-        self._buttons[scope].setChecked(True)
 
     def format_id(self) -> str:
         return self.format_box.currentData()
@@ -153,11 +204,11 @@ class QtExportDialog(QDialog):
         return frozenset("" if name == NO_CODER else name for name in names)
 
     def options(self) -> dict[str, Any]:
+        """The chosen format's writer options that differ from what the writer does without them."""
         format_id = self.format_id()
-        if format_id == "csv" and self.excel_box.isChecked():
-            return {"excel": True}
-        if format_id == "jsonl":
-            flavor = self.flavor_box.currentData()
-            units = self.units_box.currentData() if flavor != "spacy" else ""
-            return {"flavor": flavor, **({"offsets": units} if units else {})}
-        return {}
+        chosen: dict[str, Any] = {}
+        for name, field in self._fields[format_id].items():
+            value = field.value()
+            if value is not None and value != field.option.default and self._applies(format_id, field.option):
+                chosen[name] = value
+        return chosen
