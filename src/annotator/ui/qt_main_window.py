@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.engine import make_url
 
 from annotator import config
 from annotator.core.gcpause import gc_paused
@@ -41,6 +40,7 @@ from annotator.formats.registry import format_by_id, readers, writers
 from annotator.formats.base import ImportBundle
 from annotator.services import Changes, Library, exporting, importing
 from annotator.services.backups import library_file, restore_backup
+from annotator.services.locating import describe_library
 from annotator.services.watching import ChangeWatcher, watch
 from annotator.services.progress import Cancelled, report
 from annotator.ui.qt_backups_dialog import QtBackupsDialog
@@ -60,22 +60,6 @@ LAST_EXPORT_FORMAT_KEY = "export:last_format"
 
 def position_key(document_id: str) -> str:
     return f"position:{document_id}"
-
-
-def describe_library(url: str) -> str:
-    """Where a library is, for people: a SQLite file's path, ``user@host/db`` for a server.
-
-    Never the password, and not the URL (``sqlite:////home/…`` means little to a reader).
-    """
-    path = library_file(url)
-    if path is not None:
-        return str(path)
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":  # in memory, or a "file:" URI
-        database = parsed.database or ""
-        return "a library in memory" if database in ("", ":memory:") else database
-    host = (parsed.host or "localhost") + (f":{parsed.port}" if parsed.port else "")
-    return (f"{parsed.username}@" if parsed.username else "") + f"{host}/{parsed.database or ''}"
 
 
 def import_summary(result: importing.ImportResult, title_of: Callable[[str], str]) -> str:
@@ -102,7 +86,7 @@ class QtMainWindow(QMainWindow):
 
     def __init__(self, session: QtLibrarySession, *, library_label: str = "") -> None:
         """*library_label* is ignored (the caller passes the raw URL): the window names its
-        library itself, with :func:`describe_library`."""
+        library itself, with :func:`~annotator.services.locating.describe_library`."""
         super().__init__()
         self.session = session
         del library_label
