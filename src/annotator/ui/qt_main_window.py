@@ -84,12 +84,9 @@ def import_summary(result: importing.ImportResult, title_of: Callable[[str], str
 class QtMainWindow(QMainWindow):
     """UI: the main window of one open library."""
 
-    def __init__(self, session: QtLibrarySession, *, library_label: str = "") -> None:
-        """*library_label* is ignored (the caller passes the raw URL): the window names its
-        library itself, with :func:`~annotator.services.locating.describe_library`."""
+    def __init__(self, session: QtLibrarySession) -> None:
         super().__init__()
         self.session = session
-        del library_label
         self._syncing = False  # set while code (not the user) changes a selection
         # The span (code points) that selecting rows in the annotation list selected in the text:
         # while the text selection is still exactly that, a tag key retags those rows.
