@@ -108,3 +108,27 @@ def test_backups_show_local_times_in_plain_words_and_keep_the_restored_one_selec
     assert window.session.annotations == {}  # the older copy, without the annotation
     assert sorted(b.kind for b in dialog.backups) == ["before-restore", "manual", "manual"]
     assert dialog.selected() is not None and dialog.selected().path == older.path  # still the one restored
+
+
+CODEBOOK = b"""<?xml version="1.0" encoding="utf-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="test">
+  <Codes>
+    <Code guid="c0000000-0000-4000-8000-000000000001" name="Trust" isCodable="true" color="#123456"/>
+  </Codes>
+</CodeBook>"""
+
+
+def test_a_tag_another_program_adds_gets_a_button_and_a_key_at_the_next_poll(open_window, import_text, library_path, tmp_path) -> None:  # noqa: ANN001
+    from annotator.services import importing
+
+    import_text(TEXT)
+    window = open_window()
+    codebook = tmp_path / "codes.qdc"
+    codebook.write_bytes(CODEBOOK)
+    with Library.open(f"sqlite:///{library_path}") as other:
+        (trust,) = importing.import_paths(other, [codebook]).changes.tags_created
+    window._on_watch_timeout()
+    assert trust.id in {t.id for t in window.session.tags}
+    assert window.tag_panel.button(trust.id).accessibleName() == "Tag as Trust"
+    assert window.tag_actions[trust.id].text() == "Tag as Trust"
+    assert "another window or program" in window.statusBar().currentMessage()

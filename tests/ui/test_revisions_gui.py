@@ -108,3 +108,22 @@ def test_undoing_the_delete_of_an_annotation_awaiting_review_keeps_its_mark(open
         assert anchor_states(library, doc_id)[fuzzy_id].status == "fuzzy"
     model = window.annotations_model
     assert model.data(model.index(model.row_of(fuzzy_id), model.TAG)) == "⚠ evidence"
+
+
+def test_an_orphan_another_program_reattaches_leaves_the_panel_at_the_next_poll(open_window, import_text, library_path, tmp_path) -> None:  # noqa: ANN001
+    from annotator.services.revising import reattach_orphan
+
+    doc_id = import_text(OLD)
+    window = open_window()
+    removed = OLD.index("This paragraph")
+    window.session.tag_span(window.session.tags[0].id, removed, removed + len("This paragraph will be removed"))
+    (tmp_path / "corrected.txt").write_text(NEW, encoding="utf-8")
+    assert window.revise_from(str(tmp_path / "corrected.txt")) and window.orphan_list.count() == 1
+    orphan_id = window.orphan_list.item(0).data(Qt.ItemDataRole.UserRole)
+
+    with Library.open(f"sqlite:///{library_path}") as other:  # another program places it
+        reattach_orphan(other, annotation_id=orphan_id, start=0, end=len("Corrected edition"))
+    window._on_watch_timeout()
+    assert window.orphan_list.count() == 0 and not window.orphan_box.isVisibleTo(window)
+    assert window.pane.highlighter.index.get(orphan_id) is not None
+    assert [a.id for a in stored_annotations(library_path, doc_id)] == [orphan_id]

@@ -8,6 +8,7 @@ happens; the status bar says so.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,15 +35,16 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import config
+from annotator.core.boilerplate import Cut
 from annotator.core.gcpause import gc_paused
 from annotator.core.model import Document
+from annotator.formats.base import ImportedDocument
 from annotator.formats.registry import format_by_id, readers, writers
-from annotator.formats.base import ImportBundle
 from annotator.services import Changes, Library, exporting, importing
 from annotator.services.backups import library_file, restore_backup
 from annotator.services.locating import describe_library
 from annotator.services.watching import ChangeWatcher, watch
-from annotator.services.progress import Cancelled, report
+from annotator.services.progress import Cancelled, Progress
 from annotator.ui.qt_backups_dialog import QtBackupsDialog
 from annotator.ui.qt_export_dialog import SCOPE_DOCUMENT, SCOPE_SELECTED, QtExportDialog
 from annotator.ui.qt_inspector import QtInspector
@@ -224,6 +226,10 @@ class QtMainWindow(QMainWindow):
         s.documentOpened.connect(self._on_document_opened)
         s.annotationsChanged.connect(self._on_annotations_changed)
         s.libraryChanged.connect(self._counts_timer.start)
+        s.documentsChanged.connect(self._refresh_document_counts)
+        s.libraryReloaded.connect(self.start)
+        s.tagsChanged.connect(self._apply_tags)
+        s.orphansChanged.connect(self._show_orphans)
         s.errorRaised.connect(self._on_error_raised)
         s.saved.connect(lambda message: self.statusBar().showMessage(message, 3000))
         s.refused.connect(self._on_session_refused)
@@ -324,8 +330,6 @@ class QtMainWindow(QMainWindow):
             pass
 
     def _on_annotations_changed(self, changes: Changes) -> None:
-        if changes.tags_created:
-            self._apply_tags()
         if changes.empty:  # e.g. placements accepted: only the review marks changed
             self.annotation_view.viewport().update()
         for a in changes.annotations_deleted:
@@ -509,16 +513,8 @@ class QtMainWindow(QMainWindow):
 
     def revise_from(self, path: str) -> bool:
         """Replace the current document's text with the one in *path*; report what followed."""
-        try:
-            bundle = importing.read_file(path)
-        except USER_ERRORS as exc:
-            QMessageBox.warning(self, "Not revised", f"{Path(path).name}: {exc}")
-            return False
-        if len(bundle.documents) != 1 or bundle.documents[0].annotations:
-            QMessageBox.warning(self, "Not revised", "A new version must be one document without annotations.")
-            return False
         self.save_reading_position()
-        result = self.session.revise(bundle.documents[0].text, note=f"from {Path(path).name}")
+        result = self.session.revise_from_file(path)
         if result is None:
             return False
         counts = result.counts
@@ -569,71 +565,65 @@ class QtMainWindow(QMainWindow):
         if not text.strip():  # nothing, or only blanks (e.g. an image was copied)
             QMessageBox.information(self, "Nothing to import", "The clipboard holds no text.")
             return
-        try:
-            bundle = importing.text_bundle(text)
-        except USER_ERRORS as exc:
-            QMessageBox.warning(self, "Nothing to import", f"The clipboard's text was not imported: {exc}.")
-            return
-        self._persist_bundles([bundle], failures=[])
+        library = self.session.library
+        result = self._run_import(
+            lambda progress: importing.import_text(library, text, trim=self._decide_trim, progress=progress),
+            # Reading the text is all that can fail here, short of the library itself.
+            lambda exc: ("Nothing to import", f"The clipboard's text was not imported: {exc}."),
+        )
+        if result is not None:
+            self._show_import(result)
 
     def import_paths(self, paths: list[str], *, format_id: str | None = None) -> list[str]:
         """Import files; unreadable ones are reported and skipped. Returns the imported document ids."""
-        progress = QtProgress(self, "Reading files…")
-        bundles: list[ImportBundle] = []
-        failures: list[importing.ReadFailure] = []
-        try:
-            for done, path in enumerate(paths, 1):
-                read, failed = importing.read_files([path], format_id)
-                bundles += [b for _, b in read]
-                failures += failed
-                report(progress, done, len(paths))
-        except Cancelled:
-            self.statusBar().showMessage("Import cancelled; nothing was imported.", 6000)
+        library = self.session.library
+        result = self._run_import(
+            lambda progress: importing.import_paths(
+                library, paths, format_id=format_id, trim=self._decide_trim, skip_unreadable=True, progress=progress
+            ),
+            lambda exc: ("Import failed", f"Nothing was imported: {exc}"),
+        )
+        if result is None:
             return []
-        finally:
-            progress.close()
-        return self._persist_bundles(bundles, failures)
-
-    def _persist_bundles(self, bundles: list[ImportBundle], failures: list[importing.ReadFailure]) -> list[str]:
-        ids: list[str] = []
-        if bundles and self._offer_trims(bundles):
-            progress = QtProgress(self, "Importing…")
-            try:
-                result = importing.persist(self.session.library, bundles, progress=progress)
-            except Cancelled:
-                self.statusBar().showMessage("Import cancelled; nothing was imported.", 6000)
-                return []
-            except USER_ERRORS as exc:
-                QMessageBox.warning(self, "Import failed", f"Nothing was imported: {exc}")
-                return []
-            finally:
-                progress.close()
-            ids = [row.id for row in result.documents]
-            if result.changes.tags_created:
-                self.session.refresh_tags()
-                self._apply_tags()
-            summaries = self.session.library.documents()
-            self.documents_model.set_documents(summaries)
-            if ids:
-                self.open_document(ids[0])  # a text already in the library too: that is where it is
-            titles = {d.id: d.title for d in summaries}
-            self.statusBar().showMessage(import_summary(result, lambda i: titles.get(i, "?")), 8000)
-        if failures:
-            details = "\n".join(f"• {Path(f.path).name}: {f.message}" for f in failures)
+        ids = self._show_import(result) if len(result.failures) < len(paths) else []
+        if result.failures:
+            details = "\n".join(f"• {Path(f.path).name}: {f.message}" for f in result.failures)
             QMessageBox.warning(self, "Some files were not imported", details)
         return ids
 
-    def _offer_trims(self, bundles: list[ImportBundle]) -> bool:
-        """Show each document that seems to carry web boilerplate; False if the user cancels the import."""
-        for document, cuts in importing.suggest_trims(bundles):
-            dialog = QtTrimDialog(document.title, document.text, cuts, self)
-            answer = dialog.exec()
-            if answer == QDialog.DialogCode.Rejected:
-                self.statusBar().showMessage("Import cancelled; nothing was imported.", 6000)
-                return False
-            if answer == QDialog.DialogCode.Accepted:
-                importing.trim_document(document, dialog.chosen_cuts())
-        return True
+    def _decide_trim(self, document: ImportedDocument, cuts: list[Cut]) -> list[Cut] | None:
+        """The trim policy: show the document with what seems to be boilerplate; None cancels the import."""
+        dialog = QtTrimDialog(document.title, document.text, cuts, self)
+        answer = dialog.exec()
+        if answer == QDialog.DialogCode.Rejected:
+            return None
+        return dialog.chosen_cuts() if answer == QDialog.DialogCode.Accepted else []
+
+    def _run_import(
+        self,
+        call: Callable[[Progress], importing.ImportResult],
+        failed: Callable[[BaseException], tuple[str, str]],
+    ) -> importing.ImportResult | None:
+        """Run an import with a progress bar; None if it was cancelled or failed (and said so)."""
+        progress = QtProgress(self, "Importing…")
+        try:
+            return call(progress)
+        except Cancelled:
+            self.statusBar().showMessage("Import cancelled; nothing was imported.", 6000)
+        except USER_ERRORS as exc:
+            QMessageBox.warning(self, *failed(exc))
+        finally:
+            progress.close()
+        return None
+
+    def _show_import(self, result: importing.ImportResult) -> list[str]:
+        """Show what an import changed, open its first document and say what was added."""
+        self.session.apply(result.changes)
+        ids = [row.id for row in result.documents]
+        if ids:
+            self.open_document(ids[0])  # a text already in the library too: that is where it is
+        self.statusBar().showMessage(import_summary(result, lambda i: self.documents_model.title(i) or "?"), 8000)
+        return ids
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
         urls = event.mimeData().urls()
@@ -761,32 +751,21 @@ class QtMainWindow(QMainWindow):
         dialog.exec()
 
     def restore_backup(self, backup_path: str) -> bool:
-        """Replace the library with a backup: close it, restore, open it again."""
-        library = self.session.library
-        path = library_file(library)
-        if path is None:
+        """Replace the library with a backup; every view then shows the restored library."""
+        if library_file(self.session.library) is None:
             return False
         self.save_reading_position()
         self._stop_watching()
-        library.close()
         try:
-            restore_backup(path, backup_path)
-            ok = True
+            result = restore_library(self.session.library, backup_path)
         except USER_ERRORS as exc:
             QMessageBox.warning(self, "Restore failed", f"The library was left as it was: {exc}")
-            ok = False
-        try:
-            reopened = Library.open(library.url)
-        except USER_ERRORS as exc:
-            QMessageBox.critical(self, "Annotator", f"The library could not be opened again: {exc}")
+            self.start_watching()
             return False
-        self.session.replace_library(reopened)
-        self._apply_tags()
-        self.start()
+        self.session.replace_library(result.library, result.changes)
         self.start_watching()
-        if ok:
-            self.statusBar().showMessage(f"Restored the backup {Path(backup_path).name}", 8000)
-        return ok
+        self.statusBar().showMessage(f"Restored the backup {Path(backup_path).name}", 8000)
+        return True
 
     def start_watching(self) -> None:
         """Poll for commits to this library and show what other programs changed."""
@@ -844,6 +823,31 @@ class QtMainWindow(QMainWindow):
 
 def _settings() -> QSettings:
     return QSettings(str(config.data_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+# -- until services.backups.restore_library lands (branch i8-domain) ---------------------------------
+# A thin adapter with that function's name and shape; delete it at the merge and import the
+# service's instead (the flow above calls it as it is).
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    """The library reopened after a restore, the backup of it as it was before, and what changed."""
+
+    library: Library
+    before_restore: Path | None
+    changes: Changes
+
+
+def restore_library(library: Library, backup_path: str | Path) -> RestoreResult:
+    """Close *library*, restore the backup into its file, and reopen it.
+
+    Raises if the backup cannot be restored; the library is then as it was, and
+    *library* still works (closing it only let go of its connections).
+    """
+    library.close()
+    before = restore_backup(library.url, backup_path)  # refuses a library on a database server
+    return RestoreResult(Library.open(library.url), before, Changes(library_reloaded=True))
 
 
 def _safe_filename(title: str) -> str:
