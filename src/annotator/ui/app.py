@@ -22,7 +22,7 @@ def create_main_window(library: Library) -> QtMainWindow:
     window = QtMainWindow(QtLibrarySession(library))  # it names its library itself, for people
     window.restore_window_state()
     window.start()
-    window.start_watching()
+    window.watcher.start()
     return window
 
 

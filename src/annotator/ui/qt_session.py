@@ -41,6 +41,14 @@ USER_ERRORS = (LibraryError, SpanError, InvalidInput, LookupError, FormatError, 
 #: What a use case returns: :class:`Changes`, or a result that carries them as ``changes``.
 Outcome = TypeVar("Outcome")
 
+#: Library state: the document open when the library was last left.
+LAST_DOCUMENT_KEY = "last_document"
+
+
+def position_key(document_id: str) -> str:
+    """Library state: where the reader was in a document (the code point at the top of the view)."""
+    return f"position:{document_id}"
+
 
 class QtLibrarySession(QObject):
     """UI: the open library, the current document, and the undo stack."""
@@ -91,7 +99,30 @@ class QtLibrarySession(QObject):
         self.tag_counts = Counter(a.tag_id for a in annotations)
         self._load_anchor_states()
         self.documentOpened.emit(document)
+        self._remember(LAST_DOCUMENT_KEY, document.id)
         return True
+
+    # -- where the reader is (kept in the library: each library reopens where it was left) ------
+
+    def last_document_id(self) -> str | None:
+        """The document that was open when this library was last left, if any."""
+        return self.library.state(LAST_DOCUMENT_KEY)
+
+    def reading_position(self) -> int | None:
+        """Where the reader was in the open document: the code point at the top of the view."""
+        value = self.library.state(position_key(self.document.id)) if self.document else None
+        return int(value) if value and value.isdigit() else None
+
+    def remember_reading_position(self, offset: int) -> None:
+        """Keep where the reader is in the open document (*offset*: the code point at the top of the view)."""
+        if self.document is not None:
+            self._remember(position_key(self.document.id), str(offset))
+
+    def _remember(self, key: str, value: str) -> None:
+        try:
+            self.library.set_state(key, value)
+        except USER_ERRORS:
+            pass  # a convenience; an edit's failure is reported where it happens
 
     def refresh_tags(self) -> None:
         self.tags = self.library.tags()
@@ -293,6 +324,19 @@ class QtLibrarySession(QObject):
         current = self.annotations.get(annotation_id)
         if current is not None and current.tag_id != tag_id:
             self.undo_stack.push(UpdateAnnotationCommand(self, current, tag_id=tag_id))
+
+    def retag_all(self, annotation_ids: list[str], tag_id: str) -> bool:
+        """Give these annotations another tag, as one undo step; False if each has that tag already."""
+        changing = [
+            i for i in annotation_ids if (a := self.annotations.get(i)) is not None and a.tag_id != tag_id
+        ]  # fmt: skip
+        if len(changing) > 1:
+            self.undo_stack.beginMacro(f"Change the tag of {len(changing)} annotations")
+        for annotation_id in changing:
+            self.retag(annotation_id, tag_id)
+        if len(changing) > 1:
+            self.undo_stack.endMacro()
+        return bool(changing)
 
     def set_note(self, annotation_id: str, note: str) -> None:
         current = self.annotations.get(annotation_id)
