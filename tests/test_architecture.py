@@ -73,3 +73,20 @@ def test_non_gui_packages_do_not_load_qt() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ""
+
+
+def test_no_import_cycles() -> None:
+    """No module imports itself through others; imports under TYPE_CHECKING count too, as they
+    are the same knot in the design (``qt_commands`` and ``qt_session`` once were one)."""
+    import grimp
+
+    graph = grimp.build_graph("annotator", cache_dir=None)
+    cycles = sorted(
+        {
+            tuple(sorted((importer, imported)))
+            for importer in graph.modules
+            for imported in graph.find_modules_directly_imported_by(importer)
+            if graph.chain_exists(importer=imported, imported=importer)
+        }
+    )
+    assert cycles == [], f"modules that import each other (directly or through others): {cycles}"

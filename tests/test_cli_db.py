@@ -52,7 +52,7 @@ def db(tmp_path: Path) -> Path:
     source = tmp_path / "notes.txt"
     source.write_text(TEXT, encoding="utf-8")
     with Library.open(f"sqlite:///{path}") as library:
-        doc_id = importing.import_files(library, [source]).documents[0].id
+        doc_id = importing.import_paths(library, [source]).documents[0].id
         annotating.create_annotation(
             library, document_id=doc_id, tag_id=library.tag_named("claim").id, start=0, end=11, annotation_id="kept"
         )

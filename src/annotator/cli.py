@@ -25,9 +25,10 @@ from annotator import __version__, config
 from annotator.cli_db import add_db_commands, run_db_command
 from annotator.cli_revise import add_revise_command, cmd_revise
 from annotator.cli_text import json_text, terminal_safe, tsv_line
+from annotator.core.boilerplate import Cut
 from annotator.core.model import InvalidInput
 from annotator.core.selectors import SpanError
-from annotator.formats.base import FormatError, OptionError
+from annotator.formats.base import FormatError, ImportedDocument, OptionError
 from annotator.formats.registry import RENAMED_WRITERS, all_formats, format_by_id, readers, writers
 from annotator.services import annotating, exporting, importing
 from annotator.services.backups import library_file
@@ -166,21 +167,23 @@ class LibraryOpener:
 Opener = Callable[[], Library]
 
 
+def _note_boilerplate(document: ImportedDocument, cuts: list[Cut]) -> list[Cut]:
+    """Trim policy without ``--trim``: say on stderr what seems to be boilerplate, and keep it."""
+    size = sum(c.end - c.start for c in cuts)
+    print(
+        f"note: '{terminal_safe(document.title)}' seems to carry web boilerplate ({len(cuts)} part(s), "
+        f"{size:,} characters: {', '.join(sorted({c.reason for c in cuts}))}); import with --trim to remove it",
+        file=sys.stderr,
+    )
+    return []
+
+
 def _cmd_import(args: argparse.Namespace, library: Opener) -> None:
-    bundles, failures = importing.read_files(args.paths, args.format)
-    if failures:
-        raise FormatError("nothing was imported: " + "; ".join(str(f) for f in failures))
-    for document, cuts in importing.suggest_trims(b for _, b in bundles):
-        if args.trim:
-            importing.trim_document(document, cuts)
-        else:
-            size = sum(c.end - c.start for c in cuts)
-            print(
-                f"note: '{terminal_safe(document.title)}' seems to carry web boilerplate ({len(cuts)} part(s), "
-                f"{size:,} characters: {', '.join(sorted({c.reason for c in cuts}))}); import with --trim to remove it",
-                file=sys.stderr,
-            )
-    result = importing.persist(library(), [b for _, b in bundles], set_name=args.set_name)
+    trim = importing.trim_all if args.trim else _note_boilerplate
+    try:
+        result = importing.import_paths(library, args.paths, format_id=args.format, set_name=args.set_name, trim=trim)
+    except importing.UnreadableFiles as exc:
+        raise FormatError(f"nothing was imported: {exc}") from exc
     for row in result.documents:
         print(tsv_line([row.id, row.title]))
     # stdout is only the documents (scripts read it); what the import did goes to stderr.

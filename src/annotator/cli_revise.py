@@ -3,7 +3,7 @@
 ``annotator revise DOCUMENT-ID PATH [--note TEXT] [--format ID]`` reads PATH as
 an import would (any readable format, decoded and normalised), refuses a file
 that holds several documents or carries annotations, revises the document
-(:func:`annotator.services.revising.revise_document`) and prints one
+(:func:`annotator.services.revising.revise_from_file`) and prints one
 ``<status>\\t<count>`` line per anchor status. Errors come out through
 ``annotator.cli.main`` as one line and exit status 1. The file is read before
 the library is opened, so a file that cannot be used changes nothing.
@@ -16,9 +16,8 @@ from collections.abc import Callable
 from typing import Any
 
 from annotator.core.anchoring import ANCHOR_STATUSES
-from annotator.formats.base import FormatError
 from annotator.formats.registry import readers
-from annotator.services import importing, revising
+from annotator.services import revising
 from annotator.services.library import Library
 
 
@@ -44,22 +43,8 @@ def cmd_revise(args: argparse.Namespace, library: Callable[[], Library]) -> None
 
     *library* opens the library (``annotator.cli.LibraryOpener``) once the file is read.
     """
-    try:
-        bundle = importing.read_file(args.path, args.format)
-    except FormatError as exc:
-        raise FormatError(f"{args.path}: {exc}; nothing was changed") from exc
-    if len(bundle.documents) != 1:
-        raise FormatError(
-            f"{args.path} holds {len(bundle.documents)} documents; a revision takes a file with exactly one"
-        )
-    [document] = bundle.documents
-    if document.annotations:
-        raise FormatError(
-            f"{args.path} carries {len(document.annotations)} annotation(s); a revision takes a text only "
-            "(the document's own annotations follow the new text)"
-        )
-    result = revising.revise_document(
-        library(), document_id=args.document_id, new_text=document.text, note=args.note
+    result = revising.revise_from_file(
+        library, document_id=args.document_id, path=args.path, format_id=args.format, note=args.note
     )
     for status in ANCHOR_STATUSES:
         print(f"{status}\t{result.counts[status]}")

@@ -208,7 +208,7 @@ def prepare_library(path: Path) -> tuple[str, str]:
     url = f"sqlite:///{path}"
     library = _open(url)
     try:
-        result = importing.import_files(library, [source])
+        result = importing.import_paths(library, [source])
         return url, result.documents[0].id
     finally:
         library.close()

@@ -36,7 +36,7 @@ def document_file(tmp_path: Path) -> Path:
 
 def test_two_libraries_on_one_database_keep_each_others_edits(database_url: str, document_file: Path) -> None:
     with Library.open(database_url) as one, Library.open(database_url) as two:
-        doc_id = importing.import_files(one, [document_file]).documents[0].id
+        doc_id = importing.import_paths(one, [document_file]).documents[0].id
         claim, evidence = one.tag_named("claim").id, one.tag_named("evidence").id
         created = annotating.create_annotation(one, document_id=doc_id, tag_id=claim, start=0, end=5)
         aid = created.annotations_created[0].id
@@ -50,7 +50,7 @@ def test_two_libraries_on_one_database_keep_each_others_edits(database_url: str,
 
 def test_a_watcher_hears_of_every_commit_and_only_then(database_url: str, document_file: Path) -> None:
     with Library.open(database_url) as one, Library.open(database_url) as two:
-        doc_id = importing.import_files(one, [document_file]).documents[0].id
+        doc_id = importing.import_paths(one, [document_file]).documents[0].id
         claim = one.tag_named("claim").id
         with ChangeWatcher(one.engine) as watcher:
             assert not watcher.changed()
@@ -69,7 +69,7 @@ def test_a_watcher_hears_of_every_commit_and_only_then(database_url: str, docume
 def test_the_change_marker_moves_with_each_kind_of_edit(database_url: str, document_file: Path) -> None:
     with Library.open(database_url) as library:
         seen = [last_change_marker(library.engine)]
-        doc_id = importing.import_files(library, [document_file]).documents[0].id
+        doc_id = importing.import_paths(library, [document_file]).documents[0].id
         seen.append(last_change_marker(library.engine))
         claim, evidence = library.tag_named("claim").id, library.tag_named("evidence").id
         aid = annotating.create_annotation(library, document_id=doc_id, tag_id=claim, start=0, end=5)
@@ -101,7 +101,7 @@ def _writer(url: str, doc_id: str, name: str) -> subprocess.Popen[str]:
 def test_two_processes_editing_at_once_lose_nothing(tmp_path: Path, document_file: Path) -> None:
     url = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
     with Library.open(url) as library:
-        doc_id = importing.import_files(library, [document_file]).documents[0].id
+        doc_id = importing.import_paths(library, [document_file]).documents[0].id
         tags = [t.id for t in library.tags()]
         for i in range(STEPS):  # the annotations both processes edit, each its own field
             annotating.create_annotation(

@@ -95,7 +95,7 @@ def test_round_trip_keeps_every_offset(corpus_library, format_id: str, tmp_path:
     with Library.open(url) as library:
         exporting.export_to_path(library, target, format_id=format_id)
     with Library.open(f"sqlite:///{tmp_path / 'fresh.sqlite3'}") as fresh:
-        result = importing.import_files(fresh, [target])
+        result = importing.import_paths(fresh, [target])
         names = {t.id: t.name for t in fresh.tags()}
         by_text = {fresh.document(row.id).text: row.id for row in result.documents}
         assert set(by_text) == set(texts.values())

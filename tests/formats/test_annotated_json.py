@@ -61,7 +61,7 @@ def source(library: Library, seed_file: Path, tmp_path: Path) -> Library:
     """The seed document and a document of emoji/NBSP/combining text, annotated out of order."""
     extra = tmp_path / "extra.md"
     extra.write_text(EXTRA_TEXT, encoding="utf-8")
-    result = importing.import_files(library, [seed_file, extra], set_name="course")
+    result = importing.import_paths(library, [seed_file, extra], set_name="course")
     seed_id, extra_id = (r.id for r in result.documents)
     seed = library.document(seed_id).text
     tags = {t.name: t.id for t in library.tags()}
@@ -157,7 +157,7 @@ def test_round_trip_into_a_fresh_library(
     exporting.export_to_path(source, path)
     target = open_library()
 
-    first = importing.import_files(target, [path])
+    first = importing.import_paths(target, [path])
     assert [r.new for r in first.documents] == [True, True]
     assert first.annotations_added == 8
     assert [(d.id, d.title) for d in target.documents()] == [
@@ -173,7 +173,7 @@ def test_round_trip_into_a_fresh_library(
     assert annotation_facts(target) == annotation_facts(source)
 
     before = everything(target)
-    second = importing.import_files(target, [path])
+    second = importing.import_paths(target, [path])
     assert [r.new for r in second.documents] == [False, False]
     assert (second.annotations_added, second.annotations_existing) == (0, 8)
     assert second.changes.empty
@@ -201,7 +201,7 @@ def test_round_trip_brings_the_tags_the_target_lacks(
     exporting.export_to_path(library, path)
 
     target = open_library()
-    result = importing.import_files(target, [path])
+    result = importing.import_paths(target, [path])
     assert [t.name for t in result.changes.tags_created] == ["method"]
     method = target.tag_named("method")
     assert (method.color, method.description) == ("#123456", "How the evidence was gathered")
@@ -277,7 +277,7 @@ def test_damaged_export_refused_and_nothing_imported(
     target = open_library()
     before = everything(target)
     with pytest.raises(FormatError, match=MUTATIONS[kind]) as caught:
-        importing.import_files(target, [good, bad])
+        importing.import_paths(target, [good, bad])
     assert str(caught.value).startswith(f"{bad}: ")
     assert everything(target) == before
 
@@ -304,7 +304,7 @@ def test_broken_json_refused(
     bad.write_bytes(content(good))
     before = everything(source)
     with pytest.raises(FormatError, match=message):
-        importing.import_files(source, [bad])
+        importing.import_paths(source, [bad])
     assert everything(source) == before
 
 
@@ -337,11 +337,11 @@ def test_an_export_over_the_import_limit_imports_back(tmp_path: Path) -> None:
         exporting.export_to_path(source, path, format_id="json")
         assert path.stat().st_size > importing.MAX_IMPORT_BYTES
 
-        first = importing.import_files(target, [path])
+        first = importing.import_paths(target, [path])
         assert [r.new for r in first.documents] == [True] * 6
         assert first.annotations_added == 12
         assert annotation_facts(target) == annotation_facts(source)
-        assert importing.import_files(target, [path]).annotations_added == 0
+        assert importing.import_paths(target, [path]).annotations_added == 0
 
         # The same size in any other file is still refused, before it is read.
         other = tmp_path / "library.txt"

@@ -89,7 +89,7 @@ def source(library: Library, tmp_path: Path) -> Library:
         (tmp_path / name).write_bytes(data)
     ids = {
         r.title: r.id
-        for r in importing.import_files(library, [tmp_path / n for n in files]).documents
+        for r in importing.import_paths(library, [tmp_path / n for n in files]).documents
     }
     importing.persist(
         library,
@@ -235,7 +235,7 @@ def test_round_trip_through_a_folder_and_a_zip(
 
     for paths in (sorted(folder.glob("*.ann")), [folder], [zipped]):
         target = open_library()
-        result = importing.import_files(target, paths)
+        result = importing.import_paths(target, paths)
         assert result.annotations_added == 12
         assert facts(target) == facts(source)
         assert sorted((d.id, d.title) for d in target.documents()) == sorted(
@@ -257,7 +257,7 @@ def test_export_to_a_folder_never_overwrites(source: Library, tmp_path: Path) ->
 
 def test_a_project_made_in_brat(library: Library) -> None:
     """Relations, events, attributes, a discontinuous span, a span brat split at a line break."""
-    result = importing.import_files(library, [FIXTURES / "foreign" / "news.ann"])
+    result = importing.import_paths(library, [FIXTURES / "foreign" / "news.ann"])
     [row] = result.documents
     doc = library.document(row.id)
     text = (FIXTURES / "foreign" / "news.txt").read_text(encoding="utf-8")
@@ -323,7 +323,7 @@ def test_crlf_text_offsets_are_mapped(library: Library, tmp_path: Path, counting
         encoding="utf-8",
         newline="\n",
     )
-    [row] = importing.import_files(library, [tmp_path / "doc.ann"]).documents
+    [row] = importing.import_paths(library, [tmp_path / "doc.ann"]).documents
     stored = library.text(row.id)
     assert stored == raw[1:].replace("\r\n", "\n")
     names = {t.id: t.name for t in library.tags()}
@@ -431,7 +431,7 @@ def test_bad_archives_are_refused_and_change_nothing(
     bad.write_bytes(make())
     before = everything(library)
     with pytest.raises(FormatError, match=message) as caught:
-        importing.import_files(library, [good, bad], format_id="brat")
+        importing.import_paths(library, [good, bad], format_id="brat")
     assert str(caught.value).startswith(f"{bad}: ")
     assert everything(library) == before
 
@@ -549,11 +549,11 @@ def test_reimporting_a_brat_export_adds_nothing(library, tmp_path) -> None:  # n
 
     source = tmp_path / "doc.txt"
     source.write_text("One claim here, and evidence there.\n", encoding="utf-8")
-    doc_id = importing.import_files(library, [source]).documents[0].id
+    doc_id = importing.import_paths(library, [source]).documents[0].id
     annotating.create_annotation(library, document_id=doc_id, tag_id=library.tag_named("claim").id, start=4, end=9, note="n")
     archive = tmp_path / "out.zip"
     exporting.export_to_path(library, archive, format_id="brat")
-    again = importing.import_files(library, [archive])
+    again = importing.import_paths(library, [archive])
     assert again.annotations_added == 0 and again.annotations_existing == 1
     assert len(library.annotations(doc_id)) == 1
 
@@ -565,13 +565,13 @@ def test_an_exported_folder_imports_whole_and_only_once(
     folder = tmp_path / "brat-export"
     exporting.export_to_path(source, folder, format_id="brat")
     target = open_library()
-    first = importing.import_files(target, [folder])
+    first = importing.import_paths(target, [folder])
     assert [r.new for r in first.documents] == [True, True, True]
     assert first.annotations_added == 12
     assert facts(target) == facts(source)
     assert {t.name for t in target.tags()} == {t.name for t in source.tags()}
     before = everything(target)
-    again = importing.import_files(target, [folder])
+    again = importing.import_paths(target, [folder])
     assert (again.annotations_added, again.annotations_existing) == (0, 12)
     assert everything(target) == before
 
@@ -595,7 +595,7 @@ def test_a_brat_project_folder_with_subfolders(library: Library, tmp_path: Path)
     short = bundle.documents[0]
     assert [(a.tag, a.start, a.end, a.quote) for a in short.annotations] == [("Person", 0, 12, "Grace Hopper")]
     assert {"Person", "Organization", "Location", "City", "Date"} <= {t.name for t in bundle.tags}
-    result = importing.import_files(library, [project])
+    result = importing.import_paths(library, [project])
     assert len(result.documents) == 3 and result.annotations_added == 10
 
 
@@ -621,5 +621,5 @@ def test_a_folder_that_is_not_a_brat_export_is_refused_saying_so(
         importing.read_file(folder, format_id)
     assert "\n" not in str(caught.value) and "file name" not in str(caught.value)
     with pytest.raises(FormatError):
-        importing.import_files(sqlite_library, [folder], format_id=format_id)
+        importing.import_paths(sqlite_library, [folder], format_id=format_id)
     assert everything(sqlite_library) == before

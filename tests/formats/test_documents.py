@@ -453,7 +453,7 @@ def test_hostile_archives_leave_the_library_unchanged(library: Library, tmp_path
             paths.append(path)
     before = library.documents()
     with pytest.raises(FormatError) as refused:
-        importing.import_files(library, paths)  # all or nothing: the good ones are not imported
+        importing.import_paths(library, paths)  # all or nothing: the good ones are not imported
     for path in paths:
         if not path.name.startswith("good"):
             assert path.name in str(refused.value)
@@ -610,13 +610,13 @@ def test_imported_text_is_exactly_what_the_reader_produced(
     path = tmp_path / f"sample.{kind}"
     path.write_bytes(sample(kind))
     expected = read(kind).documents[0]
-    result = importing.import_files(library, [path])
+    result = importing.import_paths(library, [path])
     (row,) = result.documents
     stored = library.document(row.id)
     assert stored.text == expected.text
     assert stored.title == expected.title
     assert stored.metadata == expected.metadata
-    again = importing.import_files(library, [path])  # the same file twice adds nothing
+    again = importing.import_paths(library, [path])  # the same file twice adds nothing
     assert [r.new for r in again.documents] == [False]
 
 
@@ -630,7 +630,7 @@ def test_spans_in_imported_documents_survive_export_and_reimport(
 ) -> None:
     path = tmp_path / f"sample.{kind}"
     path.write_bytes(sample(kind))
-    (row,) = importing.import_files(library, [path]).documents
+    (row,) = importing.import_paths(library, [path]).documents
     text = library.text(row.id)
     quote = (
         quote if kind != "docx" else "cafe\u0301 \u05e9\u05dc\u05d5\u05dd"
@@ -644,7 +644,7 @@ def test_spans_in_imported_documents_survive_export_and_reimport(
     export = tmp_path / "export.json"
     export.write_bytes(_export(library))
     other = open_library()
-    importing.import_files(other, [export])
+    importing.import_paths(other, [export])
     (copy,) = other.documents()
     assert other.text(copy.id) == text
     assert [(a.start, a.end, a.quote) for a in other.annotations(copy.id)] == [
@@ -662,7 +662,7 @@ def _export(library: Library) -> bytes:
 def test_a_mislabelled_file_through_the_services(library: Library, tmp_path: Path) -> None:
     pdf_named_docx = tmp_path / "really-a-pdf.docx"
     pdf_named_docx.write_bytes(sample("pdf"))
-    (row,) = importing.import_files(library, [pdf_named_docx]).documents
+    (row,) = importing.import_paths(library, [pdf_named_docx]).documents
     assert library.text(row.id) == read("pdf").documents[0].text
 
     text_named_pdf = tmp_path / "notes.pdf"
@@ -671,5 +671,5 @@ def test_a_mislabelled_file_through_the_services(library: Library, tmp_path: Pat
     png_named_epub.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
     for path, what in [(text_named_pdf, "plain text"), (png_named_epub, "a PNG image")]:
         with pytest.raises(FormatError, match=f"'{path.name}' is not .*looks like {what}"):
-            importing.import_files(library, [path])
+            importing.import_paths(library, [path])
     assert len(library.documents()) == 1

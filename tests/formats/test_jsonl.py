@@ -74,7 +74,7 @@ def _annotated(library: Library, tmp_path: Path) -> Library:
     (tmp_path / "crlf.txt").write_bytes(CRLF_BYTES)
     uni, crlf = (
         r.id
-        for r in importing.import_files(
+        for r in importing.import_paths(
             library, [tmp_path / "unicode.txt", tmp_path / "crlf.txt"]
         ).documents
     )
@@ -228,7 +228,7 @@ def test_round_trip_of_the_spacy_shape(
     path = tmp_path / "corpus.jsonl"
     exporting.export_to_path(source, path, format_id="jsonl")
     target = open_library()
-    first = importing.import_files(target, [path])
+    first = importing.import_paths(target, [path])
     assert first.annotations_added == len(QUOTES) + 2
     assert facts(target) == facts(source)
     for d in source.documents():
@@ -239,7 +239,7 @@ def test_round_trip_of_the_spacy_shape(
             original.metadata,
         )
     before = everything(target)
-    second = importing.import_files(target, [path])
+    second = importing.import_paths(target, [path])
     assert (second.annotations_added, second.annotations_existing) == (0, len(QUOTES) + 2)
     assert everything(target) == before
 
@@ -270,7 +270,7 @@ def test_foreign_lines_read(library: Library, tmp_path: Path) -> None:
     ]
     path = tmp_path / "prodigy.jsonl"
     path.write_bytes(b"\n".join(orjson.dumps(line) for line in lines) + b"\r\n\r\n")
-    result = importing.import_files(library, [path])
+    result = importing.import_paths(library, [path])
     names = {t.id: t.name for t in library.tags()}
     got = []
     for row in result.documents:
@@ -341,7 +341,7 @@ def test_bad_files_are_refused_and_change_nothing(
     )
     before = everything(library)
     with pytest.raises(FormatError, match=message):
-        importing.import_files(library, [good, bad])
+        importing.import_paths(library, [good, bad])
     assert everything(library) == before
 
 

@@ -103,7 +103,7 @@ def source(library: Library, seed_file: Path, tmp_path: Path) -> Library:
     emoji.write_text(EMOJI_TEXT, encoding="utf-8")
     crlf = tmp_path / "crlf.txt"
     crlf.write_bytes(CRLF_FILE.encode("utf-8"))
-    result = importing.import_files(library, [seed_file, emoji, crlf])
+    result = importing.import_paths(library, [seed_file, emoji, crlf])
     seed_id, emoji_id, crlf_id = (r.id for r in result.documents)
     tags = {t.name: t.id for t in library.tags()}
 
@@ -299,7 +299,7 @@ def test_project_round_trip_into_a_fresh_library(
     path = tmp_path / "export.qdpx"
     assert exporting.export_to_path(source, path, format_id="qdpx") == 3
     target = open_library()
-    first = importing.import_files(target, [path])
+    first = importing.import_paths(target, [path])
     assert [r.new for r in first.documents] == [True, True, True]
     assert first.annotations_added == 14
     assert texts(target) == texts(source)  # same ids, titles and texts (LF, NBSP, emoji...)
@@ -313,13 +313,13 @@ def test_project_round_trip_into_a_fresh_library(
         )
 
     before = everything(target)
-    second = importing.import_files(target, [path])
+    second = importing.import_paths(target, [path])
     assert (second.annotations_added, second.annotations_existing) == (0, 14)
     assert second.changes.empty and everything(target) == before
 
     # Back into the library it came from: everything is already there.
     before = everything(source)
-    again = importing.import_files(source, [path])
+    again = importing.import_paths(source, [path])
     assert [r.new for r in again.documents] == [False, False, False]
     assert again.changes.empty and everything(source) == before
 
@@ -333,7 +333,7 @@ def test_codebook_round_trip_brings_tags_only(
     path = tmp_path / "codes.qdc"
     assert exporting.export_to_path(library, path, format_id="qdc") == 0
     target = open_library()
-    result = importing.import_files(target, [path])
+    result = importing.import_paths(target, [path])
     assert result.documents == [] and result.annotations_added == 0
     assert [t.name for t in result.changes.tags_created] == ["method"]
     method = target.tag_named("method")
@@ -476,7 +476,7 @@ def test_a_project_from_another_tool() -> None:
 def test_a_project_from_another_tool_lands_in_the_library(library: Library, tmp_path: Path) -> None:
     path = tmp_path / "interviews.qdpx"
     path.write_bytes(foreign_project())
-    result = importing.import_files(library, [path])
+    result = importing.import_paths(library, [path])
     assert result.annotations_added == 6
     assert library.tag_named("Themes/Trust/Family").color == "#00ff00"
     rows = {(title, tag, quote, note) for _, title, tag, _, _, quote, note, _ in facts(library)}
@@ -534,7 +534,7 @@ def test_crlf_sources_are_converted_to_our_offsets(
 def test_crlf_source_through_the_services(library: Library, tmp_path: Path) -> None:
     path = tmp_path / "windows.qdpx"
     path.write_bytes(crlf_project("NVivo 14", True))
-    importing.import_files(library, [path])
+    importing.import_paths(library, [path])
     (doc,) = library.documents()
     text = library.document(doc.id).text
     assert "\r" not in text
@@ -572,7 +572,7 @@ def test_the_blank_atlas_project_imports_nothing(library: Library) -> None:
     path = ATLAS_SAMPLES / "blank-atlas-project.qdpx"
     assert codes_in(path) == ([], 0)
     before = everything(library)
-    result = importing.import_files(library, [path])
+    result = importing.import_paths(library, [path])
     assert result.documents == [] and result.changes.empty
     assert everything(library) == before
 
@@ -582,7 +582,7 @@ def test_the_target_atlas_project_brings_its_codes(library: Library) -> None:
     path = ATLAS_SAMPLES / "target-atlas-project.qdpx"
     codes, sources = codes_in(path)
     assert codes and sources == 0
-    result = importing.import_files(library, [path])
+    result = importing.import_paths(library, [path])
     assert result.documents == []
     assert sorted(t.name for t in result.changes.tags_created) == sorted(name for name, _ in codes)
     assert "Commits/2022-05-10T02:05:59Z 19e4dce" in {t.name for t in library.tags()}
@@ -669,7 +669,7 @@ def test_damaged_project_refused_and_nothing_imported(
     bad.write_bytes(make())
     before = everything(library)
     with pytest.raises(FormatError, match=message) as caught:
-        importing.import_files(library, [good, bad])
+        importing.import_paths(library, [good, bad])
     assert str(caught.value).startswith(f"{bad}: ")
     assert everything(library) == before
 
@@ -785,7 +785,7 @@ def test_hostile_files_refused_and_nothing_imported(
     path.write_bytes(make())
     before = everything(library)
     with pytest.raises(FormatError, match=message):
-        importing.import_files(library, [path])
+        importing.import_paths(library, [path])
     assert everything(library) == before
 
 

@@ -545,7 +545,7 @@ def annotated(library: Library, seed_file: Path, tmp_path: Path) -> Library:
         library,
         [ImportBundle(documents=[], tags=[TagSpec(HOSTILE_TAG, "#123456", "hostile <b>description</b>")])],
     )
-    result = importing.import_files(library, [seed_file, unicode_file, crlf_file, plain_file])
+    result = importing.import_paths(library, [seed_file, unicode_file, crlf_file, plain_file])
     seed_id, unicode_id, crlf_id, _ = (r.id for r in result.documents)
     tags = {t.name: t.id for t in library.tags()}
 
@@ -595,7 +595,7 @@ def test_markdown_export_through_the_service(annotated: Library, tmp_path: Path)
 def test_single_document_html_export_of_an_unannotated_document(library: Library, tmp_path: Path) -> None:
     path = tmp_path / "plain.txt"
     path.write_text("Just text \u05e9\u05dc\u05d5\u05dd.\n", encoding="utf-8")
-    doc_id = importing.import_files(library, [path]).documents[0].id
+    doc_id = importing.import_paths(library, [path]).documents[0].id
     out = io.BytesIO()
     exporting.export(library, out, format_id="report", document_ids=[doc_id])
     root = check_html(out.getvalue(), *facts_of_library(library))
@@ -718,10 +718,10 @@ def test_an_html_report_is_refused_as_an_import(library, tmp_path) -> None:  # n
 
     source = tmp_path / "doc.txt"
     source.write_text("A text worth reporting on.\n", encoding="utf-8")
-    importing.import_files(library, [source])
+    importing.import_paths(library, [source])
     report_path = tmp_path / "report.html"
     exporting.export_to_path(library, report_path, format_id="report")
     before = library_contents(library)
     with pytest.raises(FormatError, match="Annotator HTML report"):
-        importing.import_files(library, [report_path])
+        importing.import_paths(library, [report_path])
     assert library_contents(library) == before

@@ -51,7 +51,7 @@ def source(library: Library, tmp_path: Path) -> Library:
     """Two documents with awkward text and annotations in awkward places, out of order."""
     (tmp_path / "unicode.txt").write_text(UNICODE_TEXT, encoding="utf-8")
     (tmp_path / "crlf.txt").write_bytes(CRLF_BYTES)
-    rows = importing.import_files(
+    rows = importing.import_paths(
         library, [tmp_path / "unicode.txt", tmp_path / "crlf.txt"]
     ).documents
     importing.persist(

@@ -107,7 +107,7 @@ def source(library: Library, seed_file: Path, tmp_path: Path) -> Library:
     (tmp_path / "crlf.txt").write_bytes(CRLF_BYTES)
     (tmp_path / "quiet.txt").write_text(QUIET_TEXT, encoding="utf-8")
     paths = [seed_file, tmp_path / "unicode.md", tmp_path / "crlf.txt", tmp_path / "quiet.txt"]
-    seed_id, uni_id, crlf_id, _ = (r.id for r in importing.import_files(library, paths).documents)
+    seed_id, uni_id, crlf_id, _ = (r.id for r in importing.import_paths(library, paths).documents)
     tags = {t.name: t.id for t in library.tags()}
 
     def tag(
@@ -503,7 +503,7 @@ def test_round_trip_into_a_fresh_library(
     assert container_report(orjson.loads(path.read_bytes())) == {}
     target = open_library()
 
-    first = importing.import_files(target, [path])
+    first = importing.import_paths(target, [path])
     assert [r.new for r in first.documents] == [True, True, True, True]
     assert first.annotations_added == 13
     assert "m\u00e9thode \U0001f9ea" in [t.name for t in first.changes.tags_created]
@@ -525,7 +525,7 @@ def test_round_trip_into_a_fresh_library(
             )
 
     before = everything(target)
-    second = importing.import_files(target, [path])
+    second = importing.import_paths(target, [path])
     assert [r.new for r in second.documents] == [False, False, False, False]
     assert (second.annotations_added, second.annotations_existing) == (0, 13)
     assert everything(target) == before
@@ -672,7 +672,7 @@ def test_foreign_annotations_are_placed_in_the_text_beside_them(
     path = tmp_path / "hypothesis.json"
     path.write_bytes(orjson.dumps(foreign_file()))
     (tmp_path / "essay.txt").write_bytes(CRLF_BYTES)
-    result = importing.import_files(library, [path])
+    result = importing.import_paths(library, [path])
     (doc,) = library.documents()
     assert library.text(doc.id) == ESSAY_STORED
     assert library.document(doc.id).metadata["source"] == "https://example.org/texts/essay.txt"
@@ -690,7 +690,7 @@ def test_foreign_annotations_are_placed_in_the_text_beside_them(
     stamps = {a.created for a in library.annotations(doc.id)}
     assert stamps == {datetime(2024, 3, 1, 9, 0, tzinfo=UTC)}
     # Other tools' ids are not ours; their annotations are matched on tag, span and note instead.
-    again = importing.import_files(library, [path])
+    again = importing.import_paths(library, [path])
     assert (again.annotations_added, again.annotations_existing) == (0, 5)
 
 
@@ -705,7 +705,7 @@ def test_a_text_named_like_the_file_is_used(library: Library, tmp_path: Path) ->
     path = tmp_path / "notes.jsonld"
     path.write_bytes(orjson.dumps(page))
     (tmp_path / "notes.txt").write_bytes(CRLF_BYTES)
-    importing.import_files(library, [path])
+    importing.import_paths(library, [path])
     assert {(t, s, e, q) for (_, t, s, e, q, _, _) in facts(library)} == {
         ("claim", *stored_span("Line two"), "Line two")
     }
@@ -808,7 +808,7 @@ def test_unanchorable_annotation_refuses_the_whole_file(library: Library, tmp_pa
     (tmp_path / "essay.txt").write_bytes(CRLF_BYTES)
     before = everything(library)
     with pytest.raises(FormatError) as caught:
-        importing.import_files(library, [path])
+        importing.import_paths(library, [path])
     message = str(caught.value)
     assert "3 of 6 annotations could not be anchored" in message
     assert "1 has no text position or quote selector" in message
@@ -825,7 +825,7 @@ def test_missing_text_is_named_in_the_refusal(library: Library, tmp_path: Path) 
         FormatError,
         match=r"4 of 4 annotations could not be anchored.*'essay\.txt', 'hypothesis\.txt'",
     ):
-        importing.import_files(library, [path])
+        importing.import_paths(library, [path])
     assert everything(library) == before
 
 
@@ -962,7 +962,7 @@ def filled(tmp_path: Path) -> Iterator[Library]:
     path.write_bytes(_good())
     library = Library.open(f"sqlite:///{tmp_path / 'filled.sqlite3'}")
     try:
-        assert importing.import_files(library, [path]).annotations_added == 1
+        assert importing.import_paths(library, [path]).annotations_added == 1
         yield library
     finally:
         library.close()
@@ -977,7 +977,7 @@ def test_broken_input_refused_and_nothing_changes(
     bad.write_bytes(make(_good()))
     before = everything(filled)
     with pytest.raises(FormatError, match=message):
-        importing.import_files(filled, [bad], format_id="w3c")
+        importing.import_paths(filled, [bad], format_id="w3c")
     assert everything(filled) == before
 
 
@@ -986,7 +986,7 @@ def test_a_sibling_that_is_not_text_is_refused(library: Library, tmp_path: Path)
     path.write_bytes(orjson.dumps(foreign_file()))
     (tmp_path / "essay.txt").write_bytes(b"\x00\x01binary\x00" * 10)
     with pytest.raises(FormatError, match="'essay.txt'.*binary"):
-        importing.import_files(library, [path])
+        importing.import_paths(library, [path])
     assert library.documents() == []
 
 

@@ -36,7 +36,7 @@ TEXT = RAW.replace("\r\n", "\n")
 def document(library: Library, tmp_path: Path) -> Document:
     path = tmp_path / "notes.txt"
     path.write_bytes(RAW.encode("utf-8"))
-    result = importing.import_files(library, [path])
+    result = importing.import_paths(library, [path])
     return library.document(result.documents[0].id)
 
 

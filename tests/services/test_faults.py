@@ -68,7 +68,7 @@ def saved(tmp_path: Path) -> Saved:
     source.write_text(TEXT, encoding="utf-8")
     url = f"sqlite:///{path}"
     with Library.open(url) as library:
-        doc_id = importing.import_files(library, [source]).documents[0].id
+        doc_id = importing.import_paths(library, [source]).documents[0].id
         claim, evidence = library.tag_named("claim").id, library.tag_named("evidence").id
         annotating.create_annotation(library, document_id=doc_id, tag_id=claim, start=0, end=11, note="first")
         annotating.create_annotation(library, document_id=doc_id, tag_id=evidence, start=15, end=27)

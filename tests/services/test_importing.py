@@ -48,7 +48,7 @@ def test_text_files_in_any_encoding(
 ) -> None:
     path = tmp_path / name
     path.write_bytes(data)
-    result = importing.import_files(library, [path])
+    result = importing.import_paths(library, [path])
     [row] = result.documents
     assert row.new
     assert result.changes.documents_created == (row.id,)
@@ -85,7 +85,7 @@ def test_bad_file_refused_with_a_clear_message(library: Library, tmp_path: Path,
     path = _write(tmp_path, name, data)
     before = everything(library)
     with pytest.raises(FormatError, match=reason) as caught:
-        importing.import_files(library, [path])
+        importing.import_paths(library, [path])
     assert str(caught.value).startswith(f"{path}: ")
     assert "\n" not in str(caught.value)
     assert everything(library) == before
@@ -100,18 +100,18 @@ def test_too_large_file_refused(
     big = _write(tmp_path, "big.txt", b"x" * 1001)
     before = everything(library)
     with pytest.raises(FormatError, match="not imported") as caught:
-        importing.import_files(library, [big])
+        importing.import_paths(library, [big])
     assert str(big) in str(caught.value)
     assert everything(library) == before
-    assert importing.import_files(library, [small]).documents[0].new
+    assert importing.import_paths(library, [small]).documents[0].new
 
 
 def test_missing_file_and_folder_refused(library: Library, tmp_path: Path) -> None:
     before = everything(library)
     with pytest.raises(FormatError, match="No such file"):
-        importing.import_files(library, [tmp_path / "missing.txt"])
+        importing.import_paths(library, [tmp_path / "missing.txt"])
     with pytest.raises(FormatError, match="folder"):
-        importing.import_files(library, [tmp_path])
+        importing.import_paths(library, [tmp_path])
     assert everything(library) == before
 
 
@@ -121,7 +121,7 @@ def test_one_bad_file_among_good_ones_imports_nothing(library: Library, tmp_path
     empty = _write(tmp_path, "empty.md", b"")
     before = everything(library)
     with pytest.raises(FormatError) as caught:
-        importing.import_files(library, [good[0], bad, good[1], empty, good[2]], set_name="week 1")
+        importing.import_paths(library, [good[0], bad, good[1], empty, good[2]], set_name="week 1")
     message = str(caught.value)
     assert "bad.txt" in message and "empty.md" in message  # every failure is named
     assert not any(p.name in message for p in good)
@@ -150,10 +150,10 @@ def test_failure_while_writing_rolls_back_the_whole_import(library: Library) -> 
 
 def test_importing_the_same_file_twice_adds_nothing(library: Library, tmp_path: Path) -> None:
     path = _write(tmp_path, "a.txt", BODY.encode("utf-8"))
-    first = importing.import_files(library, [path]).documents[0]
+    first = importing.import_paths(library, [path]).documents[0]
     # Same text under another name and with LF endings and a BOM: the same document.
     copy = _write(tmp_path, "copy.md", codecs.BOM_UTF8 + EXPECTED.encode("utf-8"))
-    again = importing.import_files(library, [path, copy])
+    again = importing.import_paths(library, [path, copy])
     assert [(r.id, r.new) for r in again.documents] == [(first.id, False), (first.id, False)]
     assert again.changes.empty
     assert [d.id for d in library.documents()] == [first.id]
@@ -163,16 +163,16 @@ def test_set_membership(library: Library, tmp_path: Path) -> None:
     a = _write(tmp_path, "a.txt", b"Document A\n")
     b = _write(tmp_path, "b.txt", b"Document B\n")
     c = _write(tmp_path, "c.txt", b"Document C\n")
-    week1 = importing.import_files(library, [a, b], set_name="week 1")
+    week1 = importing.import_paths(library, [a, b], set_name="week 1")
     ids1 = [r.id for r in week1.documents]
     assert library.documents_in_set("week 1") == ids1
     # An existing document joins another set without being imported again.
-    week2 = importing.import_files(library, [b, c], set_name="week 2")
+    week2 = importing.import_paths(library, [b, c], set_name="week 2")
     assert week2.documents[0].id == ids1[1] and not week2.documents[0].new
     assert library.documents_in_set("week 2") == [ids1[1], week2.documents[1].id]
     assert library.documents_in_set("week 1") == ids1
     # Re-importing into the same set does not duplicate membership.
-    importing.import_files(library, [a, a], set_name="week 1")
+    importing.import_paths(library, [a, a], set_name="week 1")
     assert library.documents_in_set("week 1") == ids1
     assert library.sets() == ["week 1", "week 2"]
     assert len(library.documents()) == 3
@@ -181,15 +181,15 @@ def test_set_membership(library: Library, tmp_path: Path) -> None:
 
 
 def test_import_without_set_creates_none(library: Library, tmp_path: Path) -> None:
-    importing.import_files(library, [_write(tmp_path, "a.txt", b"Doc\n")])
+    importing.import_paths(library, [_write(tmp_path, "a.txt", b"Doc\n")])
     assert library.sets() == []
 
 
 def test_forced_format(library: Library, tmp_path: Path) -> None:
     path = _write(tmp_path, "notes.data", b"# Heading\n\nbody\n")
     with pytest.raises(FormatError, match="unknown file type"):
-        importing.import_files(library, [path])
-    [row] = importing.import_files(library, [path], format_id="md").documents
+        importing.import_paths(library, [path])
+    [row] = importing.import_paths(library, [path], format_id="md").documents
     assert library.document(row.id).title == "Heading"
 
 
@@ -333,7 +333,7 @@ def test_jsonl_span_ids_repeated_in_another_document_are_all_imported(library: L
         _jsonl_line("One", "Alpha beta gamma.", [("1", "claim", "Alpha"), ("2", "evidence", "gamma")])
         + _jsonl_line("Two", "Delta epsilon zeta.", [("1", "hypothesis", "Delta"), ("2", "claim", "zeta")]),
     )
-    first = importing.import_files(library, [path])
+    first = importing.import_paths(library, [path])
     assert first.annotations_added == 4
     assert "hypothesis" in [t.name for t in first.changes.tags_created]
     assert _spans(library) == {
@@ -343,7 +343,7 @@ def test_jsonl_span_ids_repeated_in_another_document_are_all_imported(library: L
     # Another tool's ids never become ours; a second import still adds nothing.
     assert not {"1", "2"} & {a.id for d in library.documents() for a in library.annotations(d.id)}
     before = everything(library)
-    again = importing.import_files(library, [path])
+    again = importing.import_paths(library, [path])
     assert (again.annotations_added, again.annotations_existing) == (0, 4)
     assert everything(library) == before
 
@@ -373,7 +373,7 @@ def test_w3c_files_with_the_same_annotation_id_are_all_imported(library: Library
     two = _write(tmp_path, "two.jsonld", _w3c_file("The second text.", "remark", "second"))
     # The same id again, on the first text, for another span: not the same annotation either.
     three = _write(tmp_path, "three.jsonld", _w3c_file("The first text.", "evidence", "text"))
-    result = importing.import_files(library, [one, two, three])
+    result = importing.import_paths(library, [one, two, three])
     assert result.annotations_added == 3
     assert "remark" in [t.name for t in result.changes.tags_created]
     assert _spans(library) == {
@@ -383,7 +383,7 @@ def test_w3c_files_with_the_same_annotation_id_are_all_imported(library: Library
     }
     before = everything(library)
     for path in (two, one, three):
-        again = importing.import_files(library, [path])
+        again = importing.import_paths(library, [path])
         assert (again.annotations_added, again.annotations_existing) == (0, 1)
     assert everything(library) == before
 
@@ -400,10 +400,10 @@ def test_own_export_matches_by_id_and_a_foreign_copy_of_an_id_is_not_lost(
     path = tmp_path / "export.json"
     exporting.export_to_path(library, path, format_id="json")
 
-    again = importing.import_files(library, [path])  # the same library: matched by id
+    again = importing.import_paths(library, [path])  # the same library: matched by id
     assert (again.annotations_added, again.annotations_existing) == (0, 1)
     fresh = open_library()
-    importing.import_files(fresh, [path])  # another library: our ids are kept
+    importing.import_paths(fresh, [path])  # another library: our ids are kept
     assert [a.id for a in fresh.annotations(doc_id)] == [ours.id]
 
     # Another document carrying that id (an export edited by hand, a text changed elsewhere):
@@ -413,12 +413,12 @@ def test_own_export_matches_by_id_and_a_foreign_copy_of_an_id_is_not_lost(
     payload["documents"][0].update(id="d2", title="other", text=other, sha256=importing.sha256_text(other))
     payload["documents"][0]["annotations"][0].update(quote="Oth", prefix="", suffix=other[3:35])
     copy = _write(tmp_path, "copy.json", orjson.dumps(payload))
-    added = importing.import_files(library, [copy])
+    added = importing.import_paths(library, [copy])
     assert added.annotations_added == 1
     [moved] = library.annotations(added.documents[0].id)
     assert moved.id != ours.id and moved.quote == "Oth"
     assert library.annotation(ours.id) == ours
-    assert importing.import_files(library, [copy]).annotations_added == 0
+    assert importing.import_paths(library, [copy]).annotations_added == 0
 
 
 # -- deeply nested JSON ------------------------------------------------------------------------
@@ -457,7 +457,7 @@ def test_metadata_nested_too_deep_is_refused_with_one_line(
     path = _write(tmp_path, name, data)
     before = everything(library)
     with pytest.raises(FormatError, match=r"nested more than \d+ levels deep") as caught:
-        importing.import_files(library, [path])
+        importing.import_paths(library, [path])
     message = str(caught.value)
     assert "\n" not in message and len(message) < 300
     assert everything(library) == before
@@ -471,13 +471,13 @@ def test_metadata_as_deep_as_allowed_is_kept_and_exports_back(
     from annotator.services import exporting
 
     name, data = _file_with_metadata(fmt, _nested(importing.MAX_METADATA_NESTING))
-    [row] = importing.import_files(library, [_write(tmp_path, name, data)]).documents
+    [row] = importing.import_paths(library, [_write(tmp_path, name, data)]).documents
     metadata = library.document(row.id).metadata
     assert metadata == orjson.loads(_nested(importing.MAX_METADATA_NESTING))
     export = tmp_path / "export.json"
     exporting.export_to_path(library, export, format_id="json")
     copy = open_library()
-    importing.import_files(copy, [export])
+    importing.import_paths(copy, [export])
     assert copy.document(row.id).metadata == metadata
 
 

@@ -493,7 +493,7 @@ def test_orphans_stay_out_of_placed_views_and_exports(library: Library, tmp_path
 
     source = tmp_path / "v1.txt"
     source.write_text("Keep this sentence.\nDrop this other one entirely.\n", encoding="utf-8")
-    doc_id = importing.import_files(library, [source]).documents[0].id
+    doc_id = importing.import_paths(library, [source]).documents[0].id
     claim = library.tag_named("claim").id
     kept = annotating.create_annotation(library, document_id=doc_id, tag_id=claim, start=0, end=4).annotations_created[0]
     gone = annotating.create_annotation(library, document_id=doc_id, tag_id=claim, start=20, end=48).annotations_created[0]
@@ -520,7 +520,7 @@ def test_an_export_made_before_a_revision_merges_into_the_revised_document(libra
     old = "Intro line.\nThe vote passed narrowly on Tuesday.\nA paragraph that the correction removes.\n"
     source = tmp_path / "old.txt"
     source.write_text(old, encoding="utf-8")
-    doc_id = importing.import_files(library, [source]).documents[0].id
+    doc_id = importing.import_paths(library, [source]).documents[0].id
     claim = library.tag_named("claim").id
     for quote in ("vote passed narrowly", "paragraph that the correction removes"):
         start = old.index(quote)
@@ -539,7 +539,7 @@ def test_an_export_made_before_a_revision_merges_into_the_revised_document(libra
 
     new = "New intro.\nThe vote passed narrowly on Tuesday.\n"
     revise_document(library, document_id=doc_id, new_text=new)
-    result = importing.import_files(library, [colleague])
+    result = importing.import_paths(library, [colleague])
     assert [row.id for row in result.documents] == [doc_id] and not result.documents[0].new
     assert len(library.documents()) == 1
     placed = library.annotations(doc_id)

@@ -50,7 +50,7 @@ def test_sample_not_seeded_into_a_library_with_documents(
 ) -> None:
     own = tmp_path / "mine.txt"
     own.write_text("My own text\n", encoding="utf-8")
-    [row] = importing.import_files(library, [own]).documents
+    [row] = importing.import_paths(library, [own]).documents
     assert seed_sample(library, seed_file.parent) == []
     assert [d.id for d in library.documents()] == [row.id]
 

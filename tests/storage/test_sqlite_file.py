@@ -45,7 +45,7 @@ def filled_library_file(tmp_path: Path, seed_file: Path) -> Path:
     """A closed library with the sample text in it (several pages, overflow pages)."""
     path = tmp_path / "filled.sqlite3"
     with Library.open(url_of(path)) as library:
-        importing.import_files(library, [seed_file])
+        importing.import_paths(library, [seed_file])
     assert not path.with_name(path.name + "-wal").exists()  # checkpointed on close
     return path
 

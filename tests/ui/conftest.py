@@ -76,7 +76,7 @@ def import_text(library_path: Path, tmp_path: Path) -> Callable[[str, str], str]
         path = tmp_path / name
         path.write_bytes(text.encode("utf-8"))
         with Library.open(f"sqlite:///{library_path}") as library:
-            return importing.import_files(library, [path]).documents[0].id
+            return importing.import_paths(library, [path]).documents[0].id
 
     return do
 

@@ -177,7 +177,7 @@ def test_accept_placement_is_enabled_only_for_a_selected_annotation_awaiting_rev
 
     new_file = tmp_path / "corrected.txt"
     new_file.write_text(NEW, encoding="utf-8")
-    assert window.revise_from(str(new_file))
+    assert window.reviser.revise_from(str(new_file))
     (fuzzy_id,) = window.session.fuzzy
     steady_id = next(i for i in window.session.annotations if i != fuzzy_id)
     assert not window.accept_action.isEnabled()  # awaiting review, but not selected

@@ -31,7 +31,7 @@ def test_back_up_now_then_restore_brings_back_what_was_deleted(qtbot, open_windo
     assert stored_annotations(library_path, doc_id) == []
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    dialog.restoreRequested.connect(window.restore_backup)
+    dialog.restoreRequested.connect(window.watcher.restore_backup)
     dialog.table.selectRow(0)
     dialog.restore_button.click()
     assert [a.id for a in stored_annotations(library_path, doc_id)] == [kept.id]
@@ -50,14 +50,14 @@ def test_a_window_shows_edits_made_by_another_program(qtbot, open_window, import
     window.session.documentOpened.connect(lambda doc: reloads.append(doc))
 
     window.session.tag_span(window.session.tags[0].id, 2, 7)  # our own edit...
-    window._on_watch_timeout()
+    window.watcher.poll()
     assert reloads == []  # ...causes no reload
 
     with Library.open(f"sqlite:///{library_path}") as other:  # another program
         changes = annotating.create_annotation(
             other, document_id=doc_id, tag_id=other.tag_named("evidence").id, start=9, end=22, coder="other"
         )
-    window._on_watch_timeout()
+    window.watcher.poll()
     theirs = changes.annotations_created[0]
     assert reloads == []  # shown without reloading the document
     assert theirs.id in window.session.annotations
@@ -102,9 +102,33 @@ def test_backups_show_local_times_in_plain_words_and_keep_the_restored_one_selec
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", question)
-    dialog.restoreRequested.connect(window.restore_backup)
+    dialog.restoreRequested.connect(window.watcher.restore_backup)
     dialog.restore_button.click()
     assert made.strftime("%H:%M") in asked[0] and "UTC" not in asked[0]
     assert window.session.annotations == {}  # the older copy, without the annotation
     assert sorted(b.kind for b in dialog.backups) == ["before-restore", "manual", "manual"]
     assert dialog.selected() is not None and dialog.selected().path == older.path  # still the one restored
+
+
+CODEBOOK = b"""<?xml version="1.0" encoding="utf-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="test">
+  <Codes>
+    <Code guid="c0000000-0000-4000-8000-000000000001" name="Trust" isCodable="true" color="#123456"/>
+  </Codes>
+</CodeBook>"""
+
+
+def test_a_tag_another_program_adds_gets_a_button_and_a_key_at_the_next_poll(open_window, import_text, library_path, tmp_path) -> None:  # noqa: ANN001
+    from annotator.services import importing
+
+    import_text(TEXT)
+    window = open_window()
+    codebook = tmp_path / "codes.qdc"
+    codebook.write_bytes(CODEBOOK)
+    with Library.open(f"sqlite:///{library_path}") as other:
+        (trust,) = importing.import_paths(other, [codebook]).changes.tags_created
+    window.watcher.poll()
+    assert trust.id in {t.id for t in window.session.tags}
+    assert window.tag_panel.button(trust.id).accessibleName() == "Tag as Trust"
+    assert window.tag_actions[trust.id].text() == "Tag as Trust"
+    assert "another window or program" in window.statusBar().currentMessage()

@@ -28,18 +28,18 @@ def test_export_asks_before_replacing_a_file_the_added_extension_names(open_wind
     monkeypatch.setattr(QMessageBox, "question", question)
     # The user types "out" without an extension; Qt's own overwrite check saw no "out".
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "out"), ""))
-    assert window.export_to(SCOPE_DOCUMENT, "json", []) is None
+    assert window.exporter.export_to(SCOPE_DOCUMENT, "json", []) is None
     assert len(asked) == 1 and "out.json" in asked[0] and "Replace" in asked[0]
     assert existing.read_text(encoding="utf-8") == "an earlier export, to keep\n"
     assert "nothing was written" in window.statusBar().currentMessage()
 
     answer = QMessageBox.StandardButton.Yes
-    assert window.export_to(SCOPE_DOCUMENT, "json", []) == str(existing)
+    assert window.exporter.export_to(SCOPE_DOCUMENT, "json", []) == str(existing)
     assert existing.read_text(encoding="utf-8").startswith("{")
     # A new name is written without a question.
     asked.clear()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "fresh"), ""))
-    assert window.export_to(SCOPE_DOCUMENT, "json", []) == str(tmp_path / "fresh.json")
+    assert window.exporter.export_to(SCOPE_DOCUMENT, "json", []) == str(tmp_path / "fresh.json")
     assert asked == []
 
 

@@ -82,7 +82,7 @@ def test_cancelling_an_import_leaves_the_library_unchanged(open_window, tmp_path
         return len(calls) < 5  # three reads pass, then the import is cancelled mid-way
 
     monkeypatch.setattr(QtProgress, "__call__", cancel_on_second)
-    assert window.import_paths(files) == []
+    assert window.importer.import_paths(files) == []
     assert _documents(library_path) == []
     assert "cancelled" in window.statusBar().currentMessage()
 
@@ -94,7 +94,7 @@ def test_cancelling_an_export_writes_nothing(open_window, import_text, tmp_path,
     target = tmp_path / "never.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(QtProgress, "__call__", lambda self, done, total: False)
-    assert window.export_to(SCOPE_LIBRARY, "json", []) is None
+    assert window.exporter.export_to(SCOPE_LIBRARY, "json", []) is None
     assert not target.exists() and not list(tmp_path.glob(".never*"))
     assert "cancelled" in window.statusBar().currentMessage()
 
@@ -136,7 +136,7 @@ def test_boilerplate_is_offered_never_trimmed_silently(open_window, library_path
 
     monkeypatch.setattr(QtTrimDialog, "exec", respond)
     window = open_window()
-    window.import_paths([str(SEED)])
+    window.importer.import_paths([str(SEED)])
     assert len(shown) == 1
     documents = _documents(library_path)
     if answer == "cancel":

@@ -35,7 +35,7 @@ def test_revision_keeps_annotations_and_lets_the_user_review_and_reattach(
 
     new_file = tmp_path / "corrected.txt"
     new_file.write_text(NEW, encoding="utf-8")
-    assert window.revise_from(str(new_file))
+    assert window.reviser.revise_from(str(new_file))
     assert window.pane.text == NEW
     summary = messages[-1][1]
     assert "Unchanged: 0" in summary and "Moved: 1" in summary and "Orphaned: 1" in summary
@@ -51,8 +51,8 @@ def test_revision_keeps_annotations_and_lets_the_user_review_and_reattach(
     assert marked == ["claim", "⚠ evidence"]
 
     # the orphan is listed, not highlighted
-    assert window.orphan_box.isVisibleTo(window) and window.orphan_list.count() == 1
-    orphan_id = window.orphan_list.item(0).data(Qt.ItemDataRole.UserRole)
+    assert window.orphan_panel.isVisibleTo(window) and window.orphan_panel.orphan_list.count() == 1
+    orphan_id = window.orphan_panel.orphan_list.item(0).data(Qt.ItemDataRole.UserRole)
     assert window.pane.highlighter.index.get(orphan_id) is None
 
     # accept the fuzzy placement
@@ -66,10 +66,10 @@ def test_revision_keeps_annotations_and_lets_the_user_review_and_reattach(
 
     # re-attach the orphan to newly selected text
     target = NEW.index("Corrected edition")
-    window.orphan_list.setCurrentRow(0)
+    window.orphan_panel.orphan_list.setCurrentRow(0)
     select_by_keyboard(qtbot, window, target, target + len("Corrected edition"))
-    window.reattach_button.click()
-    assert window.orphan_list.count() == 0 and not window.orphan_box.isVisibleTo(window)
+    window.orphan_panel.reattach_button.click()
+    assert window.orphan_panel.orphan_list.count() == 0 and not window.orphan_panel.isVisibleTo(window)
     reattached = next(a for a in stored_annotations(library_path, doc_id) if a.id == orphan_id)
     assert reattached.quote == "Corrected edition" == NEW[reattached.start : reattached.end]
     assert window.pane.highlighter.index.get(orphan_id) is not None
@@ -80,10 +80,10 @@ def test_a_file_that_is_not_a_new_text_is_refused(open_window, import_text, tmp_
     window = open_window()
     same = tmp_path / "same.txt"
     same.write_text(OLD.replace("\n", "\r\n"), encoding="utf-8")
-    assert not window.revise_from(str(same))
+    assert not window.reviser.revise_from(str(same))
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    assert not window.revise_from(str(binary))
+    assert not window.reviser.revise_from(str(binary))
     assert len(messages) == 2
     with Library.open(f"sqlite:///{library_path}") as library:
         assert library.document(doc_id).text == OLD
@@ -96,7 +96,7 @@ def test_undoing_the_delete_of_an_annotation_awaiting_review_keeps_its_mark(open
     window.session.tag_span(window.session.tags[1].id, critics, critics + len("rushed through parliament without debate"))
     new_file = tmp_path / "corrected.txt"
     new_file.write_text(NEW, encoding="utf-8")
-    assert window.revise_from(str(new_file))
+    assert window.reviser.revise_from(str(new_file))
     (fuzzy_id,) = window.session.fuzzy
     window.select_annotation(fuzzy_id)
     window.delete_action.trigger()
@@ -108,3 +108,22 @@ def test_undoing_the_delete_of_an_annotation_awaiting_review_keeps_its_mark(open
         assert anchor_states(library, doc_id)[fuzzy_id].status == "fuzzy"
     model = window.annotations_model
     assert model.data(model.index(model.row_of(fuzzy_id), model.TAG)) == "⚠ evidence"
+
+
+def test_an_orphan_another_program_reattaches_leaves_the_panel_at_the_next_poll(open_window, import_text, library_path, tmp_path) -> None:  # noqa: ANN001
+    from annotator.services.revising import reattach_orphan
+
+    doc_id = import_text(OLD)
+    window = open_window()
+    removed = OLD.index("This paragraph")
+    window.session.tag_span(window.session.tags[0].id, removed, removed + len("This paragraph will be removed"))
+    (tmp_path / "corrected.txt").write_text(NEW, encoding="utf-8")
+    assert window.reviser.revise_from(str(tmp_path / "corrected.txt")) and window.orphan_panel.orphan_list.count() == 1
+    orphan_id = window.orphan_panel.orphan_list.item(0).data(Qt.ItemDataRole.UserRole)
+
+    with Library.open(f"sqlite:///{library_path}") as other:  # another program places it
+        reattach_orphan(other, annotation_id=orphan_id, start=0, end=len("Corrected edition"))
+    window.watcher.poll()
+    assert window.orphan_panel.orphan_list.count() == 0 and not window.orphan_panel.isVisibleTo(window)
+    assert window.pane.highlighter.index.get(orphan_id) is not None
+    assert [a.id for a in stored_annotations(library_path, doc_id)] == [orphan_id]

@@ -107,7 +107,7 @@ def test_a_commit_made_just_before_the_windows_own_save_is_shown(shared, window_
     window = window_on(url)
     theirs = annotator(url, "annotate", doc_id, "--tag", "evidence", "--quote", "Critics").strip()
     window.session.tag_span(window.session.tags[0].id, 0, 3)  # the window saves, then polls
-    window._on_watch_timeout()
+    window.watcher.poll()
     assert theirs in window.session.annotations
     assert window.annotations_model.row_of(theirs) >= 0
     assert window.pane.highlighter.index.get(theirs) is not None
@@ -143,10 +143,10 @@ def test_every_annotation_another_program_makes_while_the_window_tags_is_shown(
     for word in mine:  # the window's own saves and polls, between theirs
         start = text.index(word)
         window.session.tag_span(window.session.tags[0].id, start, start + len(word))
-        window._on_watch_timeout()
+        window.watcher.poll()
         qtbot.wait(3)
     assert writer.wait(timeout=120) == 0
-    window._on_watch_timeout()
+    window.watcher.poll()
     _text, annotations = stored(database_url, doc_id)
     assert len(annotations) == len(words)
     assert set(window.session.annotations) == {a.id for a in annotations}

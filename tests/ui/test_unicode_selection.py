@@ -73,7 +73,7 @@ def test_saved_quote_is_stored_text_slice(qtbot, open_window, import_text, libra
             target = tmp_path / f"gui-{how}-{format_id}.{'zip' if format_id == 'brat' else format_id}"
             exporting.export_to_path(library, target, format_id=format_id, document_ids=[doc_id])
             with Library.open(f"sqlite:///{tmp_path / f'fresh-{how}-{format_id}.sqlite3'}") as fresh:
-                (row,) = importing.import_files(fresh, [target]).documents
+                (row,) = importing.import_paths(fresh, [target]).documents
                 assert fresh.document(row.id).text == TEXT, format_id
                 back = sorted((a.start, a.end, a.quote) for a in fresh.annotations(row.id))
                 assert back == made, format_id

@@ -64,16 +64,6 @@ def test_status_bar_names_the_library_by_its_path_not_its_url(open_window, impor
     assert "sqlite:" not in message
 
 
-def test_a_server_library_is_named_user_at_host_without_its_password() -> None:
-    from annotator.ui.qt_main_window import describe_library
-
-    assert describe_library("postgresql+psycopg://ann:s3cret@db.example.org:5433/team") == "ann@db.example.org:5433/team"
-    assert describe_library("postgresql+psycopg://ann:s3cret@db.example.org/team") == "ann@db.example.org/team"
-    assert describe_library("sqlite:////home/ann/My Library.sqlite3") == "/home/ann/My Library.sqlite3"
-    assert describe_library("/home/ann/lib.sqlite3") == "/home/ann/lib.sqlite3"
-    assert describe_library("sqlite://") == "a library in memory"
-
-
 CODEBOOK = b"""<?xml version="1.0" encoding="utf-8"?>
 <CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="test">
   <Codes>

@@ -12,14 +12,19 @@ class Changes:
     """Services: what one use case changed; annotations as they are after the change.
 
     ``annotations_deleted`` holds the annotations as they were before deletion,
-    which is what an undo needs to restore them.
+    which is what an undo needs to restore them. ``documents_revised`` are
+    documents whose text was replaced: offsets into the old text mean nothing
+    now, so a view shows them again whole. ``library_reloaded`` says anything may
+    have changed (a backup was restored): a view reads the whole library again.
     """
 
     annotations_created: tuple[Annotation, ...] = ()
     annotations_updated: tuple[Annotation, ...] = ()
     annotations_deleted: tuple[Annotation, ...] = ()
     documents_created: tuple[str, ...] = ()
+    documents_revised: tuple[str, ...] = ()
     tags_created: tuple[Tag, ...] = ()
+    library_reloaded: bool = False
 
     @property
     def empty(self) -> bool:
@@ -28,5 +33,7 @@ class Changes:
             or self.annotations_updated
             or self.annotations_deleted
             or self.documents_created
+            or self.documents_revised
             or self.tags_created
+            or self.library_reloaded
         )

@@ -8,6 +8,10 @@ export twice adds nothing. Annotations are matched by id within their document
 when the id is one of ours (a UUID); other tools' ids are local to their file,
 so those annotations get fresh ids and are matched on what they carry (tag,
 offsets, note), as are annotations of formats without ids.
+
+The whole use case is :func:`import_paths` (and :func:`import_text` for pasted
+text): read every file, offer the trims of web boilerplate to a policy the
+caller gives (the CLI's ``--trim`` or a note, the GUI's dialog), then persist.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from annotator.formats.registry import folder_readers, format_by_id, format_for_
 from annotator.formats.safety import MAX_MEMBERS, MAX_METADATA_NESTING, check_nesting
 from annotator.services.changes import Changes
 from annotator.services.library import Library
-from annotator.services.progress import Progress, report
+from annotator.services.progress import Cancelled, Progress, report
 from annotator.storage import locks
 from annotator.storage import repository as repo
 from annotator.storage.uow import unit_of_work
@@ -53,6 +57,14 @@ class ReadFailure:
         return f"{self.path}: {self.message}"
 
 
+class UnreadableFiles(FormatError):
+    """Some files could not be read, so nothing was imported; ``failures`` says which and why."""
+
+    def __init__(self, failures: list[ReadFailure]) -> None:
+        super().__init__("; ".join(str(f) for f in failures))
+        self.failures = failures
+
+
 @dataclass(frozen=True, slots=True)
 class ImportedRow:
     """Services: one document an import brought in (or found already there)."""
@@ -70,6 +82,8 @@ class ImportResult:
     annotations_added: int = 0
     annotations_existing: int = 0
     changes: Changes = field(default_factory=Changes)
+    #: files that were not read and were skipped (only with ``skip_unreadable``)
+    failures: list[ReadFailure] = field(default_factory=list)
 
 
 def _read_limited(path: Path, *, own_exports: bool = False) -> bytes:
@@ -435,15 +449,97 @@ def text_bundle(text: str, *, title: str | None = None, source: str = "clipboard
     return ImportBundle(documents=[document])
 
 
-def import_files(
-    library: Library,
+#: What to do with the web boilerplate found in a document about to be imported: given the
+#: document and the cuts that would remove it, the cuts to apply ([] keeps the text whole),
+#: or None to cancel the whole import.
+TrimPolicy = Callable[[ImportedDocument, list[Cut]], list[Cut] | None]
+
+#: The library, or a callable that opens it: a use case calls it only once its input has been
+#: read, so a command line with bad input never opens (nor creates) a library.
+LibrarySource = Library | Callable[[], Library]
+
+
+def keep_untrimmed(_document: ImportedDocument, _cuts: list[Cut]) -> list[Cut]:
+    """Trim policy: keep every text whole (nothing is ever trimmed silently)."""
+    return []
+
+
+def trim_all(_document: ImportedDocument, cuts: list[Cut]) -> list[Cut]:
+    """Trim policy: remove everything detected (``annotator import --trim``)."""
+    return cuts
+
+
+def opened(library: LibrarySource) -> Library:
+    """The library of a :data:`LibrarySource`, opening it now if it is an opener."""
+    return library if isinstance(library, Library) else library()
+
+
+def import_paths(
+    library: LibrarySource,
     paths: Iterable[str | os.PathLike[str]],
     *,
-    set_name: str | None = None,
     format_id: str | None = None,
+    set_name: str | None = None,
+    trim: TrimPolicy = keep_untrimmed,
+    skip_unreadable: bool = False,
+    progress: Progress | None = None,
 ) -> ImportResult:
-    """Read and persist files all or nothing: any unreadable file means nothing is imported."""
-    bundles, failures = read_files(paths, format_id)
-    if failures:
-        raise FormatError("; ".join(str(f) for f in failures))
-    return persist(library, [b for _, b in bundles], set_name=set_name)
+    """Import files: read them all, let *trim* decide about boilerplate, then persist in one unit of work.
+
+    Any unreadable file raises :class:`UnreadableFiles` and nothing is imported,
+    unless *skip_unreadable*: then the others are imported and the result lists
+    the failures. *progress* hears of each file read, then of each one written;
+    cancelling through it, or *trim* answering None, raises :class:`Cancelled`
+    and nothing is imported.
+    """
+    paths = list(paths)
+    bundles: list[ImportBundle] = []
+    failures: list[ReadFailure] = []
+    for done, path in enumerate(paths, 1):
+        read, failed = read_files([path], format_id)
+        bundles += [b for _, b in read]
+        failures += failed
+        report(progress, done, 2 * len(paths))  # each file is read, then written
+    if failures and not skip_unreadable:
+        raise UnreadableFiles(failures)
+
+    def written(done: int, total: int) -> bool:  # one bar: the files read, then those written
+        return progress is None or progress(len(paths) + done, len(paths) + total) is not False
+
+    result = _import_bundles(library, bundles, set_name=set_name, trim=trim, progress=written)
+    result.failures = failures
+    return result
+
+
+def import_text(
+    library: LibrarySource,
+    text: str,
+    *,
+    title: str | None = None,
+    source: str = "clipboard",
+    trim: TrimPolicy = keep_untrimmed,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Import one plain text (e.g. pasted); a text that is blank or not text raises :class:`FormatError`."""
+    bundle = text_bundle(text, title=title, source=source)
+    return _import_bundles(library, [bundle], set_name=None, trim=trim, progress=progress)
+
+
+def _import_bundles(
+    library: LibrarySource,
+    bundles: list[ImportBundle],
+    *,
+    set_name: str | None,
+    trim: TrimPolicy,
+    progress: Progress | None,
+) -> ImportResult:
+    """Trim what *trim* says, then persist; nothing read means nothing to do (the library is not opened)."""
+    if not bundles:
+        return ImportResult()
+    for document, cuts in suggest_trims(bundles):
+        chosen = trim(document, cuts)
+        if chosen is None:
+            raise Cancelled("the import was cancelled; nothing was imported")
+        if chosen:
+            trim_document(document, chosen)
+    return persist(opened(library), bundles, set_name=set_name, progress=progress)

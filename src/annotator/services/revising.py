@@ -23,6 +23,7 @@ version's text (orphans whose text returns are found again).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -41,8 +42,10 @@ from annotator.core.anchoring import (
 from annotator.core.model import Annotation, Conflict, InvalidInput, new_id, utc_now
 from annotator.core.selectors import TextQuoteSelector
 from annotator.core.text import UnstorableText, sha256_text, stored_text
+from annotator.formats.base import FormatError
 from annotator.services.annotating import REVISED
 from annotator.services.changes import Changes
+from annotator.services.importing import LibrarySource, opened, read_file
 from annotator.services.library import Library
 from annotator.storage import repository as repo
 from annotator.storage.engine import LibraryError
@@ -172,7 +175,7 @@ def revise_document(
         document_id=document_id,
         version=version,
         counts=counts,
-        changes=Changes(annotations_updated=tuple(updated)),
+        changes=Changes(annotations_updated=tuple(updated), documents_revised=(document_id,)),
         fuzzy=tuple(fuzzy),
         orphaned=tuple(orphaned),
         states=states,
@@ -277,6 +280,43 @@ def accept_fuzzy(library: Library, *, annotation_ids: Iterable[str]) -> Changes:
                 accepted.append(replace(annotation, modified=now))
         repo.update_anchors(s, [(a, AnchorState(MOVED)) for a in accepted])
     return Changes(annotations_updated=tuple(accepted))
+
+
+def revise_from_file(
+    library: LibrarySource,
+    *,
+    document_id: str,
+    path: str | os.PathLike[str],
+    format_id: str | None = None,
+    note: str = "",
+    expected_sha256: str | None = None,
+) -> RevisionResult:
+    """Replace a document's text with the one in the file at *path*, read like an import.
+
+    The file must hold exactly one document without annotations (the document's
+    own annotations follow the new text); else :class:`FormatError`, as for a
+    file that cannot be read. The file is read before *library* is opened (it
+    may be an opener), so a file that cannot be used changes nothing. Then as
+    :func:`revise_document`, *expected_sha256* included.
+    """
+    try:
+        bundle = read_file(path, format_id)
+    except FormatError as exc:
+        raise FormatError(f"{path}: {exc}; nothing was changed") from exc
+    if len(bundle.documents) != 1:
+        raise FormatError(
+            f"{path} holds {len(bundle.documents)} documents; a revision takes a file with exactly one"
+        )
+    [document] = bundle.documents
+    if document.annotations:
+        raise FormatError(
+            f"{path} carries {len(document.annotations)} annotation(s); a revision takes a text only "
+            "(the document's own annotations follow the new text)"
+        )
+    return revise_document(
+        opened(library), document_id=document_id, new_text=document.text, note=note,
+        expected_sha256=expected_sha256,
+    )  # fmt: skip
 
 
 # -- queries --------------------------------------------------------------------------------------

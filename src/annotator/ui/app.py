@@ -12,17 +12,17 @@ from annotator.formats.base import FormatError
 from annotator.services import Library
 from annotator.services.backups import ensure_rolling_backups
 from annotator.services.sample import seed_sample
-from annotator.storage.engine import LibraryError, describe_url
+from annotator.storage.engine import LibraryError
 from annotator.ui.qt_main_window import QtMainWindow
 from annotator.ui.qt_session import QtLibrarySession
 
 
 def create_main_window(library: Library) -> QtMainWindow:
     """A main window on *library*, filled and at the last reading position (not yet shown)."""
-    window = QtMainWindow(QtLibrarySession(library), library_label=describe_url(library.url))
+    window = QtMainWindow(QtLibrarySession(library))  # it names its library itself, for people
     window.restore_window_state()
     window.start()
-    window.start_watching()
+    window.watcher.start()
     return window
 
 

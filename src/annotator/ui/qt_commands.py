@@ -5,20 +5,37 @@ fails marks itself obsolete, so the undo stack never holds an edit that did not
 happen. Each call says what it is based on (the text's SHA-256, the annotation
 as this command left it), so an undo never overwrites what another program
 changed since: it is refused, and the window shows the library as it now is.
+
+Commands know the session only as a :class:`CommandHost`, the little of it they
+use: the session creates and pushes them, so this module does not import it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from annotator.core.anchoring import FUZZY
-from annotator.core.model import Annotation, Document, new_id
-from annotator.services import annotating
+from annotator.core.anchoring import FUZZY, AnchorState
+from annotator.core.model import Annotation, Document, Tag, new_id
+from annotator.services import Changes, Library, annotating
 
-if TYPE_CHECKING:
-    from annotator.ui.qt_session import QtLibrarySession
+
+class CommandHost(Protocol):
+    """UI: what a command needs of the session that pushes it (:class:`~annotator.ui.qt_session.QtLibrarySession`).
+
+    ``run`` calls a service and applies the :class:`Changes` it returns, or
+    reports why it failed and returns None.
+    """
+
+    library: Library
+    anchor_states: dict[str, AnchorState]
+    fuzzy: set[str]
+
+    def tag(self, tag_id: str) -> Tag | None: ...
+
+    def run(self, action: Callable[[], Changes], saved_message: str = "Saved") -> Changes | None: ...
 
 
 def _preview(annotation_quote: str, limit: int = 30) -> str:
@@ -29,7 +46,7 @@ def _preview(annotation_quote: str, limit: int = 30) -> str:
 class CreateAnnotationCommand(QUndoCommand):
     """UI: tag a span. Redo after an undo restores the very same annotation (same id, same times)."""
 
-    def __init__(self, session: QtLibrarySession, document: Document, tag_id: str, start: int, end: int) -> None:
+    def __init__(self, session: CommandHost, document: Document, tag_id: str, start: int, end: int) -> None:
         tag = session.tag(tag_id)
         super().__init__(f"Tag as {tag.name if tag else 'tag'}")
         self._session = session
@@ -64,7 +81,7 @@ class CreateAnnotationCommand(QUndoCommand):
 class DeleteAnnotationCommand(QUndoCommand):
     """UI: delete an annotation; undo puts it back exactly as it was."""
 
-    def __init__(self, session: QtLibrarySession, annotation: Annotation) -> None:
+    def __init__(self, session: CommandHost, annotation: Annotation) -> None:
         super().__init__(f"Delete “{_preview(annotation.quote)}”")
         self._session = session
         self._annotation = annotation
@@ -93,7 +110,7 @@ class UpdateAnnotationCommand(QUndoCommand):
     note that another program has changed since would throw their note away.
     """
 
-    def __init__(self, session: QtLibrarySession, before: Annotation, *, tag_id: str | None = None,
+    def __init__(self, session: CommandHost, before: Annotation, *, tag_id: str | None = None,
                  note: str | None = None) -> None:  # fmt: skip
         if tag_id is not None:
             tag = session.tag(tag_id)

@@ -46,6 +46,11 @@ class QtDocumentListModel(QAbstractListModel):
     def document_id(self, row: int) -> str:
         return self._rows[row].id
 
+    def title(self, document_id: str) -> str | None:
+        """A listed document's title; None if it is not in the list."""
+        row = self.row_of(document_id)
+        return self._rows[row].title if row >= 0 else None
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         if not index.isValid():
             return None

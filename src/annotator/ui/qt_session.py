@@ -6,6 +6,8 @@ that annotation...) become QUndoCommands pushed on one undo stack; commands call
 back into :meth:`QtLibrarySession.run`, which calls a service, and broadcasts
 the returned :class:`~annotator.services.Changes` so each widget redraws only
 what changed. A failed service call is reported and the command is dropped.
+Whatever a use case changed (an edit, an import, a revision, a restore, another
+program's commit) reaches the widgets through one method, :meth:`QtLibrarySession.apply`.
 
 Another program may change the library at any moment. Every edit tells the
 service what it was based on (the SHA-256 of the text shown, the annotation as
@@ -19,6 +21,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -34,6 +38,17 @@ from annotator.ui.qt_commands import CreateAnnotationCommand, DeleteAnnotationCo
 #: Errors a service reports to the user rather than crashing the app.
 USER_ERRORS = (LibraryError, SpanError, InvalidInput, LookupError, FormatError, OSError, Conflict)
 
+#: What a use case returns: :class:`Changes`, or a result that carries them as ``changes``.
+Outcome = TypeVar("Outcome")
+
+#: Library state: the document open when the library was last left.
+LAST_DOCUMENT_KEY = "last_document"
+
+
+def position_key(document_id: str) -> str:
+    """Library state: where the reader was in a document (the code point at the top of the view)."""
+    return f"position:{document_id}"
+
 
 class QtLibrarySession(QObject):
     """UI: the open library, the current document, and the undo stack."""
@@ -41,7 +56,9 @@ class QtLibrarySession(QObject):
     documentOpened = Signal(object)  # Document | None
     annotationsChanged = Signal(object)  # Changes
     libraryChanged = Signal()  # documents added/removed or counts changed
-    tagsChanged = Signal()  # another program added, renamed or recoloured tags
+    documentsChanged = Signal()  # documents were added: the library list reads them now, not later
+    libraryReloaded = Signal()  # anything may have changed (a restore): every view reads the library again
+    tagsChanged = Signal()  # tags added (an import), or added, renamed or recoloured by another program
     orphansChanged = Signal()  # the open document's orphans are not those shown
     errorRaised = Signal(str)
     saved = Signal(str)  # a short description of what was just committed
@@ -82,7 +99,30 @@ class QtLibrarySession(QObject):
         self.tag_counts = Counter(a.tag_id for a in annotations)
         self._load_anchor_states()
         self.documentOpened.emit(document)
+        self._remember(LAST_DOCUMENT_KEY, document.id)
         return True
+
+    # -- where the reader is (kept in the library: each library reopens where it was left) ------
+
+    def last_document_id(self) -> str | None:
+        """The document that was open when this library was last left, if any."""
+        return self.library.state(LAST_DOCUMENT_KEY)
+
+    def reading_position(self) -> int | None:
+        """Where the reader was in the open document: the code point at the top of the view."""
+        value = self.library.state(position_key(self.document.id)) if self.document else None
+        return int(value) if value and value.isdigit() else None
+
+    def remember_reading_position(self, offset: int) -> None:
+        """Keep where the reader is in the open document (*offset*: the code point at the top of the view)."""
+        if self.document is not None:
+            self._remember(position_key(self.document.id), str(offset))
+
+    def _remember(self, key: str, value: str) -> None:
+        try:
+            self.library.set_state(key, value)
+        except USER_ERRORS:
+            pass  # a convenience; an edit's failure is reported where it happens
 
     def refresh_tags(self) -> None:
         self.tags = self.library.tags()
@@ -136,9 +176,7 @@ class QtLibrarySession(QObject):
                 self.errorRaised.emit(_message(exc))
                 return changed
             if delta.sha256 != document.sha256:  # revised, or deleted (None)
-                self.undo_stack.clear()
-                self.document = None
-                self.open_document(document.id if delta.sha256 is not None else None)
+                self._reopen(document.id if delta.sha256 is not None else None)
                 changed = True
             elif not delta.empty:
                 self._apply_delta(delta)
@@ -171,23 +209,35 @@ class QtLibrarySession(QObject):
             self.orphansChanged.emit()
         self.apply(changes)
 
-    def replace_library(self, library: Library) -> None:
-        """Work on another open library (after a restore); the undo history refers to the old one."""
+    def _reopen(self, document_id: str | None) -> None:
+        """Show a document again whole (its text was revised), or nothing (it was deleted).
+
+        The undo history goes: its offsets point into the text that was replaced.
+        """
+        self.undo_stack.clear()
+        self.document = None
+        self.open_document(document_id)
+
+    def replace_library(self, library: Library, changes: Changes) -> None:
+        """Work on another open library (reopened after a restore), and show what *changes* says changed.
+
+        The undo history goes: it refers to the library as it was.
+        """
         self.undo_stack.clear()
         self.library = library
-        self.document, self.annotations = None, {}
-        self.refresh_tags()
+        self.apply(changes)
 
     # -- writing -------------------------------------------------------------------------------
 
-    def run(self, action: Callable[[], Changes], saved_message: str = "Saved") -> Changes | None:
-        """Call a service; broadcast what it changed, or report why it failed (None).
+    def run(self, action: Callable[[], Outcome], saved_message: str = "Saved") -> Outcome | None:
+        """Call a use case; apply what it changed, or report why it failed (None).
 
-        An edit refused because another program changed what it was based on is
-        reported, and the views then show what the library holds now.
+        *action* returns :class:`Changes`, or a result carrying them as ``changes``
+        (a revision's). An edit refused because another program changed what it
+        was based on is reported, and the views then show what the library holds now.
         """
         try:
-            changes = action()
+            outcome = action()
         except Conflict as exc:
             self.errorRaised.emit(_message(exc))
             self.refresh()
@@ -195,20 +245,43 @@ class QtLibrarySession(QObject):
         except USER_ERRORS as exc:
             self.errorRaised.emit(_message(exc))
             return None
-        self.apply(changes)
+        self.apply(outcome if isinstance(outcome, Changes) else outcome.changes)
         self.saved.emit(saved_message)
-        return changes
+        return outcome
 
     def apply(self, changes: Changes) -> None:
-        """Bring the session up to date with *changes* and tell the widgets."""
+        """Bring the session up to date with *changes* and tell the widgets.
+
+        The one place where what a use case did reaches the views: edits, undo and
+        redo, imports (documents and tags added), revisions (the text shown again
+        whole), restores (everything read again) and other programs' commits.
+        """
+        if changes.library_reloaded:
+            self.undo_stack.clear()
+            self.open_document(None)  # nothing of the library as it was stays shown
+            self.refresh_tags()
+            self.tagsChanged.emit()
+            self.libraryReloaded.emit()
+            return
         if changes.tags_created:
             self.refresh_tags()
+            self.tagsChanged.emit()
+        if changes.documents_created:
+            self.documentsChanged.emit()  # before a document is opened, so the list has its row
+        if changes.documents_revised:  # their annotations are shown only by reading them again
+            if self.document is not None and self.document.id in changes.documents_revised:
+                self._reopen(self.document.id)  # with the orphans and review marks the revision left
+            self.libraryChanged.emit()
+            return
         touched = {
             a.document_id
             for group in (changes.annotations_created, changes.annotations_updated, changes.annotations_deleted)
             for a in group
         }
-        if self.document is not None and touched and self.document.id not in touched and len(touched) == 1:
+        if (
+            self.document is not None and touched and self.document.id not in touched and len(touched) == 1
+            and not changes.documents_created
+        ):  # fmt: skip
             # An undo or redo of an edit in another document: show that document.
             self.open_document(touched.pop())
             self.libraryChanged.emit()
@@ -252,6 +325,19 @@ class QtLibrarySession(QObject):
         if current is not None and current.tag_id != tag_id:
             self.undo_stack.push(UpdateAnnotationCommand(self, current, tag_id=tag_id))
 
+    def retag_all(self, annotation_ids: list[str], tag_id: str) -> bool:
+        """Give these annotations another tag, as one undo step; False if each has that tag already."""
+        changing = [
+            i for i in annotation_ids if (a := self.annotations.get(i)) is not None and a.tag_id != tag_id
+        ]  # fmt: skip
+        if len(changing) > 1:
+            self.undo_stack.beginMacro(f"Change the tag of {len(changing)} annotations")
+        for annotation_id in changing:
+            self.retag(annotation_id, tag_id)
+        if len(changing) > 1:
+            self.undo_stack.endMacro()
+        return bool(changing)
+
     def set_note(self, annotation_id: str, note: str) -> None:
         current = self.annotations.get(annotation_id)
         if current is not None and current.note != note:
@@ -259,25 +345,22 @@ class QtLibrarySession(QObject):
 
     # -- revisions (not on the undo stack: a revision keeps the old text as a version) ----------
 
-    def revise(self, new_text: str, note: str = "") -> revising.RevisionResult | None:
-        """Replace the current document's text; annotations follow it. None if refused."""
-        if self.document is None:
+    def revise_from_file(self, path: str) -> revising.RevisionResult | None:
+        """Replace the current document's text with the one in *path*; annotations follow it. None if refused.
+
+        Based on the text shown: if another program revised it meanwhile, the
+        revision is refused and the document shown as it is now.
+        """
+        document = self.document
+        if document is None:
             return None
-        try:
-            result = revising.revise_document(
-                self.library, document_id=self.document.id, new_text=new_text, note=note,
-                expected_sha256=self.document.sha256,
-            )  # fmt: skip
-        except USER_ERRORS as exc:
-            self.errorRaised.emit(_message(exc))
-            if isinstance(exc, Conflict):
-                self.refresh()
-            return None
-        self.undo_stack.clear()  # earlier edits refer to offsets in the old text
-        self.reload()
-        self.libraryChanged.emit()
-        self.saved.emit("Saved the new version")
-        return result
+        return self.run(
+            lambda: revising.revise_from_file(
+                self.library, document_id=document.id, path=path, note=f"from {Path(path).name}",
+                expected_sha256=document.sha256,
+            ),
+            "Saved the new version",
+        )  # fmt: skip
 
     def accept_placements(self, annotation_ids: list[str]) -> None:
         """A person agrees with where a revision placed these (fuzzy) annotations."""

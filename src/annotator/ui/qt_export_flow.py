@@ -1,0 +1,144 @@
+"""UI: File › Export…: the Export dialog, where to save, and the export itself with a progress bar.
+
+The dialogs open at the format and folder this library was last exported with
+(remembered in the library, so each library has its own), and the user is asked
+before an existing file is replaced, also when the name typed only gets its
+extension afterwards. The service writes to a temporary name and renames it
+when complete, so a cancelled or failed export leaves no partial file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox
+
+from annotator.formats.registry import format_by_id, writers
+from annotator.services import exporting
+from annotator.services.progress import Cancelled
+from annotator.ui.qt_export_dialog import SCOPE_DOCUMENT, SCOPE_SELECTED, QtExportDialog
+from annotator.ui.qt_progress import QtProgress
+from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
+
+LAST_EXPORT_FOLDER_KEY = "export:last_folder"
+LAST_EXPORT_FORMAT_KEY = "export:last_format"
+
+
+class QtExportFlow:
+    """UI: exports the open document, the documents selected in the library list, or the whole library."""
+
+    def __init__(
+        self, window: QMainWindow, session: QtLibrarySession, *, selected_document_ids: Callable[[], list[str]]
+    ) -> None:
+        """*selected_document_ids* gives the documents selected in the window's library list."""
+        self._window = window
+        self._session = session
+        self._selected_document_ids = selected_document_ids
+
+    def _status(self, message: str, timeout: int) -> None:
+        self._window.statusBar().showMessage(message, timeout)
+
+    def choose_and_export(self) -> None:
+        """File › Export…: ask what to export, in which format, keeping which tags and coders; then export."""
+        document = self._session.document
+        selected = self._selected_document_ids()
+        try:
+            coders = self._session.library.coders()
+        except USER_ERRORS:
+            coders = []
+        dialog = QtExportDialog(
+            has_document=document is not None, selected_count=len(selected),
+            tag_names=[t.name for t in self._session.tags], coders=coders, parent=self._window,
+        )  # fmt: skip
+        last_format = self._library_state(LAST_EXPORT_FORMAT_KEY)
+        if last_format in {f.id for f in writers()}:
+            dialog.set_format(last_format)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        keep = None
+        if dialog.kept_tags() is not None or dialog.kept_coders() is not None:
+            keep = exporting.ExportFilter(tags=dialog.kept_tags(), coders=dialog.kept_coders())
+        self.export_to(dialog.scope(), dialog.format_id(), selected, keep=keep, options=dialog.options())
+
+    def export_to(
+        self,
+        scope: str,
+        format_id: str,
+        selected: list[str],
+        *,
+        keep: exporting.ExportFilter | None = None,
+        options: dict[str, Any] | None = None,
+    ) -> str | None:
+        """Ask where to save, then export; returns the path written."""
+        document = self._session.document
+        if scope == SCOPE_DOCUMENT and document is not None:
+            ids: list[str] | None = [document.id]
+            suggested = _safe_filename(document.title)
+        elif scope == SCOPE_SELECTED:
+            ids, suggested = selected, "annotator-selection"
+        else:
+            ids, suggested = None, "annotator-library"
+        fmt = format_by_id(format_id)
+        extension = "" if fmt.writes_archive else fmt.default_extension
+        label = f"{fmt.label} folder (or *.zip)" if fmt.writes_archive else f"{fmt.label} (*{fmt.default_extension})"
+        folder = Path(self._library_state(LAST_EXPORT_FOLDER_KEY) or Path.home())
+        if not folder.is_dir():  # moved or deleted since, or on a drive not mounted now
+            folder = Path.home()
+        path, _ = QFileDialog.getSaveFileName(self._window, "Export", str(folder / (suggested + extension)), label)
+        if not path:
+            return None
+        if not Path(path).suffix and not fmt.writes_archive:
+            path += fmt.default_extension
+            # Qt's dialog checked the name as typed; with the extension it may name a file that exists.
+            if Path(path).exists() and not self._confirm_replace(path):
+                self._status("Export cancelled; nothing was written.", 6000)
+                return None
+        progress = QtProgress(self._window, "Exporting…")
+        try:
+            count = exporting.export_to_path(
+                self._session.library, path, format_id=format_id, document_ids=ids, keep=keep, options=options,
+                progress=progress,
+            )  # fmt: skip
+        except Cancelled:
+            self._status("Export cancelled; nothing was written.", 6000)
+            return None
+        except USER_ERRORS as exc:
+            QMessageBox.warning(self._window, "Export failed", f"Nothing was written: {exc}")
+            return None
+        finally:
+            progress.close()
+        self._status(f"Exported {count} document(s) to {path}", 6000)
+        self._set_library_state(LAST_EXPORT_FOLDER_KEY, str(Path(path).parent))
+        self._set_library_state(LAST_EXPORT_FORMAT_KEY, format_id)
+        return path
+
+    def _confirm_replace(self, path: str) -> bool:
+        """Ask before an export replaces *path*, as Qt's dialog does for the names it sees."""
+        target = Path(path)
+        answer = QMessageBox.question(
+            self._window, "Export",
+            f"“{target.name}” already exists in {target.parent}.\n\nReplace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _library_state(self, key: str) -> str | None:
+        """A remembered value of this library (e.g. where it was last exported); None if unreadable."""
+        try:
+            return self._session.library.state(key)
+        except USER_ERRORS:
+            return None
+
+    def _set_library_state(self, key: str, value: str) -> None:
+        """Remember *value* in the library; a convenience, so a failure is not worth a message."""
+        try:
+            self._session.library.set_state(key, value)
+        except USER_ERRORS:
+            pass
+
+
+def _safe_filename(title: str) -> str:
+    cleaned = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
+    return "-".join(cleaned.split())[:60] or "document"

@@ -1,0 +1,171 @@
+"""UI: File › Import…, File › New document from clipboard, and files dropped on the window.
+
+The use case is the service's (:func:`annotator.services.importing.import_paths`
+and :func:`~annotator.services.importing.import_text`); this flow asks which
+files, shows a progress bar with Cancel, offers each document that seems to
+carry web boilerplate in a :class:`QtTrimDialog` (the trim policy), hands what
+the import changed to the session, opens the first document imported and says
+in the status bar what was added. Unreadable files are skipped and listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMainWindow, QMessageBox
+
+from annotator.core.boilerplate import Cut
+from annotator.formats.base import ImportedDocument
+from annotator.formats.registry import readers
+from annotator.services import importing
+from annotator.services.progress import Cancelled, Progress
+from annotator.ui.qt_progress import QtProgress
+from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
+from annotator.ui.qt_trim_dialog import QtTrimDialog
+
+CANCELLED = "Import cancelled; nothing was imported."
+
+
+def import_summary(result: importing.ImportResult, title_of: Callable[[str], str]) -> str:
+    """What an import did, in a sentence for the status bar (*title_of* gives a document's title)."""
+    tags = len(result.changes.tags_created)
+    if not result.documents:  # a codebook: tags only
+        if tags:
+            return f"Added {tags} tag(s) from the codebook."
+        return "Nothing was added: the library already has every tag of the codebook."
+    known = [row for row in result.documents if not row.new]
+    if len(result.documents) == 1 and known and not result.annotations_added and not tags:
+        return f"“{title_of(known[0].id)}” is already in the library; it is open now."
+    new = len(result.documents) - len(known)
+    parts = [f"Imported {new} new document(s), {result.annotations_added} annotation(s)"]
+    if known:
+        parts.append(f"{len(known)} document(s) were already in the library")
+    if tags:
+        parts.append(f"added {tags} tag(s)")
+    return "; ".join(parts) + "."
+
+
+class QtImportFlow(QObject):
+    """UI: imports files and pasted text into the session's library, asking the user where the service needs to.
+
+    It watches the window's events for files dragged onto it (local files only).
+    """
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        session: QtLibrarySession,
+        *,
+        open_document: Callable[[str], None],
+        title_of: Callable[[str], str | None],
+    ) -> None:
+        """*open_document* shows a document in the window; *title_of* is a document's title in the library list."""
+        super().__init__(window)
+        self._window = window
+        self._session = session
+        self._open_document = open_document
+        self._title_of = title_of
+
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+
+    def _status(self, message: str, timeout: int) -> None:
+        self._window.statusBar().showMessage(message, timeout)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Files dragged onto the window are welcome if all are local; dropped, they are imported."""
+        if isinstance(event, QDragEnterEvent):
+            urls = event.mimeData().urls()
+            if urls and all(u.isLocalFile() for u in urls):
+                event.acceptProposedAction()
+            return True
+        if isinstance(event, QDropEvent):
+            paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+            if paths:
+                event.acceptProposedAction()
+                self.import_paths(paths)
+            return True
+        return super().eventFilter(watched, event)
+
+    def choose_files(self) -> None:
+        """File › Import…: pick files; picking one format's filter forces that reader."""
+        everything = " ".join(f"*{e}" for f in readers() for e in f.extensions)
+        filters = [f"All supported files ({everything})"]
+        filters += [f"{f.label} ({' '.join('*' + e for e in f.extensions)})" for f in readers()]
+        paths, chosen = QFileDialog.getOpenFileNames(
+            self._window, "Import documents", str(Path.home()), ";;".join([*filters, "All files (*)"])
+        )
+        if not paths:
+            return
+        # Picking one format's filter forces that reader; otherwise the content decides.
+        forced = next((f.id for f in readers() if chosen.startswith(f"{f.label} (")), None)
+        self.import_paths(paths, format_id=forced)
+
+    def paste(self) -> None:
+        """File › New document from clipboard."""
+        text = QApplication.clipboard().text()
+        if not text.strip():  # nothing, or only blanks (e.g. an image was copied)
+            QMessageBox.information(self._window, "Nothing to import", "The clipboard holds no text.")
+            return
+        library = self._session.library
+        result = self._run(
+            lambda progress: importing.import_text(library, text, trim=self.decide_trim, progress=progress),
+            # Reading the text is all that can fail here, short of the library itself.
+            lambda exc: ("Nothing to import", f"The clipboard's text was not imported: {exc}."),
+        )
+        if result is not None:
+            self._show(result)
+
+    def import_paths(self, paths: list[str], *, format_id: str | None = None) -> list[str]:
+        """Import files; unreadable ones are reported and skipped. Returns the imported document ids."""
+        library = self._session.library
+        result = self._run(
+            lambda progress: importing.import_paths(
+                library, paths, format_id=format_id, trim=self.decide_trim, skip_unreadable=True, progress=progress
+            ),
+            lambda exc: ("Import failed", f"Nothing was imported: {exc}"),
+        )
+        if result is None:
+            return []
+        ids = self._show(result) if len(result.failures) < len(paths) else []
+        if result.failures:
+            details = "\n".join(f"• {Path(f.path).name}: {f.message}" for f in result.failures)
+            QMessageBox.warning(self._window, "Some files were not imported", details)
+        return ids
+
+    def decide_trim(self, document: ImportedDocument, cuts: list[Cut]) -> list[Cut] | None:
+        """The trim policy: show the document with what seems to be boilerplate; None cancels the import."""
+        dialog = QtTrimDialog(document.title, document.text, cuts, self._window)
+        answer = dialog.exec()
+        if answer == QDialog.DialogCode.Rejected:
+            return None
+        return dialog.chosen_cuts() if answer == QDialog.DialogCode.Accepted else []
+
+    def _run(
+        self,
+        call: Callable[[Progress], importing.ImportResult],
+        failed: Callable[[BaseException], tuple[str, str]],
+    ) -> importing.ImportResult | None:
+        """Run an import with a progress bar; None if it was cancelled or failed (and said so)."""
+        progress = QtProgress(self._window, "Importing…")
+        try:
+            return call(progress)
+        except Cancelled:
+            self._status(CANCELLED, 6000)
+        except USER_ERRORS as exc:
+            QMessageBox.warning(self._window, *failed(exc))
+        finally:
+            progress.close()
+        return None
+
+    def _show(self, result: importing.ImportResult) -> list[str]:
+        """Show what an import changed, open its first document and say what was added."""
+        self._session.apply(result.changes)
+        ids = [row.id for row in result.documents]
+        if ids:
+            self._open_document(ids[0])  # a text already in the library too: that is where it is
+        self._status(import_summary(result, lambda i: self._title_of(i) or "?"), 8000)
+        return ids

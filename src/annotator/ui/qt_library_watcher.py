@@ -1,0 +1,135 @@
+"""UI: the library as other programs and backups change it: change polling, File › Backups…, restore.
+
+Another program may change the library at any moment (a second window, the
+command line, a colleague on a shared PostgreSQL library). The watcher polls a
+:class:`~annotator.services.watching.ChangeWatcher`, which hears of every
+commit, this window's own included, and then has the session compare the
+library with what it shows (:meth:`QtLibrarySession.refresh`): which commits
+were others' is found by comparing, never assumed.
+
+Restoring a backup replaces the library under the window: polling stops, the
+service restores and reopens it, the session works on the reopened library and
+every view reads it again, and polling starts again on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from annotator.services import Changes, Library
+from annotator.services.backups import library_file, restore_backup
+from annotator.services.watching import ChangeWatcher, watch
+from annotator.ui.qt_backups_dialog import QtBackupsDialog
+from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
+
+#: How often the library is asked whether anything was committed (SQLite's data_version, PostgreSQL's notifications).
+POLL_MS = 1500
+
+
+class QtLibraryWatcher(QObject):
+    """UI: polls the library for commits, and runs File › Backups… and restoring a backup."""
+
+    def __init__(self, window: QMainWindow, session: QtLibrarySession, *, before_restore: Callable[[], None]) -> None:
+        """*before_restore* is called before the library is replaced (the window saves the reading position)."""
+        super().__init__(window)
+        self._window = window
+        self._session = session
+        self._before_restore = before_restore
+        self._watcher: ChangeWatcher | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.poll)
+
+    def _status(self, message: str, timeout: int) -> None:
+        self._window.statusBar().showMessage(message, timeout)
+
+    def start(self) -> None:
+        """Poll for commits to this library and show what other programs changed."""
+        try:
+            self._watcher = watch(self._session.library)
+        except USER_ERRORS as exc:
+            self._watcher = None
+            self._status(f"Changes made by other programs will not show until reopened: {exc}", 8000)
+            return
+        self._timer.start()
+
+    def stop(self) -> None:
+        """Stop polling (before the library closes)."""
+        self._timer.stop()
+        if self._watcher is not None:
+            self._watcher.close()
+            self._watcher = None
+
+    def poll(self) -> None:
+        """Someone committed (another window, the CLI, a colleague, or this window): show what changed.
+
+        Every commit counts, this window's own too: which of them were others' is
+        found by comparing the library with what is shown, not assumed.
+        """
+        watcher = self._watcher
+        try:
+            if watcher is None or not watcher.changed():
+                return
+        except USER_ERRORS:
+            pass  # the watcher could not tell (a lost server connection): compare anyway
+        if self._session.refresh():
+            self._status("Updated with changes made in another window or program.", 5000)
+
+    def show_backups(self) -> None:
+        """File › Backups…: the library's backups, one made now, and restoring one."""
+        if library_file(self._session.library) is None:
+            QMessageBox.information(
+                self._window, "Backups",
+                "This library is on a database server; back it up with the server's tools (pg_dump).",
+            )  # fmt: skip
+            return
+        dialog = QtBackupsDialog(self._session.library, self._window)
+        dialog.restoreRequested.connect(self.restore_backup)
+        dialog.exec()
+
+    def restore_backup(self, backup_path: str) -> bool:
+        """Replace the library with a backup; every view then shows the restored library."""
+        if library_file(self._session.library) is None:
+            return False
+        self._before_restore()
+        self.stop()
+        try:
+            result = restore_library(self._session.library, backup_path)
+        except USER_ERRORS as exc:
+            QMessageBox.warning(self._window, "Restore failed", f"The library was left as it was: {exc}")
+            self.start()
+            return False
+        self._session.replace_library(result.library, result.changes)
+        self.start()
+        self._status(f"Restored the backup {Path(backup_path).name}", 8000)
+        return True
+
+
+# -- until services.backups.restore_library lands (branch i8-domain) ---------------------------------
+# A thin adapter with that function's name and shape; delete it at the merge and import the
+# service's instead (the flow above calls it as it is).
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    """The library reopened after a restore, the backup of it as it was before, and what changed."""
+
+    library: Library
+    before_restore: Path | None
+    changes: Changes
+
+
+def restore_library(library: Library, backup_path: str | Path) -> RestoreResult:
+    """Close *library*, restore the backup into its file, and reopen it.
+
+    Raises if the backup cannot be restored; the library is then as it was, and
+    *library* still works (closing it only let go of its connections).
+    """
+    library.close()
+    before = restore_backup(library.url, backup_path)  # refuses a library on a database server
+    return RestoreResult(Library.open(library.url), before, Changes(library_reloaded=True))
