@@ -11,26 +11,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+# Defined with the other errors; imported from here by code written before they were.
+from annotator.core.errors import Conflict as Conflict
+from annotator.core.errors import InvalidInput as InvalidInput
+
 
 #: Longest tag, set and coder name the library stores.
 NAME_MAX = 200
 #: Longest id the library stores (a UUID); longer ids from other tools are replaced.
 ID_MAX = 36
-
-
-class InvalidInput(ValueError):
-    """A value a user or a file gave that the library cannot store as it is."""
-
-
-class Conflict(RuntimeError):
-    """What an edit was based on changed meanwhile, so it was not saved.
-
-    Another program (a second window, the command line, a colleague on a shared
-    server) may change the library at any moment. An edit made on what a window
-    showed, a text since revised or an annotation since changed, is refused with
-    this error instead of overwriting their work; the window then shows the
-    library as it now is.
-    """
 
 
 def check_name(kind: str, value: str) -> str:

@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from annotator.core.anchoring import UNCHANGED, AnchorState
+from annotator.core.errors import NotFound
 from annotator.core.model import Annotation, Conflict, check_name, new_id, utc_now
 from annotator.core.selectors import SpanError, TextQuoteSelector, check_span, locate_quote
 from annotator.services.changes import Changes
@@ -40,7 +41,7 @@ DELETED = "another program deleted this annotation since it was shown here; noth
 
 def _tag_exists(library_tags: list, tag_id: str) -> None:
     if not any(t.id == tag_id for t in library_tags):
-        raise LookupError(f"there is no tag with id '{tag_id}'")
+        raise NotFound(f"there is no tag with id '{tag_id}'")
 
 
 def _current_text(library: Library, s: Session, document_id: str, expected_sha256: str | None) -> str:
@@ -114,7 +115,7 @@ def _update(library: Library, annotation_id: str, base: Annotation | None, **fie
     with unit_of_work(library.engine) as s:
         current = repo.get_annotation(s, annotation_id)
         if current is None:
-            raise Conflict(DELETED) if base is not None else LookupError(f"there is no annotation '{annotation_id}'")
+            raise Conflict(DELETED) if base is not None else NotFound(f"there is no annotation '{annotation_id}'")
         expected = {name: getattr(current, name) for name in fields}
         if base is not None and any(getattr(base, name) != value for name, value in expected.items()):
             raise Conflict(CHANGED)
@@ -147,7 +148,7 @@ def delete_annotation(library: Library, *, annotation_id: str, base: Annotation 
     with unit_of_work(library.engine) as s:
         current = repo.get_annotation(s, annotation_id)
         if current is None:
-            raise Conflict(DELETED) if base is not None else LookupError(f"there is no annotation '{annotation_id}'")
+            raise Conflict(DELETED) if base is not None else NotFound(f"there is no annotation '{annotation_id}'")
         expected = {name: getattr(current, name) for name in SEEN_FIELDS}
         if base is not None and any(getattr(base, name) != value for name, value in expected.items()):
             raise Conflict(CHANGED)

@@ -17,6 +17,7 @@ import sqlalchemy.exc as sa_exc
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
+from annotator.core.errors import NotFound
 from annotator.core.model import (
     DEFAULT_TAGS,
     Annotation,
@@ -121,7 +122,7 @@ class Library:
             if tag.name == name:
                 return tag
         names = ", ".join(t.name for t in self.tags())
-        raise LookupError(f"there is no tag '{name}' (tags: {names})")
+        raise NotFound(f"there is no tag '{name}' (tags: {names})")
 
     def documents(self) -> list[DocumentSummary]:
         with reading(self.engine) as s:
@@ -131,7 +132,7 @@ class Library:
         with reading(self.engine) as s:
             doc = repo.get_document(s, document_id)
         if doc is None:
-            raise LookupError(f"there is no document '{document_id}' in this library")
+            raise NotFound(f"there is no document '{document_id}' in this library")
         self._remember_text(doc.id, doc.sha256, doc.text)
         return doc
 
@@ -141,7 +142,7 @@ class Library:
         with reading(self.engine) as s:
             doc = repo.get_document(s, document_id)
             if doc is None:
-                raise LookupError(f"there is no document '{document_id}' in this library")
+                raise NotFound(f"there is no document '{document_id}' in this library")
             annotations = repo.annotations_of(s, [document_id])[document_id]
         self._remember_text(doc.id, doc.sha256, doc.text)
         return doc, annotations
@@ -161,7 +162,7 @@ class Library:
         """
         sha256 = repo.document_sha256(session, document_id, lock=lock)
         if sha256 is None:
-            raise LookupError(f"there is no document '{document_id}' in this library")
+            raise NotFound(f"there is no document '{document_id}' in this library")
         kept = self._texts.get(document_id)
         if kept is not None and kept[0] == sha256:
             self._texts.move_to_end(document_id)
@@ -198,7 +199,7 @@ class Library:
         with reading(self.engine) as s:
             ids = repo.document_ids_in_set(s, name)
         if ids is None:
-            raise LookupError(f"there is no set '{name}' in this library")
+            raise NotFound(f"there is no set '{name}' in this library")
         return ids
 
     # -- per-library state (last document, scroll position) --------------------------------

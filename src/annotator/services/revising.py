@@ -38,6 +38,7 @@ from annotator.core.anchoring import (
     DocumentVersion,
     Reanchorer,
 )
+from annotator.core.errors import NotFound
 from annotator.core.model import Annotation, Conflict, InvalidInput, new_id, utc_now
 from annotator.core.selectors import TextQuoteSelector
 from annotator.core.text import normalize_text, sha256_text
@@ -85,7 +86,7 @@ def revise_document(
     """Replace a document's text with *new_text*, keeping the old one and re-anchoring every annotation.
 
     The text is normalised as an import would (line endings, BOM). Raises
-    :class:`LookupError` for an unknown document, :class:`InvalidInput` for a
+    :class:`NotFound` for an unknown document, :class:`InvalidInput` for a
     text that is empty, not text, or the same as the current one, and
     :class:`LibraryError` if the database fails or the document changed
     meanwhile, :class:`Conflict` if its text is no longer the one with
@@ -103,7 +104,7 @@ def revise_document(
     with unit_of_work(library.engine) as s:
         document = repo.get_document(s, document_id)
         if document is None:
-            raise LookupError(f"there is no document '{document_id}' in this library")
+            raise NotFound(f"there is no document '{document_id}' in this library")
         if expected_sha256 is not None and document.sha256 != expected_sha256:
             raise Conflict(REVISED)
         if document.text == text:
@@ -232,7 +233,7 @@ def reattach_orphan(
     """Place an orphaned (or fuzzy) annotation on ``text[start:end]`` of its document's current text.
 
     The span a person chose is final: the annotation becomes "moved" and its
-    review flag is cleared. Raises :class:`LookupError`, :class:`SpanError` for a
+    review flag is cleared. Raises :class:`NotFound`, :class:`SpanError` for a
     span that does not fit the text, :class:`InvalidInput` for an annotation that
     is already placed and reviewed, :class:`Conflict` if the text is no longer
     the one with *expected_sha256* (the one the span was selected in).
@@ -241,7 +242,7 @@ def reattach_orphan(
         annotation = repo.get_annotation(s, annotation_id)
         state = repo.get_anchor_state(s, annotation_id)
         if annotation is None or state is None:
-            raise LookupError(f"there is no annotation '{annotation_id}'")
+            raise NotFound(f"there is no annotation '{annotation_id}'")
         if state.status not in (ORPHANED, FUZZY):
             raise InvalidInput(
                 "this annotation is placed in the current text; change its span instead of reattaching it"
@@ -269,7 +270,7 @@ def accept_fuzzy(library: Library, *, annotation_ids: Iterable[str]) -> Changes:
             annotation = repo.get_annotation(s, annotation_id)
             state = repo.get_anchor_state(s, annotation_id)
             if annotation is None or state is None:
-                raise LookupError(f"there is no annotation '{annotation_id}'")
+                raise NotFound(f"there is no annotation '{annotation_id}'")
             if state.status == ORPHANED:
                 raise InvalidInput(
                     f"annotation '{annotation_id}' is orphaned; select its new text to reattach it"
@@ -287,7 +288,7 @@ def document_versions(library: Library, document_id: str) -> list[DocumentVersio
     """The previous texts of a document, oldest (version 1, as imported) first."""
     with unit_of_work(library.engine) as s:
         if repo.get_document(s, document_id) is None:
-            raise LookupError(f"there is no document '{document_id}' in this library")
+            raise NotFound(f"there is no document '{document_id}' in this library")
         return repo.document_versions(s, document_id)
 
 

@@ -36,9 +36,8 @@ import sqlalchemy as sa
 import sqlalchemy.exc as sa_exc
 from sqlalchemy.engine import Engine, make_url
 
-
-class LibraryError(RuntimeError):
-    """The library cannot be opened or written (corrupt, foreign, locked, read-only...)."""
+# An AnnotatorError, defined with the others in core.errors; storage raises it.
+from annotator.core.errors import LibraryError as LibraryError
 
 
 BUSY_TIMEOUT_MS = 5000

@@ -24,15 +24,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.anchoring import FUZZY, ORPHANED, UNCHANGED, AnchorState
-from annotator.core.model import Annotation, Conflict, Document, InvalidInput, Tag
-from annotator.core.selectors import SpanError
-from annotator.formats.base import FormatError
+from annotator.core.errors import USER_ERRORS as USER_ERRORS  # the window's modules import it from here
+from annotator.core.model import Annotation, Conflict, Document, Tag
 from annotator.services import Changes, Library, revising, watching
-from annotator.storage.engine import LibraryError
 from annotator.ui.qt_commands import CreateAnnotationCommand, DeleteAnnotationCommand, UpdateAnnotationCommand
-
-#: Errors a service reports to the user rather than crashing the app.
-USER_ERRORS = (LibraryError, SpanError, InvalidInput, LookupError, FormatError, OSError, Conflict)
 
 
 class QtLibrarySession(QObject):
