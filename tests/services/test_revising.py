@@ -397,7 +397,7 @@ def test_orphans_can_still_be_noted_retagged_and_deleted(article: Article) -> No
         article.library, annotation_id=orphan_id, tag_id=article.library.tag_named("evidence").id
     )
     assert article.of(THESIS)[1].status == ORPHANED
-    assert orphan_id not in {a.id for a in revising.placed_annotations(article.library, article.id)}
+    assert orphan_id not in {a.id for a in article.library.annotations(article.id)}
     annotating.delete_annotation(article.library, annotation_id=orphan_id)
     assert orphan_id not in article.state()
 
@@ -420,7 +420,7 @@ def test_export_after_a_revision_keeps_offsets_of_placed_annotations(
     out = tmp_path / "export.json"
     exporting.export_to_path(article.library, out, document_ids=[article.id])
     [document] = orjson.loads(out.read_bytes())["documents"]
-    placed = {a.id for a in revising.placed_annotations(article.library, article.id)}
+    placed = {a.id for a in article.library.annotations(article.id)}
     for exported in document["annotations"]:
         if exported["id"] in placed:
             assert document["text"][exported["start"] : exported["end"]] == exported["quote"]

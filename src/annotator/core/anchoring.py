@@ -417,23 +417,6 @@ class Reanchorer:
         return Anchor(FUZZY, best[1], best[2], round(best[0], 4))
 
 
-def reanchor(
-    old_text: str,
-    new_text: str,
-    start: int,
-    end: int,
-    quote: str,
-    prefix: str = "",
-    suffix: str = "",
-) -> Anchor:
-    """Place one annotation of *old_text* in *new_text* (see the module's docstring).
-
-    For many annotations build one :class:`Reanchorer` and call its ``anchor``:
-    the diff is then computed once.
-    """
-    return Reanchorer(old_text, new_text).anchor(start, end, quote, prefix, suffix)
-
-
 # -- helpers --------------------------------------------------------------------------------
 
 

@@ -191,10 +191,6 @@ class Library:
         with reading(self.engine) as s:
             return repo.list_coders(s)
 
-    def sets(self) -> list[str]:
-        with reading(self.engine) as s:
-            return repo.list_sets(s)
-
     def documents_in_set(self, name: str) -> list[str]:
         with reading(self.engine) as s:
             ids = repo.document_ids_in_set(s, name)

@@ -298,16 +298,6 @@ def anchor_states(library: Library, document_id: str) -> dict[str, AnchorState]:
         return repo.anchor_states_of(s, document_id)
 
 
-def placed_annotations(library: Library, document_id: str) -> list[Annotation]:
-    """The annotations placed in the document's current text (orphans left out), by (start, end, id)."""
-    with unit_of_work(library.engine) as s:
-        return [
-            a
-            for a, state in repo.anchored_annotations_of(s, document_id)
-            if state.status != ORPHANED
-        ]
-
-
 def orphans(library: Library, document_id: str) -> list[tuple[Annotation, DocumentVersion]]:
     """The document's orphans, each with the previous version its offsets and quote point into."""
     with unit_of_work(library.engine) as s:

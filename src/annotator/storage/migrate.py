@@ -17,7 +17,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
 from annotator.storage import locks
-from annotator.storage.backup import BEFORE_MIGRATION, make_backup, write_backup
+from annotator.storage.backup import BEFORE_MIGRATION, make_backup
 from annotator.storage.engine import BEGIN_IMMEDIATE, LibraryError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -38,11 +38,6 @@ def head_revision() -> str:
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
-
-
-def backup_sqlite(path: Path, label: str) -> Path:
-    """Copy the SQLite library at *path* with the online backup API; return the copy's path."""
-    return write_backup(path, label)
 
 
 def _known(script: ScriptDirectory, revision: str) -> bool:

@@ -41,10 +41,6 @@ _ANNOTATION_COLUMNS = (
 # -- tags ---------------------------------------------------------------------------------------
 
 
-def tag_from_row(row: TagRow) -> Tag:
-    return Tag(row.id, row.name, row.color, row.description, row.shortcut, row.sort_order)
-
-
 def list_tags(session: Session) -> list[Tag]:
     rows = session.execute(
         sa.select(_T.c.id, _T.c.name, _T.c.color, _T.c.description, _T.c.shortcut, _T.c.sort_order).order_by(
@@ -154,10 +150,6 @@ def add_to_set(session: Session, name: str, document_ids: Iterable[str], new_id:
     rows = [{"set_id": set_id, "document_id": d} for d in dict.fromkeys(document_ids) if d not in existing]
     if rows:
         session.execute(sa.insert(DocumentSetMemberRow.__table__), rows)
-
-
-def list_sets(session: Session) -> list[str]:
-    return list(session.execute(sa.select(DocumentSetRow.name).order_by(DocumentSetRow.name)).scalars())
 
 
 # -- annotations --------------------------------------------------------------------------------
