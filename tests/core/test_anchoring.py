@@ -310,5 +310,5 @@ def test_a_very_common_quote_is_found_by_its_context() -> None:
     start = text.index("marked a") + len("marked ")
     _, _, quote, prefix, suffix = span_at(text, start, start + 1)
     new = "Preface. " + text
-    result = Reanchorer(text, new).find(quote, prefix, suffix, hint=0)
+    result = Reanchorer(text, new).anchor(0, 1, quote, prefix, suffix, orphan=True)  # searched near 0
     assert (result.status, result.start) == (MOVED, start + len("Preface. "))

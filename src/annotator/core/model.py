@@ -14,6 +14,7 @@ from typing import Any
 # Defined with the other errors; imported from here by code written before they were.
 from annotator.core.errors import Conflict as Conflict
 from annotator.core.errors import InvalidInput as InvalidInput
+from annotator.core.selectors import TextQuoteSelector
 
 
 #: Longest tag, set and coder name the library stores.
@@ -117,3 +118,39 @@ class Annotation:
     coder: str
     created: datetime
     modified: datetime
+
+
+def annotation_on_span(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    id: str,
+    document_id: str,
+    tag_id: str,
+    note: str,
+    coder: str,
+    created: datetime,
+    modified: datetime,
+) -> Annotation:
+    """The one way an annotation is put on ``text[start:end]``: tagging, importing and following a revision.
+
+    The quote and its context are cut from *text* (the stored text the offsets
+    point into), never taken from whoever gave the offsets, so
+    ``text[start:end] == quote`` holds by construction. Raises
+    :class:`~annotator.core.errors.SpanError` if the span does not fit the text.
+    """
+    selector = TextQuoteSelector.from_span(text, start, end)
+    return Annotation(
+        id, document_id, tag_id, start, end, selector.exact, selector.prefix, selector.suffix, note, coder,
+        created, modified,
+    )  # fmt: skip
+
+
+def moved_to_span(annotation: Annotation, text: str, start: int, end: int, *, modified: datetime) -> Annotation:
+    """*annotation* put on ``text[start:end]`` (see :func:`annotation_on_span`), modified at *modified*."""
+    a = annotation
+    return annotation_on_span(
+        text, start, end, id=a.id, document_id=a.document_id, tag_id=a.tag_id, note=a.note, coder=a.coder,
+        created=a.created, modified=modified,
+    )  # fmt: skip

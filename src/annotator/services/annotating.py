@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 
 from annotator.core.anchoring import UNCHANGED, AnchorState
 from annotator.core.errors import NotFound
-from annotator.core.model import Annotation, Conflict, check_name, new_id, utc_now
-from annotator.core.selectors import SpanError, TextQuoteSelector, check_span, locate_quote
+from annotator.core.model import Annotation, Conflict, annotation_on_span, check_name, new_id, utc_now
+from annotator.core.selectors import SpanError, check_span, locate_quote
 from annotator.services.changes import Changes
 from annotator.services.library import Library
 from annotator.storage import repository as repo
@@ -53,13 +53,12 @@ def _current_text(library: Library, s: Session, document_id: str, expected_sha25
 
 
 def _insert(s: Session, document_id: str, tag_id: str, text: str, start: int, end: int, **fields: str) -> Annotation:
-    selector = TextQuoteSelector.from_span(text, start, end)  # checks the span fits
+    check_span(text, start, end)  # a span that does not fit is refused before the tag is looked up
     _tag_exists(repo.list_tags(s), tag_id)
     now = utc_now()
-    annotation = Annotation(
-        id=fields.get("annotation_id") or new_id(), document_id=document_id, tag_id=tag_id, start=start, end=end,
-        quote=selector.exact, prefix=selector.prefix, suffix=selector.suffix, note=fields.get("note", ""),
-        coder=fields.get("coder", ""), created=now, modified=now,
+    annotation = annotation_on_span(
+        text, start, end, id=fields.get("annotation_id") or new_id(), document_id=document_id, tag_id=tag_id,
+        note=fields.get("note", ""), coder=fields.get("coder", ""), created=now, modified=now,
     )  # fmt: skip
     repo.insert_annotations(s, [annotation])
     return annotation

@@ -90,7 +90,7 @@ class QtLibrarySession(QObject):
             try:
                 states = revising.anchor_states(self.library, self.document.id)
                 if any(state.status == ORPHANED for state in states.values()):  # only revised documents
-                    orphans = [a for a, _version in revising.orphans(self.library, self.document.id)]
+                    orphans = [o.annotation for o in revising.orphans(self.library, self.document.id)]
             except USER_ERRORS as exc:
                 self.errorRaised.emit(_message(exc))
         self.anchor_states = states
