@@ -16,6 +16,7 @@ import orjson
 import pytest
 
 from annotator.core.model import TagSpec
+from annotator.core.text import sha256_text
 from annotator.formats.base import FormatError, ImportBundle, ImportedAnnotation, ImportedDocument
 from annotator.services import importing
 from annotator.services.library import Library
@@ -411,7 +412,7 @@ def test_own_export_matches_by_id_and_a_foreign_copy_of_an_id_is_not_lost(
     # it is another annotation, kept under a fresh id, and not imported twice either.
     payload = orjson.loads(path.read_bytes())
     other = "Other words, tagged once."
-    payload["documents"][0].update(id="d2", title="other", text=other, sha256=importing.sha256_text(other))
+    payload["documents"][0].update(id="d2", title="other", text=other, sha256=sha256_text(other))
     payload["documents"][0]["annotations"][0].update(quote="Oth", prefix="", suffix=other[3:35])
     copy = _write(tmp_path, "copy.json", orjson.dumps(payload))
     added = importing.import_files(library, [copy])
@@ -443,7 +444,7 @@ def _file_with_metadata(fmt: str, metadata: bytes) -> tuple[str, bytes]:
         line = orjson.dumps({"title": "deep", "text": text, "spans": [], "meta": {"metadata": "@"}})
         return "deep.jsonl", line.replace(b'"@"', metadata) + b"\n"
     moment = datetime(2024, 5, 6, tzinfo=UTC)
-    doc = Document("d1", "deep", text, importing.sha256_text(text), {"m": "@"}, moment)
+    doc = Document("d1", "deep", text, sha256_text(text), {"m": "@"}, moment)
     claim = Annotation("a1", "d1", "t1", 2, 6, "text", "A ", " that", "", "", moment, moment)
     bundle = ExportBundle([Tag("t1", "claim", "#f4a261")], [(doc, [claim])], "annotator 0.1.0", moment)
     return "deep.json", orjson.dumps(annotated_json.to_dict(bundle)).replace(b'{"m":"@"}', metadata)

@@ -110,8 +110,27 @@ def document_text(session: Session, document_id: str) -> str | None:
     return session.execute(sa.select(_D.c.text).where(_D.c.id == document_id)).scalar()
 
 
-def find_document_by_sha256(session: Session, sha256: str) -> str | None:
-    return session.execute(sa.select(_D.c.id).where(_D.c.sha256 == sha256).limit(1)).scalar()
+def _chunks(values: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
+    # Bound the parameters of one IN (...): SQLite allows 32,766, older builds 999.
+    return (values[i : i + size] for i in range(0, len(values), size))
+
+
+def document_sha256s(session: Session, document_ids: Sequence[str]) -> dict[str, str]:
+    """Document id -> the SHA-256 of its text, for those of *document_ids* that exist."""
+    found: dict[str, str] = {}
+    for chunk in _chunks(document_ids):
+        found.update((i, sha) for i, sha in session.execute(sa.select(_D.c.id, _D.c.sha256).where(_D.c.id.in_(chunk))))
+    return found
+
+
+def documents_by_sha256(session: Session, sha256s: Sequence[str]) -> dict[str, str]:
+    """SHA-256 -> the id of a document with that text, for those of *sha256s* the library has."""
+    found: dict[str, str] = {}
+    for chunk in _chunks(sha256s):
+        query = sa.select(_D.c.sha256, _D.c.id).where(_D.c.sha256.in_(chunk)).order_by(_D.c.created, _D.c.id)
+        for sha256, doc_id in session.execute(query):
+            found.setdefault(sha256, doc_id)  # the first made, if a text is stored twice
+    return found
 
 
 def insert_document(session: Session, document: Document) -> None:
@@ -252,9 +271,28 @@ def next_modified(before: datetime) -> datetime:
 
 
 def existing_annotation_ids(session: Session, ids: Sequence[str]) -> set[str]:
+    """Those of *ids* that an annotation has, on any document."""
     found: set[str] = set()
-    for i in range(0, len(ids), 500):
-        found.update(session.execute(sa.select(_A.c.id).where(_A.c.id.in_(ids[i : i + 500]))).scalars())
+    for chunk in _chunks(ids):
+        found.update(session.execute(sa.select(_A.c.id).where(_A.c.id.in_(chunk))).scalars())
+    return found
+
+
+def annotation_keys_of(
+    session: Session, document_ids: Sequence[str]
+) -> dict[str, tuple[set[str], set[tuple[str, int, int, str]]]]:
+    """Per document: the ids of all its annotations (orphans too) and the (tag id, start, end,
+    note) of its placed ones, which is what an import matches incoming annotations on."""
+    found: dict[str, tuple[set[str], set[tuple[str, int, int, str]]]] = {d: (set(), set()) for d in document_ids}
+    columns = (_A.c.document_id, _A.c.id, _A.c.tag_id, _A.c.start, _A.c.end, _A.c.note, _A.c.anchor_status)
+    for chunk in _chunks(list(document_ids)):
+        for doc_id, annotation_id, tag_id, start, end, note, status in session.execute(
+            sa.select(*columns).where(_A.c.document_id.in_(chunk))
+        ):
+            ids, keys = found[doc_id]
+            ids.add(annotation_id)
+            if status != "orphaned":
+                keys.add((tag_id, start, end, note))
     return found
 
 
