@@ -392,6 +392,7 @@ def test_orphans_can_still_be_noted_retagged_and_deleted(article: Article) -> No
     orphan_id = article.ids[THESIS]
     [found] = revising.orphans(article.library, article.id)
     orphan, version = found.annotation, found.version
+    assert article.library.annotation(orphan_id) == found  # never handed out as a placed annotation
     assert orphan.id == orphan_id and version.text[orphan.start : orphan.end] == THESIS
     annotating.set_note(article.library, annotation_id=orphan_id, note="lost in the second edition")
     annotating.retag_annotation(

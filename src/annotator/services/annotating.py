@@ -109,10 +109,16 @@ def annotate_quote(
     return Changes(annotations_created=(annotation,))
 
 
+def _stored(s: Session, annotation_id: str) -> Annotation | None:
+    """The annotation as stored, placed or orphaned: a tag, a note or a delete applies to both."""
+    found = repo.get_anchored_annotation(s, annotation_id)
+    return None if found is None else found[0]
+
+
 def _update(library: Library, annotation_id: str, base: Annotation | None, **fields: object) -> Changes:
     """Write *fields* of an annotation; with *base*, only if none of them changed since *base*."""
     with unit_of_work(library.engine) as s:
-        current = repo.get_annotation(s, annotation_id)
+        current = _stored(s, annotation_id)
         if current is None:
             raise Conflict(DELETED) if base is not None else NotFound(f"there is no annotation '{annotation_id}'")
         expected = {name: getattr(current, name) for name in fields}
@@ -145,7 +151,7 @@ def delete_annotation(library: Library, *, annotation_id: str, base: Annotation 
     would throw away what someone else did to it.
     """
     with unit_of_work(library.engine) as s:
-        current = repo.get_annotation(s, annotation_id)
+        current = _stored(s, annotation_id)
         if current is None:
             raise Conflict(DELETED) if base is not None else NotFound(f"there is no annotation '{annotation_id}'")
         expected = {name: getattr(current, name) for name in SEEN_FIELDS}
@@ -168,7 +174,7 @@ def restore_annotation(library: Library, *, annotation: Annotation, anchor: Anch
         check_span(text, annotation.start, annotation.end)
         if text[annotation.start : annotation.end] != annotation.quote:
             raise SpanError("the annotation's quote no longer matches the document text")
-        existing = repo.get_annotation(s, annotation.id)
+        existing = _stored(s, annotation.id)
         if existing is not None:
             if existing != annotation:
                 raise Conflict(CHANGED)

@@ -17,6 +17,7 @@ import sqlalchemy.exc as sa_exc
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
+from annotator.core.anchoring import ORPHANED, Orphan
 from annotator.core.errors import NotFound
 from annotator.core.model import (
     DEFAULT_TAGS,
@@ -182,9 +183,20 @@ class Library:
         with reading(self.engine) as s:
             return repo.annotations_of(s, [document_id])[document_id]
 
-    def annotation(self, annotation_id: str) -> Annotation | None:
+    def annotation(self, annotation_id: str) -> Annotation | Orphan | None:
+        """An annotation by id: placed in its document's current text, or an :class:`Orphan`
+        (its offsets point into a previous version, which comes with it); None if there is none."""
         with reading(self.engine) as s:
-            return repo.get_annotation(s, annotation_id)
+            found = repo.get_anchored_annotation(s, annotation_id)
+            if found is None:
+                return None
+            annotation, state = found
+            if state.status != ORPHANED:
+                return annotation
+            version = repo.get_document_version(s, state.version_id) if state.version_id else None
+        if version is None:  # the foreign key makes this impossible; say so rather than guess
+            raise LibraryError(f"the version orphan {annotation_id} points into is missing; the library is damaged")
+        return Orphan(annotation, version)
 
     def coders(self) -> list[str]:
         """The coder names that annotations of this library carry."""

@@ -168,10 +168,10 @@ def reattach_orphan(
     the one with *expected_sha256* (the one the span was selected in).
     """
     with unit_of_work(library.engine) as s:
-        annotation = repo.get_annotation(s, annotation_id)
-        state = repo.get_anchor_state(s, annotation_id)
-        if annotation is None or state is None:
+        found = repo.get_anchored_annotation(s, annotation_id)
+        if found is None:
             raise NotFound(f"there is no annotation '{annotation_id}'")
+        annotation, state = found
         if state.status not in (ORPHANED, FUZZY):
             raise InvalidInput(
                 "this annotation is placed in the current text; change its span instead of reattaching it"
@@ -196,10 +196,10 @@ def accept_fuzzy(library: Library, *, annotation_ids: Iterable[str]) -> Changes:
     now = utc_now()
     with unit_of_work(library.engine) as s:
         for annotation_id in dict.fromkeys(annotation_ids):
-            annotation = repo.get_annotation(s, annotation_id)
-            state = repo.get_anchor_state(s, annotation_id)
-            if annotation is None or state is None:
+            found = repo.get_anchored_annotation(s, annotation_id)
+            if found is None:
                 raise NotFound(f"there is no annotation '{annotation_id}'")
+            annotation, state = found
             if state.status == ORPHANED:
                 raise InvalidInput(
                     f"annotation '{annotation_id}' is orphaned; select its new text to reattach it"

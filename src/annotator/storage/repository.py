@@ -36,6 +36,9 @@ _ANNOTATION_COLUMNS = (
     _A.c.id, _A.c.document_id, _A.c.tag_id, _A.c.start, _A.c.end, _A.c.quote, _A.c.prefix,
     _A.c.suffix, _A.c.note, _A.c.coder, _A.c.created, _A.c.modified,
 )  # fmt: skip
+# An orphan's offsets point into a previous text, not document.text: whatever can return one
+# returns its anchor state with it (or, like annotations_of, leaves orphans out).
+_ANCHOR_COLUMNS = (_A.c.anchor_status, _A.c.anchor_version_id, _A.c.anchor_start, _A.c.anchor_end)
 
 
 # -- tags ---------------------------------------------------------------------------------------
@@ -231,18 +234,20 @@ def list_coders(session: Session) -> list[str]:
     return list(session.execute(query).scalars())
 
 
-def get_annotation(session: Session, annotation_id: str) -> Annotation | None:
-    row = session.execute(sa.select(*_ANNOTATION_COLUMNS).where(_A.c.id == annotation_id)).first()
-    return Annotation(*row) if row else None
+def get_anchored_annotation(session: Session, annotation_id: str) -> tuple[Annotation, AnchorState] | None:
+    """An annotation, placed or orphaned, with its anchor state (which says which it is)."""
+    row = session.execute(sa.select(*_ANNOTATION_COLUMNS, *_ANCHOR_COLUMNS).where(_A.c.id == annotation_id)).first()
+    return (Annotation(*row[:12]), _anchor_state(row[12:])) if row else None
 
 
-def annotations_by_id(session: Session, ids: Sequence[str]) -> list[Annotation]:
-    """The annotations with these ids that exist (any document, orphans too), by (start, end, id)."""
-    found: list[Annotation] = []
-    for i in range(0, len(ids), 500):
-        query = sa.select(*_ANNOTATION_COLUMNS).where(_A.c.id.in_(ids[i : i + 500]))
-        found.extend(Annotation(*row) for row in session.execute(query))
-    return sorted(found, key=lambda a: (a.start, a.end, a.id))
+def anchored_annotations_by_id(session: Session, ids: Sequence[str]) -> list[tuple[Annotation, AnchorState]]:
+    """The annotations with these ids that exist (any document, orphans too) with their anchor
+    states, by (start, end, id)."""
+    found: list[tuple[Annotation, AnchorState]] = []
+    for chunk in _chunks(ids):
+        query = sa.select(*_ANNOTATION_COLUMNS, *_ANCHOR_COLUMNS).where(_A.c.id.in_(chunk))
+        found.extend((Annotation(*row[:12]), _anchor_state(row[12:])) for row in session.execute(query))
+    return sorted(found, key=lambda pair: (pair[0].start, pair[0].end, pair[0].id))
 
 
 def annotation_stamps(session: Session, document_id: str) -> dict[str, tuple[datetime, str]]:
@@ -341,11 +346,10 @@ def delete_annotation(session: Session, annotation_id: str, *, expected: Mapping
 
 # -- revisions: previous texts and re-anchoring (schema 0002) ----------------------------------
 # Orphaned annotations (anchor_status "orphaned") have offsets into a previous text, not into
-# document.text; the queries above do not tell them apart.
+# document.text (see _ANCHOR_COLUMNS).
 
 _V = DocumentVersionRow.__table__
 _VERSION_COLUMNS = (_V.c.id, _V.c.document_id, _V.c.version, _V.c.text, _V.c.sha256, _V.c.created, _V.c.note)
-_ANCHOR_COLUMNS = (_A.c.anchor_status, _A.c.anchor_version_id, _A.c.anchor_start, _A.c.anchor_end)
 
 
 def insert_document_version(session: Session, version: DocumentVersion) -> None:
@@ -408,11 +412,6 @@ def anchored_annotations_of(
         query = query.where(_A.c.anchor_status == status)
     with gc_paused():
         return [(Annotation(*row[:12]), _anchor_state(row[12:])) for row in session.execute(query)]
-
-
-def get_anchor_state(session: Session, annotation_id: str) -> AnchorState | None:
-    row = session.execute(sa.select(*_ANCHOR_COLUMNS).where(_A.c.id == annotation_id)).first()
-    return _anchor_state(row) if row else None
 
 
 def update_anchors(session: Session, placements: Sequence[tuple[Annotation, AnchorState]]) -> None:
