@@ -25,7 +25,7 @@ from typing import Any
 from annotator import config
 from annotator.cli_text import terminal_safe, tsv_line
 from annotator.services import backups
-from annotator.storage.backup import backups_dir
+from annotator.storage.backup_files import backups_dir
 from annotator.core.errors import USER_ERRORS, LibraryError
 
 

@@ -20,7 +20,7 @@ from sqlmodel import SQLModel
 from annotator.config import to_database_url
 from annotator.services.library import Library
 from annotator.storage import tables  # noqa: F401  (registers the tables on SQLModel.metadata)
-from annotator.storage.backup import write_backup
+from annotator.storage.backup_files import write_backup
 from annotator.storage.engine import LibraryError, make_engine
 from annotator.storage.migrate import (
     current_revision,

@@ -17,7 +17,6 @@ reads and writes in one go) pass neither.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from annotator.core.anchoring import UNCHANGED, AnchorState
 from annotator.core.errors import NotFound
@@ -26,10 +25,7 @@ from annotator.core.selectors import SpanError, check_span, locate_quote
 from annotator.services.changes import Changes
 from annotator.services.library import Library
 from annotator.storage import repository as repo
-from annotator.storage.uow import unit_of_work
-
-if TYPE_CHECKING:
-    from sqlmodel import Session
+from annotator.storage.uow import Session, unit_of_work
 
 #: What a person saw of an annotation when they chose to delete it.
 SEEN_FIELDS = ("tag_id", "note", "start", "end")

@@ -33,7 +33,7 @@ from annotator.services.backups import library_file
 from annotator.services.library import Library
 from annotator.services.progress import Progress, report
 from annotator.storage import repository as repo
-from annotator.storage.backup import backups_dir
+from annotator.storage.backup_files import backups_dir
 from annotator.storage.uow import unit_of_work
 
 #: SQLite's companions of a library file: losing one loses committed edits.
