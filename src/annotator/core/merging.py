@@ -89,8 +89,8 @@ def is_our_id(value: str) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class _Prepared:
-    """One incoming document with its normalised text and the ids we may keep."""
+class PreparedDocument:
+    """Core: one incoming document with its normalised text, its SHA-256 and the ids we may keep."""
 
     source: IncomingDocument
     text: str
@@ -103,7 +103,7 @@ class _Prepared:
 class PreparedImport:
     """Core: the incoming bundles, each text normalised once, and what to look up for them."""
 
-    bundles: tuple[tuple[IncomingBundle, tuple[_Prepared, ...]], ...]
+    bundles: tuple[tuple[IncomingBundle, tuple[PreparedDocument, ...]], ...]
 
     @property
     def document_ids(self) -> list[str]:
@@ -130,7 +130,7 @@ def prepare_import(bundles: Iterable[IncomingBundle]) -> PreparedImport:
             text = normalize_text(imported.text)
             doc_id = imported.id if imported.id and len(imported.id) <= ID_MAX else None
             ids = tuple(a.id if a.id and is_our_id(a.id) else None for a in imported.annotations)
-            docs.append(_Prepared(imported, text, sha256_text(text), doc_id, ids))
+            docs.append(PreparedDocument(imported, text, sha256_text(text), doc_id, ids))
         prepared.append((bundle, tuple(docs)))
     return PreparedImport(tuple(prepared))
 
@@ -166,13 +166,6 @@ class Holdings:
     versions_by_sha256: Mapping[str, tuple[DocumentVersion, str]] = field(default_factory=dict)
     annotations: Mapping[str, HeldAnnotations] = field(default_factory=dict)
     annotation_ids: Set[str] = frozenset()
-
-    @property
-    def matched_document_ids(self) -> list[str]:
-        """Every document the lookups found, whose annotations :attr:`annotations` must hold."""
-        found = [*self.document_sha256s, *self.documents_by_sha256.values()]
-        found += [version.document_id for version, _ in self.versions_by_sha256.values()]
-        return list(dict.fromkeys(found))
 
 
 @dataclass(slots=True)
@@ -250,7 +243,7 @@ class _Planner:
             created.append(self.tags[spec.name])
         return self.tags[spec.name]
 
-    def document(self, incoming: _Prepared) -> PlannedDocument:
+    def document(self, incoming: PreparedDocument) -> PlannedDocument:
         imported, text, sha = incoming.source, incoming.text, incoming.sha256
         if "\x00" in text:
             raise FormatError(f"'{imported.title}': the text contains NUL characters, so it is not text")
@@ -283,7 +276,7 @@ class _Planner:
     def _annotations(
         self,
         planned: PlannedDocument,
-        incoming: _Prepared,
+        incoming: PreparedDocument,
         text: str,
         revised: tuple[DocumentVersion, Reanchorer] | None,
     ) -> None:

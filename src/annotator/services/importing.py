@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.anchoring import DocumentVersion
@@ -241,14 +241,15 @@ def _holdings(s: Session, prepared: PreparedImport) -> Holdings:
             current = repo.document_text(s, version.document_id)
             if current is not None:  # the foreign key makes this certain
                 versions[sha] = (version, current)
-    held = Holdings(repo.list_tags(s), shas, by_sha, versions)
+    # Every document those lookups found may be matched, so its annotations are what an
+    # incoming one is matched against.
+    found = dict.fromkeys([*shas, *by_sha.values(), *(v.document_id for v, _ in versions.values())])
     annotations = {
-        doc_id: HeldAnnotations(ids, keys)
-        for doc_id, (ids, keys) in repo.annotation_keys_of(s, held.matched_document_ids).items()
+        doc_id: HeldAnnotations(ids, keys) for doc_id, (ids, keys) in repo.annotation_keys_of(s, list(found)).items()
     }
     wanted = prepared.annotation_ids
     existing = repo.existing_annotation_ids(s, wanted) if wanted else set()
-    return replace(held, annotations=annotations, annotation_ids=existing)
+    return Holdings(repo.list_tags(s), shas, by_sha, versions, annotations, existing)
 
 
 def persist(
