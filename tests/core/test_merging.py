@@ -43,7 +43,7 @@ def fresh_ids() -> itertools.count[int]:
 def plan(*bundles: ImportBundle, held: Holdings | None = None) -> ImportPlan:
     counter = fresh_ids()
     return plan_import(
-        prepare_import(bundles), held or Holdings(tags=[CLAIM]), now=NOW, make_id=lambda: f"new-{next(counter)}"
+        prepare_import(bundles), held or Holdings(tags=[CLAIM]), clock=lambda: NOW, make_id=lambda: f"new-{next(counter)}"
     )
 
 
@@ -208,3 +208,10 @@ def test_preparing_leaves_the_bundles_as_they_were() -> None:
     incoming = doc(TEXT, claim("vote", id="1"), id="https://example.org/" + "d" * 40)
     plan(ImportBundle([incoming]))
     assert incoming.id.startswith("https://") and incoming.annotations[0].id == "1"
+
+
+def test_documents_of_one_import_are_made_in_the_order_they_came() -> None:
+    """The library lists documents by when they were made: one tick of the clock must not reorder them."""
+    result = plan(ImportBundle([doc("B text"), doc("A text")]), ImportBundle([doc("C text")]))
+    created = [d.document.created for d in result.documents if d.document is not None]
+    assert created == sorted(set(created)) and len(created) == 3 and created[0] == NOW

@@ -42,7 +42,10 @@ person's review, orphaned, found again) depends on where it stood before as
 well as on where it landed: :func:`transition` is that table, and
 :func:`follow` places one annotation and applies it. A revision and an import
 of a file made before a revision both go through :func:`follow`.
-:class:`Reanchorer` offers one public way to place a span, :meth:`Reanchorer.anchor`.
+Placing a stored span in a text has one entry point here,
+:meth:`Reanchorer.anchor` (an orphan's quote is searched for through it too);
+:func:`annotator.core.selectors.anchor` is the exact placement of a selector
+read from a file in that file's own text, which never guesses.
 
 Similarities come from :class:`difflib.SequenceMatcher` (the standard library):
 ``ratio()`` of two unrelated English snippets is about 0.3 (0.4 for nine in

@@ -33,12 +33,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from annotator.core.anchoring import ORPHANED, UNCHANGED, AnchorState, DocumentVersion, Reanchorer, follow
 from annotator.core.errors import FormatError
-from annotator.core.model import ID_MAX, Annotation, Document, Tag, TagSpec, annotation_on_span, check_name, new_id
+from annotator.core.model import ID_MAX, Annotation, Document, Tag, TagSpec, annotation_on_span, check_name, new_id, utc_now
 from annotator.core.selectors import check_span
 from annotator.core.text import normalize_text, sha256_text
 
@@ -224,8 +224,9 @@ def _no_older_text(version_id: str) -> str:
 class _Planner:
     """The matching state of one import: the library's holdings plus what the plan adds so far."""
 
-    def __init__(self, held: Holdings, now: datetime, make_id: Callable[[], str]) -> None:
-        self.now, self.make_id = now, make_id
+    def __init__(self, held: Holdings, clock: Callable[[], datetime], make_id: Callable[[], str]) -> None:
+        self.clock, self.make_id = clock, make_id
+        self.now: datetime | None = None  # when the document being planned was made
         self.plan = ImportPlan()
         self.tags = {t.name: t for t in held.tags}
         self.document_sha256s = dict(held.document_sha256s)
@@ -245,6 +246,12 @@ class _Planner:
 
     def document(self, incoming: PreparedDocument) -> PlannedDocument:
         imported, text, sha = incoming.source, incoming.text, incoming.sha256
+        # Each document is made after the one before it, even within one tick of the clock:
+        # the library lists documents by when they were made, so in the order they came.
+        now = self.clock()
+        if self.now is not None and now <= self.now:
+            now = self.now + timedelta(milliseconds=1)
+        self.now = now
         if "\x00" in text:
             raise FormatError(f"'{imported.title}': the text contains NUL characters, so it is not text")
         if text != imported.text and imported.annotations:
@@ -266,11 +273,11 @@ class _Planner:
         else:
             taken = incoming.id is not None and incoming.id in self.document_sha256s
             doc_id = self.make_id() if (incoming.id is None or taken) else incoming.id
-            document = Document(doc_id, imported.title, text, sha, dict(imported.metadata), self.now)
+            document = Document(doc_id, imported.title, text, sha, dict(imported.metadata), now)
             planned = PlannedDocument(doc_id, imported.title, True, document)
             self.document_sha256s[doc_id] = sha
             self.documents_by_sha256.setdefault(sha, doc_id)
-        self._annotations(planned, incoming, text, revised)
+        self._annotations(planned, incoming, text, revised, now)
         return planned
 
     def _annotations(
@@ -279,6 +286,7 @@ class _Planner:
         incoming: PreparedDocument,
         text: str,
         revised: tuple[DocumentVersion, Reanchorer] | None,
+        now: datetime,
     ) -> None:
         in_document, present = self.annotations.setdefault(planned.id, (set(), set()))
         # An id counts as already imported only in this document (orphans included). The same
@@ -298,8 +306,8 @@ class _Planner:
                 raise FormatError(f"'{imported.title}': an annotation's quote is not text[start:end]")
             annotation = annotation_on_span(
                 text, a.start, a.end, id=our_id if keeps_id else self.make_id(), document_id=planned.id,
-                tag_id=self.tag(TagSpec(a.tag, "")).id, note=a.note, coder=a.coder, created=a.created or self.now,
-                modified=a.modified or a.created or self.now,
+                tag_id=self.tag(TagSpec(a.tag, "")).id, note=a.note, coder=a.coder, created=a.created or now,
+                modified=a.modified or a.created or now,
             )  # fmt: skip
             state = AnchorState()
             if revised is not None:
@@ -324,17 +332,21 @@ class _Planner:
 
 
 def plan_import(
-    prepared: PreparedImport, held: Holdings, *, now: datetime, make_id: Callable[[], str] = new_id
+    prepared: PreparedImport,
+    held: Holdings,
+    *,
+    clock: Callable[[], datetime] = utc_now,
+    make_id: Callable[[], str] = new_id,
 ) -> ImportPlan:
     """What importing *prepared* into a library holding *held* adds (see the module's docstring).
 
-    *now* is when annotations and documents without a time of their own were made;
+    *clock* says when documents, and annotations without a time of their own, are made;
     *make_id* makes fresh ids. Raises :class:`FormatError` for text that cannot be
     stored as it is, :class:`~annotator.core.errors.SpanError` for a span that does
     not fit its text and :class:`~annotator.core.errors.InvalidInput` for a name too
     long, at the first one met, in the order the bundles give them.
     """
-    planner = _Planner(held, now, make_id)
+    planner = _Planner(held, clock, make_id)
     for bundle, documents in prepared.bundles:
         for spec in bundle.tags:
             planner.tag(spec)

@@ -23,7 +23,7 @@ from annotator.core.anchoring import DocumentVersion
 from annotator.core.boilerplate import Cut, apply_cuts, find_boilerplate, map_offset
 from annotator.core.merging import NEW_TAG_COLORS as NEW_TAG_COLORS  # callers found it here
 from annotator.core.merging import HeldAnnotations, Holdings, PreparedImport, plan_import, prepare_import
-from annotator.core.model import check_name, new_id, utc_now
+from annotator.core.model import check_name, new_id
 from annotator.core.text import MAX_IMPORT_BYTES, describe_size, normalize_text, title_from_text
 from annotator.formats import annotated_json
 from annotator.formats.base import FolderSource, Format, FormatError, ImportBundle, ImportedDocument, SourceFile
@@ -270,7 +270,7 @@ def persist(
         # Documents are matched by what is stored; two imports of one text at once must not
         # both find nothing and both insert it (PostgreSQL; SQLite already serialises them).
         locks.hold(s, locks.IMPORT)
-        plan = plan_import(prepared, _holdings(s, prepared), now=utc_now())
+        plan = plan_import(prepared, _holdings(s, prepared))
         rows = [ImportedRow(d.id, d.title, d.new) for d in plan.documents]
         if set_name and rows:
             check_name("set", set_name)
