@@ -24,9 +24,9 @@ from typing import Any
 
 from annotator import config
 from annotator.cli_text import terminal_safe, tsv_line
+from annotator.core.errors import USER_ERRORS, LibraryError
 from annotator.services import backups
 from annotator.storage.backup_files import backups_dir
-from annotator.core.errors import USER_ERRORS, LibraryError
 
 
 def add_db_commands(subparsers: Any) -> argparse.ArgumentParser:

@@ -184,7 +184,7 @@ def test_a_fuzzy_placement_is_kept_for_review() -> None:
     quote = "approved the budget on Monday"
     s = old.index(quote)
     [planned] = plan(ImportBundle([doc(old, ImportedAnnotation("claim", s, s + len(quote), quote))]), held=held).documents
-    [(annotation, state)] = planned.anchors
+    [(_annotation, state)] = planned.anchors
     assert state == AnchorState(FUZZY, "v1", s, s + len(quote))
 
 

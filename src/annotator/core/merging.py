@@ -31,14 +31,32 @@ the bundles; the protocols below name what this module reads of them.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from annotator.core.anchoring import ORPHANED, UNCHANGED, AnchorState, DocumentVersion, Reanchorer, follow
+from annotator.core.anchoring import (
+    ORPHANED,
+    UNCHANGED,
+    AnchorState,
+    DocumentVersion,
+    Reanchorer,
+    follow,
+)
 from annotator.core.errors import FormatError
-from annotator.core.model import ID_MAX, Annotation, Document, Tag, TagSpec, annotation_on_span, check_name, new_id, utc_now
+from annotator.core.model import (
+    ID_MAX,
+    Annotation,
+    Document,
+    Tag,
+    TagSpec,
+    annotation_on_span,
+    check_name,
+    new_id,
+    utc_now,
+)
 from annotator.core.selectors import check_span
 from annotator.core.text import normalize_text, sha256_text
 
@@ -143,8 +161,8 @@ class HeldAnnotations:
     (tag id, start, end, note) of the placed ones.
     """
 
-    ids: Set[str] = frozenset()
-    keys: Set[ContentKey] = frozenset()
+    ids: AbstractSet[str] = frozenset()
+    keys: AbstractSet[ContentKey] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +183,7 @@ class Holdings:
     documents_by_sha256: Mapping[str, str] = field(default_factory=dict)
     versions_by_sha256: Mapping[str, tuple[DocumentVersion, str]] = field(default_factory=dict)
     annotations: Mapping[str, HeldAnnotations] = field(default_factory=dict)
-    annotation_ids: Set[str] = frozenset()
+    annotation_ids: AbstractSet[str] = frozenset()
 
 
 @dataclass(slots=True)

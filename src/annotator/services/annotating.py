@@ -20,7 +20,14 @@ from dataclasses import replace
 
 from annotator.core.anchoring import UNCHANGED, AnchorState
 from annotator.core.errors import NotFound
-from annotator.core.model import Annotation, Conflict, annotation_on_span, check_name, new_id, utc_now
+from annotator.core.model import (
+    Annotation,
+    Conflict,
+    annotation_on_span,
+    check_name,
+    new_id,
+    utc_now,
+)
 from annotator.core.selectors import SpanError, check_span, locate_quote
 from annotator.services.changes import Changes
 from annotator.services.library import Library

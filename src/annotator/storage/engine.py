@@ -39,7 +39,6 @@ from sqlalchemy.engine import Engine, make_url
 # An AnnotatorError, defined with the others in core.errors; storage raises it.
 from annotator.core.errors import LibraryError as LibraryError
 
-
 BUSY_TIMEOUT_MS = 5000
 #: Execution option: start this connection's transactions with ``BEGIN IMMEDIATE`` (SQLite).
 BEGIN_IMMEDIATE = "annotator_begin_immediate"

@@ -20,6 +20,7 @@ from contextvars import ContextVar
 
 import sqlalchemy.exc as sa_exc
 from sqlalchemy.engine import Engine
+
 # What a unit of work hands to the repositories; services name it only as this type.
 from sqlmodel import Session as Session
 
