@@ -26,15 +26,13 @@ from annotator.cli_db import add_db_commands, run_db_command
 from annotator.cli_revise import add_revise_command, cmd_revise
 from annotator.cli_text import json_text, terminal_safe, tsv_line
 from annotator.core.boilerplate import Cut
-from annotator.core.model import InvalidInput
-from annotator.core.selectors import SpanError
+from annotator.core.errors import USER_ERRORS
 from annotator.formats.base import FormatError, ImportedDocument, OptionError
 from annotator.formats.registry import RENAMED_WRITERS, all_formats, format_by_id, readers, writers
 from annotator.services import annotating, exporting, importing
 from annotator.services.backups import library_file
 from annotator.services.library import Library
 from annotator.services.sample import seed_sample
-from annotator.storage.engine import LibraryError
 
 
 class UsageError(Exception):
@@ -418,7 +416,7 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     except BrokenPipeError:  # e.g. `annotator export | head`: the reader has what it wanted
         _silence_stdout()
         return 1
-    except (LibraryError, FormatError, SpanError, InvalidInput, LookupError, OSError) as exc:
+    except USER_ERRORS as exc:  # Annotator's own errors and the system's about files: one line
         if args.debug:
             raise
         print(f"annotator: error: {terminal_safe(_error_message(exc))}", file=sys.stderr)

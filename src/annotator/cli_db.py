@@ -24,9 +24,9 @@ from typing import Any
 
 from annotator import config
 from annotator.cli_text import terminal_safe, tsv_line
+from annotator.core.errors import USER_ERRORS, LibraryError
 from annotator.services import backups
-from annotator.storage.backup import backups_dir
-from annotator.storage.engine import LibraryError
+from annotator.storage.backup_files import backups_dir
 
 
 def add_db_commands(subparsers: Any) -> argparse.ArgumentParser:
@@ -101,7 +101,7 @@ def run_db_command(args: argparse.Namespace) -> int:
     try:
         url, _ = config.database_url(getattr(args, "database", None))
         return DB_COMMANDS[args.db_command](url, args)
-    except (LibraryError, OSError, ValueError) as exc:
+    except USER_ERRORS as exc:
         if getattr(args, "debug", False):
             raise
         print(f"annotator: error: {terminal_safe(str(exc))}", file=sys.stderr)

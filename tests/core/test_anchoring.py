@@ -24,7 +24,6 @@ from annotator.core.anchoring import (
     Anchor,
     Reanchorer,
     TextDiff,
-    reanchor,
 )
 from annotator.core.selectors import CONTEXT_LENGTH, TextQuoteSelector, find_occurrences, locate_quote
 
@@ -42,7 +41,7 @@ def span(text: str, quote: str, occurrence: int = 1) -> tuple[int, int, str, str
 
 
 def place(old: str, new: str, quote: str, occurrence: int = 1) -> tuple[Anchor, str | None]:
-    result = reanchor(old, new, *span(old, quote, occurrence))
+    result = Reanchorer(old, new).anchor(*span(old, quote, occurrence))
     return result, (new[result.start : result.end] if result.placed else None)
 
 
@@ -134,7 +133,7 @@ def test_common_word_of_a_deleted_paragraph_is_not_moved_onto_another_occurrence
     gone = next(i for i, p in enumerate(parts) if THESIS in p)
     new = "\n\n".join(parts[:gone] + parts[gone + 1 :])
     old_start = seed_text.index(THESIS)
-    result = reanchor(seed_text, new, *span_at(seed_text, old_start, old_start + len("Kazakhstan")))
+    result = Reanchorer(seed_text, new).anchor(*span_at(seed_text, old_start, old_start + len("Kazakhstan")))
     assert "Kazakhstan" in new  # it occurs elsewhere, in other words
     assert result.status in (FUZZY, ORPHANED)  # never a confident "moved" onto another sentence
 
@@ -311,5 +310,5 @@ def test_a_very_common_quote_is_found_by_its_context() -> None:
     start = text.index("marked a") + len("marked ")
     _, _, quote, prefix, suffix = span_at(text, start, start + 1)
     new = "Preface. " + text
-    result = Reanchorer(text, new).find(quote, prefix, suffix, hint=0)
+    result = Reanchorer(text, new).anchor(0, 1, quote, prefix, suffix, orphan=True)  # searched near 0
     assert (result.status, result.start) == (MOVED, start + len("Preface. "))

@@ -16,10 +16,12 @@ import orjson
 import pytest
 
 from annotator.core.model import TagSpec
+from annotator.core.text import sha256_text
 from annotator.formats.base import FormatError, ImportBundle, ImportedAnnotation, ImportedDocument
 from annotator.services import importing
 from annotator.services.library import Library
 from tests._snapshot import library_contents as everything
+from tests._snapshot import set_names
 
 BODY = (
     "A Title With Accents: café\r\n\r\n"
@@ -126,7 +128,7 @@ def test_one_bad_file_among_good_ones_imports_nothing(library: Library, tmp_path
     assert "bad.txt" in message and "empty.md" in message  # every failure is named
     assert not any(p.name in message for p in good)
     assert everything(library) == before
-    assert library.sets() == []
+    assert set_names(library) == []
 
 
 def test_failure_while_writing_rolls_back_the_whole_import(library: Library) -> None:
@@ -174,7 +176,7 @@ def test_set_membership(library: Library, tmp_path: Path) -> None:
     # Re-importing into the same set does not duplicate membership.
     importing.import_paths(library, [a, a], set_name="week 1")
     assert library.documents_in_set("week 1") == ids1
-    assert library.sets() == ["week 1", "week 2"]
+    assert set_names(library) == ["week 1", "week 2"]
     assert len(library.documents()) == 3
     with pytest.raises(LookupError, match="no set"):
         library.documents_in_set("week 3")
@@ -182,7 +184,7 @@ def test_set_membership(library: Library, tmp_path: Path) -> None:
 
 def test_import_without_set_creates_none(library: Library, tmp_path: Path) -> None:
     importing.import_paths(library, [_write(tmp_path, "a.txt", b"Doc\n")])
-    assert library.sets() == []
+    assert set_names(library) == []
 
 
 def test_forced_format(library: Library, tmp_path: Path) -> None:
@@ -410,7 +412,7 @@ def test_own_export_matches_by_id_and_a_foreign_copy_of_an_id_is_not_lost(
     # it is another annotation, kept under a fresh id, and not imported twice either.
     payload = orjson.loads(path.read_bytes())
     other = "Other words, tagged once."
-    payload["documents"][0].update(id="d2", title="other", text=other, sha256=importing.sha256_text(other))
+    payload["documents"][0].update(id="d2", title="other", text=other, sha256=sha256_text(other))
     payload["documents"][0]["annotations"][0].update(quote="Oth", prefix="", suffix=other[3:35])
     copy = _write(tmp_path, "copy.json", orjson.dumps(payload))
     added = importing.import_paths(library, [copy])
@@ -442,7 +444,7 @@ def _file_with_metadata(fmt: str, metadata: bytes) -> tuple[str, bytes]:
         line = orjson.dumps({"title": "deep", "text": text, "spans": [], "meta": {"metadata": "@"}})
         return "deep.jsonl", line.replace(b'"@"', metadata) + b"\n"
     moment = datetime(2024, 5, 6, tzinfo=UTC)
-    doc = Document("d1", "deep", text, importing.sha256_text(text), {"m": "@"}, moment)
+    doc = Document("d1", "deep", text, sha256_text(text), {"m": "@"}, moment)
     claim = Annotation("a1", "d1", "t1", 2, 6, "text", "A ", " that", "", "", moment, moment)
     bundle = ExportBundle([Tag("t1", "claim", "#f4a261")], [ExportedDocument(doc, [claim])], "annotator 0.1.0", moment)
     return "deep.json", orjson.dumps(annotated_json.to_dict(bundle)).replace(b'{"m":"@"}', metadata)

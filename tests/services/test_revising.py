@@ -390,14 +390,16 @@ def test_accept_fuzzy_clears_the_flag_all_or_nothing(article: Article) -> None:
 def test_orphans_can_still_be_noted_retagged_and_deleted(article: Article) -> None:
     revise(article, removed(article.text))
     orphan_id = article.ids[THESIS]
-    [(orphan, version)] = revising.orphans(article.library, article.id)
+    [found] = revising.orphans(article.library, article.id)
+    orphan, version = found.annotation, found.version
+    assert article.library.annotation(orphan_id) == found  # never handed out as a placed annotation
     assert orphan.id == orphan_id and version.text[orphan.start : orphan.end] == THESIS
     annotating.set_note(article.library, annotation_id=orphan_id, note="lost in the second edition")
     annotating.retag_annotation(
         article.library, annotation_id=orphan_id, tag_id=article.library.tag_named("evidence").id
     )
     assert article.of(THESIS)[1].status == ORPHANED
-    assert orphan_id not in {a.id for a in revising.placed_annotations(article.library, article.id)}
+    assert orphan_id not in {a.id for a in article.library.annotations(article.id)}
     annotating.delete_annotation(article.library, annotation_id=orphan_id)
     assert orphan_id not in article.state()
 
@@ -420,7 +422,7 @@ def test_export_after_a_revision_keeps_offsets_of_placed_annotations(
     out = tmp_path / "export.json"
     exporting.export_to_path(article.library, out, document_ids=[article.id])
     [document] = orjson.loads(out.read_bytes())["documents"]
-    placed = {a.id for a in revising.placed_annotations(article.library, article.id)}
+    placed = {a.id for a in article.library.annotations(article.id)}
     for exported in document["annotations"]:
         if exported["id"] in placed:
             assert document["text"][exported["start"] : exported["end"]] == exported["quote"]
@@ -499,7 +501,7 @@ def test_orphans_stay_out_of_placed_views_and_exports(library: Library, tmp_path
     gone = annotating.create_annotation(library, document_id=doc_id, tag_id=claim, start=20, end=48).annotations_created[0]
     revise_document(library, document_id=doc_id, new_text="Keep this sentence.\nSomething new.\n")
     assert [a.id for a in library.annotations(doc_id)] == [kept.id]
-    assert [o.id for o, _version in orphans(library, doc_id)] == [gone.id]
+    assert [o.annotation.id for o in orphans(library, doc_id)] == [gone.id]
     (summary,) = library.documents()
     assert summary.counts == {"claim": 1}
     out = io.BytesIO()
@@ -546,6 +548,6 @@ def test_an_export_made_before_a_revision_merges_into_the_revised_document(libra
     for a in placed:
         assert new[a.start : a.end] == a.quote
     assert sorted(a.quote for a in placed) == ["vote passed narrowly", "vote passed narrowly"]
-    orphan_quotes = sorted(a.quote for a, _version in orphans(library, doc_id))
+    orphan_quotes = sorted(o.annotation.quote for o in orphans(library, doc_id))
     assert orphan_quotes == ["paragraph that the correction removes"] * 2
     assert all(state.status in ("moved", "orphaned") for state in anchor_states(library, doc_id).values())

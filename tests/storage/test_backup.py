@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from annotator.services import annotating, importing
+from annotator.services.changes import Changes
 from annotator.services.backups import (
     DAILY_KEPT,
     WEEKLY_KEPT,
@@ -28,9 +29,10 @@ from annotator.services.backups import (
     ensure_rolling_backups,
     list_backups,
     restore_backup,
+    restore_library,
 )
 from annotator.services.library import Library
-from annotator.storage.backup import (
+from annotator.storage.backup_files import (
     backup_hint,
     backups_of,
     newest_good_backup,
@@ -246,6 +248,41 @@ def test_restore_over_a_damaged_library_keeps_its_bytes(lib_path: Path) -> None:
     saved = restore_backup(lib_path, backup)
     assert saved is not None and saved.read_bytes() == damaged_bytes
     assert annotation_ids(lib_path) == ["first"]
+
+
+def test_restoring_an_open_library_closes_restores_and_opens_it_again(lib_path: Path) -> None:
+    """The window's restore: one call, and the library it gets back is the restored one."""
+    backup = backup_now(lib_path, now=T0)
+    library = Library.open(url(lib_path))
+    add_annotation(library, "after-the-backup")
+    result = restore_library(library, backup)
+    with result.library as reopened:
+        assert reopened is not library and reopened.url == library.url
+        assert sorted(a.id for d in reopened.documents() for a in reopened.annotations(d.id)) == ["first"]
+        assert result.restored and result.problem is None
+        assert result.changes == Changes(library_reloaded=True)
+        assert result.saved is not None and parse_backup_name(lib_path, result.saved).kind == "before-restore"
+        add_annotation(reopened, "after-the-restore")  # it takes edits
+    assert annotation_ids(result.saved) == ["after-the-backup", "first"]
+
+
+def test_a_failed_restore_of_an_open_library_opens_it_again_as_it_was(lib_path: Path) -> None:
+    backup = backup_now(lib_path, now=T0)
+    damage(backup)
+    library = Library.open(url(lib_path))
+    add_annotation(library, "kept")
+    result = restore_library(library, backup)
+    with result.library:
+        assert not result.restored and "damaged" in (result.problem or "") and result.saved is None
+    assert annotation_ids(lib_path) == ["first", "kept"]
+
+
+@pytest.mark.parametrize("backend", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
+def test_a_server_library_is_not_restored_here_and_stays_open(database_url: str, tmp_path: Path) -> None:
+    with Library.open(database_url) as library:
+        with pytest.raises(LibraryError, match="SQLite libraries only.*pg_dump"):
+            restore_library(library, tmp_path / "backup.sqlite3")
+        assert library.tags()  # still open
 
 
 @pytest.mark.parametrize("flaw", ["damaged", "not a library", "from a newer Annotator", "missing"])

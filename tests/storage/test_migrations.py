@@ -20,9 +20,9 @@ from sqlmodel import SQLModel
 from annotator.config import to_database_url
 from annotator.services.library import Library
 from annotator.storage import tables  # noqa: F401  (registers the tables on SQLModel.metadata)
+from annotator.storage.backup_files import write_backup
 from annotator.storage.engine import LibraryError, make_engine
 from annotator.storage.migrate import (
-    backup_sqlite,
     current_revision,
     head_revision,
     upgrade_to_head,
@@ -119,7 +119,7 @@ def test_backup_is_a_private_readable_copy(tmp_path: Path) -> None:
     folder.mkdir()
     with Library.open(to_database_url(str(folder / "lib.sqlite3"))) as library:
         library.set_state("marker", "before-migration")
-    backup = backup_sqlite(folder / "lib.sqlite3", "before-0002")
+    backup = write_backup(folder / "lib.sqlite3", "before-0002")
     assert backup.parent == folder / "backups"
     assert backup.stat().st_mode & 0o777 == 0o600
     with Library.open(to_database_url(str(backup))) as copy:

@@ -16,6 +16,7 @@ from annotator.storage import repository as repo
 from annotator.storage.engine import LibraryError
 from annotator.storage.tables import DocumentRow, TagRow
 from annotator.storage.uow import unit_of_work
+from tests._snapshot import set_names
 
 
 def a_document(text: str = "Some text to annotate.") -> Document:
@@ -36,7 +37,7 @@ def everything(library: Library) -> tuple[object, ...]:
         docs,
         [library.annotations(d.id) for d in docs],
         library.tags(),
-        library.sets(),
+        set_names(library),
         library.state("k"),
     )
 

@@ -176,7 +176,7 @@ def check_through_services(library: Library, expected: Rows) -> None:
             if status[row_a["id"]] in ("fuzzy", "orphaned"):  # where a person placed it: a version
                 text = version_texts[row_a["anchor_version_id"]]
                 assert 0 <= row_a["anchor_start"] < row_a["anchor_end"] <= len(text)
-        found = {a.id: (a, version) for a, version in revising.orphans(library, doc_id)}
+        found = {o.annotation.id: (o.annotation, o.version) for o in revising.orphans(library, doc_id)}
         assert set(found) == {a["id"] for a in orphaned}
         for row_a in orphaned:
             a, version = found[row_a["id"]]

@@ -37,6 +37,16 @@ the way the Hypothesis client anchors a highlight, in this order:
 So the status never overstates exactness: ``"unchanged"`` and ``"moved"``
 mean ``new_text[start:end]`` is the old quote, exactly.
 
+Where an annotation then *stands* (its :class:`AnchorState`: still awaiting a
+person's review, orphaned, found again) depends on where it stood before as
+well as on where it landed: :func:`transition` is that table, and
+:func:`follow` places one annotation and applies it. A revision and an import
+of a file made before a revision both go through :func:`follow`.
+Placing a stored span in a text has one entry point here,
+:meth:`Reanchorer.anchor` (an orphan's quote is searched for through it too);
+:func:`annotator.core.selectors.anchor` is the exact placement of a selector
+read from a file in that file's own text, which never guesses.
+
 Similarities come from :class:`difflib.SequenceMatcher` (the standard library):
 ``ratio()`` of two unrelated English snippets is about 0.3 (0.4 for nine in
 ten), of a sentence with one word changed about 0.9.
@@ -47,11 +57,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from difflib import SequenceMatcher
 from typing import Final
 
+from annotator.core.model import Annotation, moved_to_span
 from annotator.core.selectors import common_prefix_length, common_suffix_length, find_occurrences
 
 UNCHANGED: Final = "unchanged"
@@ -154,6 +165,19 @@ class DocumentVersion:
     note: str
 
 
+@dataclass(frozen=True, slots=True)
+class Orphan:
+    """Core: an annotation a revision left without a place in the current text.
+
+    Its ``annotation``'s start, end and quote point into ``version``'s text, not
+    into the document's current text: it is never handed out as a plain
+    :class:`Annotation`, so no reader can take it for a placed one.
+    """
+
+    annotation: Annotation
+    version: DocumentVersion
+
+
 class TextDiff:
     """Core: the unchanged stretches between an old and a new text, to translate offsets.
 
@@ -208,18 +232,20 @@ class Reanchorer:
         self.diff = TextDiff(old_text, new_text)
 
     def anchor(
-        self, start: int, end: int, quote: str, prefix: str = "", suffix: str = ""
+        self, start: int, end: int, quote: str, prefix: str = "", suffix: str = "", *, orphan: bool = False
     ) -> Anchor:
         """Place the annotation ``old_text[start:end] == quote`` in the new text.
 
         If the offsets do not hold the quote in the old text (they point into
-        some older version, as an orphan's do) the quote is searched for instead.
+        some older version, as an orphan's do) the quote is searched for instead;
+        with *orphan* it is searched for at once (near *start*), the offsets never
+        mapped through the diff even if they happen to hold the quote there.
         """
         if not quote:
             return Anchor(ORPHANED)
         new = self.new
         boundary: tuple[int, int] | None = None
-        if 0 <= start < end <= len(self.old) and self.old[start:end] == quote:
+        if not orphan and 0 <= start < end <= len(self.old) and self.old[start:end] == quote:
             first, last = self.diff.map_span(start, end)
             if first is not None and last is not None and first < last:
                 if new[first:last] == quote:
@@ -238,11 +264,11 @@ class Reanchorer:
             hint = self.diff.hint(start)
         else:
             hint = min(max(start, 0), len(new))
-        return self.find(
+        return self._find(
             quote, prefix, suffix, hint=hint, candidates=[boundary] if boundary else ()
         )
 
-    def find(
+    def _find(
         self,
         quote: str,
         prefix: str = "",
@@ -417,21 +443,92 @@ class Reanchorer:
         return Anchor(FUZZY, best[1], best[2], round(best[0], 4))
 
 
-def reanchor(
-    old_text: str,
-    new_text: str,
-    start: int,
-    end: int,
-    quote: str,
-    prefix: str = "",
-    suffix: str = "",
-) -> Anchor:
-    """Place one annotation of *old_text* in *new_text* (see the module's docstring).
+# -- anchor states: where an annotation stands after a revision -----------------------------
 
-    For many annotations build one :class:`Reanchorer` and call its ``anchor``:
-    the diff is then computed once.
+#: Where :func:`transition` puts an annotation: on the span found in the new text, back on the
+#: span a person last placed it on (in that version's text), or where it is (its offsets unchanged).
+FOUND: Final = "found"
+LAST_PLACED: Final = "last placed"
+KEPT: Final = "kept"
+
+
+def transition(state: AnchorState, found: str, version_id: str, start: int, end: int) -> tuple[AnchorState, str]:
+    """The anchor-state transitions table: an annotation standing at *state*, whose span a
+    revision found with status *found*, stands where afterwards, and which span does it take?
+
+    *version_id* is the version the revision just made of the replaced text, and *start*,
+    *end* the annotation's offsets before the revision (into that text, unless it was an
+    orphan already). Returns the new state and :data:`FOUND`, :data:`LAST_PLACED` or
+    :data:`KEPT`. Pure: the caller cuts quotes from texts.
+
+    ============  =======================  ==================================  ===========
+    before        found                    after                               span
+    ============  =======================  ==================================  ===========
+    unch./moved   unchanged or moved       as found                            found
+    fuzzy         unchanged or moved       fuzzy, as it was (nobody checked)   found
+    orphaned      unchanged or moved       moved (found again, exactly)        found
+    unch./moved   fuzzy                    fuzzy, placed here in *version_id*  found
+    fuzzy/orph.   fuzzy                    fuzzy, where a person placed it     found
+    unch./moved   orphaned                 orphaned in *version_id*            kept
+    fuzzy         orphaned                 orphaned where a person placed it   last placed
+    orphaned      orphaned                 as it was                           kept
+    ============  =======================  ==================================  ===========
     """
-    return Reanchorer(old_text, new_text).anchor(start, end, quote, prefix, suffix)
+    if found in (UNCHANGED, MOVED):
+        if state.status == FUZZY:
+            return state, FOUND  # still awaiting review: an exact move of a span nobody checked proves nothing
+        if state.status == ORPHANED:
+            return AnchorState(MOVED), FOUND
+        return AnchorState(found), FOUND
+    if found == FUZZY:
+        if state.status in (FUZZY, ORPHANED):  # keep where a person had placed it
+            return AnchorState(FUZZY, state.version_id, state.start, state.end), FOUND
+        return AnchorState(FUZZY, version_id, start, end), FOUND
+    if state.status == ORPHANED:
+        return state, KEPT
+    if state.status == FUZZY:
+        # Back to where a person had placed it, in the version that text came from.
+        return AnchorState(ORPHANED, state.version_id, state.start, state.end), LAST_PLACED
+    # Its offsets and quote already point into the text just replaced.
+    return AnchorState(ORPHANED, version_id, start, end), KEPT
+
+
+def follow(
+    annotation: Annotation,
+    state: AnchorState,
+    reanchorer: Reanchorer,
+    version_id: str,
+    *,
+    now: datetime,
+    text_of: Callable[[str], str],
+) -> tuple[Annotation, AnchorState]:
+    """*annotation* (standing at *state*) and its anchor state after a revision to ``reanchorer.new``.
+
+    *version_id* is the version that keeps the replaced text (``reanchorer.old``);
+    *text_of(version_id)* gives an older version's text, asked for only when a
+    fuzzy annotation falls back to where a person placed it. A moved annotation
+    is modified at *now*; one that nothing moved is returned as it was (its
+    modified time too). An orphan's offsets point into an older text, so it is
+    searched for, never mapped (see :meth:`Reanchorer.anchor`).
+    """
+    a = annotation
+    found = reanchorer.anchor(
+        a.start, a.end, a.quote, a.prefix, a.suffix, orphan=state.status == ORPHANED
+    )  # fmt: skip
+    after_state, span = transition(state, found.status, version_id, a.start, a.end)
+    if span == FOUND:
+        assert found.start is not None and found.end is not None
+        after = moved_to_span(a, reanchorer.new, found.start, found.end, modified=now)
+    elif span == LAST_PLACED:
+        assert state.version_id is not None and state.start is not None and state.end is not None
+        after = moved_to_span(a, text_of(state.version_id), state.start, state.end, modified=now)
+    else:
+        after = replace(a, modified=now)
+    if (after.start, after.end, after.quote, after.prefix, after.suffix, after_state) == (
+        a.start, a.end, a.quote, a.prefix, a.suffix, state,
+    ):  # fmt: skip
+        return annotation, state  # nothing moved: keep its modified time too
+    return after, after_state
 
 
 # -- helpers --------------------------------------------------------------------------------

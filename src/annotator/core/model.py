@@ -11,26 +11,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+# Defined with the other errors; imported from here by code written before they were.
+from annotator.core.errors import Conflict as Conflict
+from annotator.core.errors import InvalidInput as InvalidInput
+from annotator.core.selectors import TextQuoteSelector
+
 
 #: Longest tag, set and coder name the library stores.
 NAME_MAX = 200
 #: Longest id the library stores (a UUID); longer ids from other tools are replaced.
 ID_MAX = 36
-
-
-class InvalidInput(ValueError):
-    """A value a user or a file gave that the library cannot store as it is."""
-
-
-class Conflict(RuntimeError):
-    """What an edit was based on changed meanwhile, so it was not saved.
-
-    Another program (a second window, the command line, a colleague on a shared
-    server) may change the library at any moment. An edit made on what a window
-    showed, a text since revised or an annotation since changed, is refused with
-    this error instead of overwriting their work; the window then shows the
-    library as it now is.
-    """
 
 
 def check_name(kind: str, value: str) -> str:
@@ -128,3 +118,39 @@ class Annotation:
     coder: str
     created: datetime
     modified: datetime
+
+
+def annotation_on_span(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    id: str,
+    document_id: str,
+    tag_id: str,
+    note: str,
+    coder: str,
+    created: datetime,
+    modified: datetime,
+) -> Annotation:
+    """The one way an annotation is put on ``text[start:end]``: tagging, importing and following a revision.
+
+    The quote and its context are cut from *text* (the stored text the offsets
+    point into), never taken from whoever gave the offsets, so
+    ``text[start:end] == quote`` holds by construction. Raises
+    :class:`~annotator.core.errors.SpanError` if the span does not fit the text.
+    """
+    selector = TextQuoteSelector.from_span(text, start, end)
+    return Annotation(
+        id, document_id, tag_id, start, end, selector.exact, selector.prefix, selector.suffix, note, coder,
+        created, modified,
+    )  # fmt: skip
+
+
+def moved_to_span(annotation: Annotation, text: str, start: int, end: int, *, modified: datetime) -> Annotation:
+    """*annotation* put on ``text[start:end]`` (see :func:`annotation_on_span`), modified at *modified*."""
+    a = annotation
+    return annotation_on_span(
+        text, start, end, id=a.id, document_id=a.document_id, tag_id=a.tag_id, note=a.note, coder=a.coder,
+        created=a.created, modified=modified,
+    )  # fmt: skip

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Defined with the other errors; imported from here by code written before they were.
+from annotator.core.errors import SpanError as SpanError
+
 CONTEXT_LENGTH = 32
-
-
-class SpanError(ValueError):
-    """A span that does not fit the text (out of range, empty, or not found)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,9 +79,6 @@ class SpanIndex:
         """Spans that contain code point *offset*."""
         return self.overlapping(offset, offset + 1)
 
-    def ids_in_order(self) -> list[str]:
-        return [k[2] for k in self._keys]
-
 
 def segments(spans: list[Span], start: int, end: int) -> list[tuple[int, int, tuple[str, ...]]]:
     """Split [start, end) into maximal pieces covered by the same tags.

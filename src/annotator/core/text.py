@@ -18,13 +18,12 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+# Defined with the other errors; imported from here by code written before they were.
+from annotator.core.errors import TextDecodeError as TextDecodeError
+
 #: Files larger than this are refused before they are read whole (all but Annotator's
 #: own annotated JSON, which is read back at any size: see services.importing).
 MAX_IMPORT_BYTES = 50_000_000
-
-
-class TextDecodeError(ValueError):
-    """The bytes are not text we can decode with confidence (binary, unknown encoding)."""
 
 
 @dataclass(frozen=True, slots=True)

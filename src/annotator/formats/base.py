@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, BinaryIO, Literal
 
+# FormatError and OptionError are AnnotatorErrors, defined with the others in core.errors.
+from annotator.core.errors import FormatError as FormatError
+from annotator.core.errors import OptionError as OptionError
 from annotator.core.model import Annotation, Document, Tag, TagSpec
-
-
-class FormatError(ValueError):
-    """Input a reader cannot accept, with a message for the user."""
 
 
 @dataclass(slots=True)
@@ -113,10 +112,6 @@ class FolderSource:
 
 #: Words a yes/no option accepts (case-insensitive), and what they mean.
 BOOL_WORDS = {"true": True, "yes": True, "on": True, "1": True, "false": False, "no": False, "off": False, "0": False}
-
-
-class OptionError(ValueError):
-    """A writer option that the format does not have, or a value it does not take."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,18 +17,22 @@ reads and writes in one go) pass neither.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from annotator.core.anchoring import UNCHANGED, AnchorState
-from annotator.core.model import Annotation, Conflict, check_name, new_id, utc_now
-from annotator.core.selectors import SpanError, TextQuoteSelector, check_span, locate_quote
+from annotator.core.errors import NotFound
+from annotator.core.model import (
+    Annotation,
+    Conflict,
+    annotation_on_span,
+    check_name,
+    new_id,
+    utc_now,
+)
+from annotator.core.selectors import SpanError, check_span, locate_quote
 from annotator.services.changes import Changes
 from annotator.services.library import Library
 from annotator.storage import repository as repo
-from annotator.storage.uow import unit_of_work
-
-if TYPE_CHECKING:
-    from sqlmodel import Session
+from annotator.storage.uow import Session, unit_of_work
 
 #: What a person saw of an annotation when they chose to delete it.
 SEEN_FIELDS = ("tag_id", "note", "start", "end")
@@ -40,7 +44,7 @@ DELETED = "another program deleted this annotation since it was shown here; noth
 
 def _tag_exists(library_tags: list, tag_id: str) -> None:
     if not any(t.id == tag_id for t in library_tags):
-        raise LookupError(f"there is no tag with id '{tag_id}'")
+        raise NotFound(f"there is no tag with id '{tag_id}'")
 
 
 def _current_text(library: Library, s: Session, document_id: str, expected_sha256: str | None) -> str:
@@ -52,13 +56,12 @@ def _current_text(library: Library, s: Session, document_id: str, expected_sha25
 
 
 def _insert(s: Session, document_id: str, tag_id: str, text: str, start: int, end: int, **fields: str) -> Annotation:
-    selector = TextQuoteSelector.from_span(text, start, end)  # checks the span fits
+    check_span(text, start, end)  # a span that does not fit is refused before the tag is looked up
     _tag_exists(repo.list_tags(s), tag_id)
     now = utc_now()
-    annotation = Annotation(
-        id=fields.get("annotation_id") or new_id(), document_id=document_id, tag_id=tag_id, start=start, end=end,
-        quote=selector.exact, prefix=selector.prefix, suffix=selector.suffix, note=fields.get("note", ""),
-        coder=fields.get("coder", ""), created=now, modified=now,
+    annotation = annotation_on_span(
+        text, start, end, id=fields.get("annotation_id") or new_id(), document_id=document_id, tag_id=tag_id,
+        note=fields.get("note", ""), coder=fields.get("coder", ""), created=now, modified=now,
     )  # fmt: skip
     repo.insert_annotations(s, [annotation])
     return annotation
@@ -109,12 +112,18 @@ def annotate_quote(
     return Changes(annotations_created=(annotation,))
 
 
+def _stored(s: Session, annotation_id: str) -> Annotation | None:
+    """The annotation as stored, placed or orphaned: a tag, a note or a delete applies to both."""
+    found = repo.get_anchored_annotation(s, annotation_id)
+    return None if found is None else found[0]
+
+
 def _update(library: Library, annotation_id: str, base: Annotation | None, **fields: object) -> Changes:
     """Write *fields* of an annotation; with *base*, only if none of them changed since *base*."""
     with unit_of_work(library.engine) as s:
-        current = repo.get_annotation(s, annotation_id)
+        current = _stored(s, annotation_id)
         if current is None:
-            raise Conflict(DELETED) if base is not None else LookupError(f"there is no annotation '{annotation_id}'")
+            raise Conflict(DELETED) if base is not None else NotFound(f"there is no annotation '{annotation_id}'")
         expected = {name: getattr(current, name) for name in fields}
         if base is not None and any(getattr(base, name) != value for name, value in expected.items()):
             raise Conflict(CHANGED)
@@ -145,9 +154,9 @@ def delete_annotation(library: Library, *, annotation_id: str, base: Annotation 
     would throw away what someone else did to it.
     """
     with unit_of_work(library.engine) as s:
-        current = repo.get_annotation(s, annotation_id)
+        current = _stored(s, annotation_id)
         if current is None:
-            raise Conflict(DELETED) if base is not None else LookupError(f"there is no annotation '{annotation_id}'")
+            raise Conflict(DELETED) if base is not None else NotFound(f"there is no annotation '{annotation_id}'")
         expected = {name: getattr(current, name) for name in SEEN_FIELDS}
         if base is not None and any(getattr(base, name) != value for name, value in expected.items()):
             raise Conflict(CHANGED)
@@ -168,7 +177,7 @@ def restore_annotation(library: Library, *, annotation: Annotation, anchor: Anch
         check_span(text, annotation.start, annotation.end)
         if text[annotation.start : annotation.end] != annotation.quote:
             raise SpanError("the annotation's quote no longer matches the document text")
-        existing = repo.get_annotation(s, annotation.id)
+        existing = _stored(s, annotation.id)
         if existing is not None:
             if existing != annotation:
                 raise Conflict(CHANGED)

@@ -6,6 +6,12 @@
   a library calls it once after opening.
 - :func:`backup_now`, :func:`list_backups`, :func:`restore_backup` and
   :func:`check_library` are ``annotator db backup|backups|restore|check``.
+- :func:`restore_library` is the window's restore: it closes the open library,
+  restores and opens it again.
+
+This module is the *policy*: which backups are due, kept, listed and how a check
+reads. The files themselves are made, pruned and restored by
+:mod:`annotator.storage.backup_files`, and read by :mod:`annotator.storage.inspection`.
 
 Backups are a SQLite matter: a PostgreSQL library is backed up by its server's
 administrator (``pg_dump``); the functions here say so instead of pretending.
@@ -14,33 +20,26 @@ All of them raise :class:`LibraryError` with a message a person can act on.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
-import sqlalchemy.exc as sa_exc
-from alembic.runtime.migration import MigrationContext
-from sqlalchemy.engine import make_url
-
-from annotator.storage import backup as files
-from annotator.storage.backup import KINDS, BackupFile, newest_good_backup
-from annotator.storage.engine import LibraryError, describe_url, make_engine
+from annotator.core.errors import USER_ERRORS
+from annotator.services.changes import Changes
+from annotator.services.library import Library
+from annotator.storage import backup_files as files
+from annotator.storage.backup_files import KINDS, BackupFile, newest_good_backup
+from annotator.storage.engine import LibraryError, sqlite_file
+from annotator.storage.inspection import Inspection, inspect_file, inspect_server, problem_with
 from annotator.storage.migrate import head_revision, is_known_revision
-from annotator.storage.tables import AnnotationRow, DocumentRow
-from annotator.storage.uow import explain_db_error
-
-if TYPE_CHECKING:  # services.library may import this module; no cycle at run time
-    from annotator.services.library import Library
 
 __all__ = [
     "KINDS",
     "BackupInfo",
     "CheckReport",
+    "RestoreResult",
     "backup_now",
     "check_library",
     "ensure_rolling_backups",
@@ -48,6 +47,7 @@ __all__ = [
     "list_backups",
     "newest_good_backup",
     "restore_backup",
+    "restore_library",
 ]
 
 DAILY_KEPT = 7
@@ -57,17 +57,11 @@ WEEK = timedelta(days=7)
 
 
 def library_file(target: Library | Path | str) -> Path | None:
-    """The SQLite file of a library (an open one, a path or a URL); None for other databases."""
-    if isinstance(target, Path):
-        return target
-    url = target if isinstance(target, str) else target.url
-    if "://" not in url:
-        return Path(url)
-    parsed = make_url(url)
-    database = parsed.database
-    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
-        return None
-    return Path(database)
+    """The SQLite file of a library (an open one, a path or a URL); None for other databases.
+
+    :func:`annotator.storage.engine.sqlite_file` answers; this takes an open library too.
+    """
+    return sqlite_file(target if isinstance(target, Path | str) else target.url)
 
 
 @contextmanager
@@ -93,10 +87,10 @@ def _sqlite_file_of(library: Library | Path | str, doing: str) -> Path:
 
 def _has_documents(path: Path) -> bool:
     try:
-        with files.open_read_only(path) as conn:
-            return conn.execute("SELECT EXISTS (SELECT 1 FROM document)").fetchone()[0] == 1
-    except (sqlite3.Error, LibraryError):
+        found = inspect_file(path, check=None, contents=True)
+    except LibraryError:
         return True  # let the backup itself try, and say what is wrong
+    return found.documents != 0  # unreadable or damaged (None): the backup says what is wrong
 
 
 def ensure_rolling_backups(library: Library | Path | str, *, now: datetime | None = None) -> list[Path]:
@@ -142,7 +136,7 @@ def backup_now(library: Library | Path | str, *, now: datetime | None = None) ->
     path = _sqlite_file_of(library, "backs up")
     if not path.is_file():
         raise LibraryError(f"there is no library at {path}")
-    problem = files.problem_with(path)
+    problem = problem_with(path)
     if problem is not None:
         raise LibraryError(f"{path} is {problem}; it was not backed up{files.backup_hint(path)}")
     return files.make_backup(path, files.MANUAL, now=now)
@@ -165,12 +159,10 @@ class BackupInfo:
 
 def _counts(path: Path) -> tuple[int | None, int | None]:
     try:
-        with files.open_read_only(path, immutable=True) as conn:
-            documents = conn.execute("SELECT count(*) FROM document").fetchone()[0]
-            annotations = conn.execute("SELECT count(*) FROM annotation").fetchone()[0]
-    except (sqlite3.Error, LibraryError):
+        found = inspect_file(path, check=None, contents=True, immutable=True)
+    except LibraryError:
         return None, None
-    return documents, annotations
+    return found.documents, found.annotations
 
 
 def _info(backup: BackupFile) -> BackupInfo:
@@ -186,15 +178,6 @@ def list_backups(library: Library | Path | str) -> list[BackupInfo]:
 
 
 # -- restoring ----------------------------------------------------------------------------------
-
-
-def _revision_of(path: Path) -> str | None:
-    try:
-        with files.open_read_only(path) as conn:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.Error:
-        return None
-    return row[0] if row else None
 
 
 def restore_backup(library_path: Path | str, backup_path: Path | str, *, now: datetime | None = None) -> Path | None:
@@ -213,16 +196,68 @@ def restore_backup(library_path: Path | str, backup_path: Path | str, *, now: da
     backup_path = Path(backup_path)
     if not backup_path.is_file():
         raise LibraryError(f"there is no backup at {backup_path}")
-    problem = files.problem_with(backup_path)
+    problem = problem_with(backup_path)
     if problem is not None:
         raise LibraryError(f"{backup_path} cannot be restored: it is {problem}")
-    revision = _revision_of(backup_path)
+    revision = inspect_file(backup_path, check=None, contents=True).revision
     if revision is not None and not is_known_revision(revision):
         raise LibraryError(
             f"{backup_path} was made by a newer version of Annotator (schema {revision}); update Annotator to restore it"
         )
     with _file_errors(f"restore {backup_path} into {library_path}"):
         return files.restore_file(library_path, backup_path, now=now)
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    """Services: what :func:`restore_library` did.
+
+    ``library`` is the library opened again: the one given was closed, so use
+    this one from now on, whether or not the restore worked. ``saved`` is the
+    ``before-restore`` backup of the library as it was (None if there was no
+    library file, or the restore failed before saving it). ``problem`` says why
+    the restore failed, in one line (None when it worked); the library is then
+    as it was. ``changes`` says ``library_reloaded``: every document, annotation
+    and tag may differ, so views reload it all rather than apply a difference (a
+    failed restore changed nothing, but the library was closed and opened again,
+    so they reload from it as well).
+    """
+
+    library: Library
+    saved: Path | None
+    problem: str | None = None
+    changes: Changes = field(default_factory=lambda: Changes(library_reloaded=True))
+
+    @property
+    def restored(self) -> bool:
+        return self.problem is None
+
+
+def restore_library(library: Library, backup_path: Path | str, *, now: datetime | None = None) -> RestoreResult:
+    """Replace an open SQLite library with the backup at *backup_path*: the window's restore.
+
+    ``restore_library(library, backup_path) -> RestoreResult``: closes *library*
+    (its engine; the caller stops anything still using it first, such as a change
+    watcher), restores the backup as :func:`restore_backup` does (keeping the
+    library as it was in a ``before-restore`` backup), and opens the library
+    again (migrating a backup of an older schema). The result holds the reopened
+    :class:`Library`, the ``before-restore`` backup and, if the restore failed,
+    why (see :class:`RestoreResult`).
+
+    Raises :class:`LibraryError` without closing anything for a library that is
+    not a SQLite file (a server library is restored with its server's tools), and
+    what :meth:`Library.open` raises when the library cannot be opened again:
+    there is then no open library.
+    """
+    path = _sqlite_file_of(library, "restores")
+    library.close()
+    saved: Path | None = None
+    problem: str | None = None
+    try:
+        saved = restore_backup(path, backup_path, now=now)
+    except USER_ERRORS as exc:  # a refused or failed restore leaves the library as it was
+        problem = str(exc)
+    return RestoreResult(Library.open(library.url), saved, problem)
 
 
 # -- checking -----------------------------------------------------------------------------------
@@ -267,65 +302,45 @@ def _revision_lines(revision: str | None, has_table: bool) -> tuple[list[str], l
     return [f"schema: {revision} (current)"], []
 
 
-def _check_sqlite(path: Path, quick: bool) -> CheckReport:
-    target = str(path)
-    if not path.is_file():
-        return CheckReport(target, (), (f"there is no library file at {path}",))
-    checks: list[str] = []
-    problems: list[str] = []
-    pragma = "quick_check" if quick else "integrity_check"
-    try:
-        with files.open_read_only(path) as conn:
-            rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
-            if rows == ["ok"]:
-                checks.append(f"{pragma.replace('_', ' ')}: ok")
-            else:
-                problems += [f"{pragma.replace('_', ' ')}: {r}" for r in rows[:20]]
-                if len(rows) > 20:
-                    problems.append(f"{pragma.replace('_', ' ')}: ... and {len(rows) - 20} more")
-            violations = conn.execute("PRAGMA foreign_key_check").fetchall()
-            if violations:
-                problems += [f"foreign key: {table} row {rowid} refers to a missing {parent}" for table, rowid, parent, _ in violations[:20]]
-            else:
-                checks.append("foreign keys: ok")
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            revision = None
-            if "alembic_version" in tables:
-                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
-            documents = annotations = None
-            if {"document", "annotation"} <= tables:
-                documents = conn.execute("SELECT count(*) FROM document").fetchone()[0]
-                annotations = conn.execute("SELECT count(*) FROM annotation").fetchone()[0]
-    except sqlite3.OperationalError as exc:  # cannot open, busy: a fact about access, not the file
-        raise LibraryError(f"cannot read {path} ({exc})") from exc
-    except sqlite3.DatabaseError as exc:
-        return CheckReport(target, tuple(checks), (*problems, f"damaged or not a SQLite database ({exc})"))
-    lines, revision_problems = _revision_lines(revision, "alembic_version" in tables)
+def _report(found: Inspection, checks: list[str], problems: list[str]) -> CheckReport:
+    """The report on what :func:`inspect_file` or :func:`inspect_server` found, with what was said so far."""
+    if found.damage is not None:
+        return CheckReport(found.target, tuple(checks), (*problems, f"damaged or not a SQLite database ({found.damage})"))
+    lines, revision_problems = _revision_lines(found.revision, found.is_annotator_library)
     return CheckReport(
-        target, tuple(checks + lines), tuple(problems + revision_problems), revision,
-        documents=documents, annotations=annotations,
+        found.target, tuple(checks + lines), tuple(problems + revision_problems), found.revision,
+        documents=found.documents, annotations=found.annotations,
     )  # fmt: skip
 
 
+def _check_sqlite(path: Path, quick: bool) -> CheckReport:
+    if not path.is_file():
+        return CheckReport(str(path), (), (f"there is no library file at {path}",))
+    pragma = "quick_check" if quick else "integrity_check"
+    found = inspect_file(path, check=pragma, foreign_keys=True, contents=True)
+    if found.unreadable is not None:  # cannot open, busy: a fact about access, not the file
+        raise LibraryError(f"cannot read {path} ({found.unreadable})")
+    checks: list[str] = []
+    problems: list[str] = []
+    name = pragma.replace("_", " ")
+    if found.check == ("ok",):
+        checks.append(f"{name}: ok")
+    elif found.check is not None:
+        problems += [f"{name}: {r}" for r in found.check[:20]]
+        if len(found.check) > 20:
+            problems.append(f"{name}: ... and {len(found.check) - 20} more")
+    if found.foreign_keys:
+        problems += [
+            f"foreign key: {table} row {rowid} refers to a missing {parent}" for table, rowid, parent in found.foreign_keys[:20]
+        ]
+    elif found.foreign_keys is not None:
+        checks.append("foreign keys: ok")
+    return _report(found, checks, problems)
+
+
 def _check_server(url: str) -> CheckReport:
-    target = describe_url(url)
-    engine = make_engine(url)
-    try:
-        with engine.connect() as conn:
-            revision = MigrationContext.configure(conn).get_current_revision()
-            tables = set(sa.inspect(conn).get_table_names())
-            documents = annotations = None
-            if {"document", "annotation"} <= tables:
-                documents = conn.execute(sa.select(sa.func.count()).select_from(DocumentRow)).scalar()
-                annotations = conn.execute(sa.select(sa.func.count()).select_from(AnnotationRow)).scalar()
-    except sa_exc.SQLAlchemyError as exc:
-        raise LibraryError(f"cannot check {target}: {explain_db_error(exc)}") from exc
-    finally:
-        engine.dispose()
-    lines, problems = _revision_lines(revision, "alembic_version" in tables)
-    checks = ("integrity: kept by the database server (not checked here)", "foreign keys: enforced by the server", *lines)
-    return CheckReport(target, checks, tuple(problems), revision, documents=documents, annotations=annotations)
+    checks = ["integrity: kept by the database server (not checked here)", "foreign keys: enforced by the server"]
+    return _report(inspect_server(url), checks, [])
 
 
 def check_library(url: str, *, quick: bool = False) -> CheckReport:

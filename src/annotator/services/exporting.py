@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
 from annotator import __version__
+from annotator.core.errors import NotFound
 from annotator.core.model import Annotation, utc_now
 from annotator.formats.base import ExportBundle, ExportedDocument, FormatError
 from annotator.formats.registry import writer_by_id
@@ -32,7 +33,7 @@ from annotator.services.backups import library_file
 from annotator.services.library import Library
 from annotator.services.progress import Progress, report
 from annotator.storage import repository as repo
-from annotator.storage.backup import backups_dir
+from annotator.storage.backup_files import backups_dir
 from annotator.storage.uow import unit_of_work
 
 #: SQLite's companions of a library file: losing one loses committed edits.
@@ -70,12 +71,12 @@ def build_bundle(
         tags = repo.list_tags(s)
         names = {t.id: t.name for t in tags}
         if keep is not None and keep.tags is not None and (unknown := keep.tags - set(names.values())):
-            raise LookupError(f"there is no tag {', '.join(sorted(unknown))!r} in this library")
+            raise NotFound(f"there is no tag {', '.join(sorted(unknown))!r} in this library")
         documents = []
         for done, doc_id in enumerate(wanted, 1):
             doc = repo.get_document(s, doc_id)
             if doc is None:
-                raise LookupError(f"there is no document '{doc_id}' in this library")
+                raise NotFound(f"there is no document '{doc_id}' in this library")
             annotations = repo.annotations_of(s, [doc_id])[doc_id]
             if keep is not None:
                 annotations = [a for a in annotations if keep.keeps(a, names)]

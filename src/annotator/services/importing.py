@@ -2,9 +2,10 @@
 
 Reading and persisting are separate steps: :func:`read_files` parses every file
 (nothing touches the library), then :func:`persist` writes all bundles in one
-unit of work, so an import either lands whole or not at all. Documents are
+unit of work, so an import either lands whole or not at all. What it writes is
+planned by :mod:`annotator.core.merging`, which holds the rules: documents are
 matched by id, then by the SHA-256 of their text, so importing the same file or
-export twice adds nothing. Annotations are matched by id within their document
+export twice adds nothing; annotations are matched by id within their document
 when the id is one of ours (a UUID); other tools' ids are local to their file,
 so those annotations get fresh ids and are matched on what they carry (tag,
 offsets, note), as are annotations of formats without ids.
@@ -17,17 +18,17 @@ caller gives (the CLI's ``--trim`` or a note, the GUI's dialog), then persist.
 from __future__ import annotations
 
 import os
-import uuid
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.anchoring import FUZZY, ORPHANED, UNCHANGED, AnchorState, DocumentVersion, Reanchorer
+from annotator.core.anchoring import DocumentVersion
 from annotator.core.boilerplate import Cut, apply_cuts, find_boilerplate, map_offset
-from annotator.core.model import ID_MAX, Annotation, Document, Tag, TagSpec, check_name, new_id, utc_now
-from annotator.core.selectors import TextQuoteSelector
-from annotator.core.text import MAX_IMPORT_BYTES, UnstorableText, describe_size, sha256_text, stored_text, title_from_text
+from annotator.core.merging import NEW_TAG_COLORS as NEW_TAG_COLORS  # callers found it here
+from annotator.core.merging import HeldAnnotations, Holdings, PreparedImport, plan_import, prepare_import
+from annotator.core.model import check_name, new_id
+from annotator.core.text import MAX_IMPORT_BYTES, UnstorableText, describe_size, stored_text, title_from_text
 from annotator.formats import annotated_json
 from annotator.formats.base import FolderSource, Format, FormatError, ImportBundle, ImportedDocument, SourceFile
 from annotator.formats.registry import folder_readers, format_by_id, format_for_file
@@ -37,10 +38,7 @@ from annotator.services.library import Library
 from annotator.services.progress import Cancelled, Progress, report
 from annotator.storage import locks
 from annotator.storage import repository as repo
-from annotator.storage.uow import unit_of_work
-
-#: Colours given to tags that an import brings in without one.
-NEW_TAG_COLORS = ("#e76f51", "#457b9d", "#e9c46a", "#8ab17d", "#f28482", "#6d597a", "#577590", "#bc6c25")
+from annotator.storage.uow import Session, unit_of_work
 
 #: How much of a file format detection looks at.
 HEAD_BYTES = 65536
@@ -247,48 +245,25 @@ def read_files(
     return bundles, failures
 
 
-def _follow_revision(
-    annotation: Annotation, version: DocumentVersion, anchorer: Reanchorer, current: str
-) -> tuple[Annotation, AnchorState]:
-    """An annotation made on a previous *version*, placed in the *current* text.
-
-    Exact places become plain annotations; a fuzzy place is kept for review with
-    where it was made; no place makes it an orphan pointing into that version,
-    just as a revision treats the library's own annotations.
-    """
-    found = anchorer.anchor(annotation.start, annotation.end, annotation.quote, annotation.prefix, annotation.suffix)
-    if found.start is None or found.end is None:
-        return annotation, AnchorState(ORPHANED, version.id, annotation.start, annotation.end)
-    selector = TextQuoteSelector.from_span(current, found.start, found.end)
-    placed = replace(
-        annotation, start=found.start, end=found.end, quote=selector.exact, prefix=selector.prefix,
-        suffix=selector.suffix,
-    )  # fmt: skip
-    if found.status == FUZZY:
-        return placed, AnchorState(FUZZY, version.id, annotation.start, annotation.end)
-    return placed, AnchorState(found.status)
-
-
-def _is_our_id(value: str) -> bool:
-    """Whether *value* is an id as we make them: a UUID in its canonical (lower-case) form."""
-    try:
-        return len(value) == ID_MAX and str(uuid.UUID(value)) == value
-    except ValueError:
-        return False
-
-
-def _drop_foreign_ids(imported: ImportedDocument) -> None:
-    """Document ids longer than ours (other tools' IRIs, say) are not stored; fresh ones are made.
-
-    Annotation ids that are not ours (JSONL spans numbered 1, 2, ... in every
-    document) are only unique within their file, so they are dropped: such
-    annotations get fresh ids and are matched on what they carry.
-    """
-    if imported.id and len(imported.id) > ID_MAX:
-        imported.id = None
-    for a in imported.annotations:
-        if a.id and not _is_our_id(a.id):
-            a.id = None
+def _holdings(s: Session, prepared: PreparedImport) -> Holdings:
+    """What the library holds that *prepared* is matched against, read in the import's unit of work."""
+    shas = repo.document_sha256s(s, prepared.document_ids)
+    by_sha = repo.documents_by_sha256(s, prepared.sha256s)
+    versions: dict[str, tuple[DocumentVersion, str]] = {}
+    for sha in prepared.sha256s:
+        if sha not in by_sha and (version := repo.find_version_by_sha256(s, sha)) is not None:
+            current = repo.document_text(s, version.document_id)
+            if current is not None:  # the foreign key makes this certain
+                versions[sha] = (version, current)
+    # Every document those lookups found may be matched, so its annotations are what an
+    # incoming one is matched against.
+    found = dict.fromkeys([*shas, *by_sha.values(), *(v.document_id for v, _ in versions.values())])
+    annotations = {
+        doc_id: HeldAnnotations(ids, keys) for doc_id, (ids, keys) in repo.annotation_keys_of(s, list(found)).items()
+    }
+    wanted = prepared.annotation_ids
+    existing = repo.existing_annotation_ids(s, wanted) if wanted else set()
+    return Holdings(repo.list_tags(s), shas, by_sha, versions, annotations, existing)
 
 
 def persist(
@@ -300,114 +275,36 @@ def persist(
 ) -> ImportResult:
     """Write bundles into the library in one transaction and say what was added.
 
-    Cancelling through *progress* (or any error) rolls the whole import back.
+    What to add is :func:`annotator.core.merging.plan_import`'s plan, made from what
+    the library holds as this unit of work reads it. Cancelling through *progress*
+    (or any error) rolls the whole import back.
     """
-    bundles = list(bundles)
-    result = ImportResult()
-    created_annotations: list[Annotation] = []
-    created_docs: list[str] = []
-    created_tags: list[Tag] = []
+    prepared = prepare_import(bundles)
     with unit_of_work(library.engine) as s:
         # Documents are matched by what is stored; two imports of one text at once must not
         # both find nothing and both insert it (PostgreSQL; SQLite already serialises them).
         locks.hold(s, locks.IMPORT)
-        tags = {t.name: t for t in repo.list_tags(s)}
-
-        def ensure_tag(spec: TagSpec) -> Tag:
-            if spec.name not in tags:
-                check_name("tag", spec.name)
-                color = spec.color or NEW_TAG_COLORS[len(created_tags) % len(NEW_TAG_COLORS)]
-                tag = Tag(new_id(), spec.name, color, spec.description, "", len(tags))
-                repo.add_tag(s, tag)
-                tags[spec.name] = tag
-                created_tags.append(tag)
-            return tags[spec.name]
-
-        for index, bundle in enumerate(bundles):
-            for spec in bundle.tags:
-                ensure_tag(spec)
-            for imported in bundle.documents:
-                _drop_foreign_ids(imported)
-                try:
-                    text = stored_text(imported.text, carries_offsets=bool(imported.annotations))
-                except UnstorableText as exc:
-                    raise FormatError(f"'{imported.title}': {exc}") from exc
-                sha = sha256_text(text)
-                doc_id = None
-                if imported.id and (existing := repo.get_document(s, imported.id)) is not None:
-                    doc_id = imported.id if existing.sha256 == sha else None
-                if doc_id is None:
-                    doc_id = repo.find_document_by_sha256(s, sha)
-                # A file made before a revision of one of our documents: its annotations
-                # follow that document's text as the revision's own did.
-                follow = None
-                if doc_id is None and (version := repo.find_version_by_sha256(s, sha)) is not None:
-                    current = repo.get_document(s, version.document_id)
-                    if current is not None:
-                        doc_id = current.id
-                        follow = (version, Reanchorer(text, current.text), current.text)
-                is_new = doc_id is None
-                if is_new:
-                    taken = imported.id and repo.get_document(s, imported.id) is not None
-                    doc_id = new_id() if (not imported.id or taken) else imported.id
-                    repo.insert_document(
-                        s, Document(doc_id, imported.title, text, sha, dict(imported.metadata), utc_now())
-                    )
-                    created_docs.append(doc_id)
-                result.documents.append(ImportedRow(doc_id, imported.title, is_new))
-                # An id counts as already imported only in this document (orphans included). The
-                # same id on another document is another annotation (a hand-edited export, a text
-                # changed in another library): it gets a fresh id, like an annotation without one
-                # (brat, CSV-like, other tools' ids), and is matched on what it carries instead,
-                # so importing the same file again adds nothing and nothing is silently dropped.
-                rows = [] if is_new else repo.anchored_annotations_of(s, doc_id)
-                in_document = {a.id for a, _ in rows}
-                present = {(a.tag_id, a.start, a.end, a.note) for a, state in rows if state.status != ORPHANED}
-                wanted = [a.id for a in imported.annotations if a.id and a.id not in in_document]
-                elsewhere = repo.existing_annotation_ids(s, wanted) if wanted else set()
-                fresh: list[Annotation] = []
-                anchored: list[tuple[Annotation, AnchorState]] = []
-                for a in imported.annotations:
-                    check_name("coder", a.coder)
-                    if a.id in in_document:
-                        result.annotations_existing += 1
-                        continue
-                    keeps_id = a.id is not None and a.id not in elsewhere
-                    selector = TextQuoteSelector.from_span(text, a.start, a.end)
-                    if a.quote is not None and a.quote != selector.exact:
-                        raise FormatError(f"'{imported.title}': an annotation's quote is not text[start:end]")
-                    tag = ensure_tag(TagSpec(a.tag, ""))
-                    now = utc_now()
-                    annotation = Annotation(
-                        id=a.id if keeps_id else new_id(), document_id=doc_id, tag_id=tag.id, start=a.start, end=a.end,
-                        quote=selector.exact, prefix=selector.prefix, suffix=selector.suffix, note=a.note,
-                        coder=a.coder, created=a.created or now, modified=a.modified or a.created or now,
-                    )  # fmt: skip
-                    state = AnchorState()
-                    if follow is not None:
-                        annotation, state = _follow_revision(annotation, *follow)
-                    if not keeps_id and (tag.id, annotation.start, annotation.end, a.note) in present:
-                        result.annotations_existing += 1
-                        continue
-                    if state.status != UNCHANGED:
-                        anchored.append((annotation, state))
-                    fresh.append(annotation)
-                    in_document.add(annotation.id)
-                repo.insert_annotations(s, fresh)
-                repo.update_anchors(s, anchored)
-                orphaned = {a.id for a, state in anchored if state.status == ORPHANED}
-                created_annotations.extend(a for a in fresh if a.id not in orphaned)  # orphans are not placed
-                result.annotations_added += len(fresh)
-            report(progress, index + 1, len(bundles))
-        if set_name and result.documents:
+        plan = plan_import(prepared, _holdings(s, prepared))
+        rows = [ImportedRow(d.id, d.title, d.new) for d in plan.documents]
+        if set_name and rows:
             check_name("set", set_name)
-            repo.add_to_set(s, set_name, [d.id for d in result.documents], new_id())
-    result.changes = Changes(
-        annotations_created=tuple(created_annotations),
-        documents_created=tuple(created_docs),
-        tags_created=tuple(created_tags),
+        for tag in plan.tags:
+            repo.add_tag(s, tag)
+        for index, documents in enumerate(plan.bundles):
+            for planned in documents:
+                if planned.document is not None:
+                    repo.insert_document(s, planned.document)
+                repo.insert_annotations(s, planned.annotations)
+                repo.update_anchors(s, planned.anchors)
+            report(progress, index + 1, len(plan.bundles))
+        if set_name and rows:
+            repo.add_to_set(s, set_name, [row.id for row in rows], new_id())
+    changes = Changes(
+        annotations_created=tuple(plan.placed_annotations),  # orphans are not placed
+        documents_created=tuple(d.id for d in plan.documents if d.new),
+        tags_created=tuple(plan.tags),
     )
-    return result
+    return ImportResult(rows, plan.annotations_added, plan.annotations_existing, changes)
 
 
 def suggest_trims(bundles: Iterable[ImportBundle]) -> list[tuple[ImportedDocument, list[Cut]]]:

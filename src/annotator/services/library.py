@@ -2,21 +2,17 @@
 
 Opening a library checks, before anything writes to it, that a SQLite file is
 really an Annotator library (a corrupt or foreign file is refused and left
-untouched), then migrates it to the current schema (after a backup) and makes
-sure it has a codebook.
+untouched: :func:`annotator.storage.inspection.check_library_file`), then
+migrates it to the current schema (after a backup) and makes sure it has a
+codebook.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections import OrderedDict
-from pathlib import Path
-from urllib.parse import quote
 
-import sqlalchemy.exc as sa_exc
-from sqlalchemy.engine import make_url
-from sqlmodel import Session
-
+from annotator.core.anchoring import ORPHANED, Orphan
+from annotator.core.errors import NotFound
 from annotator.core.model import (
     DEFAULT_TAGS,
     Annotation,
@@ -28,39 +24,13 @@ from annotator.core.model import (
 )
 from annotator.storage import locks
 from annotator.storage import repository as repo
-from annotator.storage.backup import backup_hint
-from annotator.storage.engine import LibraryError, describe_url, make_engine
+from annotator.storage.backup_files import backup_hint
+from annotator.storage.engine import LibraryError, describe_url, make_engine, sqlite_file
+from annotator.storage.inspection import check_library_file
 from annotator.storage.migrate import upgrade_to_head
-from annotator.storage.uow import explain_db_error, reading, unit_of_work
+from annotator.storage.uow import Session, database_errors, reading, unit_of_work
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 TEXT_CACHE_SIZE = 8
-
-
-def _check_sqlite_file(path: Path) -> None:
-    """Refuse a file that is not an Annotator library, without modifying it."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    if path.is_dir():
-        raise LibraryError(f"{path} is a folder, not a library file")
-    with path.open("rb") as fh:
-        header = fh.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise LibraryError(f"{path} is not an Annotator library (not a SQLite database); it was left unchanged")
-    try:
-        # Percent-encoded: a "%", "?" or "#" in the path would otherwise change what is opened.
-        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
-        try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise LibraryError(f"{path} is damaged and cannot be opened ({exc}); it was left unchanged") from exc
-    if check != "ok":
-        raise LibraryError(f"{path} is damaged ({check}); it was left unchanged")
-    if tables and "alembic_version" not in tables:
-        raise LibraryError(f"{path} is a SQLite database of another program, not an Annotator library")
 
 
 class Library:
@@ -78,24 +48,22 @@ class Library:
     @classmethod
     def open(cls, url: str, *, default_tags: tuple[TagSpec, ...] = DEFAULT_TAGS) -> Library:
         """Open (creating if needed) the library at *url* and bring it to the current schema."""
-        parsed = make_url(url)
-        if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
-            path = Path(parsed.database)
+        path = sqlite_file(url)
+        if path is not None:
             try:
-                _check_sqlite_file(path)
+                check_library_file(path)
             except LibraryError as exc:  # name the newest good backup, so the way back is clear
                 raise LibraryError(f"{exc}{backup_hint(path)}") from exc
         library = cls(url)
         try:
-            library.backup_made = upgrade_to_head(library.engine)
-            with unit_of_work(library.engine) as session:
-                locks.hold(session, locks.SCHEMA)  # programs opening a new library at once
-                if not repo.list_tags(session):
-                    for order, spec in enumerate(default_tags):
-                        repo.add_tag(session, Tag(new_id(), spec.name, spec.color, spec.description, spec.shortcut, order))
-        except sa_exc.SQLAlchemyError as exc:
-            library.close()
-            raise LibraryError(f"cannot open {describe_url(url)}: {explain_db_error(exc)}") from exc
+            with database_errors(f"cannot open {describe_url(url)}"):
+                library.backup_made = upgrade_to_head(library.engine)
+                with unit_of_work(library.engine) as session:
+                    locks.hold(session, locks.SCHEMA)  # programs opening a new library at once
+                    if not repo.list_tags(session):
+                        for order, spec in enumerate(default_tags):
+                            tag = Tag(new_id(), spec.name, spec.color, spec.description, spec.shortcut, order)
+                            repo.add_tag(session, tag)
         except BaseException:
             library.close()
             raise
@@ -121,7 +89,7 @@ class Library:
             if tag.name == name:
                 return tag
         names = ", ".join(t.name for t in self.tags())
-        raise LookupError(f"there is no tag '{name}' (tags: {names})")
+        raise NotFound(f"there is no tag '{name}' (tags: {names})")
 
     def documents(self) -> list[DocumentSummary]:
         with reading(self.engine) as s:
@@ -131,7 +99,7 @@ class Library:
         with reading(self.engine) as s:
             doc = repo.get_document(s, document_id)
         if doc is None:
-            raise LookupError(f"there is no document '{document_id}' in this library")
+            raise NotFound(f"there is no document '{document_id}' in this library")
         self._remember_text(doc.id, doc.sha256, doc.text)
         return doc
 
@@ -141,7 +109,7 @@ class Library:
         with reading(self.engine) as s:
             doc = repo.get_document(s, document_id)
             if doc is None:
-                raise LookupError(f"there is no document '{document_id}' in this library")
+                raise NotFound(f"there is no document '{document_id}' in this library")
             annotations = repo.annotations_of(s, [document_id])[document_id]
         self._remember_text(doc.id, doc.sha256, doc.text)
         return doc, annotations
@@ -161,7 +129,7 @@ class Library:
         """
         sha256 = repo.document_sha256(session, document_id, lock=lock)
         if sha256 is None:
-            raise LookupError(f"there is no document '{document_id}' in this library")
+            raise NotFound(f"there is no document '{document_id}' in this library")
         kept = self._texts.get(document_id)
         if kept is not None and kept[0] == sha256:
             self._texts.move_to_end(document_id)
@@ -181,24 +149,31 @@ class Library:
         with reading(self.engine) as s:
             return repo.annotations_of(s, [document_id])[document_id]
 
-    def annotation(self, annotation_id: str) -> Annotation | None:
+    def annotation(self, annotation_id: str) -> Annotation | Orphan | None:
+        """An annotation by id: placed in its document's current text, or an :class:`Orphan`
+        (its offsets point into a previous version, which comes with it); None if there is none."""
         with reading(self.engine) as s:
-            return repo.get_annotation(s, annotation_id)
+            found = repo.get_anchored_annotation(s, annotation_id)
+            if found is None:
+                return None
+            annotation, state = found
+            if state.status != ORPHANED:
+                return annotation
+            version = repo.get_document_version(s, state.version_id) if state.version_id else None
+        if version is None:  # the foreign key makes this impossible; say so rather than guess
+            raise LibraryError(f"the version orphan {annotation_id} points into is missing; the library is damaged")
+        return Orphan(annotation, version)
 
     def coders(self) -> list[str]:
         """The coder names that annotations of this library carry."""
         with reading(self.engine) as s:
             return repo.list_coders(s)
 
-    def sets(self) -> list[str]:
-        with reading(self.engine) as s:
-            return repo.list_sets(s)
-
     def documents_in_set(self, name: str) -> list[str]:
         with reading(self.engine) as s:
             ids = repo.document_ids_in_set(s, name)
         if ids is None:
-            raise LookupError(f"there is no set '{name}' in this library")
+            raise NotFound(f"there is no set '{name}' in this library")
         return ids
 
     # -- per-library state (last document, scroll position) --------------------------------

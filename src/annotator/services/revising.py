@@ -24,23 +24,22 @@ version's text (orphans whose text returns are found again).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 
 from annotator.core.anchoring import (
     ANCHOR_STATUSES,
     FUZZY,
     MOVED,
     ORPHANED,
-    UNCHANGED,
-    Anchor,
     AnchorState,
     DocumentVersion,
+    Orphan,
     Reanchorer,
+    follow,
 )
-from annotator.core.model import Annotation, Conflict, InvalidInput, new_id, utc_now
-from annotator.core.selectors import TextQuoteSelector
+from annotator.core.errors import NotFound
+from annotator.core.model import Annotation, Conflict, InvalidInput, moved_to_span, new_id, utc_now
 from annotator.core.text import UnstorableText, sha256_text, stored_text
 from annotator.formats.base import FormatError
 from annotator.services.annotating import REVISED
@@ -73,22 +72,13 @@ class RevisionResult:
     states: dict[str, AnchorState] = field(default_factory=dict)
 
 
-def _placed(annotation: Annotation, text: str, start: int, end: int, now: datetime) -> Annotation:
-    """*annotation* on ``text[start:end]``, its quote and context cut from *text*."""
-    selector = TextQuoteSelector.from_span(text, start, end)
-    return replace(
-        annotation, start=start, end=end, quote=selector.exact, prefix=selector.prefix, suffix=selector.suffix,
-        modified=now,
-    )  # fmt: skip
-
-
 def revise_document(
     library: Library, *, document_id: str, new_text: str, note: str = "", expected_sha256: str | None = None
 ) -> RevisionResult:
     """Replace a document's text with *new_text*, keeping the old one and re-anchoring every annotation.
 
     The text is normalised as an import would (line endings, BOM). Raises
-    :class:`LookupError` for an unknown document, :class:`InvalidInput` for a
+    :class:`NotFound` for an unknown document, :class:`InvalidInput` for a
     text that is empty, not text, or the same as the current one, and
     :class:`LibraryError` if the database fails or the document changed
     meanwhile, :class:`Conflict` if its text is no longer the one with
@@ -105,7 +95,7 @@ def revise_document(
     with unit_of_work(library.engine) as s:
         document = repo.get_document(s, document_id)
         if document is None:
-            raise LookupError(f"there is no document '{document_id}' in this library")
+            raise NotFound(f"there is no document '{document_id}' in this library")
         if expected_sha256 is not None and document.sha256 != expected_sha256:
             raise Conflict(REVISED)
         if document.text == text:
@@ -143,21 +133,7 @@ def revise_document(
         fuzzy: list[Annotation] = []
         orphaned: list[Annotation] = []
         for annotation, state in repo.anchored_annotations_of(s, document_id):
-            if state.status == ORPHANED:
-                # Its offsets point into an older text: look for its quote, never map them.
-                hint = min(annotation.start, len(text))
-                found = reanchorer.find(
-                    annotation.quote, annotation.prefix, annotation.suffix, hint=hint
-                )
-            else:
-                found = reanchorer.anchor(
-                    annotation.start,
-                    annotation.end,
-                    annotation.quote,
-                    annotation.prefix,
-                    annotation.suffix,
-                )
-            after, new_state = _follow(annotation, state, found, version, text, text_of, now)
+            after, new_state = follow(annotation, state, reanchorer, version.id, now=now, text_of=text_of)
             states[annotation.id] = new_state
             if (after, new_state) != (annotation, state):
                 writes.append((after, new_state))
@@ -182,68 +158,22 @@ def revise_document(
     )
 
 
-def _follow(
-    annotation: Annotation,
-    state: AnchorState,
-    found: Anchor,
-    version: DocumentVersion,
-    text: str,
-    text_of: Callable[[str], str],
-    now: datetime,
-) -> tuple[Annotation, AnchorState]:
-    """The annotation and its anchor state after a revision placed it at *found*."""
-    if found.status in (UNCHANGED, MOVED):
-        assert found.start is not None and found.end is not None
-        after = _placed(annotation, text, found.start, found.end, now)
-        if state.status == FUZZY:
-            # Still awaiting review: an exact move of a span nobody checked proves nothing.
-            new_state = state
-        elif state.status == ORPHANED:
-            new_state = AnchorState(MOVED)  # found again, exactly, with its context
-        else:
-            new_state = AnchorState(found.status)
-    elif found.status == FUZZY:
-        assert found.start is not None and found.end is not None
-        after = _placed(annotation, text, found.start, found.end, now)
-        if state.status in (FUZZY, ORPHANED):  # keep where a person had placed it
-            new_state = AnchorState(FUZZY, state.version_id, state.start, state.end)
-        else:
-            new_state = AnchorState(FUZZY, version.id, annotation.start, annotation.end)
-    elif state.status == ORPHANED:
-        return annotation, state  # still an orphan: nothing to change
-    elif state.status == FUZZY:
-        # Back to where a person had placed it, in the version that text came from.
-        assert state.version_id is not None and state.start is not None and state.end is not None
-        older = text_of(state.version_id)
-        after = _placed(annotation, older, state.start, state.end, now)
-        new_state = AnchorState(ORPHANED, state.version_id, state.start, state.end)
-    else:
-        # Its offsets and quote already point into *version*, the text just replaced.
-        after = replace(annotation, modified=now)
-        new_state = AnchorState(ORPHANED, version.id, annotation.start, annotation.end)
-    if (after.start, after.end, after.quote, after.prefix, after.suffix, new_state) == (
-        annotation.start, annotation.end, annotation.quote, annotation.prefix, annotation.suffix, state,
-    ):  # fmt: skip
-        return annotation, state  # nothing moved: keep its modified time too
-    return after, new_state
-
-
 def reattach_orphan(
     library: Library, *, annotation_id: str, start: int, end: int, expected_sha256: str | None = None
 ) -> Changes:
     """Place an orphaned (or fuzzy) annotation on ``text[start:end]`` of its document's current text.
 
     The span a person chose is final: the annotation becomes "moved" and its
-    review flag is cleared. Raises :class:`LookupError`, :class:`SpanError` for a
+    review flag is cleared. Raises :class:`NotFound`, :class:`SpanError` for a
     span that does not fit the text, :class:`InvalidInput` for an annotation that
     is already placed and reviewed, :class:`Conflict` if the text is no longer
     the one with *expected_sha256* (the one the span was selected in).
     """
     with unit_of_work(library.engine) as s:
-        annotation = repo.get_annotation(s, annotation_id)
-        state = repo.get_anchor_state(s, annotation_id)
-        if annotation is None or state is None:
-            raise LookupError(f"there is no annotation '{annotation_id}'")
+        found = repo.get_anchored_annotation(s, annotation_id)
+        if found is None:
+            raise NotFound(f"there is no annotation '{annotation_id}'")
+        annotation, state = found
         if state.status not in (ORPHANED, FUZZY):
             raise InvalidInput(
                 "this annotation is placed in the current text; change its span instead of reattaching it"
@@ -252,7 +182,7 @@ def reattach_orphan(
         if expected_sha256 is not None and sha256_text(text) != expected_sha256:
             raise Conflict(REVISED)
         # SpanError if the span does not fit the text.
-        after = _placed(annotation, text, start, end, utc_now())
+        after = moved_to_span(annotation, text, start, end, modified=utc_now())
         repo.update_anchors(s, [(after, AnchorState(MOVED))])
     return Changes(annotations_updated=(after,))
 
@@ -268,10 +198,10 @@ def accept_fuzzy(library: Library, *, annotation_ids: Iterable[str]) -> Changes:
     now = utc_now()
     with unit_of_work(library.engine) as s:
         for annotation_id in dict.fromkeys(annotation_ids):
-            annotation = repo.get_annotation(s, annotation_id)
-            state = repo.get_anchor_state(s, annotation_id)
-            if annotation is None or state is None:
-                raise LookupError(f"there is no annotation '{annotation_id}'")
+            found = repo.get_anchored_annotation(s, annotation_id)
+            if found is None:
+                raise NotFound(f"there is no annotation '{annotation_id}'")
+            annotation, state = found
             if state.status == ORPHANED:
                 raise InvalidInput(
                     f"annotation '{annotation_id}' is orphaned; select its new text to reattach it"
@@ -326,7 +256,7 @@ def document_versions(library: Library, document_id: str) -> list[DocumentVersio
     """The previous texts of a document, oldest (version 1, as imported) first."""
     with unit_of_work(library.engine) as s:
         if repo.get_document(s, document_id) is None:
-            raise LookupError(f"there is no document '{document_id}' in this library")
+            raise NotFound(f"there is no document '{document_id}' in this library")
         return repo.document_versions(s, document_id)
 
 
@@ -336,17 +266,7 @@ def anchor_states(library: Library, document_id: str) -> dict[str, AnchorState]:
         return repo.anchor_states_of(s, document_id)
 
 
-def placed_annotations(library: Library, document_id: str) -> list[Annotation]:
-    """The annotations placed in the document's current text (orphans left out), by (start, end, id)."""
-    with unit_of_work(library.engine) as s:
-        return [
-            a
-            for a, state in repo.anchored_annotations_of(s, document_id)
-            if state.status != ORPHANED
-        ]
-
-
-def orphans(library: Library, document_id: str) -> list[tuple[Annotation, DocumentVersion]]:
+def orphans(library: Library, document_id: str) -> list[Orphan]:
     """The document's orphans, each with the previous version its offsets and quote point into."""
     with unit_of_work(library.engine) as s:
         found = []
@@ -357,5 +277,5 @@ def orphans(library: Library, document_id: str) -> list[tuple[Annotation, Docume
                     versions[state.version_id] = repo.get_document_version(s, state.version_id)
                 version = versions[state.version_id]
                 if version is not None:
-                    found.append((annotation, version))
+                    found.append(Orphan(annotation, version))
         return found

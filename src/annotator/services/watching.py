@@ -61,6 +61,6 @@ def document_delta(library: Library, document_id: str, shown: Mapping[str, Stamp
             return DocumentDelta(None)
         stamps = repo.annotation_stamps(s, document_id)
         changed = [i for i, stamp in stamps.items() if shown.get(i) != stamp]
-        found = repo.annotations_by_id(s, changed) if changed else []
+        found = repo.anchored_annotations_by_id(s, changed) if changed else []
     gone = tuple(i for i in shown if i not in stamps)
-    return DocumentDelta(sha256, tuple(found), {a.id: stamps[a.id][1] for a in found}, gone)
+    return DocumentDelta(sha256, tuple(a for a, _ in found), {a.id: state.status for a, state in found}, gone)

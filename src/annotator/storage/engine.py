@@ -36,10 +36,8 @@ import sqlalchemy as sa
 import sqlalchemy.exc as sa_exc
 from sqlalchemy.engine import Engine, make_url
 
-
-class LibraryError(RuntimeError):
-    """The library cannot be opened or written (corrupt, foreign, locked, read-only...)."""
-
+# An AnnotatorError, defined with the others in core.errors; storage raises it.
+from annotator.core.errors import LibraryError as LibraryError
 
 BUSY_TIMEOUT_MS = 5000
 #: Execution option: start this connection's transactions with ``BEGIN IMMEDIATE`` (SQLite).
@@ -146,13 +144,6 @@ def check_database_url(url: str) -> sa.URL:
     return parsed
 
 
-def _sqlite_path(url: sa.URL) -> Path | None:
-    db = url.database
-    if not db or db == ":memory:" or db.startswith("file:"):
-        return None
-    return Path(db)
-
-
 def _on_sqlite_connect(
     dbapi_conn: sqlite3.Connection, _record: object, timeout_ms: int = BUSY_TIMEOUT_MS
 ) -> None:
@@ -184,7 +175,7 @@ def make_engine(url: str, *, busy_timeout: int | None = None) -> Engine:
     """
     parsed = check_database_url(url)
     if parsed.get_backend_name() == "sqlite":
-        path = _sqlite_path(parsed)
+        path = sqlite_file(parsed)
         if path is not None:
             if not path.parent.is_dir():
                 what = "is not a folder" if path.parent.exists() else "does not exist"
@@ -209,7 +200,19 @@ def describe_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-def sqlite_file(url: str | sa.URL) -> Path | None:
-    """The file of a SQLite library URL; None for an in-memory SQLite database or another backend."""
+def sqlite_file(url: str | sa.URL | Path) -> Path | None:
+    """The file a library URL means: the one place that answers "which SQLite file is this?".
+
+    A :class:`~pathlib.Path`, or a string without ``://``, is a file already. A
+    ``sqlite:///`` URL means its database file. None for an in-memory database, a
+    ``file:`` URI (SQLite's own syntax, which may carry options) or a server database.
+    """
+    if isinstance(url, Path):
+        return url
+    if isinstance(url, str) and "://" not in url:
+        return Path(url)
     parsed = make_url(url)
-    return _sqlite_path(parsed) if parsed.get_backend_name() == "sqlite" else None
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)

@@ -2,7 +2,7 @@
 
 A SQLite library that needs migrating is first copied with SQLite's online
 backup API into ``backups/`` beside it (a ``before-migration`` backup, see
-:mod:`annotator.storage.backup`). A library stamped with a revision this
+:mod:`annotator.storage.backup_files`). A library stamped with a revision this
 version of Annotator does not know (made by a newer version) is refused.
 """
 
@@ -17,8 +17,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
 from annotator.storage import locks
-from annotator.storage.backup import BEFORE_MIGRATION, make_backup, write_backup
-from annotator.storage.engine import BEGIN_IMMEDIATE, LibraryError
+from annotator.storage.backup_files import BEFORE_MIGRATION, make_backup
+from annotator.storage.engine import BEGIN_IMMEDIATE, LibraryError, sqlite_file
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -38,11 +38,6 @@ def head_revision() -> str:
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
-
-
-def backup_sqlite(path: Path, label: str) -> Path:
-    """Copy the SQLite library at *path* with the online backup API; return the copy's path."""
-    return write_backup(path, label)
 
 
 def _known(script: ScriptDirectory, revision: str) -> bool:
@@ -68,9 +63,9 @@ def upgrade_to_head(engine: Engine) -> str | None:
             f"this library was made by a newer version of Annotator (schema {current}); update Annotator to open it"
         )
     backup = None
-    database = engine.url.database
-    if current is not None and engine.dialect.name == "sqlite" and database and database != ":memory:":
-        backup = str(make_backup(Path(database), BEFORE_MIGRATION))
+    path = sqlite_file(engine.url)
+    if current is not None and path is not None:
+        backup = str(make_backup(path, BEFORE_MIGRATION))
     config = alembic_config()
     # Several programs may open a new or old library at once (eight `annotator import`s in
     # parallel): the first migrates, the others wait and then find it at head. SQLite:

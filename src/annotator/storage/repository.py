@@ -36,13 +36,12 @@ _ANNOTATION_COLUMNS = (
     _A.c.id, _A.c.document_id, _A.c.tag_id, _A.c.start, _A.c.end, _A.c.quote, _A.c.prefix,
     _A.c.suffix, _A.c.note, _A.c.coder, _A.c.created, _A.c.modified,
 )  # fmt: skip
+# An orphan's offsets point into a previous text, not document.text: whatever can return one
+# returns its anchor state with it (or, like annotations_of, leaves orphans out).
+_ANCHOR_COLUMNS = (_A.c.anchor_status, _A.c.anchor_version_id, _A.c.anchor_start, _A.c.anchor_end)
 
 
 # -- tags ---------------------------------------------------------------------------------------
-
-
-def tag_from_row(row: TagRow) -> Tag:
-    return Tag(row.id, row.name, row.color, row.description, row.shortcut, row.sort_order)
 
 
 def list_tags(session: Session) -> list[Tag]:
@@ -114,8 +113,27 @@ def document_text(session: Session, document_id: str) -> str | None:
     return session.execute(sa.select(_D.c.text).where(_D.c.id == document_id)).scalar()
 
 
-def find_document_by_sha256(session: Session, sha256: str) -> str | None:
-    return session.execute(sa.select(_D.c.id).where(_D.c.sha256 == sha256).limit(1)).scalar()
+def _chunks(values: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
+    # Bound the parameters of one IN (...): SQLite allows 32,766, older builds 999.
+    return (values[i : i + size] for i in range(0, len(values), size))
+
+
+def document_sha256s(session: Session, document_ids: Sequence[str]) -> dict[str, str]:
+    """Document id -> the SHA-256 of its text, for those of *document_ids* that exist."""
+    found: dict[str, str] = {}
+    for chunk in _chunks(document_ids):
+        found.update((i, sha) for i, sha in session.execute(sa.select(_D.c.id, _D.c.sha256).where(_D.c.id.in_(chunk))))
+    return found
+
+
+def documents_by_sha256(session: Session, sha256s: Sequence[str]) -> dict[str, str]:
+    """SHA-256 -> the id of a document with that text, for those of *sha256s* the library has."""
+    found: dict[str, str] = {}
+    for chunk in _chunks(sha256s):
+        query = sa.select(_D.c.sha256, _D.c.id).where(_D.c.sha256.in_(chunk)).order_by(_D.c.created, _D.c.id)
+        for sha256, doc_id in session.execute(query):
+            found.setdefault(sha256, doc_id)  # the first made, if a text is stored twice
+    return found
 
 
 def insert_document(session: Session, document: Document) -> None:
@@ -154,10 +172,6 @@ def add_to_set(session: Session, name: str, document_ids: Iterable[str], new_id:
     rows = [{"set_id": set_id, "document_id": d} for d in dict.fromkeys(document_ids) if d not in existing]
     if rows:
         session.execute(sa.insert(DocumentSetMemberRow.__table__), rows)
-
-
-def list_sets(session: Session) -> list[str]:
-    return list(session.execute(sa.select(DocumentSetRow.name).order_by(DocumentSetRow.name)).scalars())
 
 
 # -- annotations --------------------------------------------------------------------------------
@@ -220,18 +234,20 @@ def list_coders(session: Session) -> list[str]:
     return list(session.execute(query).scalars())
 
 
-def get_annotation(session: Session, annotation_id: str) -> Annotation | None:
-    row = session.execute(sa.select(*_ANNOTATION_COLUMNS).where(_A.c.id == annotation_id)).first()
-    return Annotation(*row) if row else None
+def get_anchored_annotation(session: Session, annotation_id: str) -> tuple[Annotation, AnchorState] | None:
+    """An annotation, placed or orphaned, with its anchor state (which says which it is)."""
+    row = session.execute(sa.select(*_ANNOTATION_COLUMNS, *_ANCHOR_COLUMNS).where(_A.c.id == annotation_id)).first()
+    return (Annotation(*row[:12]), _anchor_state(row[12:])) if row else None
 
 
-def annotations_by_id(session: Session, ids: Sequence[str]) -> list[Annotation]:
-    """The annotations with these ids that exist (any document, orphans too), by (start, end, id)."""
-    found: list[Annotation] = []
-    for i in range(0, len(ids), 500):
-        query = sa.select(*_ANNOTATION_COLUMNS).where(_A.c.id.in_(ids[i : i + 500]))
-        found.extend(Annotation(*row) for row in session.execute(query))
-    return sorted(found, key=lambda a: (a.start, a.end, a.id))
+def anchored_annotations_by_id(session: Session, ids: Sequence[str]) -> list[tuple[Annotation, AnchorState]]:
+    """The annotations with these ids that exist (any document, orphans too) with their anchor
+    states, by (start, end, id)."""
+    found: list[tuple[Annotation, AnchorState]] = []
+    for chunk in _chunks(ids):
+        query = sa.select(*_ANNOTATION_COLUMNS, *_ANCHOR_COLUMNS).where(_A.c.id.in_(chunk))
+        found.extend((Annotation(*row[:12]), _anchor_state(row[12:])) for row in session.execute(query))
+    return sorted(found, key=lambda pair: (pair[0].start, pair[0].end, pair[0].id))
 
 
 def annotation_stamps(session: Session, document_id: str) -> dict[str, tuple[datetime, str]]:
@@ -260,9 +276,28 @@ def next_modified(before: datetime) -> datetime:
 
 
 def existing_annotation_ids(session: Session, ids: Sequence[str]) -> set[str]:
+    """Those of *ids* that an annotation has, on any document."""
     found: set[str] = set()
-    for i in range(0, len(ids), 500):
-        found.update(session.execute(sa.select(_A.c.id).where(_A.c.id.in_(ids[i : i + 500]))).scalars())
+    for chunk in _chunks(ids):
+        found.update(session.execute(sa.select(_A.c.id).where(_A.c.id.in_(chunk))).scalars())
+    return found
+
+
+def annotation_keys_of(
+    session: Session, document_ids: Sequence[str]
+) -> dict[str, tuple[set[str], set[tuple[str, int, int, str]]]]:
+    """Per document: the ids of all its annotations (orphans too) and the (tag id, start, end,
+    note) of its placed ones, which is what an import matches incoming annotations on."""
+    found: dict[str, tuple[set[str], set[tuple[str, int, int, str]]]] = {d: (set(), set()) for d in document_ids}
+    columns = (_A.c.document_id, _A.c.id, _A.c.tag_id, _A.c.start, _A.c.end, _A.c.note, _A.c.anchor_status)
+    for chunk in _chunks(list(document_ids)):
+        for doc_id, annotation_id, tag_id, start, end, note, status in session.execute(
+            sa.select(*columns).where(_A.c.document_id.in_(chunk))
+        ):
+            ids, keys = found[doc_id]
+            ids.add(annotation_id)
+            if status != "orphaned":
+                keys.add((tag_id, start, end, note))
     return found
 
 
@@ -311,11 +346,10 @@ def delete_annotation(session: Session, annotation_id: str, *, expected: Mapping
 
 # -- revisions: previous texts and re-anchoring (schema 0002) ----------------------------------
 # Orphaned annotations (anchor_status "orphaned") have offsets into a previous text, not into
-# document.text; the queries above do not tell them apart.
+# document.text (see _ANCHOR_COLUMNS).
 
 _V = DocumentVersionRow.__table__
 _VERSION_COLUMNS = (_V.c.id, _V.c.document_id, _V.c.version, _V.c.text, _V.c.sha256, _V.c.created, _V.c.note)
-_ANCHOR_COLUMNS = (_A.c.anchor_status, _A.c.anchor_version_id, _A.c.anchor_start, _A.c.anchor_end)
 
 
 def insert_document_version(session: Session, version: DocumentVersion) -> None:
@@ -378,11 +412,6 @@ def anchored_annotations_of(
         query = query.where(_A.c.anchor_status == status)
     with gc_paused():
         return [(Annotation(*row[:12]), _anchor_state(row[12:])) for row in session.execute(query)]
-
-
-def get_anchor_state(session: Session, annotation_id: str) -> AnchorState | None:
-    row = session.execute(sa.select(*_ANCHOR_COLUMNS).where(_A.c.id == annotation_id)).first()
-    return _anchor_state(row) if row else None
 
 
 def update_anchors(session: Session, placements: Sequence[tuple[Annotation, AnchorState]]) -> None:

@@ -20,7 +20,9 @@ from contextvars import ContextVar
 
 import sqlalchemy.exc as sa_exc
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+
+# What a unit of work hands to the repositories; services name it only as this type.
+from sqlmodel import Session as Session
 
 from annotator.storage.engine import BEGIN_IMMEDIATE, LibraryError
 
@@ -42,6 +44,19 @@ def explain_db_error(exc: BaseException) -> str:
         return "the library file cannot be opened"
     first = str(getattr(exc, "orig", exc)).strip().splitlines()
     return f"database error: {first[0] if first else type(exc).__name__}"
+
+
+@contextmanager
+def database_errors(doing: str) -> Iterator[None]:
+    """Turn a database error raised inside into a :class:`LibraryError` saying ``"<doing>: <why>"``.
+
+    For work outside a unit of work (migrations on open, say), which would
+    otherwise let SQLAlchemy's own exceptions out of storage.
+    """
+    try:
+        yield
+    except sa_exc.SQLAlchemyError as exc:
+        raise LibraryError(f"{doing}: {explain_db_error(exc)}") from exc
 
 
 @contextmanager

@@ -30,8 +30,8 @@ import sqlalchemy as sa
 import sqlalchemy.exc as sa_exc
 from sqlalchemy.engine import Engine
 
-from annotator.storage.backup import read_only_uri
 from annotator.storage.engine import LibraryError, sqlite_file
+from annotator.storage.inspection import read_only_uri
 from annotator.storage.tables import (
     AnnotationRow,
     DocumentRow,

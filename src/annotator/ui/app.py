@@ -8,7 +8,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator import config
-from annotator.formats.base import FormatError
+from annotator.core.errors import USER_ERRORS
 from annotator.services import Library
 from annotator.services.backups import ensure_rolling_backups
 from annotator.services.sample import seed_sample
@@ -48,7 +48,7 @@ def run_gui(database: str | None = None) -> int:
         library = Library.open(url)
         if is_default:
             seed_sample(library, config.seeds_dir())
-    except (LibraryError, FormatError, OSError) as exc:
+    except USER_ERRORS as exc:
         QMessageBox.critical(None, "Annotator", f"The library could not be opened.\n\n{exc}")
         return 1
     backup_warning = ""

@@ -15,14 +15,12 @@ every view reads it again, and polling starts again on it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from annotator.services import Changes, Library
-from annotator.services.backups import library_file, restore_backup
+from annotator.services.backups import library_file, restore_library
 from annotator.services.watching import ChangeWatcher, watch
 from annotator.ui.qt_backups_dialog import QtBackupsDialog
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
@@ -100,36 +98,14 @@ class QtLibraryWatcher(QObject):
         self.stop()
         try:
             result = restore_library(self._session.library, backup_path)
-        except USER_ERRORS as exc:
+        except USER_ERRORS as exc:  # a server library, or one that could not be opened again
             QMessageBox.warning(self._window, "Restore failed", f"The library was left as it was: {exc}")
             self.start()
             return False
         self._session.replace_library(result.library, result.changes)
         self.start()
+        if not result.restored:
+            QMessageBox.warning(self._window, "Restore failed", f"The library was left as it was: {result.problem}")
+            return False
         self._status(f"Restored the backup {Path(backup_path).name}", 8000)
         return True
-
-
-# -- until services.backups.restore_library lands (branch i8-domain) ---------------------------------
-# A thin adapter with that function's name and shape; delete it at the merge and import the
-# service's instead (the flow above calls it as it is).
-
-
-@dataclass(frozen=True, slots=True)
-class RestoreResult:
-    """The library reopened after a restore, the backup of it as it was before, and what changed."""
-
-    library: Library
-    before_restore: Path | None
-    changes: Changes
-
-
-def restore_library(library: Library, backup_path: str | Path) -> RestoreResult:
-    """Close *library*, restore the backup into its file, and reopen it.
-
-    Raises if the backup cannot be restored; the library is then as it was, and
-    *library* still works (closing it only let go of its connections).
-    """
-    library.close()
-    before = restore_backup(library.url, backup_path)  # refuses a library on a database server
-    return RestoreResult(Library.open(library.url), before, Changes(library_reloaded=True))

@@ -28,15 +28,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.anchoring import FUZZY, ORPHANED, UNCHANGED, AnchorState
-from annotator.core.model import Annotation, Conflict, Document, InvalidInput, Tag
-from annotator.core.selectors import SpanError
-from annotator.formats.base import FormatError
+from annotator.core.errors import USER_ERRORS as USER_ERRORS  # the window's modules import it from here
+from annotator.core.model import Annotation, Conflict, Document, Tag
 from annotator.services import Changes, Library, revising, watching
-from annotator.storage.engine import LibraryError
 from annotator.ui.qt_commands import CreateAnnotationCommand, DeleteAnnotationCommand, UpdateAnnotationCommand
-
-#: Errors a service reports to the user rather than crashing the app.
-USER_ERRORS = (LibraryError, SpanError, InvalidInput, LookupError, FormatError, OSError, Conflict)
 
 #: What a use case returns: :class:`Changes`, or a result that carries them as ``changes``.
 Outcome = TypeVar("Outcome")
@@ -135,7 +130,7 @@ class QtLibrarySession(QObject):
             try:
                 states = revising.anchor_states(self.library, self.document.id)
                 if any(state.status == ORPHANED for state in states.values()):  # only revised documents
-                    orphans = [a for a, _version in revising.orphans(self.library, self.document.id)]
+                    orphans = [o.annotation for o in revising.orphans(self.library, self.document.id)]
             except USER_ERRORS as exc:
                 self.errorRaised.emit(_message(exc))
         self.anchor_states = states

@@ -1,4 +1,7 @@
-"""Storage: backups of a SQLite library, made and restored with SQLite's online backup API.
+"""Storage: backup *files* of a SQLite library, made and restored with SQLite's online backup API.
+
+(The policy, which backups are due, kept, listed and checked, is
+:mod:`annotator.services.backups`; this module only reads and writes the files.)
 
 A live SQLite library is never copied as a file: a copy taken while the program
 (or another one) writes, or without its ``-wal`` file, can be torn or stale.
@@ -9,8 +12,8 @@ Backups live in ``backups/`` beside the library, one self-contained file each
 ``<library stem>-<kind>-<UTC timestamp>.sqlite3`` so the kind and the moment can
 be read back from the name alone. The kinds are in :data:`KINDS`.
 
-Everything here works on paths; :mod:`annotator.services.backups` adds the
-policy (rolling daily and weekly backups), listings with counts and checks.
+Everything here works on paths; whether a file is a sound library is
+:func:`annotator.storage.inspection.problem_with`.
 """
 
 from __future__ import annotations
@@ -19,14 +22,13 @@ import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterator
-from contextlib import closing, contextmanager, suppress
+from contextlib import closing, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import quote
 
 from annotator.storage.engine import LibraryError, busy_timeout_ms
+from annotator.storage.inspection import open_read_only, problem_with
 
 BACKUPS_FOLDER = "backups"
 BEFORE_MIGRATION = "before-migration"
@@ -55,24 +57,6 @@ class BackupFile:
 def backups_dir(library_path: Path) -> Path:
     """The folder that holds the backups of the library at *library_path*."""
     return library_path.parent / BACKUPS_FOLDER
-
-
-def read_only_uri(path: Path, *, immutable: bool = False) -> str:
-    """A SQLite URI that opens *path* read-only; "%", "?" and "#" in the path are escaped.
-
-    *immutable* promises SQLite the file cannot change (true of a finished backup),
-    so it takes no locks and creates no ``-shm`` or ``-wal`` file beside it.
-    """
-    return f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
-
-
-@contextmanager
-def open_read_only(path: Path, *, immutable: bool = False) -> Iterator[sqlite3.Connection]:
-    """A read-only connection to the SQLite file at *path*, closed afterwards."""
-    if not path.is_file():
-        raise LibraryError(f"{path} does not exist or is not a file")
-    with closing(sqlite3.connect(read_only_uri(path, immutable=immutable), uri=True)) as conn:
-        yield conn
 
 
 def _stamp(moment: datetime) -> str:
@@ -167,29 +151,6 @@ def prune(library_path: Path, kind: str, keep: int) -> list[Path]:
     for path in doomed:
         path.unlink(missing_ok=True)
     return doomed
-
-
-def problem_with(path: Path, *, immutable: bool = False) -> str | None:
-    """Why the SQLite file at *path* is not a sound Annotator library, or None if it is.
-
-    Runs ``PRAGMA quick_check`` (structure, not every index entry) read-only; a
-    file without Annotator's ``alembic_version`` table is another program's.
-    Raises :class:`LibraryError` when the file cannot be read at all (missing,
-    no permission, locked): that says nothing about its contents.
-    """
-    try:
-        with open_read_only(path, immutable=immutable) as conn:
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                return f"damaged ({check})"
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.OperationalError as exc:  # busy, locked, cannot open: not damage
-        raise LibraryError(f"cannot read {path} ({exc})") from exc
-    except sqlite3.DatabaseError as exc:  # not a database, malformed
-        return f"damaged or not a SQLite database ({exc})"
-    if "alembic_version" not in tables:
-        return "not an Annotator library"
-    return None
 
 
 def newest_good_backup(library_path: Path) -> Path | None:
