@@ -216,3 +216,19 @@ def sqlite_file(url: str | sa.URL | Path) -> Path | None:
     if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
         return None
     return Path(database)
+
+
+def describe_library(url: str) -> str:
+    """Where a library is, for people: a SQLite file's path, ``user@host/db`` for a server.
+
+    Never the password, and not the URL (``sqlite:////home/…`` means little to a reader).
+    """
+    path = sqlite_file(url)
+    if path is not None:
+        return str(path)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":  # in memory, or a "file:" URI
+        database = parsed.database or ""
+        return "a library in memory" if database in ("", ":memory:") else database
+    host = (parsed.host or "localhost") + (f":{parsed.port}" if parsed.port else "")
+    return (f"{parsed.username}@" if parsed.username else "") + f"{host}/{parsed.database or ''}"
