@@ -26,9 +26,7 @@ from pathlib import Path
 
 import pytest
 
-MISSING_BINARIES = (
-    "PostgreSQL server binaries (initdb, pg_ctl) not found; install the postgresql package"
-)
+MISSING_BINARIES = "PostgreSQL server binaries (initdb, pg_ctl) not found; install the postgresql package"
 START_TIMEOUT_S = 60
 
 
@@ -108,9 +106,7 @@ class PostgresServer:
     def _admin(self):  # type: ignore[no-untyped-def]
         import psycopg
 
-        return psycopg.connect(
-            host=self.host, port=self.port, user="postgres", dbname="postgres", autocommit=True
-        )
+        return psycopg.connect(host=self.host, port=self.port, user="postgres", dbname="postgres", autocommit=True)
 
     def create_database(self) -> str:
         """A new empty database with a unique name; returns its SQLAlchemy URL."""
@@ -145,20 +141,14 @@ class PostgresServer:
 
 def _run(argv: list[str], what: str, log: Path | None = None) -> None:
     try:
-        done = subprocess.run(
-            argv, capture_output=True, text=True, timeout=START_TIMEOUT_S, check=False
-        )
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=START_TIMEOUT_S, check=False)
     except subprocess.TimeoutExpired:
-        pytest.fail(
-            f"{what} did not finish within {START_TIMEOUT_S} s: {' '.join(argv)}", pytrace=False
-        )
+        pytest.fail(f"{what} did not finish within {START_TIMEOUT_S} s: {' '.join(argv)}", pytrace=False)
     if done.returncode != 0:
         details = (done.stderr or done.stdout).strip()
         if log is not None and log.exists():
             details += "\n--- server log ---\n" + log.read_text(errors="replace")[-4000:]
-        pytest.fail(
-            f"{what} failed (exit {done.returncode}): {' '.join(argv)}\n{details}", pytrace=False
-        )
+        pytest.fail(f"{what} failed (exit {done.returncode}): {' '.join(argv)}\n{details}", pytrace=False)
 
 
 def start_server() -> PostgresServer:
@@ -179,15 +169,10 @@ def start_server() -> PostgresServer:
         try:
             owner = pwd.getpwnam("postgres")
         except KeyError:
-            unavailable(
-                "running as root, and there is no 'postgres' user to run the PostgreSQL server as"
-            )
+            unavailable("running as root, and there is no 'postgres' user to run the PostgreSQL server as")
         runuser = shutil.which("runuser")
         if runuser is None:
-            unavailable(
-                "running as root, and there is no 'runuser' to run the PostgreSQL server "
-                "as 'postgres'"
-            )
+            unavailable("running as root, and there is no 'runuser' to run the PostgreSQL server as 'postgres'")
         run_as = [runuser, "-u", "postgres", "--"]
 
     root = Path(tempfile.mkdtemp(prefix="annotator-pg-", dir=scratch_dir()))
@@ -219,8 +204,7 @@ def start_server() -> PostgresServer:
             if attempt == 4:
                 tail = log.read_text(errors="replace")[-4000:] if log.exists() else ""
                 pytest.fail(
-                    f"pg_ctl start failed (exit {started.returncode}): "
-                    f"{started.stderr.strip()}\n{tail}",
+                    f"pg_ctl start failed (exit {started.returncode}): {started.stderr.strip()}\n{tail}",
                     pytrace=False,
                 )
     except BaseException:

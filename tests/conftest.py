@@ -23,7 +23,7 @@ if os.environ.get("ANNOTATOR_TESTS_WITHOUT_QT") == "1":
     class _NoQt(importlib.abc.MetaPathFinder):
         """Makes Qt unimportable, as on a machine without it."""
 
-        def find_spec(self, fullname, path, target=None):  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN201
+        def find_spec(self, fullname, path, target=None):  # type: ignore[no-untyped-def]
             if fullname.split(".")[0] in ("PySide6", "shiboken6"):
                 raise ModuleNotFoundError(f"No module named {fullname!r} (Qt is blocked for this run)")
             return None
@@ -37,12 +37,12 @@ from pathlib import Path
 
 import pytest
 
-from annotator.services.library import Library
-from tests._pg import PostgresServer, start_server
-
 # CI explores the same examples on every run (a red run is then reproducible, not luck);
 # local runs keep exploring new ones, which is how the fuzzers find bugs.
-from hypothesis import settings as _hypothesis_settings  # noqa: E402
+from hypothesis import settings as _hypothesis_settings
+
+from annotator.services.library import Library
+from tests._pg import PostgresServer, start_server
 
 _hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
@@ -58,7 +58,7 @@ SEED_FILE = SEEDS_DIR / "kazakhstan-implosion-op-ed.txt"
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
-def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]  # noqa: ANN001
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
     tally = os.environ.get("ANNOTATOR_TEST_TALLY")
     if tally:
         counts = {k: len(terminalreporter.stats.get(k, [])) for k in ("passed", "failed", "error", "skipped")}
@@ -114,14 +114,10 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def new_database_url(
-    backend: str, tmp_path: Path, request: pytest.FixtureRequest
-) -> Iterator[Callable[[], str]]:
+def new_database_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Callable[[], str]]:
     """A factory of URLs of fresh, empty databases on this test's backend."""
     made: list[str] = []
-    server: PostgresServer | None = (
-        request.getfixturevalue("postgres_server") if backend == "postgres" else None
-    )
+    server: PostgresServer | None = request.getfixturevalue("postgres_server") if backend == "postgres" else None
 
     def make() -> str:
         if server is None:

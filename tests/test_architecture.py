@@ -27,9 +27,7 @@ def test_import_linter_contracts_are_kept() -> None:
     )  # fmt: skip
     report = done.stdout + done.stderr
     assert done.returncode == 0, report
-    contracts = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["tool"]["importlinter"][
-        "contracts"
-    ]
+    contracts = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["contracts"]
     assert re.search(rf"Contracts: {len(contracts)} kept, 0 broken", report), report
     for contract in contracts:
         assert f"{contract['name']} KEPT" in report, report
@@ -68,9 +66,7 @@ def test_non_gui_packages_do_not_load_qt() -> None:
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))\n"
         "print(','.join(loaded))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
-    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ""
 

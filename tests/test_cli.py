@@ -66,9 +66,7 @@ def test_import_prints_id_and_title_per_document(
 ) -> None:
     other = tmp_path / "other.md"
     other.write_text("# Second one\n\nbody\n", encoding="utf-8")
-    code, out, err = run(
-        capsys, "--database", db, "import", str(doc_file), str(other), "--set", "week 1"
-    )
+    code, out, err = run(capsys, "--database", db, "import", str(doc_file), str(other), "--set", "week 1")
     assert code == 0, err
     rows = [line.split("\t") for line in out.splitlines()]
     assert [title for _, title in rows] == ["Field notes \U0001f600", "Second one"]
@@ -81,12 +79,7 @@ def test_import_prints_id_and_title_per_document(
 def test_list_counts_per_tag(capsys: pytest.CaptureFixture[str], db: str, imported: str) -> None:
     for argv in (["--quote", "cat", "--occurrence", "2"], ["--start", "0", "--end", "5"]):
         assert run(capsys, "--database", db, "annotate", imported, "--tag", "claim", *argv)[0] == 0
-    assert (
-        run(capsys, "--database", db, "annotate", imported, "--tag", "evidence", "--quote", "dog")[
-            0
-        ]
-        == 0
-    )
+    assert run(capsys, "--database", db, "annotate", imported, "--tag", "evidence", "--quote", "dog")[0] == 0
 
     code, out, _ = run(capsys, "--database", db, "list")
     assert code == 0
@@ -106,12 +99,8 @@ def test_list_counts_per_tag(capsys: pytest.CaptureFixture[str], db: str, import
     ]
 
 
-def test_annotate_by_quote_occurrence_and_offsets(
-    capsys: pytest.CaptureFixture[str], db: str, imported: str
-) -> None:
-    code, out, err = run(
-        capsys, "--database", db, "annotate", imported, "--tag", "claim", "--quote", "cat"
-    )
+def test_annotate_by_quote_occurrence_and_offsets(capsys: pytest.CaptureFixture[str], db: str, imported: str) -> None:
+    code, out, err = run(capsys, "--database", db, "annotate", imported, "--tag", "claim", "--quote", "cat")
     assert_failed(code, err, "occurs 2 times", "--occurrence")
     assert out == ""
 
@@ -175,13 +164,9 @@ def test_annotate_failures(
         assert library.annotations(imported) == []
 
 
-def test_annotate_unknown_document(
-    capsys: pytest.CaptureFixture[str], db: str, imported: str
-) -> None:
+def test_annotate_unknown_document(capsys: pytest.CaptureFixture[str], db: str, imported: str) -> None:
     for argv in (["--quote", "dog"], ["--start", "0", "--end", "3"]):
-        code, _, err = run(
-            capsys, "--database", db, "annotate", "no-such-doc", "--tag", "claim", *argv
-        )
+        code, _, err = run(capsys, "--database", db, "annotate", "no-such-doc", "--tag", "claim", *argv)
         assert_failed(code, err, "no document 'no-such-doc'")
 
 
@@ -214,9 +199,7 @@ def test_annotate_usage_errors_exit_2(
         ["list", "--bogus"],
     ],
 )
-def test_argparse_usage_errors_exit_2(
-    capsys: pytest.CaptureFixture[str], db: str, argv: list[str]
-) -> None:
+def test_argparse_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], db: str, argv: list[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["--database", db, *argv])
     assert caught.value.code == 2
@@ -247,9 +230,7 @@ def test_export_to_stdout_and_file(
 
     target = tmp_path / "out" / "export.json"
     target.parent.mkdir()
-    assert (
-        main(["--database", db, "export", "-o", str(target), "--doc", ids[1], "--doc", ids[0]]) == 0
-    )
+    assert main(["--database", db, "export", "-o", str(target), "--doc", ids[1], "--doc", ids[0]]) == 0
     out, err = capsysbinary.readouterr()
     assert out == b""
     assert b"exported 2 document(s)" in err
@@ -272,9 +253,7 @@ def test_export_failures(
     assert out == ""
 
 
-def test_import_failures(
-    capsys: pytest.CaptureFixture[str], db: str, doc_file: Path, tmp_path: Path
-) -> None:
+def test_import_failures(capsys: pytest.CaptureFixture[str], db: str, doc_file: Path, tmp_path: Path) -> None:
     binary = tmp_path / "image.txt"
     binary.write_bytes(bytes(range(256)))
     code, out, err = run(capsys, "--database", db, "import", str(doc_file), str(binary))
@@ -324,9 +303,7 @@ def test_database_from_env_and_option(
     code, out, _ = run(capsys, "--database", str(option_db), "list")
     assert code == 0 and len(out.splitlines()) == 1  # --database wins: an empty library
 
-    monkeypatch.setenv(
-        "ANNOTATOR_DATABASE_URL", f"sqlite:///{env_db}"
-    )  # a URL works as well as a path
+    monkeypatch.setenv("ANNOTATOR_DATABASE_URL", f"sqlite:///{env_db}")  # a URL works as well as a path
     code, out, _ = run(capsys, "list")
     assert code == 0 and len(out.splitlines()) == 2
 

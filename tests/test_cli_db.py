@@ -80,7 +80,7 @@ def test_backups_lists_each_with_kind_and_counts(capsys: pytest.CaptureFixture[s
     run(capsys, "--database", str(db), "db", "backup")
     code, out, err = run(capsys, "--database", str(db), "db", "backups")
     assert (code, err) == (0, "")
-    header, row = out.splitlines()
+    _header, row = out.splitlines()
     created, kind, size, documents, annotations, path = row.split("\t")
     assert (kind, documents, annotations) == ("manual", "1", "1")
     assert created.endswith(" UTC") and int(size) == Path(path).stat().st_size

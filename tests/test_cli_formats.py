@@ -38,7 +38,9 @@ def test_export_keeps_only_the_chosen_tags_and_coders(capsys: pytest.CaptureFixt
     _, out, _ = run(capsys, "--database", db, "import", str(source))
     doc_id = out.split("\t")[0]
     for quote, tag, coder in (("alpha", "claim", "ann"), ("beta", "evidence", "ann"), ("gamma", "claim", "bob")):
-        assert run(capsys, "--database", db, "annotate", doc_id, "--tag", tag, "--quote", quote, "--coder", coder)[0] == 0
+        assert (
+            run(capsys, "--database", db, "annotate", doc_id, "--tag", tag, "--quote", quote, "--coder", coder)[0] == 0
+        )
     code, out, _ = run(capsys, "--database", db, "export", "--tag", "claim", "--coder", "bob")
     assert code == 0
     (document,) = orjson.loads(out)["documents"]
@@ -102,7 +104,7 @@ def test_import_of_a_brat_folder(capsys: pytest.CaptureFixture[str], tmp_path: P
     assert run(capsys, "--database", db, "annotate", doc_id, "--tag", "claim", "--quote", "beta")[0] == 0
     folder = tmp_path / "brat"
     assert run(capsys, "--database", db, "export", "--format", "brat", "-o", str(folder))[0] == 0
-    code, out, err = run(capsys, "--database", copy, "import", str(folder))
+    code, out, _err = run(capsys, "--database", copy, "import", str(folder))
     assert code == 0 and out.startswith(doc_id + "\t")
     _, out, _ = run(capsys, "--database", copy, "export")
     [document] = orjson.loads(out)["documents"]
@@ -133,7 +135,10 @@ def test_the_export_service_names_the_report_for_the_old_html_id(tmp_path: Path)
     from annotator.formats.base import FormatError
     from annotator.services import exporting
 
-    with Library.open(f"sqlite:///{tmp_path / 'f.sqlite3'}") as library, pytest.raises(
-        FormatError, match="can be imported but not exported; the export it used to name is format 'report'"
+    with (
+        Library.open(f"sqlite:///{tmp_path / 'f.sqlite3'}") as library,
+        pytest.raises(
+            FormatError, match="can be imported but not exported; the export it used to name is format 'report'"
+        ),
     ):
         exporting.export_to_path(library, tmp_path / "out.html", format_id="html")

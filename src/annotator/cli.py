@@ -105,10 +105,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--set", dest="set_name", metavar="NAME", help="export the documents of this set")
     p.add_argument("--format", default="json", choices=_Choices([f.id for f in writers()], list(RENAMED_WRITERS)))
     p.add_argument("-o", "--output", metavar="PATH", help="file to write (default: stdout); brat: a folder, or a .zip")
-    p.add_argument("--tag", action="append", dest="tags", metavar="NAME", help="keep only annotations with this tag (repeatable)")
-    p.add_argument("--coder", action="append", dest="coders", metavar="NAME", help="keep only this coder's annotations (repeatable)")
+    p.add_argument(
+        "--tag", action="append", dest="tags", metavar="NAME", help="keep only annotations with this tag (repeatable)"
+    )
+    p.add_argument(
+        "--coder",
+        action="append",
+        dest="coders",
+        metavar="NAME",
+        help="keep only this coder's annotations (repeatable)",
+    )
     p.add_argument("--excel", action="store_true", help="csv: Excel-friendly (BOM, CRLF, formulas defused)")
-    p.add_argument("--flavor", choices=["spacy", "doccano", "label-studio"], help="jsonl: the shape to write (default spacy)")
+    p.add_argument(
+        "--flavor", choices=["spacy", "doccano", "label-studio"], help="jsonl: the shape to write (default spacy)"
+    )
     p.add_argument(
         "--option", action="append", dest="extra", default=[], metavar="KEY=VALUE",
         help="a writer option, e.g. offsets=utf-16 for jsonl; yes/no options take true/false (see README)",

@@ -28,13 +28,9 @@ def add_revise_command(subparsers: Any) -> argparse.ArgumentParser:
         help="replace a document's text with a revised version; annotations follow it, the old text is kept",
     )
     p.add_argument("document_id", metavar="DOCUMENT-ID")
-    p.add_argument(
-        "path", metavar="PATH", help="the revised text (any importable format, one document)"
-    )
+    p.add_argument("path", metavar="PATH", help="the revised text (any importable format, one document)")
     p.add_argument("--note", default="", help="what changed, kept with the previous version")
-    p.add_argument(
-        "--format", choices=[f.id for f in readers()], help="force a reader instead of detecting it"
-    )
+    p.add_argument("--format", choices=[f.id for f in readers()], help="force a reader instead of detecting it")
     return p
 
 

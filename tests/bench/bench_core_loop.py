@@ -28,9 +28,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 TEXT_SIZE = 3_000_000
 ANNOTATIONS = 10_000
@@ -39,8 +39,7 @@ ADDS = 50
 
 def make_text(seed: int = 7) -> str:
     rng = random.Random(seed)
-    words = ("claim evidence speculation reading archive source witness report minister council "
-             "border treaty election protest market uranium pipeline reform garrison").split()  # fmt: skip
+    words = ["claim", "evidence", "speculation", "reading", "archive", "source", "witness", "report", "minister", "council", "border", "treaty", "election", "protest", "market", "uranium", "pipeline", "reform", "garrison"]  # fmt: skip
     extras = ["\u00a0", " 👍 ", " café ", " “quoted” ", " 🇫🇷 "]
     parts, size = [], 0
     while size < TEXT_SIZE:
@@ -73,7 +72,9 @@ def main() -> int:
         for _ in range(ANNOTATIONS):
             start = rng.randrange(0, len(text) - 300)
             end = start + rng.randint(5, 250)
-            annotations.append(ImportedAnnotation(tag=rng.choice(["claim", "evidence", "speculation"]), start=start, end=end))
+            annotations.append(
+                ImportedAnnotation(tag=rng.choice(["claim", "evidence", "speculation"]), start=start, end=end)
+            )
         library = Library.open(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}")
         t0 = time.perf_counter()
         result = importing.persist(
@@ -96,7 +97,7 @@ def main() -> int:
         t_open = time.perf_counter() - t0
 
         pane.setFocus()
-        claim = window.session.tags[0]
+        window.session.tags[0]
         adds = []
         for i in range(ADDS):
             start = 1000 + i * 997

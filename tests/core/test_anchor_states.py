@@ -122,7 +122,5 @@ def test_an_orphan_is_searched_for_not_mapped() -> None:
     old = "aaaa bbbb cccc"  # the orphan's offsets point into an older text, not this one
     new = "zz the lost words return zz"
     annotation = Annotation("a", "d", "t", 0, 14, "the lost words", "zz ", " return", "", "", T0, T0)
-    after, state = follow(
-        annotation, ORPHAN_BEFORE, Reanchorer(old, new), V_NEW, now=NOW, text_of=no_older_text
-    )
+    after, state = follow(annotation, ORPHAN_BEFORE, Reanchorer(old, new), V_NEW, now=NOW, text_of=no_older_text)
     assert state == AnchorState(MOVED) and new[after.start : after.end] == "the lost words"

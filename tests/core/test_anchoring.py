@@ -58,9 +58,7 @@ def test_identical_text_leaves_every_span_unchanged(seed_text: str) -> None:
 
 def test_inserted_paragraph_moves_later_spans_and_keeps_earlier_ones(seed_text: str) -> None:
     parts = paragraphs(seed_text)
-    new = "\n\n".join(
-        [*parts[:2], "An inserted paragraph, about nothing in particular.", *parts[2:]]
-    )
+    new = "\n\n".join([*parts[:2], "An inserted paragraph, about nothing in particular.", *parts[2:]])
     before, _ = place(seed_text, new, OPENING)  # in the second paragraph, before the insertion
     assert before.status == UNCHANGED
     for quote in (THESIS, STABILITY, ZHANAOZEN):
@@ -141,9 +139,7 @@ def test_common_word_of_a_deleted_paragraph_is_not_moved_onto_another_occurrence
 def test_crlf_revision_with_one_edit_keeps_the_rest(seed_text: str) -> None:
     from annotator.core.text import normalize_text
 
-    new = normalize_text(
-        seed_text.replace("\n", "\r\n").replace("Kazakhstan imploded", "Kazakhstan fell apart")
-    )
+    new = normalize_text(seed_text.replace("\n", "\r\n").replace("Kazakhstan imploded", "Kazakhstan fell apart"))
     assert "\r" not in new
     result, _ = place(seed_text, new, OPENING)
     assert result.status == UNCHANGED
@@ -193,9 +189,7 @@ def test_ten_thousand_spans_on_a_long_text_all_exact_or_honest(seed_text: str) -
     for _ in range(40):
         at = rng.randrange(len(new))
         new = (
-            new[:at]
-            + rng.choice(["", "inserted words ", "\n\nA new paragraph.\n\n"])
-            + new[at + rng.randint(0, 20) :]
+            new[:at] + rng.choice(["", "inserted words ", "\n\nA new paragraph.\n\n"]) + new[at + rng.randint(0, 20) :]
         )
     reanchorer = Reanchorer(old, new)
     results = [reanchorer.anchor(*s) for s in spans]
@@ -227,9 +221,7 @@ def assert_honest(new: str, start: int, end: int, quote: str, result: Anchor) ->
 
 # -- properties -------------------------------------------------------------------------------
 
-ALPHABET = st.sampled_from(
-    list("ab \n.") + ["cd", "\U0001f600", "e\u0301", "\u00a0", "\u05e9", " the ", "word"]
-)
+ALPHABET = st.sampled_from(list("ab \n.") + ["cd", "\U0001f600", "e\u0301", "\u00a0", "\u05e9", " the ", "word"])
 TEXTS = st.lists(ALPHABET, min_size=1, max_size=120).map("".join)
 INSERTS = st.lists(ALPHABET, max_size=8).map("".join)
 
@@ -299,9 +291,7 @@ def test_diff_blocks_are_equal_text_in_order(old: str, new: str) -> None:
 def test_status_is_one_of_four_and_fuzzy_scores_are_below_one(seed_text: str, quote: str) -> None:
     new = seed_text.replace(quote, quote.replace("n", "m", 1))
     result, now = place(seed_text, new, quote)
-    assert (
-        result.status == FUZZY and 0.6 <= result.score < 1.0 and now == quote.replace("n", "m", 1)
-    )
+    assert result.status == FUZZY and 0.6 <= result.score < 1.0 and now == quote.replace("n", "m", 1)
 
 
 def test_a_very_common_quote_is_found_by_its_context() -> None:

@@ -254,9 +254,7 @@ PIECES = st.sampled_from(
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(PIECES, max_size=14), st.sampled_from(["\n", "\n\n"]), st.booleans())
-def test_cuts_are_whole_lines_and_trimming_is_reversible(
-    pieces: list[str], sep: str, final_newline: bool
-) -> None:
+def test_cuts_are_whole_lines_and_trimming_is_reversible(pieces: list[str], sep: str, final_newline: bool) -> None:
     text = sep.join(pieces) + ("\n" if final_newline else "")
     cuts = find_boilerplate(text)
     position = 0
@@ -276,14 +274,8 @@ def test_cuts_are_whole_lines_and_trimming_is_reversible(
         before = text[:start]
         if end == len(text):
             # A cut to the end leaves the last kept line with its own "\n" and nothing more.
-            assert before == "" or (
-                before.endswith("\n") and before.rstrip("\n").split("\n")[-1].strip()
-            )
-        elif (
-            before == ""
-            or not before.rstrip("\n").split("\n")[-1].strip()
-            or before.endswith("\n\n")
-        ):
+            assert before == "" or (before.endswith("\n") and before.rstrip("\n").split("\n")[-1].strip())
+        elif before == "" or not before.rstrip("\n").split("\n")[-1].strip() or before.endswith("\n\n"):
             # A cut that starts a paragraph takes the blank lines after it: text follows.
             assert text[end:].split("\n", 1)[0].strip()
     kept, removed = apply_cuts(text, cuts)

@@ -42,4 +42,4 @@ def test_errors_are_still_importable_where_they_were_defined() -> None:
 
 
 def test_user_errors_are_annotator_errors_and_file_errors() -> None:
-    assert errors.USER_ERRORS == (errors.AnnotatorError, OSError)
+    assert (errors.AnnotatorError, OSError) == errors.USER_ERRORS

@@ -43,7 +43,10 @@ def fresh_ids() -> itertools.count[int]:
 def plan(*bundles: ImportBundle, held: Holdings | None = None) -> ImportPlan:
     counter = fresh_ids()
     return plan_import(
-        prepare_import(bundles), held or Holdings(tags=[CLAIM]), clock=lambda: NOW, make_id=lambda: f"new-{next(counter)}"
+        prepare_import(bundles),
+        held or Holdings(tags=[CLAIM]),
+        clock=lambda: NOW,
+        make_id=lambda: f"new-{next(counter)}",
     )
 
 
@@ -58,7 +61,9 @@ def claim(quote: str, *, id: str | None = None, note: str = "", tag: str = "clai
 
 def test_a_new_document_with_its_annotations_and_new_tags() -> None:
     result = plan(
-        ImportBundle([doc(TEXT, claim("vote passed"), claim("Tuesday", tag="date"), id=OURS)], [TagSpec("method", "#123456")])
+        ImportBundle(
+            [doc(TEXT, claim("vote passed"), claim("Tuesday", tag="date"), id=OURS)], [TagSpec("method", "#123456")]
+        )
     )
     [planned] = result.documents
     assert (planned.id, planned.new) == (OURS, True) and planned.document is not None
@@ -77,7 +82,9 @@ def test_a_new_document_with_its_annotations_and_new_tags() -> None:
 
 
 def test_the_same_text_twice_in_one_import_is_one_document() -> None:
-    result = plan(ImportBundle([doc(TEXT, claim("vote"))]), ImportBundle([doc(TEXT.replace("\n", "\r\n"), claim("vote"))]))
+    result = plan(
+        ImportBundle([doc(TEXT, claim("vote"))]), ImportBundle([doc(TEXT.replace("\n", "\r\n"), claim("vote"))])
+    )
     first, second = result.documents
     assert (first.new, second.new, second.id) == (True, False, first.id)
     assert [len(d.annotations) for d in result.documents] == [1, 0]  # matched on (tag, start, end, note)
@@ -163,7 +170,9 @@ def test_a_file_made_before_a_revision_follows_the_revised_text() -> None:
     new = "New intro.\nThe vote passed narrowly on Tuesday.\n"
     version = DocumentVersion("v1", "stored", 1, old, sha256_text(old), NOW, "")
     held = Holdings(tags=[CLAIM], versions_by_sha256={sha256_text(old): (version, new)})
-    spans = [(old.index(q), old.index(q) + len(q)) for q in ("vote passed narrowly", "paragraph that the correction removes")]
+    spans = [
+        (old.index(q), old.index(q) + len(q)) for q in ("vote passed narrowly", "paragraph that the correction removes")
+    ]
     made = datetime(2025, 1, 1, tzinfo=UTC)
     incoming = doc(old, *(ImportedAnnotation("claim", s, e, old[s:e], created=made) for s, e in spans))
     result = plan(ImportBundle([incoming]), held=held)
@@ -183,7 +192,9 @@ def test_a_fuzzy_placement_is_kept_for_review() -> None:
     held = Holdings(tags=[CLAIM], versions_by_sha256={sha256_text(old): (version, new)})
     quote = "approved the budget on Monday"
     s = old.index(quote)
-    [planned] = plan(ImportBundle([doc(old, ImportedAnnotation("claim", s, s + len(quote), quote))]), held=held).documents
+    [planned] = plan(
+        ImportBundle([doc(old, ImportedAnnotation("claim", s, s + len(quote), quote))]), held=held
+    ).documents
     [(_annotation, state)] = planned.anchors
     assert state == AnchorState(FUZZY, "v1", s, s + len(quote))
 

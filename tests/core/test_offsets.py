@@ -18,9 +18,7 @@ from annotator.core.text import normalize_text
 
 # Mostly BMP text, with astral characters (emoji, math letters) mixed in often enough to matter.
 ASTRAL = st.characters(min_codepoint=0x10000, max_codepoint=0x10FFFF, exclude_categories=("Cs",))
-TEXTS = st.lists(st.one_of(st.characters(exclude_categories=("Cs",)), ASTRAL), max_size=60).map(
-    "".join
-)
+TEXTS = st.lists(st.one_of(st.characters(exclude_categories=("Cs",)), ASTRAL), max_size=60).map("".join)
 
 
 def utf16_len(text: str) -> int:
@@ -54,9 +52,7 @@ def test_mid_surrogate_pair_snaps_to_the_character_start(text: str) -> None:
 
 
 @settings(max_examples=100)
-@given(
-    st.text(alphabet=st.characters(max_codepoint=0xFFFF, exclude_categories=("Cs",)), max_size=80)
-)
+@given(st.text(alphabet=st.characters(max_codepoint=0xFFFF, exclude_categories=("Cs",)), max_size=80))
 def test_identity_without_astral_characters(text: str) -> None:
     offsets = OffsetMap(text)
     assert offsets.is_identity

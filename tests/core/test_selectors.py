@@ -102,12 +102,8 @@ class TestLocateQuote:
 class TestAnchor:
     TEXT = "Alpha said the plan works. Beta said the plan fails. Gamma said the plan works."
 
-    def selectors(
-        self, text: str, start: int, end: int
-    ) -> tuple[TextPositionSelector, TextQuoteSelector]:
-        return TextPositionSelector.from_span(text, start, end), TextQuoteSelector.from_span(
-            text, start, end
-        )
+    def selectors(self, text: str, start: int, end: int) -> tuple[TextPositionSelector, TextQuoteSelector]:
+        return TextPositionSelector.from_span(text, start, end), TextQuoteSelector.from_span(text, start, end)
 
     def test_exact_position_wins_when_its_quote_matches(self) -> None:
         # "the plan works" occurs twice; the stored position decides which one.
@@ -137,9 +133,7 @@ class TestAnchor:
         # No context stored: only the distance to the hint can decide.
         quote = TextQuoteSelector("ab")
         for start in find_occurrences(text, "ab"):
-            hint = TextPositionSelector(
-                start + 1, start + 3
-            )  # stale by one, and quote mismatches there
+            hint = TextPositionSelector(start + 1, start + 3)  # stale by one, and quote mismatches there
             assert anchor(text, hint, quote) == (start, start + 2)
 
     def test_orphan_when_the_quote_is_gone(self) -> None:

@@ -21,9 +21,7 @@ def oracle_overlapping(spans: dict[str, Span], start: int, end: int) -> list[Spa
     return sorted(hits, key=lambda s: (s.start, s.end, s.annotation_id))
 
 
-def oracle_segments(
-    spans: list[Span], start: int, end: int
-) -> list[tuple[int, int, tuple[str, ...]]]:
+def oracle_segments(spans: list[Span], start: int, end: int) -> list[tuple[int, int, tuple[str, ...]]]:
     """Per character: the tags covering it (in span order, no repeats); then maximal runs."""
     out: list[tuple[int, int, tuple[str, ...]]] = []
     for c in range(start, end):
@@ -49,9 +47,7 @@ def spans(draw: st.DrawFn, ids: st.SearchStrategy[str] = FEW_IDS) -> Span:
     return Span(start, min(TEXT_LENGTH, start + length), draw(st.sampled_from(TAGS)), draw(ids))
 
 
-WINDOWS = st.tuples(st.integers(-2, TEXT_LENGTH + 2), st.integers(0, 20)).map(
-    lambda w: (w[0], w[0] + w[1])
-)
+WINDOWS = st.tuples(st.integers(-2, TEXT_LENGTH + 2), st.integers(0, 20)).map(lambda w: (w[0], w[0] + w[1]))
 OPERATIONS = st.lists(
     st.one_of(
         st.tuples(st.just("add"), spans()),
@@ -64,9 +60,7 @@ OPERATIONS = st.lists(
 
 @settings(max_examples=300)
 @given(st.lists(spans(), max_size=10), OPERATIONS)
-def test_overlapping_matches_brute_force(
-    initial: list[Span], operations: list[tuple[str, object]]
-) -> None:
+def test_overlapping_matches_brute_force(initial: list[Span], operations: list[tuple[str, object]]) -> None:
     model = {s.annotation_id: s for s in initial}
     index = SpanIndex(initial)
     for op, arg in operations:
@@ -106,9 +100,7 @@ def test_removing_the_longest_span_still_finds_long_ones_left() -> None:
 
 @settings(max_examples=300)
 @given(st.lists(spans(st.uuids().map(str)), max_size=12), WINDOWS)
-def test_segments_match_a_per_character_oracle(
-    all_spans: list[Span], window: tuple[int, int]
-) -> None:
+def test_segments_match_a_per_character_oracle(all_spans: list[Span], window: tuple[int, int]) -> None:
     start, end = window
     # What the highlighter does: segments of the spans overlapping the window, in index order.
     visible = SpanIndex(all_spans).overlapping(start, end)

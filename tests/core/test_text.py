@@ -23,9 +23,7 @@ from annotator.core.text import (
 )
 
 # Text that breaks naive handling: NBSP, emoji (astral), a combining accent, RTL, U+2028.
-TRICKY = (
-    "Cafe\u0301 costs\u00a05\u00a0\u20ac \U0001f600 done.\tTab. \u05e9\u05dc\u05d5\u05dd\u2028next"
-)
+TRICKY = "Cafe\u0301 costs\u00a05\u00a0\u20ac \U0001f600 done.\tTab. \u05e9\u05dc\u05d5\u05dd\u2028next"
 
 # Spanish in Windows-1252 and Latin-1: accented letters, plus (cp1252 only) the
 # euro sign, en dash and curly quotes that live in 0x80..0x9F.
@@ -126,17 +124,13 @@ class TestDecodeBytes:
         reason="known: charset-normalizer reads short French cp1252 as cp1257 ('à' becomes 'ą')",
     )
     def test_legacy_french_cp1252(self) -> None:
-        text = (
-            "Le café était plein à craquer ; déjà, à l’entrée, on entendait « Ça, c’est génial ! »"
-        )
+        text = "Le café était plein à craquer ; déjà, à l’entrée, on entendait « Ça, c’est génial ! »"
         assert decode_bytes(text.encode("cp1252")).text == text
 
     @pytest.mark.parametrize(
         "data",
         [
-            bytes.fromhex(
-                "89504e470d0a1a0a0000000d4948445200000010000000100806000000"
-            ),  # PNG header
+            bytes.fromhex("89504e470d0a1a0a0000000d4948445200000010000000100806000000"),  # PNG header
             b"%PDF-1.7\n\x00\x01\x02\x03binary stream\x00",
             bytes(range(256)) * 4,
             b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04",

@@ -122,7 +122,9 @@ def verify(
     for aid, state in actual.items():
         start, end = state["start"], state["end"]
         if (state["quote"], state["prefix"], state["suffix"]) != (
-            text[start:end], text[max(0, start - 32) : start], text[end : end + 32]
+            text[start:end],
+            text[max(0, start - 32) : start],
+            text[end : end + 32],
         ):
             problems.append(f"annotation {aid}: quote or context does not match the text at {start}..{end}")
     if not problems:
@@ -135,7 +137,10 @@ class Zygote:
     """The worker process that forks one child per cycle; its stdout carries every event."""
 
     def __init__(self) -> None:
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))}
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])),
+        }
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "tests.crash.worker", "zygote"],
             cwd=REPO_ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0,
@@ -266,7 +271,9 @@ def run(path: Path, *, cycles: int, seed: int, max_acks: int = 14, max_delay: fl
             while True:  # what the child wrote before it died, then the zygote's word
                 event = zygote.read()
                 if event["ev"] == "exited":
-                    if killed and not (os.WIFSIGNALED(event["status"]) and os.WTERMSIG(event["status"]) == signal.SIGKILL):
+                    if killed and not (
+                        os.WIFSIGNALED(event["status"]) and os.WTERMSIG(event["status"]) == signal.SIGKILL
+                    ):
                         raise HarnessError(f"the child ended on its own (status {event['status']}) before the kill")
                     break
                 take(event)

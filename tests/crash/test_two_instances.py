@@ -10,6 +10,7 @@ too. A window learns of the other program's edits by polling
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
@@ -19,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from annotator.services import annotating, importing
-from annotator.storage.watch import ChangeWatcher, last_change_marker
 from annotator.services.library import Library
 from annotator.storage.engine import BUSY_TIMEOUT_ENV
+from annotator.storage.watch import ChangeWatcher, last_change_marker
 from tests.crash.harness import DOCUMENT, REPO_ROOT
 
 STEPS = 15
@@ -82,7 +83,7 @@ def test_the_change_marker_moves_with_each_kind_of_edit(database_url: str, docum
         annotating.restore_annotation(library, annotation=deleted)
         seen.append(last_change_marker(library.engine))
         # Each edit moves the marker on (a delete undone returns it to where it was: so does the content).
-        assert all(before != after for before, after in zip(seen, seen[1:], strict=False)), seen
+        assert all(before != after for before, after in itertools.pairwise(seen)), seen
         assert seen[-1] == seen[-3]
         assert last_change_marker(library.engine) == seen[-1]  # nothing changed: same marker
 
@@ -140,5 +141,5 @@ def test_two_processes_editing_at_once_lose_nothing(tmp_path: Path, document_fil
         assert (shared.note, shared.tag_id) == (f"left wrote {i}", tags[2])
     assert len(annotations) == 3 * STEPS
     order = [a.coder for a in sorted(annotations.values(), key=lambda a: a.created) if a.coder]
-    switches = sum(1 for x, y in zip(order, order[1:], strict=False) if x != y)
+    switches = sum(1 for x, y in itertools.pairwise(order) if x != y)
     print(f"\ntwo processes: {2 * STEPS * 4} edits, all landed; creations switched writer {switches} times")

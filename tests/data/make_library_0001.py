@@ -59,9 +59,7 @@ ARTICLE = (
     "The beginning of 2022 surprised many. While experts and pundits were busy discussing the possible "
     "outcome of the Russia \u2013 US and Russia - NATO negotiations, Kazakhstan imploded.\n"
 )
-EMPTY_OF_ANNOTATIONS = (
-    "A document nobody has annotated yet.\n\nIt has two paragraphs,\u00a0and an NBSP.\n"
-)
+EMPTY_OF_ANNOTATIONS = "A document nobody has annotated yet.\n\nIt has two paragraphs,\u00a0and an NBSP.\n"
 
 DOCUMENTS = [
     # id, title, text, metadata, created
@@ -161,9 +159,7 @@ def build(path: Path) -> None:
     with conn:
         conn.executemany("INSERT INTO tag VALUES (?, ?, ?, ?, ?, ?, ?)", TAGS)
         conn.executemany("INSERT INTO document VALUES (?, ?, ?, ?, ?, ?)", document_rows())
-        conn.executemany(
-            "INSERT INTO annotation VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", annotation_rows()
-        )
+        conn.executemany("INSERT INTO annotation VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", annotation_rows())
         conn.executemany("INSERT INTO document_set VALUES (?, ?)", SETS)
         conn.executemany("INSERT INTO document_set_member VALUES (?, ?)", SET_MEMBERS)
         conn.executemany("INSERT INTO app_state VALUES (?, ?)", APP_STATE)

@@ -124,9 +124,7 @@ def build(path: Path) -> None:
     conn = sqlite3.connect(path)
     with conn:
         conn.executemany("INSERT INTO tag VALUES (?, ?, ?, ?, ?, ?, ?)", TAGS)
-        conn.executemany(
-            "INSERT INTO document VALUES (?, ?, ?, ?, ?, ?)", document_rows([*DOCUMENTS, REVISED])
-        )
+        conn.executemany("INSERT INTO document VALUES (?, ?, ?, ?, ?, ?)", document_rows([*DOCUMENTS, REVISED]))
         conn.executemany(
             "INSERT INTO document_version VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
@@ -143,9 +141,7 @@ def build(path: Path) -> None:
         conn.executemany("INSERT INTO document_set VALUES (?, ?)", SETS)
         members = [*SET_MEMBERS, (SETS[0][0], REVISED[0])]
         conn.executemany("INSERT INTO document_set_member VALUES (?, ?)", members)
-        conn.executemany(
-            "INSERT INTO app_state VALUES (?, ?)", [*APP_STATE, ("scroll:" + REVISED[0], "48")]
-        )
+        conn.executemany("INSERT INTO app_state VALUES (?, ?)", [*APP_STATE, ("scroll:" + REVISED[0], "48")])
     conn.close()
 
 

@@ -74,7 +74,7 @@ def _expected(url: str) -> set[tuple[str, str, int, int, str]]:
         }
 
 
-def test_the_cli_made_every_annotation_from_the_stored_text(corpus_library) -> None:  # noqa: ANN001
+def test_the_cli_made_every_annotation_from_the_stored_text(corpus_library) -> None:
     url, texts = corpus_library
     made = _expected(url)
     assert len(made) == sum(len(q) for _, q in CORPUS.values())
@@ -88,7 +88,7 @@ def test_every_writer_is_covered_here() -> None:
 
 
 @pytest.mark.parametrize("format_id", ROUND_TRIP)
-def test_round_trip_keeps_every_offset(corpus_library, format_id: str, tmp_path: Path) -> None:  # noqa: ANN001
+def test_round_trip_keeps_every_offset(corpus_library, format_id: str, tmp_path: Path) -> None:
     url, texts = corpus_library
     suffix = {"brat": ".zip", "w3c": ".jsonld"}.get(format_id, f".{format_id}")
     target = tmp_path / f"export{suffix}"
@@ -118,7 +118,7 @@ def _rows_ok(rows: list[dict[str, object]], texts: dict[str, str], url: str) -> 
     assert seen == _expected(url)
 
 
-def test_csv_offsets_slice_the_stored_text(corpus_library, tmp_path: Path) -> None:  # noqa: ANN001
+def test_csv_offsets_slice_the_stored_text(corpus_library, tmp_path: Path) -> None:
     url, texts = corpus_library
     target = tmp_path / "out.csv"
     with Library.open(url) as library:
@@ -127,7 +127,7 @@ def test_csv_offsets_slice_the_stored_text(corpus_library, tmp_path: Path) -> No
     _rows_ok(rows, texts, url)
 
 
-def test_excel_csv_keeps_offsets_and_quotes(corpus_library, tmp_path: Path) -> None:  # noqa: ANN001
+def test_excel_csv_keeps_offsets_and_quotes(corpus_library, tmp_path: Path) -> None:
     url, texts = corpus_library
     target = tmp_path / "excel.csv"
     with Library.open(url) as library:
@@ -138,7 +138,7 @@ def test_excel_csv_keeps_offsets_and_quotes(corpus_library, tmp_path: Path) -> N
     _rows_ok(rows, texts, url)  # none of these quotes starts with a formula character
 
 
-def test_xlsx_offsets_slice_the_stored_text(corpus_library, tmp_path: Path) -> None:  # noqa: ANN001
+def test_xlsx_offsets_slice_the_stored_text(corpus_library, tmp_path: Path) -> None:
     url, texts = corpus_library
     target = tmp_path / "out.xlsx"
     with Library.open(url) as library:
@@ -149,7 +149,7 @@ def test_xlsx_offsets_slice_the_stored_text(corpus_library, tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("flavor", ["doccano", "label-studio"])
-def test_nlp_flavours_count_as_documented(corpus_library, tmp_path: Path, flavor: str) -> None:  # noqa: ANN001
+def test_nlp_flavours_count_as_documented(corpus_library, tmp_path: Path, flavor: str) -> None:
     url, texts = corpus_library
     target = tmp_path / f"{flavor}.jsonl"
     with Library.open(url) as library:
@@ -173,7 +173,7 @@ def test_nlp_flavours_count_as_documented(corpus_library, tmp_path: Path, flavor
     assert found == expected
 
 
-def test_html_report_holds_the_stored_text_exactly(corpus_library, tmp_path: Path) -> None:  # noqa: ANN001
+def test_html_report_holds_the_stored_text_exactly(corpus_library, tmp_path: Path) -> None:
     import lxml.html
 
     url, texts = corpus_library
@@ -185,7 +185,7 @@ def test_html_report_holds_the_stored_text_exactly(corpus_library, tmp_path: Pat
     assert shown == set(texts.values())
 
 
-def test_brat_folder_texts_are_the_stored_texts(corpus_library, tmp_path: Path) -> None:  # noqa: ANN001
+def test_brat_folder_texts_are_the_stored_texts(corpus_library, tmp_path: Path) -> None:
     url, texts = corpus_library
     target = tmp_path / "brat.zip"
     with Library.open(url) as library:

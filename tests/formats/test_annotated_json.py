@@ -66,9 +66,7 @@ def source(library: Library, seed_file: Path, tmp_path: Path) -> Library:
     seed = library.document(seed_id).text
     tags = {t.name: t.id for t in library.tags()}
 
-    def tag(
-        doc_id: str, text: str, quote: str, name: str, note: str = "", coder: str = "", nth: int = 1
-    ) -> None:
+    def tag(doc_id: str, text: str, quote: str, name: str, note: str = "", coder: str = "", nth: int = 1) -> None:
         start = -1
         for _ in range(nth):
             start = text.index(quote, start + 1)
@@ -83,9 +81,7 @@ def source(library: Library, seed_file: Path, tmp_path: Path) -> Library:
         )
 
     tag(seed_id, seed, seed[-60:], "speculation", coder="bo")  # last characters: suffix is empty
-    tag(
-        seed_id, seed, seed[:25], "claim", note="headline", coder="ada"
-    )  # first characters: prefix empty
+    tag(seed_id, seed, seed[:25], "claim", note="headline", coder="ada")  # first characters: prefix empty
     tag(seed_id, seed, seed[:10], "evidence")  # same start, shorter: sorts first
     tag(seed_id, seed, "Kazakhstan", "claim", nth=2, note="note with \U0001f914 and\nnewline")
     tag(extra_id, EXTRA_TEXT, "\U0001f600", "evidence", nth=2)
@@ -99,15 +95,10 @@ def test_export_is_valid_against_the_shipped_schema(source: Library) -> None:
     payload = orjson.loads(export_bytes(source))
     schema = annotated_json.schema()
     Draft202012Validator.check_schema(schema)
-    errors = sorted(
-        Draft202012Validator(schema, format_checker=FormatChecker()).iter_errors(payload), key=str
-    )
+    errors = sorted(Draft202012Validator(schema, format_checker=FormatChecker()).iter_errors(payload), key=str)
     assert errors == []
     stamps = [payload["exported_at"]] + [
-        a[key]
-        for d in payload["documents"]
-        for a in d["annotations"]
-        for key in ("created", "modified")
+        a[key] for d in payload["documents"] for a in d["annotations"] for key in ("created", "modified")
     ]
     assert all(RFC3339.match(s) for s in stamps), stamps
 
@@ -143,16 +134,12 @@ def test_export_of_selected_documents(source: Library) -> None:
     assert [d["id"] for d in payload["documents"]] == [docs[1].id]
     by_set = orjson.loads(export_bytes(source, source.documents_in_set("course")))["documents"]
     everything_exported = orjson.loads(export_bytes(source))["documents"]
-    assert sorted(by_set, key=lambda d: d["id"]) == sorted(
-        everything_exported, key=lambda d: d["id"]
-    )
+    assert sorted(by_set, key=lambda d: d["id"]) == sorted(everything_exported, key=lambda d: d["id"])
     with pytest.raises(LookupError, match="no document"):
         export_bytes(source, ["no-such-id"])
 
 
-def test_round_trip_into_a_fresh_library(
-    source: Library, open_library: Callable[[], Library], tmp_path: Path
-) -> None:
+def test_round_trip_into_a_fresh_library(source: Library, open_library: Callable[[], Library], tmp_path: Path) -> None:
     path = tmp_path / "export.json"
     exporting.export_to_path(source, path)
     target = open_library()
@@ -160,9 +147,7 @@ def test_round_trip_into_a_fresh_library(
     first = importing.import_paths(target, [path])
     assert [r.new for r in first.documents] == [True, True]
     assert first.annotations_added == 8
-    assert [(d.id, d.title) for d in target.documents()] == [
-        (d.id, d.title) for d in source.documents()
-    ]
+    assert [(d.id, d.title) for d in target.documents()] == [(d.id, d.title) for d in source.documents()]
     for d in source.documents():
         original, copy = source.document(d.id), target.document(d.id)
         assert (copy.text, copy.sha256, copy.metadata) == (
@@ -191,9 +176,7 @@ def test_round_trip_brings_the_tags_the_target_lacks(
 ) -> None:
     text = "We interviewed 12 people \U0001f3a4 in 2023."
     bundle = ImportBundle(
-        documents=[
-            ImportedDocument("Methods", text, annotations=[ImportedAnnotation("method", 3, 24)])
-        ],
+        documents=[ImportedDocument("Methods", text, annotations=[ImportedAnnotation("method", 3, 24)])],
         tags=[TagSpec("method", "#123456", "How the evidence was gathered")],
     )
     importing.persist(library, [bundle])
@@ -296,9 +279,7 @@ def test_damaged_export_refused_and_nothing_imported(
     ],
     ids=["truncated", "malformed", "empty", "no version", "array"],
 )
-def test_broken_json_refused(
-    source: Library, tmp_path: Path, content: Callable[[bytes], bytes], message: str
-) -> None:
+def test_broken_json_refused(source: Library, tmp_path: Path, content: Callable[[bytes], bytes], message: str) -> None:
     good = export_bytes(source)
     bad = tmp_path / "broken.json"
     bad.write_bytes(content(good))

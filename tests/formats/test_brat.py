@@ -67,9 +67,7 @@ def facts(library: Library) -> set[tuple[object, ...]]:
     }
 
 
-def tag(
-    library: Library, doc_id: str, quote: str, tag_name: str, *, note: str = "", nth: int = 1
-) -> None:
+def tag(library: Library, doc_id: str, quote: str, tag_name: str, *, note: str = "", nth: int = 1) -> None:
     annotating.annotate_quote(
         library, document_id=doc_id, tag_id=library.tag_named(tag_name).id, quote=quote, occurrence=nth, note=note
     )
@@ -87,17 +85,10 @@ def source(library: Library, tmp_path: Path) -> Library:
     files = {"emoji.txt": EMOJI.encode(), "rtl.txt": RTL.encode(), "crlf.txt": CRLF_BYTES}
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
-    ids = {
-        r.title: r.id
-        for r in importing.import_paths(library, [tmp_path / n for n in files]).documents
-    }
+    ids = {r.title: r.id for r in importing.import_paths(library, [tmp_path / n for n in files]).documents}
     importing.persist(
         library,
-        [
-            ImportBundle(
-                [], tags=[TagSpec(n, f"#12345{i}", f"about {n}") for i, n in enumerate(ODD_TAGS)]
-            )
-        ],
+        [ImportBundle([], tags=[TagSpec(n, f"#12345{i}", f"about {n}") for i, n in enumerate(ODD_TAGS)])],
     )
     emoji, rtl, crlf = ids[EMOJI.split("\n")[0]], ids[RTL.split("\n")[0]], ids["Windows file"]
     assert library.text(crlf) == CRLF_BYTES.decode().replace("\r\n", "\n")
@@ -110,9 +101,7 @@ def source(library: Library, tmp_path: Path) -> Library:
         note="first\nsecond\u2028third",
     )
     tag(library, emoji, "cafe\u0301", "caf\u00e9/th\u00e9", note="=SUM(A1)")
-    tag(
-        library, emoji, "waves \U0001f44b\U0001f3fd at cafe\u0301.\nNBSP", "claim"
-    )  # crosses a line break
+    tag(library, emoji, "waves \U0001f44b\U0001f3fd at cafe\u0301.\nNBSP", "claim")  # crosses a line break
     tag(library, emoji, "\nNBSP\u00a0here", "evidence")  # starts with one
     tag(library, emoji, "too.\n\n", "speculation")  # ends with two
     tag(library, emoji, "too.\n\nLast line\u2028after", "claim")  # crosses LF LF and U+2028
@@ -172,19 +161,12 @@ def test_export_shape(source: Library) -> None:
 
     conf = archive.read("annotation.conf").decode()
     entities = conf.split("[entities]\n")[1].split("\n\n")[0].split("\n")
-    assert (
-        all(re.fullmatch(r"[A-Za-z0-9_-]+", e) for e in entities)
-        and len(set(entities)) == len(entities) == 7
-    )
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]+", e) for e in entities) and len(set(entities)) == len(entities) == 7
     recorded = [
-        orjson.loads(line.split(" ", 2)[2])
-        for line in conf.splitlines()
-        if line.startswith("# annotator-tag ")
+        orjson.loads(line.split(" ", 2)[2]) for line in conf.splitlines() if line.startswith("# annotator-tag ")
     ]
     type_of = {r["name"]: r["type"] for r in recorded}
-    assert set(type_of) == {t.name for t in source.tags()} and set(type_of.values()) == set(
-        entities
-    )
+    assert set(type_of) == {t.name for t in source.tags()} and set(type_of.values()) == set(entities)
     docs_by_stem = {
         r["file"]: r["id"]
         for r in (
@@ -200,9 +182,7 @@ def test_export_shape(source: Library) -> None:
         doc = source.document(docs_by_stem[stem])
         assert archive.read(f"{stem}.txt") == doc.text.encode("utf-8")
         content = archive.read(f"{stem}.ann").decode("utf-8")
-        assert len(content.splitlines()) == content.count(
-            "\n"
-        )  # no line breaks inside a line, for any reader
+        assert len(content.splitlines()) == content.count("\n")  # no line breaks inside a line, for any reader
         textbounds, notes = parse_ann(content)
         expected = sorted(source.annotations(doc.id), key=lambda a: (a.start, a.end, a.id))
         assert len(textbounds) == len(expected)
@@ -226,11 +206,7 @@ def test_round_trip_through_a_folder_and_a_zip(
     assert folder.is_dir() and zipfile.is_zipfile(zipped)
     files = sorted(p.name for p in folder.iterdir())
     assert "annotation.conf" in files and "visual.conf" in files
-    assert (
-        len([f for f in files if f.endswith(".txt")])
-        == len([f for f in files if f.endswith(".ann")])
-        == 3
-    )
+    assert len([f for f in files if f.endswith(".txt")]) == len([f for f in files if f.endswith(".ann")]) == 3
     assert sorted(zipfile.ZipFile(zipped).namelist()) == files
 
     for paths in (sorted(folder.glob("*.ann")), [folder], [zipped]):
@@ -327,9 +303,7 @@ def test_crlf_text_offsets_are_mapped(library: Library, tmp_path: Path, counting
     stored = library.text(row.id)
     assert stored == raw[1:].replace("\r\n", "\n")
     names = {t.id: t.name for t in library.tags()}
-    got = sorted(
-        (names[a.tag_id], a.quote, stored[a.start : a.end]) for a in library.annotations(row.id)
-    )
+    got = sorted((names[a.tag_id], a.quote, stored[a.start : a.end]) for a in library.annotations(row.id))
     assert got == [
         ("A", "second \U0001f600", "second \U0001f600"),
         ("B", "line\nthird", "line\nthird"),
@@ -364,11 +338,7 @@ def _valid_zip() -> bytes:
 
 def _damaged(kind: str) -> bytes:
     """A valid pair whose ``d.txt`` has its deflate stream broken, or is marked encrypted."""
-    data = bytearray(
-        _zip(
-            {"d.txt": b"Hello world, a text that compresses. " * 20, "d.ann": b"T1\tA 0 5\tHello\n"}
-        )
-    )
+    data = bytearray(_zip({"d.txt": b"Hello world, a text that compresses. " * 20, "d.ann": b"T1\tA 0 5\tHello\n"}))
     info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("d.txt")
     if kind == "deflate":
         data[info.header_offset + 30 + len(info.filename)] ^= 0xFF  # the first byte of its data
@@ -418,13 +388,9 @@ HOSTILE = {
 
 
 @pytest.mark.parametrize("kind", list(HOSTILE))
-def test_bad_archives_are_refused_and_change_nothing(
-    sqlite_library: Library, tmp_path: Path, kind: str
-) -> None:
+def test_bad_archives_are_refused_and_change_nothing(sqlite_library: Library, tmp_path: Path, kind: str) -> None:
     make, message = HOSTILE[kind]
-    library = (
-        sqlite_library  # reading fails before the backend is touched, so one backend is enough
-    )
+    library = sqlite_library  # reading fails before the backend is touched, so one backend is enough
     good = tmp_path / "good.zip"
     good.write_bytes(_valid_zip())
     bad = tmp_path / "bad.zip"
@@ -527,30 +493,28 @@ def test_reader_on_damaged_ann_files(edits: list[tuple[int, int, str]], text_tai
     for position, length, insert in edits:
         ann = ann[:position] + insert + ann[position + length :]
     read_or_refuse(_ann_source(ann.encode()))
-    read_or_refuse(
-        _ann_source(ann.encode(), (FUZZ_TEXT + text_tail).encode("utf-8", "surrogatepass"))
-    )
+    read_or_refuse(_ann_source(ann.encode(), (FUZZ_TEXT + text_tail).encode("utf-8", "surrogatepass")))
 
 
 @settings(max_examples=100)
 @given(st.integers(0, 10_000), st.integers(0, 255), st.integers(1, 10_000))
 def test_reader_on_damaged_zips(position: int, value: int, cut: int) -> None:
-    data = bytearray(
-        _zip({"a/doc.txt": FUZZ_TEXT.encode(), "a/doc.ann": FUZZ_ANN.encode()}, zipfile.ZIP_STORED)
-    )
+    data = bytearray(_zip({"a/doc.txt": FUZZ_TEXT.encode(), "a/doc.ann": FUZZ_ANN.encode()}, zipfile.ZIP_STORED))
     data[position % len(data)] = value
     read_or_refuse(SourceFile("fuzz.zip", bytes(data)))
     read_or_refuse(SourceFile("fuzz.zip", bytes(data[: cut % len(data)])))
 
 
-def test_reimporting_a_brat_export_adds_nothing(library, tmp_path) -> None:  # noqa: ANN001
+def test_reimporting_a_brat_export_adds_nothing(library, tmp_path) -> None:
     """brat lines carry no ids; annotations are matched on (tag, start, end, note) instead."""
     from annotator.services import annotating, exporting, importing
 
     source = tmp_path / "doc.txt"
     source.write_text("One claim here, and evidence there.\n", encoding="utf-8")
     doc_id = importing.import_paths(library, [source]).documents[0].id
-    annotating.create_annotation(library, document_id=doc_id, tag_id=library.tag_named("claim").id, start=4, end=9, note="n")
+    annotating.create_annotation(
+        library, document_id=doc_id, tag_id=library.tag_named("claim").id, start=4, end=9, note="n"
+    )
     archive = tmp_path / "out.zip"
     exporting.export_to_path(library, archive, format_id="brat")
     again = importing.import_paths(library, [archive])

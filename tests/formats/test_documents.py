@@ -145,9 +145,7 @@ KINDS = list(READERS)
 
 
 def read(kind: str, data: bytes | None = None, name: str | None = None) -> ImportBundle:
-    return READERS[kind](
-        SourceFile(name or f"sample.{kind}", sample(kind) if data is None else data)
-    )
+    return READERS[kind](SourceFile(name or f"sample.{kind}", sample(kind) if data is None else data))
 
 
 def only_document(bundle: ImportBundle) -> tuple[str, str, dict[str, object]]:
@@ -301,9 +299,7 @@ def test_a_web_page_with_crlf_line_endings_reads_the_same() -> None:
 
 
 def test_a_web_page_in_a_declared_legacy_encoding() -> None:
-    sentence = (
-        "Это длинный абзац текста на русском языке, чтобы его сохранили целиком, без ошибок. "
-    )
+    sentence = "Это длинный абзац текста на русском языке, чтобы его сохранили целиком, без ошибок. "
     page = (
         '<html><head><meta charset="windows-1251"><title>Новости</title></head><body><article>'
         f"<h1>Заголовок статьи</h1><p>{sentence * 3}</p></article></body></html>"
@@ -313,9 +309,7 @@ def test_a_web_page_in_a_declared_legacy_encoding() -> None:
 
 
 def test_an_html_fragment_is_read() -> None:
-    _, text, _ = only_document(
-        read("html", b"<p>Just a fragment, with a few words in it.</p>", "fragment.html")
-    )
+    _, text, _ = only_document(read("html", b"<p>Just a fragment, with a few words in it.</p>", "fragment.html"))
     assert text == "Just a fragment, with a few words in it."
 
 
@@ -376,9 +370,7 @@ def test_mislabelled_files_say_what_they_are(kind: str, data: bytes, message: st
         read(kind, data, f"x.{kind}")
 
 
-@pytest.mark.parametrize(
-    ("kind", "other"), [("docx", "epub"), ("epub", "odt"), ("odt", "docx"), ("docx", "odt")]
-)
+@pytest.mark.parametrize(("kind", "other"), [("docx", "epub"), ("epub", "odt"), ("odt", "docx"), ("docx", "odt")])
 def test_one_zip_document_named_as_another_is_named_for_what_it_is(kind: str, other: str) -> None:
     with pytest.raises(FormatError, match="its content looks like an? (EPUB|OpenDocument|Word)"):
         read(kind, sample(other), f"x.{kind}")
@@ -434,9 +426,7 @@ ATTACKS = [(_zip_bomb, "ZIP bomb"), (_traversal, "unsafe member name")]
 
 @pytest.mark.parametrize("kind", ["docx", "odt", "epub"])
 @pytest.mark.parametrize(("attack", "message"), ATTACKS)
-def test_hostile_archives_are_refused(
-    kind: str, attack: Callable[[bytes], bytes], message: str
-) -> None:
+def test_hostile_archives_are_refused(kind: str, attack: Callable[[bytes], bytes], message: str) -> None:
     with pytest.raises(FormatError, match=message):
         read(kind, attack(sample(kind)))
 
@@ -465,9 +455,7 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
 <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
 """
-EXTERNAL_ENTITY = (
-    b"""<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n"""
-)
+EXTERNAL_ENTITY = b"""<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n"""
 
 
 @pytest.mark.parametrize(
@@ -584,9 +572,7 @@ def test_damaged_pdfs_and_pages(kind: str, mutations: list[tuple[str, float, byt
 
 @FUZZ
 @given(st.sampled_from(["docx", "odt", "epub"]), MUTATIONS)
-def test_archives_with_damaged_main_parts(
-    kind: str, mutations: list[tuple[str, float, bytes]]
-) -> None:
+def test_archives_with_damaged_main_parts(kind: str, mutations: list[tuple[str, float, bytes]]) -> None:
     # Damage inside a well-formed ZIP reaches the XML and the libraries, past the CRC checks.
     member = MAIN_MEMBER[kind]
     content = zipfile.ZipFile(io.BytesIO(sample(kind))).read(member)
@@ -604,9 +590,7 @@ def test_damaged_archives(kind: str, mutations: list[tuple[str, float, bytes]]) 
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_imported_text_is_exactly_what_the_reader_produced(
-    library: Library, tmp_path: Path, kind: str
-) -> None:
+def test_imported_text_is_exactly_what_the_reader_produced(library: Library, tmp_path: Path, kind: str) -> None:
     path = tmp_path / f"sample.{kind}"
     path.write_bytes(sample(kind))
     expected = read(kind).documents[0]
@@ -632,12 +616,8 @@ def test_spans_in_imported_documents_survive_export_and_reimport(
     path.write_bytes(sample(kind))
     (row,) = importing.import_paths(library, [path]).documents
     text = library.text(row.id)
-    quote = (
-        quote if kind != "docx" else "cafe\u0301 \u05e9\u05dc\u05d5\u05dd"
-    )  # the combining accent, then Hebrew
-    annotating.annotate_quote(
-        library, document_id=row.id, tag_id=library.tag_named("claim").id, quote=quote
-    )
+    quote = quote if kind != "docx" else "cafe\u0301 \u05e9\u05dc\u05d5\u05dd"  # the combining accent, then Hebrew
+    annotating.annotate_quote(library, document_id=row.id, tag_id=library.tag_named("claim").id, quote=quote)
     (span,) = library.annotations(row.id)
     assert text[span.start : span.end] == quote == span.quote
 
@@ -647,9 +627,7 @@ def test_spans_in_imported_documents_survive_export_and_reimport(
     importing.import_paths(other, [export])
     (copy,) = other.documents()
     assert other.text(copy.id) == text
-    assert [(a.start, a.end, a.quote) for a in other.annotations(copy.id)] == [
-        (span.start, span.end, quote)
-    ]
+    assert [(a.start, a.end, a.quote) for a in other.annotations(copy.id)] == [(span.start, span.end, quote)]
     assert other.document(copy.id).metadata == library.document(row.id).metadata
 
 

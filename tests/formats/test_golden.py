@@ -33,7 +33,7 @@ import re
 import shutil
 import uuid
 import zipfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -118,9 +118,19 @@ def _library() -> list[ExportedDocument]:
         modified = created + timedelta(days=1) if n % 3 == 0 else created
         made[doc.id].append(
             Annotation(
-                f"a0000000-0000-4000-8000-{n:012d}", doc.id, tag.id, start, end, selector.exact, selector.prefix,
-                selector.suffix, note, coder, created, modified,
-            )  # fmt: skip
+                f"a0000000-0000-4000-8000-{n:012d}",
+                doc.id,
+                tag.id,
+                start,
+                end,
+                selector.exact,
+                selector.prefix,
+                selector.suffix,
+                note,
+                coder,
+                created,
+                modified,
+            )
         )
 
     # The corpus's own quotes, tagged in turn as the fidelity test tags them.
@@ -219,7 +229,9 @@ def test_writer_output_is_the_golden_file(case: Case) -> None:
             (GOLDEN / path).write_bytes(content)
     for path, content in files.items():
         golden = GOLDEN / path
-        assert golden.is_file(), f"golden/{path} is missing; write it with UPDATE_GOLDEN=1 (see this module's docstring)"
+        assert golden.is_file(), (
+            f"golden/{path} is missing; write it with UPDATE_GOLDEN=1 (see this module's docstring)"
+        )
         expected = golden.read_bytes()
         assert content == expected, _difference(path, expected, content)
     if not case.extension:  # nothing left over from members the writer no longer writes

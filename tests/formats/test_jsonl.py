@@ -73,10 +73,7 @@ def _annotated(library: Library, tmp_path: Path) -> Library:
     (tmp_path / "unicode.txt").write_text(UNICODE_TEXT, encoding="utf-8")
     (tmp_path / "crlf.txt").write_bytes(CRLF_BYTES)
     uni, crlf = (
-        r.id
-        for r in importing.import_paths(
-            library, [tmp_path / "unicode.txt", tmp_path / "crlf.txt"]
-        ).documents
+        r.id for r in importing.import_paths(library, [tmp_path / "unicode.txt", tmp_path / "crlf.txt"]).documents
     )
     tags = {t.name: t.id for t in library.tags()}
 
@@ -122,9 +119,7 @@ def test_spacy_shape_counts_python_str_indices(source: Library) -> None:
         assert (line["id"], line["title"], line["text"]) == (doc.id, doc.title, doc.text)
         assert line["meta"] == {"sha256": doc.sha256, "metadata": doc.metadata}
         expected = sorted(source.annotations(doc.id), key=lambda a: (a.start, a.end))
-        assert [(s["start"], s["end"]) for s in line["spans"]] == [
-            (a.start, a.end) for a in expected
-        ]
+        assert [(s["start"], s["end"]) for s in line["spans"]] == [(a.start, a.end) for a in expected]
         for span, a in zip(line["spans"], expected):
             # spaCy's char offsets are Python str indices, i.e. code points: plain slicing gives the span.
             assert line["text"][span["start"] : span["end"]] == span["text"] == a.quote
@@ -141,24 +136,18 @@ def test_spacy_shape_counts_python_str_indices(source: Library) -> None:
 
 
 def test_spacy_char_span_when_spacy_is_installed(sqlite_source: Library) -> None:
-    spacy = pytest.importorskip(
-        "spacy"
-    )  # not a dependency: the test above checks the same semantics
+    spacy = pytest.importorskip("spacy")  # not a dependency: the test above checks the same semantics
     nlp = spacy.blank("xx")
     for line in export_lines(sqlite_source):
         doc = nlp(line["text"])
         for span in line["spans"]:
-            found = doc.char_span(
-                span["start"], span["end"], label=span["label"], alignment_mode="expand"
-            )
+            found = doc.char_span(span["start"], span["end"], label=span["label"], alignment_mode="expand")
             assert found is not None and span["text"] in found.text
 
 
 @pytest.mark.parametrize("units", [None, "utf-16", "code-points"])
 def test_doccano_shape(sqlite_source: Library, units: str | None) -> None:
-    lines = export_lines(
-        sqlite_source, {"flavor": "doccano", **({"offsets": units} if units else {})}
-    )
+    lines = export_lines(sqlite_source, {"flavor": "doccano", **({"offsets": units} if units else {})})
     names = {t.id: t.name for t in sqlite_source.tags()}
     for line, summary in zip(lines, sqlite_source.documents()):
         doc = sqlite_source.document(summary.id)
@@ -222,9 +211,7 @@ def test_unknown_options_are_refused(sqlite_source: Library) -> None:
         export_lines(sqlite_source, {"offsets": "utf-16"})
 
 
-def test_round_trip_of_the_spacy_shape(
-    source: Library, open_library: Callable[[], Library], tmp_path: Path
-) -> None:
+def test_round_trip_of_the_spacy_shape(source: Library, open_library: Callable[[], Library], tmp_path: Path) -> None:
     path = tmp_path / "corpus.jsonl"
     exporting.export_to_path(source, path, format_id="jsonl")
     target = open_library()
@@ -257,9 +244,7 @@ def test_foreign_lines_read(library: Library, tmp_path: Path) -> None:
         },
         {
             "text": crlf,
-            "spans": [
-                {"start": body, "end": body + 11, "label": "claim", "text": "Body \U0001f600 text"}
-            ],
+            "spans": [{"start": body, "end": body + 11, "label": "claim", "text": "Body \U0001f600 text"}],
         },
         {
             "text": "\ufeffBOM first",
@@ -276,9 +261,7 @@ def test_foreign_lines_read(library: Library, tmp_path: Path) -> None:
     for row in result.documents:
         text = library.text(row.id)
         assert "\r" not in text and not text.startswith("\ufeff")
-        got += [
-            (names[a.tag_id], a.quote, text[a.start : a.end]) for a in library.annotations(row.id)
-        ]
+        got += [(names[a.tag_id], a.quote, text[a.start : a.end]) for a in library.annotations(row.id)]
     assert sorted(got) == sorted(
         [
             ("PLACE", "here", "here"),
@@ -328,17 +311,13 @@ BAD_LINES = {
 
 
 @pytest.mark.parametrize("kind", list(BAD_LINES))
-def test_bad_files_are_refused_and_change_nothing(
-    sqlite_library: Library, tmp_path: Path, kind: str
-) -> None:
+def test_bad_files_are_refused_and_change_nothing(sqlite_library: Library, tmp_path: Path, kind: str) -> None:
     library = sqlite_library
     content, message = BAD_LINES[kind]
     bad = tmp_path / "bad.jsonl"
     bad.write_bytes(content.encode("utf-8", "surrogateescape"))
     good = tmp_path / "good.jsonl"
-    good.write_text(
-        '{"text": "fine", "spans": [{"start": 0, "end": 4, "label": "claim"}]}\n', encoding="utf-8"
-    )
+    good.write_text('{"text": "fine", "spans": [{"start": 0, "end": 4, "label": "claim"}]}\n', encoding="utf-8")
     before = everything(library)
     with pytest.raises(FormatError, match=message):
         importing.import_paths(library, [good, bad])
@@ -399,9 +378,7 @@ LEAVES = (
 )
 VALUES = st.recursive(
     LEAVES,
-    lambda inner: (
-        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
-    ),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
     max_leaves=5,
 )
 PLACES = [

@@ -50,9 +50,7 @@ def valid_export() -> dict[str, Any]:
                 MOMENT,
             )
         )
-    return annotated_json.to_dict(
-        ExportBundle([tag], [ExportedDocument(doc, annotations)], "annotator 0.1.0", MOMENT)
-    )
+    return annotated_json.to_dict(ExportBundle([tag], [ExportedDocument(doc, annotations)], "annotator 0.1.0", MOMENT))
 
 
 def check_bundle(bundle: ImportBundle) -> None:
@@ -97,9 +95,7 @@ def test_text_reader_on_arbitrary_bytes(data: bytes) -> None:
 
 @settings(max_examples=100)
 @given(
-    st.sampled_from(
-        [codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE]
-    ),
+    st.sampled_from([codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE]),
     st.binary(max_size=512),
 )
 def test_text_reader_on_arbitrary_bytes_after_a_bom(bom: bytes, data: bytes) -> None:
@@ -118,9 +114,7 @@ def test_text_reader_on_arbitrary_text(text: str) -> None:
 LEAVES = (
     st.integers(-2, len(TEXT) + 2)
     | st.integers(-2, len(TEXT) + 2).map(float)
-    | st.integers(0, len(TEXT)).flatmap(
-        lambda i: st.integers(i, len(TEXT)).map(lambda j: TEXT[i:j])
-    )
+    | st.integers(0, len(TEXT)).flatmap(lambda i: st.integers(i, len(TEXT)).map(lambda j: TEXT[i:j]))
     | st.none()
     | st.booleans()
     | st.integers(-(2**70), 2**70)
@@ -129,9 +123,7 @@ LEAVES = (
 )
 JSON_VALUES = st.recursive(
     LEAVES,
-    lambda children: (
-        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
-    ),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
     max_leaves=6,
 )
 

@@ -36,9 +36,7 @@ from annotator.services.library import Library
 from tests._snapshot import library_contents as everything
 
 SCHEMAS = Path(__file__).parent / "refi"
-ATLAS_SAMPLES = Path(
-    os.environ.get("ANNOTATOR_REFI_SAMPLES", "/work/shared/standards/refi/samples-atlas")
-)
+ATLAS_SAMPLES = Path(os.environ.get("ANNOTATOR_REFI_SAMPLES", "/work/shared/standards/refi/samples-atlas"))
 P = "{urn:QDA-XML:project:1.0}"
 C = "{urn:QDA-XML:codebook:1.0}"
 
@@ -74,9 +72,7 @@ def texts(library: Library) -> dict[str, tuple[str, str]]:
     return {d.id: (d.title, library.document(d.id).text) for d in library.documents()}
 
 
-def make_qdpx(
-    qde: str | bytes, files: dict[str, bytes] | None = None, qde_name: str = "project.qde"
-) -> bytes:
+def make_qdpx(qde: str | bytes, files: dict[str, bytes] | None = None, qde_name: str = "project.qde") -> bytes:
     """A .qdpx as another tool would zip it: the project XML and its source files."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -107,9 +103,7 @@ def source(library: Library, seed_file: Path, tmp_path: Path) -> Library:
     seed_id, emoji_id, crlf_id = (r.id for r in result.documents)
     tags = {t.name: t.id for t in library.tags()}
 
-    def tag(
-        doc_id: str, quote: str, name: str, note: str = "", coder: str = "", nth: int = 1
-    ) -> None:
+    def tag(doc_id: str, quote: str, name: str, note: str = "", coder: str = "", nth: int = 1) -> None:
         annotating.annotate_quote(
             library, document_id=doc_id, tag_id=tags[name], quote=quote, occurrence=nth, note=note, coder=coder
         )
@@ -172,9 +166,7 @@ def test_project_export_is_valid_and_says_the_truth(source: Library) -> None:
     for element in sources:
         path = element.get("plainTextPath")
         assert path == f"internal://{element.get('guid')}.txt"
-        file_text = archive.read(f"sources/{path.removeprefix('internal://')}").decode(
-            "utf-8"
-        )  # strict UTF-8
+        file_text = archive.read(f"sources/{path.removeprefix('internal://')}").decode("utf-8")  # strict UTF-8
         doc = source.document(element.get("guid"))
         assert file_text == doc.text and not file_text.startswith("\ufeff")
         assert element.get("name") == doc.title
@@ -185,13 +177,8 @@ def test_project_export_is_valid_and_says_the_truth(source: Library) -> None:
             a = by_id[coding.get("guid")]
             seen.add(a.id)
             assert (start, end) == (a.start, a.end)
-            assert (
-                file_text[start:end] == a.quote
-            )  # code points, end-exclusive, into that very file
-            assert (
-                codes[coding.find(f"{P}CodeRef").get("targetGUID")].get("name")
-                == tags[a.tag_id].name
-            )
+            assert file_text[start:end] == a.quote  # code points, end-exclusive, into that very file
+            assert codes[coding.find(f"{P}CodeRef").get("targetGUID")].get("name") == tags[a.tag_id].name
             assert users[coding.get("creatingUser")] == (a.coder or "default")
             assert users[selection.get("creatingUser")] == (a.coder or "default")
             assert coding.get("creationDateTime") == a.created.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -207,10 +194,7 @@ def test_codebook_export_is_valid(source: Library) -> None:
     schema = codebook_schema()
     assert schema.validate(root), schema.error_log
     assert root.tag == f"{C}CodeBook"
-    got = {
-        (c.get("name"), c.get("color"), c.findtext(f"{C}Description"))
-        for c in root.iter(f"{C}Code")
-    }
+    got = {(c.get("name"), c.get("color"), c.findtext(f"{C}Description")) for c in root.iter(f"{C}Code")}
     assert got == {(t.name, t.color.lower(), t.description) for t in source.tags()}
 
 
@@ -303,9 +287,7 @@ def test_project_round_trip_into_a_fresh_library(
     assert [r.new for r in first.documents] == [True, True, True]
     assert first.annotations_added == 14
     assert texts(target) == texts(source)  # same ids, titles and texts (LF, NBSP, emoji...)
-    assert facts(target) == facts(
-        source
-    )  # same annotation ids, tags, offsets, quotes, notes, coders
+    assert facts(target) == facts(source)  # same annotation ids, tags, offsets, quotes, notes, coders
     for t in source.tags():
         assert (target.tag_named(t.name).color, target.tag_named(t.name).description) == (
             t.color,
@@ -327,9 +309,7 @@ def test_project_round_trip_into_a_fresh_library(
 def test_codebook_round_trip_brings_tags_only(
     library: Library, open_library: Callable[[], Library], tmp_path: Path
 ) -> None:
-    importing.persist(
-        library, [ImportBundle([], [TagSpec("method", "#123456", "How the evidence was gathered")])]
-    )
+    importing.persist(library, [ImportBundle([], [TagSpec("method", "#123456", "How the evidence was gathered")])])
     path = tmp_path / "codes.qdc"
     assert exporting.export_to_path(library, path, format_id="qdc") == 0
     target = open_library()
@@ -466,9 +446,7 @@ def test_a_project_from_another_tool() -> None:
         ("Themes/Trust", 0, len(PERSON_TEXT), PERSON_TEXT, "", "", "6c000000-0000-4000-8000-000000000006"),
     }  # fmt: skip
     first = next(a for a in person.annotations if a.coder == "Bruno")
-    assert first.created == datetime(
-        2020, 1, 2, 3, 4, 5, tzinfo=UTC
-    )  # the selection's, as the coding has none
+    assert first.created == datetime(2020, 1, 2, 3, 4, 5, tzinfo=UTC)  # the selection's, as the coding has none
     assert (pdf.title, pdf.text) == ("Report.pdf", PDF_TEXT)
     assert [(a.tag, a.quote) for a in pdf.annotations] == [("Place", "Tiran\u00eb")]
 
@@ -520,9 +498,7 @@ def crlf_project(origin: str | None, count_crlf_twice: bool, encoding: str = "ut
     ],
 )
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
-def test_crlf_sources_are_converted_to_our_offsets(
-    origin: str | None, count_crlf_twice: bool, encoding: str
-) -> None:
+def test_crlf_sources_are_converted_to_our_offsets(origin: str | None, count_crlf_twice: bool, encoding: str) -> None:
     (doc,) = read(crlf_project(origin, count_crlf_twice, encoding)).documents
     stored = CRLF_SOURCE.replace("\r\n", "\n")
     assert doc.text == stored
@@ -538,17 +514,13 @@ def test_crlf_source_through_the_services(library: Library, tmp_path: Path) -> N
     (doc,) = library.documents()
     text = library.document(doc.id).text
     assert "\r" not in text
-    assert sorted(a.quote for a in library.annotations(doc.id)) == sorted(
-        q.replace("\r\n", "\n") for q in CRLF_QUOTES
-    )
+    assert sorted(a.quote for a in library.annotations(doc.id)) == sorted(q.replace("\r\n", "\n") for q in CRLF_QUOTES)
     assert all(text[a.start : a.end] == a.quote for a in library.annotations(doc.id))
 
 
 # -- the ATLAS.ti samples -----------------------------------------------------------------------
 
-needs_samples = pytest.mark.skipif(
-    not ATLAS_SAMPLES.is_dir(), reason=f"no ATLAS.ti samples at {ATLAS_SAMPLES}"
-)
+needs_samples = pytest.mark.skipif(not ATLAS_SAMPLES.is_dir(), reason=f"no ATLAS.ti samples at {ATLAS_SAMPLES}")
 
 
 def codes_in(path: Path) -> tuple[list[tuple[str, str | None]], int]:
@@ -593,9 +565,7 @@ def test_the_target_atlas_project_brings_its_codes(library: Library) -> None:
 
 def _damaged_foreign(change: Callable[[str], str], drop_member: str | None = None) -> bytes:
     archive = zipfile.ZipFile(io.BytesIO(foreign_project()))
-    files = {
-        n: archive.read(n) for n in archive.namelist() if n != "project.qde" and n != drop_member
-    }
+    files = {n: archive.read(n) for n in archive.namelist() if n != "project.qde" and n != drop_member}
     return make_qdpx(change(archive.read("project.qde").decode("utf-8")), files)
 
 
@@ -625,16 +595,12 @@ DAMAGED = {
     ),
     "coding of an unknown code": (
         lambda: _damaged_foreign(
-            lambda q: q.replace(
-                'CA000000-0000-4000-8000-000000000001"/>', 'CB000000-0000-4000-8000-000000000001"/>'
-            )
+            lambda q: q.replace('CA000000-0000-4000-8000-000000000001"/>', 'CB000000-0000-4000-8000-000000000001"/>')
         ),
         "is coded with 'CB000000-0000-4000-8000-000000000001', which is not a code",
     ),
     "source outside the archive": (
-        lambda: _damaged_foreign(
-            lambda q: q.replace("internal://rep.txt", "absolute:///C:/Data/rep.txt")
-        ),
+        lambda: _damaged_foreign(lambda q: q.replace("internal://rep.txt", "absolute:///C:/Data/rep.txt")),
         "stored outside the project",
     ),
     "source file missing": (
@@ -659,9 +625,7 @@ def _crlf_qde() -> str:
 
 
 @pytest.mark.parametrize("kind", list(DAMAGED))
-def test_damaged_project_refused_and_nothing_imported(
-    library: Library, tmp_path: Path, kind: str
-) -> None:
+def test_damaged_project_refused_and_nothing_imported(library: Library, tmp_path: Path, kind: str) -> None:
     make, message = DAMAGED[kind]
     good = tmp_path / "good.qdpx"
     good.write_bytes(foreign_project())
@@ -777,9 +741,7 @@ HOSTILE = {
 
 
 @pytest.mark.parametrize("kind", list(HOSTILE))
-def test_hostile_files_refused_and_nothing_imported(
-    library: Library, tmp_path: Path, kind: str
-) -> None:
+def test_hostile_files_refused_and_nothing_imported(library: Library, tmp_path: Path, kind: str) -> None:
     name, make, message = HOSTILE[kind]
     path = tmp_path / name
     path.write_bytes(make())
@@ -846,12 +808,7 @@ VALID_FILES = {
 }
 ELEMENTS = len(list(etree.fromstring(VALID_QDE).iter()))
 GUIDS = sorted(
-    {
-        v
-        for e in etree.fromstring(VALID_QDE).iter()
-        for k, v in e.attrib.items()
-        if "GUID" in k or k == "guid"
-    }
+    {v for e in etree.fromstring(VALID_QDE).iter() for k, v in e.attrib.items() if "GUID" in k or k == "guid"}
 )
 VALUES = (
     st.integers(-3, 120).map(str)
@@ -899,9 +856,7 @@ def test_project_reader_on_damaged_projects(changes: list[tuple[int, str, str]])
 
 
 @FUZZ
-@given(
-    st.integers(0, len(VALID_PROJECT)), st.integers(0, len(VALID_PROJECT) - 1), st.integers(1, 255)
-)
+@given(st.integers(0, len(VALID_PROJECT)), st.integers(0, len(VALID_PROJECT) - 1), st.integers(1, 255))
 def test_project_reader_on_truncated_and_flipped_archives(cut: int, where: int, flip: int) -> None:
     read_or_refuse(refi.read_project, VALID_PROJECT[:cut], "cut.qdpx")
     flipped = bytearray(VALID_PROJECT)
@@ -928,11 +883,7 @@ def test_the_valid_codebook_is_read() -> None:
 
 
 @FUZZ
-@given(
-    st.integers(0, len(VALID_CODEBOOK)), st.integers(0, len(VALID_CODEBOOK)), st.binary(max_size=8)
-)
+@given(st.integers(0, len(VALID_CODEBOOK)), st.integers(0, len(VALID_CODEBOOK)), st.binary(max_size=8))
 def test_codebook_reader_on_damaged_codebooks(cut: int, where: int, insert: bytes) -> None:
     read_or_refuse(refi.read_codebook, VALID_CODEBOOK[:cut], "cut.qdc")
-    read_or_refuse(
-        refi.read_codebook, VALID_CODEBOOK[:where] + insert + VALID_CODEBOOK[where:], "spliced.qdc"
-    )
+    read_or_refuse(refi.read_codebook, VALID_CODEBOOK[:where] + insert + VALID_CODEBOOK[where:], "spliced.qdc")

@@ -45,9 +45,9 @@ from annotator.services import annotating, exporting, importing
 from annotator.services.library import Library
 
 MOMENT = datetime(2025, 3, 4, 5, 6, 7, tzinfo=UTC)
-HOSTILE_TAG = '<script>alert("tag")</script> & \'quotes\''
+HOSTILE_TAG = "<script>alert(\"tag\")</script> & 'quotes'"
 HOSTILE_TITLE = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
-HOSTILE_NOTE = '</mark></div><script>steal()</script> [link](http://evil.example) ==not== `code`'
+HOSTILE_NOTE = "</mark></div><script>steal()</script> [link](http://evil.example) ==not== `code`"
 
 UNICODE_TEXT = (
     "Family \U0001f469\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466 and thumbs \U0001f44d\U0001f3fd here.\n"
@@ -56,7 +56,7 @@ UNICODE_TEXT = (
     "\u05e9\u05b8\u05c1\u05dc\u05d5\u05b9\u05dd \u05e2\u05d5\u05dc\u05dd and \u0645\u0631\u062d\u0628\u0627 "
     "\u0628\u0627\u0644\u0639\u0627\u0644\u0645 mixed.\n"
     "Math: a = b, a==b is code-ish; x\\ and y\\= here (see[1]).\n"
-    "  Indented line with <b>tags</b> & ampersands \"quoted\".\n"
+    '  Indented line with <b>tags</b> & ampersands "quoted".\n'
     "Last line \U0001f600"
 )
 CRLF_FILE_TEXT = "CRLF title\r\nFirst line of \u00e9vidence\r\n\r\nSecond paragraph \U0001f4d8 ends here.\r\n"
@@ -103,8 +103,11 @@ def valid_color(color: str) -> str:
 def facts_of_bundle(bundle: ExportBundle) -> tuple[list[DocFacts], list[TagFacts]]:
     names = {t.id: t.name for t in bundle.tags}
     docs = [
-        DocFacts(e.document.title, e.document.text, [Fact(names[a.tag_id], a.start, a.end, a.quote, a.note)
-                                                     for a in e.annotations])  # fmt: skip
+        DocFacts(
+            e.document.title,
+            e.document.text,
+            [Fact(names[a.tag_id], a.start, a.end, a.quote, a.note) for a in e.annotations],
+        )
         for e in bundle.documents
     ]
     return docs, [TagFacts(t.name, t.color, t.description) for t in bundle.tags]
@@ -208,7 +211,7 @@ def check_html(data: bytes, docs: list[DocFacts], tags: list[TagFacts]) -> lxml.
         # Counts per tag in this document.
         counts = Counter(f.tag for f in doc.annotations)
         shown = {
-            tag_class[[c for c in _classes(row) if c in tag_class][0]]: row.find_class("count")[0].text_content()
+            tag_class[next(c for c in _classes(row) if c in tag_class)]: row.find_class("count")[0].text_content()
             for row in section.xpath(".//table[contains(@class, 'counts')]/tbody/tr")
         }
         assert shown == {tag: f"{n:,}" for tag, n in counts.items()}
@@ -338,9 +341,10 @@ def check_markdown(md: str, docs: list[DocFacts], tags: list[TagFacts]) -> None:
         # The section ends where the next document's heading starts.
         if i + 1 < len(docs):
             nxt = " ".join(docs[i + 1].title.split()) or "Untitled"
-            end = next(
-                m.start() for m in headings if m.start() > heading.end() and _unescape(m.group(1)) == nxt
-            ) - heading.end()
+            end = (
+                next(m.start() for m in headings if m.start() > heading.end() and _unescape(m.group(1)) == nxt)
+                - heading.end()
+            )
         else:
             end = len(rest)
         body = rest[meta_end:end]
@@ -405,7 +409,7 @@ def span_of(text: str, quote: str, nth: int = 1) -> tuple[int, int]:
 TAGS = [
     Tag("t-claim", "claim", "#F4A261", "An assertion the author wants the reader to accept."),
     Tag("t-evidence", "evidence", "#2a9d8f", 'Facts, "data", <sources>.'),
-    Tag("t-hostile", HOSTILE_TAG, "red;} body { display: none } .x {", "desc with </td> and \"quotes\""),
+    Tag("t-hostile", HOSTILE_TAG, "red;} body { display: none } .x {", 'desc with </td> and "quotes"'),
     Tag("t-short", "short colour", "#abc", ""),
 ]
 
@@ -429,7 +433,7 @@ def unicode_bundle() -> ExportBundle:
         ("t-evidence", span_of(text, "is code-ish; x\\"), "backslash at the end"),  # overlaps the one above
         ("t-short", span_of(text, "= here"), ""),  # after "y\\": a run of \\ before the mark
         ("t-claim", span_of(text, "see"), "before a bracket"),
-        ("t-claim", span_of(text, "tags</b> & ampersands \"quoted\".\nLast"), "across a line break"),
+        ("t-claim", span_of(text, 'tags</b> & ampersands "quoted".\nLast'), "across a line break"),
         ("t-hostile", span_of(text, "Last line \U0001f600"), ""),  # overlaps the one above on "Last"
     ]
     a, b = span_of(text, "and tabs.\n\n\u05e9")
@@ -502,7 +506,9 @@ def test_html_report_of_unicode_and_hostile_documents() -> None:
 def test_html_report_carries_a_cr_and_keeps_offsets() -> None:
     text = "a\rb \U0001f600 c\u00a0d"  # a CR cannot be in stored text, but a writer must not move offsets if one is
     doc = Document("d", "CR", text, sha256_text(text), {}, MOMENT)
-    bundle = ExportBundle(TAGS, [ExportedDocument(doc, [make_annotation("d", text, "t-claim", 2, 6, "n")])], "g", MOMENT)
+    bundle = ExportBundle(
+        TAGS, [ExportedDocument(doc, [make_annotation("d", text, "t-claim", 2, 6, "n")])], "g", MOMENT
+    )
     check_html(write(report.write_html, bundle), *facts_of_bundle(bundle))
 
 
@@ -710,7 +716,7 @@ def test_markdown_keeps_a_line_break_right_before_a_highlight_after_an_escape() 
     assert "\n\n<=\n==<==[^1]\n" in md
 
 
-def test_an_html_report_is_refused_as_an_import(library, tmp_path) -> None:  # noqa: ANN001
+def test_an_html_report_is_refused_as_an_import(library, tmp_path) -> None:
     """The page reader would turn the legend and notes into article text; it says what to import instead."""
     from annotator.formats.base import FormatError
     from annotator.services import exporting, importing

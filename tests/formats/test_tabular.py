@@ -51,12 +51,8 @@ def source(library: Library, tmp_path: Path) -> Library:
     """Two documents with awkward text and annotations in awkward places, out of order."""
     (tmp_path / "unicode.txt").write_text(UNICODE_TEXT, encoding="utf-8")
     (tmp_path / "crlf.txt").write_bytes(CRLF_BYTES)
-    rows = importing.import_paths(
-        library, [tmp_path / "unicode.txt", tmp_path / "crlf.txt"]
-    ).documents
-    importing.persist(
-        library, [ImportBundle([], tags=[TagSpec("-minus tag", "#101010"), TagSpec("=tag", "")])]
-    )
+    rows = importing.import_paths(library, [tmp_path / "unicode.txt", tmp_path / "crlf.txt"]).documents
+    importing.persist(library, [ImportBundle([], tags=[TagSpec("-minus tag", "#101010"), TagSpec("=tag", "")])])
     uni, crlf = rows[0].id, rows[1].id
     tags = {t.name: t.id for t in library.tags()}
 
@@ -90,9 +86,7 @@ def source(library: Library, tmp_path: Path) -> Library:
     return library
 
 
-def export_bytes(
-    library: Library, format_id: str, options: dict[str, object] | None = None
-) -> bytes:
+def export_bytes(library: Library, format_id: str, options: dict[str, object] | None = None) -> bytes:
     out = io.BytesIO()
     exporting.export(library, out, format_id=format_id, options=options)
     return out.getvalue()
@@ -135,17 +129,13 @@ def test_csv_is_exact_data(source: Library) -> None:
 
 
 def test_csv_offsets_count_code_points(source: Library) -> None:
-    records = list(
-        csv.DictReader(io.StringIO(export_bytes(source, "csv").decode("utf-8"), newline=""))
-    )
+    records = list(csv.DictReader(io.StringIO(export_bytes(source, "csv").decode("utf-8"), newline="")))
     family = next(r for r in records if r["quote"] == "\U0001f468\u200d\U0001f469\u200d\U0001f467")
     assert int(family["end"]) - int(family["start"]) == 5  # 3 emoji + 2 ZWJ; UTF-16 would say 8
     text = source.text(family["document_id"])
     assert int(family["start"]) == text.index("\U0001f468")
     crlf = next(r for r in records if r["quote"] == "second line \U0001f600 here")
-    assert int(crlf["start"]) == len(
-        "From Windows\n"
-    )  # the CRLF-origin text counts one character per line break
+    assert int(crlf["start"]) == len("From Windows\n")  # the CRLF-origin text counts one character per line break
 
 
 def test_csv_excel_mode(source: Library) -> None:
@@ -163,9 +153,7 @@ def test_csv_excel_mode(source: Library) -> None:
             if value.startswith("'"):
                 defused += 1
     # Strip the apostrophes and the data is exact again.
-    restored = [
-        [v[1:] if v[:2] in {"'" + c for c in "=+-@\t\r"} else v for v in row] for row in records[1:]
-    ]
+    restored = [[v[1:] if v[:2] in {"'" + c for c in "=+-@\t\r"} else v for v in row] for row in records[1:]]
     check_rows(source, restored)
     # 6 formula notes, a formula quote, 2 formula-like tag names ("=tag", "-minus tag"), a coder "@ada",
     # and the quote "-1 is a number".
@@ -181,20 +169,13 @@ def test_xlsx_workbook(source: Library, tmp_path: Path) -> None:
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert rows[0] == HEADER
     # Empty strings are empty cells; text is OOXML-escaped where XML cannot hold a character.
-    body = [
-        ["" if v is None else unescape(v) if isinstance(v, str) else v for v in row]
-        for row in rows[1:]
-    ]
+    body = [["" if v is None else unescape(v) if isinstance(v, str) else v for v in row] for row in rows[1:]]
     check_rows(source, body)
     for row in sheet.iter_rows(min_row=2):
         assert type(row[3].value) is int and type(row[4].value) is int
         assert all(c.data_type == "s" for c in row if isinstance(c.value, str))
-    formulas = [
-        c.value for row in sheet.iter_rows(min_row=2) for c in row if str(c.value).startswith("=")
-    ]
-    assert (
-        len(formulas) >= 3
-    )  # the "=tag" tag, the "=HYPERLINK" quote and the "=SUM" note, all as text
+    formulas = [c.value for row in sheet.iter_rows(min_row=2) for c in row if str(c.value).startswith("=")]
+    assert len(formulas) >= 3  # the "=tag" tag, the "=HYPERLINK" quote and the "=SUM" note, all as text
     with zipfile.ZipFile(path) as archive:
         assert b"<f>" not in archive.read("xl/worksheets/sheet1.xml")  # no formula anywhere
 
@@ -221,9 +202,7 @@ def test_xlsx_keeps_characters_xml_cannot_hold(library: Library) -> None:
                 text,
                 annotations=[
                     ImportedAnnotation("claim", 0, len(text), note=CONTROL_NOTE),
-                    ImportedAnnotation(
-                        "claim", text.index("\x0b"), text.index("\x0b") + 4, note="_x005F_ stays"
-                    ),
+                    ImportedAnnotation("claim", text.index("\x0b"), text.index("\x0b") + 4, note="_x005F_ stays"),
                 ],
             )
         ]
@@ -240,15 +219,7 @@ def test_xlsx_cuts_cells_over_excels_limit(library: Library) -> None:
     text = ("Long \U0001f600 text. " * 4000)[:40_000]
     importing.persist(
         library,
-        [
-            ImportBundle(
-                [
-                    ImportedDocument(
-                        "Long", text, annotations=[ImportedAnnotation("claim", 0, 40_000)]
-                    )
-                ]
-            )
-        ],
+        [ImportBundle([ImportedDocument("Long", text, annotations=[ImportedAnnotation("claim", 0, 40_000)])])],
     )
     [row] = load_workbook(io.BytesIO(export_bytes(library, "xlsx")))["annotations"].iter_rows(
         min_row=2, values_only=True
@@ -259,9 +230,7 @@ def test_xlsx_cuts_cells_over_excels_limit(library: Library) -> None:
     assert quote.endswith("\u2026") and text.startswith(quote[:-1]) and len(quote) > 20_000
 
 
-@pytest.mark.parametrize(
-    "before", [EXCEL_CELL_LIMIT - 2, EXCEL_CELL_LIMIT - 3, EXCEL_CELL_LIMIT - 6]
-)
+@pytest.mark.parametrize("before", [EXCEL_CELL_LIMIT - 2, EXCEL_CELL_LIMIT - 3, EXCEL_CELL_LIMIT - 6])
 def test_a_cut_never_splits_an_escape_or_a_surrogate_pair(before: int) -> None:
     for middle in ("\x01", "\U0001f600"):
         value = excel_text("a" * before + middle + "b" * 100)

@@ -110,9 +110,7 @@ def source(library: Library, seed_file: Path, tmp_path: Path) -> Library:
     seed_id, uni_id, crlf_id, _ = (r.id for r in importing.import_paths(library, paths).documents)
     tags = {t.name: t.id for t in library.tags()}
 
-    def tag(
-        doc_id: str, quote: str, name: str, note: str = "", coder: str = "", nth: int = 1
-    ) -> None:
+    def tag(doc_id: str, quote: str, name: str, note: str = "", coder: str = "", nth: int = 1) -> None:
         annotating.annotate_quote(
             library, document_id=doc_id, tag_id=tags[name], quote=quote, occurrence=nth, note=note, coder=coder
         )
@@ -143,9 +141,7 @@ def source(library: Library, seed_file: Path, tmp_path: Path) -> Library:
     tag(crlf_id, "Last line, \u05e9\u05dc\u05d5\u05dd.", "evidence")
     # A tag a fresh library does not have, with a name outside ASCII.
     method = ImportedAnnotation("m\u00e9thode \U0001f9ea", 3, 24, coder="ada", note="how")
-    importing.persist(
-        library, [ImportBundle([ImportedDocument("Methods", METHODS_TEXT, annotations=[method])])]
-    )
+    importing.persist(library, [ImportBundle([ImportedDocument("Methods", METHODS_TEXT, annotations=[method])])])
     return library
 
 
@@ -157,9 +153,7 @@ def suite_registry() -> Registry:
     resources = []
     for path in sorted((SUITE / "definitions").glob("*.json")):
         contents = json.loads(path.read_text(encoding="utf-8"))
-        resources.append(
-            (contents["id"], Resource.from_contents(contents, default_specification=DRAFT4))
-        )
+        resources.append((contents["id"], Resource.from_contents(contents, default_specification=DRAFT4)))
     return Registry().with_resources(resources)
 
 
@@ -184,10 +178,7 @@ def _ajv_format_checker() -> FormatChecker:
 def suite_assertions(test_file: str) -> list[tuple[str, dict[str, Any]]]:
     """The assertions a ``.test`` file lists, each a JSON Schema (draft 4) with an expected result."""
     test = json.loads((SUITE / test_file).read_text(encoding="utf-8"))
-    return [
-        (name, json.loads((SUITE / name).read_text(encoding="utf-8")))
-        for name in test["assertions"]
-    ]
+    return [(name, json.loads((SUITE / name).read_text(encoding="utf-8"))) for name in test["assertions"]]
 
 
 def suite_failures(test_file: str, instance: Any) -> list[str]:
@@ -196,9 +187,7 @@ def suite_failures(test_file: str, instance: Any) -> list[str]:
     failed = []
     for name, schema in suite_assertions(test_file):
         assert schema["assertionType"] == "must", name
-        valid = Draft4Validator(schema, registry=suite_registry(), format_checker=checker).is_valid(
-            instance
-        )
+        valid = Draft4Validator(schema, registry=suite_registry(), format_checker=checker).is_valid(instance)
         if valid != (schema.get("expectedResult", "valid") == "valid"):
             failed.append(name)
     return failed
@@ -217,9 +206,7 @@ def container_report(payload: dict[str, Any]) -> dict[str, list[str]]:
         report["collection with its page"] = suite_failures("collections/pages/pageMusts.test", payload)
         if isinstance(payload["first"], dict):
             inherited = {"@context": payload["@context"]} if "@context" in payload else {}
-            report["page"] = suite_failures(
-                "collections/pages/pageMusts.test", {**inherited, **payload["first"]}
-            )
+            report["page"] = suite_failures("collections/pages/pageMusts.test", {**inherited, **payload["first"]})
     return {where: failed for where, failed in report.items() if failed}
 
 
@@ -340,9 +327,7 @@ def context_terms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     are namespaces, not terms a key may use.
     """
     context = json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
-    definitions = json.loads(
-        (SUITE / "definitions" / "annotations.json").read_text(encoding="utf-8")
-    )
+    definitions = json.loads((SUITE / "definitions" / "annotations.json").read_text(encoding="utf-8"))
     motivations = set(definitions["definitions"]["motivationList"]["enum"])
     prefixes = {k for k, v in context.items() if isinstance(v, str) and v.endswith(("#", "/"))}
     terms = set(context) - prefixes
@@ -406,9 +391,7 @@ def test_every_key_and_term_is_in_the_context(source: Library) -> None:
 
 def test_the_context_check_can_fail() -> None:
     properties, classes, vocabulary = context_terms()
-    assert {"title", "text", "sha256", "tag", "note", "oa", "tagging", "Annotation"}.isdisjoint(
-        properties
-    )
+    assert {"title", "text", "sha256", "tag", "note", "oa", "tagging", "Annotation"}.isdisjoint(properties)
     assert {"value", "label", "selector", "exact", "start", "creator", "generated"} <= properties
     assert "Document" not in classes and "TextualBody" in classes
     assert {"tagging", "commenting", "rtl"} <= vocabulary and "exact" not in vocabulary
@@ -419,12 +402,8 @@ def test_the_context_check_can_fail() -> None:
 
 def test_export_tells_the_truth(source: Library) -> None:
     payload = orjson.loads(export_bytes(source))
-    assert payload["type"] == "AnnotationCollection" and payload["total"] == len(
-        payload["first"]["items"]
-    )
-    assert payload["generator"]["type"] == "Software" and payload["generator"]["name"].startswith(
-        "annotator"
-    )
+    assert payload["type"] == "AnnotationCollection" and payload["total"] == len(payload["first"]["items"])
+    assert payload["generator"]["type"] == "Software" and payload["generator"]["name"].startswith("annotator")
     assert UTC_DATETIME.match(payload["generated"])
     assert payload["last"] == payload["first"]["id"] and payload["first"]["startIndex"] == 0
 
@@ -447,25 +426,16 @@ def test_export_tells_the_truth(source: Library) -> None:
         (quote,) = [s for s in target["selector"] if s["type"] == "TextQuoteSelector"]
         start, end = position["start"], position["end"]
         assert quote["exact"] == text[start:end]
-        assert (
-            quote["prefix"] == text[max(0, start - 32) : start]
-            and quote["suffix"] == text[end : end + 32]
-        )
+        assert quote["prefix"] == text[max(0, start - 32) : start] and quote["suffix"] == text[end : end + 32]
 
         annotation_id = item["id"].removeprefix("urn:uuid:")
         stored = source.annotation(annotation_id)
-        assert (
-            stored is not None
-            and stored.document_id == doc.id
-            and (stored.start, stored.end) == (start, end)
-        )
+        assert stored is not None and stored.document_id == doc.id and (stored.start, stored.end) == (start, end)
         bodies = {b["purpose"]: b["value"] for b in item["body"]}
         assert bodies.pop("tagging") == names[stored.tag_id]
         assert bodies == ({"commenting": stored.note} if stored.note else {})
         assert item["motivation"] == "tagging"
-        assert item.get("creator") == (
-            {"type": "Person", "name": stored.coder} if stored.coder else None
-        )
+        assert item.get("creator") == ({"type": "Person", "name": stored.coder} if stored.coder else None)
         for key in ("created", "modified"):
             assert UTC_DATETIME.match(item[key])
             assert datetime.fromisoformat(item[key]) == getattr(stored, key)
@@ -480,9 +450,7 @@ def test_export_tells_the_truth(source: Library) -> None:
             "TextualBody",
             "text/plain",
         )
-    assert {source.document(d).text for d in seen} == {d.text for d in library_docs.values()} - {
-        QUIET_TEXT
-    }
+    assert {source.document(d).text for d in seen} == {d.text for d in library_docs.values()} - {QUIET_TEXT}
 
 
 def test_empty_export_is_a_valid_empty_collection(library: Library) -> None:
@@ -495,9 +463,7 @@ def test_empty_export_is_a_valid_empty_collection(library: Library) -> None:
 # --------------------------------------------------------------------------- round trips
 
 
-def test_round_trip_into_a_fresh_library(
-    source: Library, open_library: Callable[[], Library], tmp_path: Path
-) -> None:
+def test_round_trip_into_a_fresh_library(source: Library, open_library: Callable[[], Library], tmp_path: Path) -> None:
     path = tmp_path / "export.jsonld"
     exporting.export_to_path(source, path, format_id="w3c")
     assert container_report(orjson.loads(path.read_bytes())) == {}
@@ -555,9 +521,7 @@ def test_writer_and_reader_agree_on_any_text(text: str, data: st.DataObject) -> 
     """Stored texts (LF, no BOM) of any characters: spans written are the spans read."""
     spans = data.draw(
         st.lists(
-            st.tuples(st.integers(0, len(text) - 1), st.integers(1, len(text))).filter(
-                lambda p: p[0] < p[1]
-            ),
+            st.tuples(st.integers(0, len(text) - 1), st.integers(1, len(text))).filter(lambda p: p[0] < p[1]),
             min_size=1,
             max_size=4,
             unique=True,
@@ -579,9 +543,7 @@ def test_writer_and_reader_agree_on_any_text(text: str, data: st.DataObject) -> 
         (s, e, text[s:e]) for s, e in spans
     )
     # Ids that are not UUIDs travel as name-based UUIDs, the same every time.
-    assert {a.id for a in read_doc.annotations} == {
-        str(uuid.uuid5(uuid.NAMESPACE_URL, a.id)) for a in annotations
-    }
+    assert {a.id for a in read_doc.annotations} == {str(uuid.uuid5(uuid.NAMESPACE_URL, a.id)) for a in annotations}
 
 
 # --------------------------------------------------------------------------- other tools' files
@@ -660,15 +622,11 @@ def foreign_file() -> list[dict[str, Any]]:
         # No position at all; the quote spans a line break written as CRLF.
         foreign_annotation(3, "claim.\n\nLast", tags=()),
         # Code points of the stored text, as the model says.
-        foreign_annotation(
-            4, "Line two has", position=stored_span("Line two has"), tags=("evidence",)
-        ),
+        foreign_annotation(4, "Line two has", position=stored_span("Line two has"), tags=("evidence",)),
     ]
 
 
-def test_foreign_annotations_are_placed_in_the_text_beside_them(
-    library: Library, tmp_path: Path
-) -> None:
+def test_foreign_annotations_are_placed_in_the_text_beside_them(library: Library, tmp_path: Path) -> None:
     path = tmp_path / "hypothesis.json"
     path.write_bytes(orjson.dumps(foreign_file()))
     (tmp_path / "essay.txt").write_bytes(CRLF_BYTES)
@@ -739,15 +697,9 @@ def test_quote_found_nearest_its_position(library: Library, tmp_path: Path) -> N
     assert (annotation.start, annotation.end, annotation.tag) == (16, 19, "claim")
 
 
-def _one_span(
-    text_value: str, start: int, end: int, exact: str, sibling: bytes | None = None
-) -> tuple[int, int]:
+def _one_span(text_value: str, start: int, end: int, exact: str, sibling: bytes | None = None) -> tuple[int, int]:
     """Where the reader places one annotation (text embedded, or beside the file when *sibling*)."""
-    source: Any = (
-        "https://example.org/t.txt"
-        if sibling is not None
-        else {"id": "urn:x:t", "value": text_value}
-    )
+    source: Any = "https://example.org/t.txt" if sibling is not None else {"id": "urn:x:t", "value": text_value}
     annotation = {
         "@context": CONTEXT,
         "id": "urn:x:a",
@@ -761,9 +713,7 @@ def _one_span(
         },
     }
     bundle = w3c.read(
-        SourceFile(
-            "a.jsonld", orjson.dumps(annotation), lambda name: sibling if name == "t.txt" else None
-        )
+        SourceFile("a.jsonld", orjson.dumps(annotation), lambda name: sibling if name == "t.txt" else None)
     )
     (found,) = bundle.documents[0].annotations
     return found.start, found.end
@@ -774,16 +724,12 @@ def test_positions_counted_by_other_tools_are_converted_exactly() -> None:
 
     So only the exact conversion (not the nearest-quote fallback) finds the right span.
     """
-    emoji = (
-        "\U0001f600" * 10 + "x" + " " * 8 + "x"
-    )  # x at code points 10 and 19, UTF-16 units 20 and 29
+    emoji = "\U0001f600" * 10 + "x" + " " * 8 + "x"  # x at code points 10 and 19, UTF-16 units 20 and 29
     assert (utf16(emoji, 10), utf16(emoji, 19)) == (20, 29)
     assert _one_span(emoji, 20, 21, "x") == (10, 11)
     assert _one_span(emoji, 10, 11, "x") == (10, 11)  # code points, as the model says, come first
     assert _one_span(emoji, 19, 20, "x") == (19, 20)
-    crlf = (
-        "\r\n" * 10 + "x" + " " * 8 + "x"
-    )  # x at 20 and 29 in the raw text, 10 and 19 once stored with LF
+    crlf = "\r\n" * 10 + "x" + " " * 8 + "x"  # x at 20 and 29 in the raw text, 10 and 19 once stored with LF
     assert _one_span(crlf, 20, 21, "x") == (10, 11)
     assert _one_span("", 20, 21, "x", sibling=crlf.encode("utf-16")) == (
         10,
@@ -797,9 +743,7 @@ def test_positions_counted_by_other_tools_are_converted_exactly() -> None:
 def test_unanchorable_annotation_refuses_the_whole_file(library: Library, tmp_path: Path) -> None:
     annotations = foreign_file()
     annotations[2]["target"][0]["selector"][-1]["exact"] = "words that are not in the essay"
-    annotations.append(
-        {**foreign_annotation(9, "claim"), "target": "https://example.org/texts/essay.txt"}
-    )
+    annotations.append({**foreign_annotation(9, "claim"), "target": "https://example.org/texts/essay.txt"})
     beyond = foreign_annotation(10, "claim")
     beyond["target"][0]["selector"] = {"type": "TextPositionSelector", "start": 3, "end": 300}
     annotations.append(beyond)
@@ -969,9 +913,7 @@ def filled(tmp_path: Path) -> Iterator[Library]:
 
 
 @pytest.mark.parametrize("kind", list(BROKEN))
-def test_broken_input_refused_and_nothing_changes(
-    filled: Library, tmp_path: Path, kind: str
-) -> None:
+def test_broken_input_refused_and_nothing_changes(filled: Library, tmp_path: Path, kind: str) -> None:
     make, message = BROKEN[kind]
     bad = tmp_path / "bad.jsonld"
     bad.write_bytes(make(_good()))
@@ -1037,11 +979,7 @@ def read_or_refuse(data: bytes, sibling: Callable[[str], bytes | None] = lambda 
         for doc in bundle.documents:
             assert isinstance(doc.text, str) and "\r" not in doc.text
             for a in doc.annotations:
-                assert (
-                    type(a.start) is int
-                    and type(a.end) is int
-                    and 0 <= a.start < a.end <= len(doc.text)
-                )
+                assert type(a.start) is int and type(a.end) is int and 0 <= a.start < a.end <= len(doc.text)
                 assert a.quote == doc.text[a.start : a.end] and isinstance(a.tag, str) and a.tag
                 assert a.id is None or len(a.id) == 36
 
@@ -1081,9 +1019,7 @@ JSON_VALUES = st.recursive(
             "claim",
         ]
     ),
-    lambda children: (
-        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
-    ),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
     max_leaves=6,
 )
 

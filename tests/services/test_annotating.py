@@ -55,9 +55,7 @@ def span_of(quote: str, occurrence: int = 1) -> tuple[int, int]:
     return start, start + len(quote)
 
 
-def test_stored_text_is_normalised_and_measured_in_code_points(
-    library: Library, document: Document
-) -> None:
+def test_stored_text_is_normalised_and_measured_in_code_points(library: Library, document: Document) -> None:
     assert document.text == TEXT
     assert "\r" not in document.text
     [summary] = library.documents()
@@ -76,9 +74,7 @@ def test_stored_text_is_normalised_and_measured_in_code_points(
         "\u05e9\u05dc\u05d5\u05dd",
     ],
 )
-def test_create_takes_quote_and_context_from_the_stored_text(
-    library: Library, document: Document, quote: str
-) -> None:
+def test_create_takes_quote_and_context_from_the_stored_text(library: Library, document: Document, quote: str) -> None:
     start, end = span_of(quote)
     changes = annotating.create_annotation(
         library,
@@ -105,9 +101,7 @@ def test_create_takes_quote_and_context_from_the_stored_text(
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(st.data())
-def test_any_span_round_trips_through_the_database(
-    library: Library, document: Document, data: st.DataObject
-) -> None:
+def test_any_span_round_trips_through_the_database(library: Library, document: Document, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(TEXT) - 1))
     end = data.draw(st.integers(start + 1, len(TEXT)))
     [created] = annotating.create_annotation(
@@ -119,45 +113,29 @@ def test_any_span_round_trips_through_the_database(
     assert stored.prefix + stored.quote + stored.suffix in TEXT
 
 
-@pytest.mark.parametrize(
-    ("start", "end"), [(-1, 3), (5, 5), (6, 2), (0, len(TEXT) + 1), (len(TEXT), len(TEXT) + 1)]
-)
-def test_bad_span_raises_and_changes_nothing(
-    library: Library, document: Document, start: int, end: int
-) -> None:
+@pytest.mark.parametrize(("start", "end"), [(-1, 3), (5, 5), (6, 2), (0, len(TEXT) + 1), (len(TEXT), len(TEXT) + 1)])
+def test_bad_span_raises_and_changes_nothing(library: Library, document: Document, start: int, end: int) -> None:
     before = everything(library, document)
     with pytest.raises(SpanError):
-        annotating.create_annotation(
-            library, document_id=document.id, tag_id=tag_id(library), start=start, end=end
-        )
+        annotating.create_annotation(library, document_id=document.id, tag_id=tag_id(library), start=start, end=end)
     assert everything(library, document) == before
 
 
 def test_unknown_tag_or_document_raises_lookup_error(library: Library, document: Document) -> None:
     before = everything(library, document)
     with pytest.raises(LookupError, match="no tag"):
-        annotating.create_annotation(
-            library, document_id=document.id, tag_id="no-such-tag", start=0, end=5
-        )
+        annotating.create_annotation(library, document_id=document.id, tag_id="no-such-tag", start=0, end=5)
     with pytest.raises(LookupError, match="no document"):
-        annotating.create_annotation(
-            library, document_id="no-such-doc", tag_id=tag_id(library), start=0, end=5
-        )
+        annotating.create_annotation(library, document_id="no-such-doc", tag_id=tag_id(library), start=0, end=5)
     with pytest.raises(LookupError, match="no document"):
-        annotating.annotate_quote(
-            library, document_id="no-such-doc", tag_id=tag_id(library), quote="Field"
-        )
+        annotating.annotate_quote(library, document_id="no-such-doc", tag_id=tag_id(library), quote="Field")
     assert everything(library, document) == before
 
 
-def test_annotate_quote_needs_an_occurrence_when_ambiguous(
-    library: Library, document: Document
-) -> None:
+def test_annotate_quote_needs_an_occurrence_when_ambiguous(library: Library, document: Document) -> None:
     before = everything(library, document)
     with pytest.raises(SpanError, match="occurs 2 times"):
-        annotating.annotate_quote(
-            library, document_id=document.id, tag_id=tag_id(library), quote="\U0001f600"
-        )
+        annotating.annotate_quote(library, document_id=document.id, tag_id=tag_id(library), quote="\U0001f600")
     assert everything(library, document) == before
     [second] = annotating.annotate_quote(
         library, document_id=document.id, tag_id=tag_id(library), quote="\U0001f600", occurrence=2
@@ -175,9 +153,7 @@ def annotation(library: Library, document: Document) -> Annotation:
 
 
 def test_retag_says_what_changed(library: Library, annotation: Annotation) -> None:
-    changes = annotating.retag_annotation(
-        library, annotation_id=annotation.id, tag_id=tag_id(library, "speculation")
-    )
+    changes = annotating.retag_annotation(library, annotation_id=annotation.id, tag_id=tag_id(library, "speculation"))
     [updated] = changes.annotations_updated
     assert not changes.annotations_created and not changes.annotations_deleted
     assert updated.tag_id == tag_id(library, "speculation")
@@ -188,9 +164,7 @@ def test_retag_says_what_changed(library: Library, annotation: Annotation) -> No
 
 
 def test_retag_to_the_same_tag_changes_nothing(library: Library, annotation: Annotation) -> None:
-    changes = annotating.retag_annotation(
-        library, annotation_id=annotation.id, tag_id=annotation.tag_id
-    )
+    changes = annotating.retag_annotation(library, annotation_id=annotation.id, tag_id=annotation.tag_id)
     assert changes.empty
     assert library.annotation(annotation.id) == annotation
 
@@ -203,17 +177,13 @@ def test_retag_to_an_unknown_tag_changes_nothing(library: Library, annotation: A
 
 def test_set_note(library: Library, annotation: Annotation) -> None:
     note = "Unsourced \U0001f914\nsecond line\u00a0with NBSP"
-    [updated] = annotating.set_note(
-        library, annotation_id=annotation.id, note=note
-    ).annotations_updated
+    [updated] = annotating.set_note(library, annotation_id=annotation.id, note=note).annotations_updated
     assert updated.note == note
     assert updated.tag_id == annotation.tag_id
     assert library.annotation(annotation.id) == updated
 
 
-def test_delete_then_restore_is_exact(
-    library: Library, document: Document, annotation: Annotation
-) -> None:
+def test_delete_then_restore_is_exact(library: Library, document: Document, annotation: Annotation) -> None:
     deleted = annotating.delete_annotation(library, annotation_id=annotation.id)
     assert deleted.annotations_deleted == (annotation,)
     assert library.annotations(document.id) == []
@@ -224,9 +194,7 @@ def test_delete_then_restore_is_exact(
     assert library.annotations(document.id) == [annotation]
 
 
-def test_restore_never_overwrites_an_annotation_that_exists_again(
-    library: Library, annotation: Annotation
-) -> None:
+def test_restore_never_overwrites_an_annotation_that_exists_again(library: Library, annotation: Annotation) -> None:
     # Put back by another program meanwhile, as it was: nothing to do.
     assert annotating.restore_annotation(library, annotation=annotation).empty
     # Put back and edited since: restoring the old state would throw their edit away.
@@ -236,14 +204,10 @@ def test_restore_never_overwrites_an_annotation_that_exists_again(
     assert library.annotation(annotation.id) == edited
 
 
-def test_restore_refuses_a_quote_that_no_longer_matches(
-    library: Library, annotation: Annotation
-) -> None:
+def test_restore_refuses_a_quote_that_no_longer_matches(library: Library, annotation: Annotation) -> None:
     annotating.delete_annotation(library, annotation_id=annotation.id)
     with pytest.raises(SpanError, match="no longer matches"):
-        annotating.restore_annotation(
-            library, annotation=replace(annotation, quote="something else")
-        )
+        annotating.restore_annotation(library, annotation=replace(annotation, quote="something else"))
     with pytest.raises(SpanError):
         annotating.restore_annotation(library, annotation=replace(annotation, end=len(TEXT) + 5))
     assert library.annotation(annotation.id) is None
@@ -253,9 +217,7 @@ def test_unknown_annotation_raises_lookup_error(library: Library, annotation: An
     for call in (
         lambda: annotating.delete_annotation(library, annotation_id="nope"),
         lambda: annotating.set_note(library, annotation_id="nope", note="x"),
-        lambda: annotating.retag_annotation(
-            library, annotation_id="nope", tag_id=annotation.tag_id
-        ),
+        lambda: annotating.retag_annotation(library, annotation_id="nope", tag_id=annotation.tag_id),
     ):
         with pytest.raises(LookupError, match="no annotation"):
             call()

@@ -136,9 +136,7 @@ def test_read_only_library_refuses_the_edit_and_keeps_the_rest(saved: Saved) -> 
                 assert library.annotations(saved.document_id) == saved.annotations  # reading works
                 claim = library.tag_named("claim").id
                 with pytest.raises(LibraryError, match="read-only; nothing was saved"):
-                    annotating.create_annotation(
-                        library, document_id=saved.document_id, tag_id=claim, start=30, end=33
-                    )
+                    annotating.create_annotation(library, document_id=saved.document_id, tag_id=claim, start=30, end=33)
                 with pytest.raises(LibraryError, match="read-only"):
                     annotating.set_note(library, annotation_id=saved.annotations[0].id, note="changed")
                 with pytest.raises(LibraryError, match="read-only"):
@@ -256,16 +254,24 @@ def test_locked_library_waits_then_says_busy_and_keeps_the_rest(saved: Saved) ->
 def test_cli_on_a_locked_library_says_busy_in_one_line(capsys: pytest.CaptureFixture[str], saved: Saved) -> None:
     with locked_by_another_process(saved.path):
         code, out, err = run_cli(
-            capsys, "--database", str(saved.path), "annotate", saved.document_id, "--tag", "claim", "--start", "30", "--end", "33"
+            capsys,
+            "--database",
+            str(saved.path),
+            "annotate",
+            saved.document_id,
+            "--tag",
+            "claim",
+            "--start",
+            "30",
+            "--end",
+            "33",
         )
     assert_one_error_line(code, err, "busy")
     assert out == ""
     assert_intact(saved)
 
 
-def test_the_busy_timeout_comes_from_the_environment(
-    saved: Saved, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_busy_timeout_comes_from_the_environment(saved: Saved, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(BUSY_TIMEOUT_ENV, "1234")
     with Library.open(saved.url) as library, library.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 1234

@@ -23,14 +23,10 @@ from annotator.services.library import Library
 from tests._snapshot import library_contents as everything
 from tests._snapshot import set_names
 
-BODY = (
-    "A Title With Accents: café\r\n\r\n"
-    "First paragraph, “quoted”, 5\u00a0€.\r\nSecond line\rthird line.\r\n"
-)
+BODY = "A Title With Accents: café\r\n\r\nFirst paragraph, “quoted”, 5\u00a0€.\r\nSecond line\rthird line.\r\n"
 EXPECTED = BODY.replace("\r\n", "\n").replace("\r", "\n")
 SPANISH = (
-    "Canción de otoño\r\n\r\n"
-    "El niño comió piñata en la mañana. ¿Qué pasó? ¡Increíble! Costó 5 € – “muy caro”.\r\n"
+    "Canción de otoño\r\n\r\nEl niño comió piñata en la mañana. ¿Qué pasó? ¡Increíble! Costó 5 € – “muy caro”.\r\n"
 )
 
 
@@ -93,9 +89,7 @@ def test_bad_file_refused_with_a_clear_message(library: Library, tmp_path: Path,
     assert everything(library) == before
 
 
-def test_too_large_file_refused(
-    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_too_large_file_refused(library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # services.importing imported the limit by name; that is the one read_file checks.
     monkeypatch.setattr(importing, "MAX_IMPORT_BYTES", 1000)
     small = _write(tmp_path, "small.txt", b"x" * 1000)
@@ -138,11 +132,7 @@ def test_failure_while_writing_rolls_back_the_whole_import(library: Library) -> 
         tags=[TagSpec("new-tag", "#123456")],
     )
     bad = ImportBundle(
-        documents=[
-            ImportedDocument(
-                title="bad", text="old\r\nmac", annotations=[ImportedAnnotation("claim", 0, 3)]
-            )
-        ]
+        documents=[ImportedDocument(title="bad", text="old\r\nmac", annotations=[ImportedAnnotation("claim", 0, 3)])]
     )
     before = everything(library)
     with pytest.raises(FormatError, match="CR line endings"):
@@ -234,15 +224,11 @@ def test_import_says_which_tags_and_annotations_it_created(library: Library) -> 
     "document",
     [
         ImportedDocument(title="nul", text="text with a \x00 NUL"),
-        ImportedDocument(
-            title="q", text="abc", annotations=[ImportedAnnotation("claim", 0, 2, "xy")]
-        ),
+        ImportedDocument(title="q", text="abc", annotations=[ImportedAnnotation("claim", 0, 2, "xy")]),
     ],
     ids=["NUL in text", "quote disagrees"],
 )
-def test_bundle_refused_while_writing_changes_nothing(
-    library: Library, document: ImportedDocument
-) -> None:
+def test_bundle_refused_while_writing_changes_nothing(library: Library, document: ImportedDocument) -> None:
     before = everything(library)
     with pytest.raises(FormatError):
         importing.persist(library, [ImportBundle(documents=[document])])
@@ -252,7 +238,12 @@ def test_bundle_refused_while_writing_changes_nothing(
 @pytest.mark.parametrize(
     ("bundle", "kind"),
     [
-        (ImportBundle([ImportedDocument("t", "abc", annotations=[ImportedAnnotation("claim", 0, 2, coder="c" * 201)])]), "coder"),
+        (
+            ImportBundle(
+                [ImportedDocument("t", "abc", annotations=[ImportedAnnotation("claim", 0, 2, coder="c" * 201)])]
+            ),
+            "coder",
+        ),
         (ImportBundle([ImportedDocument("t", "abc", annotations=[ImportedAnnotation("x" * 201, 0, 2)])]), "tag"),
         (ImportBundle([ImportedDocument("t", "abc")], tags=[TagSpec("y" * 201, "#000000")]), "tag"),
     ],
@@ -308,24 +299,25 @@ def test_size_and_folder_refusals_give_the_true_reason(tmp_path: Path, monkeypat
 
 def _jsonl_line(title: str, text: str, spans: list[tuple[str, str, str]]) -> bytes:
     """One spaCy-shaped line whose spans carry another tool's ids (``"1"``, ``"2"``…)."""
-    return orjson.dumps(
-        {
-            "title": title,
-            "text": text,
-            "spans": [
-                {"start": text.index(q), "end": text.index(q) + len(q), "label": tag, "text": q, "id": span_id}
-                for span_id, tag, q in spans
-            ],
-        }
-    ) + b"\n"
+    return (
+        orjson.dumps(
+            {
+                "title": title,
+                "text": text,
+                "spans": [
+                    {"start": text.index(q), "end": text.index(q) + len(q), "label": tag, "text": q, "id": span_id}
+                    for span_id, tag, q in spans
+                ],
+            }
+        )
+        + b"\n"
+    )
 
 
 def _spans(library: Library) -> set[tuple[str, str, str, str]]:
     """(document title, tag, quote, note) of every annotation."""
     names = {t.id: t.name for t in library.tags()}
-    return {
-        (d.title, names[a.tag_id], a.quote, a.note) for d in library.documents() for a in library.annotations(d.id)
-    }
+    return {(d.title, names[a.tag_id], a.quote, a.note) for d in library.documents() for a in library.annotations(d.id)}
 
 
 def test_jsonl_span_ids_repeated_in_another_document_are_all_imported(library: Library, tmp_path: Path) -> None:
@@ -487,7 +479,10 @@ def test_metadata_as_deep_as_allowed_is_kept_and_exports_back(
     ("name", "data"),
     [
         # Not metadata, but as deep: jsonschema's message would show (or fail to show) it whole.
-        ("note.json", _file_with_metadata("json", b"{}")[1].replace(b'"note":""', b'"note":' + b"[" * 900 + b"]" * 900)),
+        (
+            "note.json",
+            _file_with_metadata("json", b"{}")[1].replace(b'"note":""', b'"note":' + b"[" * 900 + b"]" * 900),
+        ),
         (
             "body.jsonld",
             b'{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "body": '

@@ -51,8 +51,12 @@ def run_together(
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", script, str(start), *args],
-            cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )  # fmt: skip
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for _ in range(count)
     ]
     results = []

@@ -75,14 +75,10 @@ def paragraphs(text: str) -> list[str]:
     return text.split("\n\n")
 
 
-def check_revision(
-    article: Article, new_text: str, result: revising.RevisionResult, old_text: str
-) -> None:
+def check_revision(article: Article, new_text: str, result: revising.RevisionResult, old_text: str) -> None:
     """What every revision must leave behind."""
     library, stored = article.library, normalize_text(new_text)
-    assert (
-        library.text(article.id) == stored
-    )  # the cached text was dropped (before document() refills it)
+    assert library.text(article.id) == stored  # the cached text was dropped (before document() refills it)
     document = library.document(article.id)
     assert document.text == stored and document.sha256 == sha256_text(stored)
     versions = revising.document_versions(library, article.id)
@@ -105,42 +101,27 @@ def check_revision(
             assert (anchor.start, anchor.end) == (annotation.start, annotation.end)
         else:
             assert stored[annotation.start : annotation.end] == annotation.quote
-            assert (
-                annotation.prefix
-                == stored[max(0, annotation.start - CONTEXT_LENGTH) : annotation.start]
-            )
+            assert annotation.prefix == stored[max(0, annotation.start - CONTEXT_LENGTH) : annotation.start]
             assert annotation.suffix == stored[annotation.end : annotation.end + CONTEXT_LENGTH]
         if anchor.status == FUZZY:  # where a person put it is kept
             assert texts[anchor.version_id][anchor.start : anchor.end] == before.quote
         if anchor.status in (UNCHANGED, MOVED):
             assert anchor.version_id is None and annotation.quote == before.quote
-    assert (
-        counts
-        == result.counts
-        == {s: sum(st.status == s for st in result.states.values()) for s in counts}
-    )
-    assert {a.id for a in result.orphaned} == {
-        i for i, (_, st) in state.items() if st.status == ORPHANED
-    }
+    assert counts == result.counts == {s: sum(st.status == s for st in result.states.values()) for s in counts}
+    assert {a.id for a in result.orphaned} == {i for i, (_, st) in state.items() if st.status == ORPHANED}
     assert {a.id for a in result.fuzzy} == {i for i, (_, st) in state.items() if st.status == FUZZY}
 
 
 def revise(article: Article, new_text: str, note: str = "") -> revising.RevisionResult:
-    old_text = article.library.text(
-        article.id
-    )  # fills the text cache, which must then be refreshed
-    result = revising.revise_document(
-        article.library, document_id=article.id, new_text=new_text, note=note
-    )
+    old_text = article.library.text(article.id)  # fills the text cache, which must then be refreshed
+    result = revising.revise_document(article.library, document_id=article.id, new_text=new_text, note=note)
     check_revision(article, new_text, result, old_text)
     return result
 
 
 def inserted(text: str) -> str:
     parts = paragraphs(text)
-    return "\n\n".join(
-        [*parts[:2], "An inserted paragraph.", *parts[2:4], "Another one, later.", *parts[4:]]
-    )
+    return "\n\n".join([*parts[:2], "An inserted paragraph.", *parts[2:4], "Another one, later.", *parts[4:]])
 
 
 def removed(text: str) -> str:
@@ -153,9 +134,7 @@ def reordered(text: str) -> str:
 
 
 def reworded(text: str) -> str:
-    return text.replace(
-        OPENING, '"We need more time to understand what really happened in Kazakhstan and why"'
-    )
+    return text.replace(OPENING, '"We need more time to understand what really happened in Kazakhstan and why"')
 
 
 def crlf_and_one_edit(text: str) -> str:
@@ -194,27 +173,19 @@ def crlf_and_one_edit(text: str) -> str:
     ],
     ids=["inserted", "removed", "reordered", "reworded", "crlf+edit"],
 )
-def test_revision_of_the_article(
-    article: Article, make: Callable[[str], str], expected: dict[str, str]
-) -> None:
+def test_revision_of_the_article(article: Article, make: Callable[[str], str], expected: dict[str, str]) -> None:
     new_text = make(article.text)
     result = revise(article, new_text, note="second edition")
     assert {q: article.of(q)[1].status for q in QUOTES} == expected
     assert result.version.version == 1 and result.version.note == "second edition"
     moved = {article.ids[q] for q, status in expected.items() if status in (MOVED, FUZZY)}
     assert {a.id for a in result.changes.annotations_updated} >= moved
-    assert (
-        article.library.annotation(article.ids[TITLE]) == article.before[article.ids[TITLE]]
-    )  # untouched
+    assert article.library.annotation(article.ids[TITLE]) == article.before[article.ids[TITLE]]  # untouched
 
 
-def test_fixed_typos_make_fuzzy_spans_on_the_corrected_words(
-    library: Library, seed_text: str
-) -> None:
+def test_fixed_typos_make_fuzzy_spans_on_the_corrected_words(library: Library, seed_text: str) -> None:
     # The article as if it had been imported with typos, which the revision fixes.
-    typos = seed_text.replace("island of stability", "iland of stabilty").replace(
-        THESIS, "Kazakhstan impolded"
-    )
+    typos = seed_text.replace("island of stability", "iland of stabilty").replace(THESIS, "Kazakhstan impolded")
     quotes = (
         "Kazakhstan impolded",
         STABILITY.replace("island of stability", "iland of stabilty"),
@@ -231,13 +202,9 @@ def test_fixed_typos_make_fuzzy_spans_on_the_corrected_words(
 
 def test_nothing_but_line_endings_is_refused_as_the_same_text(article: Article) -> None:
     with pytest.raises(InvalidInput, match="same as the document's current text"):
-        revising.revise_document(
-            article.library, document_id=article.id, new_text=article.text.replace("\n", "\r\n")
-        )
+        revising.revise_document(article.library, document_id=article.id, new_text=article.text.replace("\n", "\r\n"))
     with pytest.raises(InvalidInput, match="same"):
-        revising.revise_document(
-            article.library, document_id=article.id, new_text="\ufeff" + article.text
-        )
+        revising.revise_document(article.library, document_id=article.id, new_text="\ufeff" + article.text)
     assert revising.document_versions(article.library, article.id) == []
 
 
@@ -277,9 +244,7 @@ def test_a_failure_half_way_leaves_the_library_exactly_as_it_was(
 
     monkeypatch.setattr(repo, "update_anchors", fail)
     with pytest.raises(RuntimeError, match="caught fire"):
-        revising.revise_document(
-            article.library, document_id=article.id, new_text=removed(article.text)
-        )
+        revising.revise_document(article.library, document_id=article.id, new_text=removed(article.text))
     monkeypatch.undo()
     assert article.state() == before
     assert article.library.document(article.id).text == article.text
@@ -322,9 +287,7 @@ def test_fuzzy_stays_flagged_over_revisions_and_an_orphaned_fuzzy_falls_back_to_
     moved, again = article.of(OPENING)
     assert again == anchor and moved.quote == fuzzy.quote  # still awaiting review
 
-    gone = "\n\n".join(
-        p for p in paragraphs(inserted(reworded(article.text))) if "really happened" not in p
-    )
+    gone = "\n\n".join(p for p in paragraphs(inserted(reworded(article.text))) if "really happened" not in p)
     revise(article, gone)
     orphan, last = article.of(OPENING)
     assert last == AnchorState(ORPHANED, first.version.id, anchor.start, anchor.end)
@@ -340,9 +303,7 @@ def test_reattach_an_orphan_to_a_new_selection(article: Article) -> None:
     orphan, _ = article.of(THESIS)
     text = article.library.text(article.id)
     start = text.index("Kazakhstan has a history")
-    changes = revising.reattach_orphan(
-        article.library, annotation_id=orphan.id, start=start, end=start + 10
-    )
+    changes = revising.reattach_orphan(article.library, annotation_id=orphan.id, start=start, end=start + 10)
     [placed] = changes.annotations_updated
     assert article.of(THESIS) == (placed, AnchorState(MOVED))
     assert placed.quote == text[start : start + 10] == "Kazakhstan"
@@ -415,9 +376,7 @@ def test_deleting_a_revised_document_removes_its_versions_and_orphans(article: A
     assert left == [0, 0]
 
 
-def test_export_after_a_revision_keeps_offsets_of_placed_annotations(
-    article: Article, tmp_path: Path
-) -> None:
+def test_export_after_a_revision_keeps_offsets_of_placed_annotations(article: Article, tmp_path: Path) -> None:
     revise(article, removed(inserted(article.text)))
     out = tmp_path / "export.json"
     exporting.export_to_path(article.library, out, document_ids=[article.id])
@@ -497,8 +456,12 @@ def test_orphans_stay_out_of_placed_views_and_exports(library: Library, tmp_path
     source.write_text("Keep this sentence.\nDrop this other one entirely.\n", encoding="utf-8")
     doc_id = importing.import_paths(library, [source]).documents[0].id
     claim = library.tag_named("claim").id
-    kept = annotating.create_annotation(library, document_id=doc_id, tag_id=claim, start=0, end=4).annotations_created[0]
-    gone = annotating.create_annotation(library, document_id=doc_id, tag_id=claim, start=20, end=48).annotations_created[0]
+    kept = annotating.create_annotation(library, document_id=doc_id, tag_id=claim, start=0, end=4).annotations_created[
+        0
+    ]
+    gone = annotating.create_annotation(
+        library, document_id=doc_id, tag_id=claim, start=20, end=48
+    ).annotations_created[0]
     revise_document(library, document_id=doc_id, new_text="Keep this sentence.\nSomething new.\n")
     assert [a.id for a in library.annotations(doc_id)] == [kept.id]
     assert [o.annotation.id for o in orphans(library, doc_id)] == [gone.id]

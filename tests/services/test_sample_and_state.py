@@ -19,9 +19,7 @@ from annotator.storage.tables import DocumentRow
 from annotator.storage.uow import unit_of_work
 
 
-def test_sample_seeded_once_with_its_first_line_as_title(
-    library: Library, seed_file: Path, seed_text: str
-) -> None:
+def test_sample_seeded_once_with_its_first_line_as_title(library: Library, seed_file: Path, seed_text: str) -> None:
     ids = seed_sample(library, seed_file.parent)
     assert len(ids) == 1
     doc = library.document(ids[0])
@@ -34,9 +32,7 @@ def test_sample_seeded_once_with_its_first_line_as_title(
     assert [d.id for d in library.documents()] == ids
 
 
-def test_sample_not_seeded_again_after_the_user_deleted_it(
-    library: Library, seed_file: Path
-) -> None:
+def test_sample_not_seeded_again_after_the_user_deleted_it(library: Library, seed_file: Path) -> None:
     [doc_id] = seed_sample(library, seed_file.parent)
     with unit_of_work(library.engine) as s:
         s.delete(s.get(DocumentRow, doc_id))
@@ -45,9 +41,7 @@ def test_sample_not_seeded_again_after_the_user_deleted_it(
     assert library.documents() == []
 
 
-def test_sample_not_seeded_into_a_library_with_documents(
-    library: Library, seed_file: Path, tmp_path: Path
-) -> None:
+def test_sample_not_seeded_into_a_library_with_documents(library: Library, seed_file: Path, tmp_path: Path) -> None:
     own = tmp_path / "mine.txt"
     own.write_text("My own text\n", encoding="utf-8")
     [row] = importing.import_paths(library, [own]).documents

@@ -46,7 +46,7 @@ def _consistent(library: Library, doc_id: str) -> None:
         assert text[annotation.start : annotation.end] == annotation.quote
 
 
-def test_a_span_selected_in_a_text_revised_since_is_refused(two) -> None:  # noqa: ANN001
+def test_a_span_selected_in_a_text_revised_since_is_refused(two) -> None:
     window, other, doc_id = two()
     shown = window.document(doc_id)  # what the window shows, and keeps
     start = OLD.index("plan would fail")
@@ -59,7 +59,7 @@ def test_a_span_selected_in_a_text_revised_since_is_refused(two) -> None:  # noq
     assert window.annotations(doc_id) == []
 
 
-def test_a_kept_text_is_never_used_once_another_program_revised_it(two) -> None:  # noqa: ANN001
+def test_a_kept_text_is_never_used_once_another_program_revised_it(two) -> None:
     window, other, doc_id = two()
     claim = window.tag_named("claim").id
     annotating.annotate_quote(window, document_id=doc_id, tag_id=claim, quote="Critics")  # keeps the text
@@ -72,7 +72,7 @@ def test_a_kept_text_is_never_used_once_another_program_revised_it(two) -> None:
     _consistent(window, doc_id)
 
 
-def test_undoing_a_delete_after_a_revision_elsewhere_checks_the_new_text(two) -> None:  # noqa: ANN001
+def test_undoing_a_delete_after_a_revision_elsewhere_checks_the_new_text(two) -> None:
     window, other, doc_id = two()
     claim = window.tag_named("claim").id
     made = annotating.annotate_quote(window, document_id=doc_id, tag_id=claim, quote="Critics")
@@ -84,13 +84,13 @@ def test_undoing_a_delete_after_a_revision_elsewhere_checks_the_new_text(two) ->
 
 
 @pytest.fixture
-def shared(two) -> tuple[Library, Library, Annotation]:  # noqa: ANN001
+def shared(two) -> tuple[Library, Library, Annotation]:
     window, other, doc_id = two()
     made = annotating.annotate_quote(window, document_id=doc_id, tag_id=window.tag_named("claim").id, quote="Critics")
     return window, other, made.annotations_created[0]
 
 
-def test_a_note_edited_on_a_stale_view_does_not_overwrite_another_programs_note(shared) -> None:  # noqa: ANN001
+def test_a_note_edited_on_a_stale_view_does_not_overwrite_another_programs_note(shared) -> None:
     window, other, shown = shared
     theirs = annotating.set_note(other, annotation_id=shown.id, note="theirs").annotations_updated[0]
     with pytest.raises(Conflict, match="changed this annotation"):
@@ -98,7 +98,7 @@ def test_a_note_edited_on_a_stale_view_does_not_overwrite_another_programs_note(
     assert window.annotation(shown.id) == theirs
 
 
-def test_a_retag_on_a_stale_view_keeps_another_programs_note(shared) -> None:  # noqa: ANN001
+def test_a_retag_on_a_stale_view_keeps_another_programs_note(shared) -> None:
     window, other, shown = shared
     annotating.set_note(other, annotation_id=shown.id, note="theirs")
     evidence = window.tag_named("evidence").id
@@ -111,7 +111,7 @@ def test_a_retag_on_a_stale_view_keeps_another_programs_note(shared) -> None:  #
         annotating.retag_annotation(window, annotation_id=shown.id, tag_id=window.tag_named("claim").id, base=now)
 
 
-def test_a_delete_on_a_stale_view_is_refused(shared) -> None:  # noqa: ANN001
+def test_a_delete_on_a_stale_view_is_refused(shared) -> None:
     window, other, shown = shared
     annotating.set_note(other, annotation_id=shown.id, note="do not lose me")
     with pytest.raises(Conflict):
@@ -122,7 +122,7 @@ def test_a_delete_on_a_stale_view_is_refused(shared) -> None:  # noqa: ANN001
         annotating.set_note(window, annotation_id=shown.id, note="mine", base=shown)
 
 
-def test_an_edit_always_moves_modified_on_even_behind_a_faster_clock(shared) -> None:  # noqa: ANN001
+def test_an_edit_always_moves_modified_on_even_behind_a_faster_clock(shared) -> None:
     window, _other, shown = shared
     ahead = shown.modified + timedelta(minutes=5)  # written by a machine whose clock runs ahead
     with unit_of_work(window.engine) as s:

@@ -20,7 +20,6 @@ from pathlib import Path
 import pytest
 
 from annotator.services import annotating, importing
-from annotator.services.changes import Changes
 from annotator.services.backups import (
     DAILY_KEPT,
     WEEKLY_KEPT,
@@ -31,6 +30,7 @@ from annotator.services.backups import (
     restore_backup,
     restore_library,
 )
+from annotator.services.changes import Changes
 from annotator.services.library import Library
 from annotator.storage.backup_files import (
     backup_hint,

@@ -42,9 +42,7 @@ def _unquote_default(rendered: str | None) -> str | None:
     return value
 
 
-def _compare_server_default(
-    context, inspected, metadata_col, inspected_default, metadata_default, rendered
-):  # type: ignore[no-untyped-def]
+def _compare_server_default(context, inspected, metadata_col, inspected_default, metadata_default, rendered):  # type: ignore[no-untyped-def]
     # Alembic's SQLite comparison cannot strip the quotes of an empty-string default
     # ("('')" vs ''); compare the unquoted values ourselves, defer to Alembic otherwise.
     if (
@@ -68,9 +66,7 @@ def test_upgrade_creates_the_schema_and_stamps_head(engine: sa.Engine) -> None:
     assert sa.inspect(engine).get_table_names() == []
     assert upgrade_to_head(engine) is None  # a new library: nothing to back up
     assert current_revision(engine) == head_revision()
-    assert set(sa.inspect(engine).get_table_names()) == set(SQLModel.metadata.tables) | {
-        "alembic_version"
-    }
+    assert set(sa.inspect(engine).get_table_names()) == set(SQLModel.metadata.tables) | {"alembic_version"}
 
 
 def test_migrated_schema_matches_the_models(engine: sa.Engine) -> None:

@@ -20,9 +20,7 @@ from tests._pg import PostgresServer
 def test_missing_binaries_skip_locally_but_fail_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_pg, "find_binaries", lambda: None)
     monkeypatch.delenv("CI", raising=False)
-    with pytest.raises(
-        pytest.skip.Exception, match=r"initdb, pg_ctl\) not found; install the postgresql package"
-    ):
+    with pytest.raises(pytest.skip.Exception, match=r"initdb, pg_ctl\) not found; install the postgresql package"):
         _pg.start_server()
     monkeypatch.setenv("CI", "false")
     with pytest.raises(pytest.skip.Exception):

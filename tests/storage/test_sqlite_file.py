@@ -149,9 +149,7 @@ def test_a_folder_is_refused(tmp_path: Path) -> None:
         Library.open(url_of(folder))
 
 
-def test_a_good_library_opens_again_with_its_data(
-    filled_library_file: Path, seed_text: str
-) -> None:
+def test_a_good_library_opens_again_with_its_data(filled_library_file: Path, seed_text: str) -> None:
     with Library.open(url_of(filled_library_file)) as library:
         [doc] = library.documents()
         assert library.document(doc.id).text == seed_text

@@ -25,9 +25,7 @@ def a_document(text: str = "Some text to annotate.") -> Document:
 
 def an_annotation(document_id: str, tag_id: str, start: int = 0, end: int = 4) -> Annotation:
     now = utc_now()
-    return Annotation(
-        new_id(), document_id, tag_id, start, end, "Some", "", " text", "", "", now, now
-    )
+    return Annotation(new_id(), document_id, tag_id, start, end, "Some", "", " text", "", "", now, now)
 
 
 def everything(library: Library) -> tuple[object, ...]:
@@ -64,9 +62,7 @@ def test_our_error_rolls_back_everything(library: Library) -> None:
     assert everything(library) == before
 
 
-@pytest.mark.parametrize(
-    "violation", ["unknown tag (foreign key)", "empty span (check)", "duplicate id"]
-)
+@pytest.mark.parametrize("violation", ["unknown tag (foreign key)", "empty span (check)", "duplicate id"])
 def test_database_refusal_half_way_rolls_back_everything(library: Library, violation: str) -> None:
     tag_id = library.tags()[0].id
     existing = a_document("Already here.")

@@ -82,11 +82,7 @@ def read_sqlite(conn: sqlite3.Connection, tables: list[str], like: Rows | None =
     """Rows of *tables* (only the columns *like* has, if given), in a stable order."""
     out: Rows = {}
     for table in tables:
-        columns = (
-            like[table][0]
-            if like
-            else [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
-        )
+        columns = like[table][0] if like else [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
         quoted = ", ".join(f'"{c}"' for c in columns)
         out[table] = (
             columns,
@@ -131,9 +127,7 @@ def check_through_services(library: Library, expected: Rows) -> None:
     the orphans are not placed in its text but point into one of its versions.
     """
     documents = {d["id"]: d for d in records(expected, "document")}
-    stored_versions = (
-        records(expected, "document_version") if "document_version" in expected else []
-    )
+    stored_versions = records(expected, "document_version") if "document_version" in expected else []
     assert {d.id for d in library.documents()} == set(documents)
     for doc_id, row in documents.items():
         document = library.document(doc_id)
@@ -166,9 +160,7 @@ def check_through_services(library: Library, expected: Rows) -> None:
             check_annotation(got[row_a["id"]], row_a, document.text)
         # Every annotation "unchanged" before schema 0002; from it on, as stored.
         assert revising.anchor_states(library, doc_id) == {
-            a["id"]: AnchorState(
-                a["anchor_status"], a["anchor_version_id"], a["anchor_start"], a["anchor_end"]
-            )
+            a["id"]: AnchorState(a["anchor_status"], a["anchor_version_id"], a["anchor_start"], a["anchor_end"])
             for a in annotations
             if status[a["id"]] != "unchanged"
         }
@@ -184,18 +176,11 @@ def check_through_services(library: Library, expected: Rows) -> None:
             assert (a.start, a.end) == (row_a["anchor_start"], row_a["anchor_end"])
             check_annotation(a, row_a, version.text)
     tags = {t["id"]: t for t in records(expected, "tag")}
-    assert {
-        (t.id, t.name, t.color, t.description, t.shortcut, t.sort_order) for t in library.tags()
-    } == {
-        (t["id"], t["name"], t["color"], t["description"], t["shortcut"], t["sort_order"])
-        for t in tags.values()
+    assert {(t.id, t.name, t.color, t.description, t.shortcut, t.sort_order) for t in library.tags()} == {
+        (t["id"], t["name"], t["color"], t["description"], t["shortcut"], t["sort_order"]) for t in tags.values()
     }
     for set_row in records(expected, "document_set"):
-        members = {
-            m["document_id"]
-            for m in records(expected, "document_set_member")
-            if m["set_id"] == set_row["id"]
-        }
+        members = {m["document_id"] for m in records(expected, "document_set_member") if m["set_id"] == set_row["id"]}
         assert set(library.documents_in_set(set_row["name"])) == members
     for state in records(expected, "app_state"):
         assert library.state(state["key"]) == state["value"]
@@ -294,9 +279,7 @@ def migrate(engine: sa.Engine, action: str, target: str) -> None:
 
 @pytest.mark.postgres
 @pytest.mark.parametrize("dump", DUMPS, ids=lambda p: p.stem)
-def test_same_library_on_postgresql_upgrades_to_head_intact(
-    dump: Path, tmp_path: Path, postgres_url: str
-) -> None:
+def test_same_library_on_postgresql_upgrades_to_head_intact(dump: Path, tmp_path: Path, postgres_url: str) -> None:
     expected = read_dump(dump)
     [(stored_revision,)] = expected["alembic_version"][1]
     path = tmp_path / "library.sqlite3"
@@ -369,10 +352,7 @@ def test_migration_0002_downgrades_only_while_no_text_was_revised(database_url: 
         migrate(engine, "downgrade", "0001")
         assert current_revision(engine) == "0001"
         columns = {c["name"] for c in sa.inspect(engine).get_columns("annotation")}
-        assert (
-            "anchor_status" not in columns
-            and "document_version" not in sa.inspect(engine).get_table_names()
-        )
+        assert "anchor_status" not in columns and "document_version" not in sa.inspect(engine).get_table_names()
     finally:
         engine.dispose()
 

@@ -30,7 +30,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     shown: list[tuple[str, str]] = []
     for kind in ("warning", "critical", "information"):
 
-        def record(_parent, _title, text, *_args, _kind=kind, **_kwargs):  # noqa: ANN001, ANN202
+        def record(_parent, _title, text, *_args, _kind=kind, **_kwargs):
             shown.append((_kind, text))
             return QMessageBox.StandardButton.Ok
 
@@ -44,7 +44,7 @@ def library_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def open_window(qtbot, library_path: Path) -> Iterator[Callable[[], QtMainWindow]]:  # noqa: ANN001
+def open_window(qtbot, library_path: Path) -> Iterator[Callable[[], QtMainWindow]]:
     """A factory of shown main windows on the test's library (each with its own Library)."""
     libraries: list[Library] = []
 
@@ -87,7 +87,7 @@ def stored_annotations(library_path: Path, document_id: str) -> list:
         return library.annotations(document_id)
 
 
-def select_by_keyboard(qtbot, window: QtMainWindow, start: int, end: int) -> None:  # noqa: ANN001
+def select_by_keyboard(qtbot, window: QtMainWindow, start: int, end: int) -> None:
     """Put the cursor at code point *start*, then hold Shift and press the forward arrow until *end*.
 
     This is what a user does: Qt moves by grapheme cluster, and in a
@@ -107,11 +107,11 @@ def select_by_keyboard(qtbot, window: QtMainWindow, start: int, end: int) -> Non
     assert pane.textCursor().position() == target, "the keyboard selection overshot the target"
 
 
-def select_by_mouse(qtbot, window: QtMainWindow, start: int, end: int) -> None:  # noqa: ANN001
+def select_by_mouse(qtbot, window: QtMainWindow, start: int, end: int) -> None:
     """Drag the mouse from before code point *start* to before code point *end*."""
     pane = window.pane
 
-    def point(offset: int):  # noqa: ANN202
+    def point(offset: int):
         cursor = QTextCursor(pane.document())
         cursor.setPosition(pane.offset_map.to_utf16(offset))
         rect = pane.cursorRect(cursor)

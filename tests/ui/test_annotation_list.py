@@ -13,15 +13,15 @@ from tests.ui.conftest import select_by_keyboard, stored_annotations
 TEXT = "Alpha beta gamma. Delta epsilon zeta.\nEta theta iota kappa.\n"
 
 
-def _tag_by_key(qtbot, window, start: int, end: int, key: Qt.Key = Qt.Key.Key_1) -> None:  # noqa: ANN001
+def _tag_by_key(qtbot, window, start: int, end: int, key: Qt.Key = Qt.Key.Key_1) -> None:
     select_by_keyboard(qtbot, window, start, end)
     qtbot.keyClick(window.pane, key)
 
 
-def _menu_action(menu, *path: str):  # noqa: ANN001, ANN202
+def _menu_action(menu, *path: str):
     """The action at *path* (submenu titles, then the action's text, without "&" marks) in *menu*."""
 
-    def text(action) -> str:  # noqa: ANN001
+    def text(action) -> str:
         return action.text().replace("&", "")
 
     for title in path[:-1]:
@@ -29,7 +29,9 @@ def _menu_action(menu, *path: str):  # noqa: ANN001, ANN202
     return next(a for a in menu.actions() if text(a) == path[-1])
 
 
-def test_a_tag_key_retags_the_selected_row_instead_of_adding_an_annotation(qtbot, open_window, import_text, library_path) -> None:  # noqa: ANN001
+def test_a_tag_key_retags_the_selected_row_instead_of_adding_an_annotation(
+    qtbot, open_window, import_text, library_path
+) -> None:
     doc_id = import_text(TEXT)
     window = open_window()
     claim, evidence, speculation = window.session.tags[:3]
@@ -63,7 +65,7 @@ def test_a_tag_key_retags_the_selected_row_instead_of_adding_an_annotation(qtbot
     assert sorted((a.quote, a.tag_id) for a in saved) == [("Delta", claim.id), ("beta gamma", speculation.id)]
 
 
-def test_a_tag_key_retags_every_selected_row(qtbot, open_window, import_text, library_path) -> None:  # noqa: ANN001
+def test_a_tag_key_retags_every_selected_row(qtbot, open_window, import_text, library_path) -> None:
     doc_id = import_text(TEXT)
     window = open_window()
     claim, evidence = window.session.tags[:2]
@@ -80,7 +82,9 @@ def test_a_tag_key_retags_every_selected_row(qtbot, open_window, import_text, li
     assert {a.tag_id for a in stored_annotations(library_path, doc_id)} == {claim.id}
 
 
-def test_change_tag_to_in_the_context_menu_always_retags_the_selected_rows(qtbot, open_window, import_text, library_path) -> None:  # noqa: ANN001
+def test_change_tag_to_in_the_context_menu_always_retags_the_selected_rows(
+    qtbot, open_window, import_text, library_path
+) -> None:
     doc_id = import_text(TEXT)
     window = open_window()
     claim, speculation = window.session.tags[0], window.session.tags[2]
@@ -110,7 +114,9 @@ def test_change_tag_to_in_the_context_menu_always_retags_the_selected_rows(qtbot
     popup.close()
 
 
-def test_tagging_a_span_again_with_the_same_tag_is_refused_and_shows_the_first(qtbot, open_window, import_text, library_path) -> None:  # noqa: ANN001
+def test_tagging_a_span_again_with_the_same_tag_is_refused_and_shows_the_first(
+    qtbot, open_window, import_text, library_path
+) -> None:
     from annotator.services import Library, annotating
 
     doc_id = import_text(TEXT)
@@ -136,14 +142,18 @@ def test_tagging_a_span_again_with_the_same_tag_is_refused_and_shows_the_first(q
     # so is the same tag from another coder (e.g. imported), which this window may add its own to
     theta = TEXT.index("theta")
     with Library.open(f"sqlite:///{library_path}") as other:
-        annotating.create_annotation(other, document_id=doc_id, tag_id=claim.id, start=theta, end=theta + 5, coder="ann")
+        annotating.create_annotation(
+            other, document_id=doc_id, tag_id=claim.id, start=theta, end=theta + 5, coder="ann"
+        )
     window.session.reload()
     window.annotation_view.clearSelection()
     _tag_by_key(qtbot, window, theta, theta + 5, Qt.Key.Key_1)
     assert sorted(a.coder for a in stored_annotations(library_path, doc_id) if a.start == theta) == ["", "ann"]
 
 
-def test_delete_leaves_no_text_selected_for_a_tag_key_to_recreate(qtbot, open_window, import_text, library_path) -> None:  # noqa: ANN001
+def test_delete_leaves_no_text_selected_for_a_tag_key_to_recreate(
+    qtbot, open_window, import_text, library_path
+) -> None:
     doc_id = import_text(TEXT)
     window = open_window()
     start = TEXT.index("iota")
@@ -165,7 +175,9 @@ OLD = "The minister resigned on Monday after the vote.\n\nCritics say the reform
 NEW = "The minister resigned on Monday after the vote.\n\nCritics say the reform was rushed through the parliament without any debate.\n"
 
 
-def test_accept_placement_is_enabled_only_for_a_selected_annotation_awaiting_review(qtbot, open_window, import_text, tmp_path, messages) -> None:  # noqa: ANN001
+def test_accept_placement_is_enabled_only_for_a_selected_annotation_awaiting_review(
+    qtbot, open_window, import_text, tmp_path, messages
+) -> None:
     import_text(OLD)
     window = open_window()
     claim, evidence = window.session.tags[:2]

@@ -15,7 +15,9 @@ from tests.ui.conftest import stored_annotations
 TEXT = "A claim, some evidence, and a guess.\n"
 
 
-def test_back_up_now_then_restore_brings_back_what_was_deleted(qtbot, open_window, import_text, library_path, monkeypatch) -> None:  # noqa: ANN001
+def test_back_up_now_then_restore_brings_back_what_was_deleted(
+    qtbot, open_window, import_text, library_path, monkeypatch
+) -> None:
     doc_id = import_text(TEXT)
     window = open_window()
     window.session.tag_span(window.session.tags[0].id, 2, 7)
@@ -43,7 +45,7 @@ def test_back_up_now_then_restore_brings_back_what_was_deleted(qtbot, open_windo
     assert len(stored_annotations(library_path, doc_id)) == 2
 
 
-def test_a_window_shows_edits_made_by_another_program(qtbot, open_window, import_text, library_path) -> None:  # noqa: ANN001
+def test_a_window_shows_edits_made_by_another_program(qtbot, open_window, import_text, library_path) -> None:
     doc_id = import_text(TEXT)
     window = open_window()
     reloads = []
@@ -76,7 +78,9 @@ def half_hour_zone() -> Iterator[None]:
     time.tzset()
 
 
-def test_backups_show_local_times_in_plain_words_and_keep_the_restored_one_selected(qtbot, open_window, import_text, library_path, monkeypatch, half_hour_zone) -> None:  # noqa: ANN001
+def test_backups_show_local_times_in_plain_words_and_keep_the_restored_one_selected(
+    qtbot, open_window, import_text, library_path, monkeypatch, half_hour_zone
+) -> None:
     import_text(TEXT)
     window = open_window()
     dialog = QtBackupsDialog(window.session.library, window)
@@ -97,7 +101,7 @@ def test_backups_show_local_times_in_plain_words_and_keep_the_restored_one_selec
     assert made.strftime("%H:%M") in dialog.details.text()
     asked: list[str] = []
 
-    def question(_parent, _title, text, *_a, **_k):  # noqa: ANN001, ANN202
+    def question(_parent, _title, text, *_a, **_k):
         asked.append(text)
         return QMessageBox.StandardButton.Yes
 
@@ -118,7 +122,9 @@ CODEBOOK = b"""<?xml version="1.0" encoding="utf-8"?>
 </CodeBook>"""
 
 
-def test_a_tag_another_program_adds_gets_a_button_and_a_key_at_the_next_poll(open_window, import_text, library_path, tmp_path) -> None:  # noqa: ANN001
+def test_a_tag_another_program_adds_gets_a_button_and_a_key_at_the_next_poll(
+    open_window, import_text, library_path, tmp_path
+) -> None:
     from annotator.services import importing
 
     import_text(TEXT)

@@ -6,7 +6,7 @@ what was saved by reading the database through a separate connection.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QHelpEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip
 
@@ -17,7 +17,7 @@ from tests.ui.conftest import select_by_keyboard, select_by_mouse, stored_annota
 SAMPLE = "Alpha beta gamma. Delta epsilon zeta.\nEta theta iota kappa.\n"
 
 
-def _format_at(window, offset: int):  # noqa: ANN001, ANN202
+def _format_at(window, offset: int):
     """The highlighter's character format at code point *offset* (what is painted there)."""
     pane = window.pane
     position = pane.offset_map.to_utf16(offset)
@@ -29,7 +29,7 @@ def _format_at(window, offset: int):  # noqa: ANN001, ANN202
     return None
 
 
-def test_window_shows_library_text_and_tag_panel(open_window, import_text) -> None:  # noqa: ANN001
+def test_window_shows_library_text_and_tag_panel(open_window, import_text) -> None:
     doc_id = import_text(SAMPLE)
     window = open_window()
     assert window.documents_model.rowCount() == 1
@@ -45,7 +45,7 @@ def test_window_shows_library_text_and_tag_panel(open_window, import_text) -> No
         assert window.tag_actions[tag.id].shortcut().toString() == spec.shortcut
 
 
-def test_shortcut_tags_keyboard_selection_and_saves_at_once(qtbot, open_window, import_text, library_path) -> None:  # noqa: ANN001
+def test_shortcut_tags_keyboard_selection_and_saves_at_once(qtbot, open_window, import_text, library_path) -> None:
     doc_id = import_text(SAMPLE)
     window = open_window()
     start = SAMPLE.index("beta gamma")
@@ -63,7 +63,7 @@ def test_shortcut_tags_keyboard_selection_and_saves_at_once(qtbot, open_window, 
     assert window.annotations_model.rowCount() == 1
 
 
-def test_clicking_a_tag_button_tags_a_mouse_selection(qtbot, open_window, import_text, library_path) -> None:  # noqa: ANN001
+def test_clicking_a_tag_button_tags_a_mouse_selection(qtbot, open_window, import_text, library_path) -> None:
     doc_id = import_text(SAMPLE)
     window = open_window()
     start = SAMPLE.index("Delta")
@@ -76,7 +76,7 @@ def test_clicking_a_tag_button_tags_a_mouse_selection(qtbot, open_window, import
     assert saved[0].tag_id == claim.id
 
 
-def test_selection_is_trimmed_of_surrounding_whitespace(qtbot, open_window, import_text, library_path) -> None:  # noqa: ANN001
+def test_selection_is_trimmed_of_surrounding_whitespace(qtbot, open_window, import_text, library_path) -> None:
     doc_id = import_text(SAMPLE)
     window = open_window()
     start = SAMPLE.index(" zeta.\nEta")
@@ -86,7 +86,7 @@ def test_selection_is_trimmed_of_surrounding_whitespace(qtbot, open_window, impo
     assert saved.quote == "zeta."
 
 
-def test_without_selection_a_tag_key_changes_nothing(qtbot, open_window, import_text, library_path) -> None:  # noqa: ANN001
+def test_without_selection_a_tag_key_changes_nothing(qtbot, open_window, import_text, library_path) -> None:
     doc_id = import_text(SAMPLE)
     window = open_window()
     qtbot.keyClick(window.pane, Qt.Key.Key_1)
@@ -94,7 +94,7 @@ def test_without_selection_a_tag_key_changes_nothing(qtbot, open_window, import_
     assert "Select some text" in window.statusBar().currentMessage()
 
 
-def test_overlapping_spans_blend_and_underline(qtbot, open_window, import_text) -> None:  # noqa: ANN001
+def test_overlapping_spans_blend_and_underline(qtbot, open_window, import_text) -> None:
     import_text(SAMPLE)
     window = open_window()
     claim, evidence = window.session.tags[0], window.session.tags[1]
@@ -109,7 +109,7 @@ def test_overlapping_spans_blend_and_underline(qtbot, open_window, import_text) 
     assert both.underlineColor() == QColor(evidence.color)
 
 
-def test_hovering_a_highlight_shows_tag_and_note(qtbot, open_window, import_text) -> None:  # noqa: ANN001
+def test_hovering_a_highlight_shows_tag_and_note(qtbot, open_window, import_text) -> None:
     import_text(SAMPLE)
     window = open_window()
     speculation = window.session.tags[2]
@@ -127,7 +127,7 @@ def test_hovering_a_highlight_shows_tag_and_note(qtbot, open_window, import_text
     assert "a &lt;guess&gt;" in QToolTip.text()  # notes are escaped, never rendered as markup
 
 
-def test_list_is_in_text_order_and_selects_both_ways(qtbot, open_window, import_text) -> None:  # noqa: ANN001
+def test_list_is_in_text_order_and_selects_both_ways(qtbot, open_window, import_text) -> None:
     import_text(SAMPLE)
     window = open_window()
     tags = window.session.tags
@@ -148,7 +148,7 @@ def test_list_is_in_text_order_and_selects_both_ways(qtbot, open_window, import_
     assert window.selected_annotation_ids() == [model.annotation(0).id]
 
 
-def test_note_retag_delete_and_undo_redo_are_all_saved(qtbot, open_window, import_text, library_path) -> None:  # noqa: ANN001
+def test_note_retag_delete_and_undo_redo_are_all_saved(qtbot, open_window, import_text, library_path) -> None:
     doc_id = import_text(SAMPLE)
     window = open_window()
     claim, evidence = window.session.tags[0], window.session.tags[1]
@@ -207,7 +207,7 @@ def test_note_retag_delete_and_undo_redo_are_all_saved(qtbot, open_window, impor
     assert stored_annotations(library_path, doc_id) == []
 
 
-def test_retag_from_inspector(qtbot, open_window, import_text, library_path) -> None:  # noqa: ANN001
+def test_retag_from_inspector(qtbot, open_window, import_text, library_path) -> None:
     doc_id = import_text(SAMPLE)
     window = open_window()
     tags = window.session.tags
@@ -221,7 +221,7 @@ def test_retag_from_inspector(qtbot, open_window, import_text, library_path) -> 
     assert stored_annotations(library_path, doc_id)[0].tag_id == tags[0].id
 
 
-def test_close_and_reopen_restores_document_annotations_and_position(qtbot, open_window, import_text) -> None:  # noqa: ANN001
+def test_close_and_reopen_restores_document_annotations_and_position(qtbot, open_window, import_text) -> None:
     long_text = "".join(f"Paragraph {i}: some words to read and tag.\n\n" for i in range(400))
     import_text(SAMPLE, "first.txt")
     second = import_text(long_text, "second.txt")
@@ -240,7 +240,7 @@ def test_close_and_reopen_restores_document_annotations_and_position(qtbot, open
     assert abs(again.pane.top_offset() - top) < 60  # same place, give or take a line
 
 
-def test_undo_of_an_edit_in_another_document_shows_that_document(qtbot, open_window, import_text, library_path) -> None:  # noqa: ANN001
+def test_undo_of_an_edit_in_another_document_shows_that_document(qtbot, open_window, import_text, library_path) -> None:
     first = import_text(SAMPLE, "first.txt")
     second = import_text("Another text entirely.\n", "second.txt")
     window = open_window()
@@ -253,14 +253,16 @@ def test_undo_of_an_edit_in_another_document_shows_that_document(qtbot, open_win
     assert window.annotations_model.rowCount() == 0
 
 
-def test_a_failed_save_is_reported_and_not_left_on_the_undo_stack(qtbot, open_window, import_text, messages, monkeypatch) -> None:  # noqa: ANN001
+def test_a_failed_save_is_reported_and_not_left_on_the_undo_stack(
+    qtbot, open_window, import_text, messages, monkeypatch
+) -> None:
     from annotator.services import annotating
     from annotator.storage.engine import LibraryError
 
     doc_id = import_text(SAMPLE)
     window = open_window()
 
-    def fail(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+    def fail(*_args, **_kwargs):
         raise LibraryError("the disk is full; nothing was saved")
 
     monkeypatch.setattr(annotating, "create_annotation", fail)
@@ -273,7 +275,9 @@ def test_a_failed_save_is_reported_and_not_left_on_the_undo_stack(qtbot, open_wi
     assert doc_id
 
 
-def test_lazy_highlighting_covers_every_span_and_survives_qt_full_pass(qtbot, open_window, import_text, library_path) -> None:  # noqa: ANN001
+def test_lazy_highlighting_covers_every_span_and_survives_qt_full_pass(
+    qtbot, open_window, import_text, library_path
+) -> None:
     """On-screen blocks are highlighted at once, the rest when idle; Qt's own pass must not wipe them."""
     from annotator.services import annotating
 

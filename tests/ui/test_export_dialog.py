@@ -12,7 +12,7 @@ from annotator.formats.registry import writers
 from annotator.ui.qt_export_dialog import QtExportDialog
 
 
-def _dialog(qtbot) -> QtExportDialog:  # noqa: ANN001
+def _dialog(qtbot) -> QtExportDialog:
     dialog = QtExportDialog(has_document=True, selected_count=0, tag_names=["claim"], coders=[])
     qtbot.addWidget(dialog)
     dialog.show()
@@ -29,7 +29,7 @@ def _applies_by_default(fmt: Format, option: Option) -> bool:
     return fmt.option(other).default in values
 
 
-def test_every_declared_option_is_offered_with_its_name_and_only_for_its_format(qtbot) -> None:  # noqa: ANN001
+def test_every_declared_option_is_offered_with_its_name_and_only_for_its_format(qtbot) -> None:
     dialog = _dialog(qtbot)
     form = dialog.findChild(QFormLayout)
     with_options = [fmt for fmt in writers() if fmt.options]
@@ -53,7 +53,7 @@ def test_every_declared_option_is_offered_with_its_name_and_only_for_its_format(
         assert dialog.options() == {}  # nothing chosen: the writer's own defaults
 
 
-def test_choices_show_their_labels_and_an_unset_default_comes_first(qtbot) -> None:  # noqa: ANN001
+def test_choices_show_their_labels_and_an_unset_default_comes_first(qtbot) -> None:
     dialog = _dialog(qtbot)
     flavor, offsets = dialog.option_widget("jsonl", "flavor"), dialog.option_widget("jsonl", "offsets")
     assert [flavor.itemText(i) for i in range(flavor.count())] == ["spaCy spans", "doccano", "Label Studio"]
@@ -62,7 +62,7 @@ def test_choices_show_their_labels_and_an_unset_default_comes_first(qtbot) -> No
     assert offsets.itemText(0) == "as the tool counts (see README)"
 
 
-def test_options_are_reached_and_set_with_the_keyboard(qtbot) -> None:  # noqa: ANN001
+def test_options_are_reached_and_set_with_the_keyboard(qtbot) -> None:
     dialog = _dialog(qtbot)
 
     def press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
@@ -107,7 +107,7 @@ def test_options_are_reached_and_set_with_the_keyboard(qtbot) -> None:  # noqa: 
     assert dialog.options() == {}
 
 
-def test_values_are_typed_as_the_format_declares_them(qtbot) -> None:  # noqa: ANN001
+def test_values_are_typed_as_the_format_declares_them(qtbot) -> None:
     dialog = _dialog(qtbot)
     dialog.set_format("csv")
     dialog.option_widget("csv", "excel").click()

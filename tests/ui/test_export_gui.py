@@ -13,7 +13,9 @@ from annotator.ui.qt_export_dialog import SCOPE_DOCUMENT, QtExportDialog
 TEXT = "A claim, some evidence, and a guess.\n"
 
 
-def test_export_asks_before_replacing_a_file_the_added_extension_names(open_window, import_text, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_export_asks_before_replacing_a_file_the_added_extension_names(
+    open_window, import_text, tmp_path, monkeypatch
+) -> None:
     import_text(TEXT)
     window = open_window()
     existing = tmp_path / "out.json"
@@ -21,7 +23,7 @@ def test_export_asks_before_replacing_a_file_the_added_extension_names(open_wind
     asked: list[str] = []
     answer = QMessageBox.StandardButton.No
 
-    def question(_parent, _title, text, *_args, **_kwargs):  # noqa: ANN001, ANN202
+    def question(_parent, _title, text, *_args, **_kwargs):
         asked.append(text)
         return answer
 
@@ -43,7 +45,9 @@ def test_export_asks_before_replacing_a_file_the_added_extension_names(open_wind
     assert asked == []
 
 
-def test_export_remembers_the_last_folder_and_format_of_the_library(open_window, import_text, tmp_path, monkeypatch, library_path) -> None:  # noqa: ANN001
+def test_export_remembers_the_last_folder_and_format_of_the_library(
+    open_window, import_text, tmp_path, monkeypatch, library_path
+) -> None:
     import_text(TEXT)
     window = open_window()
     folder = tmp_path / "exports"
@@ -56,7 +60,7 @@ def test_export_remembers_the_last_folder_and_format_of_the_library(open_window,
         dialog.set_format("csv")
         return QDialog.DialogCode.Accepted
 
-    def save(_parent, _caption, directory, _filter, *a, **k):  # noqa: ANN001, ANN202
+    def save(_parent, _caption, directory, _filter, *a, **k):
         save_dirs.append(directory)
         return str(folder / "table.csv"), ""
 

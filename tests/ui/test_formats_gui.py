@@ -24,7 +24,9 @@ def _documents(library_path: Path) -> list:
         return [library.document(d.id) for d in library.documents()]
 
 
-def test_export_dialog_lists_every_writer_and_filters_by_tag_and_coder(open_window, import_text, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_export_dialog_lists_every_writer_and_filters_by_tag_and_coder(
+    open_window, import_text, tmp_path, monkeypatch
+) -> None:
     from annotator.formats.registry import writers
     from annotator.services import annotating
 
@@ -60,7 +62,7 @@ def test_export_dialog_lists_every_writer_and_filters_by_tag_and_coder(open_wind
     assert [(a["tag"], a["quote"], a["coder"]) for a in document["annotations"]] == [("claim", "three", "bob")]
 
 
-def test_export_options_follow_the_format(qtbot) -> None:  # noqa: ANN001
+def test_export_options_follow_the_format(qtbot) -> None:
     dialog = QtExportDialog(has_document=True, selected_count=0, tag_names=["claim"], coders=[])
     qtbot.addWidget(dialog)
     dialog.set_format("json")
@@ -68,7 +70,7 @@ def test_export_options_follow_the_format(qtbot) -> None:  # noqa: ANN001
     assert dialog.option_widget("csv", "excel").isHidden() and dialog.option_widget("jsonl", "flavor").isHidden()
 
 
-def test_cancelling_an_import_leaves_the_library_unchanged(open_window, tmp_path, monkeypatch, library_path) -> None:  # noqa: ANN001
+def test_cancelling_an_import_leaves_the_library_unchanged(open_window, tmp_path, monkeypatch, library_path) -> None:
     files = []
     for i in range(3):
         path = tmp_path / f"doc{i}.txt"
@@ -87,7 +89,7 @@ def test_cancelling_an_import_leaves_the_library_unchanged(open_window, tmp_path
     assert "cancelled" in window.statusBar().currentMessage()
 
 
-def test_cancelling_an_export_writes_nothing(open_window, import_text, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_cancelling_an_export_writes_nothing(open_window, import_text, tmp_path, monkeypatch) -> None:
     import_text("First.\n", "a.txt")
     import_text("Second.\n", "b.txt")
     window = open_window()
@@ -99,7 +101,7 @@ def test_cancelling_an_export_writes_nothing(open_window, import_text, tmp_path,
     assert "cancelled" in window.statusBar().currentMessage()
 
 
-def test_new_document_from_clipboard(open_window, library_path) -> None:  # noqa: ANN001
+def test_new_document_from_clipboard(open_window, library_path) -> None:
     window = open_window()
     QApplication.clipboard().setText("Pasted title\r\nPasted body with\u00a0NBSP 👍.\r\n")
     window.paste_action.trigger()
@@ -110,7 +112,7 @@ def test_new_document_from_clipboard(open_window, library_path) -> None:  # noqa
     assert window.session.document.id == document.id
 
 
-def test_empty_clipboard_is_refused(open_window, library_path, messages) -> None:  # noqa: ANN001
+def test_empty_clipboard_is_refused(open_window, library_path, messages) -> None:
     window = open_window()
     QApplication.clipboard().setText("  \n ")
     window.paste_action.trigger()
@@ -119,7 +121,7 @@ def test_empty_clipboard_is_refused(open_window, library_path, messages) -> None
 
 
 @pytest.mark.parametrize("answer", ["trim", "keep", "cancel"])
-def test_boilerplate_is_offered_never_trimmed_silently(open_window, library_path, monkeypatch, answer) -> None:  # noqa: ANN001
+def test_boilerplate_is_offered_never_trimmed_silently(open_window, library_path, monkeypatch, answer) -> None:
     from annotator.core.boilerplate import find_boilerplate
     from annotator.core.text import decode_bytes
 
@@ -155,7 +157,7 @@ def test_boilerplate_is_offered_never_trimmed_silently(open_window, library_path
         assert original[record["start"] : record["end"]] == record["text"]
 
 
-def test_jsonl_shape_and_offset_units_reach_the_writer(open_window, import_text, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_jsonl_shape_and_offset_units_reach_the_writer(open_window, import_text, tmp_path, monkeypatch) -> None:
     doc_id = import_text("Emoji 👍 first, then the claim.\n")
     window = open_window()
     start = "Emoji 👍 first, then the ".__len__()

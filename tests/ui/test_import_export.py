@@ -23,7 +23,9 @@ def _document_titles(library_path: Path) -> list[str]:
         return [d.title for d in library.documents()]
 
 
-def test_import_dialog_reads_encodings_and_refuses_binary(open_window, tmp_path, monkeypatch, messages, library_path) -> None:  # noqa: ANN001
+def test_import_dialog_reads_encodings_and_refuses_binary(
+    open_window, tmp_path, monkeypatch, messages, library_path
+) -> None:
     utf16 = tmp_path / "utf16.txt"
     utf16.write_bytes(codecs.BOM_UTF16_LE + "Ünïcödé title\r\nbody 👍\r\n".encode("utf-16-le"))
     legacy = tmp_path / "legacy.md"
@@ -31,9 +33,7 @@ def test_import_dialog_reads_encodings_and_refuses_binary(open_window, tmp_path,
     binary = tmp_path / "picture.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     window = open_window()
-    monkeypatch.setattr(
-        QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(utf16), str(legacy), str(binary)], "")
-    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(utf16), str(legacy), str(binary)], ""))
     window.import_action.trigger()
     assert sorted(_document_titles(library_path)) == ["Café crème", "Ünïcödé title"]
     assert window.documents_model.rowCount() == 2
@@ -41,7 +41,7 @@ def test_import_dialog_reads_encodings_and_refuses_binary(open_window, tmp_path,
     assert len(messages) == 1 and "picture.txt" in messages[0][1] and "binary" in messages[0][1]
 
 
-def test_import_of_only_bad_files_changes_nothing(open_window, tmp_path, monkeypatch, messages, library_path) -> None:  # noqa: ANN001
+def test_import_of_only_bad_files_changes_nothing(open_window, tmp_path, monkeypatch, messages, library_path) -> None:
     bad = tmp_path / "broken.json"
     bad.write_bytes(b'{"format": "annotator-export", "version": 1, "documents": [')
     window = open_window()
@@ -51,7 +51,7 @@ def test_import_of_only_bad_files_changes_nothing(open_window, tmp_path, monkeyp
     assert "broken.json" in messages[0][1] and "JSON" in messages[0][1]
 
 
-def test_drag_and_drop_imports(qtbot, open_window, tmp_path, library_path) -> None:  # noqa: ANN001
+def test_drag_and_drop_imports(qtbot, open_window, tmp_path, library_path) -> None:
     dropped = tmp_path / "dropped.txt"
     dropped.write_text("Dropped in\nby mouse.\n", encoding="utf-8")
     window = open_window()
@@ -67,7 +67,7 @@ def test_drag_and_drop_imports(qtbot, open_window, tmp_path, library_path) -> No
 
 
 @pytest.mark.parametrize("scope", [SCOPE_DOCUMENT, SCOPE_SELECTED, SCOPE_LIBRARY])
-def test_export_dialog_writes_valid_annotated_json(open_window, import_text, tmp_path, monkeypatch, scope) -> None:  # noqa: ANN001
+def test_export_dialog_writes_valid_annotated_json(open_window, import_text, tmp_path, monkeypatch, scope) -> None:
     first = import_text("First text with a claim.\n", "a.txt")
     second = import_text("Second text, with evidence.\n", "b.txt")
     third = import_text("Third text, unexported unless all.\n", "c.txt")
@@ -96,7 +96,9 @@ def test_export_dialog_writes_valid_annotated_json(open_window, import_text, tmp
     payload = orjson.loads(written.read_bytes())
     jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker()).validate(payload)
     ids = [d["id"] for d in payload["documents"]]
-    assert ids == {SCOPE_DOCUMENT: [second], SCOPE_SELECTED: [first, second], SCOPE_LIBRARY: [first, second, third]}[scope]
+    assert (
+        ids == {SCOPE_DOCUMENT: [second], SCOPE_SELECTED: [first, second], SCOPE_LIBRARY: [first, second, third]}[scope]
+    )
     doc = next(d for d in payload["documents"] if d["id"] == second)
     (annotation,) = doc["annotations"]
     assert annotation["quote"] == doc["text"][13:26] == "with evidence"
@@ -104,7 +106,7 @@ def test_export_dialog_writes_valid_annotated_json(open_window, import_text, tmp
     assert not list(tmp_path.glob("*.part"))
 
 
-def test_first_run_opens_the_default_library_with_the_sample(qtbot, data_dir, seed_text) -> None:  # noqa: ANN001
+def test_first_run_opens_the_default_library_with_the_sample(qtbot, data_dir, seed_text) -> None:
     from annotator.ui.app import run_gui
 
     seen: dict[str, object] = {}
@@ -124,7 +126,7 @@ def test_first_run_opens_the_default_library_with_the_sample(qtbot, data_dir, se
     assert seen["title"] == seed_text.split("\n", 1)[0].strip()
 
 
-def test_a_damaged_library_is_refused_with_a_message_and_left_alone(qtbot, tmp_path, messages) -> None:  # noqa: ANN001
+def test_a_damaged_library_is_refused_with_a_message_and_left_alone(qtbot, tmp_path, messages) -> None:
     from annotator.ui.app import run_gui
 
     damaged = tmp_path / "damaged.sqlite3"

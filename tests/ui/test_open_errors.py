@@ -28,9 +28,7 @@ def _close_any_window_soon() -> None:
         ("", "not an empty string"),
     ],
 )
-def test_a_bad_database_url_is_a_message_box(  # noqa: ANN001
-    qtbot, messages, data_dir: Path, database: str, needle: str
-) -> None:
+def test_a_bad_database_url_is_a_message_box(qtbot, messages, data_dir: Path, database: str, needle: str) -> None:
     _close_any_window_soon()
     assert run_gui(database=database) == 1
     [(kind, text)] = messages
@@ -38,7 +36,7 @@ def test_a_bad_database_url_is_a_message_box(  # noqa: ANN001
     assert not data_dir.exists()  # nor was the default library opened instead
 
 
-def test_a_library_in_a_missing_folder_is_a_message_box(qtbot, messages, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_library_in_a_missing_folder_is_a_message_box(qtbot, messages, tmp_path: Path) -> None:
     target = tmp_path / "typo" / "lib.sqlite3"
     _close_any_window_soon()
     assert run_gui(database=str(target)) == 1

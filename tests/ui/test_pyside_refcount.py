@@ -12,7 +12,7 @@ import sys
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 
-def test_void_calls_do_not_drain_none_refcount(qapp) -> None:  # noqa: ANN001
+def test_void_calls_do_not_drain_none_refcount(qapp) -> None:
     document = QTextDocument("x" * 1000)
     cursor = QTextCursor(document)
     before = sys.getrefcount(None)

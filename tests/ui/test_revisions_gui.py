@@ -22,7 +22,7 @@ NEW = (
 
 
 def test_revision_keeps_annotations_and_lets_the_user_review_and_reattach(
-    qtbot, open_window, import_text, library_path, tmp_path, messages  # noqa: ANN001
+    qtbot, open_window, import_text, library_path, tmp_path, messages
 ) -> None:
     doc_id = import_text(OLD)
     window = open_window()
@@ -75,7 +75,7 @@ def test_revision_keeps_annotations_and_lets_the_user_review_and_reattach(
     assert window.pane.highlighter.index.get(orphan_id) is not None
 
 
-def test_a_file_that_is_not_a_new_text_is_refused(open_window, import_text, tmp_path, messages, library_path) -> None:  # noqa: ANN001
+def test_a_file_that_is_not_a_new_text_is_refused(open_window, import_text, tmp_path, messages, library_path) -> None:
     doc_id = import_text(OLD)
     window = open_window()
     same = tmp_path / "same.txt"
@@ -89,11 +89,15 @@ def test_a_file_that_is_not_a_new_text_is_refused(open_window, import_text, tmp_
         assert library.document(doc_id).text == OLD
 
 
-def test_undoing_the_delete_of_an_annotation_awaiting_review_keeps_its_mark(open_window, import_text, library_path, tmp_path) -> None:  # noqa: ANN001
+def test_undoing_the_delete_of_an_annotation_awaiting_review_keeps_its_mark(
+    open_window, import_text, library_path, tmp_path
+) -> None:
     doc_id = import_text(OLD)
     window = open_window()
     critics = OLD.index("rushed through parliament without debate")
-    window.session.tag_span(window.session.tags[1].id, critics, critics + len("rushed through parliament without debate"))
+    window.session.tag_span(
+        window.session.tags[1].id, critics, critics + len("rushed through parliament without debate")
+    )
     new_file = tmp_path / "corrected.txt"
     new_file.write_text(NEW, encoding="utf-8")
     assert window.reviser.revise_from(str(new_file))
@@ -110,7 +114,9 @@ def test_undoing_the_delete_of_an_annotation_awaiting_review_keeps_its_mark(open
     assert model.data(model.index(model.row_of(fuzzy_id), model.TAG)) == "⚠ evidence"
 
 
-def test_an_orphan_another_program_reattaches_leaves_the_panel_at_the_next_poll(open_window, import_text, library_path, tmp_path) -> None:  # noqa: ANN001
+def test_an_orphan_another_program_reattaches_leaves_the_panel_at_the_next_poll(
+    open_window, import_text, library_path, tmp_path
+) -> None:
     from annotator.services.revising import reattach_orphan
 
     doc_id = import_text(OLD)

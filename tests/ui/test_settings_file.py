@@ -12,7 +12,7 @@ import pytest
     [b"\x00\xff\xfe garbage", b"[window]\ngeometry=@ByteArray(\\x01\\x02)\nsplitter=not bytes\n", b"[[[\n=\n"],
     ids=["binary", "wrong values", "malformed"],
 )
-def test_a_damaged_settings_file_is_ignored(qtbot, tmp_path: Path, content: bytes, data_dir: Path) -> None:  # noqa: ANN001
+def test_a_damaged_settings_file_is_ignored(qtbot, tmp_path: Path, content: bytes, data_dir: Path) -> None:
     from annotator.services import Library
     from annotator.ui.app import create_main_window
 

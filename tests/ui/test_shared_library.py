@@ -47,7 +47,7 @@ def shared(database_url: str, tmp_path: Path) -> tuple[str, str]:
 
 
 @pytest.fixture
-def window_on(qtbot) -> Iterator[Callable[[str], QtMainWindow]]:  # noqa: ANN001
+def window_on(qtbot) -> Iterator[Callable[[str], QtMainWindow]]:
     """A factory of shown windows, each on its own open library at a URL."""
     libraries: list[Library] = []
     windows: list[QtMainWindow] = []
@@ -75,7 +75,7 @@ def stored(url: str, doc_id: str) -> tuple[str, list]:
 
 
 def test_tagging_a_text_the_command_line_revised_meanwhile_is_refused_and_the_view_refreshed(
-    shared, window_on, messages  # noqa: ANN001
+    shared, window_on, messages
 ) -> None:
     url, doc_id = shared
     window = window_on(url)
@@ -102,7 +102,7 @@ def _write(url: str, text: str) -> str:
     return str(path)
 
 
-def test_a_commit_made_just_before_the_windows_own_save_is_shown(shared, window_on) -> None:  # noqa: ANN001
+def test_a_commit_made_just_before_the_windows_own_save_is_shown(shared, window_on) -> None:
     url, doc_id = shared
     window = window_on(url)
     theirs = annotator(url, "annotate", doc_id, "--tag", "evidence", "--quote", "Critics").strip()
@@ -114,7 +114,7 @@ def test_a_commit_made_just_before_the_windows_own_save_is_shown(shared, window_
 
 
 def test_every_annotation_another_program_makes_while_the_window_tags_is_shown(
-    database_url: str, window_on, qtbot  # noqa: ANN001
+    database_url: str, window_on, qtbot
 ) -> None:
     words = [f"w{i:03d}" for i in range(240)]
     with Library.open(database_url) as library:
@@ -154,7 +154,7 @@ def test_every_annotation_another_program_makes_while_the_window_tags_is_shown(
 
 
 def test_a_note_edited_in_a_window_that_has_not_seen_another_windows_note_is_refused(
-    shared, window_on, messages  # noqa: ANN001
+    shared, window_on, messages
 ) -> None:
     url, doc_id = shared
     first = window_on(url)

@@ -48,7 +48,7 @@ def test_stored_text_is_normalised_once() -> None:
 
 
 @pytest.mark.parametrize("how", ["keyboard", "mouse"])
-def test_saved_quote_is_stored_text_slice(qtbot, open_window, import_text, library_path, tmp_path, how) -> None:  # noqa: ANN001
+def test_saved_quote_is_stored_text_slice(qtbot, open_window, import_text, library_path, tmp_path, how) -> None:
     doc_id = import_text(RAW, "torture.txt")
     window = open_window()
     assert window.pane.text == TEXT
@@ -79,7 +79,7 @@ def test_saved_quote_is_stored_text_slice(qtbot, open_window, import_text, libra
                 assert back == made, format_id
 
 
-def test_highlights_sit_on_the_right_characters_after_emoji(qtbot, open_window, import_text) -> None:  # noqa: ANN001
+def test_highlights_sit_on_the_right_characters_after_emoji(qtbot, open_window, import_text) -> None:
     """After astral characters Qt's positions run ahead of ours; the highlight must not drift."""
     import_text(RAW, "torture.txt")
     window = open_window()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from annotator.core.model import Tag
 
 
-def test_reloading_tags_adds_no_blank_space_to_the_tag_panel(qtbot, open_window, import_text) -> None:  # noqa: ANN001
+def test_reloading_tags_adds_no_blank_space_to_the_tag_panel(qtbot, open_window, import_text) -> None:
     import_text("Some text.\n")
     window = open_window()
     panel = window.tag_panel
@@ -35,7 +35,7 @@ LONG_PARAGRAPH = " ".join(f"Sentence {i} of one long paragraph, wrapped over man
 WRAPPED = "A title\n\nA short first paragraph.\n\n" + LONG_PARAGRAPH + "\n\n" + "Another paragraph.\n\n" * 200
 
 
-def test_reading_position_inside_a_long_paragraph_comes_back_at_the_same_line(qtbot, open_window, import_text) -> None:  # noqa: ANN001
+def test_reading_position_inside_a_long_paragraph_comes_back_at_the_same_line(qtbot, open_window, import_text) -> None:
     import_text(WRAPPED)
     window = open_window()
     pane = window.pane
@@ -56,7 +56,7 @@ def test_reading_position_inside_a_long_paragraph_comes_back_at_the_same_line(qt
     assert abs(again.pane.top_offset() - top) < 200
 
 
-def test_status_bar_names_the_library_by_its_path_not_its_url(open_window, import_text, library_path) -> None:  # noqa: ANN001
+def test_status_bar_names_the_library_by_its_path_not_its_url(open_window, import_text, library_path) -> None:
     import_text("Some text.\n")
     window = open_window()
     message = window.statusBar().currentMessage()
@@ -73,7 +73,9 @@ CODEBOOK = b"""<?xml version="1.0" encoding="utf-8"?>
 </CodeBook>"""
 
 
-def test_importing_a_codebook_says_how_many_tags_it_added(open_window, import_text, tmp_path, monkeypatch, messages) -> None:  # noqa: ANN001
+def test_importing_a_codebook_says_how_many_tags_it_added(
+    open_window, import_text, tmp_path, monkeypatch, messages
+) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     import_text("Some text.\n")
@@ -89,7 +91,7 @@ def test_importing_a_codebook_says_how_many_tags_it_added(open_window, import_te
     assert "already" in window.statusBar().currentMessage() and "0 new" not in window.statusBar().currentMessage()
 
 
-def test_pasting_text_already_in_the_library_says_so_and_opens_it(open_window, import_text, messages) -> None:  # noqa: ANN001
+def test_pasting_text_already_in_the_library_says_so_and_opens_it(open_window, import_text, messages) -> None:
     text = "An article pasted twice.\n\nIts body.\n"
     first = import_text(text, "first.txt")
     other = import_text("Something else.\n", "other.txt")
@@ -104,7 +106,7 @@ def test_pasting_text_already_in_the_library_says_so_and_opens_it(open_window, i
     assert "0 new" not in message and messages == []
 
 
-def test_an_empty_clipboard_is_said_plainly(open_window, import_text, messages) -> None:  # noqa: ANN001
+def test_an_empty_clipboard_is_said_plainly(open_window, import_text, messages) -> None:
     import_text("Some text.\n")
     window = open_window()
     for empty in ("", "  \n\t"):

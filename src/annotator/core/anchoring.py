@@ -249,9 +249,7 @@ class Reanchorer:
             first, last = self.diff.map_span(start, end)
             if first is not None and last is not None and first < last:
                 if new[first:last] == quote:
-                    return Anchor(
-                        UNCHANGED if (first, last) == (start, end) else MOVED, first, last, 1.0
-                    )
+                    return Anchor(UNCHANGED if (first, last) == (start, end) else MOVED, first, last, 1.0)
                 # Both ends survived and the middle changed (a typo fixed, spacing re-wrapped):
                 # taken at once when nearly the same text in nearly the same context, since
                 # searching a long text for each of thousands of such spans is what costs.
@@ -264,9 +262,7 @@ class Reanchorer:
             hint = self.diff.hint(start)
         else:
             hint = min(max(start, 0), len(new))
-        return self._find(
-            quote, prefix, suffix, hint=hint, candidates=[boundary] if boundary else ()
-        )
+        return self._find(quote, prefix, suffix, hint=hint, candidates=[boundary] if boundary else ())
 
     def _find(
         self,
@@ -294,9 +290,7 @@ class Reanchorer:
         # Too common to score every occurrence: only those with some of their context attached.
         head, tail = prefix[-8:], suffix[:8]
         narrowed = (
-            {p + len(head) for p in find_occurrences(self.new, head + quote, _MAX_OCCURRENCES)}
-            if head
-            else set()
+            {p + len(head) for p in find_occurrences(self.new, head + quote, _MAX_OCCURRENCES)} if head else set()
         )
         if tail:
             narrowed.update(find_occurrences(self.new, quote + tail, _MAX_OCCURRENCES))
@@ -320,9 +314,7 @@ class Reanchorer:
         if not found:
             return None
         size = len(quote)
-        best = max(
-            found, key=lambda p: (self._context(p, p + size, prefix, suffix), -abs(p - hint))
-        )
+        best = max(found, key=lambda p: (self._context(p, p + size, prefix, suffix), -abs(p - hint)))
         context = self._context(best, best + size, prefix, suffix)
         if context >= MIN_MOVED_CONTEXT or (len(found) == 1 and size >= DISTINCTIVE_QUOTE):
             return Anchor(MOVED, best, best + size, 1.0)
@@ -358,9 +350,7 @@ class Reanchorer:
         merged.sort(key=lambda w: min(abs(w[0] - hint), abs(w[1] - hint)))
         return merged[:_MAX_WINDOWS]
 
-    def _candidates(
-        self, quote: str, prefix: str, suffix: str, lo: int, hi: int
-    ) -> set[tuple[int, int]]:
+    def _candidates(self, quote: str, prefix: str, suffix: str, lo: int, hi: int) -> set[tuple[int, int]]:
         """Spans in ``new[lo:hi]`` that may be the quote, by word alignment and by context."""
         new, size = self.new, len(quote)
         found: set[tuple[int, int]] = set()
@@ -414,9 +404,7 @@ class Reanchorer:
         similarity = _similarity(quote, new[start:end])
         return (QUOTE_WEIGHT * similarity + rest) / _TOTAL_WEIGHT, similarity
 
-    def _fuzzy(
-        self, quote: str, prefix: str, suffix: str, hint: int, extra: Sequence[tuple[int, int]]
-    ) -> Anchor:
+    def _fuzzy(self, quote: str, prefix: str, suffix: str, hint: int, extra: Sequence[tuple[int, int]]) -> Anchor:
         new = self.new
         candidates: set[tuple[int, int]] = set(extra)
         for lo, hi in self._windows(quote, prefix, suffix, hint):
@@ -574,9 +562,7 @@ def _diff(
     b_found = [(m.start(), m.end()) for m in pieces.finditer(new, b_lo, b_hi)]
     a_text = [old[i:j] for i, j in a_found]
     b_text = [new[i:j] for i, j in b_found]
-    for tag, i1, i2, j1, j2 in SequenceMatcher(
-        None, a_text, b_text, autojunk=autojunk
-    ).get_opcodes():
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a_text, b_text, autojunk=autojunk).get_opcodes():
         if tag == "equal":
             for k in range(i2 - i1):
                 (a, a_end), (b, _) = a_found[i1 + k], b_found[j1 + k]

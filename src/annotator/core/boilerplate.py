@@ -156,11 +156,7 @@ def is_furniture_heading(line: str) -> bool:
     key = heading_key(line)
     if not key:
         return False
-    return (
-        key in FURNITURE_HEADINGS
-        or key.startswith(FURNITURE_PREFIXES)
-        or _COUNTED.match(key) is not None
-    )
+    return key in FURNITURE_HEADINGS or key.startswith(FURNITURE_PREFIXES) or _COUNTED.match(key) is not None
 
 
 def _joined(lines: list[_Line], first: int, last: int) -> str:
@@ -212,9 +208,7 @@ def _find_tail(lines: list[_Line]) -> _Unit | None:
         lead = _is_prose(_joined(lines, first + 1, last)) if last > first else None
         if after.furniture(u + 1, lead):
             heading = lines[first].text.strip()
-            return _Unit(
-                first, len(lines) - 1, f'site furniture from "{heading}" to the end', "tail"
-            )
+            return _Unit(first, len(lines) - 1, f'site furniture from "{heading}" to the end', "tail")
     return None
 
 
@@ -225,9 +219,7 @@ def _find_repeats(lines: list[_Line], stop: int) -> list[_Unit]:
     for first, last in _blocks(lines, 0, stop):
         key = _collapsed(_joined(lines, first, last))
         if len(key) >= MIN_REPEAT and key in first_seen:
-            units.append(
-                _Unit(first, last, f"repeats the paragraph at line {first_seen[key] + 1}", "repeat")
-            )
+            units.append(_Unit(first, last, f"repeats the paragraph at line {first_seen[key] + 1}", "repeat"))
             continue
         first_seen.setdefault(key, first)
         if first == last:
@@ -235,9 +227,7 @@ def _find_repeats(lines: list[_Line], stop: int) -> list[_Unit]:
         for i in range(first, last + 1):
             line_key = _collapsed(lines[i].text)
             if len(line_key) >= MIN_REPEAT and line_key in first_seen:
-                units.append(
-                    _Unit(i, i, f"repeats the line at line {first_seen[line_key] + 1}", "repeat")
-                )
+                units.append(_Unit(i, i, f"repeats the line at line {first_seen[line_key] + 1}", "repeat"))
             else:
                 first_seen.setdefault(line_key, i)
     return units
@@ -291,11 +281,7 @@ def _to_cuts(lines: list[_Line], units: list[_Unit]) -> list[Cut]:
         run_end = i
         while run_end < len(lines) and removed[run_end]:
             run_end += 1
-        starts = [
-            k
-            for k in range(i, run_end)
-            if k in owner and (k == i or owner.get(k - 1) is not owner[k])
-        ]
+        starts = [k for k in range(i, run_end) if k in owner and (k == i or owner.get(k - 1) is not owner[k])]
         if starts:  # each unit's cut runs to the next unit's; the first takes what precedes it
             bounds = [i, *starts[1:], run_end]
             for n, first in enumerate(starts):
@@ -354,11 +340,7 @@ def restore_text(trimmed: str, removed: Iterable[Mapping[str, Any]]) -> str:
     parts, position, shift = [], 0, 0
     for record in sorted(removed, key=lambda r: int(r["start"])):
         at = int(record["start"]) - shift  # where the removed text was, in the trimmed text
-        if (
-            at < position
-            or at > len(trimmed)
-            or len(record["text"]) != int(record["end"]) - int(record["start"])
-        ):
+        if at < position or at > len(trimmed) or len(record["text"]) != int(record["end"]) - int(record["start"]):
             raise ValueError("the record of trimmed text does not fit this text")
         parts.append(trimmed[position:at])
         parts.append(record["text"])

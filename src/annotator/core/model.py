@@ -16,7 +16,6 @@ from annotator.core.errors import Conflict as Conflict
 from annotator.core.errors import InvalidInput as InvalidInput
 from annotator.core.selectors import TextQuoteSelector
 
-
 #: Longest tag, set and coder name the library stores.
 NAME_MAX = 200
 #: Longest id the library stores (a UUID); longer ids from other tools are replaced.

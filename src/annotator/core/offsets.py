@@ -23,7 +23,7 @@ from typing import Literal
 
 from annotator.core.text import normalize_text
 
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # The CR of each CRLF: normalize_text drops it (a lone CR becomes LF, keeping the length).
 _CR_OF_CRLF = re.compile("\r(?=\n)")
 

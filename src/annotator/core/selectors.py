@@ -107,13 +107,11 @@ def locate_quote(text: str, quote: str, occurrence: int | None = None) -> tuple[
     return start, start + len(quote)
 
 
-def anchor(
-    text: str, position: TextPositionSelector | None, quote: TextQuoteSelector | None
-) -> tuple[int, int] | None:
+def anchor(text: str, position: TextPositionSelector | None, quote: TextQuoteSelector | None) -> tuple[int, int] | None:
     """Place a described span in *text*: exact position if its quote still matches, else the quote."""
-    if position is not None and 0 <= position.start < position.end <= len(text):
-        if quote is None or text[position.start : position.end] == quote.exact:
-            return position.start, position.end
+    fits = position is not None and 0 <= position.start < position.end <= len(text)
+    if fits and (quote is None or text[position.start : position.end] == quote.exact):
+        return position.start, position.end
     if quote is not None:
         return quote.to_span(text, hint=position.start if position else None)
     return None

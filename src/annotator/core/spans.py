@@ -10,7 +10,8 @@ are covered by the same set of tags, which is what the highlighter paints.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
+import itertools
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 
@@ -94,7 +95,7 @@ def segments(spans: list[Span], start: int, end: int) -> list[tuple[int, int, tu
             cuts.add(s.end)
     points = sorted(cuts)
     out: list[tuple[int, int, tuple[str, ...]]] = []
-    for a, b in zip(points, points[1:]):
+    for a, b in itertools.pairwise(points):
         tags: list[str] = []
         for s in spans:
             if s.start <= a and s.end >= b and s.tag_id not in tags:

@@ -54,10 +54,18 @@ def to_dict(bundle: ExportBundle) -> dict[str, Any]:
                 "metadata": doc.metadata,
                 "annotations": [
                     {
-                        "id": a.id, "tag": tag_names[a.tag_id], "start": a.start, "end": a.end,
-                        "quote": a.quote, "prefix": a.prefix, "suffix": a.suffix, "note": a.note,
-                        "coder": a.coder, "created": a.created, "modified": a.modified,
-                    }  # fmt: skip
+                        "id": a.id,
+                        "tag": tag_names[a.tag_id],
+                        "start": a.start,
+                        "end": a.end,
+                        "quote": a.quote,
+                        "prefix": a.prefix,
+                        "suffix": a.suffix,
+                        "note": a.note,
+                        "coder": a.coder,
+                        "created": a.created,
+                        "modified": a.modified,
+                    }
                     for a in sorted(exported.annotations, key=lambda a: (a.start, a.end, a.id))
                 ],
             }
@@ -106,7 +114,7 @@ def read(source: SourceFile) -> ImportBundle:
         raise FormatError(f"not valid JSON ({exc})") from exc
     check_nesting(payload, "the JSON")
     if not isinstance(payload, dict) or payload.get("format") != FORMAT_NAME:
-        raise FormatError("this JSON is not an Annotator export (no \"format\": \"annotator-export\")")
+        raise FormatError('this JSON is not an Annotator export (no "format": "annotator-export")')
     if payload.get("version") != VERSION:
         raise FormatError(f"this is an Annotator export of version {payload.get('version')!r}; this version reads 1")
     error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema()).iter_errors(payload))
@@ -136,9 +144,16 @@ def read(source: SourceFile) -> ImportBundle:
                 raise FormatError(f"{where}: bad timestamp ({exc})") from exc
             annotations.append(
                 ImportedAnnotation(
-                    tag=a["tag"], start=a["start"], end=a["end"], quote=a["quote"], note=a["note"],
-                    coder=a["coder"], id=a["id"], created=created, modified=modified,
-                )  # fmt: skip
+                    tag=a["tag"],
+                    start=a["start"],
+                    end=a["end"],
+                    quote=a["quote"],
+                    note=a["note"],
+                    coder=a["coder"],
+                    id=a["id"],
+                    created=created,
+                    modified=modified,
+                )
             )
         documents.append(
             ImportedDocument(title=d["title"], text=text, metadata=d["metadata"], annotations=annotations, id=d["id"])

@@ -374,7 +374,7 @@ def _check(view: str, ann: _AnnFile, name: str) -> str | None:
     """Why the ``T`` lines do not fit *view*, or None when every offset and quote does."""
     for t in ann.textbounds:
         where = f"{name}, line {t.line} ({t.id})"
-        for s, e in t.spans:
+        for _s, e in t.spans:
             if e > len(view):
                 return f"{where}: offset {e} is beyond the end of the text ({len(view)} characters)"
         if t.quote is None:
@@ -478,7 +478,9 @@ def _read_zip(source: SourceFile) -> ImportBundle:
         names[info.filename] = path
     if not any(p.suffix.lower() == ".ann" for p in names.values()):
         raise FormatError("the archive holds no brat .ann files")
-    return _read_collection(names, lambda member: read_member(archive, member, MAX_IMPORT_BYTES), "archive", source.name)
+    return _read_collection(
+        names, lambda member: read_member(archive, member, MAX_IMPORT_BYTES), "archive", source.name
+    )
 
 
 def read_folder(folder: FolderSource) -> ImportBundle:

@@ -31,9 +31,7 @@ def sniff_pdf(head: bytes) -> bool:
     return b"%PDF-" in head[:1024]
 
 
-_HTML_START = re.compile(
-    rb"^(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL
-)
+_HTML_START = re.compile(rb"^(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 
 
 def sniff_html(head: bytes) -> bool:
@@ -42,9 +40,7 @@ def sniff_html(head: bytes) -> bool:
     for bom in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         if head.startswith(bom):
             try:
-                head = head.decode("utf-8-sig" if bom == codecs.BOM_UTF8 else "utf-16").encode(
-                    "utf-8"
-                )
+                head = head.decode("utf-8-sig" if bom == codecs.BOM_UTF8 else "utf-16").encode("utf-8")
             except UnicodeDecodeError:
                 head = head[len(bom) :].replace(b"\x00", b"")
             break
@@ -79,9 +75,7 @@ def _zip_kind(data: bytes) -> str:
     names = set(archive.namelist())
     if "mimetype" in names:
         try:
-            mimetype = (
-                read_member(archive, "mimetype", limit=200).decode("ascii", "replace").strip()
-            )
+            mimetype = read_member(archive, "mimetype", limit=200).decode("ascii", "replace").strip()
         except FormatError:
             mimetype = ""
         if mimetype == EPUB_MIMETYPE:
@@ -152,4 +146,3 @@ def not_a(source: SourceFile, expected: str) -> FormatError:
     if extension:
         message += f"; give it the extension {extension} and import it again"
     return FormatError(message)
-

@@ -32,7 +32,6 @@ from annotator.formats.extraction import (
 )
 from annotator.formats.safety import parse_xml, read_member
 
-
 # ----------------------------------------------------------------------------
 # chapters: XHTML to blocks (the web page reader uses trafilatura's own tree)
 
@@ -144,9 +143,7 @@ def html_blocks(data: bytes) -> tuple[list[str], str]:
     collector = _HtmlText()
     collector.walk(root)
     collector.flush()
-    heading = next(
-        (el for el in root.iter() if _local(el) in ("h1", "h2", "h3", "h4", "h5", "h6")), None
-    )
+    heading = next((el for el in root.iter() if _local(el) in ("h1", "h2", "h3", "h4", "h5", "h6")), None)
     title = clean_text(" ".join("".join(heading.itertext()).split())) if heading is not None else ""
     return collector.blocks, title
 
@@ -162,17 +159,11 @@ def _epub_package_path(archive: zipfile.ZipFile, source: SourceFile) -> str:
     try:
         container = parse_xml(read_member(archive, "META-INF/container.xml"))
     except FormatError as exc:
-        raise FormatError(
-            f"'{source.name}' is not a readable EPUB: META-INF/container.xml: {exc}"
-        ) from exc
+        raise FormatError(f"'{source.name}' is not a readable EPUB: META-INF/container.xml: {exc}") from exc
     for rootfile in container.iter(f"{{{_CONTAINER_NS}}}rootfile"):
-        if rootfile.get("media-type") == "application/oebps-package+xml" and rootfile.get(
-            "full-path"
-        ):
+        if rootfile.get("media-type") == "application/oebps-package+xml" and rootfile.get("full-path"):
             return str(rootfile.get("full-path"))
-    raise FormatError(
-        f"'{source.name}' is not a readable EPUB: its container names no package document"
-    )
+    raise FormatError(f"'{source.name}' is not a readable EPUB: its container names no package document")
 
 
 def _epub_metadata(book: Any) -> dict[str, Any]:
@@ -201,18 +192,13 @@ def read_epub(source: SourceFile) -> ImportBundle:
 
     archive = open_archive(source, "an EPUB e-book")
     names = set(archive.namelist())
-    if (
-        "mimetype" in names
-        and read_member(archive, "mimetype", limit=200).strip() != EPUB_MIMETYPE.encode()
-    ):
+    if "mimetype" in names and read_member(archive, "mimetype", limit=200).strip() != EPUB_MIMETYPE.encode():
         raise not_a(source, "an EPUB e-book")
     if "META-INF/container.xml" not in names:
         raise not_a(source, "an EPUB e-book")
     package = _epub_package_path(archive, source)
     if package not in names:
-        raise FormatError(
-            f"'{source.name}' is not a readable EPUB: its package document {package!r} is missing"
-        )
+        raise FormatError(f"'{source.name}' is not a readable EPUB: its package document {package!r} is missing")
     # EbookLib parses these with resolve_entities=False; parse_xml refuses entities outright.
     prescan_xml(archive, [package], source)
     with library_errors(source, "EPUB e-book"):
@@ -221,11 +207,7 @@ def read_epub(source: SourceFile) -> ImportBundle:
         for entry in book.spine:
             idref = entry[0] if isinstance(entry, tuple | list) else entry
             item = book.get_item_with_id(idref)
-            if (
-                item is None
-                or item.get_type() != ebooklib.ITEM_DOCUMENT
-                or isinstance(item, epub.EpubNav)
-            ):
+            if item is None or item.get_type() != ebooklib.ITEM_DOCUMENT or isinstance(item, epub.EpubNav):
                 continue
             try:
                 blocks, heading = html_blocks(item.get_content())

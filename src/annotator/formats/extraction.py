@@ -49,9 +49,7 @@ _LibraryFailure = Exception
 
 def join_blocks(blocks: Iterable[str]) -> str:
     """Clean each block and join the non-blank ones with a blank line."""
-    return BLOCK_SEPARATOR.join(
-        b for b in (clean_text(block).strip("\n") for block in blocks) if b.strip()
-    )
+    return BLOCK_SEPARATOR.join(b for b in (clean_text(block).strip("\n") for block in blocks) if b.strip())
 
 
 def one_line(text: str) -> str:
@@ -63,9 +61,7 @@ def _stem(source: SourceFile) -> str:
     return PurePath(source.name).stem or "Untitled"
 
 
-def document_bundle(
-    source: SourceFile, text: str, title: str | None, metadata: dict[str, Any]
-) -> ImportBundle:
+def document_bundle(source: SourceFile, text: str, title: str | None, metadata: dict[str, Any]) -> ImportBundle:
     """One document, titled by the file's own title, else its first line, else the file name."""
     if not text.strip():
         raise FormatError(f"'{source.name}' contains no text")
@@ -110,9 +106,7 @@ def prescan_xml(archive: zipfile.ZipFile, names: Iterable[str], source: SourceFi
             try:
                 parse_xml(read_member(archive, name))
             except FormatError as exc:
-                raise FormatError(
-                    f"'{source.name}': the part {name} cannot be read: {exc}"
-                ) from exc
+                raise FormatError(f"'{source.name}': the part {name} cannot be read: {exc}") from exc
 
 
 @contextlib.contextmanager
@@ -124,14 +118,10 @@ def library_errors(source: SourceFile, kind: str) -> Iterator[None]:
         raise
     except _LibraryFailure as exc:
         detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
-        raise FormatError(
-            f"'{source.name}' is damaged or not a readable {kind} ({detail})"
-        ) from exc
+        raise FormatError(f"'{source.name}' is damaged or not a readable {kind} ({detail})") from exc
 
 
-_CHARSET = re.compile(
-    rb"""(?:encoding|charset)\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE
-)
+_CHARSET = re.compile(rb"""(?:encoding|charset)\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE)
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -146,4 +136,3 @@ def declared_charset(data: bytes) -> str | None:
         return None
     # HTML treats these labels as windows-1252, and pages declaring them use its extra characters.
     return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
-

@@ -46,17 +46,13 @@ def read_pdf(source: SourceFile) -> ImportBundle:
                 ) from exc
             if not opened:
                 raise FormatError(
-                    f"'{source.name}' is protected by a password; "
-                    "save a copy without the password and import that"
+                    f"'{source.name}' is protected by a password; save a copy without the password and import that"
                 )
         try:
-            pages = [
-                clean_text(page.extract_text() or "").strip("\n").rstrip() for page in reader.pages
-            ]
+            pages = [clean_text(page.extract_text() or "").strip("\n").rstrip() for page in reader.pages]
         except FileNotDecryptedError as exc:
             raise FormatError(
-                f"'{source.name}' is protected by a password; "
-                "save a copy without the password and import that"
+                f"'{source.name}' is protected by a password; save a copy without the password and import that"
             ) from exc
         info = reader.metadata
         title = info.title if info else None

@@ -104,9 +104,7 @@ class Codebook:
     """Formats: the export's tags by id, with a grey stand-in for an id the bundle lacks."""
 
     def __init__(self, tags: list[Tag]) -> None:
-        self._by_id = {
-            t.id: TagInfo(i, t.name, safe_color(t.color), t.description) for i, t in enumerate(tags)
-        }
+        self._by_id = {t.id: TagInfo(i, t.name, safe_color(t.color), t.description) for i, t in enumerate(tags)}
 
     def __getitem__(self, tag_id: str) -> TagInfo:
         info = self._by_id.get(tag_id)
@@ -274,11 +272,11 @@ class _HtmlReport:
         else:
             title = f"Annotated documents ({len(docs)})"
         return (
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            "<meta http-equiv=\"Content-Security-Policy\" "
+            '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            '<meta http-equiv="Content-Security-Policy" '
             "content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            f"<meta name=\"generator\" content=\"{_esc(self.bundle.generator)}\">\n"
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f'<meta name="generator" content="{_esc(self.bundle.generator)}">\n'
             f"<title>{_esc(title)}</title>\n<style>\n{_CSS}{self._tag_css()}</style>\n</head>\n<body>\n"
             + "\n".join(body)
             + "\n</body>\n</html>\n"
@@ -330,7 +328,7 @@ class _HtmlReport:
             '<table class="legend">\n<thead><tr><th>Colour</th><th>Tag</th>'
             '<th>Description</th><th class="count">Annotations</th></tr></thead>\n<tbody>\n'
             + "\n".join(rows)
-            + f'\n</tbody>\n<tfoot><tr><td></td><td>All tags</td><td></td>'
+            + f"\n</tbody>\n<tfoot><tr><td></td><td>All tags</td><td></td>"
             f'<td class="count">{sum(totals.values()):,}</td></tr></tfoot>\n</table>\n</section>'
         )
 
@@ -348,8 +346,11 @@ class _HtmlReport:
     def _document(self, key: str, doc: Document, anns: list[Annotation]) -> str:
         lang = doc.metadata.get("language")
         lang_attr = f' lang="{_esc(lang)}"' if isinstance(lang, str) and _LANGUAGE.fullmatch(lang) else ' lang=""'
-        meta = [plural(len(anns), "annotation"), plural(len(doc.text), "character"),
-                f"imported {utc(doc.created).date().isoformat()}"]  # fmt: skip  (none of it is user text)
+        meta = [
+            plural(len(anns), "annotation"),
+            plural(len(doc.text), "character"),
+            f"imported {utc(doc.created).date().isoformat()}",
+        ]  # fmt: skip  (none of it is user text)
         meta += [f"<bdi>{_esc(k)}</bdi>: <bdi>{_esc(v)}</bdi>" for k, v in metadata_items(doc.metadata)]
         meta_html = METADATA_SEPARATOR.join(meta)
         text_html, notes = self._text(key, doc.text, anns)
@@ -393,9 +394,7 @@ class _HtmlReport:
             indices = tuple(dict.fromkeys(tags[i].index for i in covering))
             title = "\n".join(f"{tags[i].name}: {anns[i].note}" if anns[i].note else tags[i].name for i in covering)
             out.append(_esc(text[pos:start]))
-            out.append(
-                f'<mark class="{self._classes(indices)}" title="{_esc(title)}">{_esc(text[start:end])}</mark>'
-            )
+            out.append(f'<mark class="{self._classes(indices)}" title="{_esc(title)}">{_esc(text[start:end])}</mark>')
             ending = sorted((i for i in covering if anns[i].end == end and i in number), key=number.__getitem__)
             for i in ending:
                 n = number[i]

@@ -62,7 +62,9 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
         check_member_name(info.filename)
         total += info.file_size
         if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(1, info.compress_size):
-            raise FormatError(f"the archive member {info.filename!r} expands {info.file_size // max(1, info.compress_size)}x; it looks like a ZIP bomb")
+            raise FormatError(
+                f"the archive member {info.filename!r} expands {info.file_size // max(1, info.compress_size)}x; it looks like a ZIP bomb"
+            )
     if total > MAX_UNCOMPRESSED:
         raise FormatError(f"the archive would expand to {total / 1e6:.0f} MB; it was not opened")
     return archive

@@ -218,9 +218,14 @@ FORMATS = [
         extensions=(".csv",),
         writer=write_csv,
         options=(
-            Option("excel", "bool", "for Excel: UTF-8 BOM, CRLF line ends, formulas defused", default=False,
-                   label="Excel-friendly (BOM, Windows line ends, formulas defused)"),
-        ),  # fmt: skip
+            Option(
+                "excel",
+                "bool",
+                "for Excel: UTF-8 BOM, CRLF line ends, formulas defused",
+                default=False,
+                label="Excel-friendly (BOM, Windows line ends, formulas defused)",
+            ),
+        ),
     ),
     Format(
         id="xlsx",

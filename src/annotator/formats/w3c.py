@@ -96,9 +96,7 @@ _UUID_URN = "urn:uuid:"
 #: The tag of an imported annotation that has neither a tagging body nor a motivation.
 UNTAGGED = "untagged"
 
-_SNIFF = re.compile(
-    rb'"@context"\s*:\s*(?:\[[^\]]{0,4000}?)?"https?://www\.w3\.org/ns/anno\.jsonld"'
-)
+_SNIFF = re.compile(rb'"@context"\s*:\s*(?:\[[^\]]{0,4000}?)?"https?://www\.w3\.org/ns/anno\.jsonld"')
 
 
 # --------------------------------------------------------------------------- ids
@@ -321,15 +319,11 @@ def _annotations_of(payload: Any) -> list[dict[str, Any]]:
     """Every annotation the file holds, in file order; anything else is refused."""
     if isinstance(payload, list):
         if not payload or not _has_context(payload[0]):
-            raise FormatError(
-                f'this JSON array is not a list of W3C Web Annotations (no "@context": "{CONTEXT}")'
-            )
+            raise FormatError(f'this JSON array is not a list of W3C Web Annotations (no "@context": "{CONTEXT}")')
         found = payload
     elif isinstance(payload, dict):
         if not _has_context(payload):
-            raise FormatError(
-                f'this JSON is not W3C Web Annotation JSON-LD (no "@context": "{CONTEXT}")'
-            )
+            raise FormatError(f'this JSON is not W3C Web Annotation JSON-LD (no "@context": "{CONTEXT}")')
         if _is_a(payload, "AnnotationCollection"):
             found = []
             for number, page in enumerate(_pages(payload), 1):
@@ -343,22 +337,16 @@ def _annotations_of(payload: Any) -> list[dict[str, Any]]:
         elif _is_a(payload, "AnnotationPage"):
             found = _items(payload, "the page")
             if payload.get("next") is not None:
-                raise FormatError(
-                    "this is one page of a longer collection; import a file with every page"
-                )
+                raise FormatError("this is one page of a longer collection; import a file with every page")
         elif _is_a(payload, "Annotation"):
             found = [payload]
         else:
-            raise FormatError(
-                "this JSON-LD is not an Annotation, an AnnotationPage or an AnnotationCollection"
-            )
+            raise FormatError("this JSON-LD is not an Annotation, an AnnotationPage or an AnnotationCollection")
     else:
         raise FormatError("this JSON is not W3C Web Annotation JSON-LD")
     for number, item in enumerate(found, 1):
         if isinstance(item, str):
-            raise FormatError(
-                f"annotation {number} is not in the file (only its address {item!r} is)"
-            )
+            raise FormatError(f"annotation {number} is not in the file (only its address {item!r} is)")
         if not _is_a(item, "Annotation"):
             raise FormatError(f"item {number} of the file is not an Annotation")
     return found
@@ -535,9 +523,7 @@ def _coder(annotation: dict[str, Any]) -> str:
 
 def _check_name(kind: str, value: str, where: str) -> str:
     if len(value) > NAME_MAX:
-        raise FormatError(
-            f"{where}: its {kind} name has {len(value)} characters; at most {NAME_MAX} are kept"
-        )
+        raise FormatError(f"{where}: its {kind} name has {len(value)} characters; at most {NAME_MAX} are kept")
     return value
 
 
@@ -547,19 +533,17 @@ def _why(reason: str, count: int, tried: list[str]) -> str:
     if reason == "no selector":
         return f"{count} {'has' if one else 'have'} no text position or quote selector of a span"
     if reason == "no text":
-        names = ", ".join(repr(n) for n in tried[:6]) + (
-            f" and {len(tried) - 6} more" if len(tried) > 6 else ""
-        )
+        names = ", ".join(repr(n) for n in tried[:6]) + (f" and {len(tried) - 6} more" if len(tried) > 6 else "")
         where = f"looked for {names}" if tried else "there was no file name to look for"
         return f"{count} {'points' if one else 'point'} at a document whose text is neither in the file nor beside it ({where})"
     if reason == "out of range":
-        return f"{count} {'has' if one else 'have'} a text position beyond the end of {'its' if one else 'their'} document"
+        return (
+            f"{count} {'has' if one else 'have'} a text position beyond the end of {'its' if one else 'their'} document"
+        )
     return f"{count} {'quotes' if one else 'quote'} text that is not in {'its' if one else 'their'} document"
 
 
-def _document_texts(
-    source: SourceFile, annotations: list[dict[str, Any]]
-) -> tuple[dict[Any, _Text], list[str]]:
+def _document_texts(source: SourceFile, annotations: list[dict[str, Any]]) -> tuple[dict[Any, _Text], list[str]]:
     """Every document's text, by key: embedded ones, then files beside this one for the rest.
 
     Also returns the file names looked for in vain (for the refusal message).
@@ -645,9 +629,7 @@ def read(source: SourceFile) -> ImportBundle:
                 )
             )
     if failures:
-        reasons = "; ".join(
-            _why(reason, count, looked_for) for reason, count in sorted(failures.items())
-        )
+        reasons = "; ".join(_why(reason, count, looked_for) for reason, count in sorted(failures.items()))
         raise FormatError(
             f"{sum(failures.values())} of {len(annotations)} annotations could not be anchored in "
             f"their document's text, so nothing was imported: {reasons}"

@@ -40,8 +40,7 @@ def _decode_html(source: SourceFile) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise FormatError(
-                    f"'{source.name}' starts with a {encoding} byte-order mark "
-                    f"but is not {encoding}"
+                    f"'{source.name}' starts with a {encoding} byte-order mark but is not {encoding}"
                 ) from exc
     try:
         text = data.decode("utf-8")
@@ -64,9 +63,7 @@ def _decode_html(source: SourceFile) -> str:
 _NO_BREAK_SPACES = (
     (
         "\u00a0",
-        re.compile(
-            r"\u00a0|&(?:nbsp|NonBreakingSpace);|&nbsp(?![A-Za-z0-9;])|&#0*160;|&#[xX]0*[aA]0;"
-        ),
+        re.compile(r"\u00a0|&(?:nbsp|NonBreakingSpace);|&nbsp(?![A-Za-z0-9;])|&#0*160;|&#[xX]0*[aA]0;"),
     ),
     ("\u202f", re.compile(r"\u202f|&#0*8239;|&#[xX]0*202[fF];")),
 )
@@ -146,10 +143,7 @@ def read_html(source: SourceFile) -> ImportBundle:
         for block in result.body:
             if block.tag == "table":
                 rows = [
-                    "\t".join(
-                        HTML_SPACE.sub(" ", "".join(cell.itertext())).strip(" ")
-                        for cell in row.iter("cell")
-                    )
+                    "\t".join(HTML_SPACE.sub(" ", "".join(cell.itertext())).strip(" ") for cell in row.iter("cell"))
                     for row in block.iter("row")
                 ]
                 blocks.append("\n".join(r for r in rows if r.strip()))

@@ -64,9 +64,7 @@ def _docx_blocks(body: Any, parent: Any) -> Iterator[str]:
             yield _docx_table(Table(child, parent))
         elif tag in (f"{{{_W}}}sdt", f"{{{_W}}}customXml"):
             # Block content controls (cover pages, tables of contents) hold ordinary paragraphs.
-            for content in (
-                child.iterchildren(f"{{{_W}}}sdtContent") if tag.endswith("sdt") else [child]
-            ):
+            for content in child.iterchildren(f"{{{_W}}}sdtContent") if tag.endswith("sdt") else [child]:
                 yield from _docx_blocks(content, parent)
 
 
@@ -95,15 +93,9 @@ def read_docx(source: SourceFile) -> ImportBundle:
 
     archive = open_archive(source, "a Word document (DOCX)")
     types = (
-        parse_xml(read_member(archive, "[Content_Types].xml"))
-        if "[Content_Types].xml" in archive.namelist()
-        else None
+        parse_xml(read_member(archive, "[Content_Types].xml")) if "[Content_Types].xml" in archive.namelist() else None
     )
-    content_types = (
-        {el.get("ContentType", "") for el in types.iter("{*}Override")}
-        if types is not None
-        else set()
-    )
+    content_types = {el.get("ContentType", "") for el in types.iter("{*}Override")} if types is not None else set()
     if not content_types.intersection(_WORD_MAIN_TYPES):
         raise not_a(source, "a Word document (DOCX)")
     # python-docx parses with resolve_entities=False, but parse_xml also refuses DTDs'

@@ -305,7 +305,9 @@ def _revision_lines(revision: str | None, has_table: bool) -> tuple[list[str], l
 def _report(found: Inspection, checks: list[str], problems: list[str]) -> CheckReport:
     """The report on what :func:`inspect_file` or :func:`inspect_server` found, with what was said so far."""
     if found.damage is not None:
-        return CheckReport(found.target, tuple(checks), (*problems, f"damaged or not a SQLite database ({found.damage})"))
+        return CheckReport(
+            found.target, tuple(checks), (*problems, f"damaged or not a SQLite database ({found.damage})")
+        )
     lines, revision_problems = _revision_lines(found.revision, found.is_annotator_library)
     return CheckReport(
         found.target, tuple(checks + lines), tuple(problems + revision_problems), found.revision,
@@ -331,7 +333,8 @@ def _check_sqlite(path: Path, quick: bool) -> CheckReport:
             problems.append(f"{name}: ... and {len(found.check) - 20} more")
     if found.foreign_keys:
         problems += [
-            f"foreign key: {table} row {rowid} refers to a missing {parent}" for table, rowid, parent in found.foreign_keys[:20]
+            f"foreign key: {table} row {rowid} refers to a missing {parent}"
+            for table, rowid, parent in found.foreign_keys[:20]
         ]
     elif found.foreign_keys is not None:
         checks.append("foreign keys: ok")

@@ -99,20 +99,14 @@ def revise_document(
         if expected_sha256 is not None and document.sha256 != expected_sha256:
             raise Conflict(REVISED)
         if document.text == text:
-            raise InvalidInput(
-                "the new text is the same as the document's current text; nothing was changed"
-            )
+            raise InvalidInput("the new text is the same as the document's current text; nothing was changed")
         version = DocumentVersion(
             new_id(), document_id, repo.next_version_number(s, document_id), document.text, document.sha256,
             now, note,
         )  # fmt: skip
         repo.insert_document_version(s, version)
-        if not repo.replace_document_text(
-            s, document_id, text=text, sha256=sha256, expected_sha256=document.sha256
-        ):
-            raise LibraryError(
-                "the document was changed by another program meanwhile; nothing was saved, try again"
-            )
+        if not repo.replace_document_text(s, document_id, text=text, sha256=sha256, expected_sha256=document.sha256):
+            raise LibraryError("the document was changed by another program meanwhile; nothing was saved, try again")
 
         older_texts: dict[str, str] = {version.id: version.text}
 
@@ -120,9 +114,7 @@ def revise_document(
             if version_id not in older_texts:
                 older = repo.get_document_version(s, version_id)
                 if older is None:  # the foreign key makes this impossible; say so rather than guess
-                    raise LibraryError(
-                        f"document version {version_id} is missing; the library is damaged"
-                    )
+                    raise LibraryError(f"document version {version_id} is missing; the library is damaged")
                 older_texts[version_id] = older.text
             return older_texts[version_id]
 
@@ -203,9 +195,7 @@ def accept_fuzzy(library: Library, *, annotation_ids: Iterable[str]) -> Changes:
                 raise NotFound(f"there is no annotation '{annotation_id}'")
             annotation, state = found
             if state.status == ORPHANED:
-                raise InvalidInput(
-                    f"annotation '{annotation_id}' is orphaned; select its new text to reattach it"
-                )
+                raise InvalidInput(f"annotation '{annotation_id}' is orphaned; select its new text to reattach it")
             if state.status == FUZZY:
                 accepted.append(replace(annotation, modified=now))
         repo.update_anchors(s, [(a, AnchorState(MOVED)) for a in accepted])
@@ -234,9 +224,7 @@ def revise_from_file(
     except FormatError as exc:
         raise FormatError(f"{path}: {exc}; nothing was changed") from exc
     if len(bundle.documents) != 1:
-        raise FormatError(
-            f"{path} holds {len(bundle.documents)} documents; a revision takes a file with exactly one"
-        )
+        raise FormatError(f"{path} holds {len(bundle.documents)} documents; a revision takes a file with exactly one")
     [document] = bundle.documents
     if document.annotations:
         raise FormatError(

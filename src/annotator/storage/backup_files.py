@@ -225,7 +225,9 @@ def restore_file(library_path: Path, backup_path: Path, *, now: datetime | None 
             try:
                 saved = _save_unreadable(library_path, now)
             except OSError as exc:
-                raise LibraryError(f"could not save {library_path} before restoring ({exc}); nothing was changed") from exc
+                raise LibraryError(
+                    f"could not save {library_path} before restoring ({exc}); nothing was changed"
+                ) from exc
             _replace_with_empty(library_path)
     elif not library_path.exists():
         library_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)

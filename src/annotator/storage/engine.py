@@ -94,7 +94,7 @@ def _hide_password(url: str) -> str:
 
 def _why_malformed(url: str) -> str:
     try:
-        urlsplit(url).port
+        _ = urlsplit(url).port  # raises ValueError for a port that is not a number
     except ValueError:
         return "the port must be a number"
     return "it cannot be parsed"
@@ -144,9 +144,7 @@ def check_database_url(url: str) -> sa.URL:
     return parsed
 
 
-def _on_sqlite_connect(
-    dbapi_conn: sqlite3.Connection, _record: object, timeout_ms: int = BUSY_TIMEOUT_MS
-) -> None:
+def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object, timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
     # pysqlite's own transaction handling would defer BEGIN; let SQLAlchemy emit it.
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()

@@ -197,7 +197,9 @@ def annotations_of(session: Session, document_ids: Sequence[str]) -> dict[str, l
     if not document_ids:
         return out
     sqlite = session.get_bind().dialect.name == "sqlite"
-    columns = [sa.type_coerce(c, sa.String) if sqlite and c.name in ("created", "modified") else c for c in _ANNOTATION_COLUMNS]
+    columns = [
+        sa.type_coerce(c, sa.String) if sqlite and c.name in ("created", "modified") else c for c in _ANNOTATION_COLUMNS
+    ]
     utc = _utc
     if len(document_ids) == 1:
         (doc_id,) = document_ids
@@ -217,7 +219,11 @@ def annotations_of(session: Session, document_ids: Sequence[str]) -> dict[str, l
             else:
                 out[doc_id] = [Annotation(r[0], doc_id, *r[1:9], utc(r[9]), utc(r[10])) for r in rows]
         return out
-    query = sa.select(*columns).where(_A.c.anchor_status != "orphaned").order_by(_A.c.document_id, _A.c.start, _A.c.end, _A.c.id)
+    query = (
+        sa.select(*columns)
+        .where(_A.c.anchor_status != "orphaned")
+        .order_by(_A.c.document_id, _A.c.start, _A.c.end, _A.c.id)
+    )
     if len(document_ids) < 500:
         query = query.where(_A.c.document_id.in_(list(document_ids)))
     with gc_paused():
@@ -387,11 +393,7 @@ def next_version_number(session: Session, document_id: str) -> int:
 
 def replace_document_text(session: Session, document_id: str, *, text: str, sha256: str, expected_sha256: str) -> bool:
     """Put a revised text in place; False if the stored text is no longer *expected_sha256*."""
-    query = (
-        sa.update(_D)
-        .where(_D.c.id == document_id, _D.c.sha256 == expected_sha256)
-        .values(text=text, sha256=sha256)
-    )
+    query = sa.update(_D).where(_D.c.id == document_id, _D.c.sha256 == expected_sha256).values(text=text, sha256=sha256)
     return session.execute(query).rowcount == 1
 
 
@@ -431,10 +433,18 @@ def update_anchors(session: Session, placements: Sequence[tuple[Annotation, Anch
     )  # fmt: skip
     rows = [
         {
-            "b_id": a.id, "b_start": a.start, "b_end": a.end, "b_quote": a.quote, "b_prefix": a.prefix,
-            "b_suffix": a.suffix, "b_modified": a.modified, "b_status": state.status,
-            "b_version_id": state.version_id, "b_anchor_start": state.start, "b_anchor_end": state.end,
-        }  # fmt: skip
+            "b_id": a.id,
+            "b_start": a.start,
+            "b_end": a.end,
+            "b_quote": a.quote,
+            "b_prefix": a.prefix,
+            "b_suffix": a.suffix,
+            "b_modified": a.modified,
+            "b_status": state.status,
+            "b_version_id": state.version_id,
+            "b_anchor_start": state.start,
+            "b_anchor_end": state.end,
+        }
         for a, state in placements
     ]
     session.execute(query, rows)

@@ -70,7 +70,9 @@ def reading(engine: Engine) -> Iterator[Session]:
     REPEATABLE READ (each statement of READ COMMITTED sees its own moment, so a
     text and its annotations could come from both sides of a revision).
     """
-    bind = engine.execution_options(isolation_level="REPEATABLE READ") if engine.dialect.name == "postgresql" else engine
+    bind = (
+        engine.execution_options(isolation_level="REPEATABLE READ") if engine.dialect.name == "postgresql" else engine
+    )
     session = Session(bind, expire_on_commit=False, autoflush=False)
     try:
         yield session

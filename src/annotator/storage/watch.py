@@ -21,6 +21,7 @@ made just before its own.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -129,10 +130,8 @@ class _PostgresListener:
 
     def close(self) -> None:
         if self._conn is not None:
-            try:
+            with contextlib.suppress(Exception):  # closing a broken connection: nothing to do about it
                 self._conn.close()
-            except Exception:  # closing a broken connection: nothing to do about it
-                pass
             self._conn = None
 
 

@@ -126,11 +126,11 @@ class UpdateAnnotationCommand(QUndoCommand):
 
     def _set(self, values: dict[str, str], message: str) -> bool:
         session, annotation_id, base = self._session, self._id, self._base
-        if "tag_id" in values:
-            call = lambda: annotating.retag_annotation(session.library, annotation_id=annotation_id, base=base, **values)  # noqa: E731
-        else:
-            call = lambda: annotating.set_note(session.library, annotation_id=annotation_id, base=base, **values)  # noqa: E731
-        changes = session.run(call, message)
+        edit = annotating.retag_annotation if "tag_id" in values else annotating.set_note
+        changes = session.run(
+            lambda: edit(session.library, annotation_id=annotation_id, base=base, **values),  # type: ignore[operator]
+            message,
+        )
         if changes is None:
             return False
         if changes.annotations_updated:

@@ -9,6 +9,7 @@ when complete, so a cancelled or failed export leaves no partial file.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -133,10 +134,8 @@ class QtExportFlow:
 
     def _set_library_state(self, key: str, value: str) -> None:
         """Remember *value* in the library; a convenience, so a failure is not worth a message."""
-        try:
+        with contextlib.suppress(*USER_ERRORS):
             self._session.library.set_state(key, value)
-        except USER_ERRORS:
-            pass
 
 
 def _safe_filename(title: str) -> str:

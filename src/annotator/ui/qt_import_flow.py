@@ -75,7 +75,7 @@ class QtImportFlow(QObject):
     def _status(self, message: str, timeout: int) -> None:
         self._window.statusBar().showMessage(message, timeout)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Files dragged onto the window are welcome if all are local; dropped, they are imported."""
         if isinstance(event, QDragEnterEvent):
             urls = event.mimeData().urls()

@@ -34,6 +34,7 @@ from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 from annotator.ui.qt_tag_panel import QtTagPanel
 from annotator.ui.qt_text_pane import QtTextPane
 
+
 class QtMainWindow(QMainWindow):
     """UI: the main window of one open library."""
 
@@ -373,7 +374,7 @@ class QtMainWindow(QMainWindow):
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_reading_position()
         self.watcher.stop()
         settings = _settings()

@@ -19,7 +19,7 @@ class QtDocumentListModel(QAbstractListModel):
 
     IdRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[DocumentSummary] = []
 
@@ -37,7 +37,7 @@ class QtDocumentListModel(QAbstractListModel):
         if rows:
             self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def row_of(self, document_id: str) -> int:
@@ -51,7 +51,7 @@ class QtDocumentListModel(QAbstractListModel):
         row = self.row_of(document_id)
         return self._rows[row].title if row >= 0 else None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
@@ -77,7 +77,7 @@ class QtAnnotationTableModel(QAbstractTableModel):
     TAG, QUOTE, NOTE = range(3)
     IdRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[Annotation] = []
         self._keys: list[tuple[int, int, str]] = []
@@ -136,13 +136,13 @@ class QtAnnotationTableModel(QAbstractTableModel):
 
     # -- Qt model API --------------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.COLUMNS[section]
         return None
@@ -151,7 +151,7 @@ class QtAnnotationTableModel(QAbstractTableModel):
         base = super().flags(index)
         return base | Qt.ItemFlag.ItemIsEditable if index.column() == self.NOTE else base
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         a = self._rows[index.row()]
@@ -170,11 +170,15 @@ class QtAnnotationTableModel(QAbstractTableModel):
             tag = self._tags.get(a.tag_id)
             return QColor(tag.color) if tag else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            review = "\n\nPlaced on changed text by a revision: check it, then choose Accept placement." if a.id in self.fuzzy else ""
+            review = (
+                "\n\nPlaced on changed text by a revision: check it, then choose Accept placement."
+                if a.id in self.fuzzy
+                else ""
+            )
             return f"{a.quote}\n\n[{a.start}–{a.end}]" + (f"\nNote: {a.note}" if a.note else "") + review
         return None
 
-    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != self.NOTE:
             return False
         annotation = self._rows[index.row()]

@@ -19,6 +19,7 @@ window also calls whenever its watcher hears of a commit.
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -67,7 +68,9 @@ class QtLibrarySession(QObject):
         self.document: Document | None = None
         self.annotations: dict[str, Annotation] = {}
         self.tag_counts: Counter[str] = Counter()  # tag id -> annotations in the current document
-        self.fuzzy: set[str] = set()  # annotations placed on changed text by a revision, awaiting review (kept as one set)
+        self.fuzzy: set[str] = (
+            set()
+        )  # annotations placed on changed text by a revision, awaiting review (kept as one set)
         self.anchor_states: dict[str, AnchorState] = {}  # how revisions left annotations (not "unchanged")
         self.orphans: list[Annotation] = []  # annotations a revision left without a place
 
@@ -114,10 +117,8 @@ class QtLibrarySession(QObject):
             self._remember(position_key(self.document.id), str(offset))
 
     def _remember(self, key: str, value: str) -> None:
-        try:
+        with contextlib.suppress(*USER_ERRORS):  # a convenience; an edit's failure is reported where it happens
             self.library.set_state(key, value)
-        except USER_ERRORS:
-            pass  # a convenience; an edit's failure is reported where it happens
 
     def refresh_tags(self) -> None:
         self.tags = self.library.tags()
@@ -181,9 +182,7 @@ class QtLibrarySession(QObject):
 
     def _shown_stamps(self) -> dict[str, watching.Stamp]:
         states = self.anchor_states
-        stamps = {
-            i: (a.modified, states[i].status if i in states else UNCHANGED) for i, a in self.annotations.items()
-        }
+        stamps = {i: (a.modified, states[i].status if i in states else UNCHANGED) for i, a in self.annotations.items()}
         stamps.update((a.id, (a.modified, ORPHANED)) for a in self.orphans)
         return stamps
 

@@ -162,7 +162,7 @@ class QtSpanHighlighter(QSyntaxHighlighter):
             self._formats[tag_ids] = fmt
         return fmt
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+    def highlightBlock(self, text: str) -> None:
         block = self.currentBlock()
         number = block.blockNumber()
         if number >= len(self._done):
@@ -424,7 +424,7 @@ class QtTextPane(QPlainTextEdit):
 
     # -- events ------------------------------------------------------------------------------
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             spans = self.annotations_at(event.pos())
             if spans:
@@ -441,7 +441,7 @@ class QtTextPane(QPlainTextEdit):
             return True
         return super().viewportEvent(event)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
+    def resizeEvent(self, event) -> None:
         # A new width re-wraps the text; Qt keeps the top line's number, which then holds other
         # text. Keep the text that was at the top there instead (this also places a reading
         # position restored before the window was first shown, at its final width).
@@ -451,7 +451,7 @@ class QtTextPane(QPlainTextEdit):
             self.scroll_to_offset(top)
         self._highlight_visible()
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
+    def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             spans = self.annotations_at(event.position().toPoint())

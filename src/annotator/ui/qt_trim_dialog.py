@@ -78,9 +78,7 @@ class QtTrimDialog(QDialog):
             self._on_current_row_changed(0)
 
     def chosen_cuts(self) -> list[Cut]:
-        return [
-            cut for i, cut in enumerate(self._cuts) if self.cut_list.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        return [cut for i, cut in enumerate(self._cuts) if self.cut_list.item(i).checkState() == Qt.CheckState.Checked]
 
     def _show_cuts(self, *_args: object) -> None:
         fmt = QTextCharFormat()

@@ -92,9 +92,7 @@ def build_pdf(
         ops.append("ET")
         content = DecodedStreamObject()
         content.set_data("\n".join(ops).encode("ascii"))
-        page[name("/Resources")] = DictionaryObject(
-            {name("/Font"): DictionaryObject({name("/F1"): font_ref})}
-        )
+        page[name("/Resources")] = DictionaryObject({name("/Font"): DictionaryObject({name("/F1"): font_ref})})
         page[name("/Contents")] = writer._add_object(content)
     info = {k: v for k, v in (("/Title", title), ("/Author", author)) if v}
     if info:
@@ -131,9 +129,7 @@ def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-def build_docx(
-    *, title: str | None = "Field notes (DOCX)", author: str | None = "Ada Writer"
-) -> bytes:
+def build_docx(*, title: str | None = "Field notes (DOCX)", author: str | None = "Ada Writer") -> bytes:
     """A Word document holding :data:`DOCX_BLOCKS`, with an empty paragraph, a deletion and a merged cell."""
     import docx
     from docx.oxml import OxmlElement
@@ -198,9 +194,7 @@ def build_docx(
     inner.append(inner_run)
     content.append(inner)
     sdt.append(content)
-    document.element.body.insert(
-        len(document.element.body) - 1, sdt
-    )  # before the section properties
+    document.element.body.insert(len(document.element.body) - 1, sdt)  # before the section properties
 
     last = document.add_paragraph("Last paragraph \u05e9\u05dc\u05d5\u05dd.")
     document.element.body.remove(last._p)
@@ -353,9 +347,7 @@ def build_epub(
 def with_member(data: bytes, name: str, payload: bytes, *, compress: bool = True) -> bytes:
     """The archive *data* with one more member (written as is, whatever its name)."""
     out = io.BytesIO(data)
-    with zipfile.ZipFile(
-        out, "a", compression=zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
-    ) as archive:
+    with zipfile.ZipFile(out, "a", compression=zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED) as archive:
         info = zipfile.ZipInfo(name)
         info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
         archive.writestr(info, payload)
@@ -376,9 +368,7 @@ def main(folder: str) -> None:
     """Write one sample of each format into *folder*."""
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
-    (target / "sample.pdf").write_bytes(
-        build_pdf([["Page one", RICH], ["Page two"]], title="PDF sample")
-    )
+    (target / "sample.pdf").write_bytes(build_pdf([["Page one", RICH], ["Page two"]], title="PDF sample"))
     (target / "sample.docx").write_bytes(build_docx())
     (target / "sample.odt").write_bytes(build_odt())
     (target / "sample.epub").write_bytes(build_epub())

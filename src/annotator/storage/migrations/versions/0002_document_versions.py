@@ -61,15 +61,11 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_document_version")),
-        sa.UniqueConstraint(
-            "document_id", "version", name=op.f("uq_document_version_document_id_version")
-        ),
+        sa.UniqueConstraint("document_id", "version", name=op.f("uq_document_version_document_id_version")),
     )
     op.create_index(op.f("ix_document_version_sha256"), "document_version", ["sha256"])
     with op.batch_alter_table("annotation") as batch:
-        batch.add_column(
-            sa.Column("anchor_status", sa.String(16), server_default="unchanged", nullable=False)
-        )
+        batch.add_column(sa.Column("anchor_status", sa.String(16), server_default="unchanged", nullable=False))
         batch.add_column(sa.Column("anchor_version_id", sa.String(36), nullable=True))
         batch.add_column(sa.Column("anchor_start", sa.Integer(), nullable=True))
         batch.add_column(sa.Column("anchor_end", sa.Integer(), nullable=True))
@@ -95,9 +91,7 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_annotation_document_anchor"), table_name="annotation")
     with op.batch_alter_table("annotation") as batch:
         batch.drop_constraint(op.f("ck_annotation_anchor"), type_="check")
-        batch.drop_constraint(
-            op.f("fk_annotation_anchor_version_id_document_version"), type_="foreignkey"
-        )
+        batch.drop_constraint(op.f("fk_annotation_anchor_version_id_document_version"), type_="foreignkey")
         batch.drop_column("anchor_end")
         batch.drop_column("anchor_start")
         batch.drop_column("anchor_version_id")
