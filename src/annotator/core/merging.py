@@ -323,7 +323,7 @@ class _Planner:
             if a.quote is not None and a.quote != text[a.start : a.end]:
                 raise FormatError(f"'{imported.title}': an annotation's quote is not text[start:end]")
             annotation = annotation_on_span(
-                text, a.start, a.end, id=our_id if keeps_id else self.make_id(), document_id=planned.id,
+                text, a.start, a.end, id=our_id if keeps_id and our_id else self.make_id(), document_id=planned.id,
                 tag_id=self.tag(TagSpec(a.tag, "")).id, note=a.note, coder=a.coder, created=a.created or now,
                 modified=a.modified or a.created or now,
             )  # fmt: skip

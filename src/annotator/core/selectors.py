@@ -79,7 +79,8 @@ def find_occurrences(text: str, quote: str, limit: int | None = None) -> list[in
     """Every start offset at which *quote* occurs in *text* (overlapping ones too), at most *limit*."""
     if not quote:
         return []
-    found, pos = [], text.find(quote)
+    found: list[int] = []
+    pos = text.find(quote)
     while pos != -1 and (limit is None or len(found) < limit):
         found.append(pos)
         pos = text.find(quote, pos + 1)
@@ -110,7 +111,7 @@ def locate_quote(text: str, quote: str, occurrence: int | None = None) -> tuple[
 def anchor(text: str, position: TextPositionSelector | None, quote: TextQuoteSelector | None) -> tuple[int, int] | None:
     """Place a described span in *text*: exact position if its quote still matches, else the quote."""
     fits = position is not None and 0 <= position.start < position.end <= len(text)
-    if fits and (quote is None or text[position.start : position.end] == quote.exact):
+    if fits and position is not None and (quote is None or text[position.start : position.end] == quote.exact):
         return position.start, position.end
     if quote is not None:
         return quote.to_span(text, hint=position.start if position else None)

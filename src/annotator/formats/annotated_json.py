@@ -36,7 +36,10 @@ VERSION = 1
 @cache
 def schema() -> dict[str, Any]:
     """The JSON Schema of version 1, shipped in the package."""
-    return orjson.loads(files("annotator.formats").joinpath("schemas/annotator-export-v1.schema.json").read_bytes())
+    loaded: dict[str, Any] = orjson.loads(
+        files("annotator.formats").joinpath("schemas/annotator-export-v1.schema.json").read_bytes()
+    )
+    return loaded
 
 
 def to_dict(bundle: ExportBundle) -> dict[str, Any]:

@@ -517,7 +517,8 @@ def _read_collection(
                 return parsed_confs[member]
         return None
 
-    documents, tags = [], {}
+    documents: list[ImportedDocument] = []
+    tags: dict[str, TagSpec] = {}
     for member, path in sorted(names.items()):
         if path.suffix.lower() not in (".ann", ".txt"):
             continue

@@ -295,7 +295,7 @@ def read(source: SourceFile) -> ImportBundle:
         content = source.data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise FormatError(f"the file is not UTF-8 text (byte {exc.start})") from exc
-    documents = []
+    documents: list[ImportedDocument] = []
     with gc_paused():
         for number, line in enumerate(content.split("\n"), 1):
             if not line.strip():

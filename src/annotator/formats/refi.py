@@ -43,7 +43,7 @@ import io
 import re
 import uuid
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import PurePosixPath
@@ -132,10 +132,12 @@ def _preview(quote: str) -> str:
 
 def _serialise(root: etree._Element) -> bytes:
     # Written by hand so it reads as in the standard's examples (lxml's own uses single quotes).
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + etree.tostring(root, encoding="utf-8", pretty_print=True)
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + bytes(
+        etree.tostring(root, encoding="utf-8", pretty_print=True)
+    )
 
 
-def _sub(parent: etree._Element, ns: str, name: str, attrs: dict[str, str | None] | None = None) -> etree._Element:
+def _sub(parent: etree._Element, ns: str, name: str, attrs: Mapping[str, str | None] | None = None) -> etree._Element:
     element = etree.SubElement(parent, f"{{{ns}}}{name}")
     for key, value in (attrs or {}).items():
         if value is not None:
@@ -318,12 +320,12 @@ def write_codebook(bundle: ExportBundle, out: BinaryIO) -> None:
 
 
 def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname
+    return str(etree.QName(element).localname)
 
 
 def _children(element: etree._Element, ns: str, name: str) -> Iterator[etree._Element]:
     # iterchildren(tag=...) skips processing instructions, whose .tag is not a string.
-    return element.iterchildren(f"{{{ns}}}{name}")
+    yield from element.iterchildren(f"{{{ns}}}{name}")
 
 
 def _child_text(element: etree._Element, ns: str, name: str) -> str:

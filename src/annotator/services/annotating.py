@@ -23,6 +23,7 @@ from annotator.core.errors import NotFound
 from annotator.core.model import (
     Annotation,
     Conflict,
+    Tag,
     annotation_on_span,
     check_name,
     new_id,
@@ -42,7 +43,7 @@ CHANGED = "another program changed this annotation since it was shown here; noth
 DELETED = "another program deleted this annotation since it was shown here; nothing was saved"
 
 
-def _tag_exists(library_tags: list, tag_id: str) -> None:
+def _tag_exists(library_tags: list[Tag], tag_id: str) -> None:
     if not any(t.id == tag_id for t in library_tags):
         raise NotFound(f"there is no tag with id '{tag_id}'")
 

@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Literal
 
 from annotator.core.errors import USER_ERRORS
 from annotator.services.changes import Changes
@@ -318,7 +319,7 @@ def _report(found: Inspection, checks: list[str], problems: list[str]) -> CheckR
 def _check_sqlite(path: Path, quick: bool) -> CheckReport:
     if not path.is_file():
         return CheckReport(str(path), (), (f"there is no library file at {path}",))
-    pragma = "quick_check" if quick else "integrity_check"
+    pragma: Literal["quick_check", "integrity_check"] = "quick_check" if quick else "integrity_check"
     found = inspect_file(path, check=pragma, foreign_keys=True, contents=True)
     if found.unreadable is not None:  # cannot open, busy: a fact about access, not the file
         raise LibraryError(f"cannot read {path} ({found.unreadable})")

@@ -21,6 +21,7 @@ import os
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from annotator.core.anchoring import DocumentVersion
@@ -186,8 +187,7 @@ def read_file(path: str | os.PathLike[str], format_id: str | None = None) -> Imp
     what the export wrote imports back as it is.
     """
     path = Path(path)
-    source: SourceFile | FolderSource
-    reader: Callable[..., ImportBundle] | None
+    read: Callable[[], ImportBundle] | None = None  # the format's reader, given this file or folder
     if path.is_dir():
         fmt = _folder_format(format_id)
 
@@ -197,8 +197,9 @@ def read_file(path: str | os.PathLike[str], format_id: str | None = None) -> Imp
             except FormatError as exc:
                 raise FormatError(f"{name}: {exc}") from exc
 
-        source = FolderSource(path.resolve().name or str(path), _folder_files(path), read_in_folder)
-        reader = fmt.folder_reader
+        folder = FolderSource(path.resolve().name or str(path), _folder_files(path), read_in_folder)
+        if (folder_reader := fmt.folder_reader) is not None:
+            read = partial(folder_reader, folder)
     else:
         try:
             data = _read_limited(path, own_exports=format_id in (None, "json"))
@@ -211,11 +212,12 @@ def read_file(path: str | os.PathLike[str], format_id: str | None = None) -> Imp
         # path, but readers make titles and metadata of it, which are stored as text: U+FFFD there.
         name = os.fsencode(path.name).decode("utf-8", "replace")
         source = SourceFile(name, data, _sibling_reader(path.parent))
-        reader = fmt.reader
-    if reader is None:
+        if (reader := fmt.reader) is not None:
+            read = partial(reader, source)
+    if read is None:
         raise FormatError(f"format '{fmt.id}' can be exported but not imported")
     try:
-        bundle = reader(source)
+        bundle = read()
         # Metadata is stored as JSON and exported inside our own JSON: refused here, with a
         # message, rather than by the database or the next export with a RecursionError.
         for document in bundle.documents:

@@ -7,6 +7,7 @@ test suite checks that the migrated schema matches these tables.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import cast
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
@@ -21,7 +22,7 @@ SQLModel.metadata.naming_convention = {
 }
 
 
-class UTCDateTime(sa.TypeDecorator):
+class UTCDateTime(sa.TypeDecorator[datetime]):
     """Timezone-aware UTC timestamps on every backend (SQLite stores them naive)."""
 
     impl = sa.DateTime(timezone=True)
@@ -42,7 +43,7 @@ class UTCDateTime(sa.TypeDecorator):
         return value
 
 
-def _ts() -> sa.Column:
+def _ts() -> sa.Column[datetime]:
     return sa.Column(UTCDateTime(), nullable=False)
 
 
@@ -183,3 +184,20 @@ class StateRow(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=100)
     value: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+
+
+def core_table(model: type[SQLModel]) -> sa.Table:
+    """The SQLAlchemy Core table of a table model, for tuple selects and bulk writes.
+
+    SQLModel sets ``__table__`` on every ``table=True`` class; its type hints do not say so.
+    """
+    return cast(sa.Table, model.__table__)  # type: ignore[attr-defined]
+
+
+TAG = core_table(TagRow)
+DOCUMENT = core_table(DocumentRow)
+DOCUMENT_VERSION = core_table(DocumentVersionRow)
+DOCUMENT_SET = core_table(DocumentSetRow)
+DOCUMENT_SET_MEMBER = core_table(DocumentSetMemberRow)
+ANNOTATION = core_table(AnnotationRow)
+STATE = core_table(StateRow)

@@ -31,15 +31,9 @@ import sqlalchemy as sa
 import sqlalchemy.exc as sa_exc
 from sqlalchemy.engine import Engine
 
+from annotator.storage import tables
 from annotator.storage.engine import LibraryError, sqlite_file
 from annotator.storage.inspection import read_only_uri
-from annotator.storage.tables import (
-    AnnotationRow,
-    DocumentRow,
-    DocumentSetMemberRow,
-    DocumentVersionRow,
-    TagRow,
-)
 from annotator.storage.uow import explain_db_error
 
 #: The channel migration 0003's triggers notify (PostgreSQL).
@@ -54,8 +48,8 @@ def last_change_marker(engine: Engine) -> tuple[object, ...]:
     machine whose clock is behind): the SQLite and PostgreSQL watchers hear of
     every commit instead.
     """
-    a, d, t = AnnotationRow.__table__, DocumentRow.__table__, TagRow.__table__
-    m, v = DocumentSetMemberRow.__table__, DocumentVersionRow.__table__
+    a, d, t = tables.ANNOTATION, tables.DOCUMENT, tables.TAG
+    m, v = tables.DOCUMENT_SET_MEMBER, tables.DOCUMENT_VERSION
     query = sa.select(
         sa.select(sa.func.count()).select_from(a).scalar_subquery(),
         sa.select(sa.func.max(a.c.modified)).scalar_subquery(),
@@ -103,7 +97,7 @@ class _PostgresListener:
     def _connect(self) -> None:
         try:
             fairy = self._engine.raw_connection()
-            conn = fairy.driver_connection
+            conn: Any = fairy.driver_connection  # a psycopg connection
             fairy.detach()  # ours for good: a pooled connection would be reset and reused
             conn.autocommit = True
             conn.add_notify_handler(self._on_notify)
