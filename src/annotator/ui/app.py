@@ -8,11 +8,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator import config
-from annotator.core.errors import USER_ERRORS
+from annotator.core.errors import USER_ERRORS, LibraryError
 from annotator.services import Library
 from annotator.services.backups import ensure_rolling_backups
 from annotator.services.sample import seed_sample
-from annotator.storage.engine import LibraryError
 from annotator.ui.qt_main_window import QtMainWindow
 from annotator.ui.qt_session import QtLibrarySession
 

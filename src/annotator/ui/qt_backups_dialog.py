@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.errors import LibraryError
 from annotator.core.text import describe_size
 from annotator.services import Library
 from annotator.services.backups import BackupInfo, backup_now, list_backups
-from annotator.storage.engine import LibraryError
 
 #: Why each kind of backup was made, in words a reader of the list understands.
 KIND_WORDS = {
