@@ -121,6 +121,40 @@ def test_a_bad_database_url_from_the_environment_too(data_dir: Path) -> None:
     error_line(done, 1, "not 'mysql'")
 
 
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///", "sqlite:///:memory:"])
+def test_a_library_in_memory_is_a_usage_error(url: str, tmp_path: Path, data_dir: Path) -> None:
+    """`--database "sqlite:///$LIB"` with LIB unset would import into memory and lose it."""
+    source = tmp_path / "c.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    done = annotator("--database", url, "import", source, cwd=tmp_path)
+    error_line(done, 2, "--database", "a library in memory", "library file")
+    assert done.stdout == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.txt"] and not data_dir.exists()
+    from_env = annotator("import", source, env={"ANNOTATOR_DATABASE_URL": url}, cwd=tmp_path)
+    error_line(from_env, 1, "a library in memory")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.txt"] and not data_dir.exists()
+
+
+@pytest.mark.parametrize("value", ["   ", "", "\t"])
+def test_a_blank_database_variable_is_an_error_naming_it(value: str, tmp_path: Path, data_dir: Path) -> None:
+    done = annotator("list", env={"ANNOTATOR_DATABASE_URL": value}, cwd=tmp_path)
+    error_line(done, 1, "ANNOTATOR_DATABASE_URL is set but blank")
+    assert list(tmp_path.iterdir()) == [] and not data_dir.exists()  # no library named "   ", nor the default one
+    assert annotator("db", "backups", env={"ANNOTATOR_DATABASE_URL": value}, cwd=tmp_path).returncode == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_options_on_a_sqlite_url_are_refused_in_one_line(db: Path, tmp_path: Path) -> None:
+    """`?mode=ro` would be ignored by the driver with a two-line warning, and the import written."""
+    source = tmp_path / "w.txt"
+    source.write_text("Another text.\n", encoding="utf-8")
+    before = _contents(db)
+    for query in ("?mode=ro", "?mode=ro&uri=true", "?timeout=1"):
+        line = error_line(annotator("--database", f"sqlite:///{db}{query}", "import", source), 1, "takes no options")
+        assert "mode" in line or "timeout" in line
+    assert _contents(db) == before
+
+
 # -- point 16: what is wrong with a span or an output path --------------------------------------
 
 

@@ -33,6 +33,7 @@ from annotator.services import annotating, exporting, importing
 from annotator.services.backups import library_file
 from annotator.services.library import Library
 from annotator.services.sample import seed_sample
+from annotator.storage.engine import LibraryError, refuse_in_memory
 
 
 class UsageError(Exception):
@@ -368,6 +369,11 @@ def _check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) 
                 parser.error(f"{name} holds bytes that are not UTF-8 text ({shown}); {why}")
     if args.database is not None and not args.database.strip():
         parser.error("--database needs a file path or a database URL, not an empty string")
+    if args.database is not None:
+        try:  # sqlite:/// (e.g. "sqlite:///$LIB" with LIB unset) would import into memory, then lose it
+            refuse_in_memory(config.to_database_url(args.database))
+        except LibraryError as exc:
+            parser.error(f"--database {exc}")
 
 
 def _error_message(exc: BaseException) -> str:
