@@ -94,8 +94,7 @@ def owns_its_stem(library_path: Path) -> bool:
     try:
         with os.scandir(library_path.parent) as entries:
             return not any(
-                e.name not in own and Path(e.name).stem == library_path.stem and _may_be_a_library(e)
-                for e in entries
+                e.name not in own and Path(e.name).stem == library_path.stem and _may_be_a_library(e) for e in entries
             )
     except OSError:
         return False  # cannot tell: claim nothing that may be another library's
@@ -215,9 +214,7 @@ def unattributed_backups(library_path: Path) -> list[Path]:
         return []
     stem, name = library_path.stem, library_path.name
     return sorted(
-        p
-        for p in _backup_files(library_path)
-        if _match(stem, p.name) and not (stem != name and _match(name, p.name))
+        p for p in _backup_files(library_path) if _match(stem, p.name) and not (stem != name and _match(name, p.name))
     )
 
 
