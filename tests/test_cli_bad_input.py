@@ -171,6 +171,30 @@ def test_annotate_says_what_is_wrong_with_the_span(db: Path, doc_id: str, argv: 
     assert _contents(db)[1] == 0
 
 
+def test_annotate_refuses_an_exact_copy_naming_the_annotation_there(db: Path, doc_id: str) -> None:
+    first = annotator("--database", db, "annotate", doc_id, "--tag", "claim", "--quote", "cat sat")
+    assert first.returncode == 0, first.stderr
+    kept = first.stdout.decode().strip()
+    again = annotator("--database", db, "annotate", doc_id, "--tag", "claim", "--quote", "cat sat")
+    error_line(again, 1, "the span 4..11 is already tagged 'claim'", f"annotation {kept}", "nothing was saved")
+    assert again.stdout == b""
+    by_offsets = annotator("--database", db, "annotate", doc_id, "--tag", "claim", "--start", "4", "--end", "11")
+    error_line(by_offsets, 1, f"annotation {kept}")
+    other_coder = annotator(
+        "--database", db, "annotate", doc_id, "--tag", "claim", "--quote", "cat sat", "--coder", "bo"
+    )
+    assert other_coder.returncode == 0, other_coder.stderr
+    assert _contents(db)[1] == 2
+
+
+@pytest.mark.parametrize(("start", "end"), [(TEXT.index("\n"), TEXT.index("\n") + 1), (3, 4)])
+def test_annotate_refuses_a_span_of_white_space_only(db: Path, doc_id: str, start: int, end: int) -> None:
+    assert TEXT[start:end].isspace()
+    done = annotator("--database", db, "annotate", doc_id, "--tag", "claim", "--start", str(start), "--end", str(end))
+    error_line(done, 1, f"the span {start}..{end} holds only white space")
+    assert _contents(db)[1] == 0
+
+
 def test_export_names_the_users_path_not_a_temporary_file(db: Path, tmp_path: Path) -> None:
     missing = tmp_path / "no-such-folder" / "out.json"
     line = error_line(annotator("--database", db, "export", "-o", missing), 1, str(missing.parent), "does not exist")
