@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
@@ -23,7 +24,7 @@ import pytest
 from annotator.cli import main
 from annotator.config import LIBRARY_FILENAME
 from annotator.formats.base import ImportBundle, ImportedDocument
-from annotator.services import importing
+from annotator.services import annotating, exporting, importing
 from annotator.services.library import Library
 from tests._cli import annotator, error_line
 from tests._snapshot import set_names
@@ -153,6 +154,53 @@ def test_options_on_a_sqlite_url_are_refused_in_one_line(db: Path, tmp_path: Pat
         line = error_line(annotator("--database", f"sqlite:///{db}{query}", "import", source), 1, "takes no options")
         assert "mode" in line or "timeout" in line
     assert _contents(db) == before
+
+
+# -- tag names from files ---------------------------------------------------------------------------
+
+
+def _export_tagged(tmp_path: Path, tag: str) -> Path:
+    """An annotated JSON file whose one annotation (and codebook entry) is tagged *tag*."""
+    source = tmp_path / "source.sqlite3"
+    with Library.open(f"sqlite:///{source}") as library:
+        [row] = importing.persist(library, [ImportBundle([ImportedDocument("Tagged", "The cat sat.\n")])]).documents
+        annotating.annotate_quote(library, document_id=row.id, tag_id=library.tag_named("claim").id, quote="cat")
+        out = io.BytesIO()
+        exporting.export(library, out)
+    export = orjson.loads(out.getvalue())
+    export["tags"] = [t for t in export["tags"] if t["name"] == "claim"]
+    export["tags"][0]["name"] = tag
+    export["documents"][0]["annotations"][0]["tag"] = tag
+    path = tmp_path / "tagged.json"
+    path.write_bytes(orjson.dumps(export))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("tag", "needle"),
+    [
+        (" ", "a tag needs a name"),
+        ("\u200b", "holds only invisible characters"),
+        ("a\nb", "control character or line break"),
+        ("x" * 201, "tag names are limited to 200 characters (this one has 201)"),
+    ],
+)
+def test_a_tag_name_that_is_no_name_is_refused_naming_the_file(db: Path, tmp_path: Path, tag: str, needle: str) -> None:
+    path = _export_tagged(tmp_path, tag)
+    before = _contents(db)
+    done = annotator("--database", db, "import", path)
+    error_line(done, 1, "nothing was imported", str(path), needle)
+    assert _contents(db) == before
+    assert annotator("--database", db, "tags").stdout.decode().count("\n") == 3
+
+
+def test_a_tag_name_with_white_space_around_it_is_that_tag(db: Path, tmp_path: Path) -> None:
+    done = annotator("--database", db, "import", _export_tagged(tmp_path, "claim "))
+    assert done.returncode == 0, done.stderr
+    tags = [line.split("\t")[0] for line in annotator("--database", db, "tags").stdout.decode().splitlines()]
+    assert tags == ["claim", "evidence", "speculation"]  # no second "claim " that looks the same
+    listed = annotator("--database", db, "list").stdout.decode().splitlines()
+    assert listed[0].split("\t")[2:] == tags and listed[2].split("\t")[2:] == ["1", "0", "0"]
 
 
 # -- point 16: what is wrong with a span or an output path --------------------------------------

@@ -21,6 +21,7 @@ from annotator.core.model import (
     Tag,
     TagSpec,
     new_id,
+    tag_name,
 )
 from annotator.storage import locks
 from annotator.storage import repository as repo
@@ -63,7 +64,8 @@ class Library:
                     locks.hold(session, locks.SCHEMA)  # programs opening a new library at once
                     if not repo.list_tags(session):
                         for order, spec in enumerate(default_tags):
-                            tag = Tag(new_id(), spec.name, spec.color, spec.description, spec.shortcut, order)
+                            name = tag_name(spec.name)
+                            tag = Tag(new_id(), name, spec.color, spec.description, spec.shortcut, order)
                             repo.add_tag(session, tag)
         except BaseException:
             library.close()
