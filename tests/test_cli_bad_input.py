@@ -270,6 +270,9 @@ def test_yes_no_options_mean_what_they_say(db: Path, tmp_path: Path) -> None:
     assert not export("--format", "csv", "--option", "excel=no").startswith(b"\xef\xbb\xbf")
     assert export("--format", "csv", "--option", "excel=1").startswith(b"\xef\xbb\xbf")
     assert export("--format", "csv", "--excel").startswith(b"\xef\xbb\xbf")  # the flag still works
+    assert export("--format", "csv", "--excel", "--option", "excel=yes").startswith(b"\xef\xbb\xbf")  # agree
+    doccano = ["--format", "jsonl", "--flavor", "doccano", "--option", "flavor=doccano"]
+    assert "label" in orjson.loads(export(*doccano).splitlines()[0])
 
 
 @pytest.mark.parametrize(
@@ -281,6 +284,15 @@ def test_yes_no_options_mean_what_they_say(db: Path, tmp_path: Path) -> None:
         (["--format", "json", "--option", "excel=true"], ["'excel'", "no options"]),
         (["--format", "xlsx", "--excel"], ["'excel'"]),
         (["--format", "csv", "--option", "excel"], ["KEY=VALUE"]),
+        (
+            ["--format", "jsonl", "--flavor", "doccano", "--option", "flavor=spacy"],
+            ["--flavor doccano and --option flavor=spacy give the option flavor different values"],
+        ),
+        (
+            ["--format", "csv", "--excel", "--option", "excel=false"],
+            ["--excel and --option excel=false", "give it once"],
+        ),
+        (["--format", "jsonl", "--option", "offsets=utf-16", "--option", "offsets=code-points"], ["option offsets"]),
     ],
 )
 def test_unknown_options_and_bad_values_are_usage_errors(
