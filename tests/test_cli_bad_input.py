@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
 from pathlib import Path
 
 import orjson
@@ -26,7 +27,7 @@ from annotator.config import LIBRARY_FILENAME
 from annotator.formats.base import ImportBundle, ImportedDocument
 from annotator.services import annotating, exporting, importing
 from annotator.services.library import Library
-from tests._cli import annotator, error_line
+from tests._cli import COMMAND, annotator, error_line, user_env
 from tests._snapshot import set_names
 
 TEXT = "The cat sat. The dog barked at the cat's tail.\n"
@@ -154,6 +155,32 @@ def test_options_on_a_sqlite_url_are_refused_in_one_line(db: Path, tmp_path: Pat
         line = error_line(annotator("--database", f"sqlite:///{db}{query}", "import", source), 1, "takes no options")
         assert "mode" in line or "timeout" in line
     assert _contents(db) == before
+
+
+# -- what is wrong with a file -----------------------------------------------------------------------
+
+
+def test_plain_text_on_stdin_is_not_recognised_but_the_message_says_what_to_do(db: Path) -> None:
+    before = _contents(db)
+    done = subprocess.run(
+        [*COMMAND, "--database", str(db), "import", "/dev/stdin"],
+        input=b"Plain words, piped in.\n", capture_output=True, env=user_env(), timeout=120, check=False,
+    )  # fmt: skip
+    error_line(done, 1, "nothing was imported", "looks like plain text", "--format txt")
+    assert _contents(db) == before
+    done = subprocess.run(
+        [*COMMAND, "--database", str(db), "import", "--format", "txt", "/dev/stdin"],
+        input=b"Plain words, piped in.\n", capture_output=True, env=user_env(), timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert _contents(db)[0] == ["Field notes", "Plain words, piped in."]
+
+
+@pytest.mark.parametrize("name", ["blank.txt", "blank"])
+def test_a_file_of_white_space_says_so(db: Path, tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"  \n\t\r\n")
+    error_line(annotator("--database", db, "import", path), 1, f"{path}: the file holds only white space")
 
 
 # -- tag names from files ---------------------------------------------------------------------------

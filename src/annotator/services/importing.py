@@ -207,6 +207,8 @@ def read_file(path: str | os.PathLike[str], format_id: str | None = None) -> Imp
             raise FormatError("there is not enough memory to read the file") from exc
         if not data:
             raise FormatError("the file is empty")
+        if not data.strip():  # ASCII white space; other encodings' is the readers' to say
+            raise FormatError("the file holds only white space")
         fmt = format_by_id(format_id) if format_id else format_for_file(path.name, data[:HEAD_BYTES])
         # A name with bytes that are not UTF-8 (Python keeps them as lone surrogates) works as a
         # path, but readers make titles and metadata of it, which are stored as text: U+FFFD there.
