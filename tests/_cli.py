@@ -18,11 +18,11 @@ def user_env(**extra: str) -> dict[str, str]:
 
 
 def annotator(
-    *args: str | bytes | Path, env: dict[str, str] | None = None, timeout: float = 120
+    *args: str | bytes | Path, env: dict[str, str] | None = None, timeout: float = 120, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[bytes]:
-    """Run the command with *args* (bytes for arguments that are not UTF-8); output as bytes."""
+    """Run the command with *args* (bytes for arguments that are not UTF-8) in *cwd*; output as bytes."""
     return subprocess.run(
-        [*COMMAND, *args], capture_output=True, env=user_env(**(env or {})), timeout=timeout, check=False
+        [*COMMAND, *args], capture_output=True, env=user_env(**(env or {})), timeout=timeout, check=False, cwd=cwd
     )
 
 

@@ -14,7 +14,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import subprocess
 from pathlib import Path
 
 import orjson
@@ -23,9 +25,9 @@ import pytest
 from annotator.cli import main
 from annotator.config import LIBRARY_FILENAME
 from annotator.formats.base import ImportBundle, ImportedDocument
-from annotator.services import importing
+from annotator.services import annotating, exporting, importing
 from annotator.services.library import Library
-from tests._cli import annotator, error_line
+from tests._cli import COMMAND, annotator, error_line, user_env
 from tests._snapshot import set_names
 
 TEXT = "The cat sat. The dog barked at the cat's tail.\n"
@@ -121,6 +123,113 @@ def test_a_bad_database_url_from_the_environment_too(data_dir: Path) -> None:
     error_line(done, 1, "not 'mysql'")
 
 
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///", "sqlite:///:memory:"])
+def test_a_library_in_memory_is_a_usage_error(url: str, tmp_path: Path, data_dir: Path) -> None:
+    """`--database "sqlite:///$LIB"` with LIB unset would import into memory and lose it."""
+    source = tmp_path / "c.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    done = annotator("--database", url, "import", source, cwd=tmp_path)
+    error_line(done, 2, "--database", "a library in memory", "library file")
+    assert done.stdout == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.txt"] and not data_dir.exists()
+    from_env = annotator("import", source, env={"ANNOTATOR_DATABASE_URL": url}, cwd=tmp_path)
+    error_line(from_env, 1, "a library in memory")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.txt"] and not data_dir.exists()
+
+
+@pytest.mark.parametrize("value", ["   ", "", "\t"])
+def test_a_blank_database_variable_is_an_error_naming_it(value: str, tmp_path: Path, data_dir: Path) -> None:
+    done = annotator("list", env={"ANNOTATOR_DATABASE_URL": value}, cwd=tmp_path)
+    error_line(done, 1, "ANNOTATOR_DATABASE_URL is set but blank")
+    assert list(tmp_path.iterdir()) == [] and not data_dir.exists()  # no library named "   ", nor the default one
+    assert annotator("db", "backups", env={"ANNOTATOR_DATABASE_URL": value}, cwd=tmp_path).returncode == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_options_on_a_sqlite_url_are_refused_in_one_line(db: Path, tmp_path: Path) -> None:
+    """`?mode=ro` would be ignored by the driver with a two-line warning, and the import written."""
+    source = tmp_path / "w.txt"
+    source.write_text("Another text.\n", encoding="utf-8")
+    before = _contents(db)
+    for query in ("?mode=ro", "?mode=ro&uri=true", "?timeout=1"):
+        line = error_line(annotator("--database", f"sqlite:///{db}{query}", "import", source), 1, "takes no options")
+        assert "mode" in line or "timeout" in line
+    assert _contents(db) == before
+
+
+# -- what is wrong with a file -----------------------------------------------------------------------
+
+
+def test_plain_text_on_stdin_is_not_recognised_but_the_message_says_what_to_do(db: Path) -> None:
+    before = _contents(db)
+    done = subprocess.run(
+        [*COMMAND, "--database", str(db), "import", "/dev/stdin"],
+        input=b"Plain words, piped in.\n", capture_output=True, env=user_env(), timeout=120, check=False,
+    )  # fmt: skip
+    error_line(done, 1, "nothing was imported", "looks like plain text", "--format txt")
+    assert _contents(db) == before
+    done = subprocess.run(
+        [*COMMAND, "--database", str(db), "import", "--format", "txt", "/dev/stdin"],
+        input=b"Plain words, piped in.\n", capture_output=True, env=user_env(), timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert _contents(db)[0] == ["Field notes", "Plain words, piped in."]
+
+
+@pytest.mark.parametrize("name", ["blank.txt", "blank"])
+def test_a_file_of_white_space_says_so(db: Path, tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"  \n\t\r\n")
+    error_line(annotator("--database", db, "import", path), 1, f"{path}: the file holds only white space")
+
+
+# -- tag names from files ---------------------------------------------------------------------------
+
+
+def _export_tagged(tmp_path: Path, tag: str) -> Path:
+    """An annotated JSON file whose one annotation (and codebook entry) is tagged *tag*."""
+    source = tmp_path / "source.sqlite3"
+    with Library.open(f"sqlite:///{source}") as library:
+        [row] = importing.persist(library, [ImportBundle([ImportedDocument("Tagged", "The cat sat.\n")])]).documents
+        annotating.annotate_quote(library, document_id=row.id, tag_id=library.tag_named("claim").id, quote="cat")
+        out = io.BytesIO()
+        exporting.export(library, out)
+    export = orjson.loads(out.getvalue())
+    export["tags"] = [t for t in export["tags"] if t["name"] == "claim"]
+    export["tags"][0]["name"] = tag
+    export["documents"][0]["annotations"][0]["tag"] = tag
+    path = tmp_path / "tagged.json"
+    path.write_bytes(orjson.dumps(export))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("tag", "needle"),
+    [
+        (" ", "a tag needs a name"),
+        ("\u200b", "holds only invisible characters"),
+        ("a\nb", "control character or line break"),
+        ("x" * 201, "tag names are limited to 200 characters (this one has 201)"),
+    ],
+)
+def test_a_tag_name_that_is_no_name_is_refused_naming_the_file(db: Path, tmp_path: Path, tag: str, needle: str) -> None:
+    path = _export_tagged(tmp_path, tag)
+    before = _contents(db)
+    done = annotator("--database", db, "import", path)
+    error_line(done, 1, "nothing was imported", str(path), needle)
+    assert _contents(db) == before
+    assert annotator("--database", db, "tags").stdout.decode().count("\n") == 3
+
+
+def test_a_tag_name_with_white_space_around_it_is_that_tag(db: Path, tmp_path: Path) -> None:
+    done = annotator("--database", db, "import", _export_tagged(tmp_path, "claim "))
+    assert done.returncode == 0, done.stderr
+    tags = [line.split("\t")[0] for line in annotator("--database", db, "tags").stdout.decode().splitlines()]
+    assert tags == ["claim", "evidence", "speculation"]  # no second "claim " that looks the same
+    listed = annotator("--database", db, "list").stdout.decode().splitlines()
+    assert listed[0].split("\t")[2:] == tags and listed[2].split("\t")[2:] == ["1", "0", "0"]
+
+
 # -- point 16: what is wrong with a span or an output path --------------------------------------
 
 
@@ -134,6 +243,30 @@ def test_a_bad_database_url_from_the_environment_too(data_dir: Path) -> None:
 def test_annotate_says_what_is_wrong_with_the_span(db: Path, doc_id: str, argv: list[str], needle: str) -> None:
     line = error_line(annotator("--database", db, "annotate", doc_id, "--tag", "claim", *argv), 2, needle)
     assert "does not" not in line
+    assert _contents(db)[1] == 0
+
+
+def test_annotate_refuses_an_exact_copy_naming_the_annotation_there(db: Path, doc_id: str) -> None:
+    first = annotator("--database", db, "annotate", doc_id, "--tag", "claim", "--quote", "cat sat")
+    assert first.returncode == 0, first.stderr
+    kept = first.stdout.decode().strip()
+    again = annotator("--database", db, "annotate", doc_id, "--tag", "claim", "--quote", "cat sat")
+    error_line(again, 1, "the span 4..11 is already tagged 'claim'", f"annotation {kept}", "nothing was saved")
+    assert again.stdout == b""
+    by_offsets = annotator("--database", db, "annotate", doc_id, "--tag", "claim", "--start", "4", "--end", "11")
+    error_line(by_offsets, 1, f"annotation {kept}")
+    other_coder = annotator(
+        "--database", db, "annotate", doc_id, "--tag", "claim", "--quote", "cat sat", "--coder", "bo"
+    )
+    assert other_coder.returncode == 0, other_coder.stderr
+    assert _contents(db)[1] == 2
+
+
+@pytest.mark.parametrize(("start", "end"), [(TEXT.index("\n"), TEXT.index("\n") + 1), (3, 4)])
+def test_annotate_refuses_a_span_of_white_space_only(db: Path, doc_id: str, start: int, end: int) -> None:
+    assert TEXT[start:end].isspace()
+    done = annotator("--database", db, "annotate", doc_id, "--tag", "claim", "--start", str(start), "--end", str(end))
+    error_line(done, 1, f"the span {start}..{end} holds only white space")
     assert _contents(db)[1] == 0
 
 
@@ -164,6 +297,9 @@ def test_yes_no_options_mean_what_they_say(db: Path, tmp_path: Path) -> None:
     assert not export("--format", "csv", "--option", "excel=no").startswith(b"\xef\xbb\xbf")
     assert export("--format", "csv", "--option", "excel=1").startswith(b"\xef\xbb\xbf")
     assert export("--format", "csv", "--excel").startswith(b"\xef\xbb\xbf")  # the flag still works
+    assert export("--format", "csv", "--excel", "--option", "excel=yes").startswith(b"\xef\xbb\xbf")  # agree
+    doccano = ["--format", "jsonl", "--flavor", "doccano", "--option", "flavor=doccano"]
+    assert "label" in orjson.loads(export(*doccano).splitlines()[0])
 
 
 @pytest.mark.parametrize(
@@ -175,6 +311,15 @@ def test_yes_no_options_mean_what_they_say(db: Path, tmp_path: Path) -> None:
         (["--format", "json", "--option", "excel=true"], ["'excel'", "no options"]),
         (["--format", "xlsx", "--excel"], ["'excel'"]),
         (["--format", "csv", "--option", "excel"], ["KEY=VALUE"]),
+        (
+            ["--format", "jsonl", "--flavor", "doccano", "--option", "flavor=spacy"],
+            ["--flavor doccano and --option flavor=spacy give the option flavor different values"],
+        ),
+        (
+            ["--format", "csv", "--excel", "--option", "excel=false"],
+            ["--excel and --option excel=false", "give it once"],
+        ),
+        (["--format", "jsonl", "--option", "offsets=utf-16", "--option", "offsets=code-points"], ["option offsets"]),
     ],
 )
 def test_unknown_options_and_bad_values_are_usage_errors(

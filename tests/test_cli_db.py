@@ -19,6 +19,7 @@ from annotator import cli
 from annotator.cli_db import add_db_commands, run_db_command
 from annotator.services import annotating, importing
 from annotator.services.library import Library
+from tests._cli import annotator, error_line
 
 TEXT = "Field notes \U0001f600: the cat sat. The dog\u00a0barked at the cat.\n" * 20
 
@@ -162,3 +163,51 @@ def _wired() -> bool:
 def test_wired_into_the_annotator_command(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     assert cli.main(["--database", str(db), "db", "check"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "result: ok"
+
+
+# -- two libraries with one stem, and a folder given as the library (real processes) ----------------
+
+
+def test_libraries_sharing_a_stem_list_and_restore_only_their_own_backups(tmp_path: Path) -> None:
+    """lib.db and lib.sqlite3 in one folder: `db backups` of one never lists the other's, so
+    restoring its newest backup cannot put project B into library A."""
+    a, b = tmp_path / "lib.db", tmp_path / "lib.sqlite3"
+    for library, text in ((a, "Project A text only.\n"), (b, "Project B text, different.\n")):
+        source = tmp_path / "source.txt"
+        source.write_text(text, encoding="utf-8")
+        assert annotator("--database", library, "import", source).returncode == 0
+    made_a = annotator("--database", a, "db", "backup").stdout.decode().strip()
+    made_b = annotator("--database", b, "db", "backup").stdout.decode().strip()  # the newest in backups/
+    assert Path(made_a).name.startswith("lib.db-manual-") and Path(made_b).name.startswith("lib.sqlite3-manual-")
+    listed = annotator("--database", a, "db", "backups")
+    assert listed.returncode == 0 and listed.stderr == b""
+    rows = listed.stdout.decode().splitlines()[1:]
+    assert [row.split("\t")[5] for row in rows] == [made_a]
+    newest = rows[0].split("\t")[5]
+    assert annotator("--database", a, "db", "restore", newest).returncode == 0
+    titles = annotator("--database", a, "list").stdout.decode().splitlines()[1:]
+    assert [line.split("\t")[1] for line in titles] == ["Project A text only."]
+
+
+def test_backups_named_the_old_way_that_may_be_another_librarys_are_mentioned(db: Path) -> None:
+    old = db.parent / "backups" / "cli-daily-20261101T093000000000Z.sqlite3"
+    old.parent.mkdir()
+    old.write_bytes(db.read_bytes())
+    listed = annotator("--database", db, "db", "backups")
+    assert [row.split("\t")[5] for row in listed.stdout.decode().splitlines()[1:]] == [str(old)]
+    other = db.parent / "cli.db"
+    other.write_bytes(db.read_bytes())  # another library with the stem "cli"
+    listed = annotator("--database", db, "db", "backups")
+    assert listed.returncode == 0 and listed.stdout.decode().splitlines()[1:] == []
+    note = listed.stderr.decode().splitlines()[-1]
+    assert note.startswith("annotator: note: 1 older backup(s) named 'cli-…' are not listed"), note
+    assert old.exists()
+
+
+@pytest.mark.parametrize("argv", [["list"], ["db", "backup"], ["db", "backups"], ["db", "restore", "x"]])
+def test_a_folder_given_as_the_library_is_called_a_folder(tmp_path: Path, argv: list[str]) -> None:
+    folder = tmp_path / "somefolder"
+    folder.mkdir()
+    line = error_line(annotator("--database", folder, *argv), 1, f"{folder} is a folder, not a library file")
+    assert "backup" not in line.removeprefix("annotator: error: ")  # no "no good backup of it in ..."
+    assert list(folder.iterdir()) == [] and sorted(p.name for p in tmp_path.iterdir()) == ["somefolder"]

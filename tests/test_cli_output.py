@@ -155,3 +155,35 @@ def test_importing_an_export_again_says_nothing_new_was_added(db: Path, tmp_path
     assert again.stderr.decode() == "nothing new: 1 document(s) and 2 annotation(s) were already in the library\n"
     with Library.open(f"sqlite:///{fresh}") as library:
         assert [(d.id, sum(d.counts.values())) for d in library.documents()] == [(doc_id, 2)]
+
+
+def test_export_through_a_link_keeps_the_link_and_the_files_permissions(db: Path, tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    real = tmp_path / "real" / "out.json"
+    real.write_text("old")
+    real.chmod(0o600)
+    link = tmp_path / "link.json"
+    link.symlink_to("real/out.json")
+    done = annotator("--database", db, "export", "-o", link)
+    assert done.returncode == 0, done.stderr
+    assert link.is_symlink() and stat.S_IMODE(real.stat().st_mode) == 0o600
+    assert [d["title"] for d in orjson.loads(real.read_bytes())["documents"]] == ["Field notes"]
+
+    real.chmod(0o444)
+    error_line(annotator("--database", db, "export", "-o", real), 1, f"{real} is read-only")
+    error_line(annotator("--database", db, "export", "-o", link), 1, "is read-only")
+    assert [d["title"] for d in orjson.loads(real.read_bytes())["documents"]] == ["Field notes"]
+    assert sorted(p.name for p in real.parent.iterdir()) == ["out.json"]
+
+
+def test_export_into_a_file_handed_over_as_dev_fd(db: Path, tmp_path: Path) -> None:
+    """``annotator export -o /dev/fd/1 > file``: the file the shell opened is written into,
+    and nothing is made beside /proc/self/fd."""
+    out = tmp_path / "out.json"
+    with out.open("wb") as stdout:
+        done = subprocess.run(
+            [*COMMAND, "--database", str(db), "export", "-o", "/dev/fd/1"],
+            stdout=stdout, stderr=subprocess.PIPE, env=user_env(), timeout=120, check=False,
+        )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert [d["title"] for d in orjson.loads(out.read_bytes())["documents"]] == ["Field notes"]

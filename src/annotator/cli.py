@@ -33,6 +33,7 @@ from annotator.services import annotating, exporting, importing
 from annotator.services.backups import library_file
 from annotator.services.library import Library
 from annotator.services.sample import seed_sample
+from annotator.storage.engine import LibraryError, refuse_in_memory
 
 
 class UsageError(Exception):
@@ -262,22 +263,32 @@ def export_options(args: argparse.Namespace) -> dict[str, object]:
     """The writer options of an ``export`` command line, typed as the format declares them.
 
     ``--excel`` and ``--flavor`` are ``--option excel=true`` and ``--option flavor=F``.
-    An option the format does not have, or a value it does not take, is a usage error.
+    An option the format does not have, or a value it does not take, is a usage error;
+    so is an option given twice with different values (``--flavor doccano --option
+    flavor=spacy``): neither silently wins.
     """
-    raw: dict[str, str] = {}
+    fmt = format_by_id(args.format)
+    chosen: dict[str, tuple[object, str]] = {}  # key -> (typed value, how the command line gave it)
+
+    def give(key: str, value: str, how: str) -> None:
+        try:
+            typed = fmt.parse_options({key: value})[key]
+        except OptionError as exc:
+            raise UsageError(str(exc)) from exc
+        if key in chosen and chosen[key][0] != typed:
+            raise UsageError(f"{chosen[key][1]} and {how} give the option {key} different values; give it once")
+        chosen[key] = (typed, how)
+
     if args.excel:
-        raw["excel"] = "true"
+        give("excel", "true", "--excel")
     if args.flavor:
-        raw["flavor"] = args.flavor
+        give("flavor", args.flavor, f"--flavor {args.flavor}")
     for item in args.extra:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
             raise UsageError(f"--option takes KEY=VALUE, not {item!r}")
-        raw[key.strip()] = value
-    try:
-        return dict(format_by_id(args.format).parse_options(raw))
-    except OptionError as exc:
-        raise UsageError(str(exc)) from exc
+        give(key.strip(), value, f"--option {item}")
+    return {key: typed for key, (typed, _) in chosen.items()}
 
 
 def _cmd_export(args: argparse.Namespace, library: Opener) -> None:
@@ -368,6 +379,11 @@ def _check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) 
                 parser.error(f"{name} holds bytes that are not UTF-8 text ({shown}); {why}")
     if args.database is not None and not args.database.strip():
         parser.error("--database needs a file path or a database URL, not an empty string")
+    if args.database is not None:
+        try:  # sqlite:/// (e.g. "sqlite:///$LIB" with LIB unset) would import into memory, then lose it
+            refuse_in_memory(config.to_database_url(args.database))
+        except LibraryError as exc:
+            parser.error(f"--database {exc}")
 
 
 def _error_message(exc: BaseException) -> str:

@@ -65,6 +65,14 @@ def _cmd_backups(url: str, args: argparse.Namespace) -> int:
         print(tsv_line([f"{b.created:%Y-%m-%d %H:%M:%S} UTC", b.kind, str(b.size), *counts, str(b.path)]))
     if not found:
         print(f"annotator: no backups yet in {terminal_safe(str(backups_dir(path)))}", file=sys.stderr)
+    unlisted = backups.unlisted_backups(path)
+    if unlisted:
+        print(
+            f"annotator: note: {len(unlisted)} older backup(s) named '{terminal_safe(path.stem)}-…' are not listed: "
+            f"another library in {terminal_safe(str(path.parent))} has the same name before its extension, so they "
+            "may be its backups; restore one by its path if it is this library's",
+            file=sys.stderr,
+        )
     return 0
 
 

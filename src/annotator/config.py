@@ -24,6 +24,8 @@ from platformdirs import user_data_dir
 from annotator.storage.engine import LibraryError, check_database_url
 
 APP_NAME = "annotator"
+#: The environment variable naming the library to open (``--database`` wins over it).
+DATABASE_URL_ENV = "ANNOTATOR_DATABASE_URL"
 LIBRARY_FILENAME = "library.sqlite3"
 
 
@@ -61,12 +63,19 @@ def database_url(cli_value: str | None = None) -> tuple[str, bool]:
     """The library URL to open, and whether it is the default library.
 
     *cli_value* (``--database``) wins over ``ANNOTATOR_DATABASE_URL``; an empty
-    *cli_value* is refused rather than read as "the default library", and the URL
-    is checked (:func:`~annotator.storage.engine.check_database_url`).
+    *cli_value*, or a blank variable, is refused rather than read as "the default
+    library", and the URL is checked (:func:`~annotator.storage.engine.check_database_url`).
     """
     if cli_value is not None and not cli_value.strip():
         raise LibraryError("--database needs a file path or a database URL, not an empty string")
-    chosen = cli_value or os.environ.get("ANNOTATOR_DATABASE_URL")
+    from_env = os.environ.get(DATABASE_URL_ENV)
+    if cli_value is None and from_env is not None and not from_env.strip():
+        # Like an empty --database: never read as "the default library" (nor as a file named "   ").
+        raise LibraryError(
+            f"{DATABASE_URL_ENV} is set but blank; give it a file path or a database URL, "
+            "or unset it to open the default library"
+        )
+    chosen = cli_value or from_env
     if chosen:
         url, is_default = to_database_url(chosen), False
     else:

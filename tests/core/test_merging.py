@@ -10,6 +10,7 @@ order; unstorable text refused.
 from __future__ import annotations
 
 import itertools
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -226,3 +227,45 @@ def test_documents_of_one_import_are_made_in_the_order_they_came() -> None:
     result = plan(ImportBundle([doc("B text"), doc("A text")]), ImportBundle([doc("C text")]))
     created = [d.document.created for d in result.documents if d.document is not None]
     assert created == sorted(set(created)) and len(created) == 3 and created[0] == NOW
+
+
+# -- tag names --------------------------------------------------------------------------------------
+
+
+def test_tag_names_are_cleaned_so_a_look_alike_is_the_same_tag() -> None:
+    padded = [claim("vote", tag="claim "), claim("passed", tag="\tclaim\n"), claim("Tuesday", tag=" date ")]
+    result = plan(ImportBundle([doc(TEXT, *padded)], [TagSpec(" method\u00a0", "#123456")]))
+    assert [t.name for t in result.tags] == ["method", "date"]
+    [planned] = result.documents
+    assert [a.tag_id for a in planned.annotations] == [CLAIM.id, CLAIM.id, result.tags[1].id]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (" ", "a tag needs a name"),
+        ("", "a tag needs a name"),
+        ("\u200b", "holds only invisible characters"),
+        ("\u200b \u2060\ufeff", "holds only invisible characters"),
+        ("a\nb", "control character or line break (U+000A)"),
+        ("a\tb", "control character or line break (U+0009)"),
+        ("a\u2028b", "control character or line break (U+2028)"),
+        ("x\x1b[2J", "control character or line break (U+001B)"),
+        ("x" * 201, "tag names are limited to 200 characters (this one has 201)"),
+    ],
+)
+def test_a_tag_name_that_is_no_name_is_refused(name: str, message: str) -> None:
+    for bundle in (
+        ImportBundle([doc(TEXT, claim("vote", tag=name))]),  # an annotation's tag
+        ImportBundle([doc(TEXT)], [TagSpec(name, "#123456")]),  # a codebook's
+    ):
+        with pytest.raises(InvalidInput, match=re.escape(message)):
+            plan(bundle)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["caf\u00e9", "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f", "a\u200db", "x" * 200],
+)
+def test_tag_names_that_are_names_are_kept_as_they_are(name: str) -> None:
+    assert [t.name for t in plan(ImportBundle([doc(TEXT)], [TagSpec(name, "#123456")])).tags] == [name]

@@ -37,6 +37,7 @@ import os
 import random
 import sys
 import traceback
+from collections.abc import Iterable
 from typing import Any
 
 from annotator.core.model import Annotation
@@ -75,6 +76,20 @@ def _a_note(rng: random.Random, cycle: int, op: int) -> str:
     return f"note {cycle}.{op} {filler}".strip()
 
 
+def _a_new_span(
+    rng: random.Random, text: str, tags: list[str], live: Iterable[Annotation]
+) -> tuple[int, int, str, str]:
+    """(start, end, tag, coder) of an annotation the service takes: not white space only, and
+    not a copy of one the document has (same tag, span and coder)."""
+    taken = {(a.start, a.end, a.tag_id, a.coder) for a in live}
+    while True:
+        start = rng.randrange(len(text) - 1)
+        end = min(len(text), start + rng.randint(1, 40))
+        tag, coder = rng.choice(tags), rng.choice(("", "ana", "b\u00f8rge"))
+        if not text[start:end].isspace() and (start, end, tag, coder) not in taken:
+            return start, end, tag, coder
+
+
 def run_cycle(command: dict[str, Any]) -> None:
     """The child: open the library and edit it forever, acknowledging each commit."""
     emit({"ev": "started", "pid": os.getpid()})
@@ -97,11 +112,9 @@ def run_cycle(command: dict[str, Any]) -> None:
             kinds = ["delete"]
         kind = rng.choice(kinds)
         if kind == "create":
-            start = rng.randrange(len(text) - 1)
-            end = min(len(text), start + rng.randint(1, 40))
+            start, end, tag, coder = _a_new_span(rng, text, tags, live.values())
             aid = f"c{cycle}-{op}-{rng.getrandbits(32):08x}"
-            note, coder = _a_note(rng, cycle, op), rng.choice(("", "ana", "b\u00f8rge"))
-            tag = rng.choice(tags)
+            note = _a_note(rng, cycle, op)
             expect = {"document_id": doc_id, "tag_id": tag, "start": start, "end": end,
                       "quote": text[start:end], "note": note_digest(note), "coder": coder}  # fmt: skip
             emit({"ev": "intent", "op": op, "kind": kind, "id": aid, "expect": expect})

@@ -3,7 +3,8 @@
 The export is read here with a small parser of brat's published line format
 (https://brat.nlplab.org/standoff.html), independent of the reader under test:
 every ``.txt`` must be the stored text byte for byte, every ``T`` line's
-fragments must give back the annotation's span with its line breaks left out,
+fragments must give back the annotation's span with its line breaks left out
+(those at its start and end too: no fragment is empty),
 and the type names must be names brat accepts. Exports go back in through the
 real services, as a folder of ``.ann`` files and as a ZIP, and must give the
 same documents and (tag, start, end, quote, note); hostile, damaged or
@@ -27,7 +28,7 @@ from hypothesis import strategies as st
 
 from annotator.core.model import TagSpec
 from annotator.formats import brat
-from annotator.formats.base import FormatError, ImportBundle, SourceFile
+from annotator.formats.base import FormatError, ImportBundle, ImportedAnnotation, ImportedDocument, SourceFile
 from annotator.formats.registry import format_for_file
 from annotator.services import annotating, exporting, importing
 from annotator.services.library import Library
@@ -50,21 +51,26 @@ CRLF_BYTES = "Windows file\r\nwith CRLF line ends \U0001f600\r\nand a third line
 ODD_TAGS = ["Open question", "caf\u00e9/th\u00e9", "\u05d8\u05e2\u05e0\u05d4", "---"]
 
 
+def brat_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span as brat carries it: without line breaks at its start or end (no empty fragments)."""
+    while start < end and text[start] in BREAKS:
+        start += 1
+    while end > start and text[end - 1] in BREAKS:
+        end -= 1
+    return start, end
+
+
 def facts(library: Library) -> set[tuple[object, ...]]:
     """(document text, tag, start, end, quote, note with line breaks as spaces): what brat carries."""
     names = {t.id: t.name for t in library.tags()}
-    return {
-        (
-            library.text(d.id),
-            names[a.tag_id],
-            a.start,
-            a.end,
-            a.quote,
-            re.sub(f"[{BREAKS}]", " ", a.note),
-        )
-        for d in library.documents()
-        for a in library.annotations(d.id)
-    }
+    found = set()
+    for d in library.documents():
+        text = library.text(d.id)
+        for a in library.annotations(d.id):
+            start, end = brat_span(text, a.start, a.end)
+            note = re.sub(f"[{BREAKS}]", " ", a.note)
+            found.add((text, names[a.tag_id], start, end, text[start:end], note))
+    return found
 
 
 def tag(library: Library, doc_id: str, quote: str, tag_name: str, *, note: str = "", nth: int = 1) -> None:
@@ -189,7 +195,8 @@ def test_export_shape(source: Library) -> None:
         for number, a in enumerate(expected, 1):
             brat_type, fragments, quote = textbounds[f"T{number}"]
             assert brat_type == type_of[names_by_id[a.tag_id]]
-            assert fragments[0][0] == a.start and fragments[-1][1] == a.end
+            assert (fragments[0][0], fragments[-1][1]) == brat_span(doc.text, a.start, a.end)
+            assert all(s < e for s, e in fragments)  # never an empty fragment
             assert quote == " ".join(doc.text[s:e] for s, e in fragments)
             for (_, e1), (s2, _) in itertools.pairwise(fragments):
                 assert doc.text[e1:s2] and all(c in BREAKS for c in doc.text[e1:s2])
@@ -220,6 +227,23 @@ def test_round_trip_through_a_folder_and_a_zip(
         for name in ODD_TAGS:
             back, original = target.tag_named(name), source.tag_named(name)
             assert (back.color, back.description) == (original.color, original.description)
+
+
+def test_no_fragment_is_empty(library: Library) -> None:
+    """A span with line breaks at its ends (tagged by offsets, or imported) loses them in brat
+    rather than get empty fragments (``T3 claim 46 46;47 47``); one of line breaks only (which
+    no one can tag any more, but an older library or another tool's file may hold) is left out."""
+    text = "First line.\n\nSecond line.\n"
+    spans = [(0, 13, "claim"), (11, 13, "evidence"), (10, 13, "speculation"), (13, 26, "claim")]
+    document = ImportedDocument("Lines", text, annotations=[ImportedAnnotation(t, s, e) for s, e, t in spans])
+    importing.persist(library, [ImportBundle([document])])
+    out = io.BytesIO()
+    exporting.export(library, out, format_id="brat")
+    archive = zipfile.ZipFile(io.BytesIO(out.getvalue()))
+    [ann] = [n for n in archive.namelist() if n.endswith(".ann")]
+    assert archive.read(ann).decode() == (
+        "T1\tclaim 0 11\tFirst line.\nT2\tspeculation 10 11\t.\nT3\tclaim 13 25\tSecond line.\n"
+    )
 
 
 def test_export_to_a_folder_never_overwrites(source: Library, tmp_path: Path) -> None:

@@ -306,7 +306,7 @@ BAD_LINES = {
     "no text": ('{"spans": []}', '"text" is missing'),
     "sha mismatch": ('{"text": "abc", "meta": {"sha256": "00"}}', "does not match its sha256"),
     "binary": ("\udcff\udcfe", "not UTF-8"),
-    "blank": ("\n \n", "no documents"),
+    "blank": ("\n \n", "holds only white space"),
 }
 
 

@@ -819,7 +819,7 @@ def _item(payload: dict[str, Any]) -> dict[str, Any]:
 
 BROKEN: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     "empty": (lambda good: b"", "empty"),
-    "blank": (lambda good: b"  \n ", "empty"),
+    "blank": (lambda good: b"  \n ", "holds only white space"),
     "truncated": (lambda good: good[: len(good) // 2], "not valid JSON"),
     "malformed": (lambda good: good.replace(b'"first":', b'"first" "', 1), "not valid JSON"),
     "binary": (

@@ -12,9 +12,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from annotator.core import errors
 from annotator.core.model import Annotation, Conflict, Document
 from annotator.core.selectors import CONTEXT_LENGTH, SpanError
 from annotator.services import annotating, importing
@@ -104,6 +105,14 @@ def test_create_takes_quote_and_context_from_the_stored_text(library: Library, d
 def test_any_span_round_trips_through_the_database(library: Library, document: Document, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(TEXT) - 1))
     end = data.draw(st.integers(start + 1, len(TEXT)))
+    assume(not TEXT[start:end].isspace())  # refused: see test_a_span_of_white_space_only_is_refused
+    before = [a for a in library.annotations(document.id) if (a.start, a.end) == (start, end)]
+    if before:  # drawn before in this library: a copy is refused (test_an_exact_copy_is_refused)
+        with pytest.raises(errors.AlreadyTagged):
+            annotating.create_annotation(
+                library, document_id=document.id, tag_id=tag_id(library, "evidence"), start=start, end=end
+            )
+        return
     [created] = annotating.create_annotation(
         library, document_id=document.id, tag_id=tag_id(library, "evidence"), start=start, end=end
     ).annotations_created
@@ -111,6 +120,58 @@ def test_any_span_round_trips_through_the_database(library: Library, document: D
     assert stored == created
     assert stored is not None and stored.quote == TEXT[start:end]
     assert stored.prefix + stored.quote + stored.suffix in TEXT
+
+
+def test_an_exact_copy_is_refused(library: Library, document: Document) -> None:
+    """Same document, tag, span and coder: refused naming the annotation there (as the window
+    does), by offsets or by quote; another tag or coder is another annotation."""
+    start, end = span_of("said the")
+    claim = tag_id(library)
+    [first] = annotating.create_annotation(
+        library, document_id=document.id, tag_id=claim, start=start, end=end, note="first"
+    ).annotations_created
+    before = everything(library, document)
+    attempts = [
+        lambda: annotating.create_annotation(
+            library, document_id=document.id, tag_id=claim, start=start, end=end, note="another note"
+        ),
+        lambda: annotating.annotate_quote(library, document_id=document.id, tag_id=claim, quote="said the"),
+    ]
+    for attempt in attempts:
+        with pytest.raises(errors.AlreadyTagged) as caught:
+            attempt()
+        assert caught.value.existing_id == first.id
+        assert str(caught.value) == (
+            f"the span {start}..{end} is already tagged 'claim': annotation {first.id}; nothing was saved"
+        )
+    assert everything(library, document) == before
+    with pytest.raises(errors.AlreadyTagged, match="already tagged 'claim' by coder 'ada'"):
+        for _ in range(2):
+            annotating.annotate_quote(library, document_id=document.id, tag_id=claim, quote="said the", coder="ada")
+    annotating.annotate_quote(library, document_id=document.id, tag_id=tag_id(library, "evidence"), quote="said the")
+    assert len(library.annotations(document.id)) == 3
+
+
+@pytest.mark.parametrize("blank", [" ", "\n", "\u2028", "\u00a0"])
+def test_a_span_of_white_space_only_is_refused(library: Library, document: Document, blank: str) -> None:
+    text = document.text
+    before = everything(library, document)
+    start = text.index(blank)
+    with pytest.raises(SpanError, match=f"^the span {start}..{start + 1} holds only white space"):
+        annotating.create_annotation(
+            library, document_id=document.id, tag_id=tag_id(library), start=start, end=start + 1
+        )
+    with pytest.raises(SpanError, match="holds only white space"):
+        annotating.annotate_quote(library, document_id=document.id, tag_id=tag_id(library), quote=blank, occurrence=1)
+    assert everything(library, document) == before
+
+
+def test_a_quote_keeps_its_white_space(library: Library, document: Document) -> None:
+    """White space at a quote's ends is the user's to choose: the span is exactly the quote."""
+    [created] = annotating.annotate_quote(
+        library, document_id=document.id, tag_id=tag_id(library), quote=" costs\u00a0"
+    ).annotations_created
+    assert (created.start, created.end, created.quote) == (*span_of(" costs\u00a0"), " costs\u00a0")
 
 
 @pytest.mark.parametrize(("start", "end"), [(-1, 3), (5, 5), (6, 2), (0, len(TEXT) + 1), (len(TEXT), len(TEXT) + 1)])

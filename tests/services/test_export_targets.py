@@ -146,3 +146,93 @@ def test_exports_follow_the_umask(
     inside = [p for p in (tmp_path / "standoff").rglob("*") if p.is_file()]
     assert inside and {stat.S_IMODE(p.stat().st_mode) for p in inside} == {file_mode}
     assert stat.S_IMODE(library_path.stat().st_mode) == 0o600  # the library stays private
+
+
+# -- symbolic links and the file being replaced ---------------------------------------------------
+
+
+def _titles_in(path: Path) -> list[str]:
+    return [d["title"] for d in orjson.loads(path.read_bytes())["documents"]]
+
+
+def _no_temporary_files(*folders: Path) -> None:
+    for folder in folders:
+        assert not [p.name for p in folder.iterdir() if p.name.startswith(".")], folder
+
+
+def test_an_export_through_a_link_replaces_the_file_it_names(library: Library, tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "out.json").write_text("old")
+    links = tmp_path / "links"
+    links.mkdir()
+    (links / "first.json").symlink_to("second.json")  # a chain, relative links in two folders
+    (links / "second.json").symlink_to("../real/out.json")
+    assert export_to_path(library, links / "first.json") == 1
+    assert (links / "first.json").is_symlink() and (links / "second.json").is_symlink()
+    assert os.readlink(links / "second.json") == "../real/out.json"
+    assert _titles_in(real / "out.json") == ["Field notes"]
+    _no_temporary_files(real, links)
+
+
+def test_an_export_through_a_dangling_link_makes_the_file_it_names(library: Library, tmp_path: Path) -> None:
+    link = tmp_path / "link.json"
+    link.symlink_to(tmp_path / "made.json")
+    export_to_path(library, link)
+    assert link.is_symlink() and _titles_in(tmp_path / "made.json") == ["Field notes"]
+    broken = tmp_path / "broken.json"
+    broken.symlink_to(tmp_path / "no-such-folder" / "x.json")
+    with pytest.raises(FormatError, match="no-such-folder does not exist"):
+        export_to_path(library, broken)
+    assert broken.is_symlink()
+
+
+def test_a_brat_export_through_a_link_to_an_empty_folder_fills_that_folder(library: Library, tmp_path: Path) -> None:
+    (tmp_path / "standoff").mkdir()
+    (tmp_path / "link").symlink_to("standoff")
+    export_to_path(library, tmp_path / "link", format_id="brat")
+    assert (tmp_path / "link").is_symlink()
+    assert "annotation.conf" in [p.name for p in (tmp_path / "standoff").iterdir()]
+
+
+@pytest.mark.parametrize("existing_mode", [0o600, 0o640, 0o664])
+def test_a_replaced_file_keeps_its_permissions(library: Library, tmp_path: Path, existing_mode: int) -> None:
+    target = tmp_path / "private.json"
+    target.write_text("secret")
+    target.chmod(existing_mode)
+    link = tmp_path / "link.json"
+    link.symlink_to(target.name)
+    old = os.umask(0o022)
+    try:
+        export_to_path(library, target)
+        assert stat.S_IMODE(target.stat().st_mode) == existing_mode
+        export_to_path(library, link)
+        assert stat.S_IMODE(target.stat().st_mode) == existing_mode
+    finally:
+        os.umask(old)
+    assert _titles_in(target) == ["Field notes"] and link.is_symlink()
+
+
+def test_a_read_only_file_is_refused(library: Library, tmp_path: Path) -> None:
+    target = tmp_path / "frozen.json"
+    target.write_text("keep me")
+    target.chmod(0o444)
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    with pytest.raises(FormatError, match=f"^{target} is read-only; nothing was exported"):
+        export_to_path(library, target)
+    with pytest.raises(FormatError, match=f"^{link} \\(a link to {target}\\) is read-only"):
+        export_to_path(library, link)
+    assert target.read_text() == "keep me" and stat.S_IMODE(target.stat().st_mode) == 0o444
+    _no_temporary_files(tmp_path)
+
+
+def test_a_link_to_the_library_or_a_backup_is_still_refused(
+    library: Library, library_path: Path, tmp_path: Path
+) -> None:
+    backup = backups.backup_now(library_path)
+    for name, points_to in (("to-library.json", library_path), ("to-backup.json", backup)):
+        (tmp_path / name).symlink_to(points_to)
+        with pytest.raises(FormatError, match="library"):
+            export_to_path(library, tmp_path / name)
+    assert backup.read_bytes().startswith(b"SQLite format 3\x00")

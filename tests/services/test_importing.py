@@ -71,9 +71,12 @@ BAD_FILES = {
         "binary",
     ),
     "empty": ("empty.txt", b"", "empty"),
-    "blank": ("blank.md", " \r\n\t\n\u00a0 \n".encode(), "empty"),
+    "blank": ("blank.md", " \r\n\t\n\u00a0 \n".encode(), "the file holds only white space"),
+    "blank, no extension": ("blank", b" \r\n\t\n", "the file holds only white space"),
+    "blank UTF-16": ("blank16.txt", " \n".encode("utf-16"), "the file holds only white space"),
     "undecodable utf-16": ("bad16.txt", codecs.BOM_UTF16_LE + b"a\x00\x00\xd8", "byte-order mark"),
-    "unknown type": ("scan.xyz", b"\x00\x01 not a known format", "unknown file type"),
+    "unknown type": ("scan.xyz", b"\x00\x01 not a known format", "unknown file type; its content looks like binary"),
+    "text, unknown name": ("notes.xyz", b"Plain words.\n", "it looks like plain text: import it with --format txt"),
 }
 
 

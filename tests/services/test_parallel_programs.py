@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from annotator.formats.base import ImportBundle, ImportedDocument
+from annotator.services import importing
 from annotator.services.library import Library
 from tests.conftest import REPO_ROOT
 
@@ -102,3 +104,23 @@ def test_one_text_imported_by_six_programs_at_once_is_stored_once(database_url: 
     with Library.open(database_url) as library:
         [document] = library.documents()
     assert {r.stdout.strip() for r in results} == {document.id}
+
+
+def test_one_span_tagged_by_six_programs_at_once_is_stored_once(database_url: str, tmp_path: Path) -> None:
+    """Each looks for the same annotation and finds none before any has inserted it, unless the
+    look and the insert are one turn (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock)."""
+    with Library.open(database_url) as library:
+        [row] = importing.persist(
+            library, [ImportBundle([ImportedDocument("Notes", "The cat sat on the mat.\n")])]
+        ).documents
+    argv = ["--database", database_url, "annotate", row.id, "--tag", "claim", "--quote", "cat sat"]
+    results = run_together(6, argv, tmp_path)
+    assert sorted(r.returncode for r in results) == [0, 1, 1, 1, 1, 1], [r.stderr for r in results]
+    [kept] = [r.stdout.strip() for r in results if r.returncode == 0]
+    for refused in (r for r in results if r.returncode == 1):
+        assert (
+            refused.stderr
+            == f"annotator: error: the span 4..11 is already tagged 'claim': annotation {kept}; nothing was saved\n"
+        )
+    with Library.open(database_url) as library:
+        assert [a.id for a in library.annotations(row.id)] == [kept]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.services import annotating, importing
+from annotator.services import annotating, backups, importing
 from annotator.services.backups import (
     DAILY_KEPT,
     WEEKLY_KEPT,
@@ -109,7 +109,7 @@ def test_a_manual_backup_is_a_private_single_file_with_what_was_committed(lib_pa
         other.execute("ROLLBACK")
         other.close()
     assert backup.parent == lib_path.parent / "backups"
-    assert backup.name.startswith("lib-manual-") and backup.suffix == ".sqlite3"
+    assert backup.name.startswith("lib.sqlite3-manual-") and backup.suffix == ".sqlite3"
     assert backup.stat().st_mode & 0o777 == 0o600
     assert backup.parent.stat().st_mode & 0o777 == 0o700
     assert [p.name for p in backup.parent.iterdir()] == [backup.name]  # no -wal, no -journal
@@ -195,7 +195,7 @@ def test_newest_good_backup_skips_damaged_and_foreign_ones(lib_path: Path) -> No
     good = backup_now(lib_path, now=T0)
     damaged = backup_now(lib_path, now=T0 + timedelta(days=1))
     damage(damaged)
-    foreign = lib_path.parent / "backups" / "lib-daily-20261105T000000000000Z.sqlite3"
+    foreign = lib_path.parent / "backups" / "lib.sqlite3-daily-20261105T000000000000Z.sqlite3"
     with sqlite3.connect(foreign) as conn:
         conn.execute("CREATE TABLE notes (body TEXT)")
     assert backups_of(lib_path)[0].path == foreign
@@ -210,6 +210,94 @@ def test_backup_names_are_read_back_including_the_old_migration_ones(lib_path: P
     assert (parsed.kind, parsed.created) == ("before-migration", datetime(2026, 11, 27, 21, 0, 0, 123456, tzinfo=UTC))
     assert parse_backup_name(lib_path, folder / "lib-copy-daily-20261127T210000123456Z.sqlite3") is None
     assert parse_backup_name(lib_path, folder / "lib-daily-2026.sqlite3") is None
+
+
+# -- two libraries with one stem --------------------------------------------------------------------
+
+
+def _library_with(path: Path, text: str) -> Path:
+    source = path.parent / f"{path.name}.txt"
+    source.write_text(text, encoding="utf-8")
+    with Library.open(url(path)) as library:
+        importing.import_paths(library, [source])
+    source.unlink()
+    return path
+
+
+def _titles(path: Path) -> list[str]:
+    with Library.open(url(path)) as library:
+        return [d.title for d in library.documents()]
+
+
+def test_libraries_sharing_a_stem_each_see_only_their_own_backups(tmp_path: Path) -> None:
+    """lib.db and lib.sqlite3 in one folder: backups are named by the whole file name, so
+    neither sees, prunes, offers or restores the other's."""
+    a = _library_with(tmp_path / "lib.db", "Project A text only.\n")
+    b = _library_with(tmp_path / "lib.sqlite3", "Project B text, different.\n")
+    made_a = ensure_rolling_backups(a, now=T0)
+    made_b = ensure_rolling_backups(b, now=T0)  # not "already done today" because of A's
+    assert [p.name for p in made_a] == [
+        "lib.db-daily-20261102T093000000000Z.sqlite3",
+        "lib.db-weekly-20261102T093000000000Z.sqlite3",
+    ]
+    assert [p.name for p in made_b] == [p.name.replace("lib.db", "lib.sqlite3") for p in made_a]
+    newest_b = backup_now(b, now=T0 + timedelta(hours=1))
+    assert newest_b.name.startswith("lib.sqlite3-manual-")
+    assert {x.path for x in list_backups(a)} == set(made_a)
+    assert {x.path for x in list_backups(b)} == {*made_b, newest_b}
+    assert newest_good_backup(a) in made_a  # not B's newer manual backup
+    # pruning A's dailies leaves B's alone
+    for day in range(1, DAILY_KEPT + 3):
+        ensure_rolling_backups(a, now=T0 + timedelta(days=day))
+    assert all(p.exists() for p in made_b)
+    restore_backup(a, list_backups(a)[0].path)
+    assert _titles(a) == ["Project A text only."]
+    assert _titles(b) == ["Project B text, different."]
+
+
+def test_backups_named_the_old_way_stay_their_librarys_unless_another_library_shares_the_stem(
+    tmp_path: Path,
+) -> None:
+    lib = _library_with(tmp_path / "lib.sqlite3", "Project A text only.\n")
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    old_daily = folder / "lib-daily-20261102T033000000000Z.sqlite3"
+    old_weekly = folder / "lib-weekly-20261101T033000000000Z.sqlite3"
+    old_migration = folder / "lib-before-0001-20261001T093000000000Z.sqlite3"
+    with sqlite3.connect(lib) as src, sqlite3.connect(old_daily) as dst:
+        src.backup(dst)
+    old_weekly.write_bytes(old_daily.read_bytes())
+    old_migration.write_bytes(old_daily.read_bytes())
+    old = [old_daily, old_weekly, old_migration]
+    (tmp_path / "lib.txt").write_text("notes about the library, not a library")  # another file, not a library
+    assert [(b.path, b.kind) for b in backups_of(lib)] == list(zip(old, ["daily", "weekly", "before-migration"]))
+    assert newest_good_backup(lib) == old_daily
+    assert ensure_rolling_backups(lib, now=T0) == []  # the old daily and weekly count
+    assert backups.unlisted_backups(lib) == []
+
+    _library_with(tmp_path / "lib.db", "Project B text, different.\n")  # now "lib-…" may be lib.db's
+    for library in (lib, tmp_path / "lib.db"):
+        assert backups_of(library) == [] and newest_good_backup(library) is None
+        assert backups.unlisted_backups(library) == sorted(old)
+        assert "there is no good backup" in backup_hint(library)
+    made = ensure_rolling_backups(lib, now=T0)
+    assert [p.name.split("-")[1] for p in made] == ["daily", "weekly"]
+    for day in range(1, DAILY_KEPT + 3):  # pruning never deletes a backup that may be another's
+        ensure_rolling_backups(lib, now=T0 + timedelta(days=day))
+    assert all(p.exists() for p in old)
+
+
+def test_a_folder_is_not_a_library(tmp_path: Path) -> None:
+    folder = tmp_path / "project"
+    folder.mkdir()
+    with pytest.raises(LibraryError) as caught:
+        Library.open(url(folder))
+    assert str(caught.value) == f"{folder} is a folder, not a library file; give the path of a library file"
+    for action in (backup_now, list_backups, lambda f: restore_backup(f, f)):
+        with pytest.raises(LibraryError, match=f"^{re.escape(str(folder))} is a folder, not a library file"):
+            action(folder)
+    assert check_library(url(folder)).problems == (f"{folder} is a folder, not a library file",)
+    assert list(folder.iterdir()) == [] and not (tmp_path / "backups").exists()
 
 
 # -- restoring --------------------------------------------------------------------------------------

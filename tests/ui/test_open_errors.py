@@ -26,6 +26,9 @@ def _close_any_window_soon() -> None:
         ("mysql://", "not 'mysql'"),
         ("sqlite://alice@/x", "no user or host"),
         ("", "not an empty string"),
+        ("sqlite://", "a library in memory"),
+        ("sqlite:///:memory:", "a library in memory"),
+        ("sqlite:////no-such-folder/lib.sqlite3?mode=ro", "takes no options"),
     ],
 )
 def test_a_bad_database_url_is_a_message_box(qtbot, messages, data_dir: Path, database: str, needle: str) -> None:

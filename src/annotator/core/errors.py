@@ -30,6 +30,15 @@ class SpanError(AnnotatorError, ValueError):
     """A span that does not fit the text (out of range, empty, or not found)."""
 
 
+class AlreadyTagged(InvalidInput):
+    """An annotation that would be an exact copy of one the document has: same tag, span and
+    coder. ``existing_id`` is that annotation's id."""
+
+    def __init__(self, message: str, existing_id: str) -> None:
+        super().__init__(message)
+        self.existing_id = existing_id
+
+
 class TextDecodeError(AnnotatorError, ValueError):
     """The bytes are not text we can decode with confidence (binary, unknown encoding)."""
 

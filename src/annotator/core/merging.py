@@ -17,10 +17,14 @@ The rules live here, as pure functions over plain values:
   carry, (tag, start, end, note), against the document's placed annotations. So
   importing the same file again adds nothing, and nothing is silently dropped.
 - **Tags** an import names and the library lacks are created (in the order they
-  come), with the bundle's colour or one of :data:`NEW_TAG_COLORS`.
+  come), with the bundle's colour or one of :data:`NEW_TAG_COLORS`. Names are
+  cleaned and checked by :func:`annotator.core.model.tag_name` first, so
+  ``"claim "`` is the tag ``claim``; a blank, invisible or control-character name
+  is refused.
 - Text that cannot be stored as it is, is refused: NUL characters, CR line endings
   under annotations (offsets into the unnormalised text would be wrong), quotes
-  that are not ``text[start:end]``, spans that do not fit, names too long.
+  that are not ``text[start:end]``, spans that do not fit, names too long or not
+  names at all.
 
 The service asks :func:`prepare_import` what to look up (:class:`PreparedImport`),
 looks it up in one unit of work (:class:`Holdings`), and writes what
@@ -55,6 +59,7 @@ from annotator.core.model import (
     annotation_on_span,
     check_name,
     new_id,
+    tag_name,
     utc_now,
 )
 from annotator.core.selectors import check_span
@@ -254,13 +259,13 @@ class _Planner:
         self.annotation_ids = set(held.annotation_ids)
 
     def tag(self, spec: TagSpec) -> Tag:
-        if spec.name not in self.tags:
-            check_name("tag", spec.name)
+        name = tag_name(spec.name)  # "claim " is the tag claim, not a new one that looks the same
+        if name not in self.tags:
             created = self.plan.tags
             color = spec.color or NEW_TAG_COLORS[len(created) % len(NEW_TAG_COLORS)]
-            self.tags[spec.name] = Tag(self.make_id(), spec.name, color, spec.description, "", len(self.tags))
-            created.append(self.tags[spec.name])
-        return self.tags[spec.name]
+            self.tags[name] = Tag(self.make_id(), name, color, spec.description, "", len(self.tags))
+            created.append(self.tags[name])
+        return self.tags[name]
 
     def document(self, incoming: PreparedDocument) -> PlannedDocument:
         imported, text, sha = incoming.source, incoming.text, incoming.sha256

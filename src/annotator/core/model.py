@@ -6,6 +6,7 @@ to the GUI, the CLI and the exporters.
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,6 +28,31 @@ def check_name(kind: str, value: str) -> str:
     if len(value) > NAME_MAX:
         raise InvalidInput(f"{kind} names are limited to {NAME_MAX} characters (this one has {len(value)})")
     return value
+
+
+#: What a tag name may not hold anywhere: control characters (tab, line feed, ESC…) and the
+#: Unicode line and paragraph separators.
+_NOT_IN_NAMES = frozenset({"Cc", "Zl", "Zp"})
+
+
+def tag_name(raw: str) -> str:
+    """A tag name as the library stores it: *raw* without the white space around it.
+
+    Every tag that is created (from an import, a codebook, a library's first tags) is named
+    through here, so ``"claim "`` is the tag ``claim`` and not a second tag that looks the
+    same. Refused with :class:`InvalidInput`: an empty name (or white space only), a name
+    holding a control character or a line break, a name made only of invisible format
+    characters (a zero-width space, say), and one longer than :data:`NAME_MAX`.
+    """
+    name = raw.strip()
+    if not name:
+        raise InvalidInput(f"a tag needs a name, not {raw!r}" if raw else "a tag needs a name, not an empty one")
+    bad = next((c for c in name if unicodedata.category(c) in _NOT_IN_NAMES), None)
+    if bad is not None:
+        raise InvalidInput(f"the tag name {name!r} holds a control character or line break (U+{ord(bad):04X})")
+    if all(unicodedata.category(c) == "Cf" or c.isspace() for c in name):
+        raise InvalidInput(f"the tag name {name!r} holds only invisible characters")
+    return check_name("tag", name)
 
 
 def new_id() -> str:

@@ -14,9 +14,11 @@ in ``.zip``) holding, per document:
   points, end-exclusive, the same as ours. A ``.ann`` line cannot hold a line
   break, so a span that crosses one is written as brat itself writes a
   selection over several lines: as fragments ``start end;start end`` around the
-  line breaks, with the fragments' texts joined by a space in the quote (a span
-  starting or ending with a line break gets an empty fragment there, so its
-  bounds stay exact). Line breaks here are every character Python's
+  line breaks, with the fragments' texts joined by a space in the quote. No
+  fragment is ever empty: line breaks at the start or end of a span are left out
+  of it (brat shows an empty fragment as a stray mark, and other readers refuse
+  it), and a span of nothing but line breaks (which Annotator no longer lets
+  anyone tag) is not written. Line breaks here are every character Python's
   ``str.splitlines()`` splits on (brat reads ``.ann`` files with it): LF, VT,
   FF, U+001C-U+001E, U+0085, U+2028, U+2029. In notes they become spaces.
   Coders are not carried (brat has no place for them).
@@ -144,21 +146,22 @@ def file_stems(documents: list[Document]) -> list[str]:
 
 
 def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``text[start:end]`` cut around its line breaks, as brat needs it (empty fragments at a broken edge)."""
+    """``text[start:end]`` cut around its line breaks, as brat needs it: the non-empty pieces
+    between them (none for a span of line breaks only)."""
     parts, cursor = [], start
     for run in _LINE_BREAK_RUN.finditer(text, start, end):
         parts.append((cursor, run.start()))
         cursor = run.end()
     parts.append((cursor, end))
-    return parts
+    return [(s, e) for s, e in parts if s < e]
 
 
 def ann_text(text: str, annotations: list[Annotation], types: dict[str, str]) -> str:
     """The ``.ann`` file of one document."""
     lines = []
     ordered = sorted(annotations, key=lambda a: (a.start, a.end, a.id))
-    for number, a in enumerate(ordered, 1):
-        parts = fragments(text, a.start, a.end)
+    written = ((a, parts) for a in ordered if (parts := fragments(text, a.start, a.end)))
+    for number, (a, parts) in enumerate(written, 1):
         offsets = ";".join(f"{s} {e}" for s, e in parts)
         quote = " ".join(text[s:e] for s, e in parts)
         lines.append(f"T{number}\t{types[a.tag_id]} {offsets}\t{quote}\n")

@@ -21,7 +21,7 @@ def read_text(source: SourceFile) -> ImportBundle:
     except TextDecodeError as exc:
         raise FormatError(str(exc)) from exc
     if not decoded.text.strip():
-        raise FormatError("the file is empty")
+        raise FormatError("the file holds only white space" if decoded.text else "the file is empty")
     name = PurePath(filename).name
     title = title_from_text(decoded.text, fallback=PurePath(filename).stem or "Untitled")
     metadata = {"source_file": name, "encoding": decoded.encoding}

@@ -29,6 +29,7 @@ from annotator.formats import (
     word,
 )
 from annotator.formats.base import Format, FormatError
+from annotator.formats.detection import describe_content
 
 _FORMATS: dict[str, Format] = {}
 
@@ -89,7 +90,14 @@ def format_for_file(filename: str, head: bytes) -> Format:
         if suffix in fmt.extensions:
             return fmt
     known = ", ".join(sorted({e for f in readers() for e in f.extensions}))
-    raise FormatError(f"cannot import '{PurePath(filename).name}': unknown file type (can import {known})")
+    name = PurePath(filename).name
+    what = describe_content(head)
+    if what == "plain text":  # e.g. /dev/stdin or a FIFO, whose name says nothing of its content
+        raise FormatError(
+            f"cannot import '{name}': unknown file type (neither its content nor its name says what it is); "
+            "it looks like plain text: import it with --format txt (or give the file the extension .txt)"
+        )
+    raise FormatError(f"cannot import '{name}': unknown file type; its content looks like {what} (can import {known})")
 
 
 # In this order: sniffing tries the readers in it, and lists show it.

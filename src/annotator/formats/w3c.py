@@ -284,7 +284,7 @@ def _is_a(node: Any, kind: str) -> bool:
 def _load(data: bytes) -> Any:
     data = data.removeprefix(codecs.BOM_UTF8)
     if not data.strip():
-        raise FormatError("the file is empty")
+        raise FormatError("the file holds only white space" if data else "the file is empty")
     try:
         payload = orjson.loads(data)
     except orjson.JSONDecodeError as exc:

@@ -105,7 +105,7 @@ def read_html(source: SourceFile) -> ImportBundle:
     from trafilatura.xml import xmltotxt
 
     if not source.data.strip():
-        raise FormatError(f"'{source.name}' is empty")
+        raise FormatError(f"'{source.name}' {'holds only white space' if source.data else 'is empty'}")
     if _ANNOTATOR_REPORT.search(source.data[:4096]):
         # Its legend and notes would be read as article text; the annotations are not in it.
         raise FormatError(

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from annotator.core.anchoring import UNCHANGED, AnchorState
-from annotator.core.errors import NotFound
+from annotator.core.errors import AlreadyTagged, NotFound
 from annotator.core.model import (
     Annotation,
     Conflict,
@@ -32,6 +32,7 @@ from annotator.core.model import (
 from annotator.core.selectors import SpanError, check_span, locate_quote
 from annotator.services.changes import Changes
 from annotator.services.library import Library
+from annotator.storage import locks
 from annotator.storage import repository as repo
 from annotator.storage.uow import Session, unit_of_work
 
@@ -43,9 +44,11 @@ CHANGED = "another program changed this annotation since it was shown here; noth
 DELETED = "another program deleted this annotation since it was shown here; nothing was saved"
 
 
-def _tag_exists(library_tags: list[Tag], tag_id: str) -> None:
-    if not any(t.id == tag_id for t in library_tags):
+def _tag_exists(library_tags: list[Tag], tag_id: str) -> Tag:
+    found = next((t for t in library_tags if t.id == tag_id), None)
+    if found is None:
         raise NotFound(f"there is no tag with id '{tag_id}'")
+    return found
 
 
 def _current_text(library: Library, s: Session, document_id: str, expected_sha256: str | None) -> str:
@@ -57,8 +60,22 @@ def _current_text(library: Library, s: Session, document_id: str, expected_sha25
 
 
 def _insert(s: Session, document_id: str, tag_id: str, text: str, start: int, end: int, **fields: str) -> Annotation:
+    """A new annotation on ``text[start:end]``, unless the span holds no text or the document
+    already has this very annotation (same tag, span and coder: a copy would say nothing new
+    and double every count)."""
     check_span(text, start, end)  # a span that does not fit is refused before the tag is looked up
-    _tag_exists(repo.list_tags(s), tag_id)
+    if text[start:end].isspace():
+        raise SpanError(f"the span {start}..{end} holds only white space; tag some text")
+    tag = _tag_exists(repo.list_tags(s), tag_id)
+    coder = fields.get("coder", "")
+    locks.hold(s, locks.ANNOTATE)  # PostgreSQL: two programs tagging the same span at once add one
+    existing = repo.same_annotation(s, document_id, tag_id, start, end, coder)
+    if existing is not None:
+        by = f" by coder '{coder}'" if coder else ""
+        raise AlreadyTagged(
+            f"the span {start}..{end} is already tagged '{tag.name}'{by}: annotation {existing}; nothing was saved",
+            existing,
+        )
     now = utc_now()
     annotation = annotation_on_span(
         text, start, end, id=fields.get("annotation_id") or new_id(), document_id=document_id, tag_id=tag_id,

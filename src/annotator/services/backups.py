@@ -33,7 +33,7 @@ from annotator.services.library import Library
 from annotator.storage import backup_files as files
 from annotator.storage.backup_files import KINDS, BackupFile, newest_good_backup
 from annotator.storage.engine import LibraryError, sqlite_file
-from annotator.storage.inspection import Inspection, inspect_file, inspect_server, problem_with
+from annotator.storage.inspection import Inspection, inspect_file, inspect_server, problem_with, refuse_folder
 from annotator.storage.migrate import head_revision, is_known_revision
 
 __all__ = [
@@ -49,6 +49,7 @@ __all__ = [
     "newest_good_backup",
     "restore_backup",
     "restore_library",
+    "unlisted_backups",
 ]
 
 DAILY_KEPT = 7
@@ -80,6 +81,7 @@ def _sqlite_file_of(library: Library | Path | str, doing: str) -> Path:
         raise LibraryError(
             f"Annotator {doing} SQLite libraries only; back up a server database with its own tools (pg_dump)"
         )
+    refuse_folder(path)
     return path
 
 
@@ -176,6 +178,15 @@ def list_backups(library: Library | Path | str) -> list[BackupInfo]:
     path = _sqlite_file_of(library, "keeps backups of")
     with _file_errors(f"list the backups of {path}"):
         return [_info(b) for b in files.backups_of(path)]
+
+
+def unlisted_backups(library: Library | Path | str) -> list[Path]:
+    """Backups named the old way, by the library's stem alone (``lib-daily-…``), that are not
+    listed as its own because another library in its folder has that stem (``lib.db`` beside
+    ``lib.sqlite3``): they may be that library's. Restore one by its path if it is this one's."""
+    path = _sqlite_file_of(library, "keeps backups of")
+    with _file_errors(f"list the backups of {path}"):
+        return files.unattributed_backups(path)
 
 
 # -- restoring ----------------------------------------------------------------------------------
@@ -317,6 +328,8 @@ def _report(found: Inspection, checks: list[str], problems: list[str]) -> CheckR
 
 
 def _check_sqlite(path: Path, quick: bool) -> CheckReport:
+    if path.is_dir():
+        return CheckReport(str(path), (), (f"{path} is a folder, not a library file",))
     if not path.is_file():
         return CheckReport(str(path), (), (f"there is no library file at {path}",))
     pragma: Literal["quick_check", "integrity_check"] = "quick_check" if quick else "integrity_check"

@@ -2,23 +2,27 @@
 
 Files are written to a temporary file beside the target, flushed to disk and
 then renamed over it, so an interrupted or cancelled export never leaves a
-partial file. The new file gets the mode the user's umask gives (as any
-program's output does). Only a regular file is replaced that way: a FIFO, a
-pipe (``>(cmd)``), ``/dev/stdout``, ``/dev/null`` or a terminal is written
-straight into and stays what it is, and a disk (block device) is never
-written. An export never replaces the library it reads, its journal files or
-a backup (:func:`check_target`). An export can keep only some tags or coders
-(:class:`ExportFilter`).
+partial file. A symbolic link is followed (the temporary file is made beside
+the file it names, which is replaced; the link stays). A new file gets the mode
+the user's umask gives (as any program's output does); a replaced file keeps
+its permission bits, and a read-only one is refused. Only a regular file is
+replaced that way: a FIFO, a pipe (``>(cmd)``), ``/dev/stdout``, ``/dev/null``
+or a terminal is written straight into and stays what it is, and a disk (block
+device) is never written. An export never replaces the library it reads, its
+journal files or a backup (:func:`check_target`). An export can keep only some
+tags or coders (:class:`ExportFilter`).
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import shutil
 import stat
 import zipfile
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
@@ -159,6 +163,21 @@ def _new_folder(path: str) -> None:
     os.mkdir(path, 0o777)  # less the umask (mkdtemp would give 0700)
 
 
+def _through_links(target: Path) -> Path | None:
+    """The file a symbolic link at *target* finally names (*target* itself if it is no link), or
+    None if the way there passes through ``/proc`` (``/dev/stdout``, ``/dev/fd/N``: a file this
+    program was handed open, to be written into, not replaced)."""
+    path = os.path.abspath(target)
+    for _ in range(40):  # the kernel's own limit on links followed
+        path = os.path.join(os.path.realpath(os.path.dirname(path)), os.path.basename(path))
+        if path == "/proc" or path.startswith("/proc/"):
+            return None
+        if not os.path.islink(path):
+            return Path(path)
+        path = os.path.join(os.path.dirname(path), os.readlink(path))
+    raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(target))
+
+
 def export_to_path(
     library: Library,
     path: str | os.PathLike[str],
@@ -174,37 +193,58 @@ def export_to_path(
     A format that writes an archive (brat) goes to a folder at *path* unless
     *path* ends in ``.zip``; the folder is filled under a temporary name and
     renamed into place, and an existing non-empty folder is never overwritten.
-    An existing FIFO, pipe or character device at *path* is written straight
-    into, never replaced; a block device or socket is refused, as are the
-    library's own files (:func:`check_target`).
+    A symbolic link is followed: the file it names is replaced (the temporary
+    file is made beside that file) and the link stays a link. A file that is
+    replaced keeps its permission bits (and, where allowed, its owner); a file
+    with no write permission is refused as read-only. An existing FIFO, pipe or
+    character device at *path*, or a file handed over as ``/dev/stdout`` or
+    ``/dev/fd/N``, is written straight into, never replaced; a block device or
+    socket is refused, as are the library's own files (:func:`check_target`).
     """
     fmt = writer_by_id(format_id)
-    target = Path(path)
-    check_target(library, target)
+    check_target(library, Path(path))
     settings: dict[str, Any] = {
         "format_id": format_id, "document_ids": document_ids, "keep": keep, "options": options, "progress": progress,
     }  # fmt: skip
     try:
-        mode = target.stat().st_mode  # follows links: /dev/stdout is a link to the real thing
+        existing: os.stat_result | None = os.stat(path)  # follows links: /dev/stdout is a link to the real thing
     except FileNotFoundError:
-        mode = None
+        existing = None
+    mode = existing.st_mode if existing is not None else None
+    # A FIFO, a pipe or a character device: the reader (or the device) takes the bytes as they come.
+    write_into = mode is not None and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+    target = Path(path)
+    if not write_into:
+        final = _through_links(target)
+        if final is not None:
+            if target.is_symlink():
+                target = final  # what a link names is replaced, not the link
+        elif mode is not None and stat.S_ISREG(mode):
+            write_into = True  # a file handed over open (`-o /dev/stdout > file`): never replaced
     as_folder = fmt.writes_archive and target.suffix.lower() != ".zip"
     if as_folder and mode is not None and (not stat.S_ISDIR(mode) or any(target.iterdir())):
         raise FormatError(f"{target} already exists and is not an empty folder; choose a new folder name")
-    if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        if stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+    if write_into:
+        if mode is not None and (stat.S_ISBLK(mode) or stat.S_ISSOCK(mode)):
             raise FormatError(f"{target} is a {'disk' if stat.S_ISBLK(mode) else 'socket'}, not a file to export to")
-        # A FIFO, a pipe or a character device: the reader (or the device) takes the bytes as they come.
-        with open(target, "wb") as out:
+        with open(path, "wb") as out:
             return export(library, out, **settings)
     if mode is not None and stat.S_ISDIR(mode) and not as_folder:
         raise FormatError(f"{target} is a folder; give the name of a file to export to")
+    if existing is not None and stat.S_ISREG(existing.st_mode):
+        shown = f"{path} (a link to {target})" if Path(path).is_symlink() else str(path)
+        if not existing.st_mode & 0o222:
+            raise FormatError(f"{shown} is read-only; nothing was exported (choose another file name)")
+        if not os.access(target, os.W_OK):
+            raise FormatError(f"you may not write {shown}; nothing was exported (choose another file name)")
     if not target.parent.is_dir():
         what = "is not a folder" if target.parent.exists() else "does not exist"
         raise FormatError(f"cannot export to {target}: the folder {target.parent} {what}")
     tmp, fd = _create_beside(target, ".part", _new_file)
     try:
         with os.fdopen(fd, "wb") as out:
+            if existing is not None and stat.S_ISREG(existing.st_mode):
+                _keep_owner_and_mode(out.fileno(), existing)
             count = export(library, out, **settings)
             out.flush()
             os.fsync(out.fileno())
@@ -215,6 +255,14 @@ def export_to_path(
     finally:
         tmp.unlink(missing_ok=True)
     return count
+
+
+def _keep_owner_and_mode(fd: int, existing: os.stat_result) -> None:
+    """Give the file replacing *existing* its permission bits, and its owner and group where
+    this user may (root may; a user may keep a group they belong to)."""
+    with suppress(OSError):
+        os.fchown(fd, existing.st_uid, existing.st_gid)
+    os.fchmod(fd, stat.S_IMODE(existing.st_mode) & 0o777)
 
 
 def _unpack_into_new_folder(archive: Path, target: Path) -> None:

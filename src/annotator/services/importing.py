@@ -26,9 +26,10 @@ from pathlib import Path
 
 from annotator.core.anchoring import DocumentVersion
 from annotator.core.boilerplate import Cut, apply_cuts, find_boilerplate, map_offset
+from annotator.core.errors import InvalidInput
 from annotator.core.merging import NEW_TAG_COLORS as NEW_TAG_COLORS  # callers found it here
 from annotator.core.merging import HeldAnnotations, Holdings, PreparedImport, plan_import, prepare_import
-from annotator.core.model import check_name, new_id
+from annotator.core.model import check_name, new_id, tag_name
 from annotator.core.text import MAX_IMPORT_BYTES, UnstorableText, describe_size, stored_text, title_from_text
 from annotator.formats import annotated_json
 from annotator.formats.base import FolderSource, Format, FormatError, ImportBundle, ImportedDocument, SourceFile
@@ -207,6 +208,8 @@ def read_file(path: str | os.PathLike[str], format_id: str | None = None) -> Imp
             raise FormatError("there is not enough memory to read the file") from exc
         if not data:
             raise FormatError("the file is empty")
+        if not data.strip():  # ASCII white space; other encodings' is the readers' to say
+            raise FormatError("the file holds only white space")
         fmt = format_by_id(format_id) if format_id else format_for_file(path.name, data[:HEAD_BYTES])
         # A name with bytes that are not UTF-8 (Python keeps them as lone surrogates) works as a
         # path, but readers make titles and metadata of it, which are stored as text: U+FFFD there.
@@ -222,6 +225,7 @@ def read_file(path: str | os.PathLike[str], format_id: str | None = None) -> Imp
         # message, rather than by the database or the next export with a RecursionError.
         for document in bundle.documents:
             check_nesting(document.metadata, f"the metadata of '{document.title}'", MAX_METADATA_NESTING)
+        _check_names(bundle)
         return bundle
     except FormatError:
         raise
@@ -232,6 +236,25 @@ def read_file(path: str | os.PathLike[str], format_id: str | None = None) -> Imp
         zipfile.BadZipFile,
     ) as exc:  # fmt: skip
         raise FormatError(f"not a readable {fmt.label} file ({type(exc).__name__}: {exc})") from exc
+
+
+def _check_names(bundle: ImportBundle) -> None:
+    """Refuse (:class:`FormatError`) a file whose tag or coder names the library cannot take
+    (:func:`~annotator.core.model.tag_name`), while it is known which file it is; the import
+    cleans the names it takes the same way."""
+    tags = {spec.name for spec in bundle.tags}
+    coders = set()
+    for document in bundle.documents:
+        for annotation in document.annotations:
+            tags.add(annotation.tag)
+            coders.add(annotation.coder)
+    try:
+        for name in tags:
+            tag_name(name)
+        for name in coders:
+            check_name("coder", name)
+    except InvalidInput as exc:
+        raise FormatError(str(exc)) from exc
 
 
 def read_files(

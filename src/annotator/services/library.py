@@ -21,12 +21,13 @@ from annotator.core.model import (
     Tag,
     TagSpec,
     new_id,
+    tag_name,
 )
 from annotator.storage import locks
 from annotator.storage import repository as repo
 from annotator.storage.backup_files import backup_hint
 from annotator.storage.engine import LibraryError, describe_url, make_engine, sqlite_file
-from annotator.storage.inspection import check_library_file
+from annotator.storage.inspection import check_library_file, refuse_folder
 from annotator.storage.migrate import upgrade_to_head
 from annotator.storage.uow import Session, database_errors, reading, unit_of_work
 
@@ -50,6 +51,7 @@ class Library:
         """Open (creating if needed) the library at *url* and bring it to the current schema."""
         path = sqlite_file(url)
         if path is not None:
+            refuse_folder(path)  # not damaged: no backup to point to
             try:
                 check_library_file(path)
             except LibraryError as exc:  # name the newest good backup, so the way back is clear
@@ -62,7 +64,8 @@ class Library:
                     locks.hold(session, locks.SCHEMA)  # programs opening a new library at once
                     if not repo.list_tags(session):
                         for order, spec in enumerate(default_tags):
-                            tag = Tag(new_id(), spec.name, spec.color, spec.description, spec.shortcut, order)
+                            name = tag_name(spec.name)
+                            tag = Tag(new_id(), name, spec.color, spec.description, spec.shortcut, order)
                             repo.add_tag(session, tag)
         except BaseException:
             library.close()

@@ -9,8 +9,16 @@ SQLite's backup API reads one consistent snapshot through SQLite itself.
 
 Backups live in ``backups/`` beside the library, one self-contained file each
 (rollback journal, no ``-wal``), readable by the user only (0600), named
-``<library stem>-<kind>-<UTC timestamp>.sqlite3`` so the kind and the moment can
-be read back from the name alone. The kinds are in :data:`KINDS`.
+``<library file name>-<kind>-<UTC timestamp>.sqlite3`` (``lib.db-daily-…``) so the
+library, the kind and the moment can be read back from the name alone. The kinds
+are in :data:`KINDS`.
+
+Backups made before this version were named by the library's *stem* only
+(``lib-daily-…``), which two libraries in one folder can share (``lib.db`` and
+``lib.sqlite3``). Such a name still counts as a backup of the library with that
+stem, but only while no other library (SQLite file) in the folder has that stem:
+a backup that could be another library's is never listed, pruned, offered or
+restored as this one's (:func:`unattributed_backups` lists them, to say so).
 
 Everything here works on paths; whether a file is a sound library is
 :func:`annotator.storage.inspection.problem_with`.
@@ -28,7 +36,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from annotator.storage.engine import LibraryError, busy_timeout_ms
-from annotator.storage.inspection import open_read_only, problem_with
+from annotator.storage.inspection import SQLITE_HEADER, open_read_only, problem_with
 
 BACKUPS_FOLDER = "backups"
 BEFORE_MIGRATION = "before-migration"
@@ -59,6 +67,39 @@ def backups_dir(library_path: Path) -> Path:
     return library_path.parent / BACKUPS_FOLDER
 
 
+#: SQLite's companions of a library file, which share its stem and name no other library.
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def _may_be_a_library(entry: os.DirEntry[str]) -> bool:
+    """Whether a file could be a SQLite library (its header says so, or it cannot be read)."""
+    try:
+        if entry.is_dir():
+            return False
+        with open(entry.path, "rb") as fh:
+            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return True  # cannot tell: assume it may be
+
+
+def owns_its_stem(library_path: Path) -> bool:
+    """Whether no other library in its folder has its stem, so that backups named by the
+    stem alone (the old way: ``lib-daily-…``) can only be its own.
+
+    Another library is another SQLite file (or one that cannot be read) with that
+    stem: ``lib.db`` beside ``lib.sqlite3``. The library's own ``-wal``, ``-shm`` and
+    ``-journal`` files do not count, nor do other files (``lib.txt``).
+    """
+    own = {library_path.name, *(library_path.name + suffix for suffix in _COMPANIONS)}
+    try:
+        with os.scandir(library_path.parent) as entries:
+            return not any(
+                e.name not in own and Path(e.name).stem == library_path.stem and _may_be_a_library(e) for e in entries
+            )
+    except OSError:
+        return False  # cannot tell: claim nothing that may be another library's
+
+
 def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime(_STAMP_FORMAT)
 
@@ -74,7 +115,7 @@ def _new_backup_path(library_path: Path, label: str, now: datetime | None) -> Pa
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # private, like the library folder
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     while True:
-        target = folder / f"{library_path.stem}-{label}-{_stamp(moment)}.sqlite3"
+        target = folder / f"{library_path.name}-{label}-{_stamp(moment)}.sqlite3"
         try:
             _create_private(target)
             return target
@@ -94,7 +135,7 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
 
 
 def write_backup(library_path: Path, label: str, *, now: datetime | None = None) -> Path:
-    """Back up the SQLite library at *library_path* as ``<stem>-<label>-<stamp>.sqlite3``.
+    """Back up the SQLite library at *library_path* as ``<name>-<label>-<stamp>.sqlite3``.
 
     Reads through a read-only connection, so it works while the library is open
     (here or in another program) and cannot change it. Raises :class:`LibraryError`.
@@ -121,12 +162,12 @@ def make_backup(library_path: Path, kind: str, *, now: datetime | None = None) -
     return write_backup(library_path, kind, now=now)
 
 
-def parse_backup_name(library_path: Path, path: Path) -> BackupFile | None:
-    """What the name of *path* says about it, if it names a backup of *library_path*."""
-    pattern = rf"{re.escape(library_path.stem)}-(?P<kind>{_KIND_PATTERN})-(?P<stamp>{_STAMP_PATTERN})\.sqlite3"
-    match = re.fullmatch(pattern, path.name)
-    if match is None:
-        return None
+def _match(prefix: str, name: str) -> re.Match[str] | None:
+    pattern = rf"{re.escape(prefix)}-(?P<kind>{_KIND_PATTERN})-(?P<stamp>{_STAMP_PATTERN})\.sqlite3"
+    return re.fullmatch(pattern, name)
+
+
+def _parsed(path: Path, match: re.Match[str]) -> BackupFile:
     kind = match["kind"]
     if kind not in KINDS:  # "before-0001": a migration backup named the old way
         kind = BEFORE_MIGRATION
@@ -134,13 +175,47 @@ def parse_backup_name(library_path: Path, path: Path) -> BackupFile | None:
     return BackupFile(path, kind, created)
 
 
-def backups_of(library_path: Path) -> list[BackupFile]:
-    """The backups of the library at *library_path*, newest first."""
+def parse_backup_name(library_path: Path, path: Path, *, owns_stem: bool | None = None) -> BackupFile | None:
+    """What the name of *path* says about it, if it names a backup of *library_path*.
+
+    A name made of the library's file name is its backup. A name made of its stem
+    only (how backups were named before; for a library whose name has no extension the
+    two are the same) is its backup only if no other library in its folder has that
+    stem (:func:`owns_its_stem`; *owns_stem* gives the answer when the caller knows it).
+    """
+    stem, name = library_path.stem, library_path.name
+    if stem != name and (match := _match(name, path.name)) is not None:
+        return _parsed(path, match)
+    match = _match(stem, path.name)  # a stem-only name: perhaps another library's
+    if match is None or not (owns_its_stem(library_path) if owns_stem is None else owns_stem):
+        return None
+    return _parsed(path, match)
+
+
+def _backup_files(library_path: Path) -> list[Path]:
     folder = backups_dir(library_path)
     if not folder.is_dir():
         return []
-    found = [parse_backup_name(library_path, p) for p in folder.iterdir() if p.is_file()]
+    return [p for p in folder.iterdir() if p.is_file()]
+
+
+def backups_of(library_path: Path) -> list[BackupFile]:
+    """The backups of the library at *library_path*, newest first."""
+    files = _backup_files(library_path)
+    owns_stem = owns_its_stem(library_path) if files else False
+    found = [parse_backup_name(library_path, p, owns_stem=owns_stem) for p in files]
     return sorted((b for b in found if b is not None), key=lambda b: (b.created, b.path.name), reverse=True)
+
+
+def unattributed_backups(library_path: Path) -> list[Path]:
+    """Backups named by the library's stem alone (the old way) that are not counted as its own
+    because another library in its folder has that stem: they may be that library's."""
+    if owns_its_stem(library_path):
+        return []
+    stem, name = library_path.stem, library_path.name
+    return sorted(
+        p for p in _backup_files(library_path) if _match(stem, p.name) and not (stem != name and _match(name, p.name))
+    )
 
 
 def prune(library_path: Path, kind: str, keep: int) -> list[Path]:

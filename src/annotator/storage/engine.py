@@ -106,7 +106,9 @@ def check_database_url(url: str) -> sa.URL:
     Refused: a malformed URL, a backend other than SQLite or PostgreSQL (the
     schema and its migrations are tested on those two only), a driver that is
     not installed or is asyncio-only, and a SQLite URL with a user or host
-    (a SQLite library is a file).
+    (a SQLite library is a file), with query options (which pysqlite would
+    ignore, ``?mode=ro`` included) or naming no file (a database in memory,
+    :func:`refuse_in_memory`).
     """
     try:
         parsed = make_url(url)
@@ -141,7 +143,35 @@ def check_database_url(url: str) -> sa.URL:
             f"{shown}: a SQLite library is a file, so its URL has no user or host; "
             "write sqlite:///relative/path.sqlite3 or sqlite:////absolute/path.sqlite3, or just the path"
         )
+    if backend == "sqlite":
+        _refuse_in_memory(parsed)
+        if parsed.query:  # pysqlite would ignore them with a warning (mode=ro too), or need uri=true
+            raise LibraryError(
+                f"{shown}: a SQLite library URL takes no options ({', '.join(parsed.query)}); write "
+                "sqlite:///path/to/library.sqlite3 or just the path (to keep a library unchanged, make its file read-only)"
+            )
     return parsed
+
+
+def _refuse_in_memory(parsed: sa.URL) -> None:
+    if parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:"):
+        raise LibraryError(
+            f"{parsed.render_as_string(hide_password=True)} is a library in memory, which is gone when the "
+            "program ends; give a library file (a path, or sqlite:///path/to/library.sqlite3); "
+            "is a variable in it empty?"
+        )
+
+
+def refuse_in_memory(url: str) -> None:
+    """Raise :class:`LibraryError` if *url* names a SQLite database in memory (``sqlite://``,
+    ``sqlite:///``, ``sqlite:///:memory:``): what it stores is lost when the program ends, so
+    it is never what someone means (more likely ``sqlite:///$LIB`` with ``LIB`` unset).
+    A URL that cannot be parsed is left to :func:`check_database_url`."""
+    try:
+        parsed = make_url(url)
+    except (sa_exc.ArgumentError, ValueError):
+        return
+    _refuse_in_memory(parsed)
 
 
 def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object, timeout_ms: int = BUSY_TIMEOUT_MS) -> None:

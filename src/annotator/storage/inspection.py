@@ -147,16 +147,21 @@ def problem_with(path: Path, *, immutable: bool = False) -> str | None:
     return None
 
 
+def refuse_folder(path: Path) -> None:
+    """Raise :class:`LibraryError` if *path* is a folder: a library is a file (in it, perhaps)."""
+    if path.is_dir():
+        raise LibraryError(f"{path} is a folder, not a library file; give the path of a library file")
+
+
 def check_library_file(path: Path) -> None:
     """Refuse, with :class:`LibraryError`, a file that is not an Annotator library, before it is opened.
 
     A missing or empty file is fine (it becomes a new library); so is an empty
     SQLite database. Nothing is written, so a refused file is left as it was.
     """
+    refuse_folder(path)
     if not path.exists() or path.stat().st_size == 0:
         return
-    if path.is_dir():
-        raise LibraryError(f"{path} is a folder, not a library file")
     with path.open("rb") as fh:
         header = fh.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:

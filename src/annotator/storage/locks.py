@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session
 SCHEMA = 0x616E6E6F_0001
 #: Matching imported documents by id and SHA-256, then inserting the new ones.
 IMPORT = 0x616E6E6F_0002
+#: Looking for an annotation with the same tag, span and coder, then inserting a new one.
+ANNOTATE = 0x616E6E6F_0003
 
 
 def hold(connection: sa.Connection | Session, key: int) -> None:

@@ -227,6 +227,15 @@ def annotations_of(session: Session, document_ids: Sequence[str]) -> dict[str, l
     return out
 
 
+def same_annotation(session: Session, document_id: str, tag_id: str, start: int, end: int, coder: str) -> str | None:
+    """The id of a placed annotation of the document with this tag, span and coder, if there is one."""
+    query = sa.select(_A.c.id).where(
+        _A.c.document_id == document_id, _A.c.start == start, _A.c.end == end, _A.c.tag_id == tag_id,
+        _A.c.coder == coder, _A.c.anchor_status != "orphaned",
+    ).order_by(_A.c.id).limit(1)  # fmt: skip
+    return session.execute(query).scalar()
+
+
 def list_coders(session: Session) -> list[str]:
     """Every non-empty coder name used in the library, sorted."""
     query = sa.select(_A.c.coder).where(_A.c.coder != "").distinct().order_by(_A.c.coder)
