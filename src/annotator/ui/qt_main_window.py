@@ -129,8 +129,14 @@ class QtMainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.delete_action)
-        for action in (self.undo_action, self.redo_action, self.delete_action):
+        for action in (self.undo_action, self.redo_action):
             self.addAction(action)  # shortcuts work wherever the focus is in the window
+        # Delete means "delete the annotation" only where annotations are: in the library list it
+        # would seem to mean the document, so the key works in the annotation list (its in-place
+        # editor keeps its own Delete) and the text pane. The menu entry still shows it.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.annotation_view.addAction(self.delete_action)
+        self.pane.addAction(self.delete_action)
 
         document_menu = self.menuBar().addMenu("&Document")
         self.revise_action = QAction("&Replace text with a new version…", self)
