@@ -423,10 +423,16 @@ class QtLibrarySession(QObject):
             )  # fmt: skip
 
     def accept_placements(self, annotation_ids: list[str]) -> None:
-        """A person agrees with where a revision placed these (fuzzy) annotations."""
-        chosen = [i for i in annotation_ids if i in self.fuzzy]
+        """A person agrees with where a revision placed these (fuzzy) annotations, as shown.
+
+        If another program's revision placed one again meanwhile, the accept is
+        refused and the new placement shown: nobody accepts a placement unseen.
+        """
+        shown = {i: self.annotations[i] for i in annotation_ids if i in self.fuzzy and i in self.annotations}
+        chosen = list(shown)
+        accept = lambda: revising.accept_fuzzy(self.library, annotation_ids=chosen, bases=shown)  # noqa: E731
         with self._intent():
-            if chosen and self.run(lambda: revising.accept_fuzzy(self.library, annotation_ids=chosen)) is not None:
+            if chosen and self.run(accept) is not None:
                 self.fuzzy -= set(chosen)
                 self.annotationsChanged.emit(Changes())
 
