@@ -7,6 +7,10 @@ commit, this window's own included, and then has the session compare the
 library with what it shows (:meth:`QtLibrarySession.refresh`): which commits
 were others' is found by comparing, never assumed.
 
+A library that cannot be reached while polling (a server gone away) is one
+note in the status bar, not a dialog: nothing was being saved. Polling goes
+on, and says when the library can be reached again.
+
 Restoring a backup replaces the library under the window: polling stops, the
 service restores and reopens it, the session works on the reopened library and
 every view reads it again, and polling starts again on it.
@@ -39,6 +43,8 @@ class QtLibraryWatcher(QObject):
         self._session = session
         self._before_restore = before_restore
         self._watcher: ChangeWatcher | None = None
+        self._behind = False  # the last poll could not show what changed: the next one tries again
+        self._unreachable = False  # the status bar says the library cannot be reached
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.poll)
@@ -48,6 +54,7 @@ class QtLibraryWatcher(QObject):
 
     def start(self) -> None:
         """Poll for commits to this library and show what other programs changed."""
+        self._behind = self._unreachable = False
         try:
             self._watcher = watch(self._session.library)
         except USER_ERRORS as exc:
@@ -67,15 +74,31 @@ class QtLibraryWatcher(QObject):
         """Someone committed (another window, the CLI, a colleague, or this window): show what changed.
 
         Every commit counts, this window's own too: which of them were others' is
-        found by comparing the library with what is shown, not assumed.
+        found by comparing the library with what is shown, not assumed. If the
+        library cannot be reached, the status bar says so once, and a later poll
+        that reaches it shows what changed meanwhile.
         """
         watcher = self._watcher
+        if watcher is None:
+            return
         try:
-            if watcher is None or not watcher.changed():
+            # After a failure the watcher answers "changed" (it may have missed commits).
+            if not watcher.changed() and not self._behind:
                 return
-        except USER_ERRORS:
-            pass  # the watcher could not tell (a lost server connection): compare anyway
-        if self._session.refresh():
+            self._behind = True
+            shown = self._session.refresh()
+        except USER_ERRORS as exc:
+            if not self._unreachable:
+                self._unreachable = True
+                self._status(f"Cannot reach the library: {exc}; retrying", 0)  # until it can
+            return
+        self._behind = False
+        if self._unreachable:
+            self._unreachable = False
+            self._status(
+                "Connected to the library again" + ("; showing what changed meanwhile." if shown else "."), 8000
+            )
+        elif shown:
             self._status("Updated with changes made in another window or program.", 5000)
 
     def show_backups(self) -> None:

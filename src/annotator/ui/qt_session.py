@@ -95,25 +95,31 @@ class QtLibrarySession(QObject):
         return next((t for t in self.tags if t.id == tag_id), None)
 
     def open_document(self, document_id: str | None) -> bool:
-        """Load a document and its annotations; None closes the current one."""
-        if document_id is None:
-            self.document, self.annotations = None, {}
-            self.tag_counts = Counter()
-            self._load_anchor_states()
-            self.documentOpened.emit(None)
-            return True
+        """Load a document and its annotations; None closes the current one. False if it cannot be read."""
         try:
-            document, annotations = self.library.document_with_annotations(document_id)
+            self._show_document(document_id)
         except USER_ERRORS as exc:
             self.errorRaised.emit(_message(exc))
             return False
+        return True
+
+    def _show_document(self, document_id: str | None) -> None:
+        """Read a document, its annotations and how revisions left them, and show it (None: show none).
+
+        Raises what the library raises when it cannot be read; then what was shown stays.
+        """
+        if document_id is None:
+            document, annotations, states, orphans = None, [], {}, []
+        else:
+            document, annotations = self.library.document_with_annotations(document_id)
+            states, orphans = self._read_anchor_states(document_id)
         self.document = document
         self.annotations = {a.id: a for a in annotations}
         self.tag_counts = Counter(a.tag_id for a in annotations)
-        self._load_anchor_states()
+        self._set_anchor_states(states, orphans)
         self.documentOpened.emit(document)
-        self._remember(LAST_DOCUMENT_KEY, document.id)
-        return True
+        if document is not None:
+            self._remember(LAST_DOCUMENT_KEY, document.id)
 
     # -- where the reader is (kept in the library: each library reopens where it was left) ------
 
@@ -138,19 +144,18 @@ class QtLibrarySession(QObject):
     def refresh_tags(self) -> None:
         self.tags = self.library.tags()
 
-    def _load_anchor_states(self) -> None:
-        # Updated in place: the annotation list holds on to the set of fuzzy ids.
-        states: dict[str, AnchorState] = {}
+    def _read_anchor_states(self, document_id: str) -> tuple[dict[str, AnchorState], list[Annotation]]:
+        """How revisions left a document's annotations, and its orphans."""
+        states = revising.anchor_states(self.library, document_id)
         orphans: list[Annotation] = []
-        if self.document is not None:
-            try:
-                states = revising.anchor_states(self.library, self.document.id)
-                if any(state.status == ORPHANED for state in states.values()):  # only revised documents
-                    orphans = [o.annotation for o in revising.orphans(self.library, self.document.id)]
-            except USER_ERRORS as exc:
-                self.errorRaised.emit(_message(exc))
+        if any(state.status == ORPHANED for state in states.values()):  # only revised documents
+            orphans = [o.annotation for o in revising.orphans(self.library, document_id)]
+        return states, orphans
+
+    def _set_anchor_states(self, states: dict[str, AnchorState], orphans: list[Annotation]) -> None:
         self.anchor_states = states
         self.orphans = orphans
+        # Updated in place: the annotation list holds on to the set of fuzzy ids.
         self.fuzzy.clear()
         self.fuzzy.update(i for i, state in states.items() if state.status == FUZZY)
 
@@ -168,29 +173,25 @@ class QtLibrarySession(QObject):
         clears the undo history, whose offsets point into the text replaced) and
         its annotations, added, changed, deleted or orphaned, applied like this
         program's own edits. Counts in the library list follow (libraryChanged).
+
+        Raises what the library raises when it cannot be read (a server gone
+        away): nothing was being saved, so the caller says so its own way, and
+        the next call compares again from what is shown.
         """
         changed = False
-        try:
-            tags = self.library.tags()
-        except USER_ERRORS as exc:
-            self.errorRaised.emit(_message(exc))
-            return False
+        tags = self.library.tags()
         if tags != self.tags:
             self.tags = tags
             self.tagsChanged.emit()
             changed = True
         document = self.document
         if document is not None:
-            try:
-                delta = watching.document_delta(self.library, document.id, self._shown_stamps())
-            except USER_ERRORS as exc:
-                self.errorRaised.emit(_message(exc))
-                return changed
+            delta = watching.document_delta(self.library, document.id, self._shown_stamps())
             if delta.sha256 != document.sha256:  # revised, or deleted (None)
                 self._reopen(document.id if delta.sha256 is not None else None)
                 changed = True
             elif not delta.empty:
-                self._apply_delta(delta)
+                self._apply_delta(document.id, delta)
                 changed = True
         self.libraryChanged.emit()
         return changed
@@ -201,7 +202,7 @@ class QtLibrarySession(QObject):
         stamps.update((a.id, (a.modified, ORPHANED)) for a in self.orphans)
         return stamps
 
-    def _apply_delta(self, delta: watching.DocumentDelta) -> None:
+    def _apply_delta(self, document_id: str, delta: watching.DocumentDelta) -> None:
         shown_states = {i: state.status for i, state in self.anchor_states.items()}
         placed = {a.id: a for a in delta.annotations if delta.statuses[a.id] != ORPHANED}
         leaving = [*delta.gone, *(i for i, status in delta.statuses.items() if status == ORPHANED)]
@@ -214,7 +215,7 @@ class QtLibrarySession(QObject):
         if any(shown_states.get(i, UNCHANGED) != status for i, status in delta.statuses.items()) or any(
             i in orphan_ids for i in (*delta.gone, *delta.statuses)
         ):
-            self._load_anchor_states()  # review marks and orphans, before the views redraw
+            self._set_anchor_states(*self._read_anchor_states(document_id))  # before the views redraw
             self.orphansChanged.emit()
         self.apply(changes)
 
@@ -222,10 +223,10 @@ class QtLibrarySession(QObject):
         """Show a document again whole (its text was revised), or nothing (it was deleted).
 
         The undo history goes: its offsets point into the text that was replaced.
+        Raises what the library raises when it cannot be read.
         """
         self.undo_stack.clear()
-        self.document = None
-        self.open_document(document_id)
+        self._show_document(document_id)
 
     def replace_library(self, library: Library, changes: Changes) -> None:
         """Work on another open library (reopened after a restore), and show what *changes* says changed.
@@ -298,7 +299,10 @@ class QtLibrarySession(QObject):
         self._conflicts, self._failures = [], []
         if conflicts:
             shown = self.document
-            self.refresh()
+            try:
+                self.refresh()
+            except USER_ERRORS as exc:
+                failures.append(f"what is stored now cannot be shown: {_message(exc)}")
             if shown is not None and self.document is None:
                 conflicts = [DOCUMENT_DELETED]
             elif shown is not None and self.document is not None and self.document.sha256 != shown.sha256:
@@ -329,7 +333,10 @@ class QtLibrarySession(QObject):
             self.documentsChanged.emit()  # before a document is opened, so the list has its row
         if changes.documents_revised:  # their annotations are shown only by reading them again
             if self.document is not None and self.document.id in changes.documents_revised:
-                self._reopen(self.document.id)  # with the orphans and review marks the revision left
+                # With the orphans and review marks the revision left; the undo history's offsets
+                # point into the text replaced.
+                self.undo_stack.clear()
+                self.open_document(self.document.id)
             self.libraryChanged.emit()
             return
         touched = {
