@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from annotator.services import Library, annotating, watching
 from annotator.storage.engine import LibraryError
+from annotator.ui.qt_main_window import QtMainWindow
 from tests.ui.conftest import stored_annotations
 
 TEXT = "The minister said the reform would pass. Critics called it a gamble.\n"
@@ -17,6 +18,12 @@ TEXT = "The minister said the reform would pass. Critics called it a gamble.\n"
 
 def _unreachable(*_args: object, **_kwargs: object) -> object:
     raise LibraryError("could not connect to the server: Connection refused")
+
+
+def _note(window: QtMainWindow) -> str | None:
+    """What the status bar says of the library's connection (None: nothing, it can be reached)."""
+    note = window.watcher.connection_note
+    return note.text() if note.isVisibleTo(window) else None
 
 
 def test_a_library_that_cannot_be_reached_while_polling_is_one_status_note_not_a_dialog(
@@ -33,11 +40,15 @@ def test_a_library_that_cannot_be_reached_while_polling_is_one_status_note_not_a
         for _ in range(3):
             window.watcher.poll()
         assert messages == []
-        assert status() == "Cannot reach the library: could not connect to the server: Connection refused; retrying"
+        assert (
+            _note(window) == "Cannot reach the library: could not connect to the server: Connection refused; retrying"
+        )
+        assert "Not saved" not in status()
     with Library.open(f"sqlite:///{library_path}") as other:  # meanwhile another program's note
         annotating.set_note(other, annotation_id=annotation.id, note="theirs")
     window.watcher.poll()
     assert status() == "Connected to the library again; showing what changed meanwhile."
+    assert _note(window) is None
     assert window.session.annotations[annotation.id].note == "theirs"
     assert messages == []
 
@@ -55,7 +66,7 @@ def test_a_poll_that_could_not_show_a_change_shows_it_at_the_next_poll(
     with monkeypatch.context() as down:  # the watcher hears of the commit; reading what changed fails
         down.setattr(watching, "document_delta", _unreachable)
         window.watcher.poll()
-    assert messages == [] and "Cannot reach the library" in window.statusBar().currentMessage()
+    assert messages == [] and "Cannot reach the library" in (_note(window) or "")
     assert window.session.annotations[annotation.id].note == ""
     window.watcher.poll()  # the watcher has nothing new to say; the change is shown all the same
     assert window.session.annotations[annotation.id].note == "theirs"

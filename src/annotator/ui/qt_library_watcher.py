@@ -8,8 +8,10 @@ library with what it shows (:meth:`QtLibrarySession.refresh`): which commits
 were others' is found by comparing, never assumed.
 
 A library that cannot be reached while polling (a server gone away) is one
-note in the status bar, not a dialog: nothing was being saved. Polling goes
-on, and says when the library can be reached again.
+note in the status bar (:attr:`QtLibraryWatcher.connection_note`), not a
+dialog: nothing was being saved. It stays while the library cannot be reached,
+whatever other messages come and go; polling goes on, and says when the library
+can be reached again.
 
 Restoring a backup replaces the library under the window: polling stops, the
 service restores and reopens it, the session works on the reopened library and
@@ -22,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from annotator.services.backups import library_file, restore_library
 from annotator.services.watching import ChangeWatcher, watch
@@ -31,6 +33,8 @@ from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 
 #: How often the library is asked whether anything was committed (SQLite's data_version, PostgreSQL's notifications).
 POLL_MS = 1500
+#: How much of why the library cannot be reached the status bar shows (all of it on hover).
+REASON_CHARS = 90
 
 
 class QtLibraryWatcher(QObject):
@@ -44,7 +48,11 @@ class QtLibraryWatcher(QObject):
         self._before_restore = before_restore
         self._watcher: ChangeWatcher | None = None
         self._behind = False  # the last poll could not show what changed: the next one tries again
-        self._unreachable = False  # the status bar says the library cannot be reached
+        #: Shown in the status bar while the library cannot be reached.
+        self.connection_note = QLabel(window)
+        self.connection_note.setAccessibleName("Library connection")
+        self.connection_note.setVisible(False)
+        window.statusBar().addPermanentWidget(self.connection_note)
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.poll)
@@ -54,7 +62,8 @@ class QtLibraryWatcher(QObject):
 
     def start(self) -> None:
         """Poll for commits to this library and show what other programs changed."""
-        self._behind = self._unreachable = False
+        self._behind = False
+        self.connection_note.setVisible(False)
         try:
             self._watcher = watch(self._session.library)
         except USER_ERRORS as exc:
@@ -88,18 +97,26 @@ class QtLibraryWatcher(QObject):
             self._behind = True
             shown = self._session.refresh()
         except USER_ERRORS as exc:
-            if not self._unreachable:
-                self._unreachable = True
-                self._status(f"Cannot reach the library: {exc}; retrying", 0)  # until it can
+            self._show_unreachable(str(exc))
             return
         self._behind = False
-        if self._unreachable:
-            self._unreachable = False
+        if self.connection_note.isVisibleTo(self._window):
+            self.connection_note.setVisible(False)
             self._status(
                 "Connected to the library again" + ("; showing what changed meanwhile." if shown else "."), 8000
             )
         elif shown:
             self._status("Updated with changes made in another window or program.", 5000)
+
+    def _show_unreachable(self, reason: str) -> None:
+        if self.connection_note.isVisibleTo(self._window):
+            return  # said already: one note, not one a poll
+        first_line = reason.splitlines()[0] if reason else "no answer"
+        if len(first_line) > REASON_CHARS:
+            first_line = first_line[: REASON_CHARS - 1] + "…"
+        self.connection_note.setText(f"Cannot reach the library: {first_line}; retrying")
+        self.connection_note.setToolTip(reason)
+        self.connection_note.setVisible(True)
 
     def show_backups(self) -> None:
         """File › Backups…: the library's backups, one made now, and restoring one."""
