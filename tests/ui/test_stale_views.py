@@ -10,6 +10,7 @@ refused once, and the undo history stays sound.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 from annotator.services import Library, annotating, revising
 from tests.ui.conftest import stored_annotations
@@ -99,3 +100,46 @@ def test_deleting_rows_one_of_which_another_program_changed_deletes_the_others_a
     assert {a.note for a in window.session.annotations.values()} == {"theirs", "theirs too"}  # shown now
     window.session.undo_stack.undo()  # the one delete that went through comes back
     assert len(stored_annotations(library_path, doc_id)) == 3
+
+
+# -- notes typed while another program changes the annotation or the text -------------------------
+
+
+def _type_in_inspector(qtbot, window, text: str) -> QLineEdit:
+    edit = window.inspector.note_edit
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    qtbot.keyClicks(edit, text)
+    return edit
+
+
+def test_a_note_typed_in_the_inspector_does_not_overwrite_one_another_program_set_meanwhile(
+    qtbot, open_window, import_text, library_path, messages
+) -> None:
+    doc_id = import_text(TEXT)
+    window = open_window()
+    [annotation_id] = _tag_words(window, "minister")
+    window.select_annotation(annotation_id)
+    edit = _type_in_inspector(qtbot, window, "my note")
+    with _other(library_path) as other:
+        annotating.set_note(other, annotation_id=annotation_id, note="their note")
+    window.watcher.poll()  # the window shows their note in the list; the field keeps what is typed
+    assert window.session.annotations[annotation_id].note == "their note"
+    assert edit.text() == "my note"
+
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert [a.note for a in stored_annotations(library_path, doc_id)] == ["their note"]  # not overwritten
+    assert [text for _kind, text in messages] == [
+        "Not saved: another program changed this annotation since it was shown here; nothing was saved"
+    ]
+    assert edit.text() == "my note"  # nothing typed is lost
+    their_note = window.inspector.their_note_label  # and theirs is quoted under it
+    assert their_note.isVisibleTo(window)
+    assert their_note.text() == (
+        "Changed in another program while you typed; it now reads “their note”. Press Enter to save yours instead."
+    )
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # told, the user saves theirs over it
+    assert [a.note for a in stored_annotations(library_path, doc_id)] == ["my note"]
+    assert len(messages) == 1 and not their_note.isVisibleTo(window)
+    window.session.undo_stack.undo()  # and undoing that puts their note back
+    assert [a.note for a in stored_annotations(library_path, doc_id)] == ["their note"]

@@ -403,11 +403,19 @@ class QtLibrarySession(QObject):
                 self.retag(annotation_id, tag_id)
         return bool(changing)
 
-    def set_note(self, annotation_id: str, note: str) -> None:
+    def set_note(self, annotation_id: str, note: str, base: Annotation | None = None) -> None:
+        """Give an annotation this note, as one undo step.
+
+        *base* is the annotation as it was when the user began writing the note
+        (by default, as shown now): if another program changed the note since,
+        the edit is refused rather than overwrite theirs.
+        """
         current = self.annotations.get(annotation_id)
-        if current is not None and current.note != note:
-            with self._intent():
-                self.undo_stack.push(UpdateAnnotationCommand(self, current, note=note))
+        before = base or current
+        if before is None or (current is not None and current.note == note):
+            return
+        with self._intent():
+            self.undo_stack.push(UpdateAnnotationCommand(self, before, note=note))
 
     # -- revisions (not on the undo stack: a revision keeps the old text as a version) ----------
 
