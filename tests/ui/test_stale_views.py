@@ -143,3 +143,26 @@ def test_a_note_typed_in_the_inspector_does_not_overwrite_one_another_program_se
     assert len(messages) == 1 and not their_note.isVisibleTo(window)
     window.session.undo_stack.undo()  # and undoing that puts their note back
     assert [a.note for a in stored_annotations(library_path, doc_id)] == ["their note"]
+
+
+def test_a_note_being_typed_survives_another_programs_revision_of_the_text(
+    qtbot, open_window, import_text, library_path, messages
+) -> None:
+    doc_id = import_text(TEXT)
+    window = open_window()
+    minister, critics = _tag_words(window, "minister", "Critics")
+    window.annotation_view.selectAll()  # the inspector shows the last of the rows selected
+    assert window.inspector.annotation_id == critics
+    edit = _type_in_inspector(qtbot, window, "a long careful note")
+    with _other(library_path) as other:  # every offset moves
+        revising.revise_document(other, document_id=doc_id, new_text=REVISED)
+    window.watcher.poll()
+    assert window.pane.text == REVISED
+    assert window.selected_annotation_ids() == [minister, critics]  # still selected
+    assert window.session.annotations[critics].start == REVISED.index("Critics")
+    assert window.inspector.annotation_id == critics and edit.text() == "a long careful note" and edit.hasFocus()
+
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # nobody else changed the note: it is saved
+    saved = {a.id: a for a in stored_annotations(library_path, doc_id)}
+    assert saved[critics].note == "a long careful note" and REVISED[saved[critics].start :].startswith("Critics")
+    assert messages == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from annotator.core.model import Tag
@@ -64,6 +64,19 @@ class QtAnnotationList(QTableView):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
         self.scrollTo(index)
+        return True
+
+    def select_rows(self, annotation_ids: list[str]) -> bool:
+        """Make the rows of these annotations (those listed) the selected ones, the last current; False if none is."""
+        rows = sorted(r for r in map(self.annotations_model.row_of, annotation_ids) if r >= 0)
+        if not rows:
+            return False
+        model, flags = self.annotations_model, QItemSelectionModel.SelectionFlag
+        selection = QItemSelection()
+        for row in rows:
+            selection.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
+        self.selectionModel().setCurrentIndex(model.index(rows[-1], 0), flags.NoUpdate)
+        self.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
         return True
 
     def _on_context_menu_requested(self, point: QPoint) -> None:
