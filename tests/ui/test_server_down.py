@@ -200,7 +200,8 @@ def test_a_lost_connection_to_a_server_that_stopped_answering_is_reopened_in_the
     window, url, doc_id = server_window
     listener = window.watcher._watcher._source._conn
     with own_server._admin() as admin:  # the server drops the window's listening connection
-        admin.execute("SELECT pg_terminate_backend(%s)", [listener.info.backend_pid])
+        # (and the test waits until its process has ended, its last words sent)
+        admin.execute("SELECT pg_terminate_backend(%s, 10000)", [listener.info.backend_pid])
     status = window.statusBar().currentMessage
     with stopped(own_server):
         took = _polls(window) + _polls(window)  # the loss is noticed, and a new connection waits for the server
