@@ -10,7 +10,7 @@ refused once, and the undo history stays sound.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from annotator.services import Library, annotating, revising
 from tests.ui.conftest import stored_annotations
@@ -166,3 +166,40 @@ def test_a_note_being_typed_survives_another_programs_revision_of_the_text(
     saved = {a.id: a for a in stored_annotations(library_path, doc_id)}
     assert saved[critics].note == "a long careful note" and REVISED[saved[critics].start :].startswith("Critics")
     assert messages == []
+
+
+def test_a_note_typed_in_the_list_stays_in_its_editor_when_another_program_changes_the_row(
+    qtbot, open_window, import_text, library_path, messages
+) -> None:
+    doc_id = import_text(TEXT)
+    window = open_window()
+    [annotation_id] = _tag_words(window, "minister")
+    view, model = window.annotation_view, window.annotations_model
+    index = model.index(0, model.NOTE)
+    view.setFocus()
+    view.setCurrentIndex(index)
+    view.edit(index)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, "my note")
+    with _other(library_path) as other:
+        annotating.set_note(other, annotation_id=annotation_id, note="their note")
+    window.watcher.poll()
+    assert model.annotation(0).note == "their note"  # the row shows theirs...
+    assert editor.text() == "my note"  # ...and the open editor keeps what is typed
+
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits it once the editor has seen the key
+    qtbot.waitUntil(lambda: bool(messages))
+    assert [a.note for a in stored_annotations(library_path, doc_id)] == ["their note"]
+    assert [text for _kind, text in messages] == [
+        "Not saved: another program changed this annotation since it was shown here; nothing was saved"
+    ]
+
+    def offered() -> bool:  # what was typed, in the editor again
+        widget = QApplication.focusWidget()
+        return isinstance(widget, QLineEdit) and widget is not editor and widget.text() == "my note"
+
+    qtbot.waitUntil(offered)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # told, the user saves theirs over it
+    qtbot.waitUntil(lambda: [a.note for a in stored_annotations(library_path, doc_id)] == ["my note"])
+    assert len(messages) == 1
