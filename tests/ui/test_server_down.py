@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.model import Annotation
 from annotator.services import Library, annotating, importing, watching
 from annotator.storage.engine import LibraryError
 from annotator.ui.app import create_main_window
 from annotator.ui.qt_main_window import QtMainWindow
 from tests._pg import PostgresServer, start_server
-from tests.ui.conftest import stored_annotations
 
 TEXT = "The minister said the reform would pass. Critics called it a gamble.\n"
 
@@ -39,13 +39,26 @@ def _note(window: QtMainWindow) -> str | None:
     return note.text() if note.isVisibleTo(window) else None
 
 
-def test_a_library_that_cannot_be_reached_while_polling_is_one_status_note_not_a_dialog(
-    open_window, import_text, library_path, monkeypatch, messages
-) -> None:
-    doc_id = import_text(TEXT)
+def _their_note(library_path, annotation_id: str) -> None:
+    """Another program sets an annotation's note."""
+    with Library.open(f"sqlite:///{library_path}") as other:
+        annotating.set_note(other, annotation_id=annotation_id, note="theirs")
+
+
+@pytest.fixture
+def tagged(open_window, import_text) -> tuple[QtMainWindow, Annotation]:
+    """A window on a SQLite library, with one annotation it made; (window, annotation)."""
+    import_text(TEXT)
     window = open_window()
     window.session.tag_span(window.session.tags[0].id, 4, 12)
-    [annotation] = stored_annotations(library_path, doc_id)
+    [annotation] = window.session.annotations.values()
+    return window, annotation
+
+
+def test_a_library_that_cannot_be_reached_while_polling_is_one_status_note_not_a_dialog(
+    tagged, library_path, monkeypatch, messages
+) -> None:
+    window, annotation = tagged
     status = window.statusBar().currentMessage
     with monkeypatch.context() as down:  # the watcher's connection and the library's, both lost
         down.setattr(window.watcher._watcher, "changed", _unreachable)
@@ -57,8 +70,7 @@ def test_a_library_that_cannot_be_reached_while_polling_is_one_status_note_not_a
             _note(window) == "Cannot reach the library: could not connect to the server: Connection refused; retrying"
         )
         assert "Not saved" not in status()
-    with Library.open(f"sqlite:///{library_path}") as other:  # meanwhile another program's note
-        annotating.set_note(other, annotation_id=annotation.id, note="theirs")
+    _their_note(library_path, annotation.id)  # meanwhile
     window.watcher.poll()
     assert status() == "Connected to the library again; showing what changed meanwhile."
     assert _note(window) is None
@@ -67,15 +79,11 @@ def test_a_library_that_cannot_be_reached_while_polling_is_one_status_note_not_a
 
 
 def test_a_poll_that_could_not_show_a_change_shows_it_at_the_next_poll(
-    open_window, import_text, library_path, monkeypatch, messages
+    tagged, library_path, monkeypatch, messages
 ) -> None:
-    doc_id = import_text(TEXT)
-    window = open_window()
-    window.session.tag_span(window.session.tags[0].id, 4, 12)
-    [annotation] = stored_annotations(library_path, doc_id)
+    window, annotation = tagged
     window.watcher.poll()  # the window's own commit, seen
-    with Library.open(f"sqlite:///{library_path}") as other:
-        annotating.set_note(other, annotation_id=annotation.id, note="theirs")
+    _their_note(library_path, annotation.id)
     with monkeypatch.context() as down:  # the watcher hears of the commit; reading what changed fails
         down.setattr(watching, "document_delta", _unreachable)
         window.watcher.poll()
@@ -174,6 +182,20 @@ def server_window(own_server: PostgresServer, qtbot) -> Iterator[tuple[QtMainWin
             own_server.drop_database(url)
 
 
+def _another_programs_annotation_is_shown(qtbot, window: QtMainWindow, url: str, doc_id: str) -> None:
+    """Another program annotates; the window's polls show it (within a bound: reconnecting takes a moment)."""
+    with Library.open(url) as other:
+        tag_id = other.tag_named("claim").id
+        theirs = annotating.annotate_quote(other, document_id=doc_id, tag_id=tag_id, quote="Critics")
+    [annotation] = theirs.annotations_created
+
+    def shown() -> bool:
+        window.watcher.poll()
+        return annotation.id in window.session.annotations
+
+    qtbot.waitUntil(shown, timeout=15_000)
+
+
 def _polls(window: QtMainWindow, times: int = 3) -> float:
     """Poll *times*, as the window's timer would; how long it took in all (seconds)."""
     started = time.monotonic()
@@ -207,15 +229,7 @@ def test_a_lost_connection_to_a_server_that_stopped_answering_is_reopened_in_the
         took = _polls(window) + _polls(window)  # the loss is noticed, and a new connection waits for the server
         assert "Cannot reach the library" in (_note(window) or "")
     assert took < QUICK_S
-    with Library.open(url) as other:
-        theirs = annotating.annotate_quote(other, document_id=doc_id, tag_id=other.tag_named("claim").id,
-                                           quote="Critics").annotations_created[0].id  # fmt: skip
-
-    def shown() -> bool:
-        window.watcher.poll()
-        return theirs in window.session.annotations
-
-    qtbot.waitUntil(shown, timeout=15_000)
+    _another_programs_annotation_is_shown(qtbot, window, url, doc_id)
     assert status() == "Connected to the library again; showing what changed meanwhile."
     assert messages == []
 
@@ -228,7 +242,7 @@ def test_a_server_that_stops_and_starts_again_is_one_status_note_then_the_change
     status = window.statusBar().currentMessage
     own_server.stop("fast")  # as an administrator stops it: connections are closed, commits kept
     try:
-        for _ in range(4):  # ~6 s of polling with the server down
+        for _ in range(4):  # polls, as the window's timer makes them while the server is down
             window.watcher.poll()
             qtbot.wait(20)
         assert messages == []  # not "Not saved": nothing was being saved
@@ -236,15 +250,7 @@ def test_a_server_that_stops_and_starts_again_is_one_status_note_then_the_change
         assert note.startswith("Cannot reach the library: ") and note.endswith("; retrying")
     finally:
         assert own_server.start().returncode == 0
-    with Library.open(url) as other:
-        theirs = annotating.annotate_quote(other, document_id=doc_id, tag_id=other.tag_named("claim").id,
-                                           quote="Critics").annotations_created[0].id  # fmt: skip
-
-    def shown() -> bool:
-        window.watcher.poll()
-        return theirs in window.session.annotations
-
-    qtbot.waitUntil(shown, timeout=15_000)
+    _another_programs_annotation_is_shown(qtbot, window, url, doc_id)
     assert status() == "Connected to the library again; showing what changed meanwhile."
     window.session.tag_span(window.session.tags[0].id, 4, 12)  # and it saves again
     assert len(window.session.annotations) == 2 and messages == []
