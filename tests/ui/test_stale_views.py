@@ -102,6 +102,22 @@ def test_deleting_rows_one_of_which_another_program_changed_deletes_the_others_a
     assert len(stored_annotations(library_path, doc_id)) == 3
 
 
+def test_deleting_rows_all_of_which_another_program_changed_leaves_no_empty_step_to_undo(
+    qtbot, open_window, import_text, library_path, messages
+) -> None:
+    import_text(TEXT)
+    window = open_window()
+    ids = _tag_words(window, "minister", "reform")
+    stack = window.session.undo_stack
+    with _other(library_path) as other:
+        for annotation_id in ids:
+            annotating.set_note(other, annotation_id=annotation_id, note="theirs")
+    window.annotation_view.selectAll()
+    window.delete_action.trigger()
+    assert len(messages) == 1
+    assert (stack.count(), stack.undoText()) == (2, "Tag “reform”")  # not "Delete 2 annotations", which did nothing
+
+
 # -- notes typed while another program changes the annotation or the text -------------------------
 
 
