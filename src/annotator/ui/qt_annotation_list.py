@@ -163,6 +163,6 @@ class _NoteDelegate(QStyledItemDelegate):
     def _offer_again(self, annotation_id: str) -> None:
         model = self._view.annotations_model
         row = model.row_of(annotation_id)
-        trigger = QAbstractItemView.EditTrigger.AllEditTriggers
-        if row < 0 or not self._view.edit(model.index(row, model.NOTE), trigger, None):
-            self._offered.pop(annotation_id, None)  # nowhere to offer it: not later, in another edit
+        if row >= 0:
+            self._view.edit(model.index(row, model.NOTE))  # its editor takes the offered note at once
+        self._offered.pop(annotation_id, None)  # if no editor opened: not later, in another edit either

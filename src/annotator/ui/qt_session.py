@@ -108,9 +108,11 @@ class QtLibrarySession(QObject):
 
         Raises what the library raises when it cannot be read; then what was shown stays.
         """
-        if document_id is None:
-            document, annotations, states, orphans = None, [], {}, []
-        else:
+        document: Document | None = None
+        annotations: list[Annotation] = []
+        states: dict[str, AnchorState] = {}
+        orphans: list[Annotation] = []
+        if document_id is not None:
             document, annotations = self.library.document_with_annotations(document_id)
             states, orphans = self._read_anchor_states(document_id)
         self.document = document
