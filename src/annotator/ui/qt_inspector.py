@@ -62,11 +62,6 @@ class QtInspector(QWidget):
     def annotation_id(self) -> str | None:
         return self._annotation.id if self._annotation else None
 
-    @property
-    def typing(self) -> bool:
-        """True while the note field holds a note the user is typing, not yet saved."""
-        return self._note_base is not None
-
     def set_tags(self, tags: list[Tag]) -> None:
         self.tag_box.clear()
         for tag in tags:
