@@ -121,22 +121,28 @@ class PostgresServer:
         with self._admin() as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-    def stop(self) -> None:
-        subprocess.run(
-            [
-                *self.run_as,
-                str(self.pg_ctl),
-                "stop",
-                "-D",
-                str(self.data_dir),
-                "-m",
-                "immediate",
-                "-w",
-            ],
-            capture_output=True,
-            timeout=START_TIMEOUT_S,
-            check=False,
+    @property
+    def log(self) -> Path:
+        return self.root / "server.log"
+
+    def start(self) -> subprocess.CompletedProcess[str]:
+        """Start the server on its port (again, after :meth:`stop`); the finished ``pg_ctl start``."""
+        options = (
+            f"-F -p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
+            "-c full_page_writes=off -c synchronous_commit=off -c max_connections=50"
         )
+        return subprocess.run(
+            [*self.run_as, str(self.pg_ctl), "start", "-D", str(self.data_dir), "-l", str(self.log), "-w",
+             "-t", str(START_TIMEOUT_S), "-o", options],
+            capture_output=True, text=True, timeout=START_TIMEOUT_S + 10, check=False,
+        )  # fmt: skip
+
+    def stop(self, mode: str = "immediate") -> None:
+        """Stop the server: "immediate" (it is thrown away) or "fast", which keeps what was committed."""
+        subprocess.run(
+            [*self.run_as, str(self.pg_ctl), "stop", "-D", str(self.data_dir), "-m", mode, "-w"],
+            capture_output=True, timeout=START_TIMEOUT_S, check=False,
+        )  # fmt: skip
 
 
 def _run(argv: list[str], what: str, log: Path | None = None) -> None:
@@ -186,19 +192,11 @@ def start_server() -> PostgresServer:
              "-E", "UTF8", "--locale=C", "--no-sync"],
             "initdb",
         )  # fmt: skip
-        log = root / "server.log"
+        log = server.log
         # A port found free can be taken before the server binds it; try a few.
         for attempt in range(5):
             server.port = free_port()
-            options = (
-                f"-F -p {server.port} -k {root} -c listen_addresses=127.0.0.1 "
-                "-c full_page_writes=off -c synchronous_commit=off -c max_connections=50"
-            )
-            started = subprocess.run(
-                [*run_as, str(pg_ctl), "start", "-D", str(server.data_dir), "-l", str(log), "-w",
-                 "-t", str(START_TIMEOUT_S), "-o", options],
-                capture_output=True, text=True, timeout=START_TIMEOUT_S + 10, check=False,
-            )  # fmt: skip
+            started = server.start()
             if started.returncode == 0:
                 return server
             if attempt == 4:

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 
 from annotator.cli_revise import add_revise_command, cmd_revise
 from annotator.core.anchoring import FUZZY, MOVED, ORPHANED, UNCHANGED, AnchorState
-from annotator.core.model import Annotation, InvalidInput
+from annotator.core.model import Annotation, Conflict, InvalidInput
 from annotator.core.selectors import CONTEXT_LENGTH, SpanError
 from annotator.core.text import normalize_text, sha256_text
 from annotator.formats.base import FormatError, ImportBundle, ImportedAnnotation, ImportedDocument
@@ -346,6 +346,25 @@ def test_accept_fuzzy_clears_the_flag_all_or_nothing(article: Article) -> None:
     assert set(revising.anchor_states(article.library, article.id)) == {
         article.ids[q] for q in (OPENING, THESIS, STABILITY, UNREST)
     }
+
+
+def test_accept_fuzzy_refuses_a_placement_other_than_the_one_shown(article: Article) -> None:
+    revise(article, reworded(article.text))
+    fuzzy_id, other_id = article.ids[OPENING], article.ids[STABILITY]
+    shown = {i: article.state()[i][0] for i in (fuzzy_id, other_id)}  # what a window shows
+    revise(article, "A new first paragraph.\n\n" + article.library.text(article.id))  # placed further on
+    before = article.state()
+    assert before[fuzzy_id][1].status == FUZZY and before[fuzzy_id][0].start != shown[fuzzy_id].start
+    with pytest.raises(Conflict, match="placed this annotation again"):
+        revising.accept_fuzzy(article.library, annotation_ids=[other_id, fuzzy_id], bases=shown)
+    assert article.state() == before  # all or nothing
+    # Once the window shows where it is now, the placement can be accepted.
+    now = {fuzzy_id: before[fuzzy_id][0]}
+    [accepted] = revising.accept_fuzzy(article.library, annotation_ids=[fuzzy_id], bases=now).annotations_updated
+    assert article.of(OPENING) == (accepted, AnchorState(MOVED))
+    annotating.delete_annotation(article.library, annotation_id=other_id)
+    with pytest.raises(Conflict, match="deleted"):
+        revising.accept_fuzzy(article.library, annotation_ids=[other_id], bases=shown)
 
 
 def test_orphans_can_still_be_noted_retagged_and_deleted(article: Article) -> None:

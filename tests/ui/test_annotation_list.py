@@ -5,7 +5,7 @@ to be tagged again, and Document › Accept placement only when there is one to 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtGui import QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
 from tests.ui.conftest import select_by_keyboard, stored_annotations
@@ -169,6 +169,37 @@ def test_delete_leaves_no_text_selected_for_a_tag_key_to_recreate(
     qtbot.keyClick(window.annotation_view, Qt.Key.Key_1)  # the next key press tags nothing
     assert stored_annotations(library_path, doc_id) == []
     assert "Select some text" in window.statusBar().currentMessage()
+
+
+def test_delete_deletes_an_annotation_only_from_the_annotation_list_or_the_text(
+    qtbot, open_window, import_text, library_path
+) -> None:
+    doc_id = import_text(TEXT)
+    window = open_window()
+    start = TEXT.index("iota")
+    _tag_by_key(qtbot, window, start, start + 4)
+    (created,) = stored_annotations(library_path, doc_id)
+    window.select_annotation(created.id, select_text=False)
+    # In the library list, Delete would seem to mean the document: it deletes no annotation there.
+    window.document_list.setFocus()
+    qtbot.waitUntil(window.document_list.hasFocus)
+    qtbot.keyClick(window.document_list, Qt.Key.Key_Delete)
+    assert stored_annotations(library_path, doc_id) == [created]
+    # Typed in the inspector's note field, it deletes a character of the note.
+    edit = window.inspector.note_edit
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    qtbot.keyClicks(edit, "xsee")
+    qtbot.keyClick(edit, Qt.Key.Key_Home)
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert [a.note for a in stored_annotations(library_path, doc_id)] == ["see"]
+    # The menu entry keeps its shortcut, and in the text pane the key deletes the selected annotation.
+    assert window.delete_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Delete)
+    window.pane.setFocus()
+    qtbot.waitUntil(window.pane.hasFocus)
+    qtbot.keyClick(window.pane, Qt.Key.Key_Delete)
+    assert stored_annotations(library_path, doc_id) == []
 
 
 OLD = "The minister resigned on Monday after the vote.\n\nCritics say the reform was rushed through parliament without debate.\n"

@@ -133,3 +133,38 @@ def test_an_orphan_another_program_reattaches_leaves_the_panel_at_the_next_poll(
     assert window.orphan_panel.orphan_list.count() == 0 and not window.orphan_panel.isVisibleTo(window)
     assert window.pane.highlighter.index.get(orphan_id) is not None
     assert [a.id for a in stored_annotations(library_path, doc_id)] == [orphan_id]
+
+
+def test_accept_placement_refuses_a_placement_another_program_made_since_it_was_shown(
+    open_window, import_text, library_path, messages
+) -> None:
+    from annotator.services import annotating, revising
+
+    first = "Alpha beta gamma. The quick brown fox jumps over the lazy dog today. Delta epsilon zeta.\n"
+    second = first.replace("quick brown fox", "quikc brown fax")
+    third = "Zeta. " + second.replace("quikc", "quick")
+    doc_id = import_text(first)
+    url = f"sqlite:///{library_path}"
+    with Library.open(url) as other:
+        start = first.index("quick brown fox")
+        tag_id = other.tag_named("claim").id
+        annotating.create_annotation(other, document_id=doc_id, tag_id=tag_id, start=start, end=start + 15)
+        revising.revise_document(other, document_id=doc_id, new_text=second)
+    window = open_window()
+    (shown,) = window.session.annotations.values()
+    assert shown.id in window.session.fuzzy and shown.quote == "quikc brown fax"
+    window.select_annotation(shown.id)
+    with Library.open(url) as other:  # placed again before the window's next poll
+        revising.revise_document(other, document_id=doc_id, new_text=third)
+
+    window.accept_action.trigger()
+    with Library.open(url) as other:
+        assert anchor_states(other, doc_id)[shown.id].status == "fuzzy"  # not accepted unseen
+    assert len(messages) == 1 and "revised in another program" in messages[0][1]
+    # The window now shows where it is; that placement can be accepted.
+    (now,) = window.session.annotations.values()
+    assert (now.start, now.quote) == (third.index("quick brown fax"), "quick brown fax")
+    window.select_annotation(now.id)
+    window.accept_action.trigger()
+    with Library.open(url) as other:
+        assert anchor_states(other, doc_id)[shown.id].status == "moved"

@@ -24,8 +24,9 @@ version's text (orphans whose text returns are found again).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from annotator.core.anchoring import (
     ANCHOR_STATUSES,
@@ -42,13 +43,18 @@ from annotator.core.errors import NotFound
 from annotator.core.model import Annotation, Conflict, InvalidInput, moved_to_span, new_id, utc_now
 from annotator.core.text import UnstorableText, sha256_text, stored_text
 from annotator.formats.base import FormatError
-from annotator.services.annotating import REVISED
+from annotator.services.annotating import DELETED, REVISED
 from annotator.services.changes import Changes
 from annotator.services.importing import LibrarySource, opened, read_file
 from annotator.services.library import Library
 from annotator.storage import repository as repo
 from annotator.storage.engine import LibraryError
 from annotator.storage.uow import unit_of_work
+
+#: Why an accept is refused: the placement a person agreed with is not the one stored now.
+PLACED_AGAIN = "another program's revision placed this annotation again since it was shown here; nothing was accepted"
+#: Where an annotation is placed, as a person sees it.
+_placement = attrgetter("start", "end", "quote")
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,21 +185,32 @@ def reattach_orphan(
     return Changes(annotations_updated=(after,))
 
 
-def accept_fuzzy(library: Library, *, annotation_ids: Iterable[str]) -> Changes:
+def accept_fuzzy(
+    library: Library, *, annotation_ids: Iterable[str], bases: Mapping[str, Annotation] | None = None
+) -> Changes:
     """Clear the review flag of fuzzy annotations: a person agrees with where they were placed.
 
     Annotations that are not fuzzy are left as they are (accepting twice changes
     nothing); an orphan cannot be accepted (:class:`InvalidInput`: place it with
     :func:`reattach_orphan`). All or nothing, in one unit of work.
+
+    *bases* (annotation id -> the annotation as a window showed it): a person
+    accepts the placement they saw, so if another program's revision placed one
+    again since (its start, end or quote differ, or it is an orphan now) or
+    deleted it, the whole accept is refused with :class:`Conflict`. Ids without
+    a base are not checked.
     """
     accepted: list[Annotation] = []
     now = utc_now()
     with unit_of_work(library.engine) as s:
         for annotation_id in dict.fromkeys(annotation_ids):
+            base = bases.get(annotation_id) if bases is not None else None
             found = repo.get_anchored_annotation(s, annotation_id)
             if found is None:
-                raise NotFound(f"there is no annotation '{annotation_id}'")
+                raise Conflict(DELETED) if base is not None else NotFound(f"there is no annotation '{annotation_id}'")
             annotation, state = found
+            if base is not None and (state.status == ORPHANED or _placement(base) != _placement(annotation)):
+                raise Conflict(PLACED_AGAIN)
             if state.status == ORPHANED:
                 raise InvalidInput(f"annotation '{annotation_id}' is orphaned; select its new text to reattach it")
             if state.status == FUZZY:

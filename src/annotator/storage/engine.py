@@ -67,6 +67,17 @@ CONNECT_TIMEOUT_S = 10
 #: libpq's own minimum is 2 s, so 1 means 2.
 CONNECT_TIMEOUT_ENV = "ANNOTATOR_CONNECT_TIMEOUT"
 
+#: libpq's settings that make a connection to a server that vanished (host down, network gone)
+#: fail within about a minute instead of waiting forever: TCP keepalives for an idle connection
+#: (a window's change listener), a limit on unacknowledged data for a busy one. A URL may set its own.
+POSTGRES_LIVENESS = {
+    "keepalives": 1,
+    "keepalives_idle": 30,
+    "keepalives_interval": 10,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 60_000,
+}
+
 #: The databases Annotator's schema and migrations are written and tested for.
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 #: How a PostgreSQL URL is written, for messages.
@@ -199,7 +210,8 @@ def make_engine(url: str, *, busy_timeout: int | None = None) -> Engine:
     new library is never made here (the default library's folder is made by
     :func:`annotator.config.ensure_data_dir`). *busy_timeout* (ms) defaults to
     :func:`busy_timeout_ms` (the environment or 5 s). A server database gets a
-    connect timeout (:func:`connect_timeout_s`) unless the URL sets one.
+    connect timeout (:func:`connect_timeout_s`) and gives up on a vanished server
+    (:data:`POSTGRES_LIVENESS`) unless the URL says otherwise.
     """
     parsed = check_database_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -220,6 +232,7 @@ def make_engine(url: str, *, busy_timeout: int | None = None) -> Engine:
     connect_args: dict[str, object] = {}
     if "connect_timeout" not in parsed.query:
         connect_args["connect_timeout"] = connect_timeout_s()  # libpq's name, honoured by psycopg
+    connect_args.update((name, value) for name, value in POSTGRES_LIVENESS.items() if name not in parsed.query)
     return sa.create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
 
 

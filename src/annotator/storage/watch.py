@@ -13,8 +13,10 @@ made just before its own.
   reads, microseconds a poll.
 - PostgreSQL: a connection of its own that ``LISTEN``\\s on the channel the
   triggers of migration 0003 notify at every commit to a table a window shows.
-  A lost connection is opened again and counts as a change (notifications may
-  have been missed meanwhile).
+  A poll only reads what has already arrived on its socket, never waiting for
+  the server (a window polls from its GUI thread, and a server may stop
+  answering). A lost connection is opened again in the background and counts
+  as a change (notifications may have been missed meanwhile).
 - Anything else: :func:`last_change_marker`, an aggregate that changes with
   nearly every edit (see its caveats).
 """
@@ -23,6 +25,9 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -86,47 +91,95 @@ class _SqliteVersion:
 
 
 class _PostgresListener:
-    """A connection of its own, detached from the engine's pool, that LISTENs on :data:`CHANNEL`."""
+    """A connection of its own, detached from the engine's pool, that LISTENs on :data:`CHANNEL`.
+
+    :meth:`marker` never waits for the server: it reads the notifications that
+    have already arrived (``notifies(timeout=0)``, no round trip), so a server
+    that stopped answering cannot block a poll, and a connection the server or
+    the network closed shows at once as an error. The lost connection is then
+    opened again in a background thread (connecting may take the whole connect
+    timeout); until it LISTENs again, :meth:`marker` raises.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._heard = 0
-        self._conn: Any = None
-        self._connect()
+        self._reconnecting: Future[Any] | None = None
+        self._conn: Any = self._listen()  # the library was just opened: its server answers
 
-    def _connect(self) -> None:
+    def _listen(self) -> Any:
+        """A new connection that LISTENs on :data:`CHANNEL`; waits for the server (run in the background later)."""
+        conn: Any = None
         try:
             fairy = self._engine.raw_connection()
             conn: Any = fairy.driver_connection  # a psycopg connection
             fairy.detach()  # ours for good: a pooled connection would be reset and reused
             conn.autocommit = True
-            conn.add_notify_handler(self._on_notify)
             conn.execute(f"LISTEN {CHANNEL}")
         except Exception as exc:  # psycopg's and SQLAlchemy's errors alike
+            _close_quietly(conn)
             raise LibraryError(f"cannot watch the library for changes ({explain_db_error(exc)})") from exc
-        self._conn = conn
-
-    def _on_notify(self, _notify: object) -> None:
-        self._heard += 1
+        return conn
 
     def marker(self) -> object:
+        if self._conn is None:
+            self._conn = self._reconnected()
+            self._heard += 1  # notifications may have gone unheard while disconnected
         try:
-            if self._conn is None or self._conn.closed:
-                self._connect()
-                self._heard += 1  # notifications may have gone unheard while disconnected
-            self._conn.execute("SELECT 1")  # a round trip delivers what arrived meanwhile
-        except LibraryError:
-            raise
+            self._heard += sum(1 for _notify in self._conn.notifies(timeout=0))
+            lost = self._conn.closed
         except Exception as exc:  # psycopg's errors, whatever the version
-            self.close()
+            self._drop()
             raise LibraryError(f"lost the connection that watches the library ({explain_db_error(exc)})") from exc
+        if lost:
+            self._drop()
+            raise LibraryError("lost the connection that watches the library")
         return self._heard
 
+    def _reconnected(self) -> Any:
+        """The connection a background attempt made; LibraryError while it is under way or if it failed."""
+        attempt = self._reconnecting
+        if attempt is None:
+            attempt = self._reconnecting = _in_background(self._listen)
+        if not attempt.done():
+            raise LibraryError("waiting for the library's server to answer")
+        self._reconnecting = None
+        return attempt.result()  # a failed attempt raises its LibraryError; the next poll tries again
+
+    def _drop(self) -> None:
+        _close_quietly(self._conn)
+        self._conn = None
+
     def close(self) -> None:
-        if self._conn is not None:
-            with contextlib.suppress(Exception):  # closing a broken connection: nothing to do about it
-                self._conn.close()
-            self._conn = None
+        attempt, self._reconnecting = self._reconnecting, None
+        if attempt is not None:  # a connection it makes is closed as soon as it is made
+            attempt.add_done_callback(_close_made)
+        self._drop()
+
+
+def _close_quietly(conn: Any) -> None:
+    if conn is not None:
+        with contextlib.suppress(Exception):  # closing a broken connection: nothing to do about it
+            conn.close()
+
+
+def _close_made(attempt: Future[Any]) -> None:
+    if attempt.exception() is None:
+        _close_quietly(attempt.result())
+
+
+def _in_background(make: Callable[[], Any]) -> Future[Any]:
+    """Call *make* in a daemon thread (one that never holds up the program's exit); its outcome, later."""
+    outcome: Future[Any] = Future()
+
+    def run() -> None:
+        try:
+            outcome.set_result(make())
+        except BaseException as exc:  # handed to whoever reads the outcome
+            outcome.set_exception(exc)
+
+    threading.Thread(target=run, name="annotator-watch-reconnect", daemon=True).start()
+    return outcome
 
 
 class _Marker:
@@ -145,8 +198,8 @@ class ChangeWatcher:
 
     Close it with the library (an open SQLite watcher keeps SQLite from removing
     the ``-wal`` file at close). :meth:`changed` raises :class:`LibraryError`
-    when the library cannot be read; a PostgreSQL watcher reconnects on the next
-    call and then answers True.
+    when the library cannot be read; a PostgreSQL watcher then reconnects in the
+    background, raising until it listens again, and then answers True.
     """
 
     def __init__(self, engine: Engine) -> None:

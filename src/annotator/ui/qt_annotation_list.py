@@ -1,7 +1,11 @@
 """UI: the annotation list: the open document's annotations in text order (tag, quote, note).
 
 Rows select (several at once); the note column edits in place, handing the
-edit to the session rather than writing it here. The context menu (right click,
+edit to the session rather than writing it here. The edit is based on the
+annotation as it was when the user began typing, and what the user typed stays
+in the editor while another program changes the row; if their change makes the
+edit be refused, what was typed is offered again in the editor (Enter saves it
+over theirs, Escape drops it). The context menu (right click,
 the Menu key, Shift+F10) is the one the window builds for the selected rows,
 shown without blocking the event loop.
 """
@@ -10,22 +14,46 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
-from annotator.core.model import Tag
+from annotator.core.model import Annotation, Tag
 from annotator.ui.qt_models import QtAnnotationTableModel
+
+_Index = QModelIndex | QPersistentModelIndex
 
 
 class QtAnnotationList(QTableView):
     """UI: the annotation list; ``annotations_model`` holds its rows."""
 
-    def __init__(self, parent: QWidget, *, on_note_edited: Callable[[str, str], None]) -> None:
-        """*on_note_edited(annotation_id, note)* is called for a note edited in place."""
+    def __init__(self, parent: QWidget, *, on_note_edited: Callable[[str, str, Annotation], None]) -> None:
+        """*on_note_edited(annotation_id, note, base)* is called for a note edited in place.
+
+        *base* is the annotation as it was when the user began typing the note.
+        """
         super().__init__(parent)
         self.annotations_model = QtAnnotationTableModel(self)
         self.annotations_model.on_note_edited = on_note_edited
         self.setModel(self.annotations_model)
+        self.setItemDelegateForColumn(QtAnnotationTableModel.NOTE, _NoteDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -66,9 +94,75 @@ class QtAnnotationList(QTableView):
         self.scrollTo(index)
         return True
 
+    def select_rows(self, annotation_ids: list[str]) -> bool:
+        """Make the rows of these annotations (those listed) the selected ones, the last current; False if none is."""
+        rows = sorted(r for r in map(self.annotations_model.row_of, annotation_ids) if r >= 0)
+        if not rows:
+            return False
+        model, flags = self.annotations_model, QItemSelectionModel.SelectionFlag
+        selection = QItemSelection()
+        for row in rows:
+            selection.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
+        self.selectionModel().setCurrentIndex(model.index(rows[-1], 0), flags.NoUpdate)
+        self.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
+        return True
+
     def _on_context_menu_requested(self, point: QPoint) -> None:
         """Right click, the Menu key or Shift+F10: the menu, not blocking the event loop."""
         menu = self.context_menu()
         if menu is not None:
             menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             menu.popup(self.viewport().mapToGlobal(point))
+
+
+class _NoteEditor(QLineEdit):
+    """UI: the note column's in-place editor; ``base`` is the annotation whose note it began from."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.base: Annotation | None = None
+
+
+class _NoteDelegate(QStyledItemDelegate):
+    """UI: edits notes in place, keeping what the user types while other programs change the row."""
+
+    def __init__(self, view: QtAnnotationList) -> None:
+        super().__init__(view)
+        self._view = view
+        self._offered: dict[str, str] = {}  # annotation id -> a typed note that was refused, to offer again
+
+    def createEditor(self, parent: QWidget, _option: QStyleOptionViewItem, _index: _Index) -> QWidget:
+        editor = _NoteEditor(parent)
+        editor.setFrame(False)
+        editor.setAccessibleName("Note")
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:
+        # Qt calls this again whenever the row changes (another program's edit): what the user
+        # has typed stays, and so does the annotation it is based on.
+        if not isinstance(editor, _NoteEditor) or editor.isModified():
+            return
+        annotation = self._view.annotations_model.annotation(index.row())
+        editor.base = annotation
+        offered = self._offered.pop(annotation.id, None)
+        editor.setText(annotation.note if offered is None else offered)
+        editor.setModified(offered is not None)
+
+    def setModelData(self, editor: QWidget, _model: QAbstractItemModel, _index: _Index) -> None:
+        if not isinstance(editor, _NoteEditor) or editor.base is None or editor.text() == editor.base.note:
+            return
+        base, note, model = editor.base, editor.text(), self._view.annotations_model
+        model.on_note_edited(base.id, note, base)
+        row = model.row_of(base.id)
+        if row >= 0 and model.annotation(row).note != note:
+            # Refused (another program changed the note meanwhile; the refusal said so): offer
+            # what was typed again once this editor has closed, based on the note as stored now.
+            self._offered[base.id] = note
+            QTimer.singleShot(0, self, lambda: self._offer_again(base.id))
+
+    def _offer_again(self, annotation_id: str) -> None:
+        model = self._view.annotations_model
+        row = model.row_of(annotation_id)
+        if row >= 0:
+            self._view.edit(model.index(row, model.NOTE))  # its editor takes the offered note at once
+        self._offered.pop(annotation_id, None)  # if no editor opened: not later, in another edit either

@@ -8,15 +8,24 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 from annotator.core.model import Annotation, Tag
 from annotator.ui.qt_tag_panel import swatch
 
+#: How much of another program's note the inspector quotes when it differs from the one being typed.
+QUOTED_NOTE_CHARS = 120
+
 
 class QtInspector(QWidget):
-    """UI: edit one annotation. Emits ``tagChosen(id, tag_id)`` and ``noteEdited(id, note)``.
+    """UI: edit one annotation. Emits ``tagChosen(id, tag_id)`` and ``noteEdited(id, note, base)``.
 
     The note is committed when editing finishes (Enter or leaving the field).
+    Its *base* is the annotation as it was when the user began typing: if
+    another program changes the note meanwhile, the window shows their change
+    (the list's Note column, and a line under the field) while the field keeps
+    what the user typed, and the edit, based on what the user saw, is refused
+    rather than overwrite theirs. What was typed then stays in the field, now
+    based on the note as stored, so Enter again saves it over theirs knowingly.
     """
 
     tagChosen = Signal(str, str)
-    noteEdited = Signal(str, str)
+    noteEdited = Signal(str, str, object)  # annotation id, note, the Annotation the edit is based on
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,13 +37,24 @@ class QtInspector(QWidget):
         self.where_label = QLabel(self)
         self.note_edit = QLineEdit(self)
         self.note_edit.setPlaceholderText("Add a note, then press Enter")
+        self.note_edit.setAccessibleName("Note")
+        # Another program's note, when it changed while the user typed one (hidden otherwise).
+        self.their_note_label = QLabel(self)
+        self.their_note_label.setWordWrap(True)
+        self.their_note_label.setAccessibleName("Note changed elsewhere")
+        self.their_note_label.setVisible(False)
         form.addRow("Tag", self.tag_box)
         form.addRow("Quote", self.quote_label)
         form.addRow("Where", self.where_label)
         form.addRow("Note", self.note_edit)
+        form.addRow("", self.their_note_label)
         self._annotation: Annotation | None = None
-        self._shown_note = ""
+        # While the field holds a note being typed (not the stored one): the annotation as it was
+        # when the user began, and the note they began from.
+        self._note_base: Annotation | None = None
+        self._begun_from = ""
         self.tag_box.activated.connect(self._on_tag_box_activated)
+        self.note_edit.textEdited.connect(self._on_note_edit_text_edited)
         self.note_edit.editingFinished.connect(self._on_note_edit_finished)
         self.show_annotation(None)
 
@@ -49,6 +69,9 @@ class QtInspector(QWidget):
         self.show_annotation(self._annotation)
 
     def show_annotation(self, annotation: Annotation | None) -> None:
+        """Show *annotation* (None: nothing); the same one again (as stored now) keeps a note being typed."""
+        if annotation is None or self._annotation is None or annotation.id != self._annotation.id:
+            self._note_base = None  # another annotation: what was typed was about the one before
         self._annotation = annotation
         self.setEnabled(annotation is not None)
         if annotation is None:
@@ -56,22 +79,59 @@ class QtInspector(QWidget):
             self.quote_label.setText("Select an annotation to see it here.")
             self.where_label.clear()
             self.note_edit.clear()
-            self._shown_note = ""
+            self._show_their_note()
             return
         self.tag_box.setCurrentIndex(self.tag_box.findData(annotation.tag_id))
         quote = annotation.quote if len(annotation.quote) <= 300 else annotation.quote[:299] + "…"
         self.quote_label.setText(quote)
         coder = f" · by {annotation.coder}" if annotation.coder else ""
         self.where_label.setText(f"characters {annotation.start}–{annotation.end}{coder}")
-        # Keep what the user is typing; otherwise show the stored note.
-        if not self.note_edit.hasFocus() or self.note_edit.text() == self._shown_note:
+        if self._note_base is not None and self.note_edit.text() == annotation.note:
+            self._note_base = None  # what was typed is what is stored now (saved)
+        if self._note_base is None:
             self.note_edit.setText(annotation.note)
-        self._shown_note = annotation.note
+        self._show_their_note()
+
+    def _show_their_note(self) -> None:
+        """Under the field: the stored note, when another program changed it while the user typed."""
+        shown = self._annotation
+        if self._note_base is None or shown is None or shown.note == self._begun_from:
+            self.their_note_label.setVisible(False)
+            return
+        theirs = shown.note if len(shown.note) <= QUOTED_NOTE_CHARS else shown.note[: QUOTED_NOTE_CHARS - 1] + "…"
+        if theirs:
+            text = f"Changed in another program while you typed; it now reads “{theirs}”."
+        else:
+            text = "Removed in another program while you typed."
+        if self._note_base.note == shown.note:  # the refusal said so: the next Enter is knowingly over theirs
+            text += " Press Enter to save yours instead."
+        self.their_note_label.setText(text)
+        self.their_note_label.setVisible(True)
 
     def _on_tag_box_activated(self, index: int) -> None:
         if self._annotation is not None and index >= 0:
             self.tagChosen.emit(self._annotation.id, self.tag_box.itemData(index))
 
+    def _on_note_edit_text_edited(self, text: str) -> None:
+        """The user typed: the edit is based on the annotation as it is shown now, when they began."""
+        annotation = self._annotation
+        if annotation is None:
+            return
+        if self._note_base is None:
+            self._note_base, self._begun_from = annotation, annotation.note
+        elif text == annotation.note:
+            self._note_base = None  # typed back to what is stored: nothing to save
+        self._show_their_note()
+
     def _on_note_edit_finished(self) -> None:
-        if self._annotation is not None and self.note_edit.text() != self._annotation.note:
-            self.noteEdited.emit(self._annotation.id, self.note_edit.text())
+        annotation, base = self._annotation, self._note_base
+        if annotation is None or base is None:
+            return
+        text = self.note_edit.text()
+        self.noteEdited.emit(annotation.id, text, base)
+        # Saved, the annotation is shown again with this note (show_annotation ended the edit).
+        # Refused (another program changed the note), what was typed stays, based now on the
+        # note as stored, which the refusal and the line under the field told the user about.
+        if self._note_base is not None and self._annotation is not None and self._annotation.id == annotation.id:
+            self._note_base = self._annotation
+            self._show_their_note()

@@ -7,6 +7,12 @@ commit, this window's own included, and then has the session compare the
 library with what it shows (:meth:`QtLibrarySession.refresh`): which commits
 were others' is found by comparing, never assumed.
 
+A library that cannot be reached while polling (a server gone away) is one
+note in the status bar (:attr:`QtLibraryWatcher.connection_note`), not a
+dialog: nothing was being saved. It stays while the library cannot be reached,
+whatever other messages come and go; polling goes on, and says when the library
+can be reached again.
+
 Restoring a backup replaces the library under the window: polling stops, the
 service restores and reopens it, the session works on the reopened library and
 every view reads it again, and polling starts again on it.
@@ -18,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from annotator.services.backups import library_file, restore_library
 from annotator.services.watching import ChangeWatcher, watch
@@ -27,6 +33,8 @@ from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 
 #: How often the library is asked whether anything was committed (SQLite's data_version, PostgreSQL's notifications).
 POLL_MS = 1500
+#: How much of why the library cannot be reached the status bar shows (all of it on hover).
+REASON_CHARS = 90
 
 
 class QtLibraryWatcher(QObject):
@@ -39,6 +47,12 @@ class QtLibraryWatcher(QObject):
         self._session = session
         self._before_restore = before_restore
         self._watcher: ChangeWatcher | None = None
+        self._behind = False  # the last poll could not show what changed: the next one tries again
+        #: Shown in the status bar while the library cannot be reached.
+        self.connection_note = QLabel(window)
+        self.connection_note.setAccessibleName("Library connection")
+        self.connection_note.setVisible(False)
+        window.statusBar().addPermanentWidget(self.connection_note)
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.poll)
@@ -48,6 +62,8 @@ class QtLibraryWatcher(QObject):
 
     def start(self) -> None:
         """Poll for commits to this library and show what other programs changed."""
+        self._behind = False
+        self.connection_note.setVisible(False)
         try:
             self._watcher = watch(self._session.library)
         except USER_ERRORS as exc:
@@ -67,16 +83,40 @@ class QtLibraryWatcher(QObject):
         """Someone committed (another window, the CLI, a colleague, or this window): show what changed.
 
         Every commit counts, this window's own too: which of them were others' is
-        found by comparing the library with what is shown, not assumed.
+        found by comparing the library with what is shown, not assumed. If the
+        library cannot be reached, the status bar says so once, and a later poll
+        that reaches it shows what changed meanwhile.
         """
         watcher = self._watcher
+        if watcher is None:
+            return
         try:
-            if watcher is None or not watcher.changed():
+            # After a failure the watcher answers "changed" (it may have missed commits).
+            if not watcher.changed() and not self._behind:
                 return
-        except USER_ERRORS:
-            pass  # the watcher could not tell (a lost server connection): compare anyway
-        if self._session.refresh():
+            self._behind = True
+            shown = self._session.refresh()
+        except USER_ERRORS as exc:
+            self._show_unreachable(str(exc))
+            return
+        self._behind = False
+        if self.connection_note.isVisibleTo(self._window):
+            self.connection_note.setVisible(False)
+            self._status(
+                "Connected to the library again" + ("; showing what changed meanwhile." if shown else "."), 8000
+            )
+        elif shown:
             self._status("Updated with changes made in another window or program.", 5000)
+
+    def _show_unreachable(self, reason: str) -> None:
+        if self.connection_note.isVisibleTo(self._window):
+            return  # said already: one note, not one a poll
+        first_line = reason.splitlines()[0] if reason else "no answer"
+        if len(first_line) > REASON_CHARS:
+            first_line = first_line[: REASON_CHARS - 1] + "…"
+        self.connection_note.setText(f"Cannot reach the library: {first_line}; retrying")
+        self.connection_note.setToolTip(reason)
+        self.connection_note.setVisible(True)
 
     def show_backups(self) -> None:
         """File › Backups…: the library's backups, one made now, and restoring one."""

@@ -45,6 +45,7 @@ class QtMainWindow(QMainWindow):
         # The span (code points) that selecting rows in the annotation list selected in the text:
         # while the text selection is still exactly that, a tag key retags those rows.
         self._row_span: tuple[int, int] | None = None
+        self._shown_document_id: str | None = None  # the document the views show
         self.setWindowTitle("Annotator")
 
         self.document_list = QtDocumentList(self)
@@ -129,8 +130,14 @@ class QtMainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.delete_action)
-        for action in (self.undo_action, self.redo_action, self.delete_action):
+        for action in (self.undo_action, self.redo_action):
             self.addAction(action)  # shortcuts work wherever the focus is in the window
+        # Delete means "delete the annotation" only where annotations are: in the library list it
+        # would seem to mean the document, so the key works in the annotation list (its in-place
+        # editor keeps its own Delete) and the text pane. The menu entry still shows it.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.annotation_view.addAction(self.delete_action)
+        self.pane.addAction(self.delete_action)
 
         document_menu = self.menuBar().addMenu("&Document")
         self.revise_action = QAction("&Replace text with a new version…", self)
@@ -213,7 +220,13 @@ class QtMainWindow(QMainWindow):
 
     def _on_document_opened(self, document: Document | None) -> None:
         self._position_timer.stop()
-        self.inspector.show_annotation(None)
+        # The same document shown again (revised in another program, or reattached): the rows
+        # selected stay selected where they still exist, and so does a note being typed.
+        again = document is not None and document.id == self._shown_document_id
+        selected = self.selected_annotation_ids() if again else []
+        self._shown_document_id = document.id if document is not None else None
+        if not again:
+            self.inspector.show_annotation(None)
         if document is None:
             self.pane.clear_document()
             self.annotations_model.set_annotations([])
@@ -224,6 +237,8 @@ class QtMainWindow(QMainWindow):
         self.pane.show_document(document.text, annotations, self.session.tags)
         self.annotations_model.fuzzy = self.session.fuzzy
         self.annotations_model.set_annotations(annotations)  # a reset: no selectionChanged
+        if again:
+            self._reselect(selected)
         self._update_accept_action()
         self._update_tag_counts()
         self.setWindowTitle(f"{document.title} — Annotator")
@@ -310,6 +325,16 @@ class QtMainWindow(QMainWindow):
             self.annotation_view.select_row(annotation_id)
         finally:
             self._syncing = False
+
+    def _reselect(self, annotation_ids: list[str]) -> None:
+        """Select the rows of these annotations that are listed, as code (their text is not selected)."""
+        self._syncing = True
+        try:
+            selected = self.annotation_view.select_rows(annotation_ids)
+        finally:
+            self._syncing = False
+        if not selected:
+            self.inspector.show_annotation(None)  # what it showed is gone
 
     def _on_annotation_selection_changed(self, *_args: object) -> None:
         ids = self.selected_annotation_ids()

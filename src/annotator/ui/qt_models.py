@@ -69,8 +69,9 @@ class QtDocumentListModel(QAbstractListModel):
 class QtAnnotationTableModel(QAbstractTableModel):
     """UI: the current document's annotations in text order: tag, quote, note.
 
-    The note column is editable in place; edits are handed to ``on_note_edited``
-    (which pushes an undo command) rather than written here.
+    The note column is editable in place; edits are handed to
+    ``on_note_edited(annotation_id, note, base)`` (which pushes an undo command)
+    rather than written here.
     """
 
     COLUMNS = ("Tag", "Quote", "Note")
@@ -83,7 +84,7 @@ class QtAnnotationTableModel(QAbstractTableModel):
         self._keys: list[tuple[int, int, str]] = []
         self._key_of: dict[str, tuple[int, int, str]] = {}  # id -> sort key, to find rows by bisection
         self._tags: dict[str, Tag] = {}
-        self.on_note_edited = lambda annotation_id, note: None
+        self.on_note_edited = lambda annotation_id, note, base: None
         self.fuzzy: set[str] = set()  # shown with a warning sign until reviewed
 
     def set_tags(self, tags: list[Tag]) -> None:
@@ -183,7 +184,7 @@ class QtAnnotationTableModel(QAbstractTableModel):
             return False
         annotation = self._rows[index.row()]
         if str(value) != annotation.note:
-            self.on_note_edited(annotation.id, str(value))
+            self.on_note_edited(annotation.id, str(value), annotation)
         return True
 
 

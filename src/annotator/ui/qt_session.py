@@ -21,17 +21,18 @@ from __future__ import annotations
 
 import contextlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.anchoring import FUZZY, ORPHANED, UNCHANGED, AnchorState
 from annotator.core.errors import USER_ERRORS as USER_ERRORS  # the window's modules import it from here
 from annotator.core.model import Annotation, Conflict, Document, Tag
 from annotator.services import Changes, Library, revising, watching
+from annotator.services.annotating import REVISED
 from annotator.ui.qt_commands import CreateAnnotationCommand, DeleteAnnotationCommand, UpdateAnnotationCommand
 
 #: What a use case returns: :class:`Changes`, or a result that carries them as ``changes``.
@@ -39,6 +40,9 @@ Outcome = TypeVar("Outcome")
 
 #: Library state: the document open when the library was last left.
 LAST_DOCUMENT_KEY = "last_document"
+
+#: Why an edit was refused when the document itself went away meanwhile.
+DOCUMENT_DELETED = "the document was deleted in another program since it was shown here; nothing was saved"
 
 
 def position_key(document_id: str) -> str:
@@ -73,6 +77,17 @@ class QtLibrarySession(QObject):
         )  # annotations placed on changed text by a revision, awaiting review (kept as one set)
         self.anchor_states: dict[str, AnchorState] = {}  # how revisions left annotations (not "unchanged")
         self.orphans: list[Annotation] = []  # annotations a revision left without a place
+        # What failed in the user's current intent (one key press may make several service calls,
+        # e.g. a macro's steps): said once, and the view refreshed once, when the intent ends.
+        self._acting = 0  # how many of the session's own intents are running (they may nest)
+        self._conflicts: list[str] = []  # edits refused as based on what another program changed
+        self._failures: list[str] = []  # other failures
+        # Undo and Redo run commands from the undo stack itself, not from an intent: what they
+        # refused is settled just after, once the stack is done with the command.
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(0)
+        self._settle_timer.timeout.connect(self._settle)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -80,25 +95,33 @@ class QtLibrarySession(QObject):
         return next((t for t in self.tags if t.id == tag_id), None)
 
     def open_document(self, document_id: str | None) -> bool:
-        """Load a document and its annotations; None closes the current one."""
-        if document_id is None:
-            self.document, self.annotations = None, {}
-            self.tag_counts = Counter()
-            self._load_anchor_states()
-            self.documentOpened.emit(None)
-            return True
+        """Load a document and its annotations; None closes the current one. False if it cannot be read."""
         try:
-            document, annotations = self.library.document_with_annotations(document_id)
+            self._show_document(document_id)
         except USER_ERRORS as exc:
             self.errorRaised.emit(_message(exc))
             return False
+        return True
+
+    def _show_document(self, document_id: str | None) -> None:
+        """Read a document, its annotations and how revisions left them, and show it (None: show none).
+
+        Raises what the library raises when it cannot be read; then what was shown stays.
+        """
+        document: Document | None = None
+        annotations: list[Annotation] = []
+        states: dict[str, AnchorState] = {}
+        orphans: list[Annotation] = []
+        if document_id is not None:
+            document, annotations = self.library.document_with_annotations(document_id)
+            states, orphans = self._read_anchor_states(document_id)
         self.document = document
         self.annotations = {a.id: a for a in annotations}
         self.tag_counts = Counter(a.tag_id for a in annotations)
-        self._load_anchor_states()
+        self._set_anchor_states(states, orphans)
         self.documentOpened.emit(document)
-        self._remember(LAST_DOCUMENT_KEY, document.id)
-        return True
+        if document is not None:
+            self._remember(LAST_DOCUMENT_KEY, document.id)
 
     # -- where the reader is (kept in the library: each library reopens where it was left) ------
 
@@ -123,19 +146,18 @@ class QtLibrarySession(QObject):
     def refresh_tags(self) -> None:
         self.tags = self.library.tags()
 
-    def _load_anchor_states(self) -> None:
-        # Updated in place: the annotation list holds on to the set of fuzzy ids.
-        states: dict[str, AnchorState] = {}
+    def _read_anchor_states(self, document_id: str) -> tuple[dict[str, AnchorState], list[Annotation]]:
+        """How revisions left a document's annotations, and its orphans."""
+        states = revising.anchor_states(self.library, document_id)
         orphans: list[Annotation] = []
-        if self.document is not None:
-            try:
-                states = revising.anchor_states(self.library, self.document.id)
-                if any(state.status == ORPHANED for state in states.values()):  # only revised documents
-                    orphans = [o.annotation for o in revising.orphans(self.library, self.document.id)]
-            except USER_ERRORS as exc:
-                self.errorRaised.emit(_message(exc))
+        if any(state.status == ORPHANED for state in states.values()):  # only revised documents
+            orphans = [o.annotation for o in revising.orphans(self.library, document_id)]
+        return states, orphans
+
+    def _set_anchor_states(self, states: dict[str, AnchorState], orphans: list[Annotation]) -> None:
         self.anchor_states = states
         self.orphans = orphans
+        # Updated in place: the annotation list holds on to the set of fuzzy ids.
         self.fuzzy.clear()
         self.fuzzy.update(i for i, state in states.items() if state.status == FUZZY)
 
@@ -153,29 +175,25 @@ class QtLibrarySession(QObject):
         clears the undo history, whose offsets point into the text replaced) and
         its annotations, added, changed, deleted or orphaned, applied like this
         program's own edits. Counts in the library list follow (libraryChanged).
+
+        Raises what the library raises when it cannot be read (a server gone
+        away): nothing was being saved, so the caller says so its own way, and
+        the next call compares again from what is shown.
         """
         changed = False
-        try:
-            tags = self.library.tags()
-        except USER_ERRORS as exc:
-            self.errorRaised.emit(_message(exc))
-            return False
+        tags = self.library.tags()
         if tags != self.tags:
             self.tags = tags
             self.tagsChanged.emit()
             changed = True
         document = self.document
         if document is not None:
-            try:
-                delta = watching.document_delta(self.library, document.id, self._shown_stamps())
-            except USER_ERRORS as exc:
-                self.errorRaised.emit(_message(exc))
-                return changed
+            delta = watching.document_delta(self.library, document.id, self._shown_stamps())
             if delta.sha256 != document.sha256:  # revised, or deleted (None)
                 self._reopen(document.id if delta.sha256 is not None else None)
                 changed = True
             elif not delta.empty:
-                self._apply_delta(delta)
+                self._apply_delta(document.id, delta)
                 changed = True
         self.libraryChanged.emit()
         return changed
@@ -186,7 +204,7 @@ class QtLibrarySession(QObject):
         stamps.update((a.id, (a.modified, ORPHANED)) for a in self.orphans)
         return stamps
 
-    def _apply_delta(self, delta: watching.DocumentDelta) -> None:
+    def _apply_delta(self, document_id: str, delta: watching.DocumentDelta) -> None:
         shown_states = {i: state.status for i, state in self.anchor_states.items()}
         placed = {a.id: a for a in delta.annotations if delta.statuses[a.id] != ORPHANED}
         leaving = [*delta.gone, *(i for i, status in delta.statuses.items() if status == ORPHANED)]
@@ -199,7 +217,7 @@ class QtLibrarySession(QObject):
         if any(shown_states.get(i, UNCHANGED) != status for i, status in delta.statuses.items()) or any(
             i in orphan_ids for i in (*delta.gone, *delta.statuses)
         ):
-            self._load_anchor_states()  # review marks and orphans, before the views redraw
+            self._set_anchor_states(*self._read_anchor_states(document_id))  # before the views redraw
             self.orphansChanged.emit()
         self.apply(changes)
 
@@ -207,10 +225,10 @@ class QtLibrarySession(QObject):
         """Show a document again whole (its text was revised), or nothing (it was deleted).
 
         The undo history goes: its offsets point into the text that was replaced.
+        Raises what the library raises when it cannot be read.
         """
         self.undo_stack.clear()
-        self.document = None
-        self.open_document(document_id)
+        self._show_document(document_id)
 
     def replace_library(self, library: Library, changes: Changes) -> None:
         """Work on another open library (reopened after a restore), and show what *changes* says changed.
@@ -228,20 +246,73 @@ class QtLibrarySession(QObject):
 
         *action* returns :class:`Changes`, or a result carrying them as ``changes``
         (a revision's). An edit refused because another program changed what it
-        was based on is reported, and the views then show what the library holds now.
+        was based on is reported, and the views then show what the library holds
+        now; both wait until the user's intent (or the undo stack's Undo or Redo)
+        has ended, so an intent of many calls says why once (see :meth:`_intent`).
         """
         try:
             outcome = action()
         except Conflict as exc:
-            self.errorRaised.emit(_message(exc))
-            self.refresh()
-            return None
+            self._conflicts.append(_message(exc))
         except USER_ERRORS as exc:
-            self.errorRaised.emit(_message(exc))
-            return None
-        self.apply(outcome if isinstance(outcome, Changes) else outcome.changes)
-        self.saved.emit(saved_message)
-        return outcome
+            self._failures.append(_message(exc))
+        else:
+            self.apply(outcome if isinstance(outcome, Changes) else outcome.changes)
+            self.saved.emit(saved_message)
+            return outcome
+        if not self._acting:
+            self._settle_timer.start()
+        return None
+
+    @contextlib.contextmanager
+    def _intent(self, macro: str | None = None) -> Iterator[None]:
+        """One thing the user asked for; with *macro*, its undo commands make one undo step.
+
+        When it ends, what its calls refused or failed is said once, and after a
+        refusal (:class:`Conflict`) the views show the library as it is now. Not
+        before: showing it may clear the undo stack, which must not happen inside
+        a macro or while the stack runs a command.
+        """
+        self._acting += 1
+        if macro is not None:
+            self.undo_stack.beginMacro(macro)
+        try:
+            yield
+        finally:
+            if macro is not None:
+                self._end_macro()
+            self._acting -= 1
+        if not self._acting:
+            self._settle()
+
+    def _end_macro(self) -> None:
+        self.undo_stack.endMacro()
+        # A macro whose every step was refused did nothing: it leaves no step to undo.
+        stack = self.undo_stack
+        step = stack.command(stack.index() - 1) if stack.index() > 0 else None
+        if step is not None and step.childCount() == 0:
+            step.setObsolete(True)
+            stack.undo()  # drops an obsolete step without running it
+
+    def _settle(self) -> None:
+        """Say why the calls of the intent just ended failed, once; after a refusal, show what is stored now."""
+        self._settle_timer.stop()
+        conflicts, failures = self._conflicts, self._failures
+        self._conflicts, self._failures = [], []
+        if conflicts:
+            shown = self.document
+            try:
+                self.refresh()
+            except USER_ERRORS as exc:
+                failures.append(f"what is stored now cannot be shown: {_message(exc)}")
+            if shown is not None and self.document is None:
+                conflicts = [DOCUMENT_DELETED]
+            elif shown is not None and self.document is not None and self.document.sha256 != shown.sha256:
+                # Every span and placement shown was in the old text: that, not each row, is why.
+                conflicts = [REVISED]
+        problems = list(dict.fromkeys([*conflicts, *failures]))
+        if problems:
+            self.errorRaised.emit("\n".join(problems))
 
     def apply(self, changes: Changes) -> None:
         """Bring the session up to date with *changes* and tell the widgets.
@@ -264,7 +335,10 @@ class QtLibrarySession(QObject):
             self.documentsChanged.emit()  # before a document is opened, so the list has its row
         if changes.documents_revised:  # their annotations are shown only by reading them again
             if self.document is not None and self.document.id in changes.documents_revised:
-                self._reopen(self.document.id)  # with the orphans and review marks the revision left
+                # With the orphans and review marks the revision left; the undo history's offsets
+                # point into the text replaced.
+                self.undo_stack.clear()
+                self.open_document(self.document.id)
             self.libraryChanged.emit()
             return
         touched = {
@@ -304,7 +378,8 @@ class QtLibrarySession(QObject):
             tag = self.tag(tag_id)
             self.refused.emit(f"This text is already tagged {tag.name if tag else 'so'}.", existing.id)
             return
-        self.undo_stack.push(CreateAnnotationCommand(self, self.document, tag_id, start, end))
+        with self._intent():
+            self.undo_stack.push(CreateAnnotationCommand(self, self.document, tag_id, start, end))
 
     def duplicate_of(self, tag_id: str, start: int, end: int, coder: str = "") -> Annotation | None:
         """The loaded annotation with this tag, span and coder ("" is this window's), if there is one."""
@@ -317,25 +392,32 @@ class QtLibrarySession(QObject):
     def retag(self, annotation_id: str, tag_id: str) -> None:
         current = self.annotations.get(annotation_id)
         if current is not None and current.tag_id != tag_id:
-            self.undo_stack.push(UpdateAnnotationCommand(self, current, tag_id=tag_id))
+            with self._intent():
+                self.undo_stack.push(UpdateAnnotationCommand(self, current, tag_id=tag_id))
 
     def retag_all(self, annotation_ids: list[str], tag_id: str) -> bool:
         """Give these annotations another tag, as one undo step; False if each has that tag already."""
         changing = [
             i for i in annotation_ids if (a := self.annotations.get(i)) is not None and a.tag_id != tag_id
         ]  # fmt: skip
-        if len(changing) > 1:
-            self.undo_stack.beginMacro(f"Change the tag of {len(changing)} annotations")
-        for annotation_id in changing:
-            self.retag(annotation_id, tag_id)
-        if len(changing) > 1:
-            self.undo_stack.endMacro()
+        with self._intent(f"Change the tag of {len(changing)} annotations" if len(changing) > 1 else None):
+            for annotation_id in changing:
+                self.retag(annotation_id, tag_id)
         return bool(changing)
 
-    def set_note(self, annotation_id: str, note: str) -> None:
+    def set_note(self, annotation_id: str, note: str, base: Annotation | None = None) -> None:
+        """Give an annotation this note, as one undo step.
+
+        *base* is the annotation as it was when the user began writing the note
+        (by default, as shown now): if another program changed the note since,
+        the edit is refused rather than overwrite theirs.
+        """
         current = self.annotations.get(annotation_id)
-        if current is not None and current.note != note:
-            self.undo_stack.push(UpdateAnnotationCommand(self, current, note=note))
+        before = base or current
+        if before is None or (current is not None and current.note == note):
+            return
+        with self._intent():
+            self.undo_stack.push(UpdateAnnotationCommand(self, before, note=note))
 
     # -- revisions (not on the undo stack: a revision keeps the old text as a version) ----------
 
@@ -348,46 +430,51 @@ class QtLibrarySession(QObject):
         document = self.document
         if document is None:
             return None
-        return self.run(
-            lambda: revising.revise_from_file(
-                self.library, document_id=document.id, path=path, note=f"from {Path(path).name}",
-                expected_sha256=document.sha256,
-            ),
-            "Saved the new version",
-        )  # fmt: skip
+        with self._intent():
+            return self.run(
+                lambda: revising.revise_from_file(
+                    self.library, document_id=document.id, path=path, note=f"from {Path(path).name}",
+                    expected_sha256=document.sha256,
+                ),
+                "Saved the new version",
+            )  # fmt: skip
 
     def accept_placements(self, annotation_ids: list[str]) -> None:
-        """A person agrees with where a revision placed these (fuzzy) annotations."""
-        chosen = [i for i in annotation_ids if i in self.fuzzy]
-        if chosen and self.run(lambda: revising.accept_fuzzy(self.library, annotation_ids=chosen)) is not None:
-            self.fuzzy -= set(chosen)
-            self.annotationsChanged.emit(Changes())
+        """A person agrees with where a revision placed these (fuzzy) annotations, as shown.
+
+        If another program's revision placed one again meanwhile, the accept is
+        refused and the new placement shown: nobody accepts a placement unseen.
+        """
+        shown = {i: self.annotations[i] for i in annotation_ids if i in self.fuzzy and i in self.annotations}
+        chosen = list(shown)
+        accept = lambda: revising.accept_fuzzy(self.library, annotation_ids=chosen, bases=shown)  # noqa: E731
+        with self._intent():
+            if chosen and self.run(accept) is not None:
+                self.fuzzy -= set(chosen)
+                self.annotationsChanged.emit(Changes())
 
     def reattach(self, annotation_id: str, start: int, end: int) -> None:
         """Place an orphan (or a fuzzy annotation) on text the user selected."""
         if self.document is None:
             return
         sha256 = self.document.sha256
-        changes = self.run(
-            lambda: revising.reattach_orphan(
-                self.library, annotation_id=annotation_id, start=start, end=end, expected_sha256=sha256
+        with self._intent():
+            changes = self.run(
+                lambda: revising.reattach_orphan(
+                    self.library, annotation_id=annotation_id, start=start, end=end, expected_sha256=sha256
+                )
             )
-        )
-        if changes is not None:
-            self.undo_stack.clear()
-            self.reload()
+            if changes is not None:
+                self.undo_stack.clear()
+                self.reload()
 
     def delete(self, annotation_ids: list[str]) -> None:
         targets = [self.annotations[i] for i in annotation_ids if i in self.annotations]
         if not targets:
             return
-        if len(targets) == 1:
-            self.undo_stack.push(DeleteAnnotationCommand(self, targets[0]))
-            return
-        self.undo_stack.beginMacro(f"Delete {len(targets)} annotations")
-        for annotation in targets:
-            self.undo_stack.push(DeleteAnnotationCommand(self, annotation))
-        self.undo_stack.endMacro()
+        with self._intent(f"Delete {len(targets)} annotations" if len(targets) > 1 else None):
+            for annotation in targets:
+                self.undo_stack.push(DeleteAnnotationCommand(self, annotation))
 
 
 def _message(exc: BaseException) -> str:
