@@ -112,7 +112,7 @@ class _PostgresListener:
         conn: Any = None
         try:
             fairy = self._engine.raw_connection()
-            conn: Any = fairy.driver_connection  # a psycopg connection
+            conn = fairy.driver_connection  # a psycopg connection
             fairy.detach()  # ours for good: a pooled connection would be reset and reused
             conn.autocommit = True
             conn.execute(f"LISTEN {CHANNEL}")
