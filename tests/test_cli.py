@@ -358,3 +358,16 @@ def test_entry_point_runs_as_a_process(tmp_path: Path, doc_file: Path) -> None:
     )  # fmt: skip
     assert failed.returncode == 1
     assert failed.stderr.startswith("annotator: error: ") and "Traceback" not in failed.stderr
+
+
+def test_export_help_lists_every_declared_writer_option(capsys: pytest.CaptureFixture[str]) -> None:
+    from annotator.cli import main
+    from annotator.formats.registry import writers
+
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    help_text = capsys.readouterr().out
+    declared = [(fmt.id, option) for fmt in writers() for option in fmt.options]
+    assert declared
+    for format_id, option in declared:
+        assert f"  {format_id} {option.name}: {option.help}" in help_text

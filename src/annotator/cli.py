@@ -28,7 +28,7 @@ from annotator.cli_text import json_text, terminal_safe, tsv_line
 from annotator.core.boilerplate import Cut
 from annotator.core.errors import USER_ERRORS
 from annotator.formats.base import FormatError, ImportedDocument, OptionError
-from annotator.formats.registry import RENAMED_WRITERS, all_formats, format_by_id, readers, writers
+from annotator.formats.registry import RENAMED_WRITERS, all_formats, format_by_id, readers, writer_by_id, writers
 from annotator.services import annotating, exporting, importing
 from annotator.services.backups import library_file
 from annotator.services.library import Library
@@ -116,19 +116,30 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="keep only this coder's annotations (repeatable)",
     )
-    p.add_argument("--excel", action="store_true", help="csv: Excel-friendly (BOM, CRLF, formulas defused)")
-    p.add_argument(
-        "--flavor", choices=["spacy", "doccano", "label-studio"], help="jsonl: the shape to write (default spacy)"
-    )
+    # Shortcuts for two options, and --option for every option: all from the writers' declarations.
+    excel, flavor = writer_by_id("csv").option("excel"), writer_by_id("jsonl").option("flavor")
+    p.add_argument("--excel", action="store_true", help=f"csv: {excel.help} (--option excel=true)")
+    p.add_argument("--flavor", choices=list(flavor.choices), help=f"jsonl: {flavor.help} (default {flavor.default})")
     p.add_argument(
         "--option", action="append", dest="extra", default=[], metavar="KEY=VALUE",
-        help="a writer option, e.g. offsets=utf-16 for jsonl; yes/no options take true/false (see README)",
+        help="a writer option (yes/no options take true/false); see the list below",
     )  # fmt: skip
+    p.epilog = "writer options:\n" + "\n".join(
+        f"  {fmt.id} {option.name}: {option.help}; {option.allowed()}"
+        + (f" (default {_shown(option.default)})" if option.default is not None else "")
+        for fmt in writers()
+        for option in fmt.options
+    )
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
 
     sub.add_parser("tags", help="list the tag set")
     sub.add_parser("formats", help="list the formats Annotator reads and writes")
     add_db_commands(sub)
     return parser
+
+
+def _shown(value: bool | str) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else value
 
 
 def open_library(database: str | None) -> Library:
