@@ -111,7 +111,7 @@ def test_annotations_are_matched_by_our_id_within_their_document_only() -> None:
     held = Holdings(
         tags=[CLAIM],
         documents_by_sha256={sha256_text(TEXT): "stored"},
-        annotations={"stored": HeldAnnotations({OURS}, {(CLAIM.id, 4, 15, "")})},
+        annotations={"stored": HeldAnnotations({OURS}, {(CLAIM.id, 4, 15, "", "")})},
         annotation_ids={OURS, OTHER_OURS},  # OTHER_OURS is on another document
     )
     result = plan(
@@ -128,7 +128,7 @@ def test_an_id_from_another_document_is_matched_on_what_it_carries() -> None:
     held = Holdings(
         tags=[CLAIM],
         documents_by_sha256={sha256_text(TEXT): "stored"},
-        annotations={"stored": HeldAnnotations({"x"}, {(CLAIM.id, 4, 15, "")})},
+        annotations={"stored": HeldAnnotations({"x"}, {(CLAIM.id, 4, 15, "", "")})},
         annotation_ids={OTHER_OURS},
     )
     result = plan(ImportBundle([doc(TEXT, claim("vote passed", id=OTHER_OURS))]), held=held)
@@ -143,7 +143,7 @@ def test_foreign_ids_get_fresh_ids_and_match_on_content(foreign: str) -> None:
     held = Holdings(
         tags=[CLAIM],
         documents_by_sha256={sha256_text(TEXT): "stored"},
-        annotations={"stored": HeldAnnotations({"new-1"}, {(CLAIM.id, 4, 8, "")})},
+        annotations={"stored": HeldAnnotations({"new-1"}, {(CLAIM.id, 4, 8, "", "")})},
     )
     again = plan(ImportBundle([doc(TEXT, claim("vote", id=foreign))]), held=held)
     assert (again.annotations_added, again.annotations_existing) == (0, 1)
@@ -153,7 +153,7 @@ def test_id_less_annotations_match_on_tag_offsets_and_note() -> None:
     held = Holdings(
         tags=[CLAIM],
         documents_by_sha256={sha256_text(TEXT): "stored"},
-        annotations={"stored": HeldAnnotations({"x", "orphan"}, {(CLAIM.id, 4, 8, "n")})},
+        annotations={"stored": HeldAnnotations({"x", "orphan"}, {(CLAIM.id, 4, 8, "n", "")})},
     )
     result = plan(ImportBundle([doc(TEXT, claim("vote", note="n"), claim("vote", note="other"))]), held=held)
     assert [a.note for a in result.documents[0].annotations] == ["other"]

@@ -500,3 +500,22 @@ def test_json_nested_too_deep_anywhere_is_refused_with_one_line(tmp_path: Path, 
     with pytest.raises(FormatError, match=r"nested more than 100 levels deep") as caught:
         importing.read_file(_write(tmp_path, name, data))
     assert "\n" not in str(caught.value) and len(str(caught.value)) < 300
+
+
+def test_a_file_made_before_a_revision_imported_twice_adds_its_orphan_once(library: Library) -> None:
+    from annotator.formats.base import ImportBundle, ImportedAnnotation, ImportedDocument
+    from annotator.services import revising
+
+    text = "Alpha beta gamma. The doomed sentence is here. Delta epsilon.\n"
+    doc_id = importing.persist(library, [importing.text_bundle(text, title="t")]).documents[0].id
+    revising.revise_document(library, document_id=doc_id, new_text="Alpha beta gamma. Delta epsilon.\n")
+    start = text.index("doomed sentence")
+
+    def made_before_the_revision() -> ImportBundle:  # a foreign id: matched on what it carries
+        span = ImportedAnnotation("claim", start, start + len("doomed sentence"), quote="doomed sentence", id="T1")
+        return ImportBundle([ImportedDocument("t", text, {}, [span])])
+
+    first = importing.persist(library, [made_before_the_revision()])
+    second = importing.persist(library, [made_before_the_revision()])
+    assert (first.annotations_added, second.annotations_added, second.annotations_existing) == (1, 0, 1)
+    assert [o.annotation.quote for o in revising.orphans(library, doc_id)] == ["doomed sentence"]

@@ -124,3 +124,14 @@ def test_one_span_tagged_by_six_programs_at_once_is_stored_once(database_url: st
         )
     with Library.open(database_url) as library:
         assert [a.id for a in library.annotations(row.id)] == [kept]
+
+
+def test_parallel_first_use_of_an_old_library_migrates_and_backs_it_up_once(tmp_path: Path, article: Path) -> None:
+    from annotator.storage.backup_files import BEFORE_MIGRATION, backups_of
+    from tests.storage.test_upgrade_from_stored import DATA, rebuild
+
+    path = tmp_path / "old.sqlite3"
+    rebuild(DATA / "library-0001.sql", path)  # a library as schema 0001 stored it
+    results = run_together(6, ["--database", str(path), "import", str(article)], tmp_path)
+    assert [r.stderr for r in results if r.returncode != 0] == []
+    assert [b.kind for b in backups_of(path)].count(BEFORE_MIGRATION) == 1

@@ -130,3 +130,129 @@ def test_an_edit_always_moves_modified_on_even_behind_a_faster_clock(shared) -> 
     after = annotating.set_note(window, annotation_id=shown.id, note="later").annotations_updated[0]
     assert after.modified > ahead
     assert window.annotation(shown.id) == after
+
+
+# -- a foreign commit between a unit of work's reads and its writes ------------------------------
+# The foreign revision is committed from inside the unit of work, right after its first read,
+# as another program's would land there. On PostgreSQL it must wait for the locks taken first
+# (and the test then sees it refused or applied whole, never interleaved); on SQLite the
+# unit of work holds the write lock, so it waits too. Either way no quote may point into a text
+# it does not belong to.
+
+FALL = "The senator said the plan would fail. Critics disagree.\n"
+
+
+def _first_time_here(landed: list[object]) -> bool:
+    """True once, in the test's own thread: the other program's calls pass through the same code."""
+    import threading
+
+    if landed or threading.current_thread() is not threading.main_thread():
+        return False
+    landed.append("started")
+    return True
+
+
+def _in_a_thread(call: Callable[[], object]) -> list[object]:
+    """Run *call* in another thread (another program's connection), and let it wait for locks."""
+    import threading
+
+    done: list[object] = []
+
+    def run() -> None:
+        try:
+            done.append(call())
+        except Exception as exc:
+            done.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(timeout=1.0)  # long enough to land now if nothing holds it back
+    done.append(thread)
+    return done
+
+
+def test_accepting_a_placement_never_writes_it_into_a_text_revised_meanwhile(two, monkeypatch) -> None:
+    window, other, doc_id = two()
+    claim = window.tag_named("claim").id
+    made = annotating.annotate_quote(window, document_id=doc_id, tag_id=claim, quote="plan would fail")
+    revising.revise_document(window, document_id=doc_id, new_text=FALL.replace("fail", "fall"))
+    [shown] = window.annotations(doc_id)
+    assert revising.anchor_states(window, doc_id)[shown.id].status == "fuzzy"
+    real, landed = repo.get_anchored_annotation, []
+
+    def read_then_another_program_revises(s, annotation_id):
+        found = real(s, annotation_id)
+        if _first_time_here(landed):
+            landed.extend(_in_a_thread(lambda: revising.revise_document(other, document_id=doc_id, new_text=NEW)))
+        return found
+
+    monkeypatch.setattr(revising.repo, "get_anchored_annotation", read_then_another_program_revises)
+    revising.accept_fuzzy(window, annotation_ids=[made.annotations_created[0].id], bases={shown.id: shown})
+    monkeypatch.undo()
+    landed[-1].join(timeout=30)  # the revision goes through once the accept has committed
+    _consistent(window, doc_id)
+    assert window.text(doc_id) == NEW
+
+
+def test_an_import_never_places_annotations_in_a_text_revised_meanwhile(two, monkeypatch) -> None:
+    from annotator.formats.base import ImportBundle, ImportedAnnotation, ImportedDocument
+
+    window, other, doc_id = two()
+    start = OLD.index("plan")
+    bundle = ImportBundle([ImportedDocument("Plan", OLD, {}, [ImportedAnnotation("claim", start, start + 4)])])
+    real, landed = importing._holdings, []
+
+    def holdings_then_another_program_revises(s, prepared):
+        found = real(s, prepared)
+        if _first_time_here(landed):
+            landed.extend(_in_a_thread(lambda: revising.revise_document(other, document_id=doc_id, new_text=NEW)))
+        return found
+
+    monkeypatch.setattr(importing, "_holdings", holdings_then_another_program_revises)
+    importing.persist(window, [bundle])
+    monkeypatch.undo()
+    landed[-1].join(timeout=30)
+    _consistent(window, doc_id)
+    assert [a.quote for a in window.annotations(doc_id)] == ["plan"]
+
+
+def test_an_export_reads_a_text_and_its_offsets_at_one_moment(two, monkeypatch) -> None:
+    from annotator.services import exporting
+
+    window, other, doc_id = two()
+    annotating.annotate_quote(window, document_id=doc_id, tag_id=window.tag_named("claim").id, quote="Critics")
+    real, landed = repo.get_document, []
+
+    def read_then_another_program_revises(s, document_id):
+        found = real(s, document_id)
+        if _first_time_here(landed):
+            landed.extend(_in_a_thread(lambda: revising.revise_document(other, document_id=doc_id, new_text=NEW)))
+        return found
+
+    monkeypatch.setattr(exporting.repo, "get_document", read_then_another_program_revises)
+    bundle = exporting.build_bundle(window, [doc_id])
+    monkeypatch.undo()
+    landed[-1].join(timeout=30)
+    [exported] = bundle.documents
+    assert all(exported.document.text[a.start : a.end] == a.quote for a in exported.annotations)
+
+
+def test_reading_for_a_window_never_waits_for_another_programs_write(tmp_path) -> None:
+    import sqlite3
+    import time
+
+    with Library.open(f"sqlite:///{tmp_path / 'lib.sqlite3'}") as library:
+        doc_id = importing.persist(library, [importing.text_bundle(OLD, title="Plan")]).documents[0].id
+        writer = sqlite3.connect(tmp_path / "lib.sqlite3", isolation_level=None)
+        writer.execute("BEGIN IMMEDIATE")  # another program in the middle of a long import
+        try:
+            began = time.monotonic()
+            library.document_view(doc_id)
+            library.anchors(doc_id)
+            revising.anchor_states(library, doc_id)
+            revising.orphans(library, doc_id)
+            revising.document_versions(library, doc_id)
+            assert time.monotonic() - began < 2.0  # the busy timeout is 5 s: none of them waited for it
+        finally:
+            writer.execute("ROLLBACK")
+            writer.close()

@@ -219,3 +219,64 @@ def test_a_note_typed_in_the_list_stays_in_its_editor_when_another_program_chang
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # told, the user saves theirs over it
     qtbot.waitUntil(lambda: [a.note for a in stored_annotations(library_path, doc_id)] == ["my note"])
     assert len(messages) == 1
+
+
+def test_one_annotation_another_program_makes_does_not_take_the_selection_or_the_note_being_typed(
+    qtbot, open_window, import_text, library_path, messages
+) -> None:
+    doc_id = import_text(TEXT)
+    window = open_window()
+    [mine] = _tag_words(window, "minister")
+    window.select_annotation(mine)
+    edit = _type_in_inspector(qtbot, window, "a long careful note")
+    with _other(library_path) as other:
+        annotating.annotate_quote(other, document_id=doc_id, tag_id=other.tags()[0].id, quote="Critics")
+    window.watcher.poll()
+    assert len(window.session.annotations) == 2  # theirs is shown...
+    assert window.inspector.annotation_id == mine  # ...but what the user works on stays
+    assert edit.text() == "a long careful note"
+    assert window.selected_annotation_ids() == [mine]
+    assert messages == []
+
+
+def test_undoing_a_delete_of_an_accepted_placement_brings_back_no_review_mark(
+    qtbot, open_window, import_text, library_path, tmp_path
+) -> None:
+    from annotator.services.revising import anchor_states
+    from tests.ui.test_revisions_gui import NEW, OLD
+
+    doc_id = import_text(OLD)
+    window = open_window()
+    window.watcher.stop()  # the user is quicker than a poll
+    words = "rushed through parliament without debate"
+    start = OLD.index(words)
+    window.session.tag_span(window.session.tags[1].id, start, start + len(words))
+    new_file = tmp_path / "corrected.txt"
+    new_file.write_text(NEW, encoding="utf-8")
+    assert window.reviser.revise_from(str(new_file))
+    (fuzzy_id,) = window.session.fuzzy
+    window.select_annotation(fuzzy_id)
+    window.accept_action.trigger()
+    window.select_annotation(fuzzy_id)
+    window.delete_action.trigger()
+    window.session.undo_stack.undo()
+    with _other(library_path) as library:
+        assert anchor_states(library, doc_id)[fuzzy_id].status == "moved"
+    assert fuzzy_id not in window.session.fuzzy
+
+
+def test_an_undo_another_program_made_impossible_leaves_the_stack_instead_of_waiting_as_a_redo(
+    qtbot, open_window, import_text, library_path, messages
+) -> None:  # noqa: ANN001
+    doc_id = import_text(TEXT)
+    window = open_window()
+    [mine] = _tag_words(window, "minister")
+    window.session.set_note(mine, "mine")
+    with _other(library_path) as other:
+        annotating.set_note(other, annotation_id=mine, note="theirs")
+    stack = window.session.undo_stack
+    stack.undo()  # the note edit: refused, their note stays
+    qtbot.waitUntil(lambda: bool(messages))
+    assert [a.note for a in stored_annotations(library_path, doc_id)] == ["theirs"]
+    assert not stack.canRedo()  # no step left that could only be refused again
+    assert stack.canUndo()  # the tagging itself is still there to undo

@@ -69,7 +69,9 @@ from annotator.core.text import UnstorableText, normalize_text, sha256_text, sto
 NEW_TAG_COLORS = ("#e76f51", "#457b9d", "#e9c46a", "#8ab17d", "#f28482", "#6d597a", "#577590", "#bc6c25")
 
 #: What identifies an annotation when its id does not: (tag id, start, end, note).
-ContentKey = tuple[str, int, int, str]
+#: What an annotation without an id of ours is matched on: (tag id, start, end, note, where), where
+#: is "" for a span of the current text and a version's id for an orphan's span in that version.
+ContentKey = tuple[str, int, int, str, str]
 
 
 class IncomingAnnotation(Protocol):
@@ -162,8 +164,8 @@ def prepare_import(bundles: Iterable[IncomingBundle]) -> PreparedImport:
 class HeldAnnotations:
     """Core: a stored document's annotations as an import matches them.
 
-    ``ids``: every annotation's id, orphans included; ``keys``: the content keys
-    (tag id, start, end, note) of the placed ones.
+    ``ids``: every annotation's id, orphans included; ``keys``: their content keys
+    (:data:`ContentKey`: an orphan's span is in the version it points into).
     """
 
     ids: AbstractSet[str] = frozenset()
@@ -339,7 +341,7 @@ class _Planner:
                 annotation, state = follow(
                     annotation, state, reanchorer, version.id, now=annotation.modified, text_of=_no_older_text
                 )
-            if not keeps_id and (annotation.tag_id, annotation.start, annotation.end, a.note) in present:
+            if not keeps_id and _key(annotation, state) in present:
                 self.plan.annotations_existing += 1
                 continue
             if state.status != UNCHANGED:
@@ -350,8 +352,13 @@ class _Planner:
         # Later documents of this import that are this one again match against what it now
         # holds; within one document the keys stay as they were (two id-less copies of one
         # span in one file are both added).
-        orphaned = {a.id for a, state in planned.anchors if state.status == ORPHANED}
-        present.update((a.tag_id, a.start, a.end, a.note) for a in planned.annotations if a.id not in orphaned)
+        states = {a.id: state for a, state in planned.anchors}
+        present.update(_key(a, states.get(a.id, AnchorState())) for a in planned.annotations)
+
+
+def _key(annotation: Annotation, state: AnchorState) -> ContentKey:
+    where = (state.version_id or "") if state.status == ORPHANED else ""
+    return (annotation.tag_id, annotation.start, annotation.end, annotation.note, where)
 
 
 def plan_import(

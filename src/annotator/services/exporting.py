@@ -38,7 +38,7 @@ from annotator.services.library import Library
 from annotator.services.progress import Progress, report
 from annotator.storage import repository as repo
 from annotator.storage.backup_files import backups_dir
-from annotator.storage.uow import unit_of_work
+from annotator.storage.uow import reading
 
 #: SQLite's companions of a library file: losing one loses committed edits.
 SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
@@ -68,7 +68,7 @@ def build_bundle(
     progress: Progress | None = None,
 ) -> ExportBundle:
     """The codebook and the given documents (all when None) with their (filtered) annotations."""
-    with unit_of_work(library.engine) as s:
+    with reading(library.engine) as s:  # one snapshot: no revision between a text and its offsets
         if document_ids is None:
             document_ids = [d.id for d in repo.document_summaries(s)]
         wanted = list(dict.fromkeys(document_ids))

@@ -10,8 +10,9 @@ codebook.
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import dataclass
 
-from annotator.core.anchoring import ORPHANED, Orphan
+from annotator.core.anchoring import ORPHANED, AnchorState, Orphan
 from annotator.core.errors import NotFound
 from annotator.core.model import (
     DEFAULT_TAGS,
@@ -32,6 +33,24 @@ from annotator.storage.migrate import upgrade_to_head
 from annotator.storage.uow import Session, database_errors, reading, unit_of_work
 
 TEXT_CACHE_SIZE = 8
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    """Services: what a window shows of a document: its text, its placed annotations (by start,
+    end, id), how revisions left those that are not plainly "unchanged", and its orphans."""
+
+    document: Document
+    annotations: list[Annotation]
+    anchor_states: dict[str, AnchorState]
+    orphans: list[Orphan]
+
+
+def _anchors(s: Session, document_id: str) -> tuple[dict[str, AnchorState], list[Orphan]]:
+    states = repo.anchor_states_of(s, document_id)
+    # Only a revised document has orphans: the common case asks no second question.
+    orphans = repo.orphans_of(s, document_id) if any(st.status == ORPHANED for st in states.values()) else []
+    return states, orphans
 
 
 class Library:
@@ -106,16 +125,23 @@ class Library:
         self._remember_text(doc.id, doc.sha256, doc.text)
         return doc
 
-    def document_with_annotations(self, document_id: str) -> tuple[Document, list[Annotation]]:
-        """A document and its placed annotations, read together (one snapshot: a revision
-        committed in between cannot pair the old text with the new offsets)."""
+    def document_view(self, document_id: str) -> DocumentView:
+        """A document as a window shows it, read in one snapshot: a revision committed in
+        between cannot pair the old text with the new offsets or review marks."""
         with reading(self.engine) as s:
             doc = repo.get_document(s, document_id)
             if doc is None:
                 raise NotFound(f"there is no document '{document_id}' in this library")
             annotations = repo.annotations_of(s, [document_id])[document_id]
+            states, orphans = _anchors(s, document_id)
         self._remember_text(doc.id, doc.sha256, doc.text)
-        return doc, annotations
+        return DocumentView(doc, annotations, states, orphans)
+
+    def anchors(self, document_id: str) -> tuple[dict[str, AnchorState], list[Orphan]]:
+        """How revisions left a document's annotations (those not plainly "unchanged"), and its
+        orphans, read in one snapshot."""
+        with reading(self.engine) as s:
+            return _anchors(s, document_id)
 
     def text(self, document_id: str) -> str:
         """The stored text of a document as it is now."""

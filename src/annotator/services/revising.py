@@ -47,9 +47,10 @@ from annotator.services.annotating import DELETED, REVISED
 from annotator.services.changes import Changes
 from annotator.services.importing import LibrarySource, opened, read_file
 from annotator.services.library import Library
+from annotator.storage import locks
 from annotator.storage import repository as repo
 from annotator.storage.engine import LibraryError
-from annotator.storage.uow import unit_of_work
+from annotator.storage.uow import reading, unit_of_work
 
 #: Why an accept is refused: the placement a person agreed with is not the one stored now.
 PLACED_AGAIN = "another program's revision placed this annotation again since it was shown here; nothing was accepted"
@@ -99,6 +100,10 @@ def revise_document(
     sha256 = sha256_text(text)
     now = utc_now()
     with unit_of_work(library.engine) as s:
+        # Before anything is read (PostgreSQL): an import matching texts by SHA-256 waits for the
+        # revision (or it for the import), and so does anything placing annotations in this text.
+        locks.hold(s, locks.IMPORT)
+        repo.lock_documents(s, [document_id], exclusive=True)
         document = repo.get_document(s, document_id)
         if document is None:
             raise NotFound(f"there is no document '{document_id}' in this library")
@@ -112,7 +117,7 @@ def revise_document(
         )  # fmt: skip
         repo.insert_document_version(s, version)
         if not repo.replace_document_text(s, document_id, text=text, sha256=sha256, expected_sha256=document.sha256):
-            raise LibraryError("the document was changed by another program meanwhile; nothing was saved, try again")
+            raise Conflict(REVISED)  # cannot happen under the lock above; refused rather than assumed
 
         older_texts: dict[str, str] = {version.id: version.text}
 
@@ -168,6 +173,8 @@ def reattach_orphan(
     the one with *expected_sha256* (the one the span was selected in).
     """
     with unit_of_work(library.engine) as s:
+        # The document first: a revision then waits for this, or this for a revision to end.
+        repo.lock_documents(s, repo.document_ids_of_annotations(s, [annotation_id]))
         found = repo.get_anchored_annotation(s, annotation_id)
         if found is None:
             raise NotFound(f"there is no annotation '{annotation_id}'")
@@ -202,8 +209,12 @@ def accept_fuzzy(
     """
     accepted: list[Annotation] = []
     now = utc_now()
+    ids = list(dict.fromkeys(annotation_ids))
     with unit_of_work(library.engine) as s:
-        for annotation_id in dict.fromkeys(annotation_ids):
+        # The documents first: a revision committed between reading a placement and accepting it
+        # would have the old placement written into the new text (PostgreSQL).
+        repo.lock_documents(s, repo.document_ids_of_annotations(s, ids))
+        for annotation_id in ids:
             base = bases.get(annotation_id) if bases is not None else None
             found = repo.get_anchored_annotation(s, annotation_id)
             if found is None:
@@ -259,7 +270,7 @@ def revise_from_file(
 
 def document_versions(library: Library, document_id: str) -> list[DocumentVersion]:
     """The previous texts of a document, oldest (version 1, as imported) first."""
-    with unit_of_work(library.engine) as s:
+    with reading(library.engine) as s:
         if repo.get_document(s, document_id) is None:
             raise NotFound(f"there is no document '{document_id}' in this library")
         return repo.document_versions(s, document_id)
@@ -267,20 +278,11 @@ def document_versions(library: Library, document_id: str) -> list[DocumentVersio
 
 def anchor_states(library: Library, document_id: str) -> dict[str, AnchorState]:
     """Annotation id -> anchor state, for the document's annotations not plainly "unchanged"."""
-    with unit_of_work(library.engine) as s:
+    with reading(library.engine) as s:
         return repo.anchor_states_of(s, document_id)
 
 
 def orphans(library: Library, document_id: str) -> list[Orphan]:
     """The document's orphans, each with the previous version its offsets and quote point into."""
-    with unit_of_work(library.engine) as s:
-        found = []
-        versions: dict[str, DocumentVersion | None] = {}
-        for annotation, state in repo.anchored_annotations_of(s, document_id, status=ORPHANED):
-            if state.version_id is not None:
-                if state.version_id not in versions:
-                    versions[state.version_id] = repo.get_document_version(s, state.version_id)
-                version = versions[state.version_id]
-                if version is not None:
-                    found.append(Orphan(annotation, version))
-        return found
+    with reading(library.engine) as s:
+        return repo.orphans_of(s, document_id)

@@ -6,8 +6,9 @@ command line, a colleague on a shared PostgreSQL library. A window polls a
 included, and then asks :func:`document_delta` how the open document stands
 compared with what it shows: its text (a revision), and which annotations were
 added, changed, deleted, orphaned. It compares the ``modified`` time and anchor
-status of every annotation, so nothing another program did is missed, and it
-costs one indexed query when nothing changed.
+status of every annotation, so nothing another program did is missed; that is
+one query over the document's annotations after every commit (about 25 ms at
+10,000 annotations on SQLite), and nothing between commits.
 """
 
 from __future__ import annotations

@@ -55,25 +55,31 @@ def upgrade_to_head(engine: Engine) -> str | None:
     """Migrate the library to head. Returns the backup made first, if any."""
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
-    current = current_revision(engine)
-    if current == head:
+    if current_revision(engine) == head:  # the common case: a plain read, no lock
         return None
-    if current is not None and not _known(script, current):
-        raise LibraryError(
-            f"this library was made by a newer version of Annotator (schema {current}); update Annotator to open it"
-        )
-    backup = None
-    path = sqlite_file(engine.url)
-    if current is not None and path is not None:
-        backup = str(make_backup(path, BEFORE_MIGRATION))
     config = alembic_config()
     # Several programs may open a new or old library at once (eight `annotator import`s in
     # parallel): the first migrates, the others wait and then find it at head. SQLite:
     # BEGIN IMMEDIATE waits for the write lock before Alembic reads the version (a deferred
     # BEGIN that read first would fail "busy" at once when it came to write); PostgreSQL: an
     # advisory lock, since its DDL does not block a concurrent CREATE TABLE of the same name.
+    # The revision is read again under the lock, and the backup made there too: only the
+    # program that migrates backs up, and its backup holds the schema it is about to change.
     with engine.execution_options(**{BEGIN_IMMEDIATE: True}).begin() as conn:
         locks.hold(conn, locks.SCHEMA)
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current == head:
+            return None
+        if current is not None and not _known(script, current):
+            raise LibraryError(
+                f"this library was made by a newer version of Annotator (schema {current}); update Annotator to open it"
+            )
+        backup = None
+        path = sqlite_file(engine.url)
+        if current is not None and path is not None:
+            # SQLite's backup API reads through its own connection: WAL lets it read while this
+            # transaction holds the write lock, and nothing has been written yet.
+            backup = str(make_backup(path, BEFORE_MIGRATION))
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
     return backup

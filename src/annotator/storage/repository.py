@@ -15,7 +15,7 @@ import orjson
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from annotator.core.anchoring import AnchorState, DocumentVersion
+from annotator.core.anchoring import ORPHANED, AnchorState, DocumentVersion, Orphan
 from annotator.core.gcpause import gc_paused
 from annotator.core.model import Annotation, Document, DocumentSummary, Tag, utc_now
 from annotator.storage import tables
@@ -102,6 +102,25 @@ def document_sha256(session: Session, document_id: str, *, lock: bool = False) -
     if lock:
         query = query.with_for_update(read=True)
     return session.execute(query).scalar()
+
+
+def lock_documents(session: Session, document_ids: Iterable[str], *, exclusive: bool = False) -> None:
+    """Lock documents' rows until the unit of work ends (PostgreSQL; SQLite's ``BEGIN IMMEDIATE``
+    already holds the whole library): shared by work whose writes depend on a text or on where
+    its annotations stand, exclusive by a revision, which changes both. Taken in id order, so
+    two units of work locking several documents cannot deadlock."""
+    ids = sorted(set(document_ids))
+    if ids and session.get_bind().dialect.name == "postgresql":
+        query = sa.select(_D.c.id).where(_D.c.id.in_(ids)).order_by(_D.c.id)
+        session.execute(query.with_for_update(read=not exclusive)).all()
+
+
+def document_ids_of_annotations(session: Session, annotation_ids: Sequence[str]) -> list[str]:
+    """The documents the given annotations belong to (those that exist)."""
+    found: set[str] = set()
+    for chunk in _chunks(annotation_ids):
+        found.update(session.execute(sa.select(_A.c.document_id).where(_A.c.id.in_(chunk))).scalars())
+    return sorted(found)
 
 
 def document_text(session: Session, document_id: str) -> str | None:
@@ -293,19 +312,22 @@ def existing_annotation_ids(session: Session, ids: Sequence[str]) -> set[str]:
 
 def annotation_keys_of(
     session: Session, document_ids: Sequence[str]
-) -> dict[str, tuple[set[str], set[tuple[str, int, int, str]]]]:
-    """Per document: the ids of all its annotations (orphans too) and the (tag id, start, end,
-    note) of its placed ones, which is what an import matches incoming annotations on."""
-    found: dict[str, tuple[set[str], set[tuple[str, int, int, str]]]] = {d: (set(), set()) for d in document_ids}
-    columns = (_A.c.document_id, _A.c.id, _A.c.tag_id, _A.c.start, _A.c.end, _A.c.note, _A.c.anchor_status)
+) -> dict[str, tuple[set[str], set[tuple[str, int, int, str, str]]]]:
+    """Per document: the ids of all its annotations and their (tag id, start, end, note, where),
+    which is what an import matches incoming annotations on; *where* is "" for a placed span and,
+    for an orphan, the version its offsets point into."""
+    found: dict[str, tuple[set[str], set[tuple[str, int, int, str, str]]]] = {d: (set(), set()) for d in document_ids}
+    columns = (
+        _A.c.document_id, _A.c.id, _A.c.tag_id, _A.c.start, _A.c.end, _A.c.note, _A.c.anchor_status,
+        _A.c.anchor_version_id,
+    )  # fmt: skip
     for chunk in _chunks(list(document_ids)):
-        for doc_id, annotation_id, tag_id, start, end, note, status in session.execute(
+        for doc_id, annotation_id, tag_id, start, end, note, status, version_id in session.execute(
             sa.select(*columns).where(_A.c.document_id.in_(chunk))
         ):
             ids, keys = found[doc_id]
             ids.add(annotation_id)
-            if status != "orphaned":
-                keys.add((tag_id, start, end, note))
+            keys.add((tag_id, start, end, note, (version_id or "") if status == ORPHANED else ""))
     return found
 
 
@@ -320,12 +342,6 @@ def _annotation_values(a: Annotation) -> dict[str, Any]:
 def insert_annotations(session: Session, annotations: Sequence[Annotation]) -> None:
     if annotations:
         session.execute(sa.insert(_A), [_annotation_values(a) for a in annotations])
-
-
-def update_annotation(session: Session, annotation: Annotation) -> bool:
-    values = _annotation_values(annotation)
-    del values["id"]
-    return _rowcount(session.execute(sa.update(_A).where(_A.c.id == annotation.id).values(**values))) == 1
 
 
 def _rowcount(result: sa.Result[Any]) -> int:
@@ -420,6 +436,20 @@ def anchored_annotations_of(
         query = query.where(_A.c.anchor_status == status)
     with gc_paused():
         return [(Annotation(*row[:12]), _anchor_state(row[12:])) for row in session.execute(query)]
+
+
+def orphans_of(session: Session, document_id: str) -> list[Orphan]:
+    """A document's orphans, each with the previous version its offsets and quote point into."""
+    found: list[Orphan] = []
+    versions: dict[str, DocumentVersion | None] = {}
+    for annotation, state in anchored_annotations_of(session, document_id, status=ORPHANED):
+        if state.version_id is not None:
+            if state.version_id not in versions:
+                versions[state.version_id] = get_document_version(session, state.version_id)
+            version = versions[state.version_id]
+            if version is not None:
+                found.append(Orphan(annotation, version))
+    return found
 
 
 def update_anchors(session: Session, placements: Sequence[tuple[Annotation, AnchorState]]) -> None:

@@ -69,13 +69,17 @@ class CreateAnnotationCommand(QUndoCommand):
             self.setText(f"Tag “{_preview(self._created.quote)}”")
         else:
             created = self._created
-            session.run(lambda: annotating.restore_annotation(session.library, annotation=created))
+            # Refused (the text was revised, the span is another's now): this step can never be
+            # redone, so it leaves the stack rather than be offered again and refused again.
+            if session.run(lambda: annotating.restore_annotation(session.library, annotation=created)) is None:
+                self.setObsolete(True)
 
     def undo(self) -> None:
         session, created = self._session, self._created
         if created is not None:
             delete = lambda: annotating.delete_annotation(session.library, annotation_id=created.id, base=created)  # noqa: E731
-            session.run(delete, "Undone")
+            if session.run(delete, "Undone") is None:
+                self.setObsolete(True)  # another program changed or deleted it: nothing to undo or redo here
 
 
 class DeleteAnnotationCommand(QUndoCommand):
@@ -99,8 +103,10 @@ class DeleteAnnotationCommand(QUndoCommand):
         if fuzzy:
             session.fuzzy.add(target.id)  # before the list redraws the restored row
         restore = lambda: annotating.restore_annotation(session.library, annotation=target, anchor=anchor)  # noqa: E731
-        if session.run(restore, "Undone") is None and fuzzy:
-            session.fuzzy.discard(target.id)
+        if session.run(restore, "Undone") is None:
+            if fuzzy:
+                session.fuzzy.discard(target.id)
+            self.setObsolete(True)  # it cannot come back as it was: the step leaves the stack
 
 
 class UpdateAnnotationCommand(QUndoCommand):
@@ -142,4 +148,5 @@ class UpdateAnnotationCommand(QUndoCommand):
             self.setObsolete(True)
 
     def undo(self) -> None:
-        self._set(self._old, "Undone")
+        if not self._set(self._old, "Undone"):
+            self.setObsolete(True)  # another program changed it since: the step leaves the stack

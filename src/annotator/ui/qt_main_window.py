@@ -162,6 +162,7 @@ class QtMainWindow(QMainWindow):
         s.errorRaised.connect(self._on_error_raised)
         s.saved.connect(lambda message: self.statusBar().showMessage(message, 3000))
         s.refused.connect(self._on_session_refused)
+        s.createdHere.connect(lambda annotation_id: self.select_annotation(annotation_id, select_text=False))
         self.document_list.documentChosen.connect(self.open_document)
         self.annotation_view.selectionModel().selectionChanged.connect(self._on_annotation_selection_changed)
         self.pane.spanClicked.connect(self._on_pane_span_clicked)
@@ -262,8 +263,6 @@ class QtMainWindow(QMainWindow):
         shown = self.inspector.annotation_id
         if shown is not None:
             self.inspector.show_annotation(self.session.annotations.get(shown))
-        if len(changes.annotations_created) == 1 and changes.annotations_created[0].document_id == current:
-            self.select_annotation(changes.annotations_created[0].id, select_text=False)
         self._update_accept_action()  # e.g. placements accepted, or a deleted one awaiting review restored
 
     def _on_session_refused(self, message: str, annotation_id: str) -> None:

@@ -28,7 +28,7 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from annotator.core.anchoring import FUZZY, ORPHANED, UNCHANGED, AnchorState
+from annotator.core.anchoring import FUZZY, MOVED, ORPHANED, UNCHANGED, AnchorState
 from annotator.core.errors import USER_ERRORS as USER_ERRORS  # the window's modules import it from here
 from annotator.core.model import Annotation, Conflict, Document, Tag
 from annotator.services import Changes, Library, revising, watching
@@ -63,6 +63,7 @@ class QtLibrarySession(QObject):
     errorRaised = Signal(str)
     saved = Signal(str)  # a short description of what was just committed
     refused = Signal(str, str)  # why an intent was not carried out, and the annotation it concerns
+    createdHere = Signal(str)  # this window tagged a span (not another program): the new annotation's id
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -113,8 +114,9 @@ class QtLibrarySession(QObject):
         states: dict[str, AnchorState] = {}
         orphans: list[Annotation] = []
         if document_id is not None:
-            document, annotations = self.library.document_with_annotations(document_id)
-            states, orphans = self._read_anchor_states(document_id)
+            view = self.library.document_view(document_id)  # one snapshot of text, spans and review marks
+            document, annotations = view.document, view.annotations
+            states, orphans = view.anchor_states, [o.annotation for o in view.orphans]
         self.document = document
         self.annotations = {a.id: a for a in annotations}
         self.tag_counts = Counter(a.tag_id for a in annotations)
@@ -147,12 +149,9 @@ class QtLibrarySession(QObject):
         self.tags = self.library.tags()
 
     def _read_anchor_states(self, document_id: str) -> tuple[dict[str, AnchorState], list[Annotation]]:
-        """How revisions left a document's annotations, and its orphans."""
-        states = revising.anchor_states(self.library, document_id)
-        orphans: list[Annotation] = []
-        if any(state.status == ORPHANED for state in states.values()):  # only revised documents
-            orphans = [o.annotation for o in revising.orphans(self.library, document_id)]
-        return states, orphans
+        """How revisions left a document's annotations, and its orphans (one snapshot)."""
+        states, orphans = self.library.anchors(document_id)
+        return states, [o.annotation for o in orphans]
 
     def _set_anchor_states(self, states: dict[str, AnchorState], orphans: list[Annotation]) -> None:
         self.anchor_states = states
@@ -219,7 +218,7 @@ class QtLibrarySession(QObject):
         ):
             self._set_anchor_states(*self._read_anchor_states(document_id))  # before the views redraw
             self.orphansChanged.emit()
-        self.apply(changes)
+        self.apply(changes, foreign=True)
 
     def _reopen(self, document_id: str | None) -> None:
         """Show a document again whole (its text was revised), or nothing (it was deleted).
@@ -314,12 +313,13 @@ class QtLibrarySession(QObject):
         if problems:
             self.errorRaised.emit("\n".join(problems))
 
-    def apply(self, changes: Changes) -> None:
+    def apply(self, changes: Changes, *, foreign: bool = False) -> None:
         """Bring the session up to date with *changes* and tell the widgets.
 
         The one place where what a use case did reaches the views: edits, undo and
         redo, imports (documents and tags added), revisions (the text shown again
-        whole), restores (everything read again) and other programs' commits.
+        whole), restores (everything read again) and, *foreign*, other programs'
+        commits (which must not move the selection from what the user works on).
         """
         if changes.library_reloaded:
             self.undo_stack.clear()
@@ -364,6 +364,12 @@ class QtLibrarySession(QObject):
                 self.annotations[a.id] = a
                 self.tag_counts[a.tag_id] += 1
         self.annotationsChanged.emit(changes)
+        if (
+            not foreign
+            and len(changes.annotations_created) == 1
+            and changes.annotations_created[0].document_id == current
+        ):
+            self.createdHere.emit(changes.annotations_created[0].id)
         self.libraryChanged.emit()
 
     # -- intents (each one undoable) -------------------------------------------------------------
@@ -451,6 +457,8 @@ class QtLibrarySession(QObject):
         with self._intent():
             if chosen and self.run(accept) is not None:
                 self.fuzzy -= set(chosen)
+                for annotation_id in chosen:  # so an undone delete of one does not bring the mark back
+                    self.anchor_states[annotation_id] = AnchorState(MOVED)
                 self.annotationsChanged.emit(Changes())
 
     def reattach(self, annotation_id: str, start: int, end: int) -> None:
