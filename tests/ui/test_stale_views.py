@@ -267,7 +267,7 @@ def test_undoing_a_delete_of_an_accepted_placement_brings_back_no_review_mark(
 
 def test_an_undo_another_program_made_impossible_leaves_the_stack_instead_of_waiting_as_a_redo(
     qtbot, open_window, import_text, library_path, messages
-) -> None:  # noqa: ANN001
+) -> None:
     doc_id = import_text(TEXT)
     window = open_window()
     [mine] = _tag_words(window, "minister")
