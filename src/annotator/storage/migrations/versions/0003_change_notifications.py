@@ -1,4 +1,5 @@
-"""PostgreSQL tells listening windows of every commit that changes what they show.
+"""PostgreSQL tells listening windows of every commit that changes what they show; a document's
+SHA-256 is read from an index.
 
 A statement-level trigger on each table a window shows (not ``app_state``, which
 holds reading positions) calls ``pg_notify('annotator_changes', <table>)``.
@@ -8,6 +9,10 @@ every session of the same database that runs ``LISTEN annotator_changes``
 window, the command line, a colleague's script in plain SQL. Nothing changes on
 SQLite, where ``PRAGMA data_version`` already tells a connection of every other
 connection's commit.
+
+Every edit checks that the text it is based on is still the stored one by its
+SHA-256; the index ``ix_document_id_sha256`` answers that from itself (on SQLite
+the row's text, in overflow pages before the hash, would otherwise be walked).
 
 Revision ID: 0003
 Revises: 0002
@@ -29,6 +34,7 @@ TABLES = ("tag", "document", "document_version", "document_set", "document_set_m
 
 
 def upgrade() -> None:
+    op.create_index("ix_document_id_sha256", "document", ["id", "sha256"])
     if op.get_bind().dialect.name != "postgresql":
         return
     op.execute(
@@ -43,6 +49,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_document_id_sha256", table_name="document")
     if op.get_bind().dialect.name != "postgresql":
         return
     for table in TABLES:
