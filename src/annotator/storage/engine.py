@@ -47,18 +47,23 @@ BEGIN_IMMEDIATE = "annotator_begin_immediate"
 BUSY_TIMEOUT_ENV = "ANNOTATOR_BUSY_TIMEOUT_MS"
 
 
+def _whole_number_from_env(variable: str, default: int, unit: str) -> int:
+    """A non-negative whole number from the environment variable *variable*, else *default*."""
+    value = os.environ.get(variable, "").strip()
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise LibraryError(f"{variable} must be a whole number of {unit}, not {value!r}")
+    return number
+
+
 def busy_timeout_ms() -> int:
     """How long (ms) a transaction waits for another program's lock before failing "busy"."""
-    value = os.environ.get(BUSY_TIMEOUT_ENV, "").strip()
-    if not value:
-        return BUSY_TIMEOUT_MS
-    try:
-        timeout = int(value)
-    except ValueError:
-        timeout = -1
-    if timeout < 0:
-        raise LibraryError(f"{BUSY_TIMEOUT_ENV} must be a whole number of milliseconds, not {value!r}")
-    return timeout
+    return _whole_number_from_env(BUSY_TIMEOUT_ENV, BUSY_TIMEOUT_MS, "milliseconds")
 
 
 #: Seconds to wait for a database server to accept a connection before giving up.
@@ -86,16 +91,7 @@ POSTGRES_EXAMPLE = "postgresql+psycopg://user@host:5432/dbname"
 
 def connect_timeout_s() -> int:
     """How long (seconds) to wait for a database server to answer a connection; 0: forever."""
-    value = os.environ.get(CONNECT_TIMEOUT_ENV, "").strip()
-    if not value:
-        return CONNECT_TIMEOUT_S
-    try:
-        timeout = int(value)
-    except ValueError:
-        timeout = -1
-    if timeout < 0:
-        raise LibraryError(f"{CONNECT_TIMEOUT_ENV} must be a whole number of seconds, not {value!r}")
-    return timeout
+    return _whole_number_from_env(CONNECT_TIMEOUT_ENV, CONNECT_TIMEOUT_S, "seconds")
 
 
 def _hide_password(url: str) -> str:
