@@ -10,6 +10,7 @@ annotation. Nothing may then be stored against an old text
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import contextmanager, suppress
 from datetime import timedelta
 
 import pytest
@@ -142,33 +143,40 @@ def test_an_edit_always_moves_modified_on_even_behind_a_faster_clock(shared) -> 
 FALL = "The senator said the plan would fail. Critics disagree.\n"
 
 
-def _first_time_here(landed: list[object]) -> bool:
-    """True once, in the test's own thread: the other program's calls pass through the same code."""
+@contextmanager
+def revised_by_another_program_after(monkeypatch, module, name: str, other: Library, doc_id: str):
+    """While in this block, the first call of ``module.name`` from the test's own thread is followed
+    by another program revising the document (in a thread, with its own connection, allowed to
+    wait for locks); after the block, that revision is let finish."""
     import threading
 
-    if landed or threading.current_thread() is not threading.main_thread():
-        return False
-    landed.append("started")
-    return True
+    real, started = getattr(module, name), []
+
+    def then_revise(*args, **kwargs):
+        found = real(*args, **kwargs)
+        # Once, and only for this unit of work: the revision's own reads pass through here too.
+        if not started and threading.current_thread() is threading.main_thread():
+            revise = threading.Thread(
+                target=lambda: _quietly(lambda: revising.revise_document(other, document_id=doc_id, new_text=NEW)),
+                daemon=True,
+            )
+            revise.start()
+            started.append(revise)
+            revise.join(timeout=1.0)  # long enough to land now if nothing holds it back
+        return found
+
+    monkeypatch.setattr(module, name, then_revise)
+    try:
+        yield
+    finally:
+        monkeypatch.undo()
+        for revise in started:
+            revise.join(timeout=30)  # it goes through once the unit of work has committed
 
 
-def _in_a_thread(call: Callable[[], object]) -> list[object]:
-    """Run *call* in another thread (another program's connection), and let it wait for locks."""
-    import threading
-
-    done: list[object] = []
-
-    def run() -> None:
-        try:
-            done.append(call())
-        except Exception as exc:
-            done.append(exc)
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    thread.join(timeout=1.0)  # long enough to land now if nothing holds it back
-    done.append(thread)
-    return done
+def _quietly(call: Callable[[], object]) -> None:
+    with suppress(Exception):  # the other program's outcome: the test checks the library instead
+        call()
 
 
 def test_accepting_a_placement_never_writes_it_into_a_text_revised_meanwhile(two, monkeypatch) -> None:
@@ -178,18 +186,8 @@ def test_accepting_a_placement_never_writes_it_into_a_text_revised_meanwhile(two
     revising.revise_document(window, document_id=doc_id, new_text=FALL.replace("fail", "fall"))
     [shown] = window.annotations(doc_id)
     assert revising.anchor_states(window, doc_id)[shown.id].status == "fuzzy"
-    real, landed = repo.get_anchored_annotation, []
-
-    def read_then_another_program_revises(s, annotation_id):
-        found = real(s, annotation_id)
-        if _first_time_here(landed):
-            landed.extend(_in_a_thread(lambda: revising.revise_document(other, document_id=doc_id, new_text=NEW)))
-        return found
-
-    monkeypatch.setattr(revising.repo, "get_anchored_annotation", read_then_another_program_revises)
-    revising.accept_fuzzy(window, annotation_ids=[made.annotations_created[0].id], bases={shown.id: shown})
-    monkeypatch.undo()
-    landed[-1].join(timeout=30)  # the revision goes through once the accept has committed
+    with revised_by_another_program_after(monkeypatch, revising.repo, "get_anchored_annotation", other, doc_id):
+        revising.accept_fuzzy(window, annotation_ids=[made.annotations_created[0].id], bases={shown.id: shown})
     _consistent(window, doc_id)
     assert window.text(doc_id) == NEW
 
@@ -200,18 +198,8 @@ def test_an_import_never_places_annotations_in_a_text_revised_meanwhile(two, mon
     window, other, doc_id = two()
     start = OLD.index("plan")
     bundle = ImportBundle([ImportedDocument("Plan", OLD, {}, [ImportedAnnotation("claim", start, start + 4)])])
-    real, landed = importing._holdings, []
-
-    def holdings_then_another_program_revises(s, prepared):
-        found = real(s, prepared)
-        if _first_time_here(landed):
-            landed.extend(_in_a_thread(lambda: revising.revise_document(other, document_id=doc_id, new_text=NEW)))
-        return found
-
-    monkeypatch.setattr(importing, "_holdings", holdings_then_another_program_revises)
-    importing.persist(window, [bundle])
-    monkeypatch.undo()
-    landed[-1].join(timeout=30)
+    with revised_by_another_program_after(monkeypatch, importing, "_holdings", other, doc_id):
+        importing.persist(window, [bundle])
     _consistent(window, doc_id)
     assert [a.quote for a in window.annotations(doc_id)] == ["plan"]
 
@@ -221,18 +209,8 @@ def test_an_export_reads_a_text_and_its_offsets_at_one_moment(two, monkeypatch) 
 
     window, other, doc_id = two()
     annotating.annotate_quote(window, document_id=doc_id, tag_id=window.tag_named("claim").id, quote="Critics")
-    real, landed = repo.get_document, []
-
-    def read_then_another_program_revises(s, document_id):
-        found = real(s, document_id)
-        if _first_time_here(landed):
-            landed.extend(_in_a_thread(lambda: revising.revise_document(other, document_id=doc_id, new_text=NEW)))
-        return found
-
-    monkeypatch.setattr(exporting.repo, "get_document", read_then_another_program_revises)
-    bundle = exporting.build_bundle(window, [doc_id])
-    monkeypatch.undo()
-    landed[-1].join(timeout=30)
+    with revised_by_another_program_after(monkeypatch, exporting.repo, "get_document", other, doc_id):
+        bundle = exporting.build_bundle(window, [doc_id])
     [exported] = bundle.documents
     assert all(exported.document.text[a.start : a.end] == a.quote for a in exported.annotations)
 
