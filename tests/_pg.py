@@ -137,9 +137,9 @@ class PostgresServer:
             capture_output=True, text=True, timeout=START_TIMEOUT_S + 10, check=False,
         )  # fmt: skip
 
-    def stop(self, mode: str = "immediate") -> None:
+    def stop(self, mode: str = "immediate") -> subprocess.CompletedProcess[bytes]:
         """Stop the server: "immediate" (it is thrown away) or "fast", which keeps what was committed."""
-        subprocess.run(
+        return subprocess.run(
             [*self.run_as, str(self.pg_ctl), "stop", "-D", str(self.data_dir), "-m", mode, "-w"],
             capture_output=True, timeout=START_TIMEOUT_S, check=False,
         )  # fmt: skip
