@@ -123,3 +123,23 @@ def select_by_mouse(qtbot, window: QtMainWindow, start: int, end: int) -> None:
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=a)
     qtbot.mouseMove(viewport, b)
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=b)
+
+
+def wait_letting_threads_run(condition: Callable[[], bool], timeout_s: float) -> bool:
+    """Wait until *condition()* holds (True) or *timeout_s* passes (False), processing Qt events.
+
+    Not ``qtbot.waitUntil``: ``QTest.qWait`` holds Python's GIL while Qt sleeps, so a
+    background thread (the watcher reconnecting to a server) barely runs meanwhile, unlike
+    under the application's own event loop, which lets it go. Here the test sleeps in Python.
+    """
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+        QApplication.processEvents()
+    return True

@@ -25,6 +25,7 @@ from annotator.storage.engine import LibraryError
 from annotator.ui.app import create_main_window
 from annotator.ui.qt_main_window import QtMainWindow
 from tests._pg import PostgresServer, start_server
+from tests.ui.conftest import wait_letting_threads_run
 
 TEXT = "The minister said the reform would pass. Critics called it a gamble.\n"
 
@@ -193,7 +194,13 @@ def _another_programs_annotation_is_shown(qtbot, window: QtMainWindow, url: str,
         window.watcher.poll()
         return annotation.id in window.session.annotations
 
-    qtbot.waitUntil(shown, timeout=45_000)  # a bound for a loaded machine; it takes well under a second
+    if not wait_letting_threads_run(shown, timeout_s=45):  # takes well under a second; a bound for load
+        source = getattr(window.watcher._watcher, "_source", None)  # say what the watcher was doing
+        attempt = getattr(source, "_reconnecting", None)
+        detail = attempt.exception() if attempt is not None and attempt.done() else attempt
+        raise AssertionError(
+            f"not shown; note {_note(window)!r}; watcher {vars(source) if source else None}; {detail!r}"
+        )
 
 
 def _polls(window: QtMainWindow, times: int = 3) -> float:
@@ -248,7 +255,7 @@ def test_a_server_that_stops_and_starts_again_is_one_status_note_then_the_change
             window.watcher.poll()
             return _note(window) is not None
 
-        qtbot.waitUntil(noted, timeout=20_000)  # the second poll, here; a bound for a loaded machine
+        assert wait_letting_threads_run(noted, timeout_s=20)  # the second poll, here; a bound for load
         assert messages == []  # not "Not saved": nothing was being saved
         note = _note(window) or ""
         assert note.startswith("Cannot reach the library: ") and note.endswith("; retrying")
