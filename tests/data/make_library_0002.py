@@ -118,9 +118,9 @@ def revised_annotation_rows(first: int) -> list[tuple[Any, ...]]:
     return rows
 
 
-def build(path: Path) -> None:
-    """Create the schema-0002 library at *path* and fill it."""
-    create_schema(path, "0002")
+def build(path: Path, revision: str = "0002") -> None:
+    """Create the library at *path* with the schema of *revision* (0002 or a later one with its tables) and fill it."""
+    create_schema(path, revision)
     conn = sqlite3.connect(path)
     with conn:
         conn.executemany("INSERT INTO tag VALUES (?, ?, ?, ?, ?, ?, ?)", TAGS)

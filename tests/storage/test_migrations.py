@@ -69,6 +69,10 @@ def test_upgrade_creates_the_schema_and_stamps_head(engine: sa.Engine) -> None:
     assert set(sa.inspect(engine).get_table_names()) == set(SQLModel.metadata.tables) | {"alembic_version"}
 
 
+# Neither backend's reflection reads expression indexes (uq_tag_sibling_name): Alembic skips
+# that one index and says so; test_a_tag_name_is_unique_among_its_siblings_only checks it.
+@pytest.mark.filterwarnings("ignore:.*expression-based index uq_tag_sibling_name")
+@pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based index")
 def test_migrated_schema_matches_the_models(engine: sa.Engine) -> None:
     upgrade_to_head(engine)
     with engine.connect() as conn:
@@ -121,3 +125,23 @@ def test_backup_is_a_private_readable_copy(tmp_path: Path) -> None:
     with Library.open(to_database_url(str(backup))) as copy:
         assert copy.state("marker") == "before-migration"
         assert [t.name for t in copy.tags()] == ["claim", "evidence", "speculation"]
+
+
+def test_a_tag_name_is_unique_among_its_siblings_only(engine: sa.Engine) -> None:
+    """Migration 0004: "Positive" may live under two parents, but not twice under one, nor twice at the top."""
+    upgrade_to_head(engine)
+    insert = sa.text(
+        "INSERT INTO tag (id, name, color, shortcut, sort_order, parent_id) VALUES (:id, :name, '#000000', '', 0, :parent)"
+    )
+    with engine.begin() as conn:
+        conn.execute(
+            insert, [{"id": "a", "name": "Attitude", "parent": None}, {"id": "b", "name": "Belief", "parent": None}]
+        )
+        conn.execute(
+            insert, [{"id": "a1", "name": "Positive", "parent": "a"}, {"id": "b1", "name": "Positive", "parent": "b"}]
+        )
+    for duplicate in ({"id": "a2", "name": "Positive", "parent": "a"}, {"id": "t", "name": "Attitude", "parent": None}):
+        with pytest.raises(sa.exc.IntegrityError), engine.begin() as conn:
+            conn.execute(insert, duplicate)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM tag")).scalar() == 4

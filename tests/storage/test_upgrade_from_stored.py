@@ -34,7 +34,7 @@ from annotator.formats.base import ImportBundle, ImportedAnnotation, ImportedDoc
 from annotator.services import importing, revising
 from annotator.services.library import Library
 from annotator.storage.engine import make_engine
-from annotator.storage.migrate import alembic_config, current_revision, head_revision
+from annotator.storage.migrate import alembic_config, current_revision, head_revision, migrating
 from tests._pg import PostgresServer
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -272,7 +272,7 @@ def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
 
 def migrate(engine: sa.Engine, action: str, target: str) -> None:
     config = alembic_config()
-    with engine.begin() as conn:
+    with migrating(engine) as conn:
         config.attributes["connection"] = conn
         getattr(command, action)(config, target)
 

@@ -76,6 +76,7 @@ class Tag:
     description: str = ""
     shortcut: str = ""
     sort_order: int = 0
+    parent_id: str | None = None  # None: a top-level tag
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +117,7 @@ class Document:
     sha256: str
     metadata: dict[str, Any]
     created: datetime
+    memo: str = ""  # the reader's multi-line memo on the whole document
 
 
 @dataclass(slots=True)

@@ -8,13 +8,15 @@ version of Annotator does not know (made by a newer version) is refused.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from annotator.storage import locks
 from annotator.storage.backup_files import BEFORE_MIGRATION, make_backup
@@ -65,21 +67,61 @@ def upgrade_to_head(engine: Engine) -> str | None:
     # advisory lock, since its DDL does not block a concurrent CREATE TABLE of the same name.
     # The revision is read again under the lock, and the backup made there too: only the
     # program that migrates backs up, and its backup holds the schema it is about to change.
-    with engine.execution_options(**{BEGIN_IMMEDIATE: True}).begin() as conn:
-        locks.hold(conn, locks.SCHEMA)
-        current = MigrationContext.configure(conn).get_current_revision()
-        if current == head:
-            return None
-        if current is not None and not _known(script, current):
-            raise LibraryError(
-                f"this library was made by a newer version of Annotator (schema {current}); update Annotator to open it"
-            )
-        backup = None
-        path = sqlite_file(engine.url)
-        if current is not None and path is not None:
-            # SQLite's backup API reads through its own connection: WAL lets it read while this
-            # transaction holds the write lock, and nothing has been written yet.
-            backup = str(make_backup(path, BEFORE_MIGRATION))
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    path = sqlite_file(engine.url)
+    with migrating(engine) as conn:
+        backup = _upgrade_locked(conn, script, config, head, path)
     return backup
+
+
+def _upgrade_locked(
+    conn: Connection, script: ScriptDirectory, config: Config, head: str | None, path: Path | None
+) -> str | None:
+    """Migrate inside the write transaction of *conn*; the backup made first, if any."""
+    locks.hold(conn, locks.SCHEMA)
+    current = MigrationContext.configure(conn).get_current_revision()
+    if current == head:
+        return None
+    if current is not None and not _known(script, current):
+        raise LibraryError(
+            f"this library was made by a newer version of Annotator (schema {current}); update Annotator to open it"
+        )
+    backup = None
+    if current is not None and path is not None:
+        # SQLite's backup API reads through its own connection: WAL lets it read while this
+        # transaction holds the write lock, and nothing has been written yet.
+        backup = str(make_backup(path, BEFORE_MIGRATION))
+    config.attributes["connection"] = conn
+    command.upgrade(config, "head")
+    return backup
+
+
+@contextmanager
+def migrating(engine: Engine) -> Iterator[Connection]:
+    """A connection in a write transaction fit to run migrations in, committed on leaving.
+
+    SQLite: a migration that rebuilds a table others refer to (batch mode: copy, drop,
+    rename) must run with foreign keys off, which only takes effect outside a
+    transaction (Alembic's "Dealing with Referencing Tables"). Every reference is
+    checked before the commit instead (a broken one rolls the whole migration back),
+    and the keys are switched back on before the connection goes back to the pool.
+    The transaction starts with ``BEGIN IMMEDIATE``: it waits for the write lock
+    before Alembic reads the version.
+    """
+    sqlite = sqlite_file(engine.url) is not None
+    with engine.connect() as conn:
+        driver = conn.connection.driver_connection if sqlite else None
+        if driver is not None:
+            driver.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.execution_options(**{BEGIN_IMMEDIATE: True}).begin():
+                yield conn
+                if driver is not None:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise LibraryError(
+                            f"migrating the library would break {len(broken)} reference(s) between rows; "
+                            "nothing was changed"
+                        )
+        finally:
+            if driver is not None:
+                driver.execute("PRAGMA foreign_keys = ON")

@@ -41,9 +41,9 @@ _ANCHOR_COLUMNS = (_A.c.anchor_status, _A.c.anchor_version_id, _A.c.anchor_start
 
 def list_tags(session: Session) -> list[Tag]:
     rows = session.execute(
-        sa.select(_T.c.id, _T.c.name, _T.c.color, _T.c.description, _T.c.shortcut, _T.c.sort_order).order_by(
-            _T.c.sort_order, _T.c.name
-        )
+        sa.select(
+            _T.c.id, _T.c.name, _T.c.color, _T.c.description, _T.c.shortcut, _T.c.sort_order, _T.c.parent_id
+        ).order_by(_T.c.sort_order, _T.c.name)
     )
     return [Tag(*row) for row in rows]
 
@@ -54,7 +54,7 @@ def add_tag(session: Session, tag: Tag) -> None:
     session.execute(
         sa.insert(_T).values(
             id=tag.id, name=tag.name, color=tag.color, description=tag.description,
-            shortcut=tag.shortcut, sort_order=tag.sort_order,
+            shortcut=tag.shortcut, sort_order=tag.sort_order, parent_id=tag.parent_id,
         )
     )  # fmt: skip
 
@@ -81,13 +81,13 @@ def document_summaries(session: Session) -> list[DocumentSummary]:
 
 def get_document(session: Session, document_id: str) -> Document | None:
     row = session.execute(
-        sa.select(_D.c.id, _D.c.title, _D.c.text, _D.c.sha256, _D.c.metadata_json, _D.c.created).where(
+        sa.select(_D.c.id, _D.c.title, _D.c.text, _D.c.sha256, _D.c.metadata_json, _D.c.created, _D.c.memo).where(
             _D.c.id == document_id
         )
     ).first()
     if row is None:
         return None
-    return Document(row[0], row[1], row[2], row[3], orjson.loads(row[4]), row[5])
+    return Document(row[0], row[1], row[2], row[3], orjson.loads(row[4]), row[5], row[6])
 
 
 def document_sha256(session: Session, document_id: str, *, lock: bool = False) -> str | None:
@@ -161,7 +161,7 @@ def insert_document(session: Session, document: Document) -> None:
     session.execute(
         sa.insert(_D).values(
             id=document.id, title=document.title, text=document.text, sha256=document.sha256,
-            metadata_json=orjson.dumps(document.metadata).decode(), created=document.created,
+            metadata_json=orjson.dumps(document.metadata).decode(), created=document.created, memo=document.memo,
         )
     )  # fmt: skip
 

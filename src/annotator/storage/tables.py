@@ -51,14 +51,16 @@ class TagRow(SQLModel, table=True):
     """Storage: a tag of the library's codebook."""
 
     __tablename__ = "tag"
+    # A name is unique among its siblings (migration 0004); coalesce makes top-level tags siblings too.
+    __table_args__ = (sa.Index("uq_tag_sibling_name", sa.text("coalesce(parent_id, '')"), "name", unique=True),)
 
     id: str = Field(primary_key=True, max_length=36)
-    name: str = Field(sa_column=sa.Column(sa.String(200), nullable=False, unique=True))
+    name: str = Field(sa_column=sa.Column(sa.String(200), nullable=False))
     color: str = Field(max_length=16)
     description: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, server_default=""))
     shortcut: str = Field(default="", max_length=32)
     sort_order: int = Field(default=0)
-    parent_id: str | None = Field(default=None, foreign_key="tag.id", max_length=36)
+    parent_id: str | None = Field(default=None, foreign_key="tag.id", max_length=36, index=True)
 
 
 class DocumentRow(SQLModel, table=True):
@@ -78,6 +80,8 @@ class DocumentRow(SQLModel, table=True):
     sha256: str = Field(max_length=64, index=True)
     metadata_json: str = Field(default="{}", sa_column=sa.Column(sa.Text, nullable=False, server_default="{}"))
     created: datetime = Field(sa_column=_ts())
+    # Added by migration 0004.
+    memo: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, server_default=""))
 
 
 class DocumentVersionRow(SQLModel, table=True):
@@ -183,6 +187,46 @@ class AnnotationRow(SQLModel, table=True):
     anchor_end: int | None = Field(default=None, sa_column=sa.Column(sa.Integer, nullable=True))
 
 
+class AttributeRow(SQLModel, table=True):
+    """Storage: a document attribute (a variable), typed text, number, date or choice (migration 0004)."""
+
+    __tablename__ = "attribute"
+    __table_args__ = (sa.CheckConstraint("kind IN ('text', 'number', 'date', 'choice')", name="kind"),)
+
+    id: str = Field(primary_key=True, max_length=36)
+    name: str = Field(sa_column=sa.Column(sa.String(200), nullable=False, unique=True))
+    kind: str = Field(max_length=16)
+    choices: str = Field(default="[]", sa_column=sa.Column(sa.Text, nullable=False, server_default="[]"))
+    sort_order: int = Field(default=0, sa_column=sa.Column(sa.Integer, nullable=False, server_default="0"))
+
+
+class DocumentAttributeRow(SQLModel, table=True):
+    """Storage: a document's value of an attribute, as canonical text (migration 0004)."""
+
+    __tablename__ = "document_attribute"
+
+    document_id: str = Field(
+        sa_column=sa.Column(sa.String(36), sa.ForeignKey("document.id", ondelete="CASCADE"), primary_key=True)
+    )
+    attribute_id: str = Field(
+        sa_column=sa.Column(sa.String(36), sa.ForeignKey("attribute.id", ondelete="CASCADE"), primary_key=True)
+    )
+    value: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+
+
+class JournalEntryRow(SQLModel, table=True):
+    """Storage: a dated entry of the project journal (migration 0004)."""
+
+    __tablename__ = "journal_entry"
+
+    id: str = Field(primary_key=True, max_length=36)
+    created: datetime = Field(sa_column=_ts())
+    modified: datetime = Field(sa_column=_ts())
+    author: str = Field(default="", sa_column=sa.Column(sa.String(200), nullable=False, server_default=""))
+    title: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, server_default=""))
+    body: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, server_default=""))
+
+
 class StateRow(SQLModel, table=True):
     """Storage: small per-library key/value state (last document, scroll position)."""
 
@@ -207,3 +251,6 @@ DOCUMENT_SET = core_table(DocumentSetRow)
 DOCUMENT_SET_MEMBER = core_table(DocumentSetMemberRow)
 ANNOTATION = core_table(AnnotationRow)
 STATE = core_table(StateRow)
+ATTRIBUTE = core_table(AttributeRow)
+DOCUMENT_ATTRIBUTE = core_table(DocumentAttributeRow)
+JOURNAL_ENTRY = core_table(JournalEntryRow)
