@@ -24,6 +24,13 @@ class Changes:
     documents_created: tuple[str, ...] = ()
     documents_revised: tuple[str, ...] = ()
     tags_created: tuple[Tag, ...] = ()
+    tags_updated: tuple[Tag, ...] = ()  # as they are now (renamed, recoloured, moved, new key ...)
+    tags_deleted: tuple[Tag, ...] = ()  # as they were
+    documents_updated: tuple[str, ...] = ()  # title, memo or attributes changed, not the text
+    documents_deleted: tuple[str, ...] = ()
+    sets_changed: bool = False  # a set was made, renamed or deleted, or its members changed
+    attributes_changed: bool = False  # an attribute was defined, changed or deleted
+    journal_changed: bool = False
     library_reloaded: bool = False
 
     @property
@@ -35,5 +42,12 @@ class Changes:
             or self.documents_created
             or self.documents_revised
             or self.tags_created
+            or self.tags_updated
+            or self.tags_deleted
+            or self.documents_updated
+            or self.documents_deleted
+            or self.sets_changed
+            or self.attributes_changed
+            or self.journal_changed
             or self.library_reloaded
         )
