@@ -212,7 +212,7 @@ def _mutate(payload: dict[str, Any], kind: str) -> bytes:
     if kind == "wrong format":
         payload["format"] = "someone-elses-export"
     elif kind == "wrong version":
-        payload["version"] = 2
+        payload["version"] = 3
     elif kind == "quote disagrees with text":
         ann["quote"] = ann["quote"] + "x"
     elif kind == "offsets disagree with quote":
@@ -224,7 +224,7 @@ def _mutate(payload: dict[str, Any], kind: str) -> bytes:
     elif kind == "sha256 mismatch":
         doc["text"] = doc["text"].replace("Prices", "Pricez")
     elif kind == "unknown tag":
-        ann["tag"] = "not-in-the-codebook"
+        ann["tag_id"] = "not-in-the-codebook"
     elif kind == "missing field":
         del ann["coder"]
     elif kind == "bad colour":
@@ -236,13 +236,13 @@ def _mutate(payload: dict[str, Any], kind: str) -> bytes:
 
 MUTATIONS = {
     "wrong format": "not an Annotator export",
-    "wrong version": "version 2",
+    "wrong version": "version 3; this version reads 1 and 2",
     "quote disagrees with text": r"quote is not text\[start:end\]",
     "offsets disagree with quote": r"quote is not text\[start:end\]",
     "offset beyond the text": r"quote is not text\[start:end\]",
     "fractional offset": "start and end must be whole numbers",
     "sha256 mismatch": "does not match its sha256",
-    "unknown tag": "not in the export's tag list",
+    "unknown tag": "not in the export's tags",
     "missing field": "'coder' is a required property",
     "bad colour": "not valid at tags/0/color",
     "bad timestamp": "timestamp",

@@ -20,7 +20,19 @@ The rules live here, as pure functions over plain values:
   come), with the bundle's colour or one of :data:`NEW_TAG_COLORS`. Names are
   cleaned and checked by :func:`annotator.core.model.tag_name` first, so
   ``"claim "`` is the tag ``claim``; a blank, invisible or control-character name
-  is refused.
+  is refused. A file with a codebook tree (annotated JSON version 2) is matched by
+  **path** (names from the root): a tag whose path the library has is that tag
+  (the library's colour, key and description stay); the others are created under
+  their parent, keeping their id (unless the library uses it) and their key
+  (unless a library tag has it). Into a library with no documents the file's
+  codebook is taken whole: tags it shares by path with the library take the
+  file's id, colour, key, description and order; the library's other tags stay.
+- **Previous texts and anchors** (version 2): a document's previous texts that the
+  library's document lacks (by SHA-256) are added to its versions (for a new
+  document with their numbers and ids; for one already there numbered after its
+  own). Orphans keep pointing into their version's text; fuzzy annotations keep
+  where a person placed them; either is followed into a revised text like any
+  other when the file was made before a revision.
 - Text that cannot be stored as it is, is refused: NUL characters, CR line endings
   under annotations (offsets into the unnormalised text would be wrong), quotes
   that are not ``text[start:end]``, spans that do not fit, names too long or not
@@ -37,11 +49,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from annotator.core.anchoring import (
+    FUZZY,
+    MOVED,
     ORPHANED,
     UNCHANGED,
     AnchorState,
@@ -61,6 +75,17 @@ from annotator.core.model import (
     new_id,
     tag_name,
     utc_now,
+)
+from annotator.core.records import (
+    AttributeDefinition,
+    CodebookTag,
+    DocumentSet,
+    IncomingAnchor,
+    IncomingVersion,
+    JournalEntry,
+    LibraryExtras,
+    parents_first,
+    tag_paths,
 )
 from annotator.core.selectors import check_span
 from annotator.core.text import UnstorableText, normalize_text, sha256_text, stored_text
@@ -86,6 +111,8 @@ class IncomingAnnotation(Protocol):
     id: str | None
     created: datetime | None
     modified: datetime | None
+    tag_id: str | None
+    anchor: IncomingAnchor | None
 
 
 class IncomingDocument(Protocol):
@@ -96,6 +123,10 @@ class IncomingDocument(Protocol):
     metadata: dict[str, Any]
     annotations: list[Any]  # IncomingAnnotation; a list is invariant, so not spelt out
     id: str | None
+    memo: str
+    created: datetime | None
+    versions: list[IncomingVersion]
+    attributes: dict[str, str]
 
 
 class IncomingBundle(Protocol):
@@ -103,6 +134,7 @@ class IncomingBundle(Protocol):
 
     documents: list[Any]  # IncomingDocument
     tags: list[TagSpec]
+    extras: LibraryExtras | None
 
 
 def is_our_id(value: str) -> bool:
@@ -191,6 +223,12 @@ class Holdings:
     versions_by_sha256: Mapping[str, tuple[DocumentVersion, str]] = field(default_factory=dict)
     annotations: Mapping[str, HeldAnnotations] = field(default_factory=dict)
     annotation_ids: AbstractSet[str] = frozenset()
+    #: whether the library holds no document (then a file's codebook is taken whole)
+    empty: bool = False
+    #: document id -> its previous texts as (id, number, SHA-256), for the documents found
+    versions: Mapping[str, Sequence[tuple[str, int, str]]] = field(default_factory=dict)
+    #: the incoming version ids that a version in the library has
+    version_ids: AbstractSet[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -208,6 +246,8 @@ class PlannedDocument:
     document: Document | None = None
     annotations: list[Annotation] = field(default_factory=list)
     anchors: list[tuple[Annotation, AnchorState]] = field(default_factory=list)
+    #: previous texts to add (before the annotations: orphans point into them)
+    versions: list[DocumentVersion] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -222,6 +262,9 @@ class ImportPlan:
     tags: list[Tag] = field(default_factory=list)
     bundles: list[list[PlannedDocument]] = field(default_factory=list)
     annotations_existing: int = 0
+    #: the whole codebook, parents first, when it is written anew (a file's codebook taken
+    #: whole by a library with no documents): the library's tags are replaced by these
+    codebook: list[Tag] | None = None
 
     @property
     def documents(self) -> list[PlannedDocument]:
@@ -253,21 +296,92 @@ class _Planner:
         self.clock, self.make_id = clock, make_id
         self.now: datetime | None = None  # when the document being planned was made
         self.plan = ImportPlan()
-        self.tags = {t.name: t for t in held.tags}
+        # Tags by name (files without a codebook tree name a tag by its name alone: the first
+        # tag of that name, a top-level one before a child) and by path.
+        self.all_tags: list[Tag] = list(held.tags)
+        self.tags: dict[str, Tag] = {}
+        for t in sorted(held.tags, key=lambda t: t.parent_id is not None):
+            self.tags.setdefault(t.name, t)
+        self.paths = _paths_of(self.all_tags)
+        self.empty = held.empty
+        self.file_tags: dict[str, Tag] = {}  # the file's tag id -> the library's tag (of the bundle read now)
         self.document_sha256s = dict(held.document_sha256s)
         self.documents_by_sha256 = dict(held.documents_by_sha256)
         self.versions_by_sha256 = held.versions_by_sha256
         self.annotations = {doc_id: (set(h.ids), set(h.keys)) for doc_id, h in held.annotations.items()}
         self.annotation_ids = set(held.annotation_ids)
+        self.versions = {doc_id: list(vs) for doc_id, vs in held.versions.items()}
+        self.version_ids = set(held.version_ids)
 
     def tag(self, spec: TagSpec) -> Tag:
         name = tag_name(spec.name)  # "claim " is the tag claim, not a new one that looks the same
         if name not in self.tags:
             created = self.plan.tags
             color = spec.color or NEW_TAG_COLORS[len(created) % len(NEW_TAG_COLORS)]
-            self.tags[name] = Tag(self.make_id(), name, color, spec.description, "", len(self.tags))
+            self.tags[name] = Tag(self.make_id(), name, color, spec.description, "", len(self.all_tags))
             created.append(self.tags[name])
+            self.all_tags.append(self.tags[name])
+            self.paths[(name,)] = self.tags[name]
         return self.tags[name]
+
+    def codebook(self, incoming: Sequence[CodebookTag]) -> None:
+        """Match a file's codebook tree (parents first) to the library's tags by path."""
+        self.file_tags = {}
+        if not incoming:
+            return
+        taken_ids = {t.id for t in self.all_tags}
+        keys = {t.shortcut for t in self.all_tags if t.shortcut}
+        # The first codebook into a library without documents (none planned either: their
+        # annotations would refer to the tags replaced) is taken whole.
+        whole = self.empty and self.plan.codebook is None and not self.plan.documents
+        replaced: dict[str, Tag] = {}  # library tag id -> the file's tag taking its place
+        file_keys = {t.shortcut for t in incoming if t.shortcut}
+        if whole:
+            keys = set(file_keys)
+        file_paths: dict[str, tuple[str, ...]] = {}
+        for t in incoming:
+            parent = self.file_tags.get(t.parent_id) if t.parent_id is not None else None
+            name = tag_name(t.name)
+            path = (*file_paths[t.parent_id], name) if parent is not None and t.parent_id else (name,)
+            file_paths[t.id] = path
+            found = self.paths.get(path)
+            if found is not None and not whole:
+                self.file_tags[t.id] = found
+                continue
+            if found is not None:
+                taken_ids.discard(found.id)  # the file's tag takes this one's place (and may take its id)
+            tag_id = t.id if is_our_id(t.id) and t.id not in taken_ids else self.make_id()
+            key = t.shortcut if whole or t.shortcut not in keys else ""
+            order = t.sort_order if whole else len(self.all_tags)
+            color = t.color or NEW_TAG_COLORS[len(self.plan.tags) % len(NEW_TAG_COLORS)]
+            tag = Tag(tag_id, name, color, t.description, key, order, parent.id if parent is not None else None)
+            taken_ids.add(tag_id)
+            if key:
+                keys.add(key)
+            if found is not None:
+                replaced[found.id] = tag
+                self.all_tags = [tag if x.id == found.id else x for x in self.all_tags]
+            else:
+                self.plan.tags.append(tag)
+                self.all_tags.append(tag)
+            self.paths[path] = tag
+            self.file_tags[t.id] = tag
+        if whole:
+            # The library's other tags stay, under the tags that took their parents' places, without
+            # a key the file's codebook gives to one of its own.
+            kept = []
+            for x in self.all_tags:
+                if x.id in replaced or x in self.file_tags.values():
+                    kept.append(x)
+                    continue
+                parent_id = replaced[x.parent_id].id if x.parent_id in replaced else x.parent_id
+                kept.append(replace(x, parent_id=parent_id, shortcut="" if x.shortcut in file_keys else x.shortcut))
+            self.all_tags = kept
+            self.plan.codebook = parents_first(kept)
+            self.paths = _paths_of(self.all_tags)
+        self.tags = {}
+        for x in sorted(self.all_tags, key=lambda t: t.parent_id is not None):
+            self.tags.setdefault(x.name, x)
 
     def document(self, incoming: PreparedDocument) -> PlannedDocument:
         imported, text, sha = incoming.source, incoming.text, incoming.sha256
@@ -298,12 +412,38 @@ class _Planner:
         else:
             taken = incoming.id is not None and incoming.id in self.document_sha256s
             doc_id = self.make_id() if (incoming.id is None or taken) else incoming.id
-            document = Document(doc_id, imported.title, text, sha, dict(imported.metadata), now)
+            created = imported.created or now
+            document = Document(doc_id, imported.title, text, sha, dict(imported.metadata), created, imported.memo)
             planned = PlannedDocument(doc_id, imported.title, True, document)
             self.document_sha256s[doc_id] = sha
             self.documents_by_sha256.setdefault(sha, doc_id)
-        self._annotations(planned, incoming, text, revised, now)
+        versions = self._versions(planned, imported.versions)
+        self._annotations(planned, incoming, text, revised, now, versions)
         return planned
+
+    def _versions(self, planned: PlannedDocument, incoming: Sequence[IncomingVersion]) -> dict[str, tuple[str, str]]:
+        """The file's version id -> (the library's version id, its text), for the previous texts
+        the file carries; those the library's document lacks are added to the plan."""
+        held = self.versions.setdefault(planned.id, [])
+        by_sha = {sha: version_id for version_id, _, sha in held}
+        number = max((n for _, n, _ in held), default=0)
+        found: dict[str, tuple[str, str]] = {}
+        for v in incoming:
+            if v.text is None:
+                continue  # left out of the file: nothing to store (nor may anything point into it)
+            if v.sha256 in by_sha:
+                found[v.id] = (by_sha[v.sha256], v.text)
+                continue
+            version_id = v.id if is_our_id(v.id) and v.id not in self.version_ids else self.make_id()
+            number = v.version if planned.new else number + 1
+            planned.versions.append(
+                DocumentVersion(version_id, planned.id, number, v.text, v.sha256, v.created, v.note)
+            )
+            held.append((version_id, number, v.sha256))
+            by_sha[v.sha256] = version_id
+            self.version_ids.add(version_id)
+            found[v.id] = (version_id, v.text)
+        return found
 
     def _annotations(
         self,
@@ -312,6 +452,7 @@ class _Planner:
         text: str,
         revised: tuple[DocumentVersion, Reanchorer] | None,
         now: datetime,
+        versions: Mapping[str, tuple[str, str]],
     ) -> None:
         in_document, present = self.annotations.setdefault(planned.id, (set(), set()))
         # An id counts as already imported only in this document (orphans included). The same
@@ -320,26 +461,33 @@ class _Planner:
         # on what it carries instead.
         elsewhere = {i for i in incoming.annotation_ids if i and i not in in_document and i in self.annotation_ids}
         imported = incoming.source
+        texts = dict(versions.values())  # the library's version id -> its text
+
+        def text_of(version_id: str) -> str:  # where a person placed a fuzzy annotation
+            return texts[version_id] if version_id in texts else _no_older_text(version_id)
+
         for a, our_id in zip(imported.annotations, incoming.annotation_ids, strict=True):
             check_name("coder", a.coder)
             if our_id in in_document:
                 self.plan.annotations_existing += 1
                 continue
             keeps_id = our_id is not None and our_id not in elsewhere
-            check_span(text, a.start, a.end)
-            if a.quote is not None and a.quote != text[a.start : a.end]:
+            state, placed_in = _anchor_of(imported.title, a.anchor, versions)
+            in_text = text if placed_in is None else placed_in
+            check_span(in_text, a.start, a.end)
+            if a.quote is not None and a.quote != in_text[a.start : a.end]:
                 raise FormatError(f"'{imported.title}': an annotation's quote is not text[start:end]")
+            tag = self.file_tags[a.tag_id] if a.tag_id is not None and a.tag_id in self.file_tags else None
             annotation = annotation_on_span(
-                text, a.start, a.end, id=our_id if keeps_id and our_id else self.make_id(), document_id=planned.id,
-                tag_id=self.tag(TagSpec(a.tag, "")).id, note=a.note, coder=a.coder, created=a.created or now,
-                modified=a.modified or a.created or now,
+                in_text, a.start, a.end, id=our_id if keeps_id and our_id else self.make_id(),
+                document_id=planned.id, tag_id=(tag or self.tag(TagSpec(a.tag, ""))).id, note=a.note, coder=a.coder,
+                created=a.created or now, modified=a.modified or a.created or now,
             )  # fmt: skip
-            state = AnchorState()
-            if revised is not None:
+            if revised is not None and state.status != ORPHANED:  # an orphan stays with its version
                 version, reanchorer = revised
                 # Placed as a revision places it, keeping the file's modified time.
                 annotation, state = follow(
-                    annotation, state, reanchorer, version.id, now=annotation.modified, text_of=_no_older_text
+                    annotation, state, reanchorer, version.id, now=annotation.modified, text_of=text_of
                 )
             if not keeps_id and _key(annotation, state) in present:
                 self.plan.annotations_existing += 1
@@ -354,6 +502,32 @@ class _Planner:
         # span in one file are both added).
         states = {a.id: state for a, state in planned.anchors}
         present.update(_key(a, states.get(a.id, AnchorState())) for a in planned.annotations)
+
+
+def _anchor_of(
+    title: str, anchor: IncomingAnchor | None, versions: Mapping[str, tuple[str, str]]
+) -> tuple[AnchorState, str | None]:
+    """The anchor state an incoming annotation stands at in the library, and for an orphan the
+    text its offsets point into (None: the document's text)."""
+    if anchor is None or anchor.status == UNCHANGED:
+        return AnchorState(), None
+    if anchor.status == MOVED:
+        return AnchorState(MOVED), None
+    if anchor.status not in (FUZZY, ORPHANED) or anchor.start is None or anchor.end is None:
+        raise FormatError(f"'{title}': an annotation's anchor status {anchor.status!r} is not one there is")
+    found = versions.get(anchor.version_id or "")
+    if found is None:
+        raise FormatError(f"'{title}': an annotation points into a previous text the file does not carry")
+    version_id, version_text = found
+    check_span(version_text, anchor.start, anchor.end)
+    state = AnchorState(anchor.status, version_id, anchor.start, anchor.end)
+    return state, (version_text if anchor.status == ORPHANED else None)
+
+
+def _paths_of(tags: Sequence[Tag]) -> dict[tuple[str, ...], Tag]:
+    """Tags by their path (names from the root)."""
+    by_id = {t.id: t for t in tags}
+    return {path: by_id[i] for i, path in tag_paths([(t.id, t.name, t.parent_id) for t in tags]).items()}
 
 
 def _key(annotation: Annotation, state: AnchorState) -> ContentKey:
@@ -380,5 +554,155 @@ def plan_import(
     for bundle, documents in prepared.bundles:
         for spec in bundle.tags:
             planner.tag(spec)
+        if bundle.extras is not None:
+            planner.codebook(bundle.extras.codebook)
         planner.plan.bundles.append([planner.document(d) for d in documents])
     return planner.plan
+
+
+# -- what a whole library's export brings besides (annotated JSON version 2) --------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HeldExtras:
+    """Core: what the library holds that a file's sets, attributes, journal and memos are matched
+    against: its attribute definitions and sets; for the documents the import matched, their
+    memos and attribute values (attribute id -> value); the incoming ids of sets, attributes and
+    journal entries that the library already uses (each in its own table)."""
+
+    attributes: Sequence[AttributeDefinition] = ()
+    sets: Sequence[DocumentSet] = ()
+    memos: Mapping[str, str] = field(default_factory=dict)
+    values: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    set_ids: AbstractSet[str] = frozenset()
+    attribute_ids: AbstractSet[str] = frozenset()
+    journal_ids: AbstractSet[str] = frozenset()
+
+
+@dataclass(slots=True)
+class ExtrasPlan:
+    """Core: what an import writes besides documents, annotations and tags.
+
+    ``attributes``: new definitions; ``choices``: attribute id -> its choices, grown by those a
+    file uses; ``values``: (document id, attribute id, value) to add; ``memos``: (document id,
+    memo) of documents already there; ``sets``: new sets with their members; ``members``: (set
+    id, documents to add) for sets already there; ``journal``: new entries; ``notes``: what was
+    kept aside, in a line each (a value the library already had otherwise).
+    """
+
+    attributes: list[AttributeDefinition] = field(default_factory=list)
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    values: list[tuple[str, str, str]] = field(default_factory=list)
+    memos: list[tuple[str, str]] = field(default_factory=list)
+    sets: list[DocumentSet] = field(default_factory=list)
+    members: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    journal: list[JournalEntry] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.attributes or self.choices or self.values or self.memos or self.sets or self.members
+                    or self.journal)  # fmt: skip
+
+
+def joined_memo(held: str, incoming: str) -> str:
+    """A memo of a document the import matched: the library's, with the file's below it when the
+    file says something the library's memo does not hold (neither is lost)."""
+    if not incoming.strip() or incoming in held:
+        return held
+    return incoming if not held.strip() else f"{held}\n\n{incoming}"
+
+
+def plan_extras(
+    prepared: PreparedImport, plan: ImportPlan, held: HeldExtras, *, make_id: Callable[[], str] = new_id
+) -> ExtrasPlan:
+    """What a file's sets, attribute definitions and values, journal and document memos add to a
+    library holding *held*, once *plan* has placed its documents.
+
+    - **Memos** of documents already there: :func:`joined_memo`.
+    - **Attributes** are matched by name. One the library defines with another kind is refused
+      (:class:`FormatError`; nothing is imported); a choice the library's definition lacks is
+      added to it. A value is added where the document has none; where it has another, the
+      library's stays and a note says what the file had.
+    - **Sets** are matched by name: documents are added to the library's set; a new set keeps
+      its id unless the library uses it.
+    - **Journal** entries are matched by id (an entry whose id the library has is there
+      already); others are added, keeping their id when it is ours.
+    """
+    out = ExtrasPlan()
+    attributes = {a.name: a for a in held.attributes}
+    choices = {a.id: a.choices for a in held.attributes}
+    sets = {s.name: s for s in held.sets}
+    values = {doc_id: dict(v) for doc_id, v in held.values.items()}
+    memos = dict(held.memos)
+    added_to: dict[str, list[str]] = {}
+    for (bundle, documents), planned in zip(prepared.bundles, plan.bundles, strict=True):
+        extras = bundle.extras
+        file_ids = {}  # the file's document id -> the library's
+        for incoming, placed in zip(documents, planned, strict=True):
+            if incoming.source.id is not None:
+                file_ids[incoming.source.id] = placed.id
+        if extras is None:
+            continue
+        for a in extras.attributes:
+            found = attributes.get(a.name)
+            if found is None:
+                taken = not is_our_id(a.id) or a.id in held.attribute_ids or a.id in choices
+                found = AttributeDefinition(
+                    make_id() if taken else a.id, check_name("attribute", a.name), a.kind, a.choices, a.sort_order
+                )
+                out.attributes.append(found)
+                attributes[a.name], choices[found.id] = found, found.choices
+            elif found.kind != a.kind:
+                raise FormatError(
+                    f"attribute '{a.name}' is {found.kind} in this library but {a.kind} in the file; "
+                    "nothing was imported"
+                )
+            elif missing := [c for c in a.choices if c not in choices[found.id]]:
+                choices[found.id] = (*choices[found.id], *missing)
+                out.choices[found.id] = choices[found.id]
+        for incoming, placed in zip(documents, planned, strict=True):
+            source = incoming.source
+            if not placed.new and (memo := joined_memo(memos.get(placed.id, ""), source.memo)) != memos.get(placed.id):
+                memos[placed.id] = memo
+                out.memos.append((placed.id, memo))
+            have = values.setdefault(placed.id, {})
+            for name, value in source.attributes.items():
+                attribute = attributes[name]
+                if attribute.kind == "choice" and value not in choices[attribute.id]:
+                    choices[attribute.id] = (*choices[attribute.id], value)
+                    out.choices[attribute.id] = choices[attribute.id]
+                if attribute.id not in have:
+                    have[attribute.id] = value
+                    out.values.append((placed.id, attribute.id, value))
+                elif have[attribute.id] != value:
+                    out.notes.append(
+                        f"'{placed.title}': attribute '{name}' kept {have[attribute.id]!r} (the file has {value!r})"
+                    )
+        for s in extras.sets:
+            members = tuple(dict.fromkeys(file_ids[d] for d in s.document_ids if d in file_ids))
+            found_set = sets.get(s.name)
+            if found_set is None:
+                taken = not is_our_id(s.id) or s.id in held.set_ids or any(x.id == s.id for x in sets.values())
+                found_set = DocumentSet(make_id() if taken else s.id, check_name("set", s.name), members)
+                sets[s.name] = found_set
+                out.sets.append(found_set)
+            elif more := [d for d in members if d not in found_set.document_ids]:
+                added_to.setdefault(found_set.id, []).extend(more)
+        known = set(held.journal_ids) | {e.id for e in out.journal}
+        for e in extras.journal:
+            if e.id in known:
+                continue
+            entry = e if is_our_id(e.id) else replace(e, id=make_id())
+            check_name("author", entry.author)
+            known.add(entry.id)
+            out.journal.append(entry)
+    # A new set made by an earlier file of this import gets the members of later ones too.
+    new_sets = {s.id: i for i, s in enumerate(out.sets)}
+    for set_id, added in added_to.items():
+        if set_id in new_sets:
+            s = out.sets[new_sets[set_id]]
+            out.sets[new_sets[set_id]] = replace(s, document_ids=tuple(dict.fromkeys((*s.document_ids, *added))))
+        else:
+            out.members.append((set_id, tuple(dict.fromkeys(added))))
+    return out

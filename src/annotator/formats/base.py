@@ -7,10 +7,20 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, BinaryIO, Literal
 
+from annotator.core.anchoring import AnchorState, DocumentVersion, Orphan
+
 # FormatError and OptionError are AnnotatorErrors, defined with the others in core.errors.
 from annotator.core.errors import FormatError as FormatError
 from annotator.core.errors import OptionError as OptionError
 from annotator.core.model import Annotation, Document, Tag, TagSpec
+from annotator.core.records import (
+    AttributeDefinition,
+    DocumentSet,
+    IncomingAnchor,
+    IncomingVersion,
+    JournalEntry,
+    LibraryExtras,
+)
 
 
 @dataclass(slots=True)
@@ -26,6 +36,11 @@ class ImportedAnnotation:
     id: str | None = None
     created: datetime | None = None
     modified: datetime | None = None
+    #: the id of its tag in the file's codebook (:attr:`ImportBundle.extras`), when the file has one
+    tag_id: str | None = None
+    #: how it stood after its document's revisions (None: plainly placed); an orphan's offsets
+    #: and quote point into that version's text
+    anchor: IncomingAnchor | None = None
 
 
 @dataclass(slots=True)
@@ -37,14 +52,22 @@ class ImportedDocument:
     metadata: dict[str, Any] = field(default_factory=dict)
     annotations: list[ImportedAnnotation] = field(default_factory=list)
     id: str | None = None
+    memo: str = ""
+    created: datetime | None = None
+    #: previous texts, oldest first (annotated JSON version 2)
+    versions: list[IncomingVersion] = field(default_factory=list)
+    #: attribute name -> value as canonical text
+    attributes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
 class ImportBundle:
-    """Formats: everything one file brought in."""
+    """Formats: everything one file brought in; ``extras`` what a whole library's export
+    carries besides (the codebook as a tree, sets, attributes, the journal)."""
 
     documents: list[ImportedDocument]
     tags: list[TagSpec] = field(default_factory=list)
+    extras: LibraryExtras | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +81,14 @@ class ExportedDocument:
 
     document: Document
     annotations: list[Annotation] = field(default_factory=list)
+    #: anchor states of those of ``annotations`` that are not plainly placed (moved, fuzzy)
+    anchors: dict[str, AnchorState] = field(default_factory=dict)
+    #: annotations a revision left without a place, each with the version it points into
+    orphans: list[Orphan] = field(default_factory=list)
+    #: previous texts, oldest first
+    versions: list[DocumentVersion] = field(default_factory=list)
+    #: attribute id -> the document's value, as canonical text
+    attributes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -74,6 +105,9 @@ class ExportBundle:
     generator: str
     exported_at: datetime
     options: dict[str, Any] = field(default_factory=dict)
+    sets: list[DocumentSet] = field(default_factory=list)
+    attributes: list[AttributeDefinition] = field(default_factory=list)
+    journal: list[JournalEntry] = field(default_factory=list)
 
 
 def _no_siblings(_name: str) -> bytes | None:
@@ -185,7 +219,9 @@ class Format:
     not write it to a terminal. ``options`` declares the writer options the
     writer reads (:meth:`parse_options` checks text values against them);
     ``codebook_only`` says the writer writes the tags and no documents
-    (REFI-QDA's ``.qdc``).
+    (REFI-QDA's ``.qdc``). A writer with ``carries_library`` writes what a whole
+    library holds besides (previous texts, orphans, anchor states, sets, attributes,
+    the journal: annotated JSON version 2), which the export then reads for it.
     """
 
     id: str
@@ -199,6 +235,7 @@ class Format:
     binary: bool = False  # the writer's output is not text (ZIP, XLSX): never sent to a terminal
     options: tuple[Option, ...] = ()
     codebook_only: bool = False
+    carries_library: bool = False
 
     @property
     def default_extension(self) -> str:

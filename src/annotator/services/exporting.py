@@ -23,7 +23,7 @@ import stat
 import zipfile
 from collections.abc import Callable, Sequence
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
@@ -36,6 +36,7 @@ from annotator.formats.safety import check_member_name
 from annotator.services.backups import library_file
 from annotator.services.library import Library
 from annotator.services.progress import Progress, report
+from annotator.storage import library_dump
 from annotator.storage import repository as repo
 from annotator.storage.backup_files import backups_dir
 from annotator.storage.uow import reading
@@ -66,9 +67,18 @@ def build_bundle(
     keep: ExportFilter | None = None,
     options: dict[str, Any] | None = None,
     progress: Progress | None = None,
+    whole_library: bool = False,
 ) -> ExportBundle:
-    """The codebook and the given documents (all when None) with their (filtered) annotations."""
+    """The codebook and the given documents (all when None) with their (filtered) annotations.
+
+    With *whole_library* (a writer that ``carries_library``) the bundle holds also each
+    document's previous texts, orphans, anchor states and attribute values, and the
+    library's sets (their members among the documents exported; with some documents
+    only, the sets that hold one of them), attribute definitions and journal.
+    """
+    extras: dict[str, Any] = {}
     with reading(library.engine) as s:  # one snapshot: no revision between a text and its offsets
+        everything = document_ids is None
         if document_ids is None:
             document_ids = [d.id for d in repo.document_summaries(s)]
         wanted = list(dict.fromkeys(document_ids))
@@ -76,6 +86,20 @@ def build_bundle(
         names = {t.id: t.name for t in tags}
         if keep is not None and keep.tags is not None and (unknown := keep.tags - set(names.values())):
             raise NotFound(f"there is no tag {', '.join(sorted(unknown))!r} in this library")
+        if whole_library:
+            versions = library_dump.versions(s, wanted)
+            orphans = library_dump.orphans(s, wanted, versions)
+            anchors = library_dump.anchor_states(s, wanted)
+            values = library_dump.attribute_values(s, wanted)
+            exported = set(wanted)
+            sets = []
+            for found in library_dump.document_sets(s):
+                members = tuple(d for d in found.document_ids if d in exported)
+                if everything or members:
+                    sets.append(replace(found, document_ids=members))
+            extras = {
+                "sets": sets, "attributes": library_dump.attribute_definitions(s), "journal": library_dump.journal(s),
+            }  # fmt: skip
         documents = []
         for done, doc_id in enumerate(wanted, 1):
             doc = repo.get_document(s, doc_id)
@@ -84,7 +108,15 @@ def build_bundle(
             annotations = repo.annotations_of(s, [doc_id])[doc_id]
             if keep is not None:
                 annotations = [a for a in annotations if keep.keeps(a, names)]
-            documents.append(ExportedDocument(doc, annotations))
+            if whole_library:
+                kept = orphans[doc_id]
+                if keep is not None:
+                    kept = [o for o in kept if keep.keeps(o.annotation, names)]
+                documents.append(
+                    ExportedDocument(doc, annotations, anchors[doc_id], kept, versions[doc_id], values[doc_id])
+                )
+            else:
+                documents.append(ExportedDocument(doc, annotations))
             report(progress, done, len(wanted))
     return ExportBundle(
         tags=tags,
@@ -92,6 +124,7 @@ def build_bundle(
         generator=f"annotator {__version__}",
         exported_at=utc_now(),
         options=dict(options or {}),
+        **extras,
     )
 
 
@@ -107,7 +140,9 @@ def export(
 ) -> int:
     """Write the export to a binary stream; returns how many documents it holds."""
     fmt = writer_by_id(format_id)
-    bundle = build_bundle(library, document_ids, keep=keep, options=options, progress=progress)
+    bundle = build_bundle(
+        library, document_ids, keep=keep, options=options, progress=progress, whole_library=fmt.carries_library
+    )
     assert fmt.writer is not None
     fmt.writer(bundle, out)
     return len(bundle.documents)

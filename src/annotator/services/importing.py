@@ -28,7 +28,17 @@ from annotator.core.anchoring import DocumentVersion
 from annotator.core.boilerplate import Cut, apply_cuts, find_boilerplate, map_offset
 from annotator.core.errors import InvalidInput
 from annotator.core.merging import NEW_TAG_COLORS as NEW_TAG_COLORS  # callers found it here
-from annotator.core.merging import HeldAnnotations, Holdings, PreparedImport, plan_import, prepare_import
+from annotator.core.merging import (
+    ExtrasPlan,
+    HeldAnnotations,
+    HeldExtras,
+    Holdings,
+    ImportPlan,
+    PreparedImport,
+    plan_extras,
+    plan_import,
+    prepare_import,
+)
 from annotator.core.model import check_name, new_id, tag_name
 from annotator.core.text import MAX_IMPORT_BYTES, UnstorableText, describe_size, stored_text, title_from_text
 from annotator.formats import annotated_json
@@ -38,7 +48,7 @@ from annotator.formats.safety import MAX_MEMBERS, MAX_METADATA_NESTING, check_ne
 from annotator.services.changes import Changes
 from annotator.services.library import Library
 from annotator.services.progress import Cancelled, Progress, report
-from annotator.storage import locks
+from annotator.storage import library_dump, locks
 from annotator.storage import repository as repo
 from annotator.storage.uow import Session, unit_of_work
 
@@ -84,6 +94,8 @@ class ImportResult:
     changes: Changes = field(default_factory=Changes)
     #: files that were not read and were skipped (only with ``skip_unreadable``)
     failures: list[ReadFailure] = field(default_factory=list)
+    #: what the import kept aside, a line each (an attribute value the library had otherwise)
+    notes: list[str] = field(default_factory=list)
 
 
 def _read_limited(path: Path, *, own_exports: bool = False) -> bytes:
@@ -243,6 +255,8 @@ def _check_names(bundle: ImportBundle) -> None:
     (:func:`~annotator.core.model.tag_name`), while it is known which file it is; the import
     cleans the names it takes the same way."""
     tags = {spec.name for spec in bundle.tags}
+    if bundle.extras is not None:
+        tags.update(t.name for t in bundle.extras.codebook)
     coders = set()
     for document in bundle.documents:
         for annotation in document.annotations:
@@ -288,7 +302,29 @@ def _holdings(s: Session, prepared: PreparedImport) -> Holdings:
     }
     wanted = prepared.annotation_ids
     existing = repo.existing_annotation_ids(s, wanted) if wanted else set()
-    return Holdings(repo.list_tags(s), shas, by_sha, versions, annotations, existing)
+    incoming_versions = [v.id for _, docs in prepared.bundles for d in docs for v in d.source.versions]
+    return Holdings(
+        repo.list_tags(s), shas, by_sha, versions, annotations, existing,
+        empty=not library_dump.has_documents(s), versions=library_dump.version_keys(s, list(found)),
+        version_ids=library_dump.existing_ids(s, "document_version", incoming_versions),
+    )  # fmt: skip
+
+
+def _held_extras(s: Session, prepared: PreparedImport, plan: ImportPlan) -> HeldExtras:
+    """What the library holds that a file's sets, attributes, journal and memos are matched against."""
+    extras = [bundle.extras for bundle, _ in prepared.bundles if bundle.extras is not None]
+    if not extras:
+        return HeldExtras()
+    matched = [d.id for d in plan.documents if not d.new]
+    return HeldExtras(
+        attributes=library_dump.attribute_definitions(s),
+        sets=library_dump.document_sets(s),
+        memos=library_dump.document_memos(s, matched),
+        values=library_dump.attribute_values(s, matched),
+        set_ids=library_dump.existing_ids(s, "document_set", [x.id for e in extras for x in e.sets]),
+        attribute_ids=library_dump.existing_ids(s, "attribute", [x.id for e in extras for x in e.attributes]),
+        journal_ids=library_dump.existing_ids(s, "journal_entry", [x.id for e in extras for x in e.journal]),
+    )
 
 
 def persist(
@@ -311,25 +347,57 @@ def persist(
         locks.hold(s, locks.IMPORT)
         plan = plan_import(prepared, _holdings(s, prepared))
         rows = [ImportedRow(d.id, d.title, d.new) for d in plan.documents]
+        extras = plan_extras(prepared, plan, _held_extras(s, prepared, plan))
         if set_name and rows:
             check_name("set", set_name)
-        for tag in plan.tags:
+        tags = plan.tags
+        if plan.codebook is not None:  # a library with no documents takes a file's codebook whole
+            library_dump.delete_all_tags(s)
+            for tag in plan.codebook:
+                repo.add_tag(s, tag)
+            written = {t.id for t in plan.codebook}
+            tags = [t for t in plan.tags if t.id not in written]
+        for tag in tags:
             repo.add_tag(s, tag)
         for index, documents in enumerate(plan.bundles):
             for planned in documents:
                 if planned.document is not None:
                     repo.insert_document(s, planned.document)
+                for version in planned.versions:  # before the annotations: orphans point into them
+                    repo.insert_document_version(s, version)
                 repo.insert_annotations(s, planned.annotations)
                 repo.update_anchors(s, planned.anchors)
             report(progress, index + 1, len(plan.bundles))
+        _write_extras(s, extras)
         if set_name and rows:
             repo.add_to_set(s, set_name, [row.id for row in rows], new_id())
     changes = Changes(
         annotations_created=tuple(plan.placed_annotations),  # orphans are not placed
         documents_created=tuple(d.id for d in plan.documents if d.new),
         tags_created=tuple(plan.tags),
+        documents_updated=tuple(dict.fromkeys([d for d, _ in extras.memos] + [d for d, _, _ in extras.values])),
+        sets_changed=bool(extras.sets or extras.members),
+        attributes_changed=bool(extras.attributes or extras.choices or extras.values),
+        journal_changed=bool(extras.journal),
+        library_reloaded=plan.codebook is not None,  # tags replaced: a view reads them again
     )
-    return ImportResult(rows, plan.annotations_added, plan.annotations_existing, changes)
+    return ImportResult(rows, plan.annotations_added, plan.annotations_existing, changes, notes=extras.notes)
+
+
+def _write_extras(s: Session, extras: ExtrasPlan) -> None:
+    """Write what :func:`~annotator.core.merging.plan_extras` planned (after the documents)."""
+    for attribute in extras.attributes:
+        library_dump.insert_attribute(s, attribute)
+    for attribute_id, choices in extras.choices.items():
+        library_dump.set_attribute_choices(s, attribute_id, choices)
+    library_dump.insert_attribute_values(s, extras.values)
+    for document_id, memo in extras.memos:
+        library_dump.set_document_memo(s, document_id, memo)
+    for document_set in extras.sets:
+        library_dump.insert_set(s, document_set)
+    for set_id, document_ids in extras.members:
+        library_dump.add_members(s, set_id, document_ids)
+    library_dump.insert_journal_entries(s, extras.journal)
 
 
 def suggest_trims(bundles: Iterable[ImportBundle]) -> list[tuple[ImportedDocument, list[Cut]]]:
