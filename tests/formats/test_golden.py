@@ -33,7 +33,7 @@ import re
 import shutil
 import uuid
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -41,7 +41,9 @@ from unittest import mock
 
 import pytest
 
+from annotator.core.anchoring import FUZZY, MOVED, AnchorState, DocumentVersion, Orphan
 from annotator.core.model import DEFAULT_TAGS, Annotation, Document, Tag
+from annotator.core.records import AttributeDefinition, DocumentSet, JournalEntry
 from annotator.core.selectors import TextQuoteSelector
 from annotator.core.text import normalize_text, sha256_text
 from annotator.formats import w3c
@@ -64,10 +66,12 @@ class Case:
     format: str
     extension: str  # "" for a ZIP, kept as a folder of members
     options: dict[str, Any] = field(default_factory=dict)
+    library: bool = False  # the bundle carries the whole library (see library_extras)
 
 
 CASES = [
-    Case("json", "json", ".json"),
+    Case("json", "json", ".json", library=True),
+    Case("json-v1", "json", ".json", {"version": "1"}),  # byte for byte what version 1 wrote before version 2
     Case("w3c", "w3c", ".jsonld"),
     Case("qdpx", "qdpx", ""),
     Case("qdc", "qdc", ".qdc"),
@@ -145,8 +149,85 @@ def _library() -> list[ExportedDocument]:
     return [ExportedDocument(doc, made[doc.id]) for doc in docs]
 
 
-def bundle(options: dict[str, Any]) -> ExportBundle:
-    return ExportBundle(TAGS, _library(), "annotator golden", EXPORTED_AT, dict(options))
+# What a whole library's export carries besides (annotated JSON version 2): a codebook three
+# levels deep with one name under two parents, a memo, attributes of every kind, two sets, a
+# revised document with an orphan and a fuzzy mark, a journal entry. Only the cases with
+# ``library`` get them, so the other writers' files stay as they were.
+
+SUBTAGS = [
+    Tag("7a900000-0000-4000-8000-000000000005", "Tone", "#264653", "How it is said", "5", 5),
+    Tag("7a900000-0000-4000-8000-000000000006", "Positive", "#2a9d8f", "", "", 1, "7a900000-0000-4000-8000-000000000005"),
+    Tag("7a900000-0000-4000-8000-000000000007", "Ironic", "#e9c46a", "Says the opposite", "", 1,
+        "7a900000-0000-4000-8000-000000000006"),
+    Tag("7a900000-0000-4000-8000-000000000008", "Positive", "#8ab17d", "Supports the claim", "", 1, CLAIM.id),
+]  # fmt: skip
+VERSION_TEXT = "Nothing was tagged here.\nNot even this.\n"
+VERSION_ID = "7e500000-0000-4000-8000-000000000001"
+
+
+def library_extras(documents: list[ExportedDocument]) -> tuple[list[ExportedDocument], dict[str, Any]]:
+    """The golden library's documents with memos, attribute values, a previous text, an orphan
+    and a fuzzy mark; and its sets, attributes and journal (the ExportBundle's fields)."""
+    *annotated, plain = documents
+    doc = plain.document
+    version = DocumentVersion(VERSION_ID, doc.id, 1, VERSION_TEXT, sha256_text(VERSION_TEXT), IMPORTED_AT, "typo")
+
+    def on(text: str, quote: str, n: int, tag: Tag, note: str = "", coder: str = "") -> Annotation:
+        start = text.index(quote)
+        sel = TextQuoteSelector.from_span(text, start, start + len(quote))
+        return Annotation(
+            f"a0000000-0000-4000-8000-{n:012d}", doc.id, tag.id, start, start + len(quote), sel.exact, sel.prefix,
+            sel.suffix, note, coder, ANNOTATED_AT, ANNOTATED_AT + timedelta(days=2),
+        )  # fmt: skip
+
+    fuzzy = on(doc.text, "Nothing is tagged", 901, SUBTAGS[2], "reads as irony", "ann")
+    moved = on(doc.text, "Not even this", 902, SUBTAGS[3])
+    orphan = on(VERSION_TEXT, "was", 903, SUBTAGS[1], "on a word the revision removed", "cy")
+    placed_in = VERSION_TEXT.index("Nothing was tagged")
+    revised = ExportedDocument(
+        replace(doc, memo="Revised once:\n- a typo fixed"),
+        [fuzzy, moved],
+        {fuzzy.id: AnchorState(FUZZY, VERSION_ID, placed_in, placed_in + 18), moved.id: AnchorState(MOVED)},
+        [Orphan(orphan, version)],
+        [version],
+        {"a7700000-0000-4000-8000-000000000003": "interview"},
+    )
+    first = annotated[0]
+    first = replace(
+        first,
+        document=replace(first.document, memo="Emoji in every form."),
+        attributes={
+            "a7700000-0000-4000-8000-000000000001": "34.5",
+            "a7700000-0000-4000-8000-000000000002": "2026-11-01",
+            "a7700000-0000-4000-8000-000000000003": "article",
+            "a7700000-0000-4000-8000-000000000004": 'Ünïcode, "quoted"',
+        },
+    )
+    attributes = [
+        AttributeDefinition("a7700000-0000-4000-8000-000000000001", "Reading time (min)", "number", (), 0),
+        AttributeDefinition("a7700000-0000-4000-8000-000000000002", "Published", "date", (), 1),
+        AttributeDefinition("a7700000-0000-4000-8000-000000000003", "Genre", "choice", ("article", "interview"), 2),
+        AttributeDefinition("a7700000-0000-4000-8000-000000000004", "Source", "text", (), 3),
+    ]
+    ids = [d.document.id for d in documents]
+    sets = [
+        DocumentSet("5e700000-0000-4000-8000-000000000001", "Course", (ids[0], ids[1])),
+        DocumentSet("5e700000-0000-4000-8000-000000000002", "Revised", (ids[3],)),
+    ]
+    journal = [
+        JournalEntry(
+            "10000000-0000-4000-8000-000000000001", EXPORTED_AT - timedelta(days=1), EXPORTED_AT, "ann",
+            "Coding round 1", "Irony is hard to code.\nSee the fuzzy mark.",
+        )
+    ]  # fmt: skip
+    return [first, *annotated[1:], revised], {"sets": sets, "attributes": attributes, "journal": journal}
+
+
+def bundle(options: dict[str, Any], library: bool = False) -> ExportBundle:
+    if not library:
+        return ExportBundle(TAGS, _library(), "annotator golden", EXPORTED_AT, dict(options))
+    documents, extras = library_extras(_library())
+    return ExportBundle(TAGS + SUBTAGS, documents, "annotator golden", EXPORTED_AT, dict(options), **extras)
 
 
 # -- writing and comparing -----------------------------------------------------------------------
@@ -196,7 +277,7 @@ def write(case: Case) -> bytes:
     out = io.BytesIO()
     numbers = iter(range(1, 1000))
     with mock.patch.object(w3c.uuid, "uuid4", lambda: uuid.UUID(int=next(numbers))):
-        fmt.writer(bundle(case.options), out)
+        fmt.writer(bundle(case.options, case.library), out)
     return out.getvalue()
 
 

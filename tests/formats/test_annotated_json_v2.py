@@ -1,0 +1,234 @@
+"""Tests: annotated JSON version 2, a whole library, on SQLite and PostgreSQL.
+
+The rich library is the golden file ``golden/json.json`` (see ``test_golden``): a codebook
+three levels deep with "Positive" under two parents, memos, attributes of every kind, two
+sets, a revised document with a previous text, an orphan and a fuzzy mark, and a journal
+entry. Imported into an empty library and exported again it must come back the same (ids,
+hierarchy, memos, attributes, sets, orphans, fuzzy marks, previous texts); every export is
+valid against the shipped schema; version 1 is still written on request and read.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from jsonschema import Draft202012Validator, FormatChecker
+
+from annotator.core.anchoring import FUZZY, ORPHANED
+from annotator.formats import annotated_json
+from annotator.formats.base import FormatError
+from annotator.services import exporting, importing
+from annotator.services.library import Library
+from tests._snapshot import library_contents as everything
+
+GOLDEN = Path(__file__).parent / "golden"
+RICH = GOLDEN / "json.json"
+OLD = GOLDEN / "json-v1.json"
+
+
+def export(library: Library, **options: Any) -> dict[str, Any]:
+    out = io.BytesIO()
+    exporting.export(library, out, options=options)
+    loaded: dict[str, Any] = orjson.loads(out.getvalue())
+    return loaded
+
+
+def valid(payload: dict[str, Any]) -> None:
+    schema = annotated_json.schema(payload["version"])
+    Draft202012Validator.check_schema(schema)
+    errors = list(Draft202012Validator(schema, format_checker=FormatChecker()).iter_errors(payload))
+    assert errors == []
+
+
+def comparable(payload: dict[str, Any]) -> dict[str, Any]:
+    """All but when and by what it was exported; tags by id (a library lists them by order and name)."""
+    rest = {k: v for k, v in payload.items() if k not in ("exported_at", "generator")}
+    rest["tags"] = sorted(rest["tags"], key=lambda t: t["id"])
+    return rest
+
+
+def test_the_golden_file_is_valid_and_reads() -> None:
+    payload = orjson.loads(RICH.read_bytes())
+    valid(payload)
+    bundle = annotated_json.read(annotated_json.SourceFile("json.json", RICH.read_bytes()))
+    assert bundle.extras is not None
+    paths = {t.id: t for t in bundle.extras.codebook}
+    assert sorted(t.name for t in paths.values()).count("Positive") == 2
+    revised = bundle.documents[3]
+    assert [a.anchor.status for a in revised.annotations if a.anchor] == ["fuzzy", "moved", "orphaned"]
+
+
+def test_v2_into_an_empty_library_gives_back_the_same_library(
+    open_library: Callable[[], Library], tmp_path: Path
+) -> None:
+    first = open_library()
+    result = importing.import_paths(first, [RICH])
+    assert [r.new for r in result.documents] == [True] * 4
+    golden = orjson.loads(RICH.read_bytes())
+    once = export(first)
+    valid(once)
+    assert comparable(once) == comparable(golden)
+
+    # What the library holds, not only what it exports.
+    tags = {t.id: t for t in first.tags()}
+    assert {t["id"] for t in golden["tags"]} == set(tags)  # the default tags took the file's ids
+    ironic = tags["7a900000-0000-4000-8000-000000000007"]
+    assert tags[ironic.parent_id or ""].parent_id == "7a900000-0000-4000-8000-000000000005"
+    revised = "d0c00000-0000-4000-8000-000000000004"
+    states, orphans = first.anchors(revised)
+    assert [s.status for s in states.values()].count(FUZZY) == 1
+    (orphan,) = orphans
+    assert orphan.version.text[orphan.annotation.start : orphan.annotation.end] == orphan.annotation.quote == "was"
+    assert first.document(revised).memo == "Revised once:\n- a typo fixed"
+    assert first.documents_in_set("Course") == ["d0c00000-0000-4000-8000-000000000001",
+                                                 "d0c00000-0000-4000-8000-000000000002"]  # fmt: skip
+
+    # Exported, imported into another empty library, exported again: the same.
+    path = tmp_path / "once.json"
+    path.write_bytes(orjson.dumps(once))
+    second = open_library()
+    importing.import_paths(second, [path])
+    twice = export(second)
+    once.pop("exported_at"), twice.pop("exported_at")
+    assert twice == once
+
+    # And importing it again adds nothing.
+    before = everything(second)
+    again = importing.import_paths(second, [path])
+    assert (again.annotations_added, again.annotations_existing) == (0, len(golden_annotations(golden)))
+    assert again.changes.empty and again.notes == []
+    assert everything(second) == before
+    assert export(second) | {"exported_at": None} == twice | {"exported_at": None}
+
+
+def golden_annotations(payload: dict[str, Any]) -> list[dict[str, Any]]:
+    return [a for d in payload["documents"] for a in d["annotations"] + d["orphans"]]
+
+
+def test_version_1_on_request_and_old_files_still_read(open_library: Callable[[], Library]) -> None:
+    library = open_library()
+    result = importing.import_paths(library, [OLD])  # a file version 1 wrote
+    old = orjson.loads(OLD.read_bytes())
+    assert result.annotations_added == sum(len(d["annotations"]) for d in old["documents"])
+    v1 = export(library, version="1")
+    valid(v1)
+    assert v1["version"] == 1 and set(v1) == set(old)
+    assert [d["annotations"] for d in v1["documents"]] == [d["annotations"] for d in old["documents"]]
+    rich = open_library()
+    importing.import_paths(rich, [RICH])
+    v1 = export(rich, version="1")
+    valid(v1)  # orphans are left out of version 1, which has no place for them
+    assert all(a["quote"] != "was" for d in v1["documents"] for a in d["annotations"])
+
+
+def test_previous_texts_left_out_on_request(open_library: Callable[[], Library], tmp_path: Path) -> None:
+    library = open_library()
+    importing.import_paths(library, [RICH])
+    small = export(library, previous_texts=False)
+    valid(small)
+    assert [v["text"] for d in small["documents"] for v in d["versions"]] == [None]
+    path = tmp_path / "small.json"
+    path.write_bytes(orjson.dumps(small))
+    target = open_library()
+    before = everything(target)
+    with pytest.raises(FormatError, match="whose text this export leaves out"):
+        importing.import_paths(target, [path])
+    assert everything(target) == before
+
+
+def test_into_a_library_with_documents_tags_merge_by_path(open_library: Callable[[], Library], tmp_path: Path) -> None:
+    library = open_library()
+    importing.import_paths(library, [OLD])  # the same documents, annotated in version 1's way
+    claim = library.tag_named("claim")
+    result = importing.import_paths(library, [RICH])
+    assert [r.new for r in result.documents] == [False] * 4
+    tags = library.tags()
+    assert library.tag_named("claim").id == claim.id  # the library's own, matched by path
+    positives = [t for t in tags if t.name == "Positive"]
+    assert {t.parent_id for t in positives} == {claim.id, "7a900000-0000-4000-8000-000000000005"}
+    payload = export(library)
+    valid(payload)
+    revised = next(d for d in payload["documents"] if d["id"] == "d0c00000-0000-4000-8000-000000000004")
+    assert [o["quote"] for o in revised["orphans"]] == ["was"]
+    assert [v["version"] for v in revised["versions"]] == [1]
+    assert [a["status"] for a in revised["annotations"]] == ["fuzzy", "moved"]
+    assert revised["memo"] == "Revised once:\n- a typo fixed"
+    assert sorted(s["name"] for s in payload["sets"]) == ["Course", "Revised"]
+    assert len(payload["journal"]) == 1
+    # Again: nothing more.
+    before = everything(library)
+    again = importing.import_paths(library, [RICH])
+    assert again.annotations_added == 0 and again.changes.empty
+    assert everything(library) == before
+
+
+def _damage(payload: dict[str, Any], kind: str) -> None:
+    doc = payload["documents"][3]
+    if kind == "orphan quote":
+        doc["orphans"][0]["quote"] = "is"
+    elif kind == "review without fuzzy":
+        doc["annotations"][0]["status"] = "moved"
+    elif kind == "unknown version":
+        doc["orphans"][0]["version_id"] = "7e500000-0000-4000-8000-000000000009"
+    elif kind == "tag name and id disagree":
+        doc["annotations"][1]["tag"] = "claim"
+    elif kind == "parent missing":
+        payload["tags"][5]["parent_id"] = "7a900000-0000-4000-8000-000000000099"
+    elif kind == "wrong path":
+        payload["tags"][6]["path"] = ["Tone", "Ironic"]
+    elif kind == "bad choice":
+        doc["attributes"]["Genre"] = "novel"
+    elif kind == "bad date":
+        payload["documents"][0]["attributes"]["Published"] = "2026-13-01"
+    elif kind == "set of a missing document":
+        payload["sets"][0]["document_ids"].append("d0c00000-0000-4000-8000-000000000009")
+    elif kind == "unlisted coder":
+        doc["orphans"][0]["coder"] = "zoe"
+    elif kind == "a relation":
+        doc["relations"].append({})
+
+
+DAMAGE = {
+    "orphan quote": r"orphan 1: its quote is not the version's text\[start:end\]",
+    "review without fuzzy": "a review is given with a fuzzy placement, and only then",
+    "unknown version": "not among the document's versions",
+    "tag name and id disagree": "is not the name of tag",
+    "parent missing": "its parent .* is not in the export",
+    "wrong path": "is not the names of its parents",
+    "bad choice": "takes one of its choices",
+    "bad date": r"is a date \(YYYY-MM-DD\)",
+    "set of a missing document": "is not in the export",
+    "unlisted coder": "not in the export's coders",
+    "a relation": "not valid at documents/3/relations",
+}
+
+
+@pytest.mark.parametrize("kind", list(DAMAGE))
+def test_a_damaged_v2_file_is_refused_and_nothing_imported(
+    open_library: Callable[[], Library], tmp_path: Path, kind: str
+) -> None:
+    payload = orjson.loads(RICH.read_bytes())
+    _damage(payload, kind)
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(orjson.dumps(payload))
+    library = open_library()
+    before = everything(library)
+    with pytest.raises(FormatError, match=DAMAGE[kind]) as caught:
+        importing.import_paths(library, [RICH, bad])
+    assert "\n" not in str(caught.value)
+    assert everything(library) == before
+
+
+def test_orphans_survive_as_orphans(open_library: Callable[[], Library]) -> None:
+    library = open_library()
+    importing.import_paths(library, [RICH])
+    _, orphans = library.anchors("d0c00000-0000-4000-8000-000000000004")
+    assert [o.annotation.id for o in orphans] == ["a0000000-0000-4000-8000-000000000903"]
+    assert library.annotation("a0000000-0000-4000-8000-000000000903") is not None
+    assert all(a.quote != "was" for a in library.annotations("d0c00000-0000-4000-8000-000000000004"))
+    assert ORPHANED == "orphaned"
