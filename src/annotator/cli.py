@@ -225,6 +225,8 @@ def _cmd_import(args: argparse.Namespace, library: Opener) -> None:
         print(f"created {len(result.changes.tags_created)} tag(s): {names}", file=sys.stderr)
     elif not result.documents:
         print("nothing new: every tag was already in the library", file=sys.stderr)
+    for note in result.notes:  # what was kept aside (an attribute value the library had otherwise)
+        print(f"note: {terminal_safe(note)}", file=sys.stderr)
 
 
 def _cmd_list(args: argparse.Namespace, library: Opener) -> None:
