@@ -187,13 +187,14 @@ def test_a_file_of_white_space_says_so(db: Path, tmp_path: Path, name: str) -> N
 
 
 def _export_tagged(tmp_path: Path, tag: str) -> Path:
-    """An annotated JSON file whose one annotation (and codebook entry) is tagged *tag*."""
+    """An annotated JSON file (version 1, whose tags are named by name alone) whose one annotation
+    (and codebook entry) is tagged *tag*."""
     source = tmp_path / "source.sqlite3"
     with Library.open(f"sqlite:///{source}") as library:
         [row] = importing.persist(library, [ImportBundle([ImportedDocument("Tagged", "The cat sat.\n")])]).documents
         annotating.annotate_quote(library, document_id=row.id, tag_id=library.tag_named("claim").id, quote="cat")
         out = io.BytesIO()
-        exporting.export(library, out)
+        exporting.export(library, out, options={"version": "1"})
     export = orjson.loads(out.getvalue())
     export["tags"] = [t for t in export["tags"] if t["name"] == "claim"]
     export["tags"][0]["name"] = tag
@@ -308,7 +309,9 @@ def test_yes_no_options_mean_what_they_say(db: Path, tmp_path: Path) -> None:
         (["--format", "jsonl", "--option", "offest=utf-16"], ["'offest'", "flavor, offsets"]),
         (["--format", "jsonl", "--option", "predictions=maybe"], ["'predictions'", "true or false"]),
         (["--format", "jsonl", "--option", "offsets=utf-8"], ["'offsets'", "code-points, utf-16"]),
-        (["--format", "json", "--option", "excel=true"], ["'excel'", "no options"]),
+        (["--format", "w3c", "--option", "excel=true"], ["'excel'", "no options"]),
+        (["--format", "json", "--option", "excel=true"], ["'excel'", "its options: version, previous_texts"]),
+        (["--format", "json", "--option", "version=3"], ["'version'", "2, 1"]),
         (["--format", "xlsx", "--excel"], ["'excel'"]),
         (["--format", "csv", "--option", "excel"], ["KEY=VALUE"]),
         (

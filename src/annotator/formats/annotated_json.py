@@ -25,8 +25,9 @@ from typing import Any, BinaryIO
 import orjson
 
 from annotator.core.anchoring import FUZZY, ORPHANED, UNCHANGED
+from annotator.core.errors import InvalidInput
 from annotator.core.gcpause import gc_paused
-from annotator.core.model import TagSpec
+from annotator.core.model import TagSpec, tag_name
 from annotator.core.records import (
     AttributeDefinition,
     CodebookTag,
@@ -329,6 +330,11 @@ def _unique(what: str, values: list[Any]) -> None:
 
 def _codebook_v2(payload: dict[str, Any]) -> list[CodebookTag]:
     raw = payload["tags"]
+    for index, t in enumerate(raw):
+        try:
+            tag_name(t["name"])
+        except InvalidInput as exc:
+            raise FormatError(f"tag {index + 1}: {exc}") from exc
     _unique("the tag id", [t["id"] for t in raw])
     by_id = {t["id"]: t for t in raw}
     for index, t in enumerate(raw):
