@@ -10,6 +10,7 @@ codebook.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from annotator.core.anchoring import ORPHANED, AnchorState, Orphan
@@ -105,6 +106,12 @@ class Library:
     def tags(self) -> list[Tag]:
         with reading(self.engine) as s:
             return repo.list_tags(s)
+
+    def tag_counts(self, tag_ids: Sequence[str] | None = None) -> dict[str, int]:
+        """How many annotations (placed and orphaned) each tag has, not counting its children's:
+        of *tag_ids* (0 for a tag with none), or of every tag that has any."""
+        with reading(self.engine) as s:
+            return repo.tag_counts(s, tag_ids)
 
     def tag_named(self, name: str) -> Tag:
         for tag in self.tags():
