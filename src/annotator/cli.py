@@ -27,6 +27,7 @@ from annotator.cli_revise import add_revise_command, cmd_revise
 from annotator.cli_tags import add_tags_command, cmd_tags
 from annotator.cli_text import UsageError as UsageError
 from annotator.cli_text import json_text, terminal_safe, tsv_line
+from annotator.core import codebook
 from annotator.core.boilerplate import Cut
 from annotator.core.errors import USER_ERRORS
 from annotator.formats.base import FormatError, ImportedDocument, OptionError
@@ -219,7 +220,10 @@ def _cmd_import(args: argparse.Namespace, library: Opener) -> None:
             file=sys.stderr,
         )
     if result.changes.tags_created:  # e.g. a codebook (.qdc) brings tags and no documents
-        names = ", ".join(terminal_safe(t.name) for t in result.changes.tags_created)
+        paths = codebook.paths(library().tags())  # a tag inside another is shown with its path
+        names = ", ".join(
+            terminal_safe(codebook.format_path(paths.get(t.id, (t.name,)))) for t in result.changes.tags_created
+        )
         print(f"created {len(result.changes.tags_created)} tag(s): {names}", file=sys.stderr)
     elif not result.documents:
         print("nothing new: every tag was already in the library", file=sys.stderr)

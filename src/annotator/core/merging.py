@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+from annotator.core import codebook
 from annotator.core.anchoring import (
     ORPHANED,
     UNCHANGED,
@@ -59,7 +60,6 @@ from annotator.core.model import (
     annotation_on_span,
     check_name,
     new_id,
-    tag_name,
     utc_now,
 )
 from annotator.core.selectors import check_span
@@ -86,6 +86,7 @@ class IncomingAnnotation(Protocol):
     id: str | None
     created: datetime | None
     modified: datetime | None
+    tag_path: tuple[str, ...]  # the names from the top down to tag; () for a plain name
 
 
 class IncomingDocument(Protocol):
@@ -246,14 +247,25 @@ def _no_older_text(version_id: str) -> str:
     raise AssertionError(f"an imported annotation has no earlier placement (version {version_id})")
 
 
+def _spec_of(annotation: IncomingAnnotation) -> TagSpec:
+    path = annotation.tag_path
+    return TagSpec(path[-1], "", parents=tuple(path[:-1])) if path else TagSpec(annotation.tag, "")
+
+
 class _Planner:
     """The matching state of one import: the library's holdings plus what the plan adds so far."""
 
     def __init__(self, held: Holdings, clock: Callable[[], datetime], make_id: Callable[[], str]) -> None:
         self.clock, self.make_id = clock, make_id
+        tag_paths = codebook.paths(held.tags)
         self.now: datetime | None = None  # when the document being planned was made
         self.plan = ImportPlan()
-        self.tags = {t.name: t for t in held.tags}
+        self.by_path = {path: t for t in held.tags if (path := tag_paths[t.id])}
+        self.by_name: dict[str, list[Tag]] = {}
+        self.next_order: dict[str | None, int] = {}
+        for t in held.tags:
+            self.by_name.setdefault(t.name, []).append(t)
+            self.next_order[t.parent_id] = max(self.next_order.get(t.parent_id, 0), t.sort_order + 1)
         self.document_sha256s = dict(held.document_sha256s)
         self.documents_by_sha256 = dict(held.documents_by_sha256)
         self.versions_by_sha256 = held.versions_by_sha256
@@ -261,13 +273,39 @@ class _Planner:
         self.annotation_ids = set(held.annotation_ids)
 
     def tag(self, spec: TagSpec) -> Tag:
-        name = tag_name(spec.name)  # "claim " is the tag claim, not a new one that looks the same
-        if name not in self.tags:
-            created = self.plan.tags
-            color = spec.color or NEW_TAG_COLORS[len(created) % len(NEW_TAG_COLORS)]
-            self.tags[name] = Tag(self.make_id(), name, color, spec.description, "", len(self.tags))
-            created.append(self.tags[name])
-        return self.tags[name]
+        """The tag *spec* names, made (with any missing parents) if the library has none.
+
+        A spec with ``parents`` is matched by name path. A plain name (a format without
+        hierarchy) is the top-level tag of that name; if there is none and exactly one tag
+        inside another has it, that one (so a flat export of a nested codebook comes back
+        onto its tags); else a new top-level tag.
+        """
+        name = codebook.clean_name(spec.name)  # "claim " is the tag claim, not a new one that looks the same
+        if not spec.parents:
+            found = self.by_path.get((name,))
+            if found is None:
+                same = self.by_name.get(name, [])
+                found = same[0] if len(same) == 1 else self._make((), spec, None)
+            return found
+        path: tuple[str, ...] = ()
+        parent_id = None
+        for step in (codebook.clean_name(p) for p in spec.parents):
+            path = (*path, step)
+            parent = self.by_path.get(path) or self._make(path[:-1], TagSpec(step, ""), parent_id)
+            parent_id = parent.id
+        return self.by_path.get((*path, name)) or self._make(path, spec, parent_id)
+
+    def _make(self, parents: tuple[str, ...], spec: TagSpec, parent_id: str | None) -> Tag:
+        name = codebook.clean_name(spec.name)
+        created = self.plan.tags
+        color = spec.color or NEW_TAG_COLORS[len(created) % len(NEW_TAG_COLORS)]
+        order = self.next_order.get(parent_id, 0)
+        self.next_order[parent_id] = order + 1
+        tag = Tag(self.make_id(), name, color, spec.description, "", order, parent_id)
+        created.append(tag)
+        self.by_path[(*parents, name)] = tag
+        self.by_name.setdefault(name, []).append(tag)
+        return tag
 
     def document(self, incoming: PreparedDocument) -> PlannedDocument:
         imported, text, sha = incoming.source, incoming.text, incoming.sha256
@@ -331,7 +369,7 @@ class _Planner:
                 raise FormatError(f"'{imported.title}': an annotation's quote is not text[start:end]")
             annotation = annotation_on_span(
                 text, a.start, a.end, id=our_id if keeps_id and our_id else self.make_id(), document_id=planned.id,
-                tag_id=self.tag(TagSpec(a.tag, "")).id, note=a.note, coder=a.coder, created=a.created or now,
+                tag_id=self.tag(_spec_of(a)).id, note=a.note, coder=a.coder, created=a.created or now,
                 modified=a.modified or a.created or now,
             )  # fmt: skip
             state = AnchorState()

@@ -15,7 +15,8 @@ from annotator.core.model import Annotation, Document, Tag, TagSpec
 
 @dataclass(slots=True)
 class ImportedAnnotation:
-    """Formats: an annotation as a file describes it (tag by name)."""
+    """Formats: an annotation as a file describes it (tag by name; ``tag_path``, when the
+    format has a hierarchy, the names from the top down to ``tag``)."""
 
     tag: str
     start: int
@@ -26,6 +27,7 @@ class ImportedAnnotation:
     id: str | None = None
     created: datetime | None = None
     modified: datetime | None = None
+    tag_path: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

@@ -22,7 +22,7 @@ gives the same GUIDs and importing an export matches what is already there.
 
 What we read: text sources inside the archive (``internal://``), and the text
 representation of PDF sources; codes with colours and descriptions, their
-hierarchy flattened into tag names ``Parent/Child``; users as coder names;
+hierarchy kept (a code inside another is a tag inside its tag); users as coder names;
 each ``Coding`` of a ``PlainTextSelection`` becomes an annotation (a coding of
 a whole source, one spanning the whole text), with the notes it refers to.
 Pictures, audio and video are skipped. A selection outside its text, a coding
@@ -152,8 +152,8 @@ def _sub_text(parent: etree._Element, ns: str, name: str, text: str) -> etree._E
 
 
 def _parent_of(tag: Tag) -> str | None:
-    """The id of a tag's parent tag. Tags are flat today; a ``parent_id`` field would nest them."""
-    return getattr(tag, "parent_id", None)
+    """The id of a tag's parent tag (None: top level)."""
+    return tag.parent_id
 
 
 def _add_codes(parent: etree._Element, ns: str, tags: list[Tag]) -> None:
@@ -380,37 +380,42 @@ def _color(value: str | None) -> str:
 
 @dataclass(slots=True)
 class _Codebook:
-    """Reading: codes by GUID, and the tags they become (names flattened ``Parent/Child``)."""
+    """Reading: codes by GUID, and the tags they become, each with its parents' names (its path)."""
 
-    names: dict[str, str] = field(default_factory=dict)  # code GUID -> tag name
-    specs: dict[str, TagSpec] = field(default_factory=dict)  # tag name -> spec, in file order
-    codable: set[str] = field(default_factory=set)  # tag names of codable codes
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code GUID -> tag path
+    specs: dict[tuple[str, ...], TagSpec] = field(default_factory=dict)  # tag path -> spec, parents first
+    codable: set[tuple[str, ...]] = field(default_factory=set)  # tag paths of codable codes
 
     def read(self, codes: etree._Element, ns: str) -> None:
-        stack = [(code, "") for code in reversed(list(_children(codes, ns, "Code")))]
+        stack: list[tuple[etree._Element, tuple[str, ...]]] = [
+            (code, ()) for code in reversed(list(_children(codes, ns, "Code")))
+        ]
         while stack:  # iterative: a deep hierarchy must not exhaust Python's stack
-            code, prefix = stack.pop()
+            code, parents = stack.pop()
             guid = _normal_guid(code.get("guid"))
             own = code.get("name") or ""
             if not own.strip():
                 own = f"code {(guid or '?')[:8]}"
-            name = f"{prefix}/{own}" if prefix else own
-            if len(name) > NAME_MAX:
+            if len(own) > NAME_MAX:
                 raise FormatError(
-                    f"the code '{name[:60]}…' has a name (with its parents) of {len(name)} characters; "
-                    f"tag names are limited to {NAME_MAX}"
+                    f"the code '{own[:60]}…' has a name of {len(own)} characters; the limit is {NAME_MAX}"
                 )
+            path = (*parents, own)
             if guid is not None:
-                self.names.setdefault(guid, name)
-            if name not in self.specs:
-                self.specs[name] = TagSpec(name, _color(code.get("color")), _child_text(code, ns, "Description"))
+                self.names.setdefault(guid, path)
+            if path not in self.specs:
+                color, description = _color(code.get("color")), _child_text(code, ns, "Description")
+                self.specs[path] = TagSpec(own, color, description, parents=parents)
             if (code.get("isCodable") or "true").strip().lower() not in ("false", "0"):
-                self.codable.add(name)
-            stack.extend((child, name) for child in reversed(list(_children(code, ns, "Code"))))
+                self.codable.add(path)
+            stack.extend((child, path) for child in reversed(list(_children(code, ns, "Code"))))
 
-    def tags(self, used: set[str]) -> list[TagSpec]:
-        """Codable codes and any code a coding uses (categories nobody codes with are left out)."""
-        return [spec for name, spec in self.specs.items() if name in self.codable or name in used]
+    def tags(self, used: set[tuple[str, ...]]) -> list[TagSpec]:
+        """Codable codes, any code a coding uses, and the codes they are inside (categories nobody
+        codes with are left out unless they hold one), parents first."""
+        kept = {path for path in self.specs if path in self.codable or path in used}
+        kept.update(path[:n] for path in list(kept) for n in range(1, len(path)))
+        return [spec for path, spec in self.specs.items() if path in kept]
 
 
 def read_codebook(source: SourceFile) -> ImportBundle:
@@ -456,7 +461,7 @@ class _Project:
     cases: set[str] = field(default_factory=set)
     note_texts: dict[str, str] = field(default_factory=dict)
     members: dict[str, str] = field(default_factory=dict)  # lowercased member name -> name
-    used_tags: set[str] = field(default_factory=set)
+    used_tags: set[tuple[str, ...]] = field(default_factory=set)
     annotation_ids: set[str] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)
     atlas: bool = False
@@ -537,7 +542,7 @@ class _Project:
         texts = [t for t in dict.fromkeys(self.note_text(g) for g in dict.fromkeys(guids)) if t]
         return "\n\n".join(texts)
 
-    def tag_of(self, coding: etree._Element, where: str) -> str | None:
+    def tag_of(self, coding: etree._Element, where: str) -> tuple[str, ...] | None:
         """The tag a Coding applies; None for a case (NVivo codes sources to cases)."""
         for ref in _children(coding, self.ns, "CodeRef"):
             guid = _normal_guid(ref.get("targetGUID"))
@@ -595,7 +600,7 @@ class _Project:
             for coding in _children(element, ns, "Coding"):
                 tag = self.tag_of(coding, where)
                 if tag is not None:
-                    whole = ImportedAnnotation(tag, 0, len(text), text, note=self.notes_of(coding))
+                    whole = ImportedAnnotation(tag[-1], 0, len(text), text, note=self.notes_of(coding), tag_path=tag)
                     whole.coder, whole.id = self.coder(coding, element), self.annotation_id(coding)
                     whole.created = _parse_time(coding.get("creationDateTime"))
                     annotations.append(whole)
@@ -629,7 +634,7 @@ class _Project:
             tag = self.tag_of(coding, where)
             if tag is None:
                 continue
-            annotation = ImportedAnnotation(tag, start, end, text[start:end])
+            annotation = ImportedAnnotation(tag[-1], start, end, text[start:end], tag_path=tag)
             annotation.note = "\n\n".join(t for t in dict.fromkeys([shared_note, self.notes_of(coding)]) if t)
             annotation.coder, annotation.id = self.coder(coding, selection), self.annotation_id(coding)
             created = _parse_time(coding.get("creationDateTime")) or _parse_time(selection.get("creationDateTime"))

@@ -242,11 +242,11 @@ def _check_names(bundle: ImportBundle) -> None:
     """Refuse (:class:`FormatError`) a file whose tag or coder names the library cannot take
     (:func:`~annotator.core.model.tag_name`), while it is known which file it is; the import
     cleans the names it takes the same way."""
-    tags = {spec.name for spec in bundle.tags}
+    tags = {name for spec in bundle.tags for name in (*spec.parents, spec.name)}
     coders = set()
     for document in bundle.documents:
         for annotation in document.annotations:
-            tags.add(annotation.tag)
+            tags.update((annotation.tag, *annotation.tag_path))
             coders.add(annotation.coder)
     try:
         for name in tags:
