@@ -22,6 +22,7 @@ from typing import NoReturn
 import orjson
 
 from annotator import __version__, config
+from annotator.cli_attrs import AttrUsageError, add_attr_commands, cmd_attr, cmd_set, cmd_sets
 from annotator.cli_db import add_db_commands, run_db_command
 from annotator.cli_revise import add_revise_command, cmd_revise
 from annotator.cli_tags import add_tags_command, cmd_tags
@@ -133,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_tags_command(sub)
     sub.add_parser("formats", help="list the formats Annotator reads and writes")
+    add_attr_commands(sub)
     add_db_commands(sub)
     return parser
 
@@ -361,6 +363,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Opener], None]] = {
     "tags": cmd_tags,
     "formats": _cmd_formats,
     "revise": cmd_revise,
+    "attr": cmd_attr,
+    "sets": cmd_sets,
+    "set": cmd_set,
 }
 
 
@@ -441,7 +446,7 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         COMMANDS[args.command](args, opener)
         sys.stdout.flush()  # here, not at exit, so a closed pipe is handled like any other
-    except UsageError as exc:
+    except (UsageError, AttrUsageError) as exc:
         if args.debug:
             raise
         parser.print_usage(sys.stderr)

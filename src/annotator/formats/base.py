@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any, BinaryIO, Literal
 
 # FormatError and OptionError are AnnotatorErrors, defined with the others in core.errors.
+from annotator.core.attributes import Attribute
 from annotator.core.errors import FormatError as FormatError
 from annotator.core.errors import OptionError as OptionError
 from annotator.core.model import Annotation, Document, Tag, TagSpec
@@ -39,6 +40,8 @@ class ImportedDocument:
     metadata: dict[str, Any] = field(default_factory=dict)
     annotations: list[ImportedAnnotation] = field(default_factory=list)
     id: str | None = None
+    #: Attribute name -> value as the file gives it; the import parses it for the attribute's kind.
+    attributes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -47,6 +50,8 @@ class ImportBundle:
 
     documents: list[ImportedDocument]
     tags: list[TagSpec] = field(default_factory=list)
+    #: The attributes the file declares (their ids unused): names not declared are imported as text.
+    attributes: list[Attribute] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +65,8 @@ class ExportedDocument:
 
     document: Document
     annotations: list[Annotation] = field(default_factory=list)
+    #: Attribute name -> canonical value (:mod:`annotator.core.attributes`), only those it has.
+    attributes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -76,6 +83,8 @@ class ExportBundle:
     generator: str
     exported_at: datetime
     options: dict[str, Any] = field(default_factory=dict)
+    #: The library's attribute definitions, in display order (every one, used or not).
+    attributes: list[Attribute] = field(default_factory=list)
 
 
 def _no_siblings(_name: str) -> bytes | None:

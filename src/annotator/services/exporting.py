@@ -36,6 +36,7 @@ from annotator.formats.safety import check_member_name
 from annotator.services.backups import library_file
 from annotator.services.library import Library
 from annotator.services.progress import Progress, report
+from annotator.storage import attributes as attribute_store
 from annotator.storage import repository as repo
 from annotator.storage.backup_files import backups_dir
 from annotator.storage.uow import reading
@@ -76,6 +77,8 @@ def build_bundle(
         names = {t.id: t.name for t in tags}
         if keep is not None and keep.tags is not None and (unknown := keep.tags - set(names.values())):
             raise NotFound(f"there is no tag {', '.join(sorted(unknown))!r} in this library")
+        attributes = attribute_store.list_attributes(s)
+        values = attribute_store.attribute_values(s, wanted)
         documents = []
         for done, doc_id in enumerate(wanted, 1):
             doc = repo.get_document(s, doc_id)
@@ -84,7 +87,9 @@ def build_bundle(
             annotations = repo.annotations_of(s, [doc_id])[doc_id]
             if keep is not None:
                 annotations = [a for a in annotations if keep.keeps(a, names)]
-            documents.append(ExportedDocument(doc, annotations))
+            own = values[doc_id]
+            named = {a.name: own[a.id] for a in attributes if a.id in own}
+            documents.append(ExportedDocument(doc, annotations, named))
             report(progress, done, len(wanted))
     return ExportBundle(
         tags=tags,
@@ -92,6 +97,7 @@ def build_bundle(
         generator=f"annotator {__version__}",
         exported_at=utc_now(),
         options=dict(options or {}),
+        attributes=attributes,
     )
 
 

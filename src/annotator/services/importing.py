@@ -25,10 +25,18 @@ from functools import partial
 from pathlib import Path
 
 from annotator.core.anchoring import DocumentVersion
+from annotator.core.attributes import TEXT, Attribute, attribute_name, check_choices, parse_value
 from annotator.core.boilerplate import Cut, apply_cuts, find_boilerplate, map_offset
 from annotator.core.errors import InvalidInput
 from annotator.core.merging import NEW_TAG_COLORS as NEW_TAG_COLORS  # callers found it here
-from annotator.core.merging import HeldAnnotations, Holdings, PreparedImport, plan_import, prepare_import
+from annotator.core.merging import (
+    HeldAnnotations,
+    Holdings,
+    PlannedDocument,
+    PreparedImport,
+    plan_import,
+    prepare_import,
+)
 from annotator.core.model import check_name, new_id, tag_name
 from annotator.core.text import MAX_IMPORT_BYTES, UnstorableText, describe_size, stored_text, title_from_text
 from annotator.formats import annotated_json
@@ -38,6 +46,7 @@ from annotator.formats.safety import MAX_MEMBERS, MAX_METADATA_NESTING, check_ne
 from annotator.services.changes import Changes
 from annotator.services.library import Library
 from annotator.services.progress import Cancelled, Progress, report
+from annotator.storage import attributes as attribute_store
 from annotator.storage import locks
 from annotator.storage import repository as repo
 from annotator.storage.uow import Session, unit_of_work
@@ -304,6 +313,7 @@ def persist(
     the library holds as this unit of work reads it. Cancelling through *progress*
     (or any error) rolls the whole import back.
     """
+    bundles = list(bundles)
     prepared = prepare_import(bundles)
     with unit_of_work(library.engine) as s:
         # Documents are matched by what is stored; two imports of one text at once must not
@@ -324,12 +334,56 @@ def persist(
             report(progress, index + 1, len(plan.bundles))
         if set_name and rows:
             repo.add_to_set(s, set_name, [row.id for row in rows], new_id())
+        defined, valued = _import_attributes(s, bundles, plan.bundles)
     changes = Changes(
         annotations_created=tuple(plan.placed_annotations),  # orphans are not placed
         documents_created=tuple(d.id for d in plan.documents if d.new),
         tags_created=tuple(plan.tags),
+        documents_updated=tuple(d for d in valued if d not in {p.id for p in plan.documents if p.new}),
+        attributes_changed=defined,
     )
     return ImportResult(rows, plan.annotations_added, plan.annotations_existing, changes)
+
+
+def _import_attributes(
+    s: Session, bundles: list[ImportBundle], planned: list[list[PlannedDocument]]
+) -> tuple[bool, list[str]]:
+    """Define the attributes the files bring that the library lacks (undeclared ones as text) and
+    give documents the values they have none of (a value the library has is kept); returns
+    whether an attribute was defined and which documents got values. A value that does not fit
+    its attribute refuses the whole import (:class:`FormatError`)."""
+    known = {a.name: a for a in attribute_store.list_attributes(s)}
+    defined = False
+    valued: list[str] = []
+    for bundle, documents in zip(bundles, planned, strict=True):
+        declared = {a.name: a for a in bundle.attributes}
+        for incoming, planned_document in zip(bundle.documents, documents, strict=True):
+            if not incoming.attributes:
+                continue
+            stored = attribute_store.attribute_values(s, [planned_document.id])[planned_document.id]
+            values: dict[str, str] = {}
+            for raw_name, raw in incoming.attributes.items():
+                try:
+                    name = attribute_name(raw_name)
+                    if name not in known:
+                        spec = declared.get(raw_name, Attribute("", name, TEXT))
+                        attribute = Attribute(
+                            new_id(), name, spec.kind, check_choices(spec.kind, spec.choices),
+                            attribute_store.next_attribute_order(s),
+                        )  # fmt: skip
+                        attribute_store.insert_attribute(s, attribute)
+                        known[name], defined = attribute, True
+                    value = parse_value(known[name], raw)
+                except InvalidInput as exc:
+                    raise FormatError(
+                        f"'{incoming.title}', attribute '{raw_name}': {exc}; nothing was imported"
+                    ) from exc
+                if value and known[name].id not in stored:
+                    values[known[name].id] = value
+            if values:
+                attribute_store.write_values(s, planned_document.id, values)
+                valued.append(planned_document.id)
+    return defined, valued
 
 
 def suggest_trims(bundles: Iterable[ImportBundle]) -> list[tuple[ImportedDocument, list[Cut]]]:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from annotator import config
 from annotator.core.gcpause import gc_paused
@@ -23,10 +23,12 @@ from annotator.core.model import Document
 from annotator.services import Changes
 from annotator.services.locating import describe_library
 from annotator.ui.qt_annotation_list import QtAnnotationList
+from annotator.ui.qt_attributes import QtAttributesPanel
 from annotator.ui.qt_document_list import QtDocumentList
 from annotator.ui.qt_export_flow import QtExportFlow
 from annotator.ui.qt_import_flow import QtImportFlow
 from annotator.ui.qt_inspector import QtInspector
+from annotator.ui.qt_library_sets import QtLibrarySets
 from annotator.ui.qt_library_watcher import QtLibraryWatcher
 from annotator.ui.qt_orphan_panel import QtOrphanPanel
 from annotator.ui.qt_revise_flow import QtReviseFlow
@@ -65,7 +67,12 @@ class QtMainWindow(QMainWindow):
         right.addWidget(self.inspector)
         right.setStretchFactor(1, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.document_list)
+        self.library_sets = QtLibrarySets(session, self.document_list, self.statusBar().showMessage, self)
+        library_pane = QSplitter(Qt.Orientation.Vertical, self)
+        library_pane.addWidget(self.library_sets)
+        library_pane.addWidget(self.document_list)
+        library_pane.setStretchFactor(1, 1)
+        self.splitter.addWidget(library_pane)
         self.splitter.addWidget(self.pane)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
@@ -75,6 +82,12 @@ class QtMainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         self.setCentralWidget(central)
+        self.attributes_panel = QtAttributesPanel(session, self.statusBar().showMessage, self)
+        self.attributes_dock = QDockWidget("Attributes", self)
+        self.attributes_dock.setObjectName("attributes")
+        self.attributes_dock.setWidget(self.attributes_panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.attributes_dock)
+        self.attributes_dock.hide()
 
         # Saved once scrolling pauses; counts read once a burst of edits is over.
         self._position_timer = self._single_shot(800, self.save_reading_position)
@@ -83,7 +96,9 @@ class QtMainWindow(QMainWindow):
         self.importer = QtImportFlow(
             self, session, open_document=self.open_document, title_of=self.documents_model.title
         )
-        self.exporter = QtExportFlow(self, session, selected_document_ids=self.document_list.selected_ids)
+        self.exporter = QtExportFlow(
+            self, session, selected_document_ids=self.document_list.selected_ids, set_names=self.library_sets.set_names
+        )
         self.watcher = QtLibraryWatcher(self, session, before_restore=self.save_reading_position)
         self.reviser = QtReviseFlow(self, session, before_revise=self.save_reading_position)
 
@@ -147,6 +162,10 @@ class QtMainWindow(QMainWindow):
         self.accept_action.setEnabled(False)  # until a selected annotation awaits review
         self.accept_action.triggered.connect(self._on_accept_triggered)
         document_menu.addActions([self.revise_action, self.accept_action])
+        self.attributes_action = self.attributes_dock.toggleViewAction()
+        self.attributes_action.setText("A&ttributes")
+        self.attributes_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        document_menu.addAction(self.attributes_action)
 
         self.tags_menu = self.menuBar().addMenu("&Tags")
         self.tag_actions: dict[str, QAction] = {}
@@ -197,6 +216,8 @@ class QtMainWindow(QMainWindow):
     def start(self) -> None:
         """Fill the library list and reopen the last document at its reading position."""
         self.documents_model.set_documents(self.session.library.documents())
+        self.library_sets.reload()
+        self.attributes_panel.reload()
         last = self.session.last_document_id()
         row = self.documents_model.row_of(last) if last else -1
         if row < 0 and self.documents_model.rowCount() > 0:

@@ -5,13 +5,24 @@ from __future__ import annotations
 from bisect import bisect_left
 from operator import attrgetter
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from annotator.core.model import Annotation, DocumentSummary, Tag
 from annotator.services import Changes
 
 _Index = QModelIndex | QPersistentModelIndex
+
+#: What a drag of documents from the library list carries: their ids, one per line.
+DOCUMENT_IDS_MIME = "application/x-annotator-document-ids"
 
 
 class QtDocumentListModel(QAbstractListModel):
@@ -39,6 +50,23 @@ class QtDocumentListModel(QAbstractListModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+
+    def mimeTypes(self) -> list[str]:
+        return [DOCUMENT_IDS_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:  # type: ignore[no-untyped-def]
+        """The dragged documents' ids, one per line (dropped onto a set, they join it)."""
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        data = QMimeData()
+        data.setData(DOCUMENT_IDS_MIME, QByteArray("\n".join(self._rows[r].id for r in rows).encode()))
+        return data
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
 
     def row_of(self, document_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == document_id), -1)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.core.anchoring import FUZZY, MOVED, ORPHANED, UNCHANGED, AnchorState
 from annotator.core.errors import USER_ERRORS as USER_ERRORS  # the window's modules import it from here
@@ -60,6 +60,8 @@ class QtLibrarySession(QObject):
     libraryReloaded = Signal()  # anything may have changed (a restore): every view reads the library again
     tagsChanged = Signal()  # tags added (an import), or added, renamed or recoloured by another program
     orphansChanged = Signal()  # the open document's orphans are not those shown
+    setsChanged = Signal()  # a set was made, renamed or deleted, or who is in one changed
+    attributesChanged = Signal()  # attribute definitions, or documents' values of them, changed
     errorRaised = Signal(str)
     saved = Signal(str)  # a short description of what was just committed
     refused = Signal(str, str)  # why an intent was not carried out, and the annotation it concerns
@@ -331,6 +333,10 @@ class QtLibrarySession(QObject):
         if changes.tags_created:
             self.refresh_tags()
             self.tagsChanged.emit()
+        if changes.sets_changed:
+            self.setsChanged.emit()
+        if changes.attributes_changed or changes.documents_updated:
+            self.attributesChanged.emit()
         if changes.documents_created:
             self.documentsChanged.emit()  # before a document is opened, so the list has its row
         if changes.documents_revised:  # their annotations are shown only by reading them again
@@ -386,6 +392,12 @@ class QtLibrarySession(QObject):
             return
         with self._intent():
             self.undo_stack.push(CreateAnnotationCommand(self, self.document, tag_id, start, end))
+
+    def push(self, command: QUndoCommand) -> None:
+        """Do *command* as one user intent and keep it on the undo stack (views of their own,
+        such as the attributes table, push their commands through here)."""
+        with self._intent():
+            self.undo_stack.push(command)
 
     def duplicate_of(self, tag_id: str, start: int, end: int, coder: str = "") -> Annotation | None:
         """The loaded annotation with this tag, span and coder ("" is this window's), if there is one."""
