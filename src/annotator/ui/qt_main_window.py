@@ -31,7 +31,7 @@ from annotator.ui.qt_library_watcher import QtLibraryWatcher
 from annotator.ui.qt_orphan_panel import QtOrphanPanel
 from annotator.ui.qt_revise_flow import QtReviseFlow
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
-from annotator.ui.qt_tag_panel import QtTagPanel
+from annotator.ui.qt_tag_tree import QtTagTree
 from annotator.ui.qt_text_pane import QtTextPane
 
 
@@ -51,7 +51,7 @@ class QtMainWindow(QMainWindow):
         self.document_list = QtDocumentList(self)
         self.documents_model = self.document_list.documents_model
         self.pane = QtTextPane(self)
-        self.tag_panel = QtTagPanel(self)
+        self.tag_panel = QtTagTree(self)
         self.annotation_view = QtAnnotationList(self, on_note_edited=session.set_note)
         self.annotation_view.context_menu = self.annotation_context_menu
         self.annotations_model = self.annotation_view.annotations_model
@@ -167,7 +167,7 @@ class QtMainWindow(QMainWindow):
         self.annotation_view.selectionModel().selectionChanged.connect(self._on_annotation_selection_changed)
         self.pane.spanClicked.connect(self._on_pane_span_clicked)
         self.pane.verticalScrollBar().valueChanged.connect(lambda _value: self._position_timer.start())
-        self.tag_panel.tagClicked.connect(self.apply_tag)
+        self.tag_panel.tagActivated.connect(self.apply_tag)
         self.inspector.tagChosen.connect(s.retag)
         self.inspector.noteEdited.connect(s.set_note)
 
