@@ -41,10 +41,10 @@ def test_window_shows_library_text_and_tag_panel(open_window, import_text) -> No
     tree = window.tag_panel
     assert tree.visible_ids() == [t.id for t in tags]
     for tag, spec in zip(tags, DEFAULT_TAGS):
-        name = tree.proxy_index(tag.id)
+        name = tree.index_of(tag.id)
         assert name.data() == spec.name and spec.description in name.data(Qt.ItemDataRole.ToolTipRole)
-        assert tree.proxy_index(tag.id, tree.tags_model.COUNT).data() == "0"
-        assert tree.proxy_index(tag.id, tree.tags_model.KEY).data() == spec.shortcut
+        assert tree.index_of(tag.id, tree.COUNT).data() == "0"
+        assert tree.index_of(tag.id, tree.KEY).data() == spec.shortcut
         assert window.tag_actions[tag.id].shortcut().toString() == spec.shortcut
 
 
@@ -62,7 +62,7 @@ def test_shortcut_tags_keyboard_selection_and_saves_at_once(qtbot, open_window, 
     fmt = _format_at(window, start + 2)
     assert fmt is not None and fmt.background().color() != QColor(Qt.GlobalColor.white)
     assert abs(fmt.background().color().hue() - QColor(evidence.color).hue()) <= 3  # a tint: same hue
-    assert window.tag_panel.tags_model.count_text(evidence.id) == "1"
+    assert window.tag_panel.count_text(evidence.id) == "1"
     assert window.annotations_model.rowCount() == 1
 
 
@@ -74,7 +74,7 @@ def test_enter_on_a_tag_in_the_tree_tags_a_mouse_selection(qtbot, open_window, i
     claim = window.session.tags[0]
     tree = window.tag_panel.tree
     tree.setFocus()
-    tree.setCurrentIndex(window.tag_panel.proxy_index(claim.id))
+    tree.setCurrentIndex(window.tag_panel.index_of(claim.id))
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     saved = stored_annotations(library_path, doc_id)
     assert len(saved) == 1

@@ -22,7 +22,7 @@ def test_reloading_tags_keeps_one_row_per_tag_in_the_tag_tree(qtbot, open_window
     extra = Tag("t-extra", "question", "#2a9d8f", "Open questions", "4", 3)
     panel.set_tags([*window.session.tags, extra])
     assert panel.visible_ids() == [*(t.id for t in window.session.tags), extra.id]
-    accessible = panel.proxy_index(extra.id).data(Qt.ItemDataRole.AccessibleTextRole)
+    accessible = panel.index_of(extra.id).data(Qt.ItemDataRole.AccessibleTextRole)
     assert accessible == "question, 0 here, key 4"
 
 
