@@ -281,8 +281,9 @@ def test_debug_shows_the_traceback(capsys: pytest.CaptureFixture[str], db: str) 
 def test_tags(capsys: pytest.CaptureFixture[str], db: str) -> None:
     code, out, _ = run(capsys, "--database", db, "tags")
     assert code == 0
+    # PATH, colour, key, description (as before the codebook grew a tree), then the counts.
     assert [line.split("\t") for line in out.splitlines()] == [
-        [spec.name, spec.color, spec.shortcut, spec.description] for spec in DEFAULT_TAGS
+        [spec.name, spec.color, spec.shortcut, spec.description, "0", "0"] for spec in DEFAULT_TAGS
     ]
 
 

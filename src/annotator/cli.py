@@ -24,6 +24,8 @@ import orjson
 from annotator import __version__, config
 from annotator.cli_db import add_db_commands, run_db_command
 from annotator.cli_revise import add_revise_command, cmd_revise
+from annotator.cli_tags import add_tags_command, cmd_tags
+from annotator.cli_text import UsageError as UsageError
 from annotator.cli_text import json_text, terminal_safe, tsv_line
 from annotator.core.boilerplate import Cut
 from annotator.core.errors import USER_ERRORS
@@ -34,10 +36,6 @@ from annotator.services.backups import library_file
 from annotator.services.library import Library
 from annotator.services.sample import seed_sample
 from annotator.storage.engine import LibraryError, refuse_in_memory
-
-
-class UsageError(Exception):
-    """A command line that does not make sense (exit status 2)."""
 
 
 class _Choices(list[str]):
@@ -132,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.formatter_class = argparse.RawDescriptionHelpFormatter
 
-    sub.add_parser("tags", help="list the tag set")
+    add_tags_command(sub)
     sub.add_parser("formats", help="list the formats Annotator reads and writes")
     add_db_commands(sub)
     return parser
@@ -351,17 +349,12 @@ def _cmd_formats(args: argparse.Namespace, library: Opener) -> None:
         print("\t".join([fmt.id, *can, " ".join(fmt.extensions), fmt.label]))
 
 
-def _cmd_tags(args: argparse.Namespace, library: Opener) -> None:
-    for tag in library().tags():
-        print(tsv_line([tag.name, tag.color, tag.shortcut, tag.description]))
-
-
 COMMANDS: dict[str, Callable[[argparse.Namespace, Opener], None]] = {
     "import": _cmd_import,
     "list": _cmd_list,
     "annotate": _cmd_annotate,
     "export": _cmd_export,
-    "tags": _cmd_tags,
+    "tags": cmd_tags,
     "formats": _cmd_formats,
     "revise": cmd_revise,
 }

@@ -21,6 +21,9 @@ class Changes:
     annotations_created: tuple[Annotation, ...] = ()
     annotations_updated: tuple[Annotation, ...] = ()
     annotations_deleted: tuple[Annotation, ...] = ()
+    # The annotations of annotations_updated as they were before, where the window cannot know
+    # them (a merge or a tag's delete moves annotations of documents it does not show): for undo.
+    annotations_before: tuple[Annotation, ...] = ()
     documents_created: tuple[str, ...] = ()
     documents_revised: tuple[str, ...] = ()
     tags_created: tuple[Tag, ...] = ()

@@ -21,6 +21,8 @@ SCHEMA = 0x616E6E6F_0001
 IMPORT = 0x616E6E6F_0002
 #: Looking for an annotation with the same tag, span and coder, then inserting a new one.
 ANNOTATE = 0x616E6E6F_0003
+#: Reading the codebook (names among siblings, keys, the tree), then changing it.
+CODEBOOK = 0x616E6E6F_0004
 
 
 def hold(connection: sa.Connection | Session, key: int) -> None:
