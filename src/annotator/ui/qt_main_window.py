@@ -23,6 +23,7 @@ from annotator.core.model import Document
 from annotator.services import Changes
 from annotator.services.locating import describe_library
 from annotator.ui.qt_annotation_list import QtAnnotationList
+from annotator.ui.qt_codebook_flow import QtCodebookFlow
 from annotator.ui.qt_document_list import QtDocumentList
 from annotator.ui.qt_export_flow import QtExportFlow
 from annotator.ui.qt_import_flow import QtImportFlow
@@ -86,6 +87,7 @@ class QtMainWindow(QMainWindow):
         self.exporter = QtExportFlow(self, session, selected_document_ids=self.document_list.selected_ids)
         self.watcher = QtLibraryWatcher(self, session, before_restore=self.save_reading_position)
         self.reviser = QtReviseFlow(self, session, before_revise=self.save_reading_position)
+        self.codebook = QtCodebookFlow(self, session)
 
         self._build_actions()
         self._connect()
@@ -180,14 +182,16 @@ class QtMainWindow(QMainWindow):
         for action in self.tag_actions.values():
             self.removeAction(action)
         self.tags_menu.clear()
+        self.tags_menu.addActions(self.codebook.menu_actions())
+        self.tags_menu.addSeparator()
         self.tag_actions = {}
         for tag in tags:
             action = QAction(f"Tag as {tag.name}", self)
             if tag.shortcut:
                 action.setShortcut(QKeySequence(tag.shortcut))
+                self.tags_menu.addAction(action)  # the keyed ones; Quick pick finds every tag
             action.setToolTip(tag.description)
             action.triggered.connect(lambda _=False, tag_id=tag.id: self.apply_tag(tag_id))
-            self.tags_menu.addAction(action)
             self.addAction(action)
             self.tag_actions[tag.id] = action
         self._update_tag_counts()
@@ -380,6 +384,7 @@ class QtMainWindow(QMainWindow):
         # Always a retag of the selected rows, whatever text is selected (unlike a tag key).
         for tag in self.session.tags:
             retag.addAction(tag.name, lambda tag_id=tag.id: self.retag_selected(tag_id))
+        self.codebook.add_annotation_actions(menu)
         if any(i in self.session.fuzzy for i in ids):
             menu.addAction(self.accept_action)
         menu.addAction(self.delete_action)

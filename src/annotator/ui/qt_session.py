@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.core.anchoring import FUZZY, MOVED, ORPHANED, UNCHANGED, AnchorState
 from annotator.core.errors import USER_ERRORS as USER_ERRORS  # the window's modules import it from here
@@ -247,7 +247,7 @@ class QtLibrarySession(QObject):
         (a revision's). An edit refused because another program changed what it
         was based on is reported, and the views then show what the library holds
         now; both wait until the user's intent (or the undo stack's Undo or Redo)
-        has ended, so an intent of many calls says why once (see :meth:`_intent`).
+        has ended, so an intent of many calls says why once (see :meth:`intent`).
         """
         try:
             outcome = action()
@@ -264,7 +264,7 @@ class QtLibrarySession(QObject):
         return None
 
     @contextlib.contextmanager
-    def _intent(self, macro: str | None = None) -> Iterator[None]:
+    def intent(self, macro: str | None = None) -> Iterator[None]:
         """One thing the user asked for; with *macro*, its undo commands make one undo step.
 
         When it ends, what its calls refused or failed is said once, and after a
@@ -328,7 +328,7 @@ class QtLibrarySession(QObject):
             self.tagsChanged.emit()
             self.libraryReloaded.emit()
             return
-        if changes.tags_created:
+        if changes.tags_created or changes.tags_updated or changes.tags_deleted:
             self.refresh_tags()
             self.tagsChanged.emit()
         if changes.documents_created:
@@ -348,7 +348,7 @@ class QtLibrarySession(QObject):
         }
         if (
             self.document is not None and touched and self.document.id not in touched and len(touched) == 1
-            and not changes.documents_created
+            and not changes.documents_created and not (changes.tags_updated or changes.tags_deleted)
         ):  # fmt: skip
             # An undo or redo of an edit in another document: show that document.
             self.open_document(touched.pop())
@@ -384,7 +384,7 @@ class QtLibrarySession(QObject):
             tag = self.tag(tag_id)
             self.refused.emit(f"This text is already tagged {tag.name if tag else 'so'}.", existing.id)
             return
-        with self._intent():
+        with self.intent():
             self.undo_stack.push(CreateAnnotationCommand(self, self.document, tag_id, start, end))
 
     def duplicate_of(self, tag_id: str, start: int, end: int, coder: str = "") -> Annotation | None:
@@ -398,7 +398,7 @@ class QtLibrarySession(QObject):
     def retag(self, annotation_id: str, tag_id: str) -> None:
         current = self.annotations.get(annotation_id)
         if current is not None and current.tag_id != tag_id:
-            with self._intent():
+            with self.intent():
                 self.undo_stack.push(UpdateAnnotationCommand(self, current, tag_id=tag_id))
 
     def retag_all(self, annotation_ids: list[str], tag_id: str) -> bool:
@@ -406,7 +406,7 @@ class QtLibrarySession(QObject):
         changing = [
             i for i in annotation_ids if (a := self.annotations.get(i)) is not None and a.tag_id != tag_id
         ]  # fmt: skip
-        with self._intent(f"Change the tag of {len(changing)} annotations" if len(changing) > 1 else None):
+        with self.intent(f"Change the tag of {len(changing)} annotations" if len(changing) > 1 else None):
             for annotation_id in changing:
                 self.retag(annotation_id, tag_id)
         return bool(changing)
@@ -422,7 +422,7 @@ class QtLibrarySession(QObject):
         before = base or current
         if before is None or (current is not None and current.note == note):
             return
-        with self._intent():
+        with self.intent():
             self.undo_stack.push(UpdateAnnotationCommand(self, before, note=note))
 
     # -- revisions (not on the undo stack: a revision keeps the old text as a version) ----------
@@ -436,7 +436,7 @@ class QtLibrarySession(QObject):
         document = self.document
         if document is None:
             return None
-        with self._intent():
+        with self.intent():
             return self.run(
                 lambda: revising.revise_from_file(
                     self.library, document_id=document.id, path=path, note=f"from {Path(path).name}",
@@ -454,7 +454,7 @@ class QtLibrarySession(QObject):
         shown = {i: self.annotations[i] for i in annotation_ids if i in self.fuzzy and i in self.annotations}
         chosen = list(shown)
         accept = lambda: revising.accept_fuzzy(self.library, annotation_ids=chosen, bases=shown)  # noqa: E731
-        with self._intent():
+        with self.intent():
             if chosen and self.run(accept) is not None:
                 self.fuzzy -= set(chosen)
                 for annotation_id in chosen:  # so an undone delete of one does not bring the mark back
@@ -466,7 +466,7 @@ class QtLibrarySession(QObject):
         if self.document is None:
             return
         sha256 = self.document.sha256
-        with self._intent():
+        with self.intent():
             changes = self.run(
                 lambda: revising.reattach_orphan(
                     self.library, annotation_id=annotation_id, start=start, end=end, expected_sha256=sha256
@@ -476,11 +476,17 @@ class QtLibrarySession(QObject):
                 self.undo_stack.clear()
                 self.reload()
 
+    def push(self, commands: list[QUndoCommand], macro: str | None = None) -> None:
+        """Run undo commands as one intent; with *macro*, as one undo step (a codebook edit, in-vivo coding)."""
+        with self.intent(macro):
+            for command in commands:
+                self.undo_stack.push(command)
+
     def delete(self, annotation_ids: list[str]) -> None:
         targets = [self.annotations[i] for i in annotation_ids if i in self.annotations]
         if not targets:
             return
-        with self._intent(f"Delete {len(targets)} annotations" if len(targets) > 1 else None):
+        with self.intent(f"Delete {len(targets)} annotations" if len(targets) > 1 else None):
             for annotation in targets:
                 self.undo_stack.push(DeleteAnnotationCommand(self, annotation))
 

@@ -360,16 +360,23 @@ class QtTagTree(QWidget):
             tag_id = tag.parent_id if tag is not None else None
         return False
 
+    def drop(self, tag_ids: list[str], point: QPoint) -> bool:
+        """Tags dropped at *point* (viewport coordinates): ask to move them there. False if they cannot go there.
+
+        The request is made once the drop has ended: the move rebuilds the rows the view is dropping onto.
+        """
+        parent_id, row = self.drop_target(point)
+        if not tag_ids or any(self.within(parent_id, i) for i in tag_ids):
+            return False
+        QTimer.singleShot(0, self, lambda: self.moveRequested.emit(tag_ids, parent_id, row))
+        return True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.tree.viewport() and event.type() == QEvent.Type.Drop and isinstance(event, QDropEvent):
-            if event.source() is self.tree:
-                ids = self.selected_ids()
-                parent_id, row = self.drop_target(event.position().toPoint())
-                event.setDropAction(Qt.DropAction.IgnoreAction)  # nothing is moved here
+            if event.source() is self.tree:  # the selected rows were dragged
+                self.drop(self.selected_ids(), event.position().toPoint())
+                event.setDropAction(Qt.DropAction.IgnoreAction)  # nothing is moved by the view itself
                 event.accept()
-                if ids and not any(self.within(parent_id, i) for i in ids):
-                    # After the drop has ended: the move rebuilds the rows the view is dropping onto.
-                    QTimer.singleShot(0, self, lambda: self.moveRequested.emit(ids, parent_id, row))
             else:
                 event.ignore()  # only tags from this tree are dropped here
             return True
