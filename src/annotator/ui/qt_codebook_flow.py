@@ -11,7 +11,7 @@ from the stored text (never read back from the widget).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
+    QStatusBar,
     QWidget,
 )
 
@@ -39,10 +40,8 @@ from annotator.ui.qt_codebook_commands import CreateTagCommand, TagEditCommand
 from annotator.ui.qt_commands import CreateAnnotationCommand
 from annotator.ui.qt_quick_pick import QtQuickPick
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
-from annotator.ui.qt_tag_tree import swatch
-
-if TYPE_CHECKING:
-    from annotator.ui.qt_main_window import QtMainWindow
+from annotator.ui.qt_tag_tree import QtTagTree, swatch
+from annotator.ui.qt_text_pane import QtTextPane
 
 #: The longest tag name in-vivo coding makes from a selection (longer selections are cut at a word).
 IN_VIVO_MAX = 60
@@ -135,17 +134,35 @@ class QtTagDialog(QDialog):
         self.warning.setText(confusable_note(self._tag.id, self.color(), self._tags))
 
 
+class CodebookWindow(Protocol):
+    """UI: what the flow needs of the main window (:class:`~annotator.ui.qt_main_window.QtMainWindow`)."""
+
+    tag_panel: QtTagTree
+    pane: QtTextPane
+
+    def statusBar(self) -> QStatusBar: ...
+
+    def addAction(self, action: QAction) -> None: ...
+
+    def apply_tag(self, tag_id: str) -> None: ...
+
+    def retag_selected(self, tag_id: str) -> None: ...
+
+    def selected_annotation_ids(self) -> list[str]: ...
+
+
 class QtCodebookFlow:
     """UI: the codebook actions of one main window (the Tags menu, the tag tree's keys and context menu)."""
 
-    def __init__(self, window: QtMainWindow, session: QtLibrarySession) -> None:
+    def __init__(self, window: CodebookWindow, session: QtLibrarySession) -> None:
         self.window, self.session = window, session
+        self.widget = window.pane.window()  # the main window itself: the parent of dialogs and actions
         self.tree = window.tag_panel
-        self.quick_pick = QtQuickPick(window)
+        self.quick_pick = QtQuickPick(self.widget)
         self.quick_pick.picked.connect(window.apply_tag)
 
         def action(text: str, slot, *keys: str, tree_only: bool = False) -> QAction:  # type: ignore[no-untyped-def]
-            made = QAction(text, window)
+            made = QAction(text, self.widget)
             made.setShortcuts([QKeySequence(k) for k in keys])
             made.triggered.connect(slot)
             if tree_only:  # keys that mean something else elsewhere (Delete, F2, Insert)
@@ -200,7 +217,7 @@ class QtCodebookFlow:
         if not choices:
             return False, None
         texts = [text for text, _ in choices]
-        text, ok = QInputDialog.getItem(self.window, title, label, texts, 0, False)
+        text, ok = QInputDialog.getItem(self.widget, title, label, texts, 0, False)
         if not ok or text not in texts:
             return False, None
         return True, choices[texts.index(text)][1]
@@ -224,7 +241,7 @@ class QtCodebookFlow:
 
     def new_tag(self, *, parent_id: str | None = None) -> None:
         where = f" under “{self.session.tag(parent_id).name}”" if parent_id and self.session.tag(parent_id) else ""  # type: ignore[union-attr]
-        name, ok = QInputDialog.getText(self.window, "New tag", f"Name of the new tag{where}:")
+        name, ok = QInputDialog.getText(self.widget, "New tag", f"Name of the new tag{where}:")
         if ok and name.strip():
             color = colours.next_colour(t.color for t in self.session.tags)
             self.session.push([CreateTagCommand(self.session, name=name.strip(), parent_id=parent_id, color=color)])
@@ -249,7 +266,7 @@ class QtCodebookFlow:
         tag = self._current()
         if tag is None:
             return
-        dialog = QtTagDialog(self.window, tag, self.session.tags)
+        dialog = QtTagDialog(self.widget, tag, self.session.tags)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         values = dialog.values()
@@ -365,7 +382,7 @@ class QtCodebookFlow:
         ids = self.window.selected_annotation_ids()
         if not ids:
             return
-        name, ok = QInputDialog.getText(self.window, "Move to new tag", f"Move {len(ids)} annotation(s) to a new tag:")
+        name, ok = QInputDialog.getText(self.widget, "Move to new tag", f"Move {len(ids)} annotation(s) to a new tag:")
         if not ok or not name.strip():
             return
         color = colours.next_colour(t.color for t in self.session.tags)

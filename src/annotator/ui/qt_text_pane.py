@@ -112,9 +112,10 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         self._restart()
 
     def _restart(self) -> None:
-        self._done = bytearray(self.document().blockCount()) if self.document() is not None else bytearray()
+        document = self.document()
+        self._done = bytearray(document.blockCount()) if document is not None else bytearray()
         self._next_block = 0
-        if len(self._index):
+        if len(self._index) and document is not None:  # e.g. a palette change as the window closes
             self._idle.start()
 
     def set_tags(self, tags: list[Tag]) -> None:
@@ -144,6 +145,9 @@ class QtSpanHighlighter(QSyntaxHighlighter):
 
     def _on_idle_timeout(self) -> None:
         deadline = time.perf_counter() + self.SLICE_SECONDS
+        if self.document() is None:  # the pane's document is gone (the window closed)
+            self._idle.stop()
+            return
         block = self.document().findBlockByNumber(self._next_block)
         while block.isValid():
             self.ensure(block)
