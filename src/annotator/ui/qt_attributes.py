@@ -271,7 +271,7 @@ class QtAttributesPanel(QWidget):
         self.model.set_contents(documents, defined, values)
 
     def _on_model_edit(self, document_id: str, name: str, old: str, new: str) -> None:
-        self._session.push(SetAttributeCommand(self._session, document_id, name, old, new))
+        self._session.push([SetAttributeCommand(self._session, document_id, name, old, new)])
 
     def current_attribute(self) -> Attribute | None:
         return self.model.attribute(self.table.currentIndex().column())

@@ -30,6 +30,7 @@ class CommandHost(Protocol):
     """
 
     library: Library
+    tags: list[Tag]
     anchor_states: dict[str, AnchorState]
     fuzzy: set[str]
 

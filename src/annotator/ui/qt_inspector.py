@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from annotator.core.model import Annotation, Tag
-from annotator.ui.qt_tag_panel import swatch
+from annotator.ui.qt_tag_tree import swatch
 
 #: How much of another program's note the inspector quotes when it differs from the one being typed.
 QUOTED_NOTE_CHARS = 120

@@ -24,6 +24,7 @@ from annotator.services import Changes
 from annotator.services.locating import describe_library
 from annotator.ui.qt_annotation_list import QtAnnotationList
 from annotator.ui.qt_attributes import QtAttributesPanel
+from annotator.ui.qt_codebook_flow import QtCodebookFlow
 from annotator.ui.qt_document_list import QtDocumentList
 from annotator.ui.qt_export_flow import QtExportFlow
 from annotator.ui.qt_import_flow import QtImportFlow
@@ -33,7 +34,7 @@ from annotator.ui.qt_library_watcher import QtLibraryWatcher
 from annotator.ui.qt_orphan_panel import QtOrphanPanel
 from annotator.ui.qt_revise_flow import QtReviseFlow
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
-from annotator.ui.qt_tag_panel import QtTagPanel
+from annotator.ui.qt_tag_tree import QtTagTree
 from annotator.ui.qt_text_pane import QtTextPane
 
 
@@ -53,7 +54,7 @@ class QtMainWindow(QMainWindow):
         self.document_list = QtDocumentList(self)
         self.documents_model = self.document_list.documents_model
         self.pane = QtTextPane(self)
-        self.tag_panel = QtTagPanel(self)
+        self.tag_panel = QtTagTree(self)
         self.annotation_view = QtAnnotationList(self, on_note_edited=session.set_note)
         self.annotation_view.context_menu = self.annotation_context_menu
         self.annotations_model = self.annotation_view.annotations_model
@@ -101,6 +102,7 @@ class QtMainWindow(QMainWindow):
         )
         self.watcher = QtLibraryWatcher(self, session, before_restore=self.save_reading_position)
         self.reviser = QtReviseFlow(self, session, before_revise=self.save_reading_position)
+        self.codebook = QtCodebookFlow(self, session)
 
         self._build_actions()
         self._connect()
@@ -186,7 +188,7 @@ class QtMainWindow(QMainWindow):
         self.annotation_view.selectionModel().selectionChanged.connect(self._on_annotation_selection_changed)
         self.pane.spanClicked.connect(self._on_pane_span_clicked)
         self.pane.verticalScrollBar().valueChanged.connect(lambda _value: self._position_timer.start())
-        self.tag_panel.tagClicked.connect(self.apply_tag)
+        self.tag_panel.tagActivated.connect(self.apply_tag)
         self.inspector.tagChosen.connect(s.retag)
         self.inspector.noteEdited.connect(s.set_note)
 
@@ -199,14 +201,16 @@ class QtMainWindow(QMainWindow):
         for action in self.tag_actions.values():
             self.removeAction(action)
         self.tags_menu.clear()
+        self.tags_menu.addActions(self.codebook.menu_actions())
+        self.tags_menu.addSeparator()
         self.tag_actions = {}
         for tag in tags:
             action = QAction(f"Tag as {tag.name}", self)
             if tag.shortcut:
                 action.setShortcut(QKeySequence(tag.shortcut))
+                self.tags_menu.addAction(action)  # the keyed ones; Quick pick finds every tag
             action.setToolTip(tag.description)
             action.triggered.connect(lambda _=False, tag_id=tag.id: self.apply_tag(tag_id))
-            self.tags_menu.addAction(action)
             self.addAction(action)
             self.tag_actions[tag.id] = action
         self._update_tag_counts()
@@ -401,6 +405,7 @@ class QtMainWindow(QMainWindow):
         # Always a retag of the selected rows, whatever text is selected (unlike a tag key).
         for tag in self.session.tags:
             retag.addAction(tag.name, lambda tag_id=tag.id: self.retag_selected(tag_id))
+        self.codebook.add_annotation_actions(menu)
         if any(i in self.session.fuzzy for i in ids):
             menu.addAction(self.accept_action)
         menu.addAction(self.delete_action)

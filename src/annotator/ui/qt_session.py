@@ -249,7 +249,7 @@ class QtLibrarySession(QObject):
         (a revision's). An edit refused because another program changed what it
         was based on is reported, and the views then show what the library holds
         now; both wait until the user's intent (or the undo stack's Undo or Redo)
-        has ended, so an intent of many calls says why once (see :meth:`_intent`).
+        has ended, so an intent of many calls says why once (see :meth:`intent`).
         """
         try:
             outcome = action()
@@ -266,7 +266,7 @@ class QtLibrarySession(QObject):
         return None
 
     @contextlib.contextmanager
-    def _intent(self, macro: str | None = None) -> Iterator[None]:
+    def intent(self, macro: str | None = None) -> Iterator[None]:
         """One thing the user asked for; with *macro*, its undo commands make one undo step.
 
         When it ends, what its calls refused or failed is said once, and after a
@@ -330,7 +330,7 @@ class QtLibrarySession(QObject):
             self.tagsChanged.emit()
             self.libraryReloaded.emit()
             return
-        if changes.tags_created:
+        if changes.tags_created or changes.tags_updated or changes.tags_deleted:
             self.refresh_tags()
             self.tagsChanged.emit()
         if changes.sets_changed:
@@ -354,7 +354,7 @@ class QtLibrarySession(QObject):
         }
         if (
             self.document is not None and touched and self.document.id not in touched and len(touched) == 1
-            and not changes.documents_created
+            and not changes.documents_created and not (changes.tags_updated or changes.tags_deleted)
         ):  # fmt: skip
             # An undo or redo of an edit in another document: show that document.
             self.open_document(touched.pop())
@@ -390,14 +390,8 @@ class QtLibrarySession(QObject):
             tag = self.tag(tag_id)
             self.refused.emit(f"This text is already tagged {tag.name if tag else 'so'}.", existing.id)
             return
-        with self._intent():
+        with self.intent():
             self.undo_stack.push(CreateAnnotationCommand(self, self.document, tag_id, start, end))
-
-    def push(self, command: QUndoCommand) -> None:
-        """Do *command* as one user intent and keep it on the undo stack (views of their own,
-        such as the attributes table, push their commands through here)."""
-        with self._intent():
-            self.undo_stack.push(command)
 
     def duplicate_of(self, tag_id: str, start: int, end: int, coder: str = "") -> Annotation | None:
         """The loaded annotation with this tag, span and coder ("" is this window's), if there is one."""
@@ -410,7 +404,7 @@ class QtLibrarySession(QObject):
     def retag(self, annotation_id: str, tag_id: str) -> None:
         current = self.annotations.get(annotation_id)
         if current is not None and current.tag_id != tag_id:
-            with self._intent():
+            with self.intent():
                 self.undo_stack.push(UpdateAnnotationCommand(self, current, tag_id=tag_id))
 
     def retag_all(self, annotation_ids: list[str], tag_id: str) -> bool:
@@ -418,7 +412,7 @@ class QtLibrarySession(QObject):
         changing = [
             i for i in annotation_ids if (a := self.annotations.get(i)) is not None and a.tag_id != tag_id
         ]  # fmt: skip
-        with self._intent(f"Change the tag of {len(changing)} annotations" if len(changing) > 1 else None):
+        with self.intent(f"Change the tag of {len(changing)} annotations" if len(changing) > 1 else None):
             for annotation_id in changing:
                 self.retag(annotation_id, tag_id)
         return bool(changing)
@@ -434,7 +428,7 @@ class QtLibrarySession(QObject):
         before = base or current
         if before is None or (current is not None and current.note == note):
             return
-        with self._intent():
+        with self.intent():
             self.undo_stack.push(UpdateAnnotationCommand(self, before, note=note))
 
     # -- revisions (not on the undo stack: a revision keeps the old text as a version) ----------
@@ -448,7 +442,7 @@ class QtLibrarySession(QObject):
         document = self.document
         if document is None:
             return None
-        with self._intent():
+        with self.intent():
             return self.run(
                 lambda: revising.revise_from_file(
                     self.library, document_id=document.id, path=path, note=f"from {Path(path).name}",
@@ -466,7 +460,7 @@ class QtLibrarySession(QObject):
         shown = {i: self.annotations[i] for i in annotation_ids if i in self.fuzzy and i in self.annotations}
         chosen = list(shown)
         accept = lambda: revising.accept_fuzzy(self.library, annotation_ids=chosen, bases=shown)  # noqa: E731
-        with self._intent():
+        with self.intent():
             if chosen and self.run(accept) is not None:
                 self.fuzzy -= set(chosen)
                 for annotation_id in chosen:  # so an undone delete of one does not bring the mark back
@@ -478,7 +472,7 @@ class QtLibrarySession(QObject):
         if self.document is None:
             return
         sha256 = self.document.sha256
-        with self._intent():
+        with self.intent():
             changes = self.run(
                 lambda: revising.reattach_orphan(
                     self.library, annotation_id=annotation_id, start=start, end=end, expected_sha256=sha256
@@ -488,11 +482,19 @@ class QtLibrarySession(QObject):
                 self.undo_stack.clear()
                 self.reload()
 
+    def push(self, commands: list[QUndoCommand], macro: str | None = None) -> None:
+        """Run undo commands as one intent and keep them on the undo stack; with *macro*, as one
+        undo step (a codebook edit, in-vivo coding). Views of their own (the attributes table,
+        the codebook flow) push their commands through here."""
+        with self.intent(macro):
+            for command in commands:
+                self.undo_stack.push(command)
+
     def delete(self, annotation_ids: list[str]) -> None:
         targets = [self.annotations[i] for i in annotation_ids if i in self.annotations]
         if not targets:
             return
-        with self._intent(f"Delete {len(targets)} annotations" if len(targets) > 1 else None):
+        with self.intent(f"Delete {len(targets)} annotations" if len(targets) > 1 else None):
             for annotation in targets:
                 self.undo_stack.push(DeleteAnnotationCommand(self, annotation))
 

@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QPalette,
     QSyntaxHighlighter,
     QTextBlock,
     QTextCharFormat,
@@ -28,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from annotator.core import colours
 from annotator.core.model import Annotation, Tag
 from annotator.core.offsets import OffsetMap
 from annotator.core.spans import Span, SpanIndex, segments
@@ -44,22 +46,19 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def tint(color: QColor, strength: float) -> QColor:
-    """*color* mixed with white; strength 1.0 is the colour itself."""
-    r, g, b = color.red(), color.green(), color.blue()
-    return QColor(
-        round(255 - (255 - r) * strength), round(255 - (255 - g) * strength), round(255 - (255 - b) * strength)
-    )
+def rgb(color: QColor) -> colours.RGB:
+    return color.red(), color.green(), color.blue()
 
 
-def blend(colors: list[QColor]) -> QColor:
-    """The average of *colors*."""
-    n = len(colors)
-    return QColor(
-        round(sum(c.red() for c in colors) / n),
-        round(sum(c.green() for c in colors) / n),
-        round(sum(c.blue() for c in colors) / n),
-    )
+def theme_of(palette: QPalette) -> tuple[colours.RGB, colours.RGB]:
+    """The page and text colours a palette gives the pane (Base and Text)."""
+    return rgb(palette.color(QPalette.ColorRole.Base)), rgb(palette.color(QPalette.ColorRole.Text))
+
+
+def painted(color: QColor, theme: tuple[colours.RGB, colours.RGB], strength: float) -> colours.Highlight:
+    """A tag colour as the pane paints it on this theme's page: text on it stays readable (≥ 4.5:1)."""
+    base, text = theme
+    return colours.highlight(rgb(color), base=base, text=text, strength=strength)
 
 
 class QtSpanHighlighter(QSyntaxHighlighter):
@@ -84,6 +83,7 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         self._index = SpanIndex()
         self._map = OffsetMap("")
         self._colors: dict[str, QColor] = {}
+        self._theme: tuple[colours.RGB, colours.RGB] = (colours.WHITE, colours.BLACK)  # page, text
         self._formats: dict[tuple[str, ...], QTextCharFormat] = {}
         self._forcing = False  # set while we ask for a block (Qt's own passes skip blocks not yet due)
         self._done = bytearray()
@@ -112,15 +112,23 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         self._restart()
 
     def _restart(self) -> None:
-        self._done = bytearray(self.document().blockCount()) if self.document() is not None else bytearray()
+        document = self.document()
+        self._done = bytearray(document.blockCount()) if document is not None else bytearray()
         self._next_block = 0
-        if len(self._index):
+        if len(self._index) and document is not None:  # e.g. a palette change as the window closes
             self._idle.start()
 
     def set_tags(self, tags: list[Tag]) -> None:
         self._colors = {t.id: QColor(t.color) for t in tags}
         self._formats.clear()
         self._restart()
+
+    def set_theme(self, theme: tuple[colours.RGB, colours.RGB]) -> None:
+        """Paint on a page of these (base, text) colours from now on (the palette changed: light or dark)."""
+        if theme != self._theme:
+            self._theme = theme
+            self._formats.clear()
+            self._restart()
 
     def ensure(self, block: QTextBlock) -> None:
         """Highlight *block* now if it has not been yet."""
@@ -137,6 +145,9 @@ class QtSpanHighlighter(QSyntaxHighlighter):
 
     def _on_idle_timeout(self) -> None:
         deadline = time.perf_counter() + self.SLICE_SECONDS
+        if self.document() is None:  # the pane's document is gone (the window closed)
+            self._idle.stop()
+            return
         block = self.document().findBlockByNumber(self._next_block)
         while block.isValid():
             self.ensure(block)
@@ -154,11 +165,14 @@ class QtSpanHighlighter(QSyntaxHighlighter):
             colors = [self._colors.get(t, QColor("#999999")) for t in tag_ids]
             fmt = QTextCharFormat()
             if len(colors) == 1:
-                fmt.setBackground(tint(colors[0], 0.38))
+                look = painted(colors[0], self._theme, colours.SINGLE_STRENGTH)
             else:
-                fmt.setBackground(tint(blend(colors), 0.55))
+                mixed = colours.average(rgb(c) for c in colors)
+                look = painted(QColor(*mixed), self._theme, colours.OVERLAP_STRENGTH)
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setUnderlineColor(colors[-1])
+            fmt.setBackground(QColor(*look.background))
+            fmt.setForeground(QColor(*look.foreground))
             self._formats[tag_ids] = fmt
         return fmt
 
@@ -227,6 +241,7 @@ class QtTextPane(QPlainTextEdit):
         # not shown yet): lines are only known then, so it is applied on the next resize.
         self._pending_top: int | None = None
         self.highlighter = QtSpanHighlighter(None)
+        self.highlighter.set_theme(theme_of(self.palette()))
         self.verticalScrollBar().valueChanged.connect(self._highlight_visible)
         self.show_document("", [], [])
 
@@ -351,7 +366,9 @@ class QtTextPane(QPlainTextEdit):
         fmt = QTextCharFormat()
         tag = self._tags.get(span.tag_id)
         color = QColor(tag.color if tag else "#999999")
-        fmt.setBackground(tint(color, 0.6))
+        look = painted(color, theme_of(self.palette()), colours.FOCUS_STRENGTH)
+        fmt.setBackground(QColor(*look.background))
+        fmt.setForeground(QColor(*look.foreground))
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         fmt.setUnderlineColor(color.darker(160))
         selection.format = fmt
@@ -440,6 +457,13 @@ class QtTextPane(QPlainTextEdit):
                 event.ignore()
             return True
         return super().viewportEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # e.g. the system switched to a dark theme
+            self.highlighter.set_theme(theme_of(self.palette()))
+            self._highlight_visible()
+            self.focus_annotation(self._focused)
 
     def resizeEvent(self, event) -> None:
         # A new width re-wraps the text; Qt keeps the top line's number, which then holds other
