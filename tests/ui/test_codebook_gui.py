@@ -353,3 +353,20 @@ def _format_at(window, offset: int) -> QTextCharFormat:
         if fmt_range.start <= position - block.position() < fmt_range.start + fmt_range.length:
             return QTextCharFormat(fmt_range.format)
     raise AssertionError("nothing painted there")
+
+
+def test_a_click_on_a_tag_tags_the_selected_text_and_without_a_selection_only_selects(
+    qtbot, open_window, import_text, library_path
+) -> None:
+    doc_id = import_text(SAMPLE)
+    window = open_window()
+    evidence = window.session.tags[1]
+    tree = window.tag_panel.tree
+    rect = tree.visualRect(window.tag_panel.index_of(evidence.id))
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert stored_annotations(library_path, doc_id) == []  # nothing selected: the click only selects the row
+    start = SAMPLE.index("beta")
+    select_by_keyboard(qtbot, window, start, start + 4)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    saved = stored_annotations(library_path, doc_id)
+    assert [(a.quote, a.tag_id) for a in saved] == [("beta", evidence.id)]

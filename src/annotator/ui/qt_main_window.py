@@ -189,6 +189,7 @@ class QtMainWindow(QMainWindow):
         self.pane.spanClicked.connect(self._on_pane_span_clicked)
         self.pane.verticalScrollBar().valueChanged.connect(lambda _value: self._position_timer.start())
         self.tag_panel.tagActivated.connect(self.apply_tag)
+        self.tag_panel.tagClicked.connect(self._on_tag_clicked)
         self.inspector.tagChosen.connect(s.retag)
         self.inspector.noteEdited.connect(s.set_note)
 
@@ -313,6 +314,12 @@ class QtMainWindow(QMainWindow):
         self.document_list.show_current(self.session.document.id if self.session.document else None)
 
     # -- user actions ---------------------------------------------------------------------------
+
+    def _on_tag_clicked(self, tag_id: str) -> None:
+        # A click tags text the user selected (the core loop: select, click a tag); with no
+        # text selected it only selects the row, to edit or move the tag.
+        if self.pane.selected_span() is not None:
+            self.apply_tag(tag_id)
 
     def apply_tag(self, tag_id: str) -> None:
         """Tag the selected text, or retag the selected annotations.

@@ -86,6 +86,7 @@ class QtTagTree(QWidget):
     NAME, COUNT, KEY = 0, 1, 2
 
     tagActivated = Signal(str)
+    tagClicked = Signal(str)  # a single click on a row (tags the selected text, as the old buttons did)
     #: tag ids, the new parent's id (None: top level), the row among the new siblings (-1: last).
     moveRequested = Signal(list, object, int)
     renameRequested = Signal(str, str)  # tag id, new name
@@ -118,7 +119,7 @@ class QtTagTree(QWidget):
         for column, width in ((self.COUNT, 64), (self.KEY, 36)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.tree.setColumnWidth(column, width)
-        self.hint = QLabel("Select text, then press a tag's key, or Enter on a tag here. Ctrl+K finds any tag.")
+        self.hint = QLabel("Select text, then click a tag, press its key, or Enter on it here. Ctrl+K finds any tag.")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: palette(mid);")  # a palette role: follows light and dark themes
         layout.addWidget(title)
@@ -134,6 +135,7 @@ class QtTagTree(QWidget):
         self._collapsed: set[str] = set()  # tags the user collapsed (the rest stay open)
         self._updating = False  # set while code (not the user) changes items or folds rows
         self.tree.activated.connect(self._on_tree_activated)
+        self.tree.clicked.connect(self._on_tree_clicked)
         self.tree.collapsed.connect(lambda index: self._on_tree_toggled(index, collapsed=True))
         self.tree.expanded.connect(lambda index: self._on_tree_toggled(index, collapsed=False))
         self.tags_model.itemChanged.connect(self._on_model_item_changed)
@@ -304,6 +306,11 @@ class QtTagTree(QWidget):
         if index.isValid():
             model.setCurrentIndex(index, flags.NoUpdate)
             self.tree.scrollTo(index)
+
+    def _on_tree_clicked(self, index: QModelIndex) -> None:
+        tag_id = self.tag_id(index)
+        if tag_id is not None:
+            self.tagClicked.emit(tag_id)
 
     def _on_tree_activated(self, index: QModelIndex) -> None:
         tag_id = self.tag_id(index)
