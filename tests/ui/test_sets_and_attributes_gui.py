@@ -201,6 +201,7 @@ def test_an_attribute_is_defined_renamed_and_deleted_in_the_window(
 ) -> None:
     a, _b, _c = _three(import_text)
     window = open_window()
+    window.attributes_action.trigger()  # a hidden table reads nothing until it is shown
     panel = window.attributes_panel
 
     def fill(dialog: QtAttributeDialog) -> int:

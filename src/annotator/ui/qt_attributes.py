@@ -249,7 +249,10 @@ class QtAttributesPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
-        for signal in (session.attributesChanged, session.libraryChanged, session.libraryReloaded):
+        # Not on every libraryChanged (each tagged span): reading every document's values costs
+        # a query per edit. Another program's changes arrive with a poll (refreshed).
+        self._stale = True
+        for signal in (session.attributesChanged, session.documentsChanged, session.libraryReloaded, session.refreshed):
             signal.connect(self.reload)
 
     def _button(self, text: str, slot: Callable[[], None], layout: QHBoxLayout) -> QPushButton:
@@ -259,7 +262,17 @@ class QtAttributesPanel(QWidget):
         layout.addWidget(button)
         return button
 
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
     def reload(self) -> None:
+        """Read the documents and their values again (later, when shown, if the table is hidden)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         library = self._session.library
         try:
             documents = [(d.id, d.title) for d in library.documents()]

@@ -128,7 +128,8 @@ class QtLibrarySets(QWidget):
         self.attribute_box.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.value_edit.textChanged.connect(lambda _t: self.apply_filter())
         documents.context_menu_parts.append(self._document_menu)
-        for signal in (session.setsChanged, session.attributesChanged, session.libraryChanged):
+        # Not on every libraryChanged (each tagged span); another program's changes come with a poll.
+        for signal in (session.setsChanged, session.attributesChanged, session.refreshed):
             signal.connect(self.reload)
         session.libraryReloaded.connect(self.reload)
         session.documentsChanged.connect(self.reload)

@@ -278,12 +278,11 @@ class QtMainWindow(QMainWindow):
     def _on_annotations_changed(self, changes: Changes) -> None:
         if changes.empty:  # e.g. placements accepted: only the review marks changed
             self.annotation_view.viewport().update()
-        for a in changes.annotations_deleted:
-            self.pane.remove_annotation(a.id)
         current = self.session.document.id if self.session.document else None
-        for a in (*changes.annotations_created, *changes.annotations_updated):
-            if a.document_id == current:
-                self.pane.put_annotation(a)
+        self.pane.update_annotations(
+            [a.id for a in changes.annotations_deleted],
+            [a for a in (*changes.annotations_created, *changes.annotations_updated) if a.document_id == current],
+        )
         self.annotations_model.apply(changes, current)
         self._update_tag_counts()
         shown = self.inspector.annotation_id

@@ -62,6 +62,9 @@ class QtLibrarySession(QObject):
     orphansChanged = Signal()  # the open document's orphans are not those shown
     setsChanged = Signal()  # a set was made, renamed or deleted, or who is in one changed
     attributesChanged = Signal()  # attribute definitions, or documents' values of them, changed
+    # A poll found commits (another program's, or this window's own): views of what a poll does
+    # not compare (sets, attributes) read again now, not on every libraryChanged of an edit.
+    refreshed = Signal()
     errorRaised = Signal(str)
     saved = Signal(str)  # a short description of what was just committed
     refused = Signal(str, str)  # why an intent was not carried out, and the annotation it concerns
@@ -197,6 +200,7 @@ class QtLibrarySession(QObject):
                 self._apply_delta(document.id, delta)
                 changed = True
         self.libraryChanged.emit()
+        self.refreshed.emit()
         return changed
 
     def _shown_stamps(self) -> dict[str, watching.Stamp]:

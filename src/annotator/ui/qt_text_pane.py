@@ -14,6 +14,7 @@ blocks first and the rest when idle, and nothing is written into the document
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
@@ -122,6 +123,18 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         self._colors = {t.id: QColor(t.color) for t in tags}
         self._formats.clear()
         self._restart()
+
+    def redo_all(self) -> None:
+        """Highlight every block again (the index changed wholesale), lazily as after :meth:`attach`.
+
+        Even with no span left: each block's old highlights are cleared when its turn comes.
+        """
+        document = self.document()
+        if document is None:
+            return
+        self._done = bytearray(document.blockCount())
+        self._next_block = 0
+        self._idle.start()
 
     def set_theme(self, theme: tuple[colours.RGB, colours.RGB]) -> None:
         """Paint on a page of these (base, text) colours from now on (the palette changed: light or dark)."""
@@ -311,6 +324,31 @@ class QtTextPane(QPlainTextEdit):
         self.highlighter.rehighlight_span(annotation.start, annotation.end)
         if self._focused == annotation.id:
             self.focus_annotation(annotation.id)
+
+    #: More annotations than this changed at once (a merge, an undone delete of many): the
+    #: highlights are redone lazily, on screen now and the rest when idle, instead of
+    #: repainting every block each one touches (seconds for 10,000).
+    BULK = 64
+
+    def update_annotations(self, removed: Sequence[str], put: Sequence[Annotation]) -> None:
+        """Remove the highlights of *removed* (ids), then add or update those of *put*."""
+        if len(removed) + len(put) <= self.BULK:
+            for annotation_id in removed:
+                self.remove_annotation(annotation_id)
+            for annotation in put:
+                self.put_annotation(annotation)
+            return
+        index = self.highlighter.index
+        for annotation_id in removed:
+            index.remove(annotation_id)
+            self._notes.pop(annotation_id, None)
+        for a in put:
+            index.add(Span(a.start, a.end, a.tag_id, a.id))
+            self._notes[a.id] = a.note
+        self.highlighter.redo_all()
+        self._highlight_visible()
+        if self._focused is not None:
+            self.focus_annotation(self._focused if index.get(self._focused) is not None else None)
 
     def remove_annotation(self, annotation_id: str) -> None:
         span = self.highlighter.index.remove(annotation_id)
