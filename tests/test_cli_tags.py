@@ -150,3 +150,25 @@ def test_add_refuses_bad_input_and_changes_nothing(capsys: pytest.CaptureFixture
     out = ok(capsys, db, "tags", "add", "a/b")  # NAME is a name: the slash is part of it
     assert [t["path"] for t in _tree(capsys, db) if t["id"] == out.strip()] == [["a/b"]]
     assert "a\\/b" in ok(capsys, db, "tags")
+
+
+def test_an_edit_that_fails_part_way_changes_nothing(
+    capsys: pytest.CaptureFixture[str], db: str, codebook: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.core.errors import Conflict
+    from annotator.storage import repository
+
+    real = repository.update_tag
+
+    def failing(session, tag, *, expected=None):  # type: ignore[no-untyped-def]
+        if tag.name == "Renamed":  # as if another program changed the tag just before this write
+            raise Conflict("another program changed this tag since it was shown here; nothing was saved")
+        return real(session, tag, expected=expected)
+
+    before = _tree(capsys, db)
+    monkeypatch.setattr(repository, "update_tag", failing)
+    assert "nothing was saved" in failed(
+        capsys, db, "tags", "edit", "Outcome/Positive", "--top", "--name", "Renamed", "--key", "1"
+    )
+    monkeypatch.setattr(repository, "update_tag", real)
+    assert _tree(capsys, db) == before  # not moved, no key taken from claim, siblings not renumbered

@@ -346,3 +346,25 @@ def test_a_merge_that_drops_a_fuzzy_copy_is_undone_with_its_review_mark(library:
         i: (a.tag_id, state) for i, (a, state) in before.items()
     }
     assert after[fuzzy.id] == before[fuzzy.id]
+
+
+def test_one_edit_renames_moves_and_rekeys_a_tag_at_once(library: Library) -> None:
+    feelings = svc.create_tag(library, name="Feelings").tags_created[0]
+    first = svc.create_tag(library, name="First", parent_id=feelings.id).tags_created[0]
+    loose = svc.create_tag(library, name="Loose", shortcut="").tags_created[0]
+    changes = svc.update_tag(
+        library, tag_id=loose.id, base=loose, name="Happy", parent_id=feelings.id, position=0, shortcut="1"
+    )
+    now = {t.id: t for t in library.tags()}
+    assert (now[loose.id].name, now[loose.id].parent_id, now[loose.id].sort_order) == ("Happy", feelings.id, 0)
+    assert now[loose.id].shortcut == "1" and _tag(library, "claim").shortcut == ""
+    assert now[first.id].sort_order == 1
+    assert {t.id for t in changes.tags_updated} == {loose.id, first.id, _tag(library, "claim").id}
+    before = library.tags()
+    with pytest.raises(InvalidInput, match="already a tag 'First'"):
+        svc.update_tag(library, tag_id=now[loose.id].id, name="First", color="#123456", parent_id=feelings.id)
+    with pytest.raises(InvalidInput, match="inside itself"):
+        svc.update_tag(library, tag_id=feelings.id, name="Moods", parent_id=loose.id)
+    with pytest.raises(Conflict):  # moved meanwhile by another program: its base is stale
+        svc.update_tag(library, tag_id=loose.id, base=loose, color="#123456", parent_id=None)
+    assert library.tags() == before

@@ -146,13 +146,19 @@ def update_tag(
     color: str | _Unset = UNSET,
     description: str | _Unset = UNSET,
     shortcut: str | _Unset = UNSET,
+    parent_id: str | _Unset | None = UNSET,
+    position: int | None = None,
 ) -> Changes:
-    """Rename, recolour, describe or give a key to a tag (only the fields given).
+    """Rename, recolour, describe, give a key to or move a tag (only the fields given), all at
+    once: one unit of work, so it is done whole or not at all.
 
-    With *base*, refused if another program changed one of those fields since. A key given
-    to this tag is taken from the tag that had it (both in ``tags_updated``); "" clears it.
+    *parent_id* moves it, with everything below it, under that tag (None: top level) at
+    *position* among its siblings there (None: last), as :func:`move_tag` does. With *base*,
+    refused if another program changed one of the fields given since (a move: its parent or
+    name). A key given to this tag is taken from the tag that had it (both in ``tags_updated``);
+    "" clears it.
     """
-    given: dict[str, str] = {}
+    given: dict[str, str | None] = {}
     if not isinstance(color, _Unset):
         given["color"] = cb.check_color(color)
     if not isinstance(description, _Unset):
@@ -161,15 +167,25 @@ def update_tag(
         given["shortcut"] = cb.check_key(shortcut)
     if not isinstance(name, _Unset):
         given["name"] = cb.clean_name(name)
+    moving = not isinstance(parent_id, _Unset)
     with _codebook(library) as (s, tags):
         current = _find(tags, tag_id, base)
-        _check_base(current, base, given)
-        if "name" in given:
-            cb.sibling_name(given["name"], tags, current.parent_id, tag_id=tag_id)
+        _check_base(current, base, [*given, *(("parent_id", "name") if moving else ())])
+        new_parent = current.parent_id if isinstance(parent_id, _Unset) else parent_id
+        if moving:
+            if new_parent is not None:
+                _find(tags, new_parent)
+            cb.check_move(tags, tag_id, new_parent)
+            given["parent_id"] = new_parent
+        if "name" in given or new_parent != current.parent_id:
+            cb.sibling_name(str(given.get("name", current.name)), tags, new_parent, tag_id=tag_id)
         tag = replace(current, **given)  # type: ignore[arg-type]
         before = {t.id: t for t in tags}
         updated = _write(s, _take_key(tags, tag.shortcut, tag_id) if "shortcut" in given else [], before)
-        updated += _write(s, [tag], before)
+        if moving:
+            updated += _write(s, cb.placed(cb.children(tags).get(new_parent, []), tag, position), before)
+        else:
+            updated += _write(s, [tag], before)
     return Changes(tags_updated=tuple(updated))
 
 
