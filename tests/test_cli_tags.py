@@ -172,3 +172,22 @@ def test_an_edit_that_fails_part_way_changes_nothing(
     )
     monkeypatch.setattr(repository, "update_tag", real)
     assert _tree(capsys, db) == before  # not moved, no key taken from claim, siblings not renumbered
+
+
+def test_export_takes_a_tag_path_and_keeps_the_tags_inside_it(
+    capsys: pytest.CaptureFixture[str], db: str, codebook: str
+) -> None:
+    def quotes(*argv: str) -> list[str]:
+        (document,) = orjson.loads(ok(capsys, db, "export", *argv))["documents"]
+        return sorted(a["quote"] for a in document["annotations"])
+
+    assert quotes("--tag", "Outcome/Positive") == ["bird"]
+    assert quotes("--tag", "Feelings/Positive") == ["cat"]  # the full path from the top
+    assert quotes("--tag", "Feelings") == ["cat", "dog"]  # with what is inside it, at any depth
+    assert quotes("--tag", "Negative", "--tag", "Outcome") == ["bird", "dog"]
+    assert quotes("--tag", "Feelings", "--no-subtags") == []  # its own annotations only: none
+    # Unknown and ambiguous paths fail as they do for tags edit, and write nothing.
+    for path in ("Positive", "Nope", "Feelings/Nope"):
+        code, out, err = run(capsys, "--database", db, "export", "--tag", path)
+        assert code == 1 and out == "" and len(err.splitlines()) == 1
+        assert err == run(capsys, "--database", db, "tags", "edit", path, "--color", "#000000")[2]
