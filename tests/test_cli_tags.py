@@ -150,3 +150,44 @@ def test_add_refuses_bad_input_and_changes_nothing(capsys: pytest.CaptureFixture
     out = ok(capsys, db, "tags", "add", "a/b")  # NAME is a name: the slash is part of it
     assert [t["path"] for t in _tree(capsys, db) if t["id"] == out.strip()] == [["a/b"]]
     assert "a\\/b" in ok(capsys, db, "tags")
+
+
+def test_an_edit_that_fails_part_way_changes_nothing(
+    capsys: pytest.CaptureFixture[str], db: str, codebook: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.core.errors import Conflict
+    from annotator.storage import repository
+
+    real = repository.update_tag
+
+    def failing(session, tag, *, expected=None):  # type: ignore[no-untyped-def]
+        if tag.name == "Renamed":  # as if another program changed the tag just before this write
+            raise Conflict("another program changed this tag since it was shown here; nothing was saved")
+        return real(session, tag, expected=expected)
+
+    before = _tree(capsys, db)
+    monkeypatch.setattr(repository, "update_tag", failing)
+    assert "nothing was saved" in failed(
+        capsys, db, "tags", "edit", "Outcome/Positive", "--top", "--name", "Renamed", "--key", "1"
+    )
+    monkeypatch.setattr(repository, "update_tag", real)
+    assert _tree(capsys, db) == before  # not moved, no key taken from claim, siblings not renumbered
+
+
+def test_export_takes_a_tag_path_and_keeps_the_tags_inside_it(
+    capsys: pytest.CaptureFixture[str], db: str, codebook: str
+) -> None:
+    def quotes(*argv: str) -> list[str]:
+        (document,) = orjson.loads(ok(capsys, db, "export", *argv))["documents"]
+        return sorted(a["quote"] for a in document["annotations"])
+
+    assert quotes("--tag", "Outcome/Positive") == ["bird"]
+    assert quotes("--tag", "Feelings/Positive") == ["cat"]  # the full path from the top
+    assert quotes("--tag", "Feelings") == ["cat", "dog"]  # with what is inside it, at any depth
+    assert quotes("--tag", "Negative", "--tag", "Outcome") == ["bird", "dog"]
+    assert quotes("--tag", "Feelings", "--no-subtags") == []  # its own annotations only: none
+    # Unknown and ambiguous paths fail as they do for tags edit, and write nothing.
+    for path in ("Positive", "Nope", "Feelings/Nope"):
+        code, out, err = run(capsys, "--database", db, "export", "--tag", path)
+        assert code == 1 and out == "" and len(err.splitlines()) == 1
+        assert err == run(capsys, "--database", db, "tags", "edit", path, "--color", "#000000")[2]

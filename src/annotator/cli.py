@@ -107,7 +107,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="json", choices=_Choices([f.id for f in writers()], list(RENAMED_WRITERS)))
     p.add_argument("-o", "--output", metavar="PATH", help="file to write (default: stdout); brat: a folder, or a .zip")
     p.add_argument(
-        "--tag", action="append", dest="tags", metavar="NAME", help="keep only annotations with this tag (repeatable)"
+        "--tag",
+        action="append",
+        dest="tags",
+        metavar="PATH",
+        help="keep only annotations with this tag or a tag inside it (repeatable); PATH as in 'tags edit'",
+    )
+    p.add_argument(
+        "--no-subtags", action="store_true", help="with --tag: not the annotations of the tags inside those named"
     )
     p.add_argument(
         "--coder",
@@ -329,8 +336,11 @@ def _cmd_export(args: argparse.Namespace, library: Opener) -> None:
             ids += opened.documents_in_set(args.set_name)
     keep = None
     if args.tags or args.coders:
+        tags = opened.tags()
         keep = exporting.ExportFilter(
-            tags=frozenset(args.tags) if args.tags else None, coders=frozenset(args.coders) if args.coders else None
+            tag_ids=frozenset(codebook.resolve(tags, path).id for path in args.tags) if args.tags else None,
+            subtags=not args.no_subtags,
+            coders=frozenset(args.coders) if args.coders else None,
         )
     settings = {"format_id": args.format, "document_ids": ids, "keep": keep, "options": options}
     if args.output is None:

@@ -11,8 +11,8 @@
 A PATH names a tag: its name, or ``Parent/Child`` when the name alone is
 ambiguous (a ``/`` in a name is written ``\\/``, a backslash ``\\\\``); see
 :mod:`annotator.core.codebook`. Each command is one call of
-:mod:`annotator.services.codebook` (``edit`` checks all it is given before the
-first of its two), so errors and exit codes are those of every command: 1 with
+:mod:`annotator.services.codebook` (one unit of work: done whole or not at all),
+so errors and exit codes are those of every command: 1 with
 one line on stderr, e.g. for a used tag deleted without saying what becomes of
 its annotations.
 """
@@ -145,16 +145,9 @@ def _edit(args: argparse.Namespace, library: Opener) -> None:
         fields["description"] = args.description
     if not fields and not moving:
         raise UsageError("say what to change: --name, --parent or --top, --color, --key or --description")
-    # Check everything before the first write, so a refusal changes nothing.
-    new_parent = parent if moving else tag.parent_id
     if moving:
-        cb.check_move(tags, tag.id, new_parent)
-    cb.sibling_name(fields.get("name", tag.name), tags, new_parent, tag_id=tag.id)
-    if moving and new_parent != tag.parent_id:
-        codebook.move_tag(opened, tag_id=tag.id, parent_id=new_parent, base=tag)
-        tag = next(t for t in opened.tags() if t.id == tag.id)
-    if fields:
-        codebook.update_tag(opened, tag_id=tag.id, base=tag, **fields)
+        fields["parent_id"] = parent
+    codebook.update_tag(opened, tag_id=tag.id, base=tag, **fields)  # all of it or nothing
     print(f"changed the tag '{_shown(opened.tags(), tag.id)}'", file=sys.stderr)
 
 

@@ -8,15 +8,19 @@ window makes, which must give back the library as it was.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
 from annotator.core import codebook as cb
-from annotator.core.errors import AlreadyTagged, Conflict, InvalidInput, NotFound, TagInUse
+from annotator.core.anchoring import FUZZY, MOVED, ORPHANED, AnchorState
+from annotator.core.errors import AlreadyTagged, Conflict, InvalidInput, NotFound, SpanError, TagInUse
 from annotator.core.model import Annotation, Tag
-from annotator.services import annotating, importing
+from annotator.services import annotating, importing, revising
 from annotator.services import codebook as svc
 from annotator.services.library import Library
+from annotator.storage import repository as repo
+from annotator.storage.uow import unit_of_work
 
 TEXT = "Alpha beta gamma delta. Epsilon zeta eta theta.\n"
 
@@ -241,3 +245,126 @@ def test_a_merge_takes_annotations_committed_just_before_it_and_its_tags_take_no
         assert [a.tag_id for a in other.annotations(doc)] == [claim.id]
         with pytest.raises(Exception, match="no tag|database error|FOREIGN KEY|foreign key"):
             _tag_quote(other, doc, evidence, "beta")
+
+
+# -- annotations a revision left fuzzy or orphaned -------------------------------------------------------
+
+OLD_TEXT = (
+    "The first sentence stays here as it was.\n"
+    "A doomed sentence that will be cut entirely from the text.\n"
+    "The quick brown fox jumps over the lazy dog every single morning.\n"
+)
+REVISED_TEXT = (
+    "A line put before the rest, so that what stays moves.\n"
+    "The first sentence stays here as it was.\n"
+    "The quick brown fax jumps over the lazy dog every single morning.\n"
+)
+
+
+def _anchored(library: Library, doc_id: str) -> dict[str, tuple[Annotation, AnchorState]]:
+    """Every annotation of the document exactly as stored, orphans included, with its anchor state."""
+    with unit_of_work(library.engine) as s:
+        return {a.id: (a, state) for a, state in repo.anchored_annotations_of(s, doc_id)}
+
+
+def _revised(library: Library, tag: Tag) -> tuple[str, dict[str, str]]:
+    """A document revised so that one of its annotations with *tag* is an orphan and one fuzzy."""
+    doc = _doc(library, OLD_TEXT)
+    ids = {
+        quote: _tag_quote(library, doc, tag, quote, note=f"on {quote}").id
+        for quote in ("doomed sentence", "quick brown fox jumps over the lazy dog", "first sentence")
+    }
+    revising.revise_document(library, document_id=doc, new_text=REVISED_TEXT)
+    statuses = {quote: _anchored(library, doc)[i][1].status for quote, i in ids.items()}
+    assert statuses == {
+        "doomed sentence": ORPHANED, "quick brown fox jumps over the lazy dog": FUZZY, "first sentence": MOVED,
+    }  # fmt: skip
+    return doc, ids
+
+
+def test_deleting_a_tag_with_its_orphaned_and_fuzzy_annotations_is_undone_exactly(library: Library) -> None:
+    claim = _tag(library, "claim")
+    doc, ids = _revised(library, claim)
+    before, tags_before = _anchored(library, doc), library.tags()
+
+    gone = svc.delete_tag(library, tag_id=claim.id, delete_annotations=True)
+    assert _anchored(library, doc) == {}
+    assert {i: st.status for i, st in gone.anchor_states} == {
+        ids["doomed sentence"]: ORPHANED, ids["quick brown fox jumps over the lazy dog"]: FUZZY,
+        ids["first sentence"]: MOVED,
+    }  # fmt: skip
+
+    shown = {t.id: t for t in tags_before}  # the tags as the window had them: siblings renumbered
+    back = svc.restore_tags(
+        library,
+        tags=[*gone.tags_deleted, *(shown[t.id] for t in gone.tags_updated)],
+        annotations=gone.annotations_deleted,
+        anchor_states=gone.anchor_states,
+    )
+    assert _anchored(library, doc) == before  # spans, quotes, times and anchor states, orphans included
+    assert library.tags() == tags_before
+    assert dict(back.anchor_states) == dict(gone.anchor_states)  # so a window does not show the orphan as placed
+    assert [o.annotation.id for o in revising.orphans(library, doc)] == [ids["doomed sentence"]]
+
+
+def test_an_orphan_is_restored_only_into_the_version_it_points_into(library: Library) -> None:
+    claim = _tag(library, "claim")
+    doc, ids = _revised(library, claim)
+    gone = svc.delete_tag(library, tag_id=claim.id, delete_annotations=True)
+    orphan = next(a for a in gone.annotations_deleted if a.id == ids["doomed sentence"])
+    states = dict(gone.anchor_states)
+    wrong = replace(orphan, quote="doomed sentencE")
+    with pytest.raises(SpanError, match="version it points into"):
+        svc.restore_tags(library, tags=gone.tags_deleted, annotations=[wrong], anchor_states=states)
+    assert _anchored(library, doc) == {} and claim.id not in {t.id for t in library.tags()}  # nothing changed
+
+
+def test_a_merge_that_drops_a_fuzzy_copy_is_undone_with_its_review_mark(library: Library) -> None:
+    claim, evidence = _tag(library, "claim"), _tag(library, "evidence")
+    doc = _doc(library, OLD_TEXT)
+    fuzzy = _tag_quote(library, doc, evidence, "quick brown fox jumps over the lazy dog")
+    orphan = _tag_quote(library, doc, evidence, "doomed sentence")
+    revising.revise_document(library, document_id=doc, new_text=REVISED_TEXT)
+    placed = _anchored(library, doc)[fuzzy.id][0]
+    _tag_quote(library, doc, claim, placed.quote)  # the target holds the same span: the fuzzy one is a copy
+    before = _anchored(library, doc)
+    assert (before[fuzzy.id][1].status, before[orphan.id][1].status) == (FUZZY, ORPHANED)
+
+    changes = svc.merge_tags(library, tag_ids=[evidence.id], into_id=claim.id)
+    assert [a.id for a in changes.annotations_deleted] == [fuzzy.id]  # orphans are never dropped as copies
+    assert dict(changes.anchor_states) == {fuzzy.id: before[fuzzy.id][1], orphan.id: before[orphan.id][1]}
+    assert _anchored(library, doc)[orphan.id][1] == before[orphan.id][1]  # moved, still an orphan
+
+    svc.restore_tags(
+        library,
+        tags=changes.tags_deleted,
+        annotations=[*changes.annotations_before, *changes.annotations_deleted],
+        anchor_states=changes.anchor_states,
+    )
+    after = _anchored(library, doc)
+    assert {i: (a.tag_id, state) for i, (a, state) in after.items()} == {
+        i: (a.tag_id, state) for i, (a, state) in before.items()
+    }
+    assert after[fuzzy.id] == before[fuzzy.id]
+
+
+def test_one_edit_renames_moves_and_rekeys_a_tag_at_once(library: Library) -> None:
+    feelings = svc.create_tag(library, name="Feelings").tags_created[0]
+    first = svc.create_tag(library, name="First", parent_id=feelings.id).tags_created[0]
+    loose = svc.create_tag(library, name="Loose", shortcut="").tags_created[0]
+    changes = svc.update_tag(
+        library, tag_id=loose.id, base=loose, name="Happy", parent_id=feelings.id, position=0, shortcut="1"
+    )
+    now = {t.id: t for t in library.tags()}
+    assert (now[loose.id].name, now[loose.id].parent_id, now[loose.id].sort_order) == ("Happy", feelings.id, 0)
+    assert now[loose.id].shortcut == "1" and _tag(library, "claim").shortcut == ""
+    assert now[first.id].sort_order == 1
+    assert {t.id for t in changes.tags_updated} == {loose.id, first.id, _tag(library, "claim").id}
+    before = library.tags()
+    with pytest.raises(InvalidInput, match="already a tag 'First'"):
+        svc.update_tag(library, tag_id=now[loose.id].id, name="First", color="#123456", parent_id=feelings.id)
+    with pytest.raises(InvalidInput, match="inside itself"):
+        svc.update_tag(library, tag_id=feelings.id, name="Moods", parent_id=loose.id)
+    with pytest.raises(Conflict):  # moved meanwhile by another program: its base is stale
+        svc.update_tag(library, tag_id=loose.id, base=loose, color="#123456", parent_id=None)
+    assert library.tags() == before

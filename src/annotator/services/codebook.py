@@ -21,20 +21,21 @@ note of its own stays, so nothing is lost; the removed ones are in
 
 Undo: each action's :class:`Changes` holds what :func:`restore_tags` needs to
 reverse it in one call (``tags_deleted``, the tags as the window had them before,
-``annotations_before`` and ``annotations_deleted``); an undone create is a
-:func:`delete_tag` of the created tag.
+``annotations_before``, ``annotations_deleted`` and their ``anchor_states``, so a
+deleted orphan comes back an orphan of the same version and a fuzzy one still
+awaiting review); an undone create is a :func:`delete_tag` of the created tag.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timedelta
 from enum import Enum
 
 from annotator.core import codebook as cb
-from annotator.core.anchoring import ORPHANED, AnchorState
+from annotator.core.anchoring import ORPHANED, UNCHANGED, AnchorState
 from annotator.core.errors import AlreadyTagged, Conflict, InvalidInput, NotFound, SpanError, TagInUse
 from annotator.core.model import Annotation, Tag, new_id, utc_now
 from annotator.services.changes import Changes
@@ -145,13 +146,19 @@ def update_tag(
     color: str | _Unset = UNSET,
     description: str | _Unset = UNSET,
     shortcut: str | _Unset = UNSET,
+    parent_id: str | _Unset | None = UNSET,
+    position: int | None = None,
 ) -> Changes:
-    """Rename, recolour, describe or give a key to a tag (only the fields given).
+    """Rename, recolour, describe, give a key to or move a tag (only the fields given), all at
+    once: one unit of work, so it is done whole or not at all.
 
-    With *base*, refused if another program changed one of those fields since. A key given
-    to this tag is taken from the tag that had it (both in ``tags_updated``); "" clears it.
+    *parent_id* moves it, with everything below it, under that tag (None: top level) at
+    *position* among its siblings there (None: last), as :func:`move_tag` does. With *base*,
+    refused if another program changed one of the fields given since (a move: its parent or
+    name). A key given to this tag is taken from the tag that had it (both in ``tags_updated``);
+    "" clears it.
     """
-    given: dict[str, str] = {}
+    given: dict[str, str | None] = {}
     if not isinstance(color, _Unset):
         given["color"] = cb.check_color(color)
     if not isinstance(description, _Unset):
@@ -160,15 +167,25 @@ def update_tag(
         given["shortcut"] = cb.check_key(shortcut)
     if not isinstance(name, _Unset):
         given["name"] = cb.clean_name(name)
+    moving = not isinstance(parent_id, _Unset)
     with _codebook(library) as (s, tags):
         current = _find(tags, tag_id, base)
-        _check_base(current, base, given)
-        if "name" in given:
-            cb.sibling_name(given["name"], tags, current.parent_id, tag_id=tag_id)
+        _check_base(current, base, [*given, *(("parent_id", "name") if moving else ())])
+        new_parent = current.parent_id if isinstance(parent_id, _Unset) else parent_id
+        if moving:
+            if new_parent is not None:
+                _find(tags, new_parent)
+            cb.check_move(tags, tag_id, new_parent)
+            given["parent_id"] = new_parent
+        if "name" in given or new_parent != current.parent_id:
+            cb.sibling_name(str(given.get("name", current.name)), tags, new_parent, tag_id=tag_id)
         tag = replace(current, **given)  # type: ignore[arg-type]
         before = {t.id: t for t in tags}
         updated = _write(s, _take_key(tags, tag.shortcut, tag_id) if "shortcut" in given else [], before)
-        updated += _write(s, [tag], before)
+        if moving:
+            updated += _write(s, cb.placed(cb.children(tags).get(new_parent, []), tag, position), before)
+        else:
+            updated += _write(s, [tag], before)
     return Changes(tags_updated=tuple(updated))
 
 
@@ -206,17 +223,24 @@ def _key(a: Annotation) -> tuple[str, int, int, str]:
     return (a.document_id, a.start, a.end, a.coder)
 
 
+def _states(found: Iterable[tuple[Annotation, AnchorState]]) -> list[tuple[str, AnchorState]]:
+    """(id, state) of those of *found* that are not "unchanged": what ``Changes.anchor_states`` holds."""
+    return [(a.id, state) for a, state in found if state.status != UNCHANGED]
+
+
 def _move_annotations(
     s: Session, targets: dict[str, str]
-) -> tuple[list[Annotation], list[Annotation], list[Annotation]]:
+) -> tuple[list[Annotation], list[Annotation], list[Annotation], list[tuple[str, AnchorState]]]:
     """Give the annotations of each tag in *targets* (tag id -> tag id) the target tag, one UPDATE
     per target; drop those that become copies saying nothing new (see the module's text).
 
-    Returns (moved ones as they were, moved ones as they are now, dropped ones as they were).
+    Returns (moved ones as they were, moved ones as they are now, dropped ones as they were,
+    the anchor states of all of them that are not "unchanged": a moved one may be an orphan,
+    a dropped one fuzzy, awaiting review).
     """
     found = repo.anchored_annotations_of_tags(s, list(targets))
     if not found:
-        return [], [], []
+        return [], [], [], []
     modified = _later_than(a for a, _ in found)
     by_target: dict[str, list[str]] = {}
     for source, target in targets.items():
@@ -242,7 +266,7 @@ def _move_annotations(
     gone = {a.id for a in dropped}
     before = [a for a, _ in found if a.id not in gone]
     after = [_retagged(a, targets[a.tag_id], modified) for a in before]
-    return before, after, dropped
+    return before, after, dropped, _states(found)
 
 
 def _retagged(a: Annotation, tag_id: str, modified: datetime) -> Annotation:
@@ -278,7 +302,7 @@ def merge_tags(library: Library, *, tag_ids: Sequence[str], into_id: str) -> Cha
         targets, moved = _merge_plan(tags, sources, into_id)
         before = {t.id: t for t in tags}
         updated = _write(s, moved, before)
-        annotations_before, after, dropped = _move_annotations(s, targets)
+        annotations_before, after, dropped, states = _move_annotations(s, targets)
         repo.delete_tags(s, list(targets))
     return Changes(
         tags_updated=tuple(updated),
@@ -286,6 +310,7 @@ def merge_tags(library: Library, *, tag_ids: Sequence[str], into_id: str) -> Cha
         annotations_updated=tuple(after),
         annotations_before=tuple(annotations_before),
         annotations_deleted=tuple(dropped),
+        anchor_states=tuple(states),
     )
 
 
@@ -347,7 +372,8 @@ def retag_annotations(
             if repo.retag_annotations(s, chosen, from_id=source, to_id=tag_id, modified=modified) != len(chosen):
                 raise Conflict(ANNOTATION_CHANGED)  # PostgreSQL: retagged meanwhile by another program
     after = tuple(replace(a, tag_id=tag_id, modified=modified) for a in moving)
-    return Changes(annotations_updated=after, annotations_before=tuple(moving))
+    states = _states(found[a.id] for a in moving)
+    return Changes(annotations_updated=after, annotations_before=tuple(moving), anchor_states=tuple(states))
 
 
 def _refuse_copies(s: Session, tags: list[Tag], moving: list[tuple[Annotation, AnchorState]], tag_id: str) -> None:
@@ -419,10 +445,12 @@ def delete_tag(
         annotations_before: list[Annotation] = []
         after: list[Annotation] = []
         deleted: list[Annotation] = []
+        states: list[tuple[str, AnchorState]] = []
         if move_to is not None:
-            annotations_before, after, deleted = _move_annotations(s, {tag_id: move_to})
+            annotations_before, after, deleted, states = _move_annotations(s, {tag_id: move_to})
         elif delete_annotations:
-            deleted = [a for a, _ in repo.anchored_annotations_of_tags(s, [tag_id])]
+            found = repo.anchored_annotations_of_tags(s, [tag_id])
+            deleted, states = [a for a, _ in found], _states(found)
             repo.delete_annotations_of_tag(s, tag_id)
         if repo.delete_tags(s, [tag_id]) != 1:
             raise Conflict(DELETED)
@@ -432,6 +460,7 @@ def delete_tag(
         annotations_updated=tuple(after),
         annotations_before=tuple(annotations_before),
         annotations_deleted=tuple(deleted),
+        anchor_states=tuple(states),
     )
 
 
@@ -443,12 +472,20 @@ def tag_usage(library: Library, tag_ids: Sequence[str]) -> dict[str, int]:
     return library.tag_counts(tag_ids)
 
 
-def restore_tags(library: Library, *, tags: Sequence[Tag], annotations: Sequence[Annotation] = ()) -> Changes:
+def restore_tags(
+    library: Library,
+    *,
+    tags: Sequence[Tag],
+    annotations: Sequence[Annotation] = (),
+    anchor_states: Mapping[str, AnchorState] | Iterable[tuple[str, AnchorState]] = (),
+) -> Changes:
     """Put *tags* back exactly as given (ids, name, parent, place, key, colour, description),
     re-creating those deleted since, and *annotations* back with their tags: one existing is
-    given its tag back, one deleted is inserted again as it was (its quote checked against the
-    document's text). The undo of every codebook action is one call of this (a create's is
-    :func:`delete_tag`).
+    given its tag back, one deleted is inserted again as it was, in the anchor state
+    *anchor_states* gives it (the action's ``Changes.anchor_states``; one not in it is placed
+    and reviewed: "unchanged"). Its quote is checked against the text it points into: the document's, or
+    for an orphan the previous version's. The undo of every codebook action is one call of
+    this (a create's is :func:`delete_tag`).
 
     A key one of *tags* gets is taken from any other tag that has it. Refused (:class:`Conflict`)
     if a tag's parent is gone, or another program gave a sibling one of their names meanwhile.
@@ -481,12 +518,19 @@ def restore_tags(library: Library, *, tags: Sequence[Tag], annotations: Sequence
         losing = [replace(t, shortcut="") for t in current if t.id not in given and t.shortcut in keys]
         for tag in losing:
             repo.update_tag(s, tag)
-        annotations_created, annotations_updated = _restore_annotations(library, s, annotations, set(final))
+        states = dict(anchor_states)
+        annotations_created, annotations_updated, held_states = _restore_annotations(
+            library, s, annotations, set(final), states
+        )
     return Changes(
         tags_created=tuple(created),
         tags_updated=tuple(changing + losing),
         annotations_created=tuple(annotations_created),
         annotations_updated=tuple(annotations_updated),
+        anchor_states=(
+            *_states((a, states[a.id]) for a in annotations_created if a.id in states),
+            *held_states,
+        ),
     )
 
 
@@ -503,14 +547,16 @@ def _parents_first(new: list[Tag], final: dict[str, Tag]) -> list[Tag]:
 
 
 def _restore_annotations(
-    library: Library, s: Session, annotations: Sequence[Annotation], tag_ids: set[str]
-) -> tuple[list[Annotation], list[Annotation]]:
+    library: Library, s: Session, annotations: Sequence[Annotation], tag_ids: set[str], states: dict[str, AnchorState]
+) -> tuple[list[Annotation], list[Annotation], list[tuple[str, AnchorState]]]:
+    """Inserted, retagged and the anchor states of the retagged that are not "unchanged"."""
     if not annotations:
-        return [], []
+        return [], [], []
     for a in annotations:
         if a.tag_id not in tag_ids:
             raise Conflict("an annotation's tag was deleted in another program; nothing was saved")
-    found = {a.id: a for a, _ in repo.anchored_annotations_by_id(s, [a.id for a in annotations])}
+    stored = repo.anchored_annotations_by_id(s, [a.id for a in annotations])
+    found = {a.id: a for a, _ in stored}
     retag = [a for a in annotations if a.id in found and found[a.id].tag_id != a.tag_id]
     insert = [a for a in annotations if a.id not in found]
     updated: list[Annotation] = []
@@ -523,10 +569,25 @@ def _restore_annotations(
             repo.retag_annotations(s, chosen, from_id=source, to_id=target, modified=modified)
         updated = [replace(found[a.id], tag_id=a.tag_id, modified=modified) for a in retag]
     repo.lock_documents(s, {a.document_id for a in insert})
+    unchanged = AnchorState()
     for doc_id in sorted({a.document_id for a in insert}):
         text, _ = library.current_text(s, doc_id)
+        versions: dict[str, str | None] = {}
         for a in insert:
-            if a.document_id == doc_id and text[a.start : a.end] != a.quote:
+            if a.document_id != doc_id:
+                continue
+            state = states.get(a.id, unchanged)
+            if state.status == ORPHANED:  # its span and quote point into a previous version's text
+                version_id = state.version_id or ""
+                if version_id not in versions:
+                    version = repo.get_document_version(s, version_id)
+                    versions[version_id] = version.text if version and version.document_id == doc_id else None
+                old = versions[version_id]
+                if old is None or old[a.start : a.end] != a.quote:
+                    raise SpanError(f"the quote of annotation {a.id} no longer matches the version it points into")
+            elif text[a.start : a.end] != a.quote:
                 raise SpanError(f"the quote of annotation {a.id} no longer matches its document's text")
     repo.insert_annotations(s, insert)
-    return insert, updated
+    repo.update_anchors(s, [(a, states[a.id]) for a in insert if states.get(a.id, unchanged).status != UNCHANGED])
+    retagged = {a.id for a in updated}
+    return insert, updated, _states((a, state) for a, state in stored if a.id in retagged)

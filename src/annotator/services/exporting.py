@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
 from annotator import __version__
+from annotator.core import codebook as cb
 from annotator.core.errors import NotFound
-from annotator.core.model import Annotation, utc_now
+from annotator.core.model import Annotation, Tag, utc_now
 from annotator.formats.base import ExportBundle, ExportedDocument, FormatError
 from annotator.formats.registry import writer_by_id
 from annotator.formats.safety import check_member_name
@@ -49,13 +50,35 @@ _T = TypeVar("_T")
 
 @dataclass(frozen=True, slots=True)
 class ExportFilter:
-    """Services: which annotations an export keeps: by tag name and by coder (None keeps all)."""
+    """Services: which annotations an export keeps (None keeps all): by tag name (*tags*: every
+    tag of that name), by tag id (*tag_ids*: those tags and, with *subtags*, every tag inside
+    them, as a researcher exporting a parent code expects its sub-codes) and by coder."""
 
     tags: frozenset[str] | None = None
     coders: frozenset[str] | None = None
+    tag_ids: frozenset[str] | None = None
+    subtags: bool = True
 
-    def keeps(self, annotation: Annotation, tag_names: dict[str, str]) -> bool:
-        if self.tags is not None and tag_names.get(annotation.tag_id) not in self.tags:
+    def kept_tag_ids(self, tags: Sequence[Tag]) -> set[str] | None:
+        """The ids of the tags whose annotations are kept, of *tags* (None: all); a name or id
+        that is not a tag is :class:`NotFound`."""
+        kept: set[str] | None = None
+        if self.tags is not None:
+            if unknown := self.tags - {t.name for t in tags}:
+                raise NotFound(f"there is no tag {', '.join(sorted(unknown))!r} in this library")
+            kept = {t.id for t in tags if t.name in self.tags}
+        if self.tag_ids is not None:
+            if unknown := self.tag_ids - {t.id for t in tags}:
+                raise NotFound(f"there is no tag with id {', '.join(sorted(unknown))!r} in this library")
+            chosen = set(self.tag_ids)
+            if self.subtags:
+                for tag_id in self.tag_ids:
+                    chosen |= cb.descendants(tags, tag_id)
+            kept = chosen if kept is None else kept & chosen
+        return kept
+
+    def keeps(self, annotation: Annotation, kept_tag_ids: set[str] | None) -> bool:
+        if kept_tag_ids is not None and annotation.tag_id not in kept_tag_ids:
             return False
         return self.coders is None or annotation.coder in self.coders
 
@@ -74,9 +97,7 @@ def build_bundle(
             document_ids = [d.id for d in repo.document_summaries(s)]
         wanted = list(dict.fromkeys(document_ids))
         tags = repo.list_tags(s)
-        names = {t.id: t.name for t in tags}
-        if keep is not None and keep.tags is not None and (unknown := keep.tags - set(names.values())):
-            raise NotFound(f"there is no tag {', '.join(sorted(unknown))!r} in this library")
+        kept = keep.kept_tag_ids(tags) if keep is not None else None
         attributes = attribute_store.list_attributes(s)
         values = attribute_store.attribute_values(s, wanted)
         documents = []
@@ -86,7 +107,7 @@ def build_bundle(
                 raise NotFound(f"there is no document '{doc_id}' in this library")
             annotations = repo.annotations_of(s, [doc_id])[doc_id]
             if keep is not None:
-                annotations = [a for a in annotations if keep.keeps(a, names)]
+                annotations = [a for a in annotations if keep.keeps(a, kept)]
             own = values[doc_id]
             named = {a.name: own[a.id] for a in attributes if a.id in own}
             documents.append(ExportedDocument(doc, annotations, named))

@@ -20,6 +20,7 @@ window also calls whenever its watcher hears of a commit.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -351,6 +352,8 @@ class QtLibrarySession(QObject):
                 self.open_document(self.document.id)
             self.libraryChanged.emit()
             return
+        if changes.anchor_states:
+            changes = self._placed_only(changes)
         touched = {
             a.document_id
             for group in (changes.annotations_created, changes.annotations_updated, changes.annotations_deleted)
@@ -381,6 +384,32 @@ class QtLibrarySession(QObject):
         ):
             self.createdHere.emit(changes.annotations_created[0].id)
         self.libraryChanged.emit()
+
+    def _placed_only(self, changes: Changes) -> Changes:
+        """*changes* without the orphans it put back or changed (they have no place in the text shown);
+        the open document's review marks and orphans read again if it gives one of its annotations a
+        state other than the one shown (e.g. an undone delete of a tag puts back orphans)."""
+        states = dict(changes.anchor_states)
+        orphans = {i for i, state in states.items() if state.status == ORPHANED}
+        current = self.document.id if self.document else None
+        if current is not None and any(
+            a.document_id == current and a.id in states and states[a.id] != self.anchor_states.get(a.id)
+            for group in (changes.annotations_created, changes.annotations_updated)
+            for a in group
+        ):
+            self._set_anchor_states(*self._read_anchor_states(current))  # before the views redraw
+            self.orphansChanged.emit()
+        if not orphans:
+            return changes
+        return dataclasses.replace(
+            changes,
+            annotations_created=tuple(a for a in changes.annotations_created if a.id not in orphans),
+            annotations_updated=tuple(a for a in changes.annotations_updated if a.id not in orphans),
+            annotations_deleted=(
+                *changes.annotations_deleted,
+                *(a for a in changes.annotations_updated if a.id in orphans and a.id in self.annotations),
+            ),
+        )
 
     # -- intents (each one undoable) -------------------------------------------------------------
 
