@@ -61,3 +61,18 @@ class Memo:
     quote: str = ""
     author: str = ""
     when: datetime | None = None  # a journal entry: when it was written; an annotation: last changed
+
+
+#: How much of a memo a tooltip or a one-line list shows.
+PREVIEW_CHARS = 400
+PREVIEW_LINES = 8
+
+
+def preview(text: str, *, chars: int = PREVIEW_CHARS, lines: int = PREVIEW_LINES) -> str:
+    """The start of a memo, for a tooltip: at most *lines* lines and *chars* characters, "…" if cut."""
+    kept = text.strip("\n").split("\n")
+    cut = len(kept) > lines
+    shown = "\n".join(kept[:lines])
+    if len(shown) > chars:
+        shown, cut = shown[: chars - 1], True
+    return shown + "…" if cut else shown

@@ -23,12 +23,15 @@ from annotator.core.model import Document
 from annotator.services import Changes
 from annotator.services.locating import describe_library
 from annotator.ui.qt_annotation_list import QtAnnotationList
+from annotator.ui.qt_document_flow import QtDocumentFlow
 from annotator.ui.qt_document_list import QtDocumentList
 from annotator.ui.qt_export_flow import QtExportFlow
 from annotator.ui.qt_import_flow import QtImportFlow
 from annotator.ui.qt_inspector import QtInspector
 from annotator.ui.qt_library_watcher import QtLibraryWatcher
+from annotator.ui.qt_memos import QtMemoFlow
 from annotator.ui.qt_orphan_panel import QtOrphanPanel
+from annotator.ui.qt_preferences import QtCoderIdentity
 from annotator.ui.qt_revise_flow import QtReviseFlow
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 from annotator.ui.qt_tag_panel import QtTagPanel
@@ -86,6 +89,12 @@ class QtMainWindow(QMainWindow):
         self.exporter = QtExportFlow(self, session, selected_document_ids=self.document_list.selected_ids)
         self.watcher = QtLibraryWatcher(self, session, before_restore=self.save_reading_position)
         self.reviser = QtReviseFlow(self, session, before_revise=self.save_reading_position)
+        self.identity = QtCoderIdentity(self, self._report)
+        session.coder_name = self.identity.name
+        self.document_flow = QtDocumentFlow(self, session, self.document_list, self._report)
+        self.memo_flow = QtMemoFlow(
+            self, session, self.identity.name, self._open_annotation_at, self._edit_memo_of, self._report
+        )
 
         self._build_actions()
         self._connect()
@@ -130,6 +139,11 @@ class QtMainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.delete_action)
+        edit_menu.addSeparator()
+        self.preferences_action = QAction("&Preferences…", self, shortcut=QKeySequence("Ctrl+,"))
+        self.preferences_action.triggered.connect(self.identity.change)
+        self.addAction(self.preferences_action)
+        edit_menu.addAction(self.preferences_action)
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)  # shortcuts work wherever the focus is in the window
         # Delete means "delete the annotation" only where annotations are: in the library list it
@@ -147,6 +161,11 @@ class QtMainWindow(QMainWindow):
         self.accept_action.setEnabled(False)  # until a selected annotation awaits review
         self.accept_action.triggered.connect(self._on_accept_triggered)
         document_menu.addActions([self.revise_action, self.accept_action])
+        document_menu.addSeparator()
+        document_menu.addActions(self.document_flow.actions)
+
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addActions([self.memo_flow.memos_action, self.memo_flow.journal_action])
 
         self.tags_menu = self.menuBar().addMenu("&Tags")
         self.tag_actions: dict[str, QAction] = {}
@@ -160,6 +179,7 @@ class QtMainWindow(QMainWindow):
         s.libraryReloaded.connect(self.start)
         s.tagsChanged.connect(self._apply_tags)
         s.errorRaised.connect(self._on_error_raised)
+        s.documentUpdated.connect(lambda document: self.setWindowTitle(f"{document.title} — Annotator"))
         s.saved.connect(lambda message: self.statusBar().showMessage(message, 3000))
         s.refused.connect(self._on_session_refused)
         s.createdHere.connect(lambda annotation_id: self.select_annotation(annotation_id, select_text=False))
@@ -384,6 +404,20 @@ class QtMainWindow(QMainWindow):
             menu.addAction(self.accept_action)
         menu.addAction(self.delete_action)
         return menu
+
+    def _report(self, message: str) -> None:
+        self.statusBar().showMessage(message, 5000)
+
+    def _open_annotation_at(self, document_id: str, annotation_id: str) -> None:
+        """Show an annotation (from the Memos view): its document, its row selected, its text."""
+        self.open_document(document_id)
+        self.select_annotation(annotation_id)
+        self.activateWindow()
+        self.pane.setFocus()
+
+    def _edit_memo_of(self, document_id: str) -> None:
+        self.open_document(document_id)
+        self.document_flow.edit_memo()
 
     # -- closing ---------------------------------------------------------------------------------
 
