@@ -82,7 +82,7 @@ def test_a_deleted_document_comes_back_whole_with_the_same_ids(library, database
     assert library.documents_in_set("corpus") == []
     if database_url.startswith("sqlite"):
         assert deleted.backup is not None and deleted.backup.is_file()
-        assert any(b.path == deleted.backup for b in list_backups(library))
+        assert [b.kind for b in list_backups(library) if b.path == deleted.backup] == ["before-delete"]
     else:
         assert deleted.backup is None
 

@@ -179,7 +179,9 @@ def test_a_note_being_typed_survives_another_programs_revision_of_the_text(
     assert window.session.annotations[critics].start == REVISED.index("Critics")
     assert window.inspector.annotation_id == critics and edit.text() == "a long careful note" and edit.hasFocus()
 
-    qtbot.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # nobody else changed the note: it is saved
+    qtbot.keyClick(
+        edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )  # nobody else changed the note: it is saved
     saved = {a.id: a for a in stored_annotations(library_path, doc_id)}
     assert saved[critics].note == "a long careful note" and REVISED[saved[critics].start :].startswith("Critics")
     assert messages == []

@@ -21,14 +21,12 @@ from annotator.services.changes import Changes
 from annotator.services.library import Library
 from annotator.storage import documents as rows
 from annotator.storage import repository as repo
-from annotator.storage.backup_files import write_backup
+from annotator.storage.backup_files import BEFORE_DELETE, make_backup
 from annotator.storage.engine import sqlite_file
 from annotator.storage.uow import Session, reading, unit_of_work
 
 CHANGED = "another program changed this document since it was shown here; nothing was saved"
 DELETED = "another program deleted this document since it was shown here; nothing was saved"
-#: The label of the backup made before a document is deleted (never pruned).
-BEFORE_DELETE = "before-delete"
 
 
 def _current(s: Session, document_id: str, base: Document | None) -> Document:
@@ -73,7 +71,7 @@ class Deletion:
 def backup_before_delete(library: Library) -> Path | None:
     """Back up a SQLite library before a document is deleted (None for other databases)."""
     path = sqlite_file(library.url)
-    return write_backup(path, BEFORE_DELETE) if path is not None else None
+    return make_backup(path, BEFORE_DELETE) if path is not None else None
 
 
 def delete_document(library: Library, *, document_id: str, base: Document | None = None) -> Deletion:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from annotator.core.documents import DocumentDetails
 from annotator.core.model import Document
 from annotator.services import documents
 from annotator.ui.qt_document_list import QtDocumentList
+from annotator.ui.qt_inspector import QtMemoEdit
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 
 
@@ -42,7 +42,8 @@ class QtDocumentMemoDialog(QDialog):
         self.setWindowTitle(f"Memo — {title}")
         self.setAccessibleName("Document memo")
         layout = QVBoxLayout(self)
-        self.memo_edit = QPlainTextEdit(memo, self)
+        self.memo_edit = QtMemoEdit(self, save_on_focus_out=False)
+        self.memo_edit.setPlainText(memo)
         self.memo_edit.setAccessibleName("Document memo")
         self.memo_edit.setTabChangesFocus(True)
         self.memo_edit.setPlaceholderText("What is this document, why is it here, what to look for…")
@@ -51,8 +52,8 @@ class QtDocumentMemoDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.accept)
+        self.memo_edit.submitted.connect(self.accept)  # Ctrl+Enter
+        self.memo_edit.reverted.connect(self.reject)  # Esc
         self.resize(520, 360)
 
     def memo(self) -> str:
@@ -223,5 +224,3 @@ class QtDocumentFlow:
         menu.addActions(self.actions)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self._list.viewport().mapToGlobal(point))
-
-

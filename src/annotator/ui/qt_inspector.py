@@ -19,13 +19,15 @@ QUOTED_NOTE_CHARS = 120
 
 class QtMemoEdit(QPlainTextEdit):
     """UI: a multi-line memo field: ``submitted`` on Ctrl+Enter or when the focus leaves it,
-    ``reverted`` on Esc. Enter alone starts a new line."""
+    ``reverted`` on Esc. Enter alone starts a new line. In a dialog (*save_on_focus_out* False)
+    leaving the field for its buttons saves nothing."""
 
     submitted = Signal()
     reverted = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, save_on_focus_out: bool = True) -> None:
         super().__init__(parent)
+        self._save_on_focus_out = save_on_focus_out
         self.setTabChangesFocus(True)  # Tab moves on, as in every other field
         line = self.fontMetrics().lineSpacing()
         self.setMinimumHeight(line * 4 + 12)
@@ -45,7 +47,9 @@ class QtMemoEdit(QPlainTextEdit):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        if event.reason() != Qt.FocusReason.PopupFocusReason:  # a context menu over it is not leaving
+        if (
+            self._save_on_focus_out and event.reason() != Qt.FocusReason.PopupFocusReason
+        ):  # a context menu over it is not leaving
             self.submitted.emit()
 
 

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTreeWidget,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.memos import ANNOTATION, DOCUMENT, JOURNAL, JournalEntry, Memo
 from annotator.services import journal, memos
+from annotator.ui.qt_inspector import QtMemoEdit
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 
 KIND_NAMES = {JOURNAL: "Journal", DOCUMENT: "Document", ANNOTATION: "Annotation", "tag": "Tag"}
@@ -64,9 +64,10 @@ class QtJournalDialog(QDialog):
         self.title_edit = QLineEdit(self)
         self.title_edit.setAccessibleName("Entry title")
         self.title_edit.setPlaceholderText("Title")
-        self.body_edit = QPlainTextEdit(self)
+        self.body_edit = QtMemoEdit(self, save_on_focus_out=False)
         self.body_edit.setAccessibleName("Entry text")
-        self.body_edit.setTabChangesFocus(True)
+        self.body_edit.submitted.connect(self.save)  # Ctrl+Enter
+        self.body_edit.reverted.connect(lambda: self._show(self._entry))  # Esc: back to the entry as stored
         self.body_edit.setPlaceholderText("What you did, noticed or decided today; Ctrl+Enter saves")
         self.new_button = QPushButton("&New entry", self)
         self.save_button = QPushButton("&Save", self)
@@ -90,8 +91,10 @@ class QtJournalDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_entry)
-        for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
+        for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):  # from the title field too
             QShortcut(QKeySequence(keys), self, self.save)
+        for button in (self.new_button, self.save_button, self.delete_button):
+            button.setAutoDefault(False)  # Enter in the title field is not a click
         self.entry_list.currentItemChanged.connect(self._on_entry_list_current_changed)
         session.journalChanged.connect(self.reload)
         session.libraryReloaded.connect(self.reload)
@@ -118,7 +121,7 @@ class QtJournalDialog(QDialog):
         stored = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
         if stored is None and self._entry is not None:
             self._show(None)  # deleted (here or elsewhere)
-        elif stored is not None and not self._typed():
+        elif stored is not None and (select_id is not None or not self._typed()):
             self._show(stored)  # as stored now; what is being typed stays, based on what was shown
         elif stored is not None and self._entry is not None and stored.modified == self._entry.modified:
             self._entry = stored
@@ -161,7 +164,7 @@ class QtJournalDialog(QDialog):
                 self.reload(select_id=self._newest_id())
             return
         outcome = self._session.run(
-            lambda: journal.edit_entry(self._session.library, entry_id=base.id, title=title, body=body, base=base)
+            lambda: journal.edit_entry(self._session.library, entry_id=base.id, title=title, body=body, base=base)[1]
         )
         if outcome is not None:
             self._entry = None  # shown again as stored
@@ -206,6 +209,7 @@ class QtMemosDialog(QDialog):
         self.tree.setColumnWidth(0, 90)
         self.tree.setColumnWidth(1, 280)
         self.export_button = QPushButton("&Export memos…", self)
+        self.export_button.setAutoDefault(False)  # Enter in the list goes to a memo, not to Export
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.tree)

@@ -75,4 +75,6 @@ class QtCoderIdentity:
         try:
             config.save_coder_name(name)
         except OSError as exc:
-            self._report(f"Your name could not be saved in the settings ({exc.strerror or exc}); it is used until you quit.")
+            self._report(
+                f"Your name could not be saved in the settings ({exc.strerror or exc}); it is used until you quit."
+            )
