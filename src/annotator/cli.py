@@ -24,6 +24,7 @@ import orjson
 from annotator import __version__, config
 from annotator.cli_attrs import AttrUsageError, add_attr_commands, cmd_attr, cmd_set, cmd_sets
 from annotator.cli_db import add_db_commands, run_db_command
+from annotator.cli_documents import add_documents_commands, cmd_documents, cmd_memos
 from annotator.cli_revise import add_revise_command, cmd_revise
 from annotator.cli_tags import add_tags_command, cmd_tags
 from annotator.cli_text import UsageError as UsageError
@@ -97,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--start", type=int, help="start offset (code points)")
     p.add_argument("--end", type=int, help="end offset (code points, exclusive)")
     p.add_argument("--note", default="")
-    p.add_argument("--coder", default="")
+    p.add_argument("--coder", default=None, help="who tagged it (default: the name given in the window's Preferences)")
 
     add_revise_command(sub)
 
@@ -142,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_tags_command(sub)
     sub.add_parser("formats", help="list the formats Annotator reads and writes")
     add_attr_commands(sub)
+    add_documents_commands(sub)
     add_db_commands(sub)
     return parser
 
@@ -265,18 +267,19 @@ def _cmd_annotate(args: argparse.Namespace, library: Opener) -> None:
         raise UsageError(
             f"--start must be before --end (a span is start..end, end exclusive), not {args.start}..{args.end}"
         )
+    coder = args.coder if args.coder is not None else (config.coder_name() or "")
     opened = library()
     tag = opened.tag_named(args.tag)
     if by_quote:
         changes = annotating.annotate_quote(
             opened, document_id=args.document_id, tag_id=tag.id, quote=args.quote,
-            occurrence=args.occurrence, note=args.note, coder=args.coder,
+            occurrence=args.occurrence, note=args.note, coder=coder,
         )  # fmt: skip
     else:
         opened.document(args.document_id)  # a clear "no such document" before checking offsets
         changes = annotating.create_annotation(
             opened, document_id=args.document_id, tag_id=tag.id, start=args.start, end=args.end,
-            note=args.note, coder=args.coder,
+            note=args.note, coder=coder,
         )  # fmt: skip
     print(changes.annotations_created[0].id)
 
@@ -376,6 +379,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Opener], None]] = {
     "attr": cmd_attr,
     "sets": cmd_sets,
     "set": cmd_set,
+    "documents": cmd_documents,
+    "memos": cmd_memos,
 }
 
 

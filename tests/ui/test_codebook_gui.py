@@ -168,7 +168,7 @@ def test_merge_several_tags_into_one_moves_their_annotations_and_undo_restores(
     tree.tree.setFocus()
     asked: list[str] = []
     answer_items(monkeypatch, "claim", asked=asked)
-    qtbot.keyClick(tree.tree, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(tree.tree, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert "evidence" in asked[0] and "speculation" in asked[0]
     assert set(stored_tags(library_path)) == {"claim"}
     assert {a.tag_id for a in stored_annotations(library_path, doc_id)} == {claim.id}

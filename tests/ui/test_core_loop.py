@@ -167,7 +167,7 @@ def test_note_retag_delete_and_undo_redo_are_all_saved(qtbot, open_window, impor
     # note, typed into the inspector and committed with Enter
     window.inspector.note_edit.setFocus()
     qtbot.keyClicks(window.inspector.note_edit, "why 2?")
-    qtbot.keyClick(window.inspector.note_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(window.inspector.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert stored_annotations(library_path, doc_id)[0].note == "why 2?"  # the "2" typed, it did not retag
     assert stored_annotations(library_path, doc_id)[0].tag_id == claim.id
 

@@ -109,3 +109,31 @@ def test_an_empty_clipboard_is_said_plainly(open_window, import_text, messages) 
         window.paste_action.trigger()
     assert [text for _, text in messages] == ["The clipboard holds no text."] * 2
     assert window.documents_model.rowCount() == 1
+
+
+def test_no_two_actions_of_the_window_answer_the_same_key_in_the_same_place(open_window, import_text) -> None:
+    """An ambiguous shortcut fires neither action: each key is the window's once, or is bound to
+    distinct widgets (F2 renames a tag in the tag tree, a document in the library list)."""
+    from PySide6.QtGui import QAction
+
+    import_text("Alpha beta.\n")
+    window = open_window()
+    seen: dict[str, list[tuple[str, object]]] = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            if key.isEmpty():
+                continue
+            scope = action.shortcutContext()
+            widgets = tuple(w for w in action.associatedObjects())
+            seen.setdefault(key.toString(), []).append((action.text(), (scope, widgets)))
+    clashes = {}
+    for key, users in seen.items():
+        window_wide = [
+            text
+            for text, (scope, _w) in users
+            if scope in (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
+        ]
+        places = [w for _t, (_s, w) in users]
+        if len(users) > 1 and (window_wide or len(set(places)) < len(places)):
+            clashes[key] = [text for text, _ in users]
+    assert clashes == {}

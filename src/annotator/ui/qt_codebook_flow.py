@@ -177,7 +177,7 @@ class QtCodebookFlow:
         self.rename_action = action("&Rename", self.rename, "F2", tree_only=True)
         self.edit_action = action("&Edit tag…", self.edit, "Alt+Return", tree_only=True)
         self.move_action = action("&Move under…", self.move_under, "Ctrl+M", tree_only=True)
-        self.merge_action = action("Mer&ge into…", self.merge_into, "Ctrl+Shift+M", tree_only=True)
+        self.merge_action = action("Mer&ge into…", self.merge_into, "Ctrl+Shift+G", tree_only=True)
         self.delete_action = action("&Delete tag…", self.delete, "Del", tree_only=True)
         self.quick_pick_action = action("&Quick pick…", self.open_quick_pick, "Ctrl+K")
         self.in_vivo_action = action("New tag from &selection", self.in_vivo, "Ctrl+Shift+N")

@@ -25,13 +25,16 @@ from annotator.services.locating import describe_library
 from annotator.ui.qt_annotation_list import QtAnnotationList
 from annotator.ui.qt_attributes import QtAttributesPanel
 from annotator.ui.qt_codebook_flow import QtCodebookFlow
+from annotator.ui.qt_document_flow import QtDocumentFlow
 from annotator.ui.qt_document_list import QtDocumentList
 from annotator.ui.qt_export_flow import QtExportFlow
 from annotator.ui.qt_import_flow import QtImportFlow
 from annotator.ui.qt_inspector import QtInspector
 from annotator.ui.qt_library_sets import QtLibrarySets
 from annotator.ui.qt_library_watcher import QtLibraryWatcher
+from annotator.ui.qt_memos import QtMemoFlow
 from annotator.ui.qt_orphan_panel import QtOrphanPanel
+from annotator.ui.qt_preferences import QtCoderIdentity
 from annotator.ui.qt_revise_flow import QtReviseFlow
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 from annotator.ui.qt_tag_tree import QtTagTree
@@ -103,6 +106,12 @@ class QtMainWindow(QMainWindow):
         self.watcher = QtLibraryWatcher(self, session, before_restore=self.save_reading_position)
         self.reviser = QtReviseFlow(self, session, before_revise=self.save_reading_position)
         self.codebook = QtCodebookFlow(self, session)
+        self.identity = QtCoderIdentity(self, self._report)
+        session.coder_name = self.identity.name
+        self.document_flow = QtDocumentFlow(self, session, self.document_list, self._report)
+        self.memo_flow = QtMemoFlow(
+            self, session, self.identity.name, self._open_annotation_at, self._edit_memo_of, self._report
+        )
 
         self._build_actions()
         self._connect()
@@ -147,6 +156,11 @@ class QtMainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.delete_action)
+        edit_menu.addSeparator()
+        self.preferences_action = QAction("&Preferences…", self, shortcut=QKeySequence("Ctrl+,"))
+        self.preferences_action.triggered.connect(self.identity.change)
+        self.addAction(self.preferences_action)
+        edit_menu.addAction(self.preferences_action)
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)  # shortcuts work wherever the focus is in the window
         # Delete means "delete the annotation" only where annotations are: in the library list it
@@ -168,6 +182,11 @@ class QtMainWindow(QMainWindow):
         self.attributes_action.setText("A&ttributes")
         self.attributes_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         document_menu.addAction(self.attributes_action)
+        document_menu.addSeparator()
+        document_menu.addActions(self.document_flow.actions)
+
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addActions([self.memo_flow.memos_action, self.memo_flow.journal_action])
 
         self.tags_menu = self.menuBar().addMenu("&Tags")
         self.tag_actions: dict[str, QAction] = {}
@@ -181,6 +200,7 @@ class QtMainWindow(QMainWindow):
         s.libraryReloaded.connect(self.start)
         s.tagsChanged.connect(self._apply_tags)
         s.errorRaised.connect(self._on_error_raised)
+        s.documentUpdated.connect(lambda document: self.setWindowTitle(f"{document.title} — Annotator"))
         s.saved.connect(lambda message: self.statusBar().showMessage(message, 3000))
         s.refused.connect(self._on_session_refused)
         s.createdHere.connect(lambda annotation_id: self.select_annotation(annotation_id, select_text=False))
@@ -416,6 +436,20 @@ class QtMainWindow(QMainWindow):
             menu.addAction(self.accept_action)
         menu.addAction(self.delete_action)
         return menu
+
+    def _report(self, message: str) -> None:
+        self.statusBar().showMessage(message, 5000)
+
+    def _open_annotation_at(self, document_id: str, annotation_id: str) -> None:
+        """Show an annotation (from the Memos view): its document, its row selected, its text."""
+        self.open_document(document_id)
+        self.select_annotation(annotation_id)
+        self.activateWindow()
+        self.pane.setFocus()
+
+    def _edit_memo_of(self, document_id: str) -> None:
+        self.open_document(document_id)
+        self.document_flow.edit_memo()
 
     # -- closing ---------------------------------------------------------------------------------
 

@@ -34,7 +34,13 @@ from annotator.core.errors import USER_ERRORS as USER_ERRORS  # the window's mod
 from annotator.core.model import Annotation, Conflict, Document, Tag
 from annotator.services import Changes, Library, revising, watching
 from annotator.services.annotating import REVISED
-from annotator.ui.qt_commands import CreateAnnotationCommand, DeleteAnnotationCommand, UpdateAnnotationCommand
+from annotator.ui.qt_commands import (
+    CreateAnnotationCommand,
+    DeleteAnnotationCommand,
+    DeleteDocumentCommand,
+    UpdateAnnotationCommand,
+    UpdateDocumentCommand,
+)
 
 #: What a use case returns: :class:`Changes`, or a result that carries them as ``changes``.
 Outcome = TypeVar("Outcome")
@@ -57,7 +63,9 @@ class QtLibrarySession(QObject):
     documentOpened = Signal(object)  # Document | None
     annotationsChanged = Signal(object)  # Changes
     libraryChanged = Signal()  # documents added/removed or counts changed
-    documentsChanged = Signal()  # documents were added: the library list reads them now, not later
+    documentsChanged = Signal()  # documents added, renamed or deleted: the library list reads them now
+    documentUpdated = Signal(object)  # the open Document's title or memo changed (not its text)
+    journalChanged = Signal()  # a journal entry was added, edited or deleted
     libraryReloaded = Signal()  # anything may have changed (a restore): every view reads the library again
     tagsChanged = Signal()  # tags added (an import), or added, renamed or recoloured by another program
     orphansChanged = Signal()  # the open document's orphans are not those shown
@@ -84,6 +92,8 @@ class QtLibrarySession(QObject):
         )  # annotations placed on changed text by a revision, awaiting review (kept as one set)
         self.anchor_states: dict[str, AnchorState] = {}  # how revisions left annotations (not "unchanged")
         self.orphans: list[Annotation] = []  # annotations a revision left without a place
+        #: The name stamped as ``coder`` on what this window annotates (the window asks for it once).
+        self.coder_name: Callable[[], str] = lambda: ""
         # What failed in the user's current intent (one key press may make several service calls,
         # e.g. a macro's steps): said once, and the view refreshed once, when the intent ends.
         self._acting = 0  # how many of the session's own intents are running (they may nest)
@@ -342,7 +352,18 @@ class QtLibrarySession(QObject):
             self.setsChanged.emit()
         if changes.attributes_changed or changes.documents_updated:
             self.attributesChanged.emit()
-        if changes.documents_created:
+        if changes.journal_changed:
+            self.journalChanged.emit()
+        if changes.documents_deleted and self.document is not None and self.document.id in changes.documents_deleted:
+            self._show_document(None)  # its annotations went with it
+        if changes.documents_updated and self.document is not None and self.document.id in changes.documents_updated:
+            with contextlib.suppress(*USER_ERRORS):  # its title or memo: the text and spans are as shown
+                # Only those: a text another program revised meanwhile is the watcher's to show
+                # (it compares the SHA-256 shown with the stored one).
+                stored = self.library.document(self.document.id)
+                self.document = dataclasses.replace(self.document, title=stored.title, memo=stored.memo)
+                self.documentUpdated.emit(self.document)
+        if changes.documents_created or changes.documents_updated or changes.documents_deleted:
             self.documentsChanged.emit()  # before a document is opened, so the list has its row
         if changes.documents_revised:  # their annotations are shown only by reading them again
             if self.document is not None and self.document.id in changes.documents_revised:
@@ -417,14 +438,15 @@ class QtLibrarySession(QObject):
         """Tag code points [start, end) of the text shown, unless that annotation exists already."""
         if self.document is None:
             return
-        existing = self.duplicate_of(tag_id, start, end)
+        coder = self.coder_name()
+        existing = self.duplicate_of(tag_id, start, end, coder)
         if existing is not None:
             # An exact copy says nothing new and would double the counts in every export.
             tag = self.tag(tag_id)
             self.refused.emit(f"This text is already tagged {tag.name if tag else 'so'}.", existing.id)
             return
         with self.intent():
-            self.undo_stack.push(CreateAnnotationCommand(self, self.document, tag_id, start, end))
+            self.undo_stack.push(CreateAnnotationCommand(self, self.document, tag_id, start, end, coder=coder))
 
     def duplicate_of(self, tag_id: str, start: int, end: int, coder: str = "") -> Annotation | None:
         """The loaded annotation with this tag, span and coder ("" is this window's), if there is one."""
@@ -463,6 +485,25 @@ class QtLibrarySession(QObject):
             return
         with self.intent():
             self.undo_stack.push(UpdateAnnotationCommand(self, before, note=note))
+
+    # -- documents --------------------------------------------------------------------------------
+
+    def rename_document(self, base: Document, title: str) -> None:
+        """Give a document another title, as one undo step (refused if *base* is no longer its title)."""
+        if title != base.title:
+            with self.intent():
+                self.undo_stack.push(UpdateDocumentCommand(self, base, title=title))
+
+    def set_document_memo(self, base: Document, memo: str) -> None:
+        """Give a document this memo, as one undo step (refused if *base*'s memo is no longer its memo)."""
+        if memo != base.memo:
+            with self.intent():
+                self.undo_stack.push(UpdateDocumentCommand(self, base, memo=memo))
+
+    def delete_document(self, base: Document) -> None:
+        """Delete a document whole (a SQLite library is backed up first), as one undo step."""
+        with self.intent():
+            self.undo_stack.push(DeleteDocumentCommand(self, base))
 
     # -- revisions (not on the undo stack: a revision keeps the old text as a version) ----------
 

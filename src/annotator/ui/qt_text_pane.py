@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.core import colours
+from annotator.core.memos import preview
 from annotator.core.model import Annotation, Tag
 from annotator.core.offsets import OffsetMap
 from annotator.core.spans import Span, SpanIndex, segments
@@ -488,7 +489,9 @@ class QtTextPane(QPlainTextEdit):
                     tag = self._tags.get(span.tag_id)
                     note = self._notes.get(span.annotation_id, "")
                     line = f"<b>{escape(tag.name if tag else '?')}</b>"
-                    lines.append(line + (f": {escape(note)}" if note else ""))
+                    # A memo of many lines or pages: its start, as text (never as markup).
+                    memo = escape(preview(note)).replace("\n", "<br>")
+                    lines.append(line + (f": {memo}" if note else ""))
                 QToolTip.showText(event.globalPos(), "<br>".join(lines), self.viewport())
             else:
                 QToolTip.hideText()
