@@ -281,8 +281,9 @@ def test_debug_shows_the_traceback(capsys: pytest.CaptureFixture[str], db: str) 
 def test_tags(capsys: pytest.CaptureFixture[str], db: str) -> None:
     code, out, _ = run(capsys, "--database", db, "tags")
     assert code == 0
+    # PATH, colour, key, description (as before the codebook grew a tree), then the counts.
     assert [line.split("\t") for line in out.splitlines()] == [
-        [spec.name, spec.color, spec.shortcut, spec.description] for spec in DEFAULT_TAGS
+        [spec.name, spec.color, spec.shortcut, spec.description, "0", "0"] for spec in DEFAULT_TAGS
     ]
 
 
@@ -371,3 +372,47 @@ def test_export_help_lists_every_declared_writer_option(capsys: pytest.CaptureFi
     assert declared
     for format_id, option in declared:
         assert f"  {format_id} {option.name}: {option.help}" in help_text
+
+
+# -- documents, memos and the coder name (issue 9) -----------------------------------------------
+
+
+def test_documents_rename_and_delete_with_yes_only(capsys, db, doc_file, tmp_path) -> None:
+    code, out, _ = run(capsys, "--database", db, "import", str(doc_file))
+    doc_id = out.split("\t")[0]
+    assert run(capsys, "--database", db, "documents", "rename", doc_id, "Field notes, day 1")[0] == 0
+    code, out, _ = run(capsys, "--database", db, "list", "--json")
+    assert [d["title"] for d in orjson.loads(out)] == ["Field notes, day 1"]
+    assert run(capsys, "--database", db, "annotate", doc_id, "--tag", "claim", "--quote", "The cat sat")[0] == 0
+    code, _, err = run(capsys, "--database", db, "documents", "delete", doc_id)
+    assert code == 1 and "would delete 'Field notes, day 1' with 1 annotation(s)" in err and "--yes" in err
+    assert len(orjson.loads(run(capsys, "--database", db, "list", "--json")[1])) == 1  # nothing deleted
+    code, _, err = run(capsys, "--database", db, "documents", "delete", doc_id, "--yes")
+    assert code == 0 and "backup:" in err
+    assert orjson.loads(run(capsys, "--database", db, "list", "--json")[1]) == []
+    code, _, err = run(capsys, "--database", db, "documents", "rename", doc_id, "x")
+    assert code == 1 and "no document" in err
+    code, _, err = run(capsys, "--database", db, "documents", "rename", "any", "  ")
+    assert code == 1 and err.startswith("annotator: error: a document needs a title")
+
+
+def test_memos_prints_markdown_or_json(capsys, db, doc_file) -> None:
+    doc_id = run(capsys, "--database", db, "import", str(doc_file))[1].split("\t")[0]
+    run(capsys, "--database", db, "annotate", doc_id, "--tag", "claim", "--quote", "The cat sat", "--note", "a\nb")
+    code, out, _ = run(capsys, "--database", db, "memos")
+    assert code == 0 and "## Annotation memos" in out and "“The cat sat” (claim)" in out and "\na\nb\n" in out
+    code, out, _ = run(capsys, "--database", db, "memos", "--json")
+    notes = [m for m in orjson.loads(out) if m["kind"] == "annotation"]
+    assert [(m["quote"], m["text"]) for m in notes] == [("The cat sat", "a\nb")]
+
+
+def test_annotate_stamps_the_coder_name_from_the_settings_unless_given(capsys, db, doc_file) -> None:
+    from annotator import config
+
+    doc_id = run(capsys, "--database", db, "import", str(doc_file))[1].split("\t")[0]
+    config.save_coder_name("  Ann   Smith ")
+    run(capsys, "--database", db, "annotate", doc_id, "--tag", "claim", "--quote", "The cat sat")
+    run(capsys, "--database", db, "annotate", doc_id, "--tag", "claim", "--quote", "The cat ran", "--coder", "bob")
+    run(capsys, "--database", db, "annotate", doc_id, "--tag", "evidence", "--quote", "The cat ran", "--coder", "")
+    with Library.open(f"sqlite:///{db}") as library:
+        assert sorted(a.coder for a in library.annotations(doc_id)) == ["", "Ann Smith", "bob"]

@@ -22,9 +22,14 @@ from typing import NoReturn
 import orjson
 
 from annotator import __version__, config
+from annotator.cli_attrs import AttrUsageError, add_attr_commands, cmd_attr, cmd_set, cmd_sets
 from annotator.cli_db import add_db_commands, run_db_command
+from annotator.cli_documents import add_documents_commands, cmd_documents, cmd_memos
 from annotator.cli_revise import add_revise_command, cmd_revise
+from annotator.cli_tags import add_tags_command, cmd_tags
+from annotator.cli_text import UsageError as UsageError
 from annotator.cli_text import json_text, terminal_safe, tsv_line
+from annotator.core import codebook
 from annotator.core.boilerplate import Cut
 from annotator.core.errors import USER_ERRORS
 from annotator.formats.base import FormatError, ImportedDocument, OptionError
@@ -34,10 +39,6 @@ from annotator.services.backups import library_file
 from annotator.services.library import Library
 from annotator.services.sample import seed_sample
 from annotator.storage.engine import LibraryError, refuse_in_memory
-
-
-class UsageError(Exception):
-    """A command line that does not make sense (exit status 2)."""
 
 
 class _Choices(list[str]):
@@ -97,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--start", type=int, help="start offset (code points)")
     p.add_argument("--end", type=int, help="end offset (code points, exclusive)")
     p.add_argument("--note", default="")
-    p.add_argument("--coder", default="")
+    p.add_argument("--coder", default=None, help="who tagged it (default: the name given in the window's Preferences)")
 
     add_revise_command(sub)
 
@@ -107,7 +108,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="json", choices=_Choices([f.id for f in writers()], list(RENAMED_WRITERS)))
     p.add_argument("-o", "--output", metavar="PATH", help="file to write (default: stdout); brat: a folder, or a .zip")
     p.add_argument(
-        "--tag", action="append", dest="tags", metavar="NAME", help="keep only annotations with this tag (repeatable)"
+        "--tag",
+        action="append",
+        dest="tags",
+        metavar="PATH",
+        help="keep only annotations with this tag or a tag inside it (repeatable); PATH as in 'tags edit'",
+    )
+    p.add_argument(
+        "--no-subtags", action="store_true", help="with --tag: not the annotations of the tags inside those named"
     )
     p.add_argument(
         "--coder",
@@ -132,8 +140,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.formatter_class = argparse.RawDescriptionHelpFormatter
 
-    sub.add_parser("tags", help="list the tag set")
+    add_tags_command(sub)
     sub.add_parser("formats", help="list the formats Annotator reads and writes")
+    add_attr_commands(sub)
+    add_documents_commands(sub)
     add_db_commands(sub)
     return parser
 
@@ -221,7 +231,10 @@ def _cmd_import(args: argparse.Namespace, library: Opener) -> None:
             file=sys.stderr,
         )
     if result.changes.tags_created:  # e.g. a codebook (.qdc) brings tags and no documents
-        names = ", ".join(terminal_safe(t.name) for t in result.changes.tags_created)
+        paths = codebook.paths(library().tags())  # a tag inside another is shown with its path
+        names = ", ".join(
+            terminal_safe(codebook.format_path(paths.get(t.id, (t.name,)))) for t in result.changes.tags_created
+        )
         print(f"created {len(result.changes.tags_created)} tag(s): {names}", file=sys.stderr)
     elif not result.documents:
         print("nothing new: every tag was already in the library", file=sys.stderr)
@@ -256,18 +269,19 @@ def _cmd_annotate(args: argparse.Namespace, library: Opener) -> None:
         raise UsageError(
             f"--start must be before --end (a span is start..end, end exclusive), not {args.start}..{args.end}"
         )
+    coder = args.coder if args.coder is not None else (config.coder_name() or "")
     opened = library()
     tag = opened.tag_named(args.tag)
     if by_quote:
         changes = annotating.annotate_quote(
             opened, document_id=args.document_id, tag_id=tag.id, quote=args.quote,
-            occurrence=args.occurrence, note=args.note, coder=args.coder,
+            occurrence=args.occurrence, note=args.note, coder=coder,
         )  # fmt: skip
     else:
         opened.document(args.document_id)  # a clear "no such document" before checking offsets
         changes = annotating.create_annotation(
             opened, document_id=args.document_id, tag_id=tag.id, start=args.start, end=args.end,
-            note=args.note, coder=args.coder,
+            note=args.note, coder=coder,
         )  # fmt: skip
     print(changes.annotations_created[0].id)
 
@@ -327,8 +341,11 @@ def _cmd_export(args: argparse.Namespace, library: Opener) -> None:
             ids += opened.documents_in_set(args.set_name)
     keep = None
     if args.tags or args.coders:
+        tags = opened.tags()
         keep = exporting.ExportFilter(
-            tags=frozenset(args.tags) if args.tags else None, coders=frozenset(args.coders) if args.coders else None
+            tag_ids=frozenset(codebook.resolve(tags, path).id for path in args.tags) if args.tags else None,
+            subtags=not args.no_subtags,
+            coders=frozenset(args.coders) if args.coders else None,
         )
     settings = {"format_id": args.format, "document_ids": ids, "keep": keep, "options": options}
     if args.output is None:
@@ -353,19 +370,19 @@ def _cmd_formats(args: argparse.Namespace, library: Opener) -> None:
         print("\t".join([fmt.id, *can, " ".join(fmt.extensions), fmt.label]))
 
 
-def _cmd_tags(args: argparse.Namespace, library: Opener) -> None:
-    for tag in library().tags():
-        print(tsv_line([tag.name, tag.color, tag.shortcut, tag.description]))
-
-
 COMMANDS: dict[str, Callable[[argparse.Namespace, Opener], None]] = {
     "import": _cmd_import,
     "list": _cmd_list,
     "annotate": _cmd_annotate,
     "export": _cmd_export,
-    "tags": _cmd_tags,
+    "tags": cmd_tags,
     "formats": _cmd_formats,
     "revise": cmd_revise,
+    "attr": cmd_attr,
+    "sets": cmd_sets,
+    "set": cmd_set,
+    "documents": cmd_documents,
+    "memos": cmd_memos,
 }
 
 
@@ -446,7 +463,7 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         COMMANDS[args.command](args, opener)
         sys.stdout.flush()  # here, not at exit, so a closed pipe is handled like any other
-    except UsageError as exc:
+    except (UsageError, AttrUsageError) as exc:
         if args.debug:
             raise
         parser.print_usage(sys.stderr)

@@ -24,6 +24,10 @@ _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
 
 
+class UsageError(Exception):
+    """A command line that does not make sense (exit status 2; ``annotator.cli`` reports it)."""
+
+
 def _escape(match: re.Match[str]) -> str:
     char = match.group()
     if char in _NAMED:

@@ -6,6 +6,9 @@
 - ``ANNOTATOR_DATA_DIR``: the folder for the default library and its backups
   (default: platformdirs' user data dir, e.g. ``~/.local/share/annotator``).
 - ``ANNOTATOR_SEEDS_DIR``: where the first-run sample texts are read from.
+- ``settings.json`` in the data folder: the user's settings that the window and
+  the command line share (today: the coder name stamped on annotations; see
+  :func:`coder_name`).
 - ``ANNOTATOR_BUSY_TIMEOUT_MS`` and ``ANNOTATOR_CONNECT_TIMEOUT``: how long to wait
   for another program's lock and for a database server (see
   :mod:`annotator.storage.engine`).
@@ -16,8 +19,12 @@ one is refused (:class:`LibraryError`) before anything is opened or created.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
+import tempfile
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_dir
 
@@ -100,3 +107,53 @@ def resource_path(name: str) -> Path | None:
         if (folder / name).is_file():
             return folder / name
     return None
+
+
+#: The settings file the window and the command line share (beside the default library).
+SETTINGS_FILENAME = "settings.json"
+SETTINGS_SCHEMA_VERSION = 1
+_CODER_KEY = "coder"
+
+
+def settings_path() -> Path:
+    return data_dir() / SETTINGS_FILENAME
+
+
+def read_settings() -> dict[str, Any]:
+    """The settings as stored; a missing, unreadable or damaged file reads as no settings."""
+    try:
+        loaded = json.loads(settings_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def write_settings(changes: dict[str, Any]) -> None:
+    """Store *changes* over the settings, atomically (a reader never sees half a file). Raises OSError."""
+    settings = {**read_settings(), **changes, "schema_version": SETTINGS_SCHEMA_VERSION}
+    folder = ensure_data_dir()
+    fd, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(settings, out, ensure_ascii=False, indent=2)
+        os.replace(temporary, settings_path())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def coder_name() -> str | None:
+    """The name the user codes under (stamped as ``coder`` on what they annotate).
+
+    None: never asked (the window asks once); "": asked, and the user gave none.
+    """
+    value = read_settings().get(_CODER_KEY)
+    return value if isinstance(value, str) else None
+
+
+def save_coder_name(name: str) -> str:
+    """Keep the user's coder name (white space around it dropped); returns it as kept."""
+    name = " ".join(name.split())
+    write_settings({_CODER_KEY: name})
+    return name

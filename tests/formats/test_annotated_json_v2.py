@@ -179,6 +179,9 @@ def _damage(payload: dict[str, Any], kind: str) -> None:
         doc["annotations"][1]["tag"] = "claim"
     elif kind == "parent missing":
         payload["tags"][5]["parent_id"] = "7a900000-0000-4000-8000-000000000099"
+    elif kind == "parents in a cycle":
+        tone = next(t for t in payload["tags"] if t["name"] == "Tone")
+        tone["parent_id"] = "7a900000-0000-4000-8000-000000000007"  # Tone inside Ironic, inside Tone
     elif kind == "wrong path":
         payload["tags"][6]["path"] = ["Tone", "Ironic"]
     elif kind == "bad choice":
@@ -199,9 +202,10 @@ DAMAGE = {
     "unknown version": "not among the document's versions",
     "tag name and id disagree": "is not the name of tag",
     "parent missing": "its parent .* is not in the export",
+    "parents in a cycle": "its parents form a cycle",
     "wrong path": "is not the names of its parents",
-    "bad choice": "takes one of its choices",
-    "bad date": r"is a date \(YYYY-MM-DD\)",
+    "bad choice": "attribute 'Genre': 'novel' is not one of the choices of 'Genre'",
+    "bad date": "attribute 'Published': '2026-13-01' is not a day of the calendar",
     "set of a missing document": "is not in the export",
     "unlisted coder": "not in the export's coders",
     "a relation": "not valid at documents/3/relations",

@@ -42,8 +42,10 @@ from unittest import mock
 import pytest
 
 from annotator.core.anchoring import FUZZY, MOVED, AnchorState, DocumentVersion, Orphan
+from annotator.core.attributes import Attribute
+from annotator.core.memos import JournalEntry
 from annotator.core.model import DEFAULT_TAGS, Annotation, Document, Tag
-from annotator.core.records import AttributeDefinition, DocumentSet, JournalEntry
+from annotator.core.records import DocumentSet
 from annotator.core.selectors import TextQuoteSelector
 from annotator.core.text import normalize_text, sha256_text
 from annotator.formats import w3c
@@ -187,27 +189,27 @@ def library_extras(documents: list[ExportedDocument]) -> tuple[list[ExportedDocu
     revised = ExportedDocument(
         replace(doc, memo="Revised once:\n- a typo fixed"),
         [fuzzy, moved],
-        {fuzzy.id: AnchorState(FUZZY, VERSION_ID, placed_in, placed_in + 18), moved.id: AnchorState(MOVED)},
-        [Orphan(orphan, version)],
-        [version],
-        {"a7700000-0000-4000-8000-000000000003": "interview"},
+        {"Genre": "interview"},
+        anchors={fuzzy.id: AnchorState(FUZZY, VERSION_ID, placed_in, placed_in + 18), moved.id: AnchorState(MOVED)},
+        orphans=[Orphan(orphan, version)],
+        versions=[version],
     )
     first = annotated[0]
     first = replace(
         first,
         document=replace(first.document, memo="Emoji in every form."),
         attributes={
-            "a7700000-0000-4000-8000-000000000001": "34.5",
-            "a7700000-0000-4000-8000-000000000002": "2026-11-01",
-            "a7700000-0000-4000-8000-000000000003": "article",
-            "a7700000-0000-4000-8000-000000000004": 'Ünïcode, "quoted"',
+            "Reading time (min)": "34.5",
+            "Published": "2026-11-01",
+            "Genre": "article",
+            "Source": 'Ünïcode, "quoted"',
         },
     )
     attributes = [
-        AttributeDefinition("a7700000-0000-4000-8000-000000000001", "Reading time (min)", "number", (), 0),
-        AttributeDefinition("a7700000-0000-4000-8000-000000000002", "Published", "date", (), 1),
-        AttributeDefinition("a7700000-0000-4000-8000-000000000003", "Genre", "choice", ("article", "interview"), 2),
-        AttributeDefinition("a7700000-0000-4000-8000-000000000004", "Source", "text", (), 3),
+        Attribute("a7700000-0000-4000-8000-000000000001", "Reading time (min)", "number", (), 0),
+        Attribute("a7700000-0000-4000-8000-000000000002", "Published", "date", (), 1),
+        Attribute("a7700000-0000-4000-8000-000000000003", "Genre", "choice", ("article", "interview"), 2),
+        Attribute("a7700000-0000-4000-8000-000000000004", "Source", "text", (), 3),
     ]
     ids = [d.document.id for d in documents]
     sets = [

@@ -26,12 +26,22 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from annotator.core import codebook as cb
 from annotator.core.model import Annotation, Document, Tag, TagSpec
 from annotator.core.text import sha256_text
 from annotator.formats import refi
-from annotator.formats.base import ExportBundle, ExportedDocument, FormatError, ImportBundle, SourceFile
+from annotator.formats.base import (
+    ExportBundle,
+    ExportedDocument,
+    FormatError,
+    ImportBundle,
+    ImportedAnnotation,
+    ImportedDocument,
+    SourceFile,
+)
 from annotator.formats.registry import format_for_file
 from annotator.services import annotating, exporting, importing
+from annotator.services import codebook as svc
 from annotator.services.library import Library
 from tests._snapshot import library_contents as everything
 
@@ -251,10 +261,10 @@ def test_child_codes_nest_inside_their_parent() -> None:
     assert outer.find(f"{P}Code").get("color") == "#aabbcc"  # #RGB written as #RRGGBB
     # Our ids that are not GUIDs become UUID5s, the same on every export.
     assert refi._PLAIN_GUID.fullmatch(outer.get("guid"))
-    # and the importer flattens the hierarchy into the tag name
+    # and the importer keeps the hierarchy: each tag with its parents' names
     bundle_in = read(out.getvalue())
-    assert [t.name for t in bundle_in.tags] == ["Themes", "Themes/Trust"]
-    assert [a.tag for a in bundle_in.documents[0].annotations] == ["Themes/Trust"]
+    assert [(t.parents, t.name) for t in bundle_in.tags] == [((), "Themes"), (("Themes",), "Trust")]
+    assert [a.tag_path for a in bundle_in.documents[0].annotations] == [("Themes", "Trust")]
     cb = io.BytesIO()
     refi.write_codebook(bundle, cb)
     assert codebook_schema().validate(etree.fromstring(cb.getvalue()))
@@ -419,12 +429,13 @@ with two lines</PlainTextContent></Note>
 
 def test_a_project_from_another_tool() -> None:
     bundle = read(foreign_project(), "interviews.qdpx")
-    assert [(t.name, t.color, t.description) for t in bundle.tags] == [
-        ("Themes/Trust", "#ff0000", "Who people trust"),
-        ("Themes/Trust/Family", "#00ff00", ""),
-        ("Place", "", ""),
-        ("Unused", "", ""),
-    ]  # the category nobody codes with is not a tag; its name prefixes its children's
+    assert [(t.parents, t.name, t.color, t.description) for t in bundle.tags] == [
+        ((), "Themes", "", "Category only"),
+        (("Themes",), "Trust", "#ff0000", "Who people trust"),
+        (("Themes", "Trust"), "Family", "#00ff00", ""),
+        ((), "Place", "", ""),
+        ((), "Unused", "", ""),
+    ]  # a category nobody codes with is a tag only because tags are inside it
     person, pdf = bundle.documents
     assert (person.title, person.id, person.text) == (
         "Interview Ana",
@@ -433,7 +444,7 @@ def test_a_project_from_another_tool() -> None:
     )
     assert person.metadata["description"] == "First interview"
     family = "her family \U0001f468\u200d\U0001f469\u200d\U0001f467"
-    got = {(a.tag, a.start, a.end, a.quote, a.note, a.coder, a.id) for a in person.annotations}
+    got = {("/".join(a.tag_path), a.start, a.end, a.quote, a.note, a.coder, a.id) for a in person.annotations}
     assert got == {
         ("Themes/Trust/Family", *_span(PERSON_TEXT, family), family, "A note\nwith two lines", "Bruno",
          "6c000000-0000-4000-8000-000000000001"),
@@ -556,8 +567,9 @@ def test_the_target_atlas_project_brings_its_codes(library: Library) -> None:
     assert codes and sources == 0
     result = importing.import_paths(library, [path])
     assert result.documents == []
-    assert sorted(t.name for t in result.changes.tags_created) == sorted(name for name, _ in codes)
-    assert "Commits/2022-05-10T02:05:59Z 19e4dce" in {t.name for t in library.tags()}
+    paths = cb.paths(library.tags())
+    assert sorted(cb.format_path(paths[t.id]) for t in result.changes.tags_created) == sorted(n for n, _ in codes)
+    assert cb.resolve(library.tags(), ("Commits", "2022-05-10T02:05:59Z 19e4dce")).parent_id is not None
 
 
 # -- refused files ------------------------------------------------------------------------------
@@ -879,7 +891,8 @@ def test_the_valid_codebook_is_read() -> None:
     assert codebook_schema().validate(etree.fromstring(VALID_CODEBOOK))
     bundle = refi.read_codebook(SourceFile("c.qdc", VALID_CODEBOOK))
     assert bundle.documents == []
-    assert bundle.tags == [TagSpec("Themes/Trust", "#aabbcc", "")]
+    # The category holds a codable code, so it is a tag too, and the code a tag inside it.
+    assert bundle.tags == [TagSpec("Themes", "#123456", "d"), TagSpec("Trust", "#aabbcc", "", parents=("Themes",))]
 
 
 @FUZZ
@@ -887,3 +900,89 @@ def test_the_valid_codebook_is_read() -> None:
 def test_codebook_reader_on_damaged_codebooks(cut: int, where: int, insert: bytes) -> None:
     read_or_refuse(refi.read_codebook, VALID_CODEBOOK[:cut], "cut.qdc")
     read_or_refuse(refi.read_codebook, VALID_CODEBOOK[:where] + insert + VALID_CODEBOOK[where:], "spliced.qdc")
+
+
+# -- a codebook with a hierarchy travels whole ------------------------------------------------
+
+
+def _hierarchy(library: Library) -> None:
+    """Feelings/{Positive, Negative/Positive}, Outcome/Positive: three levels, "Positive" three times."""
+
+    def add(name: str, parent: str | None = None, **kw: str) -> str:
+        parent_id = cb.resolve(library.tags(), parent).id if parent else None
+        return svc.create_tag(library, name=name, parent_id=parent_id, **kw).tags_created[0].id  # type: ignore[arg-type]
+
+    add("Feelings", description="How people feel\nabout it", color="#102030")
+    add("Positive", "Feelings", color="#00aa00", description="Good feelings")
+    add("Negative", "Feelings")
+    add("Positive", "Feelings/Negative", color="#aa0000", description="Relief")
+    add("Outcome")
+    add("Positive", "Outcome", color="#0000aa")
+
+
+def _codebook_facts(library: Library) -> set[tuple[tuple[str, ...], str, str]]:
+    paths = cb.paths(library.tags())
+    return {(paths[t.id], t.color, t.description) for t in library.tags()}
+
+
+@pytest.mark.parametrize("format_id", ["qdc", "qdpx"])
+def test_a_three_level_hierarchy_round_trips_through_refi(
+    library: Library, open_library: Callable[[], Library], tmp_path: Path, format_id: str
+) -> None:
+    _hierarchy(library)
+    doc = importing.persist(library, [importing.text_bundle("She felt relief at last.\n", title="T")]).documents[0]
+    deep = cb.resolve(library.tags(), "Negative/Positive")
+    annotating.annotate_quote(library, document_id=doc.id, tag_id=deep.id, quote="relief")
+    path = tmp_path / f"codes.{format_id}"
+    exporting.export_to_path(library, path, format_id=format_id)
+    if format_id == "qdc":
+        root = etree.fromstring(path.read_bytes())
+        assert codebook_schema().validate(root), codebook_schema().error_log
+    else:
+        root = etree.fromstring(zipfile.ZipFile(path).read("project.qde"))
+        assert project_schema().validate(root), project_schema().error_log
+    nested = [e for e in root.iter() if e.tag.endswith("}Code") and e.get("name") == "Positive"]
+    assert sorted(e.getparent().get("name") for e in nested) == ["Feelings", "Negative", "Outcome"]
+
+    target = open_library()
+    result = importing.import_paths(target, [path])
+    assert _codebook_facts(target) == _codebook_facts(library)  # paths, colours, descriptions
+    if format_id == "qdpx":
+        (annotation,) = target.annotations(doc.id)
+        assert annotation.tag_id == cb.resolve(target.tags(), ("Feelings", "Negative", "Positive")).id
+    assert len(result.changes.tags_created) == 6  # the default tags were already there
+
+
+def test_a_codebook_merges_by_name_path_into_a_library_with_tags(
+    library: Library, open_library: Callable[[], Library], tmp_path: Path
+) -> None:
+    _hierarchy(library)
+    path = tmp_path / "codes.qdc"
+    exporting.export_to_path(library, path, format_id="qdc")
+    target = open_library()
+    feelings = svc.create_tag(target, name="Feelings").tags_created[0]
+    svc.create_tag(target, name="Positive", parent_id=feelings.id)
+    result = importing.import_paths(target, [path])
+    paths = cb.paths(target.tags())
+    added = sorted(cb.format_path(paths[t.id]) for t in result.changes.tags_created)
+    assert added == ["Feelings/Negative", "Feelings/Negative/Positive", "Outcome", "Outcome/Positive"]
+    assert len([p for p in paths.values() if p == ("Feelings", "Positive")]) == 1
+    again = importing.import_paths(target, [path])
+    assert again.changes.tags_created == ()
+
+
+def test_a_plain_name_finds_the_one_nested_tag_of_that_name(library: Library) -> None:
+    outcome = svc.create_tag(library, name="Outcome").tags_created[0]
+    good = svc.create_tag(library, name="Good", parent_id=outcome.id).tags_created[0]
+    doc = importing.persist(library, [importing.text_bundle("A good day.\n", title="T")]).documents[0]
+
+    flat = ImportBundle([ImportedDocument("T", "A good day.\n", {}, [ImportedAnnotation("Good", 2, 6)], id=doc.id)], [])
+    result = importing.persist(library, [flat])
+    assert result.changes.tags_created == ()
+    assert [a.tag_id for a in library.annotations(doc.id)] == [good.id]
+    # Once two tags have the name, a plain name is a top-level tag of its own.
+    svc.create_tag(library, name="Good")
+    again = ImportBundle([ImportedDocument("T", "A good day.\n", {}, [ImportedAnnotation("Good", 7, 10)], id=doc.id)])
+    importing.persist(library, [again])
+    top = cb.resolve(library.tags(), ("Good",))
+    assert {a.tag_id for a in library.annotations(doc.id)} == {good.id, top.id}

@@ -299,3 +299,22 @@ def test_a_coder_name_too_long_to_store_is_refused(library: Library, document: D
             library, document_id=document.id, tag_id=tag_id(library), start=0, end=5, coder="c" * 201
         )
     assert everything(library, document) == before
+
+
+def test_a_deleted_annotation_says_how_a_revision_left_it_and_comes_back_so(library: Library) -> None:
+    from annotator.core.anchoring import FUZZY
+    from annotator.services import revising
+
+    old = "Intro line that stays.\nThe quick brown fox jumps over the lazy dog every single morning.\n"
+    doc = importing.persist(library, [importing.text_bundle(old, title="T")]).documents[0].id
+    made = annotating.annotate_quote(
+        library, document_id=doc, tag_id=library.tag_named("claim").id, quote="quick brown fox jumps over the lazy dog"
+    ).annotations_created[0]
+    revising.revise_document(library, document_id=doc, new_text=old.replace("fox", "fax"))
+    state = revising.anchor_states(library, doc)[made.id]
+    assert state.status == FUZZY
+    gone = annotating.delete_annotation(library, annotation_id=made.id)
+    assert gone.anchor_states == ((made.id, state),)
+    (annotation,) = gone.annotations_deleted
+    back = annotating.restore_annotation(library, annotation=annotation, anchor=dict(gone.anchor_states)[made.id])
+    assert back.anchor_states == ((made.id, state),) and revising.anchor_states(library, doc)[made.id] == state

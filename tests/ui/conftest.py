@@ -143,3 +143,21 @@ def wait_letting_threads_run(condition: Callable[[], bool], timeout_s: float) ->
         time.sleep(0.02)
         QApplication.processEvents()
     return True
+
+
+@pytest.fixture(autouse=True)
+def coder_named(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The coder-name dialog (asked once, at the first annotation) answers "" without showing itself;
+    a test that wants a name appends it. What it was asked is recorded as its calls."""
+    from PySide6.QtWidgets import QDialog
+
+    from annotator.ui.qt_preferences import QtCoderDialog
+
+    answers: list[str] = []
+
+    def answer(dialog: QtCoderDialog) -> int:
+        dialog.name_edit.setText(answers.pop(0) if answers else "")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QtCoderDialog, "exec", answer)
+    return answers

@@ -192,7 +192,7 @@ def test_delete_deletes_an_annotation_only_from_the_annotation_list_or_the_text(
     qtbot.keyClicks(edit, "xsee")
     qtbot.keyClick(edit, Qt.Key.Key_Home)
     qtbot.keyClick(edit, Qt.Key.Key_Delete)
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert [a.note for a in stored_annotations(library_path, doc_id)] == ["see"]
     # The menu entry keeps its shortcut, and in the text pane the key deletes the selected annotation.
     assert window.delete_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Delete)

@@ -135,6 +135,6 @@ def test_a_tag_another_program_adds_gets_a_button_and_a_key_at_the_next_poll(
         (trust,) = importing.import_paths(other, [codebook]).changes.tags_created
     window.watcher.poll()
     assert trust.id in {t.id for t in window.session.tags}
-    assert window.tag_panel.button(trust.id).accessibleName() == "Tag as Trust"
+    assert window.tag_panel.index_of(trust.id).data() == "Trust"
     assert window.tag_actions[trust.id].text() == "Tag as Trust"
     assert "another window or program" in window.statusBar().currentMessage()

@@ -168,3 +168,29 @@ def test_accept_placement_refuses_a_placement_another_program_made_since_it_was_
     window.accept_action.trigger()
     with Library.open(url) as other:
         assert anchor_states(other, doc_id)[shown.id].status == "moved"
+
+
+def test_an_undone_delete_of_a_tag_puts_its_orphan_back_in_the_panel_not_in_the_text(
+    open_window, import_text, library_path, tmp_path
+) -> None:
+    from annotator.services import codebook
+
+    import_text(OLD)
+    window = open_window()
+    session = window.session
+    speculation = session.tags[2]
+    removed = OLD.index("This paragraph")
+    session.tag_span(speculation.id, removed, removed + len("This paragraph will be removed"))
+    (tmp_path / "corrected.txt").write_text(NEW, encoding="utf-8")
+    assert window.reviser.revise_from(str(tmp_path / "corrected.txt")) and window.orphan_panel.orphan_list.count() == 1
+    orphan_id = window.orphan_panel.orphan_list.item(0).data(Qt.ItemDataRole.UserRole)
+
+    gone = codebook.delete_tag(session.library, tag_id=speculation.id, delete_annotations=True)
+    session.refresh()  # what the window would see at its next poll
+    assert window.orphan_panel.orphan_list.count() == 0
+    back = codebook.restore_tags(
+        session.library, tags=gone.tags_deleted, annotations=gone.annotations_deleted, anchor_states=gone.anchor_states
+    )
+    session.apply(back)  # as an undo step would
+    assert orphan_id not in session.annotations and window.pane.highlighter.index.get(orphan_id) is None
+    assert window.orphan_panel.orphan_list.count() == 1 and [a.id for a in session.orphans] == [orphan_id]

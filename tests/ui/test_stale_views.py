@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from annotator.services import Library, annotating, revising
+from annotator.ui.qt_inspector import QtMemoEdit
 from tests.ui.conftest import stored_annotations
 
 TEXT = "The minister said the reform would pass. Critics called it a gamble.\n"
@@ -121,7 +122,7 @@ def test_deleting_rows_all_of_which_another_program_changed_leaves_no_empty_step
 # -- notes typed while another program changes the annotation or the text -------------------------
 
 
-def _type_in_inspector(qtbot, window, text: str) -> QLineEdit:
+def _type_in_inspector(qtbot, window, text: str) -> QtMemoEdit:
     edit = window.inspector.note_edit
     edit.setFocus()
     qtbot.waitUntil(edit.hasFocus)
@@ -143,7 +144,7 @@ def test_a_note_typed_in_the_inspector_does_not_overwrite_one_another_program_se
     assert window.session.annotations[annotation_id].note == "their note"
     assert edit.text() == "my note"
 
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert [a.note for a in stored_annotations(library_path, doc_id)] == ["their note"]  # not overwritten
     assert [text for _kind, text in messages] == [
         "Not saved: another program changed this annotation since it was shown here; nothing was saved"
@@ -152,9 +153,9 @@ def test_a_note_typed_in_the_inspector_does_not_overwrite_one_another_program_se
     their_note = window.inspector.their_note_label  # and theirs is quoted under it
     assert their_note.isVisibleTo(window)
     assert their_note.text() == (
-        "Changed in another program while you typed; it now reads “their note”. Press Enter to save yours instead."
+        "Changed in another program while you typed; it now reads “their note”. Press Ctrl+Enter to save yours instead."
     )
-    qtbot.keyClick(edit, Qt.Key.Key_Return)  # told, the user saves theirs over it
+    qtbot.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # told, the user saves theirs over it
     assert [a.note for a in stored_annotations(library_path, doc_id)] == ["my note"]
     assert len(messages) == 1 and not their_note.isVisibleTo(window)
     window.session.undo_stack.undo()  # and undoing that puts their note back
@@ -178,7 +179,9 @@ def test_a_note_being_typed_survives_another_programs_revision_of_the_text(
     assert window.session.annotations[critics].start == REVISED.index("Critics")
     assert window.inspector.annotation_id == critics and edit.text() == "a long careful note" and edit.hasFocus()
 
-    qtbot.keyClick(edit, Qt.Key.Key_Return)  # nobody else changed the note: it is saved
+    qtbot.keyClick(
+        edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )  # nobody else changed the note: it is saved
     saved = {a.id: a for a in stored_annotations(library_path, doc_id)}
     assert saved[critics].note == "a long careful note" and REVISED[saved[critics].start :].startswith("Critics")
     assert messages == []

@@ -4,31 +4,26 @@ the messages of File › Import and File › New document from clipboard."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from annotator.core.model import Tag
 
 
-def test_reloading_tags_adds_no_blank_space_to_the_tag_panel(qtbot, open_window, import_text) -> None:
+def test_reloading_tags_keeps_one_row_per_tag_in_the_tag_tree(qtbot, open_window, import_text) -> None:
     import_text("Some text.\n")
     window = open_window()
     panel = window.tag_panel
-    layout = panel.layout()
-    items_before, height_before = layout.count(), panel.sizeHint().height()
     for _ in range(5):  # e.g. tags reloaded after an import or another program's change
         window._apply_tags()
-    QApplication.processEvents()  # new buttons are shown (and old ones deleted) by queued calls
-    assert layout.count() == items_before
-    assert panel.sizeHint().height() == height_before
-    # replaced buttons are not left drawn over the title until Qt deletes them
-    visible = [b for b in panel.findChildren(QPushButton) if b.isVisible()]
-    assert len(visible) == len(window.session.tags)
-    # a new tag adds exactly one button, still above the hint
+    QApplication.processEvents()
+    assert panel.visible_ids() == [t.id for t in window.session.tags]
+    # a new tag adds exactly one row, named for screen readers with its count and key
     extra = Tag("t-extra", "question", "#2a9d8f", "Open questions", "4", 3)
     panel.set_tags([*window.session.tags, extra])
-    assert layout.count() == items_before + 1
-    assert layout.indexOf(panel.button(extra.id)) < layout.indexOf(panel._hint)
-    assert panel.button(extra.id).accessibleName() == "Tag as question"
+    assert panel.visible_ids() == [*(t.id for t in window.session.tags), extra.id]
+    accessible = panel.index_of(extra.id).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert accessible == "question, 0 here, key 4"
 
 
 LONG_PARAGRAPH = " ".join(f"Sentence {i} of one long paragraph, wrapped over many lines." for i in range(400))
@@ -114,3 +109,31 @@ def test_an_empty_clipboard_is_said_plainly(open_window, import_text, messages) 
         window.paste_action.trigger()
     assert [text for _, text in messages] == ["The clipboard holds no text."] * 2
     assert window.documents_model.rowCount() == 1
+
+
+def test_no_two_actions_of_the_window_answer_the_same_key_in_the_same_place(open_window, import_text) -> None:
+    """An ambiguous shortcut fires neither action: each key is the window's once, or is bound to
+    distinct widgets (F2 renames a tag in the tag tree, a document in the library list)."""
+    from PySide6.QtGui import QAction
+
+    import_text("Alpha beta.\n")
+    window = open_window()
+    seen: dict[str, list[tuple[str, object]]] = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            if key.isEmpty():
+                continue
+            scope = action.shortcutContext()
+            widgets = tuple(w for w in action.associatedObjects())
+            seen.setdefault(key.toString(), []).append((action.text(), (scope, widgets)))
+    clashes = {}
+    for key, users in seen.items():
+        window_wide = [
+            text
+            for text, (scope, _w) in users
+            if scope in (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
+        ]
+        places = [w for _t, (_s, w) in users]
+        if len(users) > 1 and (window_wide or len(set(places)) < len(places)):
+            clashes[key] = [text for text, _ in users]
+    assert clashes == {}

@@ -39,6 +39,15 @@ class AlreadyTagged(InvalidInput):
         self.existing_id = existing_id
 
 
+class TagInUse(InvalidInput):
+    """A tag that annotations still use was to be deleted without saying what becomes of them
+    (moved to another tag, or deleted too). ``count`` is how many annotations use it."""
+
+    def __init__(self, message: str, count: int) -> None:
+        super().__init__(message)
+        self.count = count
+
+
 class TextDecodeError(AnnotatorError, ValueError):
     """The bytes are not text we can decode with confidence (binary, unknown encoding)."""
 

@@ -18,13 +18,15 @@ The rules live here, as pure functions over plain values:
   importing the same file again adds nothing, and nothing is silently dropped.
 - **Tags** an import names and the library lacks are created (in the order they
   come), with the bundle's colour or one of :data:`NEW_TAG_COLORS`. Names are
-  cleaned and checked by :func:`annotator.core.model.tag_name` first, so
+  cleaned and checked by :func:`annotator.core.codebook.clean_name` first, so
   ``"claim "`` is the tag ``claim``; a blank, invisible or control-character name
-  is refused. A file with a codebook tree (annotated JSON version 2) is matched by
-  **path** (names from the root): a tag whose path the library has is that tag
-  (the library's colour, key and description stay); the others are created under
-  their parent, keeping their id (unless the library uses it) and their key
-  (unless a library tag has it). Into a library with no documents the file's
+  is refused. Tags are matched by **path** (names from the root, one way for every
+  format): a tag given with its parents (REFI, annotated JSON version 2) is the tag
+  with that path, made with any missing parents; a plain name is the top-level tag
+  of that name, else the only tag inside another that has it. Tags the library has
+  keep their colour, key and description. A file's codebook tree (version 2) is
+  matched the same way, its new tags keeping their id (unless the library uses it)
+  and their key (unless a library tag has it). Into a library with no documents the file's
   codebook is taken whole: tags it shares by path with the library take the
   file's id, colour, key, description and order; the library's other tags stay.
 - **Previous texts and anchors** (version 2): a document's previous texts that the
@@ -53,6 +55,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+from annotator.core import codebook
 from annotator.core.anchoring import (
     FUZZY,
     MOVED,
@@ -63,7 +66,9 @@ from annotator.core.anchoring import (
     Reanchorer,
     follow,
 )
-from annotator.core.errors import FormatError
+from annotator.core.attributes import TEXT, Attribute, attribute_name, check_choices, check_kind, parse_value
+from annotator.core.errors import FormatError, InvalidInput
+from annotator.core.memos import JournalEntry, memo_text
 from annotator.core.model import (
     ID_MAX,
     Annotation,
@@ -73,20 +78,9 @@ from annotator.core.model import (
     annotation_on_span,
     check_name,
     new_id,
-    tag_name,
     utc_now,
 )
-from annotator.core.records import (
-    AttributeDefinition,
-    CodebookTag,
-    DocumentSet,
-    IncomingAnchor,
-    IncomingVersion,
-    JournalEntry,
-    LibraryExtras,
-    parents_first,
-    tag_paths,
-)
+from annotator.core.records import CodebookTag, DocumentSet, IncomingAnchor, IncomingVersion, LibraryExtras, set_name
 from annotator.core.selectors import check_span
 from annotator.core.text import UnstorableText, normalize_text, sha256_text, stored_text
 
@@ -111,7 +105,7 @@ class IncomingAnnotation(Protocol):
     id: str | None
     created: datetime | None
     modified: datetime | None
-    tag_id: str | None
+    tag_path: tuple[str, ...]  # the names from the top down to tag; () for a plain name
     anchor: IncomingAnchor | None
 
 
@@ -134,6 +128,7 @@ class IncomingBundle(Protocol):
 
     documents: list[Any]  # IncomingDocument
     tags: list[TagSpec]
+    attributes: list[Attribute]
     extras: LibraryExtras | None
 
 
@@ -289,6 +284,11 @@ def _no_older_text(version_id: str) -> str:
     raise AssertionError(f"an imported annotation has no earlier placement (version {version_id})")
 
 
+def _spec_of(annotation: IncomingAnnotation) -> TagSpec:
+    path = annotation.tag_path
+    return TagSpec(path[-1], "", parents=tuple(path[:-1])) if path else TagSpec(annotation.tag, "")
+
+
 class _Planner:
     """The matching state of one import: the library's holdings plus what the plan adds so far."""
 
@@ -296,15 +296,8 @@ class _Planner:
         self.clock, self.make_id = clock, make_id
         self.now: datetime | None = None  # when the document being planned was made
         self.plan = ImportPlan()
-        # Tags by name (files without a codebook tree name a tag by its name alone: the first
-        # tag of that name, a top-level one before a child) and by path.
-        self.all_tags: list[Tag] = list(held.tags)
-        self.tags: dict[str, Tag] = {}
-        for t in sorted(held.tags, key=lambda t: t.parent_id is not None):
-            self.tags.setdefault(t.name, t)
-        self.paths = _paths_of(self.all_tags)
         self.empty = held.empty
-        self.file_tags: dict[str, Tag] = {}  # the file's tag id -> the library's tag (of the bundle read now)
+        self._index(list(held.tags))
         self.document_sha256s = dict(held.document_sha256s)
         self.documents_by_sha256 = dict(held.documents_by_sha256)
         self.versions_by_sha256 = held.versions_by_sha256
@@ -313,75 +306,112 @@ class _Planner:
         self.versions = {doc_id: list(vs) for doc_id, vs in held.versions.items()}
         self.version_ids = set(held.version_ids)
 
+    def _index(self, tags: list[Tag]) -> None:
+        """Know *tags* (the library's and those planned) by path and by name."""
+        self.all_tags = tags
+        tag_paths = codebook.paths(tags)
+        self.by_path = {path: t for t in tags if (path := tag_paths[t.id])}
+        self.by_name: dict[str, list[Tag]] = {}
+        self.next_order: dict[str | None, int] = {}
+        for t in tags:
+            self.by_name.setdefault(t.name, []).append(t)
+            self.next_order[t.parent_id] = max(self.next_order.get(t.parent_id, 0), t.sort_order + 1)
+
     def tag(self, spec: TagSpec) -> Tag:
-        name = tag_name(spec.name)  # "claim " is the tag claim, not a new one that looks the same
-        if name not in self.tags:
-            created = self.plan.tags
-            color = spec.color or NEW_TAG_COLORS[len(created) % len(NEW_TAG_COLORS)]
-            self.tags[name] = Tag(self.make_id(), name, color, spec.description, "", len(self.all_tags))
-            created.append(self.tags[name])
-            self.all_tags.append(self.tags[name])
-            self.paths[(name,)] = self.tags[name]
-        return self.tags[name]
+        """The tag *spec* names, made (with any missing parents) if the library has none.
+
+        A spec with ``parents`` is matched by name path. A plain name (a format without
+        hierarchy) is the top-level tag of that name; if there is none and exactly one tag
+        inside another has it, that one (so a flat export of a nested codebook comes back
+        onto its tags); else a new top-level tag.
+        """
+        name = codebook.clean_name(spec.name)  # "claim " is the tag claim, not a new one that looks the same
+        if not spec.parents:
+            found = self.by_path.get((name,))
+            if found is None:
+                same = self.by_name.get(name, [])
+                found = same[0] if len(same) == 1 else self._make((), spec, None)
+            return found
+        path: tuple[str, ...] = ()
+        parent_id = None
+        for step in (codebook.clean_name(p) for p in spec.parents):
+            path = (*path, step)
+            parent = self.by_path.get(path) or self._make(path[:-1], TagSpec(step, ""), parent_id)
+            parent_id = parent.id
+        return self.by_path.get((*path, name)) or self._make(path, spec, parent_id)
+
+    def _make(
+        self,
+        parents: tuple[str, ...],
+        spec: TagSpec,
+        parent_id: str | None,
+        *,
+        tag_id: str | None = None,
+        key: str = "",
+    ) -> Tag:
+        name = codebook.clean_name(spec.name)
+        created = self.plan.tags
+        color = spec.color or NEW_TAG_COLORS[len(created) % len(NEW_TAG_COLORS)]
+        order = self.next_order.get(parent_id, 0)
+        self.next_order[parent_id] = order + 1
+        tag = Tag(tag_id or self.make_id(), name, color, spec.description, key, order, parent_id)
+        created.append(tag)
+        self.all_tags.append(tag)
+        self.by_path[(*parents, name)] = tag
+        self.by_name.setdefault(name, []).append(tag)
+        return tag
 
     def codebook(self, incoming: Sequence[CodebookTag]) -> None:
-        """Match a file's codebook tree (parents first) to the library's tags by path."""
-        self.file_tags = {}
+        """Match a file's codebook tree (parents first) to the library's tags by path, as
+        :meth:`tag` does; its annotations then name their tags by those paths."""
         if not incoming:
             return
         taken_ids = {t.id for t in self.all_tags}
-        keys = {t.shortcut for t in self.all_tags if t.shortcut}
+        file_keys = {t.shortcut for t in incoming if t.shortcut}
         # The first codebook into a library without documents (none planned either: their
         # annotations would refer to the tags replaced) is taken whole.
         whole = self.empty and self.plan.codebook is None and not self.plan.documents
+        keys = set(file_keys) if whole else {t.shortcut for t in self.all_tags if t.shortcut}
         replaced: dict[str, Tag] = {}  # library tag id -> the file's tag taking its place
-        file_keys = {t.shortcut for t in incoming if t.shortcut}
-        if whole:
-            keys = set(file_keys)
-        file_paths: dict[str, tuple[str, ...]] = {}
+        placed: dict[str, tuple[tuple[str, ...], Tag]] = {}  # the file's tag id -> (its path, the tag)
         for t in incoming:
-            parent = self.file_tags.get(t.parent_id) if t.parent_id is not None else None
-            name = tag_name(t.name)
-            path = (*file_paths[t.parent_id], name) if parent is not None and t.parent_id else (name,)
-            file_paths[t.id] = path
-            found = self.paths.get(path)
+            parents, parent = placed[t.parent_id] if t.parent_id is not None else ((), None)
+            path = (*parents, codebook.clean_name(t.name))
+            found = self.by_path.get(path)
             if found is not None and not whole:
-                self.file_tags[t.id] = found
+                placed[t.id] = (path, found)
                 continue
             if found is not None:
                 taken_ids.discard(found.id)  # the file's tag takes this one's place (and may take its id)
             tag_id = t.id if is_our_id(t.id) and t.id not in taken_ids else self.make_id()
-            key = t.shortcut if whole or t.shortcut not in keys else ""
-            order = t.sort_order if whole else len(self.all_tags)
-            color = t.color or NEW_TAG_COLORS[len(self.plan.tags) % len(NEW_TAG_COLORS)]
-            tag = Tag(tag_id, name, color, t.description, key, order, parent.id if parent is not None else None)
             taken_ids.add(tag_id)
-            if key:
-                keys.add(key)
-            if found is not None:
-                replaced[found.id] = tag
-                self.all_tags = [tag if x.id == found.id else x for x in self.all_tags]
+            key = t.shortcut if whole or t.shortcut not in keys else ""
+            keys.add(key)
+            parent_id = parent.id if parent is not None else None
+            if found is None:
+                tag = self._make(parents, TagSpec(t.name, t.color, t.description), parent_id, tag_id=tag_id, key=key)
             else:
-                self.plan.tags.append(tag)
-                self.all_tags.append(tag)
-            self.paths[path] = tag
-            self.file_tags[t.id] = tag
+                tag = replace(found, id=tag_id, color=t.color or found.color, description=t.description,
+                              shortcut=key, parent_id=parent_id)  # fmt: skip
+                replaced[found.id] = tag
+                self.by_path[path] = tag
+            if whole:  # the file's order too
+                tag = replace(tag, sort_order=t.sort_order)
+                self.by_path[path] = tag
+            placed[t.id] = (path, tag)
         if whole:
             # The library's other tags stay, under the tags that took their parents' places, without
             # a key the file's codebook gives to one of its own.
-            kept = []
+            mine = {tag.id: tag for _, tag in placed.values()}
+            kept = [tag for _, tag in placed.values()]
             for x in self.all_tags:
-                if x.id in replaced or x in self.file_tags.values():
-                    kept.append(x)
-                    continue
-                parent_id = replaced[x.parent_id].id if x.parent_id in replaced else x.parent_id
-                kept.append(replace(x, parent_id=parent_id, shortcut="" if x.shortcut in file_keys else x.shortcut))
-            self.all_tags = kept
-            self.plan.codebook = parents_first(kept)
-            self.paths = _paths_of(self.all_tags)
-        self.tags = {}
-        for x in sorted(self.all_tags, key=lambda t: t.parent_id is not None):
-            self.tags.setdefault(x.name, x)
+                if x.id not in mine and x.id not in replaced:
+                    parent_id = replaced[x.parent_id].id if x.parent_id in replaced else x.parent_id
+                    kept.append(replace(x, parent_id=parent_id, shortcut="" if x.shortcut in file_keys else x.shortcut))
+            self.plan.codebook = [x for x, _ in codebook.walk(kept)]
+            created = {t.id for t in self.plan.tags}
+            self.plan.tags = [x for x in self.plan.codebook if x.id in created]
+            self._index(kept)
 
     def document(self, incoming: PreparedDocument) -> PlannedDocument:
         imported, text, sha = incoming.source, incoming.text, incoming.sha256
@@ -477,10 +507,9 @@ class _Planner:
             check_span(in_text, a.start, a.end)
             if a.quote is not None and a.quote != in_text[a.start : a.end]:
                 raise FormatError(f"'{imported.title}': an annotation's quote is not text[start:end]")
-            tag = self.file_tags[a.tag_id] if a.tag_id is not None and a.tag_id in self.file_tags else None
             annotation = annotation_on_span(
                 in_text, a.start, a.end, id=our_id if keeps_id and our_id else self.make_id(),
-                document_id=planned.id, tag_id=(tag or self.tag(TagSpec(a.tag, ""))).id, note=a.note, coder=a.coder,
+                document_id=planned.id, tag_id=self.tag(_spec_of(a)).id, note=a.note, coder=a.coder,
                 created=a.created or now, modified=a.modified or a.created or now,
             )  # fmt: skip
             if revised is not None and state.status != ORPHANED:  # an orphan stays with its version
@@ -524,12 +553,6 @@ def _anchor_of(
     return state, (version_text if anchor.status == ORPHANED else None)
 
 
-def _paths_of(tags: Sequence[Tag]) -> dict[tuple[str, ...], Tag]:
-    """Tags by their path (names from the root)."""
-    by_id = {t.id: t for t in tags}
-    return {path: by_id[i] for i, path in tag_paths([(t.id, t.name, t.parent_id) for t in tags]).items()}
-
-
 def _key(annotation: Annotation, state: AnchorState) -> ContentKey:
     where = (state.version_id or "") if state.status == ORPHANED else ""
     return (annotation.tag_id, annotation.start, annotation.end, annotation.note, where)
@@ -565,12 +588,12 @@ def plan_import(
 
 @dataclass(frozen=True, slots=True)
 class HeldExtras:
-    """Core: what the library holds that a file's sets, attributes, journal and memos are matched
+    """Core: what the library holds that a file's attributes, sets, journal and memos are matched
     against: its attribute definitions and sets; for the documents the import matched, their
     memos and attribute values (attribute id -> value); the incoming ids of sets, attributes and
     journal entries that the library already uses (each in its own table)."""
 
-    attributes: Sequence[AttributeDefinition] = ()
+    attributes: Sequence[Attribute] = ()
     sets: Sequence[DocumentSet] = ()
     memos: Mapping[str, str] = field(default_factory=dict)
     values: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
@@ -584,13 +607,13 @@ class ExtrasPlan:
     """Core: what an import writes besides documents, annotations and tags.
 
     ``attributes``: new definitions; ``choices``: attribute id -> its choices, grown by those a
-    file uses; ``values``: (document id, attribute id, value) to add; ``memos``: (document id,
-    memo) of documents already there; ``sets``: new sets with their members; ``members``: (set
-    id, documents to add) for sets already there; ``journal``: new entries; ``notes``: what was
-    kept aside, in a line each (a value the library already had otherwise).
+    file declares; ``values``: (document id, attribute id, value) to add; ``memos``: (document
+    id, memo) of documents already there; ``sets``: new sets with their members; ``members``:
+    (set id, documents to add) for sets already there; ``journal``: new entries; ``notes``: what
+    was kept aside or read otherwise, in a line each (a value the library already had otherwise).
     """
 
-    attributes: list[AttributeDefinition] = field(default_factory=list)
+    attributes: list[Attribute] = field(default_factory=list)
     choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
     values: list[tuple[str, str, str]] = field(default_factory=list)
     memos: list[tuple[str, str]] = field(default_factory=list)
@@ -598,11 +621,6 @@ class ExtrasPlan:
     members: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     journal: list[JournalEntry] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-    @property
-    def empty(self) -> bool:
-        return not (self.attributes or self.choices or self.values or self.memos or self.sets or self.members
-                    or self.journal)  # fmt: skip
 
 
 def joined_memo(held: str, incoming: str) -> str:
@@ -613,65 +631,108 @@ def joined_memo(held: str, incoming: str) -> str:
     return incoming if not held.strip() else f"{held}\n\n{incoming}"
 
 
+class _Attributes:
+    """The attribute definitions of one import: the library's, and those the files add."""
+
+    def __init__(self, held: HeldExtras, out: ExtrasPlan, make_id: Callable[[], str]) -> None:
+        self.out, self.make_id = out, make_id
+        self.by_name = {a.name: a for a in held.attributes}
+        self.used_ids = set(held.attribute_ids) | {a.id for a in held.attributes}
+        self.next_order = max((a.sort_order for a in held.attributes), default=-1) + 1
+        self.files_order = not held.attributes  # a library without attributes takes a file's order
+        self.noted: set[str] = set()
+
+    def define(self, name: str, declared: Attribute | None) -> Attribute:
+        """The library's attribute *name* (cleaned), defined as the file *declared* it (undeclared:
+        text) if the library lacks it; a choice the file declares and the library lacks is added."""
+        found = self.by_name.get(name)
+        if found is None:
+            kind = check_kind(declared.kind) if declared is not None else TEXT
+            choices = check_choices(kind, declared.choices) if declared is not None else ()
+            order = declared.sort_order if declared is not None and self.files_order else self.next_order
+            keeps = declared is not None and is_our_id(declared.id) and declared.id not in self.used_ids
+            found = Attribute(declared.id if keeps and declared else self.make_id(), name, kind, choices, order)
+            self.next_order = max(self.next_order, order + 1)
+            self.used_ids.add(found.id)
+            self.by_name[name] = found
+            self.out.attributes.append(found)
+        elif declared is not None and declared.kind != found.kind:
+            if name not in self.noted:
+                self.noted.add(name)
+                self.out.notes.append(
+                    f"attribute '{name}' is {found.kind} in this library but {declared.kind} in the file: "
+                    f"its values were read as {found.kind}"
+                )
+        elif declared is not None and (missing := [c for c in declared.choices if c not in found.choices]):
+            grown = replace(found, choices=(*found.choices, *check_choices(found.kind, missing)))
+            self.by_name[name] = grown
+            new = [i for i, a in enumerate(self.out.attributes) if a.id == found.id]
+            if new:
+                self.out.attributes[new[0]] = grown
+            else:
+                self.out.choices[found.id] = grown.choices
+            found = grown
+        return found
+
+
 def plan_extras(
     prepared: PreparedImport, plan: ImportPlan, held: HeldExtras, *, make_id: Callable[[], str] = new_id
 ) -> ExtrasPlan:
-    """What a file's sets, attribute definitions and values, journal and document memos add to a
-    library holding *held*, once *plan* has placed its documents.
+    """What the files' attribute definitions and values, and a whole library's sets, journal and
+    document memos, add to a library holding *held*, once *plan* has placed their documents.
 
+    - **Attributes** are matched by name (:func:`annotator.core.attributes.attribute_name`). One
+      the library lacks is defined as the file declares it (every declared one, used or not;
+      an undeclared name as text), keeping its id when it is ours and unused. One the library
+      has keeps its kind (a note says when the file's differs); a choice it lacks is added.
+      Values are parsed for the library's kind (:func:`~annotator.core.attributes.parse_value`):
+      one that does not fit refuses the whole import (:class:`FormatError`). A value is added
+      where the document has none; where it has another, the library's stays and a note says
+      what the file had.
     - **Memos** of documents already there: :func:`joined_memo`.
-    - **Attributes** are matched by name. One the library defines with another kind is refused
-      (:class:`FormatError`; nothing is imported); a choice the library's definition lacks is
-      added to it. A value is added where the document has none; where it has another, the
-      library's stays and a note says what the file had.
     - **Sets** are matched by name: documents are added to the library's set; a new set keeps
       its id unless the library uses it.
     - **Journal** entries are matched by id (an entry whose id the library has is there
       already); others are added, keeping their id when it is ours.
     """
     out = ExtrasPlan()
-    attributes = {a.name: a for a in held.attributes}
-    choices = {a.id: a.choices for a in held.attributes}
+    attributes = _Attributes(held, out, make_id)
     sets = {s.name: s for s in held.sets}
     values = {doc_id: dict(v) for doc_id, v in held.values.items()}
     memos = dict(held.memos)
     added_to: dict[str, list[str]] = {}
+    known_entries = set(held.journal_ids)
     for (bundle, documents), planned in zip(prepared.bundles, plan.bundles, strict=True):
-        extras = bundle.extras
+        declared: dict[str, Attribute] = {}
+        for a in bundle.attributes:
+            try:
+                name = attribute_name(a.name)
+                declared[name] = a
+                attributes.define(name, a)
+            except InvalidInput as exc:
+                raise FormatError(f"attribute '{a.name}': {exc}; nothing was imported") from exc
         file_ids = {}  # the file's document id -> the library's
         for incoming, placed in zip(documents, planned, strict=True):
-            if incoming.source.id is not None:
-                file_ids[incoming.source.id] = placed.id
-        if extras is None:
-            continue
-        for a in extras.attributes:
-            found = attributes.get(a.name)
-            if found is None:
-                taken = not is_our_id(a.id) or a.id in held.attribute_ids or a.id in choices
-                found = AttributeDefinition(
-                    make_id() if taken else a.id, check_name("attribute", a.name), a.kind, a.choices, a.sort_order
-                )
-                out.attributes.append(found)
-                attributes[a.name], choices[found.id] = found, found.choices
-            elif found.kind != a.kind:
-                raise FormatError(
-                    f"attribute '{a.name}' is {found.kind} in this library but {a.kind} in the file; "
-                    "nothing was imported"
-                )
-            elif missing := [c for c in a.choices if c not in choices[found.id]]:
-                choices[found.id] = (*choices[found.id], *missing)
-                out.choices[found.id] = choices[found.id]
-        for incoming, placed in zip(documents, planned, strict=True):
             source = incoming.source
-            if not placed.new and (memo := joined_memo(memos.get(placed.id, ""), source.memo)) != memos.get(placed.id):
+            if source.id is not None:
+                file_ids[source.id] = placed.id
+            try:
+                memo = joined_memo(memos.get(placed.id, ""), memo_text("document memo", source.memo))
+            except InvalidInput as exc:
+                raise FormatError(f"'{source.title}': {exc}") from exc
+            if not placed.new and memo != memos.get(placed.id, ""):
                 memos[placed.id] = memo
                 out.memos.append((placed.id, memo))
             have = values.setdefault(placed.id, {})
-            for name, value in source.attributes.items():
-                attribute = attributes[name]
-                if attribute.kind == "choice" and value not in choices[attribute.id]:
-                    choices[attribute.id] = (*choices[attribute.id], value)
-                    out.choices[attribute.id] = choices[attribute.id]
+            for raw_name, raw in source.attributes.items():
+                try:
+                    name = attribute_name(raw_name)
+                    attribute = attributes.define(name, declared.get(name))
+                    value = parse_value(attribute, raw)
+                except InvalidInput as exc:
+                    raise FormatError(f"'{source.title}', attribute '{raw_name}': {exc}; nothing was imported") from exc
+                if not value:
+                    continue
                 if attribute.id not in have:
                     have[attribute.id] = value
                     out.values.append((placed.id, attribute.id, value))
@@ -679,23 +740,26 @@ def plan_extras(
                     out.notes.append(
                         f"'{placed.title}': attribute '{name}' kept {have[attribute.id]!r} (the file has {value!r})"
                     )
+        extras = bundle.extras
+        if extras is None:
+            continue
         for s in extras.sets:
             members = tuple(dict.fromkeys(file_ids[d] for d in s.document_ids if d in file_ids))
             found_set = sets.get(s.name)
             if found_set is None:
                 taken = not is_our_id(s.id) or s.id in held.set_ids or any(x.id == s.id for x in sets.values())
-                found_set = DocumentSet(make_id() if taken else s.id, check_name("set", s.name), members)
+                found_set = DocumentSet(make_id() if taken else s.id, set_name(s.name), members)
                 sets[s.name] = found_set
                 out.sets.append(found_set)
             elif more := [d for d in members if d not in found_set.document_ids]:
                 added_to.setdefault(found_set.id, []).extend(more)
-        known = set(held.journal_ids) | {e.id for e in out.journal}
         for e in extras.journal:
-            if e.id in known:
+            if e.id in known_entries:
                 continue
             entry = e if is_our_id(e.id) else replace(e, id=make_id())
             check_name("author", entry.author)
-            known.add(entry.id)
+            memo_text("journal entry", entry.body)
+            known_entries.add(entry.id)
             out.journal.append(entry)
     # A new set made by an earlier file of this import gets the members of later ones too.
     new_sets = {s.id: i for i, s in enumerate(out.sets)}

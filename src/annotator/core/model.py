@@ -81,12 +81,17 @@ class Tag:
 
 @dataclass(frozen=True, slots=True)
 class TagSpec:
-    """Core: a tag as given by a user or an import, before it has an id."""
+    """Core: a tag as given by a user or an import, before it has an id.
+
+    ``parents``: the names of the tags it is inside, from the top (a codebook with a
+    hierarchy, e.g. REFI); ``()`` for a top-level tag, or a format without hierarchy.
+    """
 
     name: str
     color: str
     description: str = ""
     shortcut: str = ""
+    parents: tuple[str, ...] = ()
 
 
 DEFAULT_TAGS: tuple[TagSpec, ...] = (

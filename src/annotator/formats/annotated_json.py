@@ -24,21 +24,14 @@ from typing import Any, BinaryIO
 
 import orjson
 
+from annotator.core import codebook as cb
 from annotator.core.anchoring import FUZZY, ORPHANED, UNCHANGED
+from annotator.core.attributes import Attribute, parse_value
 from annotator.core.errors import InvalidInput
 from annotator.core.gcpause import gc_paused
-from annotator.core.model import TagSpec, tag_name
-from annotator.core.records import (
-    AttributeDefinition,
-    CodebookTag,
-    DocumentSet,
-    IncomingAnchor,
-    IncomingVersion,
-    JournalEntry,
-    LibraryExtras,
-    parents_first,
-    tag_paths,
-)
+from annotator.core.memos import JournalEntry
+from annotator.core.model import TagSpec
+from annotator.core.records import CodebookTag, DocumentSet, IncomingAnchor, IncomingVersion, LibraryExtras
 from annotator.core.text import sha256_text
 from annotator.formats.base import (
     ExportBundle,
@@ -156,7 +149,7 @@ def _document_v2(exported: ExportedDocument, tag_names: dict[str, str], texts: b
         "metadata": doc.metadata,
         "memo": doc.memo,
         "created": doc.created,
-        "attributes": exported.attributes,  # by id here; the caller names them
+        "attributes": exported.attributes,
         "versions": [
             {
                 "id": v.id,
@@ -176,21 +169,16 @@ def _document_v2(exported: ExportedDocument, tag_names: dict[str, str], texts: b
 
 def to_dict_v2(bundle: ExportBundle) -> dict[str, Any]:
     """Version 2: the library (see the module's docstring and README)."""
-    tags = parents_first(bundle.tags)
+    tags = [t for t, _ in cb.walk(bundle.tags)]  # parents first, in the tree's order
     tag_names = {t.id: t.name for t in tags}
-    paths = tag_paths([(t.id, t.name, t.parent_id) for t in tags])
+    paths = cb.paths(tags)
     texts = bundle.options.get("previous_texts", True) is not False
-    attribute_names = {a.id: a.name for a in bundle.attributes}
     documents = []
     coders: set[str] = set()
     for exported in bundle.documents:
         coders.update(a.coder for a in exported.annotations)
         coders.update(o.annotation.coder for o in exported.orphans)
-        document = _document_v2(exported, tag_names, texts)
-        document["attributes"] = {
-            attribute_names[i]: value for i, value in exported.attributes.items() if i in attribute_names
-        }
-        documents.append(document)
+        documents.append(_document_v2(exported, tag_names, texts))
     coders.discard("")
     return {
         "format": FORMAT_NAME,
@@ -329,62 +317,45 @@ def _unique(what: str, values: list[Any]) -> None:
 
 
 def _codebook_v2(payload: dict[str, Any]) -> list[CodebookTag]:
+    """The file's codebook, parents first; refused unless every tag's parent is in it, its
+    parents hold no cycle and its path is the names of its parents and itself."""
     raw = payload["tags"]
     for index, t in enumerate(raw):
         try:
-            tag_name(t["name"])
+            cb.clean_name(t["name"])
         except InvalidInput as exc:
             raise FormatError(f"tag {index + 1}: {exc}") from exc
     _unique("the tag id", [t["id"] for t in raw])
-    by_id = {t["id"]: t for t in raw}
-    for index, t in enumerate(raw):
-        if t["parent_id"] is not None and t["parent_id"] not in by_id:
-            raise FormatError(f"tag {index + 1} ('{t['name']}'): its parent {t['parent_id']!r} is not in the export")
-    paths = tag_paths([(t["id"], t["name"], t["parent_id"]) for t in raw])
-    for index, t in enumerate(raw):
-        # A cycle is cut where it closes, so its path is shorter than the chain of parents.
-        if list(paths[t["id"]]) != t["path"] or (t["parent_id"] is not None and len(paths[t["id"]]) < 2):
-            raise FormatError(
-                f"tag {index + 1} ('{t['name']}'): its path {t['path']!r} is not the names of its parents and itself"
-            )
-    _unique("the tag path", [tuple(t["path"]) for t in raw])
     codebook = [
         CodebookTag(t["id"], t["name"], t["parent_id"], t["color"], t["description"], t["key"], t["sort_order"])
         for t in raw
     ]
-    return parents_first(codebook)
+    ids = {t.id for t in codebook}
+    for index, t in enumerate(codebook):
+        if t.parent_id is not None and t.parent_id not in ids:
+            raise FormatError(f"tag {index + 1} ('{t.name}'): its parent {t.parent_id!r} is not in the export")
+        if cb.cycle_of(codebook, t.id):
+            raise FormatError(f"tag {index + 1} ('{t.name}'): it is inside itself (its parents form a cycle)")
+    paths = cb.paths(codebook)
+    for index, t in enumerate(raw):
+        if list(paths[t["id"]]) != t["path"]:
+            raise FormatError(
+                f"tag {index + 1} ('{t['name']}'): its path {t['path']!r} is not the names of its parents and itself"
+            )
+    _unique("the tag path", [tuple(t["path"]) for t in raw])
+    return [t for t, _ in cb.walk(codebook)]
 
 
-def _attributes_v2(payload: dict[str, Any]) -> dict[str, AttributeDefinition]:
+def _attributes_v2(payload: dict[str, Any]) -> dict[str, Attribute]:
     raw = payload["attributes"]
     _unique("the attribute id", [a["id"] for a in raw])
     _unique("the attribute name", [a["name"] for a in raw])
-    return {
-        a["name"]: AttributeDefinition(a["id"], a["name"], a["kind"], tuple(a["choices"]), a["sort_order"]) for a in raw
-    }
-
-
-def _check_value(where: str, attribute: AttributeDefinition, value: str) -> None:
-    """Refuse a value its attribute's kind cannot hold (values travel as canonical text)."""
-    if attribute.kind == "number":
-        try:
-            float(value)
-        except ValueError:
-            raise FormatError(f"{where}: attribute '{attribute.name}' is a number, not {value!r}") from None
-    elif attribute.kind == "date":
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise FormatError(f"{where}: attribute '{attribute.name}' is a date (YYYY-MM-DD), not {value!r}")
-        try:
-            datetime.strptime(value, "%Y-%m-%d")
-        except ValueError:
-            raise FormatError(f"{where}: attribute '{attribute.name}' is a date (YYYY-MM-DD), not {value!r}") from None
-    elif attribute.kind == "choice" and value not in attribute.choices:
-        raise FormatError(f"{where}: attribute '{attribute.name}' takes one of its choices, not {value!r}")
+    return {a["name"]: Attribute(a["id"], a["name"], a["kind"], tuple(a["choices"]), a["sort_order"]) for a in raw}
 
 
 def _document_v2_in(
-    d_index: int, d: dict[str, Any], tags: dict[str, CodebookTag], coders: set[str],
-    attributes: dict[str, AttributeDefinition],
+    d_index: int, d: dict[str, Any], tags: dict[str, CodebookTag], paths: dict[str, tuple[str, ...]],
+    coders: set[str], attributes: dict[str, Attribute],
 ) -> ImportedDocument:  # fmt: skip
     where_doc = f"document {d_index + 1} ('{d['title']}')"
     text = d["text"]
@@ -413,7 +384,7 @@ def _document_v2_in(
         created, modified = _times(where, a["created"], a["modified"])
         return ImportedAnnotation(
             tag=a["tag"], start=a["start"], end=a["end"], quote=a["quote"], note=a["note"], coder=a["coder"],
-            id=a["id"], created=created, modified=modified, tag_id=a["tag_id"], anchor=anchor,
+            id=a["id"], created=created, modified=modified, tag_path=paths[tag.id], anchor=anchor,
         )  # fmt: skip
 
     def version_text(where: str, version_id: str, what: str) -> str:
@@ -450,7 +421,10 @@ def _document_v2_in(
     for name, value in d["attributes"].items():
         if name not in attributes:
             raise FormatError(f"{where_doc}: attribute '{name}' is not in the export's attributes")
-        _check_value(where_doc, attributes[name], value)
+        try:  # as the file declares it; the import parses it again for the library's attribute
+            parse_value(attributes[name], value)
+        except InvalidInput as exc:
+            raise FormatError(f"{where_doc}, attribute '{name}': {exc}") from exc
     return ImportedDocument(
         title=d["title"], text=text, metadata=d["metadata"], annotations=annotations, id=d["id"], memo=d["memo"],
         created=created, versions=list(versions.values()), attributes=dict(d["attributes"]),
@@ -460,10 +434,11 @@ def _document_v2_in(
 def _read_v2(payload: dict[str, Any]) -> ImportBundle:
     codebook = _codebook_v2(payload)
     tags = {t.id: t for t in codebook}
+    paths = cb.paths(codebook)
     coders = set(payload["coders"])
     attributes = _attributes_v2(payload)
     _unique("the document id", [d["id"] for d in payload["documents"]])
-    documents = [_document_v2_in(i, d, tags, coders, attributes) for i, d in enumerate(payload["documents"])]
+    documents = [_document_v2_in(i, d, tags, paths, coders, attributes) for i, d in enumerate(payload["documents"])]
     document_ids = {d.id for d in documents}
     _unique("the set id", [s["id"] for s in payload["sets"]])
     _unique("the set name", [s["name"] for s in payload["sets"]])
@@ -478,8 +453,8 @@ def _read_v2(payload: dict[str, Any]) -> ImportBundle:
     for e_index, e in enumerate(payload["journal"]):
         created, modified = _times(f"journal entry {e_index + 1}", e["created"], e["modified"])
         journal.append(JournalEntry(e["id"], created, modified, e["author"], e["title"], e["body"]))
-    extras = LibraryExtras(codebook, sets, list(attributes.values()), journal)
-    return ImportBundle(documents=documents, extras=extras)
+    extras = LibraryExtras(codebook, sets, journal)
+    return ImportBundle(documents=documents, attributes=list(attributes.values()), extras=extras)
 
 
 #: The writer options :func:`write` reads.

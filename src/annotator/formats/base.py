@@ -8,24 +8,20 @@ from datetime import datetime
 from typing import Any, BinaryIO, Literal
 
 from annotator.core.anchoring import AnchorState, DocumentVersion, Orphan
+from annotator.core.attributes import Attribute
 
 # FormatError and OptionError are AnnotatorErrors, defined with the others in core.errors.
 from annotator.core.errors import FormatError as FormatError
 from annotator.core.errors import OptionError as OptionError
+from annotator.core.memos import JournalEntry
 from annotator.core.model import Annotation, Document, Tag, TagSpec
-from annotator.core.records import (
-    AttributeDefinition,
-    DocumentSet,
-    IncomingAnchor,
-    IncomingVersion,
-    JournalEntry,
-    LibraryExtras,
-)
+from annotator.core.records import DocumentSet, IncomingAnchor, IncomingVersion, LibraryExtras
 
 
 @dataclass(slots=True)
 class ImportedAnnotation:
-    """Formats: an annotation as a file describes it (tag by name)."""
+    """Formats: an annotation as a file describes it (tag by name; ``tag_path``, when the
+    format has a hierarchy, the names from the top down to ``tag``)."""
 
     tag: str
     start: int
@@ -36,8 +32,8 @@ class ImportedAnnotation:
     id: str | None = None
     created: datetime | None = None
     modified: datetime | None = None
-    #: the id of its tag in the file's codebook (:attr:`ImportBundle.extras`), when the file has one
-    tag_id: str | None = None
+    #: the names from the top down to its tag (a codebook with a hierarchy); () for a plain name
+    tag_path: tuple[str, ...] = ()
     #: how it stood after its document's revisions (None: plainly placed); an orphan's offsets
     #: and quote point into that version's text
     anchor: IncomingAnchor | None = None
@@ -52,12 +48,12 @@ class ImportedDocument:
     metadata: dict[str, Any] = field(default_factory=dict)
     annotations: list[ImportedAnnotation] = field(default_factory=list)
     id: str | None = None
+    #: Attribute name -> value as the file gives it; the import parses it for the attribute's kind.
+    attributes: dict[str, str] = field(default_factory=dict)
     memo: str = ""
     created: datetime | None = None
     #: previous texts, oldest first (annotated JSON version 2)
     versions: list[IncomingVersion] = field(default_factory=list)
-    #: attribute name -> value as canonical text
-    attributes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -67,6 +63,9 @@ class ImportBundle:
 
     documents: list[ImportedDocument]
     tags: list[TagSpec] = field(default_factory=list)
+    #: The attributes the file declares (an id of ours is kept for a new one): names not declared
+    #: are imported as text.
+    attributes: list[Attribute] = field(default_factory=list)
     extras: LibraryExtras | None = None
 
 
@@ -81,14 +80,14 @@ class ExportedDocument:
 
     document: Document
     annotations: list[Annotation] = field(default_factory=list)
+    #: Attribute name -> canonical value (:mod:`annotator.core.attributes`), only those it has.
+    attributes: dict[str, str] = field(default_factory=dict)
     #: anchor states of those of ``annotations`` that are not plainly placed (moved, fuzzy)
     anchors: dict[str, AnchorState] = field(default_factory=dict)
     #: annotations a revision left without a place, each with the version it points into
     orphans: list[Orphan] = field(default_factory=list)
     #: previous texts, oldest first
     versions: list[DocumentVersion] = field(default_factory=list)
-    #: attribute id -> the document's value, as canonical text
-    attributes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -105,8 +104,9 @@ class ExportBundle:
     generator: str
     exported_at: datetime
     options: dict[str, Any] = field(default_factory=dict)
+    #: The library's attribute definitions, in display order (every one, used or not).
+    attributes: list[Attribute] = field(default_factory=list)
     sets: list[DocumentSet] = field(default_factory=list)
-    attributes: list[AttributeDefinition] = field(default_factory=list)
     journal: list[JournalEntry] = field(default_factory=list)
 
 

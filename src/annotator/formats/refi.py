@@ -16,15 +16,21 @@ end; but QualCoder cuts ``text[startPosition:endPosition]``, ATLAS.ti is known
 to count the same way, and so do we.) A note becomes a ``Note`` referenced by
 ``NoteRef`` from the selection, and is repeated as the selection's
 ``Description``: QualCoder ignores a selection's ``NoteRef`` and reads the
-``Description`` as the coding's memo. GUIDs are our own
+``Description`` as the coding's memo. Document attributes are ``Variables``
+(number: ``Integer`` when every value is whole, else ``Float``; date: ``Date``;
+text and choice: ``Text``, a choice's list kept in its ``Description`` after
+``Annotator choices: ``) with a ``VariableValue`` per value under each
+``TextSource``. GUIDs are our own
 ids where those are UUIDs (and UUID5s of them otherwise), so exporting twice
 gives the same GUIDs and importing an export matches what is already there.
 
 What we read: text sources inside the archive (``internal://``), and the text
 representation of PDF sources; codes with colours and descriptions, their
-hierarchy flattened into tag names ``Parent/Child``; users as coder names;
+hierarchy kept (a code inside another is a tag inside its tag); users as coder names;
 each ``Coding`` of a ``PlainTextSelection`` becomes an annotation (a coding of
-a whole source, one spanning the whole text), with the notes it refers to.
+a whole source, one spanning the whole text), with the notes it refers to; a
+source's ``VariableValue``s become its attribute values (Integer and Float:
+number, Date: date, Boolean: a choice of true/false, others: text).
 Pictures, audio and video are skipped. A selection outside its text, a coding
 of an unknown code or a source we cannot read refuses the whole file.
 
@@ -40,6 +46,7 @@ ATLAS.ti the positions are taken as they are. A leading BOM is not counted.
 from __future__ import annotations
 
 import io
+import json
 import re
 import uuid
 import zipfile
@@ -51,6 +58,7 @@ from typing import Any, BinaryIO
 
 from lxml import etree
 
+from annotator.core.attributes import CHOICE, DATE, NUMBER, TEXT, Attribute, is_integer
 from annotator.core.model import NAME_MAX, Annotation, Document, Tag, TagSpec
 from annotator.core.offsets import RawTextMap
 from annotator.core.text import MAX_IMPORT_BYTES, TextDecodeError, decode_bytes, normalize_text
@@ -86,6 +94,9 @@ _PLAIN_GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
 _COLOR = re.compile(r"#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})")
 # Characters XML 1.0 cannot carry at all (lxml refuses them); \t, \n, \r are fine.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: How a Variable's Description says it is one of a list (our choice attributes).
+CHOICES_PREFIX = "Annotator choices: "
+_VARIABLE_KINDS = {"Text": TEXT, "Integer": NUMBER, "Float": NUMBER, "Date": DATE, "Boolean": CHOICE, "DateTime": TEXT}
 _INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
 
 
@@ -152,8 +163,8 @@ def _sub_text(parent: etree._Element, ns: str, name: str, text: str) -> etree._E
 
 
 def _parent_of(tag: Tag) -> str | None:
-    """The id of a tag's parent tag. Tags are flat today; a ``parent_id`` field would nest them."""
-    return getattr(tag, "parent_id", None)
+    """The id of a tag's parent tag (None: top level)."""
+    return tag.parent_id
 
 
 def _add_codes(parent: etree._Element, ns: str, tags: list[Tag]) -> None:
@@ -216,6 +227,7 @@ def project_xml(bundle: ExportBundle, text_paths: dict[str, str]) -> bytes:
     if bundle.tags:
         _add_codes(_sub(_sub(root, ns, "CodeBook"), ns, "Codes"), ns, bundle.tags)
 
+    variables = _add_variables(root, bundle)
     tag_guids = {t.id: _guid_for("tag", t.id) for t in bundle.tags}
     tag_names = {t.id: t.name for t in bundle.tags}
     notes: list[tuple[str, Annotation]] = []
@@ -223,7 +235,8 @@ def project_xml(bundle: ExportBundle, text_paths: dict[str, str]) -> bytes:
         sources = _sub(root, ns, "Sources")
         for exported in bundle.documents:
             doc = exported.document
-            _add_source(sources, doc, exported.annotations, text_paths[doc.id], users, tag_guids, notes)
+            source = _add_source(sources, doc, exported.annotations, text_paths[doc.id], users, tag_guids, notes)
+            _add_values(source, exported.attributes, variables)
     if notes:
         notes_el = _sub(root, ns, "Notes")
         for guid, a in notes:
@@ -247,7 +260,7 @@ def _add_source(
     users: _Users,
     tag_guids: dict[str, str],
     notes: list[tuple[str, Annotation]],
-) -> None:
+) -> etree._Element:
     ns = PROJECT_NS
     attrs = {
         "guid": _guid_for("document", doc.id),
@@ -279,6 +292,43 @@ def _add_source(
             note_guid = _derived_guid("note", a.id)
             _sub(selection, ns, "NoteRef", {"targetGUID": note_guid})
             notes.append((note_guid, a))
+    return source
+
+
+def _variable_type(attribute: Attribute, bundle: ExportBundle) -> str:
+    if attribute.kind == NUMBER:
+        values = [e.attributes.get(attribute.name, "") for e in bundle.documents]
+        return "Integer" if all(is_integer(v) for v in values if v) else "Float"
+    return {DATE: "Date"}.get(attribute.kind, "Text")
+
+
+def _add_variables(root: etree._Element, bundle: ExportBundle) -> dict[str, tuple[str, str]]:
+    """Declare the attributes as ``Variables``; returns name -> (GUID, typeOfVariable).
+
+    A choice attribute is a Text variable whose ``Description`` lists its choices
+    (``CHOICES_PREFIX`` and a JSON list), which our reader turns back into choices.
+    """
+    declared: dict[str, tuple[str, str]] = {}
+    if not bundle.attributes:
+        return declared
+    ns = PROJECT_NS
+    variables = _sub(root, ns, "Variables")
+    for attribute in bundle.attributes:
+        guid, kind = _guid_for("attribute", attribute.id), _variable_type(attribute, bundle)
+        variable = _sub(variables, ns, "Variable", {"guid": guid, "name": attribute.name, "typeOfVariable": kind})
+        if attribute.kind == CHOICE:
+            _sub_text(variable, ns, "Description", CHOICES_PREFIX + json.dumps(list(attribute.choices)))
+        declared[attribute.name] = (guid, kind)
+    return declared
+
+
+def _add_values(source: etree._Element, values: Mapping[str, str], variables: dict[str, tuple[str, str]]) -> None:
+    """A source's ``VariableValue`` per attribute value it has, in declaration order."""
+    for name, (guid, kind) in variables.items():
+        if value := values.get(name):
+            element = _sub(source, PROJECT_NS, "VariableValue")
+            _sub(element, PROJECT_NS, "VariableRef", {"targetGUID": guid})
+            _sub_text(element, PROJECT_NS, f"{kind}Value", value)
 
 
 def write_project(bundle: ExportBundle, out: BinaryIO) -> None:
@@ -380,37 +430,42 @@ def _color(value: str | None) -> str:
 
 @dataclass(slots=True)
 class _Codebook:
-    """Reading: codes by GUID, and the tags they become (names flattened ``Parent/Child``)."""
+    """Reading: codes by GUID, and the tags they become, each with its parents' names (its path)."""
 
-    names: dict[str, str] = field(default_factory=dict)  # code GUID -> tag name
-    specs: dict[str, TagSpec] = field(default_factory=dict)  # tag name -> spec, in file order
-    codable: set[str] = field(default_factory=set)  # tag names of codable codes
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code GUID -> tag path
+    specs: dict[tuple[str, ...], TagSpec] = field(default_factory=dict)  # tag path -> spec, parents first
+    codable: set[tuple[str, ...]] = field(default_factory=set)  # tag paths of codable codes
 
     def read(self, codes: etree._Element, ns: str) -> None:
-        stack = [(code, "") for code in reversed(list(_children(codes, ns, "Code")))]
+        stack: list[tuple[etree._Element, tuple[str, ...]]] = [
+            (code, ()) for code in reversed(list(_children(codes, ns, "Code")))
+        ]
         while stack:  # iterative: a deep hierarchy must not exhaust Python's stack
-            code, prefix = stack.pop()
+            code, parents = stack.pop()
             guid = _normal_guid(code.get("guid"))
             own = code.get("name") or ""
             if not own.strip():
                 own = f"code {(guid or '?')[:8]}"
-            name = f"{prefix}/{own}" if prefix else own
-            if len(name) > NAME_MAX:
+            if len(own) > NAME_MAX:
                 raise FormatError(
-                    f"the code '{name[:60]}…' has a name (with its parents) of {len(name)} characters; "
-                    f"tag names are limited to {NAME_MAX}"
+                    f"the code '{own[:60]}…' has a name of {len(own)} characters; the limit is {NAME_MAX}"
                 )
+            path = (*parents, own)
             if guid is not None:
-                self.names.setdefault(guid, name)
-            if name not in self.specs:
-                self.specs[name] = TagSpec(name, _color(code.get("color")), _child_text(code, ns, "Description"))
+                self.names.setdefault(guid, path)
+            if path not in self.specs:
+                color, description = _color(code.get("color")), _child_text(code, ns, "Description")
+                self.specs[path] = TagSpec(own, color, description, parents=parents)
             if (code.get("isCodable") or "true").strip().lower() not in ("false", "0"):
-                self.codable.add(name)
-            stack.extend((child, name) for child in reversed(list(_children(code, ns, "Code"))))
+                self.codable.add(path)
+            stack.extend((child, path) for child in reversed(list(_children(code, ns, "Code"))))
 
-    def tags(self, used: set[str]) -> list[TagSpec]:
-        """Codable codes and any code a coding uses (categories nobody codes with are left out)."""
-        return [spec for name, spec in self.specs.items() if name in self.codable or name in used]
+    def tags(self, used: set[tuple[str, ...]]) -> list[TagSpec]:
+        """Codable codes, any code a coding uses, and the codes they are inside (categories nobody
+        codes with are left out unless they hold one), parents first."""
+        kept = {path for path in self.specs if path in self.codable or path in used}
+        kept.update(path[:n] for path in list(kept) for n in range(1, len(path)))
+        return [spec for path, spec in self.specs.items() if path in kept]
 
 
 def read_codebook(source: SourceFile) -> ImportBundle:
@@ -456,10 +511,11 @@ class _Project:
     cases: set[str] = field(default_factory=set)
     note_texts: dict[str, str] = field(default_factory=dict)
     members: dict[str, str] = field(default_factory=dict)  # lowercased member name -> name
-    used_tags: set[str] = field(default_factory=set)
+    used_tags: set[tuple[str, ...]] = field(default_factory=set)
     annotation_ids: set[str] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)
     atlas: bool = False
+    variables: dict[str, Attribute] = field(default_factory=dict)  # variable GUID -> attribute
 
     def read_header(self) -> None:
         ns = self.ns
@@ -473,6 +529,9 @@ class _Project:
         for book in _children(self.root, ns, "CodeBook"):
             for codes in _children(book, ns, "Codes"):
                 self.codebook.read(codes, ns)
+        for variables in _children(self.root, ns, "Variables"):
+            for variable in _children(variables, ns, "Variable"):
+                self.read_variable(variable)
         for notes in _children(self.root, ns, "Notes"):
             for note in _children(notes, ns, "Note"):
                 if (guid := _normal_guid(note.get("guid"))) is not None:
@@ -488,6 +547,39 @@ class _Project:
                 for this, other in (ends, ends[::-1]):
                     if this in self.notes and other is not None and other not in self.notes:
                         self.linked_notes.setdefault(other, []).append(this)
+
+    def read_variable(self, variable: etree._Element) -> None:
+        guid, name = _normal_guid(variable.get("guid")), (variable.get("name") or "").strip()
+        if guid is None or not name:
+            return
+        kind = _VARIABLE_KINDS.get(variable.get("typeOfVariable") or "", TEXT)
+        choices: tuple[str, ...] = ("true", "false") if variable.get("typeOfVariable") == "Boolean" else ()
+        description = _child_text(variable, self.ns, "Description")
+        if kind == TEXT and description.startswith(CHOICES_PREFIX):
+            try:
+                listed = json.loads(description.removeprefix(CHOICES_PREFIX))
+            except ValueError:
+                listed = None
+            if isinstance(listed, list) and listed and all(isinstance(c, str) for c in listed):
+                kind, choices = CHOICE, tuple(listed)
+        self.variables[guid] = Attribute("", name, kind, choices)
+
+    def values_of(self, element: etree._Element) -> dict[str, str]:
+        """A source's attribute values (its ``VariableValue`` elements of declared variables)."""
+        values: dict[str, str] = {}
+        for holder in _children(element, self.ns, "VariableValue"):
+            ref = next(_children(holder, self.ns, "VariableRef"), None)
+            attribute = self.variables.get(_normal_guid(ref.get("targetGUID")) or "") if ref is not None else None
+            value = next((c for c in holder.iterchildren() if _local(c).endswith("Value")), None)
+            if attribute is None or value is None or not (value.text or "").strip():
+                continue
+            text = value.text or ""
+            if _local(value) == "DateValue":
+                text = text.strip()[:10]  # xsd:date may carry a time zone
+            elif _local(value) == "BooleanValue":
+                text = "true" if text.strip() in ("true", "1") else "false"
+            values[attribute.name] = text
+        return values
 
     def member(self, path: str | None, where: str) -> bytes:
         """The bytes of an ``internal://`` file in ``sources/`` (NVivo writes ``Sources/``)."""
@@ -537,7 +629,7 @@ class _Project:
         texts = [t for t in dict.fromkeys(self.note_text(g) for g in dict.fromkeys(guids)) if t]
         return "\n\n".join(texts)
 
-    def tag_of(self, coding: etree._Element, where: str) -> str | None:
+    def tag_of(self, coding: etree._Element, where: str) -> tuple[str, ...] | None:
         """The tag a Coding applies; None for a case (NVivo codes sources to cases)."""
         for ref in _children(coding, self.ns, "CodeRef"):
             guid = _normal_guid(ref.get("targetGUID"))
@@ -595,7 +687,7 @@ class _Project:
             for coding in _children(element, ns, "Coding"):
                 tag = self.tag_of(coding, where)
                 if tag is not None:
-                    whole = ImportedAnnotation(tag, 0, len(text), text, note=self.notes_of(coding))
+                    whole = ImportedAnnotation(tag[-1], 0, len(text), text, note=self.notes_of(coding), tag_path=tag)
                     whole.coder, whole.id = self.coder(coding, element), self.annotation_id(coding)
                     whole.created = _parse_time(coding.get("creationDateTime"))
                     annotations.append(whole)
@@ -604,7 +696,10 @@ class _Project:
             metadata["description"] = normalize_text(description)
         if origin := self.root.get("origin"):
             metadata["refi_origin"] = origin
-        return ImportedDocument(title=title, text=text, metadata=metadata, annotations=annotations, id=guid)
+        return ImportedDocument(
+            title=title, text=text, metadata=metadata, annotations=annotations, id=guid,
+            attributes=self.values_of(element),
+        )  # fmt: skip
 
     def selection(
         self, selection: etree._Element, text: str, to_text: Callable[[int], int], title: str
@@ -629,7 +724,7 @@ class _Project:
             tag = self.tag_of(coding, where)
             if tag is None:
                 continue
-            annotation = ImportedAnnotation(tag, start, end, text[start:end])
+            annotation = ImportedAnnotation(tag[-1], start, end, text[start:end], tag_path=tag)
             annotation.note = "\n\n".join(t for t in dict.fromkeys([shared_note, self.notes_of(coding)]) if t)
             annotation.coder, annotation.id = self.coder(coding, selection), self.annotation_id(coding)
             created = _parse_time(coding.get("creationDateTime")) or _parse_time(selection.get("creationDateTime"))
@@ -665,7 +760,8 @@ def read_project(source: SourceFile) -> ImportBundle:
             f"{len(project.problems)} coded selection(s) cannot be imported, so nothing was: {listed}"
             + (f"; and {more} more" if more > 0 else "")
         )
-    return ImportBundle(documents=documents, tags=project.codebook.tags(project.used_tags))
+    declared = list({a.name: a for a in project.variables.values()}.values())
+    return ImportBundle(documents=documents, tags=project.codebook.tags(project.used_tags), attributes=declared)
 
 
 def sniff_project(head: bytes) -> bool:

@@ -4,6 +4,10 @@ Both carry the same columns, in this order::
 
     document_id, document_title, tag, start, end, quote, note, coder, created, modified, annotation_id
 
+followed by one column per document attribute (its name; ``attribute:NAME`` where
+the name is one of the columns above), holding the document's value of it (empty
+when it has none).
+
 ``start``/``end`` are code points into the document's stored text, end-exclusive
 (Python slicing; R's ``substr`` also counts code points, with ``start + 1``).
 Excel's text functions count UTF-16 units, so after an emoji ``MID`` is off by
@@ -22,7 +26,8 @@ plain mode never adds it.
 
 XLSX (openpyxl, zipped in memory and then written out) has three sheets: ``annotations`` (the columns above),
 ``tags`` (name, color, description) and ``documents`` (id, title, length in code
-points, sha256). Text cells are written as strings, never as formulas, so
+points, sha256, then one column per attribute: every document is there, annotated or
+not; number values are number cells). Text cells are written as strings, never as formulas, so
 ``=SUM(A1)`` in a note stays text without an apostrophe. XML cannot hold most
 C0 control characters, U+FFFE or U+FFFF; they are written with OOXML's own
 escape ``_xHHHH_`` (and a literal ``_xHHHH_`` becomes ``_x005F_xHHHH_``), which
@@ -39,8 +44,10 @@ import io
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any, BinaryIO
 
+from annotator.core.attributes import NUMBER, Attribute, is_integer
 from annotator.core.gcpause import gc_paused
 from annotator.core.model import Annotation, Document
 from annotator.core.offsets import OffsetMap
@@ -78,12 +85,21 @@ def iso_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def attribute_columns(bundle: ExportBundle, taken: tuple[str, ...] = COLUMNS) -> tuple[str, ...]:
+    """The header of the attribute columns: each attribute's name, or ``attribute:NAME`` where
+    the name is one of the *taken* columns."""
+    return tuple(f"attribute:{a.name}" if a.name in taken else a.name for a in bundle.attributes)
+
+
 def rows(bundle: ExportBundle) -> Iterator[tuple[Any, ...]]:
-    """The data rows (no header): documents in export order, annotations by (start, end)."""
+    """The data rows (no header): documents in export order, annotations by (start, end),
+    then each attribute's value."""
     tag_names = {t.id: t.name for t in bundle.tags}
+    names = [a.name for a in bundle.attributes]
     for exported in bundle.documents:
+        values = tuple(exported.attributes.get(name, "") for name in names)
         for a in sorted(exported.annotations, key=lambda a: (a.start, a.end, a.id)):
-            yield _row(exported.document, a, tag_names)
+            yield _row(exported.document, a, tag_names) + values
 
 
 def _row(doc: Document, a: Annotation, tag_names: dict[str, str]) -> tuple[Any, ...]:
@@ -100,6 +116,13 @@ def _row(doc: Document, a: Annotation, tag_names: dict[str, str]) -> tuple[Any, 
         iso_utc(a.modified),
         a.id,
     )
+
+
+def _cell(attribute: Attribute, value: str) -> Any:
+    """An attribute value for a spreadsheet cell: a number attribute's value as a number."""
+    if attribute.kind == NUMBER and value:
+        return int(value) if is_integer(value) else float(Decimal(value))
+    return value
 
 
 # -- CSV ---------------------------------------------------------------------------------------
@@ -119,7 +142,7 @@ def write_csv(bundle: ExportBundle, out: BinaryIO) -> None:
         # Minimal quoting would leave a lone CR in a note unquoted (the csv module only quotes
         # the characters of its line terminator), which breaks the record; so text is always quoted.
         writer = csv.writer(text, lineterminator="\r\n" if excel else "\n", quoting=csv.QUOTE_NONNUMERIC)
-        writer.writerow(COLUMNS)
+        writer.writerow(COLUMNS + attribute_columns(bundle))
         with gc_paused():
             for row in rows(bundle):
                 if excel:
@@ -190,19 +213,26 @@ def write_xlsx(bundle: ExportBundle, out: BinaryIO) -> None:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count + 1}"
 
     with gc_paused():
-        sheet("annotations", COLUMNS, (38, 30, 14, 8, 8, 50, 40, 12, 26, 26, 38), rows(bundle))
+        extra = attribute_columns(bundle)
+        widths = (20,) * len(extra)
+        sheet("annotations", COLUMNS + extra, (38, 30, 14, 8, 8, 50, 40, 12, 26, 26, 38, *widths), rows(bundle))
         sheet(
             "tags",
             ("name", "color", "description"),
             (20, 10, 60),
             ((t.name, t.color, t.description) for t in bundle.tags),
         )
+        document_columns = ("id", "title", "length", "sha256")
         sheet(
             "documents",
-            ("id", "title", "length", "sha256"),
-            (38, 40, 10, 66),
-            ((d.id, d.title, len(d.text), d.sha256) for d in (e.document for e in bundle.documents)),
-        )
+            document_columns + attribute_columns(bundle, document_columns),
+            (38, 40, 10, 66, *widths),
+            (
+                (e.document.id, e.document.title, len(e.document.text), e.document.sha256,
+                 *(_cell(a, e.attributes.get(a.name, "")) for a in bundle.attributes))
+                for e in bundle.documents
+            ),
+        )  # fmt: skip
         # Zipped in memory, then written in one go: if *out* fails (a full disk, /dev/full, a closed
         # pipe), openpyxl's ZipFile on it would be left half-written and print "Exception ignored"
         # tracebacks when collected. A workbook is compressed, so the buffer stays small.

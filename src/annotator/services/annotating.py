@@ -139,9 +139,10 @@ def _stored(s: Session, annotation_id: str) -> Annotation | None:
 def _update(library: Library, annotation_id: str, base: Annotation | None, **fields: object) -> Changes:
     """Write *fields* of an annotation; with *base*, only if none of them changed since *base*."""
     with unit_of_work(library.engine) as s:
-        current = _stored(s, annotation_id)
-        if current is None:
+        found = repo.get_anchored_annotation(s, annotation_id)
+        if found is None:
             raise Conflict(DELETED) if base is not None else NotFound(f"there is no annotation '{annotation_id}'")
+        current, state = found
         expected = {name: getattr(current, name) for name in fields}
         if base is not None and any(getattr(base, name) != value for name, value in expected.items()):
             raise Conflict(CHANGED)
@@ -152,7 +153,8 @@ def _update(library: Library, annotation_id: str, base: Annotation | None, **fie
         updated = replace(current, modified=repo.next_modified(current.modified), **fields)  # type: ignore[arg-type]
         if not repo.update_annotation_fields(s, annotation_id, expected=expected, modified=updated.modified, **fields):
             raise Conflict(CHANGED)  # PostgreSQL: another transaction committed since the read above
-    return Changes(annotations_updated=(updated,))
+    states = ((updated.id, state),) if state.status != UNCHANGED else ()
+    return Changes(annotations_updated=(updated,), anchor_states=states)
 
 
 def retag_annotation(library: Library, *, annotation_id: str, tag_id: str, base: Annotation | None = None) -> Changes:
@@ -172,15 +174,17 @@ def delete_annotation(library: Library, *, annotation_id: str, base: Annotation 
     would throw away what someone else did to it.
     """
     with unit_of_work(library.engine) as s:
-        current = _stored(s, annotation_id)
-        if current is None:
+        found = repo.get_anchored_annotation(s, annotation_id)
+        if found is None:
             raise Conflict(DELETED) if base is not None else NotFound(f"there is no annotation '{annotation_id}'")
+        current, state = found
         expected = {name: getattr(current, name) for name in SEEN_FIELDS}
         if base is not None and any(getattr(base, name) != value for name, value in expected.items()):
             raise Conflict(CHANGED)
         if not repo.delete_annotation(s, annotation_id, expected=expected):
             raise Conflict(CHANGED)
-    return Changes(annotations_deleted=(current,))
+    states = ((current.id, state),) if state.status != UNCHANGED else ()
+    return Changes(annotations_deleted=(current,), anchor_states=states)
 
 
 def restore_annotation(library: Library, *, annotation: Annotation, anchor: AnchorState | None = None) -> Changes:
@@ -203,4 +207,5 @@ def restore_annotation(library: Library, *, annotation: Annotation, anchor: Anch
         repo.insert_annotations(s, [annotation])
         if anchor is not None and anchor.status != UNCHANGED:
             repo.update_anchors(s, [(annotation, anchor)])
-    return Changes(annotations_created=(annotation,))
+    states = ((annotation.id, anchor),) if anchor is not None and anchor.status != UNCHANGED else ()
+    return Changes(annotations_created=(annotation,), anchor_states=states)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from annotator.core.anchoring import AnchorState
 from annotator.core.model import Annotation, Tag
 
 
@@ -16,11 +17,25 @@ class Changes:
     documents whose text was replaced: offsets into the old text mean nothing
     now, so a view shows them again whole. ``library_reloaded`` says anything may
     have changed (a backup was restored): a view reads the whole library again.
+
+    ``anchor_states`` says how revisions had left those annotations of
+    ``annotations_created``, ``annotations_updated`` and ``annotations_deleted``
+    that are not plain "unchanged" (moved; fuzzy, awaiting review; orphaned, with
+    span and quote pointing into a previous version's text), as (annotation id,
+    state) pairs. The codebook's services and those of
+    :mod:`~annotator.services.annotating` fill it (an annotation they do not name
+    there is "unchanged"); a revision's states are in its ``RevisionResult``. An
+    undo that puts deleted annotations back passes these on (see
+    ``services.codebook.restore_tags``), and a view never takes an orphan for a
+    placed annotation.
     """
 
     annotations_created: tuple[Annotation, ...] = ()
     annotations_updated: tuple[Annotation, ...] = ()
     annotations_deleted: tuple[Annotation, ...] = ()
+    # The annotations of annotations_updated as they were before, where the window cannot know
+    # them (a merge or a tag's delete moves annotations of documents it does not show): for undo.
+    annotations_before: tuple[Annotation, ...] = ()
     documents_created: tuple[str, ...] = ()
     documents_revised: tuple[str, ...] = ()
     tags_created: tuple[Tag, ...] = ()
@@ -32,6 +47,7 @@ class Changes:
     attributes_changed: bool = False  # an attribute was defined, changed or deleted
     journal_changed: bool = False
     library_reloaded: bool = False
+    anchor_states: tuple[tuple[str, AnchorState], ...] = ()
 
     @property
     def empty(self) -> bool:

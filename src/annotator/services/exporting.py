@@ -28,14 +28,17 @@ from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
 from annotator import __version__
+from annotator.core import codebook as cb
 from annotator.core.errors import NotFound
-from annotator.core.model import Annotation, utc_now
+from annotator.core.model import Annotation, Tag, utc_now
 from annotator.formats.base import ExportBundle, ExportedDocument, FormatError
 from annotator.formats.registry import writer_by_id
 from annotator.formats.safety import check_member_name
 from annotator.services.backups import library_file
 from annotator.services.library import Library
 from annotator.services.progress import Progress, report
+from annotator.storage import attributes as attribute_store
+from annotator.storage import journal as journal_store
 from annotator.storage import library_dump
 from annotator.storage import repository as repo
 from annotator.storage.backup_files import backups_dir
@@ -49,13 +52,35 @@ _T = TypeVar("_T")
 
 @dataclass(frozen=True, slots=True)
 class ExportFilter:
-    """Services: which annotations an export keeps: by tag name and by coder (None keeps all)."""
+    """Services: which annotations an export keeps (None keeps all): by tag name (*tags*: every
+    tag of that name), by tag id (*tag_ids*: those tags and, with *subtags*, every tag inside
+    them, as a researcher exporting a parent code expects its sub-codes) and by coder."""
 
     tags: frozenset[str] | None = None
     coders: frozenset[str] | None = None
+    tag_ids: frozenset[str] | None = None
+    subtags: bool = True
 
-    def keeps(self, annotation: Annotation, tag_names: dict[str, str]) -> bool:
-        if self.tags is not None and tag_names.get(annotation.tag_id) not in self.tags:
+    def kept_tag_ids(self, tags: Sequence[Tag]) -> set[str] | None:
+        """The ids of the tags whose annotations are kept, of *tags* (None: all); a name or id
+        that is not a tag is :class:`NotFound`."""
+        kept: set[str] | None = None
+        if self.tags is not None:
+            if unknown := self.tags - {t.name for t in tags}:
+                raise NotFound(f"there is no tag {', '.join(sorted(unknown))!r} in this library")
+            kept = {t.id for t in tags if t.name in self.tags}
+        if self.tag_ids is not None:
+            if unknown := self.tag_ids - {t.id for t in tags}:
+                raise NotFound(f"there is no tag with id {', '.join(sorted(unknown))!r} in this library")
+            chosen = set(self.tag_ids)
+            if self.subtags:
+                for tag_id in self.tag_ids:
+                    chosen |= cb.descendants(tags, tag_id)
+            kept = chosen if kept is None else kept & chosen
+        return kept
+
+    def keeps(self, annotation: Annotation, kept_tag_ids: set[str] | None) -> bool:
+        if kept_tag_ids is not None and annotation.tag_id not in kept_tag_ids:
             return False
         return self.coders is None or annotation.coder in self.coders
 
@@ -71,10 +96,11 @@ def build_bundle(
 ) -> ExportBundle:
     """The codebook and the given documents (all when None) with their (filtered) annotations.
 
-    With *whole_library* (a writer that ``carries_library``) the bundle holds also each
-    document's previous texts, orphans, anchor states and attribute values, and the
-    library's sets (their members among the documents exported; with some documents
-    only, the sets that hold one of them), attribute definitions and journal.
+    Every bundle holds the attribute definitions and each document's values. With
+    *whole_library* (a writer that ``carries_library``) it holds also each document's
+    previous texts, orphans and anchor states, and the library's sets (their members
+    among the documents exported; with some documents only, the sets that hold one of
+    them) and journal.
     """
     extras: dict[str, Any] = {}
     with reading(library.engine) as s:  # one snapshot: no revision between a text and its offsets
@@ -83,23 +109,20 @@ def build_bundle(
             document_ids = [d.id for d in repo.document_summaries(s)]
         wanted = list(dict.fromkeys(document_ids))
         tags = repo.list_tags(s)
-        names = {t.id: t.name for t in tags}
-        if keep is not None and keep.tags is not None and (unknown := keep.tags - set(names.values())):
-            raise NotFound(f"there is no tag {', '.join(sorted(unknown))!r} in this library")
+        kept = keep.kept_tag_ids(tags) if keep is not None else None
+        attributes = attribute_store.list_attributes(s)
+        values = attribute_store.attribute_values(s, wanted)
         if whole_library:
             versions = library_dump.versions(s, wanted)
             orphans = library_dump.orphans(s, wanted, versions)
             anchors = library_dump.anchor_states(s, wanted)
-            values = library_dump.attribute_values(s, wanted)
             exported = set(wanted)
             sets = []
-            for found in library_dump.document_sets(s):
+            for found in attribute_store.list_sets(s):
                 members = tuple(d for d in found.document_ids if d in exported)
                 if everything or members:
                     sets.append(replace(found, document_ids=members))
-            extras = {
-                "sets": sets, "attributes": library_dump.attribute_definitions(s), "journal": library_dump.journal(s),
-            }  # fmt: skip
+            extras = {"sets": sets, "journal": journal_store.entries(s)}
         documents = []
         for done, doc_id in enumerate(wanted, 1):
             doc = repo.get_document(s, doc_id)
@@ -107,16 +130,20 @@ def build_bundle(
                 raise NotFound(f"there is no document '{doc_id}' in this library")
             annotations = repo.annotations_of(s, [doc_id])[doc_id]
             if keep is not None:
-                annotations = [a for a in annotations if keep.keeps(a, names)]
+                annotations = [a for a in annotations if keep.keeps(a, kept)]
+            own = values[doc_id]
+            named = {a.name: own[a.id] for a in attributes if a.id in own}
             if whole_library:
-                kept = orphans[doc_id]
+                placeless = orphans[doc_id]
                 if keep is not None:
-                    kept = [o for o in kept if keep.keeps(o.annotation, names)]
+                    placeless = [o for o in placeless if keep.keeps(o.annotation, kept)]
                 documents.append(
-                    ExportedDocument(doc, annotations, anchors[doc_id], kept, versions[doc_id], values[doc_id])
+                    ExportedDocument(
+                        doc, annotations, named, anchors=anchors[doc_id], orphans=placeless, versions=versions[doc_id]
+                    )
                 )
             else:
-                documents.append(ExportedDocument(doc, annotations))
+                documents.append(ExportedDocument(doc, annotations, named))
             report(progress, done, len(wanted))
     return ExportBundle(
         tags=tags,
@@ -124,6 +151,7 @@ def build_bundle(
         generator=f"annotator {__version__}",
         exported_at=utc_now(),
         options=dict(options or {}),
+        attributes=attributes,
         **extras,
     )
 

@@ -48,6 +48,9 @@ from annotator.formats.safety import MAX_MEMBERS, MAX_METADATA_NESTING, check_ne
 from annotator.services.changes import Changes
 from annotator.services.library import Library
 from annotator.services.progress import Cancelled, Progress, report
+from annotator.storage import attributes as attribute_store
+from annotator.storage import documents as document_store
+from annotator.storage import journal as journal_store
 from annotator.storage import library_dump, locks
 from annotator.storage import repository as repo
 from annotator.storage.uow import Session, unit_of_work
@@ -254,13 +257,13 @@ def _check_names(bundle: ImportBundle) -> None:
     """Refuse (:class:`FormatError`) a file whose tag or coder names the library cannot take
     (:func:`~annotator.core.model.tag_name`), while it is known which file it is; the import
     cleans the names it takes the same way."""
-    tags = {spec.name for spec in bundle.tags}
+    tags = {name for spec in bundle.tags for name in (*spec.parents, spec.name)}
     if bundle.extras is not None:
         tags.update(t.name for t in bundle.extras.codebook)
     coders = set()
     for document in bundle.documents:
         for annotation in document.annotations:
-            tags.add(annotation.tag)
+            tags.update((annotation.tag, *annotation.tag_path))
             coders.add(annotation.coder)
     try:
         for name in tags:
@@ -311,18 +314,23 @@ def _holdings(s: Session, prepared: PreparedImport) -> Holdings:
 
 
 def _held_extras(s: Session, prepared: PreparedImport, plan: ImportPlan) -> HeldExtras:
-    """What the library holds that a file's sets, attributes, journal and memos are matched against."""
-    extras = [bundle.extras for bundle, _ in prepared.bundles if bundle.extras is not None]
-    if not extras:
+    """What the library holds that a file's attributes, sets, journal and memos are matched against."""
+    bundles = [bundle for bundle, _ in prepared.bundles]
+    extras = [bundle.extras for bundle in bundles if bundle.extras is not None]
+    declared = [a.id for bundle in bundles for a in bundle.attributes]
+    incoming = [d.source for _, docs in prepared.bundles for d in docs]
+    valued = any(d.attributes for d in incoming)
+    memoed = any(d.memo for d in incoming)
+    if not (extras or declared or valued or memoed):
         return HeldExtras()
     matched = [d.id for d in plan.documents if not d.new]
     return HeldExtras(
-        attributes=library_dump.attribute_definitions(s),
-        sets=library_dump.document_sets(s),
-        memos=library_dump.document_memos(s, matched),
-        values=library_dump.attribute_values(s, matched),
+        attributes=attribute_store.list_attributes(s),
+        sets=attribute_store.list_sets(s) if extras else (),
+        memos=library_dump.document_memos(s, matched) if memoed else {},
+        values=attribute_store.attribute_values(s, matched) if matched else {},
         set_ids=library_dump.existing_ids(s, "document_set", [x.id for e in extras for x in e.sets]),
-        attribute_ids=library_dump.existing_ids(s, "attribute", [x.id for e in extras for x in e.attributes]),
+        attribute_ids=library_dump.existing_ids(s, "attribute", declared),
         journal_ids=library_dump.existing_ids(s, "journal_entry", [x.id for e in extras for x in e.journal]),
     )
 
@@ -340,6 +348,7 @@ def persist(
     the library holds as this unit of work reads it. Cancelling through *progress*
     (or any error) rolls the whole import back.
     """
+    bundles = list(bundles)
     prepared = prepare_import(bundles)
     with unit_of_work(library.engine) as s:
         # Documents are matched by what is stored; two imports of one text at once must not
@@ -347,7 +356,8 @@ def persist(
         locks.hold(s, locks.IMPORT)
         plan = plan_import(prepared, _holdings(s, prepared))
         rows = [ImportedRow(d.id, d.title, d.new) for d in plan.documents]
-        extras = plan_extras(prepared, plan, _held_extras(s, prepared, plan))
+        held = _held_extras(s, prepared, plan)
+        extras = plan_extras(prepared, plan, held)
         if set_name and rows:
             check_name("set", set_name)
         tags = plan.tags
@@ -368,36 +378,46 @@ def persist(
                 repo.insert_annotations(s, planned.annotations)
                 repo.update_anchors(s, planned.anchors)
             report(progress, index + 1, len(plan.bundles))
-        _write_extras(s, extras)
+        _write_extras(s, extras, held)
         if set_name and rows:
             repo.add_to_set(s, set_name, [row.id for row in rows], new_id())
+    new = {d.id for d in plan.documents if d.new}
     changes = Changes(
         annotations_created=tuple(plan.placed_annotations),  # orphans are not placed
         documents_created=tuple(d.id for d in plan.documents if d.new),
         tags_created=tuple(plan.tags),
-        documents_updated=tuple(dict.fromkeys([d for d, _ in extras.memos] + [d for d, _, _ in extras.values])),
+        documents_updated=tuple(
+            d for d in dict.fromkeys([d for d, _ in extras.memos] + [d for d, _, _ in extras.values]) if d not in new
+        ),
         sets_changed=bool(extras.sets or extras.members),
-        attributes_changed=bool(extras.attributes or extras.choices or extras.values),
+        attributes_changed=bool(extras.attributes or extras.choices),
         journal_changed=bool(extras.journal),
         library_reloaded=plan.codebook is not None,  # tags replaced: a view reads them again
     )
     return ImportResult(rows, plan.annotations_added, plan.annotations_existing, changes, notes=extras.notes)
 
 
-def _write_extras(s: Session, extras: ExtrasPlan) -> None:
+def _write_extras(s: Session, extras: ExtrasPlan, held: HeldExtras) -> None:
     """Write what :func:`~annotator.core.merging.plan_extras` planned (after the documents)."""
     for attribute in extras.attributes:
-        library_dump.insert_attribute(s, attribute)
-    for attribute_id, choices in extras.choices.items():
-        library_dump.set_attribute_choices(s, attribute_id, choices)
-    library_dump.insert_attribute_values(s, extras.values)
+        attribute_store.insert_attribute(s, attribute)
+    for attribute in held.attributes:
+        if attribute.id in extras.choices:
+            attribute_store.update_attribute(s, attribute, name=attribute.name, choices=extras.choices[attribute.id])
+    values: dict[str, dict[str, str]] = {}
+    for document_id, attribute_id, value in extras.values:
+        values.setdefault(document_id, {})[attribute_id] = value
+    for document_id, by_attribute in values.items():
+        attribute_store.write_values(s, document_id, by_attribute)
     for document_id, memo in extras.memos:
-        library_dump.set_document_memo(s, document_id, memo)
+        document_store.update_document(s, document_id, expected={"memo": held.memos[document_id]}, memo=memo)
     for document_set in extras.sets:
-        library_dump.insert_set(s, document_set)
+        attribute_store.insert_set(s, document_set.id, document_set.name)
+        attribute_store.add_members(s, document_set.id, document_set.document_ids)
     for set_id, document_ids in extras.members:
-        library_dump.add_members(s, set_id, document_ids)
-    library_dump.insert_journal_entries(s, extras.journal)
+        attribute_store.add_members(s, set_id, document_ids)
+    for entry in extras.journal:
+        journal_store.insert_entry(s, entry)
 
 
 def suggest_trims(bundles: Iterable[ImportBundle]) -> list[tuple[ImportedDocument, list[Cut]]]:

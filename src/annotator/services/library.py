@@ -10,10 +10,12 @@ codebook.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from annotator.core import codebook
 from annotator.core.anchoring import ORPHANED, AnchorState, Orphan
-from annotator.core.errors import NotFound
+from annotator.core.errors import InvalidInput, NotFound
 from annotator.core.model import (
     DEFAULT_TAGS,
     Annotation,
@@ -106,11 +108,26 @@ class Library:
         with reading(self.engine) as s:
             return repo.list_tags(s)
 
+    def tag_counts(self, tag_ids: Sequence[str] | None = None) -> dict[str, int]:
+        """How many annotations (placed and orphaned) each tag has, not counting its children's:
+        of *tag_ids* (0 for a tag with none), or of every tag that has any."""
+        with reading(self.engine) as s:
+            return repo.tag_counts(s, tag_ids)
+
     def tag_named(self, name: str) -> Tag:
-        for tag in self.tags():
-            if tag.name == name:
-                return tag
-        names = ", ".join(t.name for t in self.tags())
+        """The tag *name* names: the one tag of that exact name, else the tag the PATH *name*
+        names (``Parent/Child``; see :mod:`annotator.core.codebook`). :class:`NotFound` lists
+        the tags; a name several tags have is refused naming their full paths."""
+        tags = self.tags()
+        exact = [t for t in tags if t.name == name]
+        if len(exact) == 1:
+            return exact[0]
+        try:
+            return codebook.resolve(tags, name)
+        except (NotFound, InvalidInput):
+            if exact:
+                raise
+        names = ", ".join(codebook.format_path(p) for p in codebook.paths(tags).values())
         raise NotFound(f"there is no tag '{name}' (tags: {names})")
 
     def documents(self) -> list[DocumentSummary]:

@@ -44,8 +44,9 @@ DAILY = "daily"
 WEEKLY = "weekly"
 MANUAL = "manual"
 BEFORE_RESTORE = "before-restore"
+BEFORE_DELETE = "before-delete"  # a document was deleted (annotator.services.documents)
 #: The kinds of backup; only ``daily`` and ``weekly`` are ever pruned.
-KINDS = (BEFORE_MIGRATION, DAILY, WEEKLY, MANUAL, BEFORE_RESTORE)
+KINDS = (BEFORE_MIGRATION, DAILY, WEEKLY, MANUAL, BEFORE_RESTORE, BEFORE_DELETE)
 
 _STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
 # "before-0001" is how migration backups were named before the kinds existed.

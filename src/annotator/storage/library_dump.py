@@ -1,25 +1,24 @@
-"""Storage: reading and writing what a whole-library export carries beyond documents and
-annotations (annotated JSON version 2): anchor states and orphans of many documents at
-once, previous texts, sets, attribute definitions and values, the journal.
+"""Storage: the bulk reads a whole-library export and import need beyond documents and
+annotations (annotated JSON version 2): anchor states, orphans and previous texts of many
+documents at once, memos of many documents, which ids are taken; and the codebook's
+replacement by a file's.
 
 Core tuple selects, a few per export however many documents it holds. Functions take an
-open session and never commit. (The services editing sets, attributes and the journal
-have their own functions for one row at a time; these are the bulk reads and the inserts
-an import of a whole library needs.)
+open session and never commit. Sets and attribute definitions and values are
+:mod:`annotator.storage.attributes`', the journal :mod:`annotator.storage.journal`'s, a
+document's memo :mod:`annotator.storage.documents`'.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-import orjson
 import sqlalchemy as sa
 from sqlmodel import Session
 
 from annotator.core.anchoring import ORPHANED, UNCHANGED, AnchorState, DocumentVersion, Orphan
 from annotator.core.gcpause import gc_paused
 from annotator.core.model import Annotation
-from annotator.core.records import AttributeDefinition, DocumentSet, JournalEntry
 from annotator.storage import tables
 from annotator.storage.repository import (
     _ANCHOR_COLUMNS,
@@ -33,9 +32,7 @@ _A = tables.ANNOTATION
 _D = tables.DOCUMENT
 _V = tables.DOCUMENT_VERSION
 _S = tables.DOCUMENT_SET
-_M = tables.DOCUMENT_SET_MEMBER
 _AT = tables.ATTRIBUTE
-_DA = tables.DOCUMENT_ATTRIBUTE
 _J = tables.JOURNAL_ENTRY
 
 
@@ -100,51 +97,6 @@ def orphans(
     return found
 
 
-def document_sets(session: Session) -> list[DocumentSet]:
-    """Every set with its documents (in the library's order), sets by name."""
-    members: dict[str, list[str]] = {}
-    query = (
-        sa.select(_M.c.set_id, _M.c.document_id)
-        .join(_D, _D.c.id == _M.c.document_id)
-        .order_by(_D.c.created, _D.c.title, _D.c.id)
-    )
-    for set_id, doc_id in session.execute(query):
-        members.setdefault(set_id, []).append(doc_id)
-    rows = session.execute(sa.select(_S.c.id, _S.c.name).order_by(_S.c.name, _S.c.id))
-    return [DocumentSet(set_id, name, tuple(members.get(set_id, ()))) for set_id, name in rows]
-
-
-def attribute_definitions(session: Session) -> list[AttributeDefinition]:
-    """Every attribute, by sort order and name."""
-    rows = session.execute(
-        sa.select(_AT.c.id, _AT.c.name, _AT.c.kind, _AT.c.choices, _AT.c.sort_order).order_by(
-            _AT.c.sort_order, _AT.c.name
-        )
-    )
-    return [
-        AttributeDefinition(i, name, kind, tuple(orjson.loads(choices)), order)
-        for i, name, kind, choices, order in rows
-    ]
-
-
-def attribute_values(session: Session, document_ids: Sequence[str]) -> dict[str, dict[str, str]]:
-    """Per document: attribute id -> its value (canonical text), for the values it has."""
-    found: dict[str, dict[str, str]] = {d: {} for d in document_ids}
-    for chunk in _chunks(list(document_ids)):
-        query = sa.select(_DA.c.document_id, _DA.c.attribute_id, _DA.c.value).where(_DA.c.document_id.in_(chunk))
-        for doc_id, attribute_id, value in session.execute(query):
-            found[doc_id][attribute_id] = value
-    return found
-
-
-def journal(session: Session) -> list[JournalEntry]:
-    """The journal's entries, oldest first."""
-    query = sa.select(_J.c.id, _J.c.created, _J.c.modified, _J.c.author, _J.c.title, _J.c.body).order_by(
-        _J.c.created, _J.c.id
-    )
-    return [JournalEntry(*row) for row in session.execute(query)]
-
-
 def has_documents(session: Session) -> bool:
     """Whether the library holds any document."""
     return session.execute(sa.select(_D.c.id).limit(1)).first() is not None
@@ -179,52 +131,3 @@ def delete_all_tags(session: Session) -> None:
     uses one), which then writes the codebook anew; one statement, so parents and children go
     together."""
     session.execute(sa.delete(tables.TAG))
-
-
-def set_document_memo(session: Session, document_id: str, memo: str) -> None:
-    session.execute(sa.update(_D).where(_D.c.id == document_id).values(memo=memo))
-
-
-def insert_set(session: Session, document_set: DocumentSet) -> None:
-    """A new set with its members."""
-    session.execute(sa.insert(_S).values(id=document_set.id, name=document_set.name))
-    add_members(session, document_set.id, document_set.document_ids)
-
-
-def add_members(session: Session, set_id: str, document_ids: Iterable[str]) -> None:
-    """Add documents to a set (those already in it are left as they are)."""
-    existing = set(session.execute(sa.select(_M.c.document_id).where(_M.c.set_id == set_id)).scalars())
-    rows = [{"set_id": set_id, "document_id": d} for d in dict.fromkeys(document_ids) if d not in existing]
-    if rows:
-        session.execute(sa.insert(_M), rows)
-
-
-def insert_attribute(session: Session, attribute: AttributeDefinition) -> None:
-    session.execute(
-        sa.insert(_AT).values(
-            id=attribute.id, name=attribute.name, kind=attribute.kind,
-            choices=orjson.dumps(list(attribute.choices)).decode(), sort_order=attribute.sort_order,
-        )
-    )  # fmt: skip
-
-
-def set_attribute_choices(session: Session, attribute_id: str, choices: Sequence[str]) -> None:
-    session.execute(sa.update(_AT).where(_AT.c.id == attribute_id).values(choices=orjson.dumps(list(choices)).decode()))
-
-
-def insert_attribute_values(session: Session, values: Sequence[tuple[str, str, str]]) -> None:
-    """(document id, attribute id, value) rows, none of which exists yet."""
-    if values:
-        session.execute(sa.insert(_DA), [{"document_id": d, "attribute_id": a, "value": v} for d, a, v in values])
-
-
-def insert_journal_entries(session: Session, entries: Sequence[JournalEntry]) -> None:
-    if entries:
-        session.execute(
-            sa.insert(_J),
-            [
-                {"id": e.id, "created": e.created, "modified": e.modified, "author": e.author, "title": e.title,
-                 "body": e.body}
-                for e in entries
-            ],
-        )  # fmt: skip

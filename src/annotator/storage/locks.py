@@ -21,6 +21,8 @@ SCHEMA = 0x616E6E6F_0001
 IMPORT = 0x616E6E6F_0002
 #: Looking for an annotation with the same tag, span and coder, then inserting a new one.
 ANNOTATE = 0x616E6E6F_0003
+#: Reading the codebook (names among siblings, keys, the tree), then changing it.
+CODEBOOK = 0x616E6E6F_0004
 
 
 def hold(connection: sa.Connection | Session, key: int) -> None:
@@ -28,3 +30,9 @@ def hold(connection: sa.Connection | Session, key: int) -> None:
     bind = connection.get_bind() if isinstance(connection, Session) else connection
     if bind.dialect.name == "postgresql":
         connection.execute(sa.select(sa.func.pg_advisory_xact_lock(key)))
+
+
+#: Defining, changing and deleting attributes, and writing documents' attribute values.
+ATTRIBUTES = 0x616E6E6F_0010
+#: Creating, renaming and deleting sets, and changing who is in them.
+SETS = 0x616E6E6F_0011

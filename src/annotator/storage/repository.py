@@ -59,6 +59,112 @@ def add_tag(session: Session, tag: Tag) -> None:
     )  # fmt: skip
 
 
+_TAG_FIELDS = ("name", "color", "description", "shortcut", "sort_order", "parent_id")
+
+
+def update_tag(session: Session, tag: Tag, *, expected: Tag | None = None) -> bool:
+    """Write every field of *tag*; with *expected*, only if the row still holds its values
+    (False otherwise)."""
+    query = sa.update(_T).where(_T.c.id == tag.id)
+    if expected is not None:
+        query = query.where(*(_T.c[f] == getattr(expected, f) if getattr(expected, f) is not None
+                              else _T.c[f].is_(None) for f in _TAG_FIELDS))  # fmt: skip
+    return _rowcount(session.execute(query.values(**{f: getattr(tag, f) for f in _TAG_FIELDS}))) == 1
+
+
+def rename_tag(session: Session, tag_id: str, name: str) -> None:
+    session.execute(sa.update(_T).where(_T.c.id == tag_id).values(name=name))
+
+
+def delete_tags(session: Session, tag_ids: Sequence[str]) -> int:
+    """Delete tags (their annotations and children must have moved first); how many were."""
+    return sum(_rowcount(session.execute(sa.delete(_T).where(_T.c.id.in_(chunk)))) for chunk in _chunks(tag_ids))
+
+
+def lock_tags(session: Session, tag_ids: Sequence[str]) -> None:
+    """PostgreSQL: lock tags' rows until the unit of work ends, so an annotation another program
+    is adding to one (its foreign key share-locks the row) commits before these tags' annotations
+    are read and moved, or waits and then finds the tag gone (SQLite: ``BEGIN IMMEDIATE`` did this)."""
+    ids = sorted(set(tag_ids))
+    if ids and session.get_bind().dialect.name == "postgresql":
+        session.execute(sa.select(_T.c.id).where(_T.c.id.in_(ids)).order_by(_T.c.id).with_for_update()).all()
+
+
+def tag_counts(session: Session, tag_ids: Sequence[str] | None = None) -> dict[str, int]:
+    """How many annotations (placed and orphaned) each tag has: of *tag_ids*, or of every tag that
+    has any."""
+    query = sa.select(_A.c.tag_id, sa.func.count()).group_by(_A.c.tag_id)
+    if tag_ids is None:
+        return {tag_id: n for tag_id, n in session.execute(query)}
+    found = dict.fromkeys(tag_ids, 0)
+    for chunk in _chunks(list(tag_ids)):
+        found.update({tag_id: n for tag_id, n in session.execute(query.where(_A.c.tag_id.in_(chunk)))})
+    return found
+
+
+def anchored_annotations_of_tags(session: Session, tag_ids: Sequence[str]) -> list[tuple[Annotation, AnchorState]]:
+    """Every annotation (placed and orphaned) with one of *tag_ids*, with its anchor state.
+
+    A merge reads 10,000 of these before it moves them: timestamps are parsed as in
+    :func:`annotations_of`, not per row by SQLAlchemy.
+    """
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    columns = [
+        sa.type_coerce(c, sa.String) if sqlite and c.name in ("created", "modified") else c for c in _ANNOTATION_COLUMNS
+    ]
+    iso = datetime.fromisoformat
+    found: list[tuple[Annotation, AnchorState]] = []
+    with gc_paused():
+        for chunk in _chunks(list(tag_ids)):
+            query = sa.select(*columns, *_ANCHOR_COLUMNS).where(_A.c.tag_id.in_(chunk))
+            for r in session.execute(query):
+                created, modified = (
+                    (iso(r[10] + "+00:00"), iso(r[11] + "+00:00")) if sqlite else (_utc(r[10]), _utc(r[11]))
+                )
+                found.append((Annotation(*r[:10], created, modified), AnchorState(r[12], r[13], r[14], r[15])))  # type: ignore[call-arg]
+    return found
+
+
+def placed_annotation_keys(
+    session: Session, tag_ids: Sequence[str], document_ids: Sequence[str]
+) -> list[tuple[str, str, str, int, int, str, str]]:
+    """(id, tag id, document id, start, end, coder, note) of the placed annotations of
+    *document_ids* with one of *tag_ids*: what tells an exact copy of an annotation."""
+    columns = (_A.c.id, _A.c.tag_id, _A.c.document_id, _A.c.start, _A.c.end, _A.c.coder, _A.c.note)
+    found: list[tuple[str, str, str, int, int, str, str]] = []
+    for docs in _chunks(list(document_ids)):
+        query = sa.select(*columns).where(
+            _A.c.tag_id.in_(list(tag_ids)), _A.c.document_id.in_(docs), _A.c.anchor_status != ORPHANED
+        )
+        found.extend(tuple(row) for row in session.execute(query))
+    return found
+
+
+def move_annotations_to_tag(session: Session, from_ids: Sequence[str], to_id: str, *, modified: datetime) -> int:
+    """Give every annotation of the tags *from_ids* the tag *to_id*, in one UPDATE; how many moved."""
+    query = sa.update(_A).where(_A.c.tag_id.in_(list(from_ids))).values(tag_id=to_id, modified=modified)
+    return _rowcount(session.execute(query))
+
+
+def retag_annotations(
+    session: Session, annotation_ids: Sequence[str], *, from_id: str, to_id: str, modified: datetime
+) -> int:
+    """Give the annotations *annotation_ids* that still have the tag *from_id* the tag *to_id*; how many did."""
+    moved = 0
+    for chunk in _chunks(list(annotation_ids)):
+        query = sa.update(_A).where(_A.c.id.in_(chunk), _A.c.tag_id == from_id)
+        moved += _rowcount(session.execute(query.values(tag_id=to_id, modified=modified)))
+    return moved
+
+
+def delete_annotations(session: Session, annotation_ids: Sequence[str]) -> int:
+    return sum(_rowcount(session.execute(sa.delete(_A).where(_A.c.id.in_(c)))) for c in _chunks(list(annotation_ids)))
+
+
+def delete_annotations_of_tag(session: Session, tag_id: str) -> int:
+    return _rowcount(session.execute(sa.delete(_A).where(_A.c.tag_id == tag_id)))
+
+
 # -- documents ----------------------------------------------------------------------------------
 
 

@@ -13,13 +13,15 @@ use: the session creates and pushes them, so this module does not import it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from annotator.core.anchoring import FUZZY, AnchorState
+from annotator.core.documents import DocumentSnapshot, document_title
 from annotator.core.model import Annotation, Document, Tag, new_id
-from annotator.services import Changes, Library, annotating
+from annotator.services import Changes, Library, annotating, documents
 
 
 class CommandHost(Protocol):
@@ -30,6 +32,7 @@ class CommandHost(Protocol):
     """
 
     library: Library
+    tags: list[Tag]
     anchor_states: dict[str, AnchorState]
     fuzzy: set[str]
 
@@ -46,13 +49,15 @@ def _preview(annotation_quote: str, limit: int = 30) -> str:
 class CreateAnnotationCommand(QUndoCommand):
     """UI: tag a span. Redo after an undo restores the very same annotation (same id, same times)."""
 
-    def __init__(self, session: CommandHost, document: Document, tag_id: str, start: int, end: int) -> None:
+    def __init__(
+        self, session: CommandHost, document: Document, tag_id: str, start: int, end: int, *, coder: str = ""
+    ) -> None:
         tag = session.tag(tag_id)
         super().__init__(f"Tag as {tag.name if tag else 'tag'}")
         self._session = session
         # The span was selected in this text: if it was revised meanwhile, nothing is stored.
         self._args = {"document_id": document.id, "tag_id": tag_id, "start": start, "end": end,
-                      "expected_sha256": document.sha256}  # fmt: skip
+                      "expected_sha256": document.sha256, "coder": coder}  # fmt: skip
         self._id = new_id()
         self._created: Annotation | None = None
 
@@ -150,3 +155,60 @@ class UpdateAnnotationCommand(QUndoCommand):
     def undo(self) -> None:
         if not self._set(self._old, "Undone"):
             self.setObsolete(True)  # another program changed it since: the step leaves the stack
+
+
+class UpdateDocumentCommand(QUndoCommand):
+    """UI: rename a document or change its memo; undo sets the old value back, based on what redo left."""
+
+    def __init__(self, session: CommandHost, before: Document, *, title: str | None = None,
+                 memo: str | None = None) -> None:  # fmt: skip
+        if title is not None:
+            super().__init__(f"Rename to “{_preview(title)}”")
+            self._field, self._new, self._old = "title", title, before.title
+        else:
+            super().__init__("Edit document memo")
+            self._field, self._new, self._old = "memo", memo or "", before.memo
+        self._session = session
+        self._base = before
+
+    def _set(self, value: str, message: str) -> None:
+        session, base, field = self._session, self._base, self._field
+        edit = documents.rename_document if field == "title" else documents.set_document_memo
+        changes = session.run(lambda: edit(session.library, document_id=base.id, base=base, **{field: value}), message)  # type: ignore[operator]
+        if changes is None:
+            self.setObsolete(True)
+            return
+        self._base = replace(base, **{field: document_title(value) if field == "title" else value})
+
+    def redo(self) -> None:
+        self._set(self._new, "Saved")
+
+    def undo(self) -> None:
+        self._set(self._old, "Undone")
+
+
+class DeleteDocumentCommand(QUndoCommand):
+    """UI: delete a document; undo puts it back whole (same id, versions, annotations, sets, attributes)."""
+
+    def __init__(self, session: CommandHost, document: Document) -> None:
+        super().__init__(f"Delete document “{_preview(document.title)}”")
+        self._session = session
+        self._document = document
+        self._snapshot: DocumentSnapshot | None = None
+
+    def redo(self) -> None:
+        session, shown = self._session, self._document
+        deleted = session.run(  # type: ignore[type-var]
+            lambda: documents.delete_document(session.library, document_id=shown.id, base=shown), "Deleted"
+        )
+        if deleted is None:
+            self.setObsolete(True)
+            return
+        self._snapshot = deleted.snapshot  # type: ignore[attr-defined]
+
+    def undo(self) -> None:
+        session, snapshot = self._session, self._snapshot
+        if snapshot is None:
+            return
+        if session.run(lambda: documents.restore_document(session.library, snapshot=snapshot), "Undone") is None:
+            self.setObsolete(True)

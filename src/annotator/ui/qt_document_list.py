@@ -1,9 +1,17 @@
-"""UI: the library list: the library's documents, in import order, titles wrapped."""
+"""UI: the library list: the library's documents, in import order, titles wrapped.
+
+Documents can be dragged (onto a set, say) as :data:`DOCUMENT_IDS_MIME`: their
+ids, one per line. The context menu (right click, the Menu key or Shift+F10) is
+built from what the panes around the list add to ``context_menu_parts``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QWidget
 
 from annotator.ui.qt_models import QtDocumentListModel
 
@@ -26,13 +34,44 @@ class QtDocumentList(QListView):
         self.setWordWrap(True)  # long article titles wrap instead of being cut
         self.setSpacing(2)
         self.setAccessibleName("Library")
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        #: Each adds its entries to the context menu of the selected documents (ids in list order).
+        self.context_menu_parts: list[Callable[[QMenu, list[str]], None]] = []
         self._syncing = False  # set while code (not the user) moves the current row
         self.selectionModel().currentChanged.connect(self._on_current_changed)
+        self._shown: set[str] | None = None
+        self.documents_model.modelReset.connect(self._on_rows_reset)
 
     def selected_ids(self) -> list[str]:
         """The ids of the selected documents, in list order."""
         rows = sorted({i.row() for i in self.selectionModel().selectedIndexes()})
         return [self.documents_model.document_id(r) for r in rows]
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        ids = self.selected_ids()
+        if not ids or not self.context_menu_parts:
+            return
+        menu = QMenu(self)
+        for part in self.context_menu_parts:
+            part(menu, ids)
+        if not menu.isEmpty():
+            menu.exec(event.globalPos())
+
+    def set_shown(self, document_ids: set[str] | None) -> None:
+        """Show only these documents (all when None): the library's filter by set or attribute."""
+        self._shown = document_ids
+        for row in range(self.documents_model.rowCount()):
+            hidden = document_ids is not None and self.documents_model.document_id(row) not in document_ids
+            self.setRowHidden(row, hidden)
+
+    def shown_ids(self) -> list[str]:
+        """The ids of the documents the list shows (the filter applied), in list order."""
+        model = self.documents_model
+        return [model.document_id(r) for r in range(model.rowCount()) if not self.isRowHidden(r)]
+
+    def _on_rows_reset(self) -> None:
+        self.set_shown(self._shown)  # a reset shows every row again
 
     def show_current(self, document_id: str | None) -> None:
         """Make a document's row the current one, without asking to open it (it is open already)."""

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from annotator.formats.base import Format, Option
 from annotator.formats.registry import writers
 
-SCOPE_DOCUMENT, SCOPE_SELECTED, SCOPE_LIBRARY = "document", "selected", "library"
+SCOPE_DOCUMENT, SCOPE_SELECTED, SCOPE_LIBRARY, SCOPE_SET = "document", "selected", "library", "set"
 NO_CODER = "(no coder)"
 
 
@@ -107,6 +107,7 @@ class QtExportDialog(QDialog):
         tag_names: list[str] | None = None,
         coders: list[str] | None = None,
         parent: QWidget | None = None,
+        set_names: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export")
@@ -143,6 +144,20 @@ class QtExportDialog(QDialog):
             self.scope_group.addButton(button)
             self._buttons[scope] = button
             scope_layout.addWidget(button)
+        set_row = QHBoxLayout()
+        button = QRadioButton("Set", self)
+        self.set_box = QComboBox(self)
+        self.set_box.setAccessibleName("Set to export")
+        for name in set_names or []:
+            self.set_box.addItem(name, name)
+        button.setEnabled(bool(set_names))
+        self.set_box.setEnabled(bool(set_names))
+        self.set_box.activated.connect(lambda _i: self._buttons[SCOPE_SET].setChecked(True))
+        self.scope_group.addButton(button)
+        self._buttons[SCOPE_SET] = button
+        set_row.addWidget(button)
+        set_row.addWidget(self.set_box, 1)
+        scope_layout.addLayout(set_row)
         self._buttons[SCOPE_DOCUMENT if has_document else SCOPE_LIBRARY].setChecked(True)
         layout.addWidget(scope_box)
 
@@ -187,6 +202,10 @@ class QtExportDialog(QDialog):
 
     def format_id(self) -> str:
         return self.format_box.currentData()
+
+    def set_name(self) -> str | None:
+        """The set to export when the scope is a set (None otherwise)."""
+        return self.set_box.currentData() if self.scope() == SCOPE_SET else None
 
     def set_format(self, format_id: str) -> None:
         self.format_box.setCurrentIndex(self.format_box.findData(format_id))

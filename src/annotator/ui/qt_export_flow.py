@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox
 from annotator.formats.registry import format_by_id, writers
 from annotator.services import exporting
 from annotator.services.progress import Cancelled
-from annotator.ui.qt_export_dialog import SCOPE_DOCUMENT, SCOPE_SELECTED, QtExportDialog
+from annotator.ui.qt_export_dialog import SCOPE_DOCUMENT, SCOPE_SELECTED, SCOPE_SET, QtExportDialog
 from annotator.ui.qt_progress import QtProgress
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 
@@ -31,12 +31,19 @@ class QtExportFlow:
     """UI: exports the open document, the documents selected in the library list, or the whole library."""
 
     def __init__(
-        self, window: QMainWindow, session: QtLibrarySession, *, selected_document_ids: Callable[[], list[str]]
+        self,
+        window: QMainWindow,
+        session: QtLibrarySession,
+        *,
+        selected_document_ids: Callable[[], list[str]],
+        set_names: Callable[[], list[str]] = list,
     ) -> None:
-        """*selected_document_ids* gives the documents selected in the window's library list."""
+        """*selected_document_ids* gives the documents selected in the window's library list,
+        *set_names* the library's sets (an export's scope can be one)."""
         self._window = window
         self._session = session
         self._selected_document_ids = selected_document_ids
+        self._set_names = set_names
 
     def _status(self, message: str, timeout: int) -> None:
         self._window.statusBar().showMessage(message, timeout)
@@ -52,6 +59,7 @@ class QtExportFlow:
         dialog = QtExportDialog(
             has_document=document is not None, selected_count=len(selected),
             tag_names=[t.name for t in self._session.tags], coders=coders, parent=self._window,
+            set_names=self._set_names(),
         )  # fmt: skip
         last_format = self._library_state(LAST_EXPORT_FORMAT_KEY)
         if last_format in {f.id for f in writers()}:
@@ -61,7 +69,14 @@ class QtExportFlow:
         keep = None
         if dialog.kept_tags() is not None or dialog.kept_coders() is not None:
             keep = exporting.ExportFilter(tags=dialog.kept_tags(), coders=dialog.kept_coders())
-        self.export_to(dialog.scope(), dialog.format_id(), selected, keep=keep, options=dialog.options())
+        self.export_to(
+            dialog.scope(),
+            dialog.format_id(),
+            selected,
+            keep=keep,
+            options=dialog.options(),
+            set_name=dialog.set_name(),
+        )
 
     def export_to(
         self,
@@ -71,14 +86,23 @@ class QtExportFlow:
         *,
         keep: exporting.ExportFilter | None = None,
         options: dict[str, Any] | None = None,
+        set_name: str | None = None,
     ) -> str | None:
-        """Ask where to save, then export; returns the path written."""
+        """Ask where to save, then export; returns the path written. *set_name*: the set the
+        scope ``SCOPE_SET`` exports."""
         document = self._session.document
         if scope == SCOPE_DOCUMENT and document is not None:
             ids: list[str] | None = [document.id]
             suggested = _safe_filename(document.title)
         elif scope == SCOPE_SELECTED:
             ids, suggested = selected, "annotator-selection"
+        elif scope == SCOPE_SET and set_name is not None:
+            try:
+                ids = self._session.library.documents_in_set(set_name)
+            except USER_ERRORS as exc:
+                QMessageBox.warning(self._window, "Export failed", f"Nothing was written: {exc}")
+                return None
+            suggested = _safe_filename(set_name)
         else:
             ids, suggested = None, "annotator-library"
         fmt = format_by_id(format_id)

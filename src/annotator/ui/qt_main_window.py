@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from annotator import config
 from annotator.core.gcpause import gc_paused
@@ -23,15 +23,21 @@ from annotator.core.model import Document
 from annotator.services import Changes
 from annotator.services.locating import describe_library
 from annotator.ui.qt_annotation_list import QtAnnotationList
+from annotator.ui.qt_attributes import QtAttributesPanel
+from annotator.ui.qt_codebook_flow import QtCodebookFlow
+from annotator.ui.qt_document_flow import QtDocumentFlow
 from annotator.ui.qt_document_list import QtDocumentList
 from annotator.ui.qt_export_flow import QtExportFlow
 from annotator.ui.qt_import_flow import QtImportFlow
 from annotator.ui.qt_inspector import QtInspector
+from annotator.ui.qt_library_sets import QtLibrarySets
 from annotator.ui.qt_library_watcher import QtLibraryWatcher
+from annotator.ui.qt_memos import QtMemoFlow
 from annotator.ui.qt_orphan_panel import QtOrphanPanel
+from annotator.ui.qt_preferences import QtCoderIdentity
 from annotator.ui.qt_revise_flow import QtReviseFlow
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
-from annotator.ui.qt_tag_panel import QtTagPanel
+from annotator.ui.qt_tag_tree import QtTagTree
 from annotator.ui.qt_text_pane import QtTextPane
 
 
@@ -51,7 +57,7 @@ class QtMainWindow(QMainWindow):
         self.document_list = QtDocumentList(self)
         self.documents_model = self.document_list.documents_model
         self.pane = QtTextPane(self)
-        self.tag_panel = QtTagPanel(self)
+        self.tag_panel = QtTagTree(self)
         self.annotation_view = QtAnnotationList(self, on_note_edited=session.set_note)
         self.annotation_view.context_menu = self.annotation_context_menu
         self.annotations_model = self.annotation_view.annotations_model
@@ -65,7 +71,12 @@ class QtMainWindow(QMainWindow):
         right.addWidget(self.inspector)
         right.setStretchFactor(1, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.document_list)
+        self.library_sets = QtLibrarySets(session, self.document_list, self.statusBar().showMessage, self)
+        library_pane = QSplitter(Qt.Orientation.Vertical, self)
+        library_pane.addWidget(self.library_sets)
+        library_pane.addWidget(self.document_list)
+        library_pane.setStretchFactor(1, 1)
+        self.splitter.addWidget(library_pane)
         self.splitter.addWidget(self.pane)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
@@ -75,6 +86,12 @@ class QtMainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         self.setCentralWidget(central)
+        self.attributes_panel = QtAttributesPanel(session, self.statusBar().showMessage, self)
+        self.attributes_dock = QDockWidget("Attributes", self)
+        self.attributes_dock.setObjectName("attributes")
+        self.attributes_dock.setWidget(self.attributes_panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.attributes_dock)
+        self.attributes_dock.hide()
 
         # Saved once scrolling pauses; counts read once a burst of edits is over.
         self._position_timer = self._single_shot(800, self.save_reading_position)
@@ -83,9 +100,18 @@ class QtMainWindow(QMainWindow):
         self.importer = QtImportFlow(
             self, session, open_document=self.open_document, title_of=self.documents_model.title
         )
-        self.exporter = QtExportFlow(self, session, selected_document_ids=self.document_list.selected_ids)
+        self.exporter = QtExportFlow(
+            self, session, selected_document_ids=self.document_list.selected_ids, set_names=self.library_sets.set_names
+        )
         self.watcher = QtLibraryWatcher(self, session, before_restore=self.save_reading_position)
         self.reviser = QtReviseFlow(self, session, before_revise=self.save_reading_position)
+        self.codebook = QtCodebookFlow(self, session)
+        self.identity = QtCoderIdentity(self, self._report)
+        session.coder_name = self.identity.name
+        self.document_flow = QtDocumentFlow(self, session, self.document_list, self._report)
+        self.memo_flow = QtMemoFlow(
+            self, session, self.identity.name, self._open_annotation_at, self._edit_memo_of, self._report
+        )
 
         self._build_actions()
         self._connect()
@@ -130,6 +156,11 @@ class QtMainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.delete_action)
+        edit_menu.addSeparator()
+        self.preferences_action = QAction("&Preferences…", self, shortcut=QKeySequence("Ctrl+,"))
+        self.preferences_action.triggered.connect(self.identity.change)
+        self.addAction(self.preferences_action)
+        edit_menu.addAction(self.preferences_action)
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)  # shortcuts work wherever the focus is in the window
         # Delete means "delete the annotation" only where annotations are: in the library list it
@@ -147,6 +178,15 @@ class QtMainWindow(QMainWindow):
         self.accept_action.setEnabled(False)  # until a selected annotation awaits review
         self.accept_action.triggered.connect(self._on_accept_triggered)
         document_menu.addActions([self.revise_action, self.accept_action])
+        self.attributes_action = self.attributes_dock.toggleViewAction()
+        self.attributes_action.setText("A&ttributes")
+        self.attributes_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        document_menu.addAction(self.attributes_action)
+        document_menu.addSeparator()
+        document_menu.addActions(self.document_flow.actions)
+
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addActions([self.memo_flow.memos_action, self.memo_flow.journal_action])
 
         self.tags_menu = self.menuBar().addMenu("&Tags")
         self.tag_actions: dict[str, QAction] = {}
@@ -160,6 +200,7 @@ class QtMainWindow(QMainWindow):
         s.libraryReloaded.connect(self.start)
         s.tagsChanged.connect(self._apply_tags)
         s.errorRaised.connect(self._on_error_raised)
+        s.documentUpdated.connect(lambda document: self.setWindowTitle(f"{document.title} — Annotator"))
         s.saved.connect(lambda message: self.statusBar().showMessage(message, 3000))
         s.refused.connect(self._on_session_refused)
         s.createdHere.connect(lambda annotation_id: self.select_annotation(annotation_id, select_text=False))
@@ -167,7 +208,8 @@ class QtMainWindow(QMainWindow):
         self.annotation_view.selectionModel().selectionChanged.connect(self._on_annotation_selection_changed)
         self.pane.spanClicked.connect(self._on_pane_span_clicked)
         self.pane.verticalScrollBar().valueChanged.connect(lambda _value: self._position_timer.start())
-        self.tag_panel.tagClicked.connect(self.apply_tag)
+        self.tag_panel.tagActivated.connect(self.apply_tag)
+        self.tag_panel.tagClicked.connect(self._on_tag_clicked)
         self.inspector.tagChosen.connect(s.retag)
         self.inspector.noteEdited.connect(s.set_note)
 
@@ -180,14 +222,16 @@ class QtMainWindow(QMainWindow):
         for action in self.tag_actions.values():
             self.removeAction(action)
         self.tags_menu.clear()
+        self.tags_menu.addActions(self.codebook.menu_actions())
+        self.tags_menu.addSeparator()
         self.tag_actions = {}
         for tag in tags:
             action = QAction(f"Tag as {tag.name}", self)
             if tag.shortcut:
                 action.setShortcut(QKeySequence(tag.shortcut))
+                self.tags_menu.addAction(action)  # the keyed ones; Quick pick finds every tag
             action.setToolTip(tag.description)
             action.triggered.connect(lambda _=False, tag_id=tag.id: self.apply_tag(tag_id))
-            self.tags_menu.addAction(action)
             self.addAction(action)
             self.tag_actions[tag.id] = action
         self._update_tag_counts()
@@ -197,6 +241,8 @@ class QtMainWindow(QMainWindow):
     def start(self) -> None:
         """Fill the library list and reopen the last document at its reading position."""
         self.documents_model.set_documents(self.session.library.documents())
+        self.library_sets.reload()
+        self.attributes_panel.reload()
         last = self.session.last_document_id()
         row = self.documents_model.row_of(last) if last else -1
         if row < 0 and self.documents_model.rowCount() > 0:
@@ -252,12 +298,11 @@ class QtMainWindow(QMainWindow):
     def _on_annotations_changed(self, changes: Changes) -> None:
         if changes.empty:  # e.g. placements accepted: only the review marks changed
             self.annotation_view.viewport().update()
-        for a in changes.annotations_deleted:
-            self.pane.remove_annotation(a.id)
         current = self.session.document.id if self.session.document else None
-        for a in (*changes.annotations_created, *changes.annotations_updated):
-            if a.document_id == current:
-                self.pane.put_annotation(a)
+        self.pane.update_annotations(
+            [a.id for a in changes.annotations_deleted],
+            [a for a in (*changes.annotations_created, *changes.annotations_updated) if a.document_id == current],
+        )
         self.annotations_model.apply(changes, current)
         self._update_tag_counts()
         shown = self.inspector.annotation_id
@@ -288,6 +333,12 @@ class QtMainWindow(QMainWindow):
         self.document_list.show_current(self.session.document.id if self.session.document else None)
 
     # -- user actions ---------------------------------------------------------------------------
+
+    def _on_tag_clicked(self, tag_id: str) -> None:
+        # A click tags text the user selected (the core loop: select, click a tag); with no
+        # text selected it only selects the row, to edit or move the tag.
+        if self.pane.selected_span() is not None:
+            self.apply_tag(tag_id)
 
     def apply_tag(self, tag_id: str) -> None:
         """Tag the selected text, or retag the selected annotations.
@@ -380,10 +431,25 @@ class QtMainWindow(QMainWindow):
         # Always a retag of the selected rows, whatever text is selected (unlike a tag key).
         for tag in self.session.tags:
             retag.addAction(tag.name, lambda tag_id=tag.id: self.retag_selected(tag_id))
+        self.codebook.add_annotation_actions(menu)
         if any(i in self.session.fuzzy for i in ids):
             menu.addAction(self.accept_action)
         menu.addAction(self.delete_action)
         return menu
+
+    def _report(self, message: str) -> None:
+        self.statusBar().showMessage(message, 5000)
+
+    def _open_annotation_at(self, document_id: str, annotation_id: str) -> None:
+        """Show an annotation (from the Memos view): its document, its row selected, its text."""
+        self.open_document(document_id)
+        self.select_annotation(annotation_id)
+        self.activateWindow()
+        self.pane.setFocus()
+
+    def _edit_memo_of(self, document_id: str) -> None:
+        self.open_document(document_id)
+        self.document_flow.edit_memo()
 
     # -- closing ---------------------------------------------------------------------------------
 

@@ -3,15 +3,29 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from html import escape
 from operator import attrgetter
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
+from annotator.core.documents import distinct_titles
+from annotator.core.memos import preview
 from annotator.core.model import Annotation, DocumentSummary, Tag
 from annotator.services import Changes
 
 _Index = QModelIndex | QPersistentModelIndex
+
+#: What a drag of documents from the library list carries: their ids, one per line.
+DOCUMENT_IDS_MIME = "application/x-annotator-document-ids"
 
 
 class QtDocumentListModel(QAbstractListModel):
@@ -22,10 +36,12 @@ class QtDocumentListModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[DocumentSummary] = []
+        self._shown: list[str] = []  # titles as listed: shared ones told apart ("Report (2)")
 
     def set_documents(self, rows: list[DocumentSummary]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._shown = distinct_titles([r.title for r in rows])
         self.endResetModel()
 
     def update_counts(self, rows: list[DocumentSummary]) -> None:
@@ -34,11 +50,29 @@ class QtDocumentListModel(QAbstractListModel):
             self.set_documents(rows)
             return
         self._rows = list(rows)
+        self._shown = distinct_titles([r.title for r in rows])
         if rows:
             self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+
+    def mimeTypes(self) -> list[str]:
+        return [DOCUMENT_IDS_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:  # type: ignore[no-untyped-def]
+        """The dragged documents' ids, one per line (dropped onto a set, they join it)."""
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        data = QMimeData()
+        data.setData(DOCUMENT_IDS_MIME, QByteArray("\n".join(self._rows[r].id for r in rows).encode()))
+        return data
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
 
     def row_of(self, document_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == document_id), -1)
@@ -56,7 +90,7 @@ class QtDocumentListModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.title
+            return self._shown[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
             total = sum(row.counts.values())
             detail = ", ".join(f"{n} {name}" for name, n in sorted(row.counts.items()))
@@ -176,7 +210,14 @@ class QtAnnotationTableModel(QAbstractTableModel):
                 if a.id in self.fuzzy
                 else ""
             )
-            return f"{a.quote}\n\n[{a.start}–{a.end}]" + (f"\nNote: {a.note}" if a.note else "") + review
+            # Rich text, every part escaped: a quote or memo holding "<b>" is shown as typed.
+            quote = escape(preview(a.quote, chars=300, lines=4)).replace("\n", "<br>")
+            memo = escape(preview(a.note)).replace("\n", "<br>")
+            return (
+                f"{quote}<br><br>[{a.start}–{a.end}]"
+                + (f"<br><b>Memo:</b> {memo}" if a.note else "")
+                + escape(review).replace("\n", "<br>")
+            )
         return None
 
     def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -20,20 +20,27 @@ window also calls whenever its watcher hears of a commit.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.core.anchoring import FUZZY, MOVED, ORPHANED, UNCHANGED, AnchorState
 from annotator.core.errors import USER_ERRORS as USER_ERRORS  # the window's modules import it from here
 from annotator.core.model import Annotation, Conflict, Document, Tag
 from annotator.services import Changes, Library, revising, watching
 from annotator.services.annotating import REVISED
-from annotator.ui.qt_commands import CreateAnnotationCommand, DeleteAnnotationCommand, UpdateAnnotationCommand
+from annotator.ui.qt_commands import (
+    CreateAnnotationCommand,
+    DeleteAnnotationCommand,
+    DeleteDocumentCommand,
+    UpdateAnnotationCommand,
+    UpdateDocumentCommand,
+)
 
 #: What a use case returns: :class:`Changes`, or a result that carries them as ``changes``.
 Outcome = TypeVar("Outcome")
@@ -56,10 +63,17 @@ class QtLibrarySession(QObject):
     documentOpened = Signal(object)  # Document | None
     annotationsChanged = Signal(object)  # Changes
     libraryChanged = Signal()  # documents added/removed or counts changed
-    documentsChanged = Signal()  # documents were added: the library list reads them now, not later
+    documentsChanged = Signal()  # documents added, renamed or deleted: the library list reads them now
+    documentUpdated = Signal(object)  # the open Document's title or memo changed (not its text)
+    journalChanged = Signal()  # a journal entry was added, edited or deleted
     libraryReloaded = Signal()  # anything may have changed (a restore): every view reads the library again
     tagsChanged = Signal()  # tags added (an import), or added, renamed or recoloured by another program
     orphansChanged = Signal()  # the open document's orphans are not those shown
+    setsChanged = Signal()  # a set was made, renamed or deleted, or who is in one changed
+    attributesChanged = Signal()  # attribute definitions, or documents' values of them, changed
+    # A poll found commits (another program's, or this window's own): views of what a poll does
+    # not compare (sets, attributes) read again now, not on every libraryChanged of an edit.
+    refreshed = Signal()
     errorRaised = Signal(str)
     saved = Signal(str)  # a short description of what was just committed
     refused = Signal(str, str)  # why an intent was not carried out, and the annotation it concerns
@@ -78,6 +92,8 @@ class QtLibrarySession(QObject):
         )  # annotations placed on changed text by a revision, awaiting review (kept as one set)
         self.anchor_states: dict[str, AnchorState] = {}  # how revisions left annotations (not "unchanged")
         self.orphans: list[Annotation] = []  # annotations a revision left without a place
+        #: The name stamped as ``coder`` on what this window annotates (the window asks for it once).
+        self.coder_name: Callable[[], str] = lambda: ""
         # What failed in the user's current intent (one key press may make several service calls,
         # e.g. a macro's steps): said once, and the view refreshed once, when the intent ends.
         self._acting = 0  # how many of the session's own intents are running (they may nest)
@@ -195,6 +211,7 @@ class QtLibrarySession(QObject):
                 self._apply_delta(document.id, delta)
                 changed = True
         self.libraryChanged.emit()
+        self.refreshed.emit()
         return changed
 
     def _shown_stamps(self) -> dict[str, watching.Stamp]:
@@ -247,7 +264,7 @@ class QtLibrarySession(QObject):
         (a revision's). An edit refused because another program changed what it
         was based on is reported, and the views then show what the library holds
         now; both wait until the user's intent (or the undo stack's Undo or Redo)
-        has ended, so an intent of many calls says why once (see :meth:`_intent`).
+        has ended, so an intent of many calls says why once (see :meth:`intent`).
         """
         try:
             outcome = action()
@@ -264,7 +281,7 @@ class QtLibrarySession(QObject):
         return None
 
     @contextlib.contextmanager
-    def _intent(self, macro: str | None = None) -> Iterator[None]:
+    def intent(self, macro: str | None = None) -> Iterator[None]:
         """One thing the user asked for; with *macro*, its undo commands make one undo step.
 
         When it ends, what its calls refused or failed is said once, and after a
@@ -328,10 +345,25 @@ class QtLibrarySession(QObject):
             self.tagsChanged.emit()
             self.libraryReloaded.emit()
             return
-        if changes.tags_created:
+        if changes.tags_created or changes.tags_updated or changes.tags_deleted:
             self.refresh_tags()
             self.tagsChanged.emit()
-        if changes.documents_created:
+        if changes.sets_changed:
+            self.setsChanged.emit()
+        if changes.attributes_changed or changes.documents_updated:
+            self.attributesChanged.emit()
+        if changes.journal_changed:
+            self.journalChanged.emit()
+        if changes.documents_deleted and self.document is not None and self.document.id in changes.documents_deleted:
+            self._show_document(None)  # its annotations went with it
+        if changes.documents_updated and self.document is not None and self.document.id in changes.documents_updated:
+            with contextlib.suppress(*USER_ERRORS):  # its title or memo: the text and spans are as shown
+                # Only those: a text another program revised meanwhile is the watcher's to show
+                # (it compares the SHA-256 shown with the stored one).
+                stored = self.library.document(self.document.id)
+                self.document = dataclasses.replace(self.document, title=stored.title, memo=stored.memo)
+                self.documentUpdated.emit(self.document)
+        if changes.documents_created or changes.documents_updated or changes.documents_deleted:
             self.documentsChanged.emit()  # before a document is opened, so the list has its row
         if changes.documents_revised:  # their annotations are shown only by reading them again
             if self.document is not None and self.document.id in changes.documents_revised:
@@ -341,6 +373,8 @@ class QtLibrarySession(QObject):
                 self.open_document(self.document.id)
             self.libraryChanged.emit()
             return
+        if changes.anchor_states:
+            changes = self._placed_only(changes)
         touched = {
             a.document_id
             for group in (changes.annotations_created, changes.annotations_updated, changes.annotations_deleted)
@@ -348,7 +382,7 @@ class QtLibrarySession(QObject):
         }
         if (
             self.document is not None and touched and self.document.id not in touched and len(touched) == 1
-            and not changes.documents_created
+            and not changes.documents_created and not (changes.tags_updated or changes.tags_deleted)
         ):  # fmt: skip
             # An undo or redo of an edit in another document: show that document.
             self.open_document(touched.pop())
@@ -372,20 +406,47 @@ class QtLibrarySession(QObject):
             self.createdHere.emit(changes.annotations_created[0].id)
         self.libraryChanged.emit()
 
+    def _placed_only(self, changes: Changes) -> Changes:
+        """*changes* without the orphans it put back or changed (they have no place in the text shown);
+        the open document's review marks and orphans read again if it gives one of its annotations a
+        state other than the one shown (e.g. an undone delete of a tag puts back orphans)."""
+        states = dict(changes.anchor_states)
+        orphans = {i for i, state in states.items() if state.status == ORPHANED}
+        current = self.document.id if self.document else None
+        if current is not None and any(
+            a.document_id == current and a.id in states and states[a.id] != self.anchor_states.get(a.id)
+            for group in (changes.annotations_created, changes.annotations_updated)
+            for a in group
+        ):
+            self._set_anchor_states(*self._read_anchor_states(current))  # before the views redraw
+            self.orphansChanged.emit()
+        if not orphans:
+            return changes
+        return dataclasses.replace(
+            changes,
+            annotations_created=tuple(a for a in changes.annotations_created if a.id not in orphans),
+            annotations_updated=tuple(a for a in changes.annotations_updated if a.id not in orphans),
+            annotations_deleted=(
+                *changes.annotations_deleted,
+                *(a for a in changes.annotations_updated if a.id in orphans and a.id in self.annotations),
+            ),
+        )
+
     # -- intents (each one undoable) -------------------------------------------------------------
 
     def tag_span(self, tag_id: str, start: int, end: int) -> None:
         """Tag code points [start, end) of the text shown, unless that annotation exists already."""
         if self.document is None:
             return
-        existing = self.duplicate_of(tag_id, start, end)
+        coder = self.coder_name()
+        existing = self.duplicate_of(tag_id, start, end, coder)
         if existing is not None:
             # An exact copy says nothing new and would double the counts in every export.
             tag = self.tag(tag_id)
             self.refused.emit(f"This text is already tagged {tag.name if tag else 'so'}.", existing.id)
             return
-        with self._intent():
-            self.undo_stack.push(CreateAnnotationCommand(self, self.document, tag_id, start, end))
+        with self.intent():
+            self.undo_stack.push(CreateAnnotationCommand(self, self.document, tag_id, start, end, coder=coder))
 
     def duplicate_of(self, tag_id: str, start: int, end: int, coder: str = "") -> Annotation | None:
         """The loaded annotation with this tag, span and coder ("" is this window's), if there is one."""
@@ -398,7 +459,7 @@ class QtLibrarySession(QObject):
     def retag(self, annotation_id: str, tag_id: str) -> None:
         current = self.annotations.get(annotation_id)
         if current is not None and current.tag_id != tag_id:
-            with self._intent():
+            with self.intent():
                 self.undo_stack.push(UpdateAnnotationCommand(self, current, tag_id=tag_id))
 
     def retag_all(self, annotation_ids: list[str], tag_id: str) -> bool:
@@ -406,7 +467,7 @@ class QtLibrarySession(QObject):
         changing = [
             i for i in annotation_ids if (a := self.annotations.get(i)) is not None and a.tag_id != tag_id
         ]  # fmt: skip
-        with self._intent(f"Change the tag of {len(changing)} annotations" if len(changing) > 1 else None):
+        with self.intent(f"Change the tag of {len(changing)} annotations" if len(changing) > 1 else None):
             for annotation_id in changing:
                 self.retag(annotation_id, tag_id)
         return bool(changing)
@@ -422,8 +483,27 @@ class QtLibrarySession(QObject):
         before = base or current
         if before is None or (current is not None and current.note == note):
             return
-        with self._intent():
+        with self.intent():
             self.undo_stack.push(UpdateAnnotationCommand(self, before, note=note))
+
+    # -- documents --------------------------------------------------------------------------------
+
+    def rename_document(self, base: Document, title: str) -> None:
+        """Give a document another title, as one undo step (refused if *base* is no longer its title)."""
+        if title != base.title:
+            with self.intent():
+                self.undo_stack.push(UpdateDocumentCommand(self, base, title=title))
+
+    def set_document_memo(self, base: Document, memo: str) -> None:
+        """Give a document this memo, as one undo step (refused if *base*'s memo is no longer its memo)."""
+        if memo != base.memo:
+            with self.intent():
+                self.undo_stack.push(UpdateDocumentCommand(self, base, memo=memo))
+
+    def delete_document(self, base: Document) -> None:
+        """Delete a document whole (a SQLite library is backed up first), as one undo step."""
+        with self.intent():
+            self.undo_stack.push(DeleteDocumentCommand(self, base))
 
     # -- revisions (not on the undo stack: a revision keeps the old text as a version) ----------
 
@@ -436,7 +516,7 @@ class QtLibrarySession(QObject):
         document = self.document
         if document is None:
             return None
-        with self._intent():
+        with self.intent():
             return self.run(
                 lambda: revising.revise_from_file(
                     self.library, document_id=document.id, path=path, note=f"from {Path(path).name}",
@@ -454,7 +534,7 @@ class QtLibrarySession(QObject):
         shown = {i: self.annotations[i] for i in annotation_ids if i in self.fuzzy and i in self.annotations}
         chosen = list(shown)
         accept = lambda: revising.accept_fuzzy(self.library, annotation_ids=chosen, bases=shown)  # noqa: E731
-        with self._intent():
+        with self.intent():
             if chosen and self.run(accept) is not None:
                 self.fuzzy -= set(chosen)
                 for annotation_id in chosen:  # so an undone delete of one does not bring the mark back
@@ -466,7 +546,7 @@ class QtLibrarySession(QObject):
         if self.document is None:
             return
         sha256 = self.document.sha256
-        with self._intent():
+        with self.intent():
             changes = self.run(
                 lambda: revising.reattach_orphan(
                     self.library, annotation_id=annotation_id, start=start, end=end, expected_sha256=sha256
@@ -476,11 +556,19 @@ class QtLibrarySession(QObject):
                 self.undo_stack.clear()
                 self.reload()
 
+    def push(self, commands: list[QUndoCommand], macro: str | None = None) -> None:
+        """Run undo commands as one intent and keep them on the undo stack; with *macro*, as one
+        undo step (a codebook edit, in-vivo coding). Views of their own (the attributes table,
+        the codebook flow) push their commands through here."""
+        with self.intent(macro):
+            for command in commands:
+                self.undo_stack.push(command)
+
     def delete(self, annotation_ids: list[str]) -> None:
         targets = [self.annotations[i] for i in annotation_ids if i in self.annotations]
         if not targets:
             return
-        with self._intent(f"Delete {len(targets)} annotations" if len(targets) > 1 else None):
+        with self.intent(f"Delete {len(targets)} annotations" if len(targets) > 1 else None):
             for annotation in targets:
                 self.undo_stack.push(DeleteAnnotationCommand(self, annotation))
 

@@ -14,12 +14,14 @@ blocks first and the rest when idle, and nothing is written into the document
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QPalette,
     QSyntaxHighlighter,
     QTextBlock,
     QTextCharFormat,
@@ -28,6 +30,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from annotator.core import colours
+from annotator.core.memos import preview
 from annotator.core.model import Annotation, Tag
 from annotator.core.offsets import OffsetMap
 from annotator.core.spans import Span, SpanIndex, segments
@@ -44,22 +48,19 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def tint(color: QColor, strength: float) -> QColor:
-    """*color* mixed with white; strength 1.0 is the colour itself."""
-    r, g, b = color.red(), color.green(), color.blue()
-    return QColor(
-        round(255 - (255 - r) * strength), round(255 - (255 - g) * strength), round(255 - (255 - b) * strength)
-    )
+def rgb(color: QColor) -> colours.RGB:
+    return color.red(), color.green(), color.blue()
 
 
-def blend(colors: list[QColor]) -> QColor:
-    """The average of *colors*."""
-    n = len(colors)
-    return QColor(
-        round(sum(c.red() for c in colors) / n),
-        round(sum(c.green() for c in colors) / n),
-        round(sum(c.blue() for c in colors) / n),
-    )
+def theme_of(palette: QPalette) -> tuple[colours.RGB, colours.RGB]:
+    """The page and text colours a palette gives the pane (Base and Text)."""
+    return rgb(palette.color(QPalette.ColorRole.Base)), rgb(palette.color(QPalette.ColorRole.Text))
+
+
+def painted(color: QColor, theme: tuple[colours.RGB, colours.RGB], strength: float) -> colours.Highlight:
+    """A tag colour as the pane paints it on this theme's page: text on it stays readable (≥ 4.5:1)."""
+    base, text = theme
+    return colours.highlight(rgb(color), base=base, text=text, strength=strength)
 
 
 class QtSpanHighlighter(QSyntaxHighlighter):
@@ -84,6 +85,7 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         self._index = SpanIndex()
         self._map = OffsetMap("")
         self._colors: dict[str, QColor] = {}
+        self._theme: tuple[colours.RGB, colours.RGB] = (colours.WHITE, colours.BLACK)  # page, text
         self._formats: dict[tuple[str, ...], QTextCharFormat] = {}
         self._forcing = False  # set while we ask for a block (Qt's own passes skip blocks not yet due)
         self._done = bytearray()
@@ -112,15 +114,35 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         self._restart()
 
     def _restart(self) -> None:
-        self._done = bytearray(self.document().blockCount()) if self.document() is not None else bytearray()
+        document = self.document()
+        self._done = bytearray(document.blockCount()) if document is not None else bytearray()
         self._next_block = 0
-        if len(self._index):
+        if len(self._index) and document is not None:  # e.g. a palette change as the window closes
             self._idle.start()
 
     def set_tags(self, tags: list[Tag]) -> None:
         self._colors = {t.id: QColor(t.color) for t in tags}
         self._formats.clear()
         self._restart()
+
+    def redo_all(self) -> None:
+        """Highlight every block again (the index changed wholesale), lazily as after :meth:`attach`.
+
+        Even with no span left: each block's old highlights are cleared when its turn comes.
+        """
+        document = self.document()
+        if document is None:
+            return
+        self._done = bytearray(document.blockCount())
+        self._next_block = 0
+        self._idle.start()
+
+    def set_theme(self, theme: tuple[colours.RGB, colours.RGB]) -> None:
+        """Paint on a page of these (base, text) colours from now on (the palette changed: light or dark)."""
+        if theme != self._theme:
+            self._theme = theme
+            self._formats.clear()
+            self._restart()
 
     def ensure(self, block: QTextBlock) -> None:
         """Highlight *block* now if it has not been yet."""
@@ -137,6 +159,9 @@ class QtSpanHighlighter(QSyntaxHighlighter):
 
     def _on_idle_timeout(self) -> None:
         deadline = time.perf_counter() + self.SLICE_SECONDS
+        if self.document() is None:  # the pane's document is gone (the window closed)
+            self._idle.stop()
+            return
         block = self.document().findBlockByNumber(self._next_block)
         while block.isValid():
             self.ensure(block)
@@ -154,11 +179,14 @@ class QtSpanHighlighter(QSyntaxHighlighter):
             colors = [self._colors.get(t, QColor("#999999")) for t in tag_ids]
             fmt = QTextCharFormat()
             if len(colors) == 1:
-                fmt.setBackground(tint(colors[0], 0.38))
+                look = painted(colors[0], self._theme, colours.SINGLE_STRENGTH)
             else:
-                fmt.setBackground(tint(blend(colors), 0.55))
+                mixed = colours.average(rgb(c) for c in colors)
+                look = painted(QColor(*mixed), self._theme, colours.OVERLAP_STRENGTH)
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setUnderlineColor(colors[-1])
+            fmt.setBackground(QColor(*look.background))
+            fmt.setForeground(QColor(*look.foreground))
             self._formats[tag_ids] = fmt
         return fmt
 
@@ -227,6 +255,7 @@ class QtTextPane(QPlainTextEdit):
         # not shown yet): lines are only known then, so it is applied on the next resize.
         self._pending_top: int | None = None
         self.highlighter = QtSpanHighlighter(None)
+        self.highlighter.set_theme(theme_of(self.palette()))
         self.verticalScrollBar().valueChanged.connect(self._highlight_visible)
         self.show_document("", [], [])
 
@@ -297,6 +326,31 @@ class QtTextPane(QPlainTextEdit):
         if self._focused == annotation.id:
             self.focus_annotation(annotation.id)
 
+    #: More annotations than this changed at once (a merge, an undone delete of many): the
+    #: highlights are redone lazily, on screen now and the rest when idle, instead of
+    #: repainting every block each one touches (seconds for 10,000).
+    BULK = 64
+
+    def update_annotations(self, removed: Sequence[str], put: Sequence[Annotation]) -> None:
+        """Remove the highlights of *removed* (ids), then add or update those of *put*."""
+        if len(removed) + len(put) <= self.BULK:
+            for annotation_id in removed:
+                self.remove_annotation(annotation_id)
+            for annotation in put:
+                self.put_annotation(annotation)
+            return
+        index = self.highlighter.index
+        for annotation_id in removed:
+            index.remove(annotation_id)
+            self._notes.pop(annotation_id, None)
+        for a in put:
+            index.add(Span(a.start, a.end, a.tag_id, a.id))
+            self._notes[a.id] = a.note
+        self.highlighter.redo_all()
+        self._highlight_visible()
+        if self._focused is not None:
+            self.focus_annotation(self._focused if index.get(self._focused) is not None else None)
+
     def remove_annotation(self, annotation_id: str) -> None:
         span = self.highlighter.index.remove(annotation_id)
         self._notes.pop(annotation_id, None)
@@ -351,7 +405,9 @@ class QtTextPane(QPlainTextEdit):
         fmt = QTextCharFormat()
         tag = self._tags.get(span.tag_id)
         color = QColor(tag.color if tag else "#999999")
-        fmt.setBackground(tint(color, 0.6))
+        look = painted(color, theme_of(self.palette()), colours.FOCUS_STRENGTH)
+        fmt.setBackground(QColor(*look.background))
+        fmt.setForeground(QColor(*look.foreground))
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         fmt.setUnderlineColor(color.darker(160))
         selection.format = fmt
@@ -433,13 +489,22 @@ class QtTextPane(QPlainTextEdit):
                     tag = self._tags.get(span.tag_id)
                     note = self._notes.get(span.annotation_id, "")
                     line = f"<b>{escape(tag.name if tag else '?')}</b>"
-                    lines.append(line + (f": {escape(note)}" if note else ""))
+                    # A memo of many lines or pages: its start, as text (never as markup).
+                    memo = escape(preview(note)).replace("\n", "<br>")
+                    lines.append(line + (f": {memo}" if note else ""))
                 QToolTip.showText(event.globalPos(), "<br>".join(lines), self.viewport())
             else:
                 QToolTip.hideText()
                 event.ignore()
             return True
         return super().viewportEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # e.g. the system switched to a dark theme
+            self.highlighter.set_theme(theme_of(self.palette()))
+            self._highlight_visible()
+            self.focus_annotation(self._focused)
 
     def resizeEvent(self, event) -> None:
         # A new width re-wraps the text; Qt keeps the top line's number, which then holds other

@@ -1,0 +1,94 @@
+"""UI: undo commands that shape the codebook: create, edit, move, merge and delete tags.
+
+As in :mod:`annotator.ui.qt_commands`, each command captures ids and prior
+state, and redo and undo each make one service call. Every codebook action's
+:class:`Changes` says what :func:`~annotator.services.codebook.restore_tags`
+needs to put things back (the tags as they were, the annotations as they were),
+so one command class covers editing, moving, merging and deleting; a created
+tag is undone by deleting it (refused, and the step dropped, if annotations
+use it by then: another program's, since this window's own are undone first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from annotator.core.model import Annotation, Tag
+from annotator.services import Changes
+from annotator.services import codebook as codebook_service
+from annotator.ui.qt_commands import CommandHost
+
+
+class CreateTagCommand(QUndoCommand):
+    """UI: add a tag. Redo after an undo puts back the very same tag (same id)."""
+
+    def __init__(self, session: CommandHost, *, name: str, parent_id: str | None = None, color: str | None = None,
+                 description: str = "") -> None:  # fmt: skip
+        super().__init__(f"New tag {name}")
+        self._session = session
+        self._args = {"name": name, "parent_id": parent_id, "color": color, "description": description}
+        self._created: Tag | None = None
+        self._moved: tuple[Tag, ...] = ()  # siblings renumbered, keys taken: as the create left them
+
+    @property
+    def created(self) -> Tag | None:
+        """The tag, once made (a macro's next step tags a span with it)."""
+        return self._created
+
+    def redo(self) -> None:
+        session = self._session
+        if self._created is None:
+            changes = session.run(lambda: codebook_service.create_tag(session.library, **self._args))  # type: ignore[arg-type]
+            if changes is None:
+                self.setObsolete(True)
+                return
+            self._created, self._moved = changes.tags_created[0], changes.tags_updated
+        else:
+            tags = [self._created, *self._moved]
+            if session.run(lambda: codebook_service.restore_tags(session.library, tags=tags)) is None:
+                self.setObsolete(True)
+
+    def undo(self) -> None:
+        session, created = self._session, self._created
+        if created is not None:
+            delete = lambda: codebook_service.delete_tag(session.library, tag_id=created.id, base=created)  # noqa: E731
+            if session.run(delete, "Undone") is None:
+                self.setObsolete(True)
+
+
+class TagEditCommand(QUndoCommand):
+    """UI: one codebook action (*action*: a service call returning :class:`Changes`); undo restores.
+
+    Undo gives back the tags as they were before (those the action updated or
+    deleted) and the annotations it moved or deleted, in one call of
+    :func:`~annotator.services.codebook.restore_tags`; redo runs the action again,
+    based on the tags as the undo left them, which is as they were.
+    """
+
+    def __init__(self, session: CommandHost, text: str, action: Callable[[], Changes]) -> None:
+        super().__init__(text)
+        self._session = session
+        self._action = action
+        self._before: dict[str, Tag] = {}  # read at the first redo: a macro's earlier steps have run by then
+        self._tags: list[Tag] = []
+        self._annotations: list[Annotation] = []
+
+    def redo(self) -> None:
+        if not self._before:
+            self._before = {t.id: t for t in self._session.tags}
+        changes = self._session.run(self._action)
+        if changes is None:
+            self.setObsolete(True)
+            return
+        self._tags = list(changes.tags_deleted) + [
+            self._before[t.id] for t in changes.tags_updated if t.id in self._before
+        ]
+        self._annotations = [*changes.annotations_before, *changes.annotations_deleted]
+
+    def undo(self) -> None:
+        session, tags, annotations = self._session, self._tags, self._annotations
+        restore = lambda: codebook_service.restore_tags(session.library, tags=tags, annotations=annotations)  # noqa: E731
+        if session.run(restore, "Undone") is None:
+            self.setObsolete(True)

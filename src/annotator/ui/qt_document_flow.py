@@ -1,0 +1,226 @@
+"""UI: what a person does to a document as a whole: rename it, write its memo, see its details, delete it.
+
+Each is reachable from the Document menu and from the library list's context
+menu (right click, the Menu key, Shift+F10), with keys: F2 renames,
+Ctrl+Shift+E edits the memo, Ctrl+I shows the details, Shift+Delete (in the
+library list) deletes. Rename, memo and delete are undo steps of the session;
+a delete first says what goes with the document and that a backup is made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.documents import DocumentDetails
+from annotator.core.model import Document
+from annotator.services import documents
+from annotator.ui.qt_document_list import QtDocumentList
+from annotator.ui.qt_inspector import QtMemoEdit
+from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
+
+
+class QtDocumentMemoDialog(QDialog):
+    """UI: a document's memo, multi-line; Ctrl+Enter saves, Esc closes without saving."""
+
+    def __init__(self, parent: QWidget, title: str, memo: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Memo — {title}")
+        self.setAccessibleName("Document memo")
+        layout = QVBoxLayout(self)
+        self.memo_edit = QtMemoEdit(self, save_on_focus_out=False)
+        self.memo_edit.setPlainText(memo)
+        self.memo_edit.setAccessibleName("Document memo")
+        self.memo_edit.setTabChangesFocus(True)
+        self.memo_edit.setPlaceholderText("What is this document, why is it here, what to look for…")
+        layout.addWidget(self.memo_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.memo_edit.submitted.connect(self.accept)  # Ctrl+Enter
+        self.memo_edit.reverted.connect(self.reject)  # Esc
+        self.resize(520, 360)
+
+    def memo(self) -> str:
+        return self.memo_edit.toPlainText()
+
+
+def details_html(details: DocumentDetails) -> str:
+    """The details of a document as (escaped) rich text."""
+    rows = [
+        ("Title", details.title), ("Source file", details.source or "(not known)"),
+        ("Imported", details.imported.astimezone().strftime("%Y-%m-%d %H:%M")), ("SHA-256", details.sha256),
+        ("Size", f"{details.characters:,} characters, {details.utf8_bytes:,} bytes (UTF-8)"),
+        ("Annotations", f"{details.annotations:,}" + (f" (and {details.orphans:,} without a place)" if details.orphans else "")),
+    ]  # fmt: skip
+    out = ["<table>"] + [f"<tr><th align=left>{k}</th><td>{escape(v)}</td></tr>" for k, v in rows] + ["</table>"]
+    if details.counts:
+        out.append("<h4>Per tag</h4><table>")
+        for name, n in sorted(details.counts.items(), key=lambda item: (-item[1], item[0])):
+            out.append(f"<tr><td>{escape(name)}</td><td align=right>{n:,}</td></tr>")
+        out.append("</table>")
+    out.append("<h4>Versions</h4>")
+    if details.versions:
+        out.append("<table>")
+        for v in details.versions:
+            when = v.created.astimezone().strftime("%Y-%m-%d %H:%M")
+            out.append(
+                f"<tr><td>version {v.version}</td><td>replaced {when}</td><td>{len(v.text):,} characters</td>"
+                f"<td>{escape(v.note)}</td></tr>"
+            )
+        out.append("</table>")
+    else:
+        out.append("<p>The text is as imported.</p>")
+    return "".join(out)
+
+
+class QtDocumentDetailsDialog(QDialog):
+    """UI: what the library knows of a document (read-only, selectable)."""
+
+    def __init__(self, parent: QWidget, details: DocumentDetails) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Details — {details.title}")
+        self.setAccessibleName("Document details")
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser(self)
+        self.browser.setAccessibleName("Document details")
+        self.browser.setHtml(details_html(details))
+        layout.addWidget(self.browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(620, 420)
+
+
+class QtDocumentFlow:
+    """UI: rename, memo, details and delete of the document chosen in the library list (or open)."""
+
+    def __init__(
+        self, parent: QWidget, session: QtLibrarySession, document_list: QtDocumentList,
+        report: Callable[[str], None],
+    ) -> None:  # fmt: skip
+        self._parent = parent
+        self._session = session
+        self._list = document_list
+        self._report = report
+        self.dialog: QDialog | None = None  # the memo or details dialog last opened (tests look at it)
+        self.rename_action = QAction("Re&name…", parent, shortcut=QKeySequence("F2"))
+        self.rename_action.triggered.connect(self.rename)
+        self.memo_action = QAction("Document &memo…", parent, shortcut=QKeySequence("Ctrl+Shift+E"))
+        self.memo_action.triggered.connect(self.edit_memo)
+        self.details_action = QAction("De&tails…", parent, shortcut=QKeySequence("Ctrl+I"))
+        self.details_action.triggered.connect(self.show_details)
+        self.delete_action = QAction("&Delete document…", parent, shortcut=QKeySequence("Shift+Del"))
+        self.delete_action.triggered.connect(self.delete)
+        # F2 and Shift+Delete are about a document only in the library list (elsewhere they
+        # would seem to mean an annotation); the menu entries show them and work everywhere.
+        for action in (self.rename_action, self.delete_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            document_list.addAction(action)
+        for action in (self.memo_action, self.details_action):
+            parent.addAction(action)
+        document_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        document_list.customContextMenuRequested.connect(self._on_list_context_menu_requested)
+
+    @property
+    def actions(self) -> list[QAction]:
+        return [self.rename_action, self.memo_action, self.details_action, self.delete_action]
+
+    def target(self) -> Document | None:
+        """The document the list's current row is (or the open one), as stored now; None if there is none."""
+        index = self._list.currentIndex()
+        document_id = self._list.documents_model.document_id(index.row()) if index.isValid() else None
+        if document_id is None and self._session.document is not None:
+            document_id = self._session.document.id
+        if document_id is None:
+            self._report("Choose a document in the library first.")
+            return None
+        try:
+            return self._session.library.document(document_id)
+        except USER_ERRORS as exc:
+            self._report(str(exc))
+            return None
+
+    def rename(self) -> None:
+        document = self.target()
+        if document is None:
+            return
+        title, ok = QInputDialog.getText(
+            self._parent, "Rename document", "Title:", QLineEdit.EchoMode.Normal, document.title
+        )
+        if ok:
+            self._session.rename_document(document, title)
+
+    def edit_memo(self) -> None:
+        document = self.target()
+        if document is None:
+            return
+        dialog = QtDocumentMemoDialog(self._parent, document.title, document.memo)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Based on the memo as it was when the dialog opened: a change made elsewhere meanwhile is not overwritten.
+        dialog.accepted.connect(lambda: self._session.set_document_memo(document, dialog.memo()))
+        self.dialog = dialog
+        dialog.open()
+
+    def show_details(self) -> None:
+        document = self.target()
+        if document is None:
+            return
+        try:
+            details = documents.document_details(self._session.library, document.id)
+        except USER_ERRORS as exc:
+            self._report(str(exc))
+            return
+        dialog = QtDocumentDetailsDialog(self._parent, details)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.show()
+
+    def delete(self) -> None:
+        document = self.target()
+        if document is None:
+            return
+        try:
+            details = documents.document_details(self._session.library, document.id)
+        except USER_ERRORS as exc:
+            self._report(str(exc))
+            return
+        total = details.annotations + details.orphans
+        versions = len(details.versions)
+        answer = QMessageBox.question(
+            self._parent,
+            "Delete document",
+            f"Delete “{document.title}”?\n\nIts {total} annotation(s) and {versions} earlier version(s) are "
+            "deleted with it. A backup of the library is made first, and Edit ▸ Undo puts it back.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        row = self._list.documents_model.row_of(document.id)
+        self._session.delete_document(document)
+        model = self._list.documents_model
+        if self._session.document is None and model.rowCount() > 0:  # open the one that took its place
+            self._list.setCurrentIndex(model.index(min(max(row, 0), model.rowCount() - 1)))
+
+    def _on_list_context_menu_requested(self, point) -> None:  # type: ignore[no-untyped-def]
+        menu = QMenu(self._list)
+        menu.setAccessibleName("Document actions")
+        menu.addActions(self.actions)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self._list.viewport().mapToGlobal(point))

@@ -1,0 +1,80 @@
+"""UI: the user's name as a coder: asked once, changed in Preferences, stamped on what they annotate.
+
+The name is kept in the settings file the command line reads too
+(:func:`annotator.config.coder_name`), so ``annotator annotate`` stamps the same
+name. :class:`QtCoderIdentity` asks for it the first time this user tags a span
+(no dialog at start-up stands between a reader and the text), and never again:
+a dialog closed without a name is remembered as "no name".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+
+from annotator import config
+from annotator.core.model import NAME_MAX
+
+
+class QtCoderDialog(QDialog):
+    """UI: a small dialog asking for the name to code under."""
+
+    def __init__(self, parent: QWidget | None, name: str, *, first_time: bool) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Your name" if first_time else "Preferences")
+        self.setAccessibleName(self.windowTitle())
+        form = QFormLayout(self)
+        why = QLabel(
+            "Your name is saved with each annotation you make (as its coder), so a team's "
+            "exports say who tagged what. You can change it later in Edit ▸ Preferences.",
+            self,
+        )
+        why.setWordWrap(True)
+        form.addRow(why)
+        self.name_edit = QLineEdit(name, self)
+        self.name_edit.setMaxLength(NAME_MAX)
+        self.name_edit.setAccessibleName("Your name as a coder")
+        self.name_edit.setPlaceholderText("e.g. Ann Smith (leave empty for none)")
+        form.addRow("&Name", self.name_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def name(self) -> str:
+        return " ".join(self.name_edit.text().split())
+
+
+class QtCoderIdentity:
+    """UI: the window's coder name: asked the first time it is needed, changeable in Preferences."""
+
+    def __init__(self, parent: QWidget, report: Callable[[str], None]) -> None:
+        self._parent = parent
+        self._report = report  # a message for the status bar (the settings could not be saved)
+        self._name: str | None = config.coder_name()
+
+    def name(self) -> str:
+        """The name to stamp; the first time ever, the user is asked for it."""
+        if self._name is None:
+            dialog = QtCoderDialog(self._parent, "", first_time=True)
+            given = dialog.name() if dialog.exec() == QDialog.DialogCode.Accepted else ""
+            self._keep(given)  # asked once: closing the dialog means "no name"
+        return self._name or ""
+
+    def change(self) -> None:
+        """Preferences: show the name and keep what the user makes of it."""
+        dialog = QtCoderDialog(self._parent, self._name or "", first_time=False)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._keep(dialog.name())
+            self._report(f"Your annotations will now say they are by {self._name}." if self._name else
+                         "Your annotations will now carry no coder name.")  # fmt: skip
+
+    def _keep(self, name: str) -> None:
+        self._name = name
+        try:
+            config.save_coder_name(name)
+        except OSError as exc:
+            self._report(
+                f"Your name could not be saved in the settings ({exc.strerror or exc}); it is used until you quit."
+            )

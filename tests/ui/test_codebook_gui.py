@@ -1,0 +1,372 @@
+"""Tests (UI): shaping the codebook in the window (issue 9): the tag tree, its actions and undo,
+drag and drop, the quick-pick, in-vivo coding, and readable highlights in a dark theme.
+
+Dialogs are patched (``QInputDialog.getText``/``getItem``, the Edit dialog's ``exec``), never
+left to block; what is saved is read back through a separate connection.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
+
+from annotator.core import colours
+from annotator.services import Library
+from annotator.services import codebook as codebook_service
+from annotator.ui.qt_codebook_flow import QtTagDialog, in_vivo_name
+from annotator.ui.qt_quick_pick import fuzzy_rank
+from tests.ui.conftest import select_by_keyboard, stored_annotations
+
+SAMPLE = "Alpha beta gamma. Delta epsilon zeta.\nEta theta   iota\nkappa.\n"
+
+
+def stored_tags(library_path) -> dict[str, object]:
+    with Library.open(f"sqlite:///{library_path}") as library:
+        return {t.name: t for t in library.tags()}
+
+
+def answer_text(monkeypatch, *answers: str) -> None:
+    queue = list(answers)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (queue.pop(0), True))
+
+
+def answer_items(monkeypatch, *answers: str, asked: list[str] | None = None) -> None:
+    queue = list(answers)
+
+    def get_item(_parent, _title, label, items, *_args, **_kwargs):
+        if asked is not None:
+            asked.append(label)
+        choice = queue.pop(0)
+        assert choice in items, (choice, items)
+        return choice, True
+
+    monkeypatch.setattr(QInputDialog, "getItem", get_item)
+
+
+def focus_tree(window, tag_id: str | None = None) -> None:
+    tree = window.tag_panel
+    tree.tree.setFocus()
+    if tag_id is not None:
+        tree.select([tag_id])
+
+
+def undo(qtbot, window) -> None:
+    qtbot.keyClick(window.pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def redo(qtbot, window) -> None:
+    qtbot.keyClick(window.pane, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_new_tag_by_key_then_child_by_insert_undo_and_redo(
+    qtbot, monkeypatch, open_window, import_text, library_path
+) -> None:
+    import_text(SAMPLE)
+    window = open_window()
+    answer_text(monkeypatch, "method", "survey")
+    qtbot.keyClick(window.pane, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    method = stored_tags(library_path)["method"]
+    assert window.tag_panel.current_id() == method.id  # the new tag is selected in the tree
+    assert not colours.hard_to_tell_apart(method.color, window.session.tags[0].color)
+    focus_tree(window, method.id)
+    qtbot.keyClick(window.tag_panel.tree, Qt.Key.Key_Insert, Qt.KeyboardModifier.ShiftModifier)
+    survey = stored_tags(library_path)["survey"]
+    assert survey.parent_id == method.id
+    assert window.tag_panel.visible_ids()[-2:] == [method.id, survey.id]
+    undo(qtbot, window)
+    assert "survey" not in stored_tags(library_path)
+    undo(qtbot, window)
+    assert "method" not in stored_tags(library_path)
+    assert method.id not in window.tag_panel.visible_ids()
+    redo(qtbot, window)
+    redo(qtbot, window)
+    again = stored_tags(library_path)
+    assert again["method"].id == method.id and again["survey"].parent_id == method.id  # the very same tags
+
+
+def test_rename_with_f2_in_place_and_undo(qtbot, open_window, import_text, library_path) -> None:
+    import_text(SAMPLE)
+    window = open_window()
+    claim = window.session.tags[0]
+    focus_tree(window, claim.id)
+    qtbot.keyClick(window.tag_panel.tree, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not window.tag_panel.tree
+    editor.selectAll()
+    qtbot.keyClicks(editor, "assertion")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "assertion" in stored_tags(library_path))
+    assert window.tag_panel.index_of(claim.id).data() == "assertion"
+    undo(qtbot, window)
+    assert "claim" in stored_tags(library_path) and window.tag_panel.index_of(claim.id).data() == "claim"
+
+
+def test_edit_dialog_changes_colour_key_and_description_and_warns_of_a_look_alike(
+    qtbot, monkeypatch, open_window, import_text, library_path
+) -> None:
+    import_text(SAMPLE)
+    window = open_window()
+    claim, evidence = window.session.tags[0], window.session.tags[1]
+    near_evidence = "#2a9d90"
+
+    def fill(dialog: QtTagDialog) -> int:
+        assert dialog.accessibleName() == "Edit tag"
+        dialog.set_color(near_evidence)
+        assert "evidence" in dialog.warning.text()
+        dialog.key_edit.setText("7")
+        dialog.description_edit.setPlainText("Rule one.\nRule two.")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QtTagDialog, "exec", fill)
+    focus_tree(window, claim.id)
+    qtbot.keyClick(window.tag_panel.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
+    saved = stored_tags(library_path)["claim"]
+    assert (saved.color, saved.shortcut, saved.description) == (near_evidence, "7", "Rule one.\nRule two.")
+    assert "evidence" in window.statusBar().currentMessage()
+    assert window.tag_actions[claim.id].shortcut().toString() == "7"
+    undo(qtbot, window)
+    assert stored_tags(library_path)["claim"] == claim
+    assert evidence.color != near_evidence
+
+
+def test_drag_and_drop_moves_a_tag_under_another_and_undo_moves_it_back(
+    qtbot, open_window, import_text, library_path
+) -> None:
+    import_text(SAMPLE)
+    window = open_window()
+    claim, evidence, _speculation = window.session.tags
+    tree = window.tag_panel
+    tree.select([evidence.id])
+    target = tree.tree.visualRect(tree.index_of(claim.id)).center()  # the middle of a row: under it
+    # What the tree's drop handler does with the dragged (selected) rows at the drop point; offscreen,
+    # Qt delivers no synthetic QDropEvent without a drag in progress, so the handler is called directly.
+    assert tree.drop(tree.selected_ids(), target)
+    assert not tree.drop([claim.id], target)  # never under itself
+    qtbot.waitUntil(lambda: stored_tags(library_path)["evidence"].parent_id == claim.id)
+    assert tree.visible_ids()[:2] == [claim.id, evidence.id]
+    assert tree.tag(evidence.id).parent_id == claim.id
+    undo(qtbot, window)
+    assert stored_tags(library_path)["evidence"].parent_id is None
+    # A drop near a row's top edge puts the tags before it, among its siblings
+    parent, row = tree.drop_target(tree.tree.visualRect(tree.index_of(claim.id)).topLeft() + QPoint(5, 1))
+    assert (parent, row) == (None, 0)
+
+
+def test_merge_several_tags_into_one_moves_their_annotations_and_undo_restores(
+    qtbot, monkeypatch, open_window, import_text, library_path
+) -> None:
+    doc_id = import_text(SAMPLE)
+    window = open_window()
+    claim, evidence, speculation = window.session.tags
+    select_by_keyboard(qtbot, window, 0, 5)
+    qtbot.keyClick(window.pane, Qt.Key.Key_2)
+    select_by_keyboard(qtbot, window, 6, 10)
+    qtbot.keyClick(window.pane, Qt.Key.Key_3)
+    tree = window.tag_panel
+    tree.select([evidence.id, speculation.id])
+    tree.tree.setFocus()
+    asked: list[str] = []
+    answer_items(monkeypatch, "claim", asked=asked)
+    qtbot.keyClick(tree.tree, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert "evidence" in asked[0] and "speculation" in asked[0]
+    assert set(stored_tags(library_path)) == {"claim"}
+    assert {a.tag_id for a in stored_annotations(library_path, doc_id)} == {claim.id}
+    assert tree.count_text(claim.id) == "2"
+    undo(qtbot, window)
+    assert set(stored_tags(library_path)) == {"claim", "evidence", "speculation"}
+    assert sorted(a.tag_id for a in stored_annotations(library_path, doc_id)) == sorted([evidence.id, speculation.id])
+    assert tree.count_text(evidence.id) == "1" and tree.count_text(claim.id) == "0"
+
+
+def test_delete_a_used_tag_says_how_many_and_moves_them_then_undo(
+    qtbot, monkeypatch, open_window, import_text, library_path
+) -> None:
+    doc_id = import_text(SAMPLE)
+    window = open_window()
+    claim, evidence, _ = window.session.tags
+    select_by_keyboard(qtbot, window, 0, 5)
+    qtbot.keyClick(window.pane, Qt.Key.Key_1)
+    asked: list[str] = []
+    answer_items(monkeypatch, "Move them to another tag…", "evidence", asked=asked)
+    focus_tree(window, claim.id)
+    qtbot.keyClick(window.tag_panel.tree, Qt.Key.Key_Delete)
+    assert "used by 1 annotation" in asked[0]
+    assert "claim" not in stored_tags(library_path)
+    assert [a.tag_id for a in stored_annotations(library_path, doc_id)] == [evidence.id]
+    assert window.annotations_model.rowCount() == 1  # the annotation stays (Delete in the tree is the tag's)
+    undo(qtbot, window)
+    assert stored_tags(library_path)["claim"] == claim
+    assert [a.tag_id for a in stored_annotations(library_path, doc_id)] == [claim.id]
+    redo(qtbot, window)
+    assert "claim" not in stored_tags(library_path)
+
+
+def test_delete_cancelled_changes_nothing(qtbot, monkeypatch, open_window, import_text, library_path) -> None:
+    import_text(SAMPLE)
+    window = open_window()
+    claim = window.session.tags[0]
+    select_by_keyboard(qtbot, window, 0, 5)
+    qtbot.keyClick(window.pane, Qt.Key.Key_1)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *_a, **_k: ("", False))
+    focus_tree(window, claim.id)
+    qtbot.keyClick(window.tag_panel.tree, Qt.Key.Key_Delete)
+    assert "claim" in stored_tags(library_path)
+
+
+def test_split_selected_annotations_to_a_new_tag_is_one_undo_step(
+    qtbot, monkeypatch, open_window, import_text, library_path
+) -> None:
+    doc_id = import_text(SAMPLE)
+    window = open_window()
+    claim = window.session.tags[0]
+    for start, end in ((0, 5), (6, 10)):
+        select_by_keyboard(qtbot, window, start, end)
+        qtbot.keyClick(window.pane, Qt.Key.Key_1)
+    window.annotation_view.selectAll()
+    answer_text(monkeypatch, "greek letters")
+    window.codebook.move_annotations_to_new_tag()
+    new = stored_tags(library_path)["greek letters"]
+    assert {a.tag_id for a in stored_annotations(library_path, doc_id)} == {new.id}
+    undo(qtbot, window)
+    assert "greek letters" not in stored_tags(library_path)
+    assert {a.tag_id for a in stored_annotations(library_path, doc_id)} == {claim.id}
+
+
+def test_quick_pick_applies_a_tag_by_keyboard(qtbot, open_window, import_text, library_path) -> None:
+    doc_id = import_text(SAMPLE)
+    window = open_window()
+    speculation = window.session.tags[2]
+    start = SAMPLE.index("Delta")
+    select_by_keyboard(qtbot, window, start, start + 5)
+    qtbot.keyClick(window.pane, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    pick = window.codebook.quick_pick
+    assert pick.isVisible() and pick.accessibleName() == "Quick pick a tag"
+    qtbot.keyClicks(pick.edit, "spc")  # letters in order: speculation
+    assert pick.list.currentItem().text().startswith("speculation")
+    qtbot.keyClick(pick.edit, Qt.Key.Key_Return)
+    assert not pick.isVisible()
+    saved = stored_annotations(library_path, doc_id)
+    assert [(a.quote, a.tag_id) for a in saved] == [("Delta", speculation.id)]
+
+
+def test_slash_in_the_text_opens_the_quick_pick_and_escape_closes_it(qtbot, open_window, import_text) -> None:
+    import_text(SAMPLE)
+    window = open_window()
+    qtbot.keyClick(window.pane, Qt.Key.Key_Slash)
+    pick = window.codebook.quick_pick
+    assert pick.isVisible() and pick.list.count() == 3
+    qtbot.keyClick(pick.edit, Qt.Key.Key_Down)
+    assert pick.list.currentRow() == 1
+    qtbot.keyClick(pick.edit, Qt.Key.Key_Escape)
+    assert not pick.isVisible()
+
+
+def test_fuzzy_rank_prefers_substrings_and_needs_letters_in_order() -> None:
+    assert fuzzy_rank("vid", "evidence") < fuzzy_rank("evd", "evidence")
+    assert fuzzy_rank("xyz", "evidence") is None
+    assert fuzzy_rank("src", "evidence / source") is not None
+
+
+def test_in_vivo_names_a_tag_after_the_stored_words_and_undo_removes_both(
+    qtbot, open_window, import_text, library_path
+) -> None:
+    doc_id = import_text(SAMPLE)
+    window = open_window()
+    start = SAMPLE.index("theta")
+    end = SAMPLE.index("kappa") + len("kappa")
+    select_by_keyboard(qtbot, window, start, end)  # across a line break and runs of spaces
+    qtbot.keyClick(window.pane, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    tags = stored_tags(library_path)
+    assert "theta iota kappa" in tags
+    saved = stored_annotations(library_path, doc_id)
+    assert [(a.start, a.end, a.tag_id) for a in saved] == [(start, end, tags["theta iota kappa"].id)]
+    undo(qtbot, window)  # one step: the annotation and the tag
+    assert stored_annotations(library_path, doc_id) == []
+    assert "theta iota kappa" not in stored_tags(library_path)
+
+
+def test_in_vivo_name_is_collapsed_trimmed_and_capped() -> None:
+    assert in_vivo_name("  a\n\tb  c ") == "a b c"
+    long = " ".join(["word"] * 40)
+    name = in_vivo_name(long)
+    assert len(name) <= 60 and name.endswith("…") and "  " not in name
+
+
+def test_filter_shows_matches_with_their_ancestors_and_clearing_shows_all(
+    qtbot, open_window, import_text, library_path
+) -> None:
+    import_text(SAMPLE)
+    with Library.open(f"sqlite:///{library_path}") as library:
+        claim = library.tags()[0]
+        codebook_service.create_tag(library, name="Positive", parent_id=claim.id)
+    window = open_window()
+    tree = window.tag_panel
+    positive = next(t for t in window.session.tags if t.name == "Positive")
+    tree.tree.collapse(tree.index_of(claim.id))  # the user closed the parent
+    qtbot.keyClicks(tree.filter_edit, "POSIT")
+    assert tree.visible_ids() == [claim.id, positive.id]
+    assert tree.tree.isExpanded(tree.index_of(claim.id))  # the match shows
+    assert tree.count_text(claim.id) == "0 / 0"
+    tree.set_filter("")
+    assert len(tree.visible_ids()) == 4
+    assert not tree.tree.isExpanded(tree.index_of(claim.id))  # closed again, as the user left it
+    assert tree.filter_edit.accessibleName() == "Filter tags" and tree.tree.accessibleName() == "Tags"
+
+
+def test_highlights_keep_text_readable_in_a_dark_theme(qtbot, open_window, import_text) -> None:
+    import_text(SAMPLE)
+    window = open_window()
+    for number, (start, end) in enumerate(((0, 5), (6, 10), (11, 16)), start=1):
+        select_by_keyboard(qtbot, window, start, end)
+        qtbot.keyClick(window.pane, getattr(Qt.Key, f"Key_{number}"))
+    dark = QPalette(window.pane.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e6e6e6"))
+    window.pane.setPalette(dark)
+    for start in (0, 6, 11):
+        fmt = _format_at(window, start + 1)
+        background, foreground = fmt.background().color(), fmt.foreground().color()
+        assert background.lightness() < 128  # a dark tint, not a pale patch under pale text
+        ratio = colours.contrast_ratio(
+            (foreground.red(), foreground.green(), foreground.blue()),
+            (background.red(), background.green(), background.blue()),
+        )
+        assert ratio >= colours.MIN_CONTRAST
+
+
+def test_codebook_actions_have_names_and_keys(open_window, import_text) -> None:
+    import_text(SAMPLE)
+    window = open_window()
+    flow = window.codebook
+    keys = {a.text(): a.shortcut().toString() for a in flow.menu_actions()}
+    assert keys["&New tag…"] == "Ctrl+Shift+T" and keys["&Rename"] == "F2" and keys["&Quick pick…"] == "Ctrl+K"
+    assert keys["New tag from &selection"] == "Ctrl+Shift+N" and keys["&Delete tag…"] == "Del"
+    assert all(a in window.tags_menu.actions() for a in flow.menu_actions())
+
+
+def _format_at(window, offset: int) -> QTextCharFormat:
+    pane = window.pane
+    position = pane.offset_map.to_utf16(offset)
+    block = pane.document().findBlock(position)
+    for fmt_range in block.layout().formats():
+        if fmt_range.start <= position - block.position() < fmt_range.start + fmt_range.length:
+            return QTextCharFormat(fmt_range.format)
+    raise AssertionError("nothing painted there")
+
+
+def test_a_click_on_a_tag_tags_the_selected_text_and_without_a_selection_only_selects(
+    qtbot, open_window, import_text, library_path
+) -> None:
+    doc_id = import_text(SAMPLE)
+    window = open_window()
+    evidence = window.session.tags[1]
+    tree = window.tag_panel.tree
+    rect = tree.visualRect(window.tag_panel.index_of(evidence.id))
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert stored_annotations(library_path, doc_id) == []  # nothing selected: the click only selects the row
+    start = SAMPLE.index("beta")
+    select_by_keyboard(qtbot, window, start, start + 4)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    saved = stored_annotations(library_path, doc_id)
+    assert [(a.quote, a.tag_id) for a in saved] == [("beta", evidence.id)]

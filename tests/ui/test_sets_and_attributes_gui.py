@@ -1,0 +1,234 @@
+"""Tests (UI): sets in the library pane (menu, drop, filter, export scope) and the Attributes table
+(typed editing with Enter, refusal of bad input, undo, defining attributes)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QLineEdit, QMenu, QMessageBox
+
+from annotator.services import Library, sets
+from annotator.services import attributes as attrs
+from annotator.ui.qt_attributes import QtAttributeDialog
+from annotator.ui.qt_export_dialog import SCOPE_SET, QtExportDialog
+from annotator.ui.qt_models import DOCUMENT_IDS_MIME
+
+
+def _three(import_text) -> list[str]:
+    return [import_text(f"Document number {i}.\n", f"doc{i}.txt") for i in range(3)]
+
+
+def _library(library_path) -> Library:
+    return Library.open(f"sqlite:///{library_path}")
+
+
+def _menu_action(menu: QMenu, *path: str):
+    for action in menu.actions():
+        if action.text().replace("&", "") == path[0]:
+            return action if len(path) == 1 else _menu_action(action.menu(), *path[1:])
+    raise AssertionError(f"no {path[0]!r} in {[a.text() for a in menu.actions()]}")
+
+
+def test_documents_join_a_set_by_the_context_menu_and_leave_it(
+    open_window, import_text, library_path, qtbot, monkeypatch
+) -> None:
+    a, b, _c = _three(import_text)
+    window = open_window()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("week 1", True))
+    window.document_list.clearSelection()
+    for doc in (a, b):
+        index = window.documents_model.index(window.documents_model.row_of(doc))
+        window.document_list.selectionModel().select(index, window.document_list.selectionModel().SelectionFlag.Select)
+    menu = QMenu()
+    for part in window.document_list.context_menu_parts:
+        part(menu, window.document_list.selected_ids())
+    _menu_action(menu, "Add to set", "New set…").trigger()
+    with _library(library_path) as library:
+        assert [(s.name, set(s.document_ids)) for s in sets.list_sets(library)] == [("week 1", {a, b})]
+    assert [window.library_sets.set_list.item(r).text() for r in range(2)] == ["All documents", "week 1 (2)"]
+    menu = QMenu()
+    for part in window.document_list.context_menu_parts:
+        part(menu, [a])
+    _menu_action(menu, "Remove from set", "week 1").trigger()
+    with _library(library_path) as library:
+        assert sets.list_sets(library)[0].document_ids == (b,)
+    assert window.library_sets.set_list.item(1).text() == "week 1 (1)"
+
+
+def test_a_drop_of_documents_on_a_set_adds_them_and_the_set_filters_the_library(
+    open_window, import_text, library_path
+) -> None:
+    a, b, c = _three(import_text)
+    with _library(library_path) as library:
+        sets.create_set(library, name="interviews")
+    window = open_window()
+    set_list = window.library_sets.set_list
+    # What the library list's drag carries: its model's mime data for the dragged rows.
+    mime = window.documents_model.mimeData([window.documents_model.index(window.documents_model.row_of(c))])
+    assert mime.hasFormat(DOCUMENT_IDS_MIME)
+    target = set_list.visualItemRect(set_list.item(1)).center()
+    drop = QDropEvent(
+        QPointF(target), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    set_list.dropEvent(drop)
+    with _library(library_path) as library:
+        assert sets.list_sets(library)[0].document_ids == (c,)
+    set_list.setCurrentRow(1)  # the keyboard path: arrow keys in the Sets list do the same
+    assert window.document_list.shown_ids() == [c]
+    set_list.setCurrentRow(0)
+    assert window.document_list.shown_ids() == [a, b, c]
+    # A drop of something else (files from the desktop) on a set adds nothing.
+    other = QMimeData()
+    other.setText("hello")
+    set_list.dropEvent(
+        QDropEvent(
+            QPointF(target), Qt.DropAction.CopyAction, other, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        )
+    )
+    with _library(library_path) as library:
+        assert sets.list_sets(library)[0].document_ids == (c,)
+
+
+def test_sets_are_renamed_and_deleted_from_the_set_list(open_window, import_text, library_path, monkeypatch) -> None:
+    a, _b, _c = _three(import_text)
+    with _library(library_path) as library:
+        sets.add_to_set(library, name="old", document_ids=[a])
+    window = open_window()
+    panel = window.library_sets
+    panel.choose_set("old")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("new", True))
+    panel.set_list.setFocus()
+    panel.rename_set_action.trigger()  # F2
+    assert panel.chosen_set() == "new" and window.document_list.shown_ids() == [a]
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    panel.delete_set_action.trigger()  # Delete
+    with _library(library_path) as library:
+        assert sets.list_sets(library) == [] and len(library.documents()) == 3
+    assert panel.chosen_set() is None and len(window.document_list.shown_ids()) == 3
+
+
+def test_the_library_filters_by_attribute_value(open_window, import_text, library_path) -> None:
+    a, b, c = _three(import_text)
+    with _library(library_path) as library:
+        attrs.define_attribute(library, name="age", kind="number")
+        attrs.set_attributes(library, document_id=a, values={"age": "30"})
+        attrs.set_attributes(library, document_id=b, values={"age": "2.5"})
+        sets.add_to_set(library, name="some", document_ids=[a, c])
+    window = open_window()
+    panel = window.library_sets
+    panel.attribute_box.setCurrentIndex(panel.attribute_box.findData("age"))
+    assert window.document_list.shown_ids() == [a, b]  # any value
+    panel.value_edit.setText("2.50")
+    assert window.document_list.shown_ids() == [b]
+    panel.value_edit.setText("30")
+    panel.choose_set("some")
+    assert window.document_list.shown_ids() == [a]
+    panel.attribute_box.setCurrentIndex(0)
+    assert window.document_list.shown_ids() == [a, c]
+
+
+def test_export_scope_can_be_a_set(open_window, import_text, library_path, tmp_path, monkeypatch) -> None:
+    a, b, _c = _three(import_text)
+    with _library(library_path) as library:
+        sets.add_to_set(library, name="chosen", document_ids=[a, b])
+    window = open_window()
+    offered: list[list[str]] = []
+
+    def accept(dialog: QtExportDialog) -> int:
+        offered.append([dialog.set_box.itemText(i) for i in range(dialog.set_box.count())])
+        dialog.set_box.setCurrentIndex(0)
+        dialog._buttons[SCOPE_SET].setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QtExportDialog, "exec", accept)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(tmp_path / "set.json"), ""))
+    window.exporter.choose_and_export()
+    assert offered == [["chosen"]]
+    import orjson
+
+    exported = orjson.loads((tmp_path / "set.json").read_bytes())
+    assert sorted(d["id"] for d in exported["documents"]) == sorted([a, b])
+
+
+def test_attribute_cells_are_edited_with_enter_refused_when_bad_and_undone(
+    open_window, import_text, library_path, qtbot
+) -> None:
+    a, _b, _c = _three(import_text)
+    with _library(library_path) as library:
+        attrs.define_attribute(library, name="age", kind="number")
+        attrs.define_attribute(library, name="region", kind="choice", choices=["north", "south"])
+    window = open_window()
+    window.attributes_action.trigger()  # Ctrl+Shift+A
+    assert window.attributes_dock.isVisible()
+    panel = window.attributes_panel
+    assert panel.table.accessibleName() == "Attributes"
+
+    def type_into(name: str, text: str) -> None:
+        panel.edit_cell(a, name)
+        editor = panel.table.focusWidget()
+        assert isinstance(editor, QLineEdit)
+        editor.selectAll()
+        qtbot.keyClicks(editor, text)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        QApplication.processEvents()  # the delegate commits on Enter through a queued call
+
+    type_into("age", "abc")
+    assert "not a number" in window.statusBar().currentMessage()
+    with _library(library_path) as library:
+        assert attrs.attributes_of(library, [a])[a] == {}
+    type_into("age", "42.50")
+    with _library(library_path) as library:
+        assert attrs.attributes_of(library, [a])[a] == {"age": "42.5"}
+    type_into("age", "43")
+    panel.edit_cell(a, "region")
+    combo = panel.table.focusWidget()
+    combo.setCurrentIndex(combo.findData("south"))
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    with _library(library_path) as library:
+        assert attrs.attributes_of(library, [a])[a] == {"age": "43", "region": "south"}
+    row = next(r for r, (d, _) in enumerate(panel.model.documents) if d == a)
+    assert panel.model.index(row, 1).data() == "43"
+    window.undo_action.trigger()
+    window.undo_action.trigger()  # one step per edit
+    with _library(library_path) as library:
+        assert attrs.attributes_of(library, [a])[a] == {"age": "42.5"}
+    assert panel.model.index(row, 1).data() == "42.5"
+
+
+def test_an_attribute_is_defined_renamed_and_deleted_in_the_window(
+    open_window, import_text, library_path, monkeypatch
+) -> None:
+    a, _b, _c = _three(import_text)
+    window = open_window()
+    window.attributes_action.trigger()  # a hidden table reads nothing until it is shown
+    panel = window.attributes_panel
+
+    def fill(dialog: QtAttributeDialog) -> int:
+        dialog.name_edit.setText("region")
+        dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("choice"))
+        dialog.choices_edit.setText("north, south")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QtAttributeDialog, "exec", fill)
+    panel.new_button.click()
+    with _library(library_path) as library:
+        [region] = attrs.definitions(library)
+        assert (region.name, region.kind, region.choices) == ("region", "choice", ("north", "south"))
+        attrs.set_attributes(library, document_id=a, values={"region": "north"})
+    panel.reload()
+    panel.table.setCurrentIndex(panel.model.index(0, 1))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("area", True))
+    panel.rename_button.click()
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    panel.table.setCurrentIndex(panel.model.index(0, 1))
+    panel.delete_button.click()
+    assert "“area”" in asked[0] and "1 document(s)" in asked[0]
+    with _library(library_path) as library:
+        assert attrs.definitions(library) == [] and attrs.attributes_of(library, [a])[a] == {}
