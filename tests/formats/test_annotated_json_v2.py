@@ -22,6 +22,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from annotator.core.anchoring import FUZZY, ORPHANED
 from annotator.formats import annotated_json
 from annotator.formats.base import FormatError
+from annotator.services import attributes as attrs
 from annotator.services import exporting, importing
 from annotator.services.library import Library
 from tests._snapshot import library_contents as everything
@@ -236,3 +237,56 @@ def test_orphans_survive_as_orphans(open_library: Callable[[], Library]) -> None
     assert library.annotation("a0000000-0000-4000-8000-000000000903") is not None
     assert all(a.quote != "was" for a in library.annotations("d0c00000-0000-4000-8000-000000000004"))
     assert ORPHANED == "orphaned"
+
+
+def test_attributes_keep_the_library_kind_and_values_that_do_not_fit_refuse_the_file(
+    open_library: Callable[[], Library],
+) -> None:
+    library = open_library()
+    attrs.define_attribute(library, name="Genre", kind="text")  # a choice in the file
+    result = importing.import_paths(library, [RICH])
+    assert result.notes == [
+        "attribute 'Genre' is text in this library but choice in the file: its values were read as text"
+    ]
+    genre = attrs.attribute_named(library, "Genre")
+    assert (genre.kind, genre.choices) == ("text", ())
+    values = attrs.attributes_of(library)
+    assert values["d0c00000-0000-4000-8000-000000000004"]["Genre"] == "interview"
+    assert values["d0c00000-0000-4000-8000-000000000001"]["Reading time (min)"] == "34.5"
+
+    strict = open_library()
+    attrs.define_attribute(strict, name="Published", kind="number")  # a date in the file
+    before = everything(strict)
+    with pytest.raises(FormatError, match=r"attribute 'Published': '2026-11-01' is not a number") as caught:
+        importing.import_paths(strict, [RICH])
+    assert "\n" not in str(caught.value)
+    assert everything(strict) == before
+
+
+def test_a_choice_the_library_lacks_is_added(open_library: Callable[[], Library]) -> None:
+    library = open_library()
+    attrs.define_attribute(library, name="Genre", kind="choice", choices=["essay", "article"])
+    result = importing.import_paths(library, [RICH])
+    assert result.notes == [] and result.changes.attributes_changed
+    assert attrs.attribute_named(library, "Genre").choices == ("essay", "article", "interview")
+
+
+@pytest.mark.parametrize("subtags", [True, False])
+def test_export_tag_path_keeps_the_tags_inside_it_orphans_included(
+    open_library: Callable[[], Library], subtags: bool
+) -> None:
+    library = open_library()
+    importing.import_paths(library, [RICH])
+    tone = "7a900000-0000-4000-8000-000000000005"
+    out = io.BytesIO()
+    exporting.export(library, out, keep=exporting.ExportFilter(tag_ids=frozenset({tone}), subtags=subtags))
+    payload = orjson.loads(out.getvalue())
+    valid(payload)
+    tags = {a["tag_id"] for d in payload["documents"] for a in d["annotations"] + d["orphans"]}
+    orphans = [o["quote"] for d in payload["documents"] for o in d["orphans"]]
+    if subtags:  # Tone/Positive (the orphan) and Tone/Positive/Ironic (the fuzzy mark)
+        assert tags == {"7a900000-0000-4000-8000-000000000006", "7a900000-0000-4000-8000-000000000007"}
+        assert orphans == ["was"]
+    else:
+        assert tags == set() and orphans == []
+    assert len(payload["tags"]) == len(library.tags())  # the codebook travels whole
