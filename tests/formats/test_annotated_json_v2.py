@@ -195,6 +195,12 @@ def _damage(payload: dict[str, Any], kind: str) -> None:
         doc["orphans"][0]["coder"] = "zoe"
     elif kind == "a relation":
         doc["relations"].append({})
+    elif kind == "a key of two characters":
+        payload["tags"][0]["key"] = "10"
+    elif kind == "a key given twice":
+        keyed = next(t for t in payload["tags"] if t["key"])
+        other = next(t for t in payload["tags"] if t is not keyed)
+        other["key"] = keyed["key"].upper() if keyed["key"].isalpha() else keyed["key"]
 
 
 DAMAGE = {
@@ -210,6 +216,8 @@ DAMAGE = {
     "set of a missing document": "is not in the export",
     "unlisted coder": "not in the export's coders",
     "a relation": "not valid at documents/3/relations",
+    "a key of two characters": "a tag's key is one character",
+    "a key given twice": "the tag key .* is given twice",
 }
 
 

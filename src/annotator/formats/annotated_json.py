@@ -320,12 +320,18 @@ def _codebook_v2(payload: dict[str, Any]) -> list[CodebookTag]:
     """The file's codebook, parents first; refused unless every tag's parent is in it, its
     parents hold no cycle and its path is the names of its parents and itself."""
     raw = payload["tags"]
+    keys = []
     for index, t in enumerate(raw):
         try:
             cb.clean_name(t["name"])
+            key = cb.check_key(t["key"])
         except InvalidInput as exc:
             raise FormatError(f"tag {index + 1}: {exc}") from exc
+        if key != t["key"]:
+            raise FormatError(f"tag {index + 1} ('{t['name']}'): its key {t['key']!r} is not as Annotator writes keys")
+        keys.append(key.casefold())
     _unique("the tag id", [t["id"] for t in raw])
+    _unique("the tag key", [k for k in keys if k])  # a key is one tag's: two would answer neither
     codebook = [
         CodebookTag(t["id"], t["name"], t["parent_id"], t["color"], t["description"], t["key"], t["sort_order"])
         for t in raw
