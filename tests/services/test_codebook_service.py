@@ -368,3 +368,48 @@ def test_one_edit_renames_moves_and_rekeys_a_tag_at_once(library: Library) -> No
     with pytest.raises(Conflict):  # moved meanwhile by another program: its base is stale
         svc.update_tag(library, tag_id=loose.id, base=loose, color="#123456", parent_id=None)
     assert library.tags() == before
+
+
+# -- undo based on what the action left ------------------------------------------------------------------
+
+
+def test_an_undone_edit_is_refused_if_another_program_changed_the_tag_since(database_url: str) -> None:
+    with Library.open(database_url) as window, Library.open(database_url) as other:
+        claim = _tag(window, "claim")
+        recoloured = svc.update_tag(window, tag_id=claim.id, base=claim, color="#123456")
+        svc.update_tag(other, tag_id=claim.id, name="assertion", description="their rule")  # meanwhile
+        with pytest.raises(Conflict, match="another program changed the codebook"):
+            svc.restore_tags(window, tags=[claim], base=recoloured)
+        now = _tag(window, "assertion")
+        assert (now.name, now.description, now.color) == ("assertion", "their rule", "#123456")
+
+
+def test_an_undone_edit_keeps_the_place_another_program_gave_the_tag(database_url: str) -> None:
+    with Library.open(database_url) as window, Library.open(database_url) as other:
+        claim, spec = _tag(window, "claim"), _tag(window, "speculation")
+        recoloured = svc.update_tag(window, tag_id=spec.id, base=spec, color="#123456")
+        svc.move_tag(other, tag_id=claim.id, parent_id=None, position=2)  # renumbers its siblings
+        order = [t.id for t in cb.children(window.tags())[None]]
+        svc.restore_tags(window, tags=[spec], base=recoloured)
+        assert _tag(window, "speculation").color == spec.color
+        assert [t.id for t in cb.children(window.tags())[None]] == order
+
+
+def test_undone_merges_and_deletes_are_refused_on_what_another_program_changed(database_url: str) -> None:
+    with Library.open(database_url) as window, Library.open(database_url) as other:
+        doc = _doc(window)
+        claim, evidence, spec = (_tag(window, n) for n in ("claim", "evidence", "speculation"))
+        made = _tag_quote(window, doc, evidence, "Alpha")
+        merged = svc.merge_tags(window, tag_ids=[evidence.id], into_id=claim.id)
+        svc.retag_annotations(other, annotation_ids=[made.id], tag_id=spec.id)  # moved on meanwhile
+        with pytest.raises(Conflict, match="another program changed or deleted an annotation"):
+            svc.restore_tags(window, tags=merged.tags_deleted, annotations=merged.annotations_before, base=merged)
+        assert [a.tag_id for a in window.annotations(doc)] == [spec.id]
+        assert evidence.id not in {t.id for t in window.tags()}
+
+        keyed = svc.create_tag(window, name="Keyed", shortcut="7").tags_created[0]
+        gone = svc.delete_tag(window, tag_id=keyed.id, base=keyed)
+        svc.update_tag(other, tag_id=claim.id, shortcut="7")  # another program gave its key away
+        with pytest.raises(Conflict, match="another program changed the codebook"):
+            svc.restore_tags(window, tags=gone.tags_deleted, base=gone)
+        assert _tag(window, "claim").shortcut == "7" and keyed.id not in {t.id for t in window.tags()}

@@ -370,3 +370,29 @@ def test_a_click_on_a_tag_tags_the_selected_text_and_without_a_selection_only_se
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     saved = stored_annotations(library_path, doc_id)
     assert [(a.quote, a.tag_id) for a in saved] == [("beta", evidence.id)]
+
+
+def test_undo_of_an_edit_another_program_changed_since_is_refused_with_one_line(
+    qtbot, monkeypatch, open_window, import_text, library_path, messages
+) -> None:
+    import_text(SAMPLE)
+    window = open_window()
+    claim = window.session.tags[0]
+
+    def fill(dialog: QtTagDialog) -> int:
+        dialog.set_color("#123456")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QtTagDialog, "exec", fill)
+    focus_tree(window, claim.id)
+    qtbot.keyClick(window.tag_panel.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
+    assert stored_tags(library_path)["claim"].color == "#123456"
+    with Library.open(f"sqlite:///{library_path}") as other:  # before the window's next poll
+        codebook_service.update_tag(other, tag_id=claim.id, name="assertion", description="their rule")
+    undo(qtbot, window)
+    qtbot.waitUntil(lambda: bool(messages))
+    assert [text for _kind, text in messages] == [
+        "Not saved: another program changed the codebook since this was done here; nothing was undone"
+    ]
+    saved = stored_tags(library_path)["assertion"]
+    assert (saved.description, saved.color) == ("their rule", "#123456")

@@ -46,6 +46,8 @@ from annotator.storage.uow import Session, unit_of_work
 
 CHANGED = "another program changed this tag since it was shown here; nothing was saved"
 DELETED = "another program deleted this tag since it was shown here; nothing was saved"
+UNDO_CHANGED = "another program changed the codebook since this was done here; nothing was undone"
+UNDO_DELETED = "another program deleted a tag this would put back as it was; nothing was undone"
 ANNOTATION_CHANGED = "another program changed or deleted an annotation since it was shown here; nothing was saved"
 
 
@@ -478,6 +480,7 @@ def restore_tags(
     tags: Sequence[Tag],
     annotations: Sequence[Annotation] = (),
     anchor_states: Mapping[str, AnchorState] | Iterable[tuple[str, AnchorState]] = (),
+    base: Changes | None = None,
 ) -> Changes:
     """Put *tags* back exactly as given (ids, name, parent, place, key, colour, description),
     re-creating those deleted since, and *annotations* back with their tags: one existing is
@@ -489,10 +492,19 @@ def restore_tags(
 
     A key one of *tags* gets is taken from any other tag that has it. Refused (:class:`Conflict`)
     if a tag's parent is gone, or another program gave a sibling one of their names meanwhile.
+
+    *base* (an undo: the ``Changes`` of the action undone) says what the action left, which is
+    what the undo is based on: each of *tags* it updated must still be stored as it left it
+    (its place among siblings aside, unless the action changed that), each it deleted still
+    gone, each annotation it moved still on the tag it moved it to, and no tag other than
+    *tags* may hold a key they get back; otherwise refused (:class:`Conflict`), nothing saved,
+    so another program's changes are never overwritten.
     """
     given = {t.id: t for t in tags}
     with _codebook(library) as (s, current):
         held = {t.id: t for t in current}
+        if base is not None:
+            given = _check_restore_base(s, given, held, base)
         final = {**held, **given}
         for tag in given.values():
             if tag.parent_id is not None and tag.parent_id not in final:
@@ -516,6 +528,8 @@ def restore_tags(
             repo.update_tag(s, tag)
         keys = {t.shortcut for t in given.values() if t.shortcut}
         losing = [replace(t, shortcut="") for t in current if t.id not in given and t.shortcut in keys]
+        if base is not None and losing:
+            raise Conflict(UNDO_CHANGED)
         for tag in losing:
             repo.update_tag(s, tag)
         states = dict(anchor_states)
@@ -532,6 +546,37 @@ def restore_tags(
             *held_states,
         ),
     )
+
+
+def _check_restore_base(s: Session, given: dict[str, Tag], held: dict[str, Tag], base: Changes) -> dict[str, Tag]:
+    """*given* checked against what the action *base* left (see :func:`restore_tags`); each tag whose
+    place the action did not change keeps the place it has now."""
+    after = {t.id: t for t in base.tags_updated}
+    deleted = {t.id for t in base.tags_deleted}
+    fields = ("name", "color", "description", "shortcut", "parent_id")
+    checked: dict[str, Tag] = {}
+    for tag_id, tag in given.items():
+        stored, left = held.get(tag_id), after.get(tag_id)
+        if tag_id in deleted and left is None:
+            if stored is not None:
+                raise Conflict(UNDO_CHANGED)
+        elif left is not None:
+            if stored is None:
+                raise Conflict(UNDO_DELETED)
+            placed = left.sort_order != tag.sort_order
+            if any(getattr(stored, f) != getattr(left, f) for f in (*fields, *(("sort_order",) if placed else ()))):
+                raise Conflict(UNDO_CHANGED)
+            if not placed:
+                tag = replace(tag, sort_order=stored.sort_order)
+        checked[tag_id] = tag
+    moved = {a.id: a for a in base.annotations_updated}
+    if moved:
+        stored_now = {a.id: a for a, _ in repo.anchored_annotations_by_id(s, list(moved))}
+        for annotation_id, left_annotation in moved.items():
+            now = stored_now.get(annotation_id)
+            if now is None or now.tag_id != left_annotation.tag_id:
+                raise Conflict(ANNOTATION_CHANGED)
+    return checked
 
 
 def _parents_first(new: list[Tag], final: dict[str, Tag]) -> list[Tag]:
