@@ -413,3 +413,33 @@ def test_undone_merges_and_deletes_are_refused_on_what_another_program_changed(d
         with pytest.raises(Conflict, match="another program changed the codebook"):
             svc.restore_tags(window, tags=gone.tags_deleted, base=gone)
         assert _tag(window, "claim").shortcut == "7" and keyed.id not in {t.id for t in window.tags()}
+
+
+def test_an_undone_delete_puts_back_annotations_of_a_text_another_program_revised_since(database_url: str) -> None:
+    with Library.open(database_url) as window, Library.open(database_url) as other:
+        claim = _tag(window, "claim")
+        doc = _doc(window, OLD_TEXT)
+        ids = {
+            quote: _tag_quote(window, doc, claim, quote, note=f"on {quote}").id
+            for quote in ("doomed sentence", "quick brown fox jumps over the lazy dog", "first sentence")
+        }
+        gone = svc.delete_tag(window, tag_id=claim.id, delete_annotations=True, base=claim)
+        revised = revising.revise_document(other, document_id=doc, new_text=REVISED_TEXT)  # meanwhile
+
+        back = svc.restore_tags(
+            window, tags=gone.tags_deleted, annotations=gone.annotations_deleted,
+            anchor_states=gone.anchor_states, base=gone,
+        )  # fmt: skip
+
+        stored = _anchored(window, doc)
+        assert set(stored) == set(ids.values())  # nothing lost
+        assert {a.note for a, _ in stored.values()} == {f"on {q}" for q in ids}
+        first, first_state = stored[ids["first sentence"]]
+        assert first_state.status == MOVED and REVISED_TEXT[first.start : first.end] == "first sentence"
+        fox, fox_state = stored[ids["quick brown fox jumps over the lazy dog"]]
+        assert fox_state.status == FUZZY and REVISED_TEXT[fox.start : fox.end] == fox.quote
+        doomed, doomed_state = stored[ids["doomed sentence"]]
+        assert (doomed_state.status, doomed_state.version_id) == (ORPHANED, revised.version.id)
+        assert revised.version.text[doomed.start : doomed.end] == "doomed sentence"
+        assert [o.annotation.id for o in revising.orphans(window, doc)] == [ids["doomed sentence"]]
+        assert {i: s.status for i, s in back.anchor_states} == {i: s.status for i, (_, s) in stored.items()}

@@ -35,7 +35,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 
 from annotator.core import codebook as cb
-from annotator.core.anchoring import ORPHANED, UNCHANGED, AnchorState
+from annotator.core.anchoring import ORPHANED, UNCHANGED, AnchorState, Reanchorer, follow
 from annotator.core.errors import AlreadyTagged, Conflict, InvalidInput, NotFound, SpanError, TagInUse
 from annotator.core.model import Annotation, Tag, new_id, utc_now
 from annotator.services.changes import Changes
@@ -487,8 +487,10 @@ def restore_tags(
     given its tag back, one deleted is inserted again as it was, in the anchor state
     *anchor_states* gives it (the action's ``Changes.anchor_states``; one not in it is placed
     and reviewed: "unchanged"). Its quote is checked against the text it points into: the document's, or
-    for an orphan the previous version's. The undo of every codebook action is one call of
-    this (a create's is :func:`delete_tag`).
+    for an orphan the previous version's. One placed when it was deleted, whose document another
+    program revised since, is placed in the current text as that revision would have placed it
+    (moved, fuzzy) or else put back as an orphan of the version it was made on: nothing is lost.
+    The undo of every codebook action is one call of this (a create's is :func:`delete_tag`).
 
     A key one of *tags* gets is taken from any other tag that has it. Refused (:class:`Conflict`)
     if a tag's parent is gone, or another program gave a sibling one of their names meanwhile.
@@ -579,6 +581,30 @@ def _check_restore_base(s: Session, given: dict[str, Tag], held: dict[str, Tag],
     return checked
 
 
+def _follow_revisions(
+    s: Session, a: Annotation, state: AnchorState, text: str, now: datetime
+) -> tuple[Annotation, AnchorState]:
+    """A deleted annotation being put back, placed in *text*, its document's text since a revision
+    (as that revision would have placed it), or an orphan of the version it was made on.
+
+    That version is the first one replaced after the annotation was last modified whose text holds
+    its quote at its span (else the newest that does); :class:`SpanError` if none does.
+    """
+    versions = repo.document_versions(s, a.document_id)
+    holding = [v for v in versions if v.text[a.start : a.end] == a.quote]
+    made_on = next((v for v in holding if v.created >= a.modified), holding[-1] if holding else None)
+    if made_on is None:
+        raise SpanError(f"the quote of annotation {a.id} matches neither its document's text nor a previous version")
+    texts = {v.id: v.text for v in versions}
+
+    def text_of(version_id: str) -> str:
+        if version_id not in texts:
+            raise SpanError(f"annotation {a.id} points into a version its document does not have")
+        return texts[version_id]
+
+    return follow(a, state, Reanchorer(made_on.text, text), made_on.id, now=now, text_of=text_of)
+
+
 def _parents_first(new: list[Tag], final: dict[str, Tag]) -> list[Tag]:
     new_ids = {t.id for t in new}
 
@@ -615,6 +641,8 @@ def _restore_annotations(
         updated = [replace(found[a.id], tag_id=a.tag_id, modified=modified) for a in retag]
     repo.lock_documents(s, {a.document_id for a in insert})
     unchanged = AnchorState()
+    followed: dict[str, tuple[Annotation, AnchorState]] = {}
+    now = utc_now()
     for doc_id in sorted({a.document_id for a in insert}):
         text, _ = library.current_text(s, doc_id)
         versions: dict[str, str | None] = {}
@@ -631,7 +659,9 @@ def _restore_annotations(
                 if old is None or old[a.start : a.end] != a.quote:
                     raise SpanError(f"the quote of annotation {a.id} no longer matches the version it points into")
             elif text[a.start : a.end] != a.quote:
-                raise SpanError(f"the quote of annotation {a.id} no longer matches its document's text")
+                followed[a.id] = _follow_revisions(s, a, state, text, now)
+                states[a.id] = followed[a.id][1]
+    insert = [followed[a.id][0] if a.id in followed else a for a in insert]
     repo.insert_annotations(s, insert)
     repo.update_anchors(s, [(a, states[a.id]) for a in insert if states.get(a.id, unchanged).status != UNCHANGED])
     retagged = {a.id for a in updated}
