@@ -140,7 +140,9 @@ def test_merging_moves_annotations_and_children_and_undo_gives_everything_back(l
     changes = svc.merge_tags(library, tag_ids=[evidence.id, spec.id], into_id=claim.id)
 
     assert {t.id for t in changes.tags_deleted} == {evidence.id, spec.id, same.id}  # Same merged into claim/Same
-    assert {t.id: t.parent_id for t in changes.tags_updated} == {kid.id: claim.id}
+    assert {t.id: t.parent_id for t in changes.tags_updated if t.id != claim.id} == {kid.id: claim.id}
+    merged_into = next(t for t in changes.tags_updated if t.id == claim.id)
+    assert merged_into.description.endswith(f"From speculation:\n{spec.description}")
     assert [a.id for a in changes.annotations_deleted] == [dropped.id]
     assert {a.id for a in changes.annotations_updated} == {a.id for a in changes.annotations_before}
     rows = {a.id: a for a in library.annotations(doc)}
@@ -443,3 +445,25 @@ def test_an_undone_delete_puts_back_annotations_of_a_text_another_program_revise
         assert revised.version.text[doomed.start : doomed.end] == "doomed sentence"
         assert [o.annotation.id for o in revising.orphans(window, doc)] == [ids["doomed sentence"]]
         assert {i: s.status for i, s in back.anchor_states} == {i: s.status for i, (_, s) in stored.items()}
+
+
+def test_merging_keeps_the_merged_tags_descriptions_in_the_targets(library: Library) -> None:
+    claim, evidence, spec = (_tag(library, n) for n in ("claim", "evidence", "speculation"))
+    svc.update_tag(library, tag_id=claim.id, description="Claim rule.")
+    svc.update_tag(library, tag_id=evidence.id, description="Evidence rule.\nLine two.")
+    svc.update_tag(library, tag_id=spec.id, description="Claim rule.")  # the same: added once
+    kid = svc.create_tag(library, name="Kid", parent_id=claim.id).tags_created[0]
+    svc.create_tag(library, name="Kid", parent_id=evidence.id, description="Kid rule.")
+    before = {t.id: t for t in library.tags()}
+
+    changes = svc.merge_tags(library, tag_ids=[evidence.id, spec.id], into_id=claim.id)
+
+    now = {t.id: t for t in library.tags()}
+    assert now[claim.id].description == "Claim rule.\n\nFrom evidence:\nEvidence rule.\nLine two."
+    assert now[kid.id].description == "From evidence/Kid:\nKid rule."  # a child merged by name
+    assert {t.id for t in changes.tags_updated} == {claim.id, kid.id}
+    svc.restore_tags(
+        library, tags=[*changes.tags_deleted, *(before[t.id] for t in changes.tags_updated)],
+        annotations=changes.annotations_before, base=changes,
+    )  # fmt: skip
+    assert {t.id: t for t in library.tags()} == before

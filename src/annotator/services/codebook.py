@@ -283,7 +283,9 @@ def merge_tags(library: Library, *, tag_ids: Sequence[str], into_id: str) -> Cha
     children move under it, and they are deleted.
 
     A child whose name a child of the target already has is merged into that one in the same
-    way (by name path), so no name clashes and nothing is lost. Refused if the target is inside
+    way (by name path), so no name clashes and nothing is lost. Each merged tag's description
+    (coding rules) is added to its target's, after a blank line and "From PATH:" (the merged
+    tag's path), unless it is empty or the same; the targets so changed are in ``tags_updated``. Refused if the target is inside
     one of the merged tags.
     """
     sources = list(dict.fromkeys(tag_ids))
@@ -303,7 +305,7 @@ def merge_tags(library: Library, *, tag_ids: Sequence[str], into_id: str) -> Cha
         repo.lock_tags(s, [*sources, into.id])
         targets, moved = _merge_plan(tags, sources, into_id)
         before = {t.id: t for t in tags}
-        updated = _write(s, moved, before)
+        updated = _write(s, _with_descriptions(tags, targets, moved), before)
         annotations_before, after, dropped, states = _move_annotations(s, targets)
         repo.delete_tags(s, list(targets))
     return Changes(
@@ -314,6 +316,25 @@ def merge_tags(library: Library, *, tag_ids: Sequence[str], into_id: str) -> Cha
         annotations_deleted=tuple(dropped),
         anchor_states=tuple(states),
     )
+
+
+def _with_descriptions(tags: list[Tag], targets: dict[str, str], moved: list[Tag]) -> list[Tag]:
+    """*moved*, and the targets of a merge whose description takes in their merged tags' (each
+    after a blank line and "From PATH:"; an empty one, or one the target has already, adds nothing)."""
+    by_id = {t.id: t for t in tags}
+    final = {t.id: t for t in moved}
+    held: dict[str, set[str]] = {}  # the descriptions each target has already, stripped
+    for source, target in targets.items():
+        into, extra = final.get(target, by_id[target]), by_id[source].description
+        has = held.setdefault(target, {by_id[target].description.strip()})
+        if not extra.strip() or extra.strip() in has:
+            continue
+        has.add(extra.strip())
+        added = f"From {cb.format_path(cb.path_of(tags, source))}:\n{extra.strip(chr(10))}"
+        final[target] = replace(
+            into, description=f"{into.description.rstrip()}\n\n{added}" if into.description.strip() else added
+        )
+    return list(final.values())
 
 
 def _merge_plan(tags: list[Tag], sources: list[str], into_id: str) -> tuple[dict[str, str], list[Tag]]:
