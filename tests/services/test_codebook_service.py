@@ -467,3 +467,19 @@ def test_merging_keeps_the_merged_tags_descriptions_in_the_targets(library: Libr
         annotations=changes.annotations_before, base=changes,
     )  # fmt: skip
     assert {t.id: t for t in library.tags()} == before
+
+
+def test_a_merge_based_on_tags_another_program_changed_is_refused(database_url: str) -> None:
+    with Library.open(database_url) as window, Library.open(database_url) as other:
+        doc = _doc(window)
+        claim, evidence = _tag(window, "claim"), _tag(window, "evidence")
+        _tag_quote(window, doc, evidence, "Alpha")
+        svc.update_tag(other, tag_id=evidence.id, name="proof", description="their rule")  # meanwhile
+        with pytest.raises(Conflict, match="another program changed this tag"):
+            svc.merge_tags(window, tag_ids=[evidence.id], into_id=claim.id, bases=[evidence, claim])
+        assert _tag(window, "proof").description == "their rule"
+        assert [a.tag_id for a in window.annotations(doc)] == [evidence.id]
+        spec = _tag(window, "speculation")
+        svc.delete_tag(other, tag_id=spec.id)
+        with pytest.raises(Conflict, match="deleted this tag"):
+            svc.merge_tags(window, tag_ids=[spec.id], into_id=claim.id, bases=[spec, claim])

@@ -396,3 +396,23 @@ def test_undo_of_an_edit_another_program_changed_since_is_refused_with_one_line(
     ]
     saved = stored_tags(library_path)["assertion"]
     assert (saved.description, saved.color) == ("their rule", "#123456")
+
+
+def test_a_merge_of_a_tag_another_program_renamed_since_is_refused(
+    qtbot, monkeypatch, open_window, import_text, library_path, messages
+) -> None:
+    import_text(SAMPLE)
+    window = open_window()
+    _claim, evidence, _ = window.session.tags
+    with Library.open(f"sqlite:///{library_path}") as other:  # before the window's next poll
+        codebook_service.update_tag(other, tag_id=evidence.id, name="proof", description="their rule")
+    focus_tree(window, evidence.id)
+    answer_items(monkeypatch, "claim")
+    qtbot.keyClick(
+        window.tag_panel.tree, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.waitUntil(lambda: bool(messages))
+    assert [text for _kind, text in messages] == [
+        "Not saved: another program changed this tag since it was shown here; nothing was saved"
+    ]
+    assert stored_tags(library_path)["proof"].description == "their rule"

@@ -278,7 +278,9 @@ def _retagged(a: Annotation, tag_id: str, modified: datetime) -> Annotation:
     )
 
 
-def merge_tags(library: Library, *, tag_ids: Sequence[str], into_id: str) -> Changes:
+def merge_tags(
+    library: Library, *, tag_ids: Sequence[str], into_id: str, bases: Sequence[Tag] | None = None
+) -> Changes:
     """Merge the tags *tag_ids* into the tag *into_id*: their annotations move to it, their
     children move under it, and they are deleted.
 
@@ -286,12 +288,16 @@ def merge_tags(library: Library, *, tag_ids: Sequence[str], into_id: str) -> Cha
     way (by name path), so no name clashes and nothing is lost. Each merged tag's description
     (coding rules) is added to its target's, after a blank line and "From PATH:" (the merged
     tag's path), unless it is empty or the same; the targets so changed are in ``tags_updated``. Refused if the target is inside
-    one of the merged tags.
+    one of the merged tags. With *bases* (the merged tags and the target as the window showed
+    them), refused (:class:`Conflict`) if another program changed or deleted one of them since
+    (its place among siblings aside).
     """
     sources = list(dict.fromkeys(tag_ids))
     if not sources:
         raise InvalidInput("name at least one tag to merge")
     with _codebook(library) as (s, tags):
+        for shown in bases or ():
+            _check_base(_find(tags, shown.id, shown), shown, ("name", "color", "description", "shortcut", "parent_id"))
         into = _find(tags, into_id)
         merged = [_find(tags, t) for t in sources]
         if into_id in sources:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from annotator.core import codebook as cb
 from annotator.core import colours
 from annotator.core.model import Tag
+from annotator.services import Changes
 from annotator.services import codebook as codebook_service
 from annotator.ui.qt_codebook_commands import CreateTagCommand, TagEditCommand
 from annotator.ui.qt_commands import CreateAnnotationCommand
@@ -329,7 +330,11 @@ class QtCodebookFlow:
 
     def merge(self, tag_ids: list[str], into_id: str) -> None:
         library, into = self.session.library, self.session.tag(into_id)
-        action = lambda: codebook_service.merge_tags(library, tag_ids=tag_ids, into_id=into_id)  # noqa: E731
+        bases = [t for t in map(self.session.tag, [*tag_ids, into_id]) if t is not None]  # as shown here
+
+        def action() -> Changes:
+            return codebook_service.merge_tags(library, tag_ids=tag_ids, into_id=into_id, bases=bases)
+
         self.session.push([TagEditCommand(self.session, f"Merge into {into.name if into else 'tag'}", action)])
 
     def _choices(self, exclude: set[str]) -> list[tuple[str, str | None]]:
