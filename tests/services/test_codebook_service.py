@@ -483,3 +483,21 @@ def test_a_merge_based_on_tags_another_program_changed_is_refused(database_url: 
         svc.delete_tag(other, tag_id=spec.id)
         with pytest.raises(Conflict, match="deleted this tag"):
             svc.merge_tags(window, tag_ids=[spec.id], into_id=claim.id, bases=[spec, claim])
+
+
+def test_a_key_is_one_key_to_the_window_whatever_its_case_or_normal_form(library: Library) -> None:
+    claim = _tag(library, "claim")
+    upper = svc.create_tag(library, name="Upper", shortcut="Q").tags_created[0]
+    assert upper.shortcut == "q"
+    changes = svc.update_tag(library, tag_id=claim.id, base=claim, shortcut="Q")
+    now = {t.id: t for t in library.tags()}
+    assert (now[claim.id].shortcut, now[upper.id].shortcut) == ("q", "")
+    assert {t.id for t in changes.tags_updated} == {claim.id, upper.id}
+    assert svc.create_tag(library, name="Accent", shortcut="E\u0301").tags_created[0].shortcut == "\u00e9"
+    before = library.tags()
+    for bad in ("/", "\U0001f600", "\u2603", " ", "\x07", "ab"):
+        with pytest.raises(InvalidInput):
+            svc.create_tag(library, name="Bad", shortcut=bad)
+        with pytest.raises(InvalidInput):
+            svc.update_tag(library, tag_id=claim.id, shortcut=bad)
+    assert library.tags() == before

@@ -99,7 +99,7 @@ def _description(value: str) -> str:
 
 def _take_key(tags: list[Tag], key: str, tag_id: str) -> list[Tag]:
     """The tags other than *tag_id* that hold *key*, without it (a key belongs to one tag)."""
-    return [replace(t, shortcut="") for t in tags if key and t.shortcut == key and t.id != tag_id]
+    return [replace(t, shortcut="") for t in tags if cb.same_key(key, t.shortcut) and t.id != tag_id]
 
 
 # -- create and edit ---------------------------------------------------------------------------------
@@ -555,8 +555,8 @@ def restore_tags(
             created.append(tag)
         for tag in changing:
             repo.update_tag(s, tag)
-        keys = {t.shortcut for t in given.values() if t.shortcut}
-        losing = [replace(t, shortcut="") for t in current if t.id not in given and t.shortcut in keys]
+        keys = {t.shortcut.lower() for t in given.values() if t.shortcut}
+        losing = [replace(t, shortcut="") for t in current if t.id not in given and t.shortcut.lower() in keys]
         if base is not None and losing:
             raise Conflict(UNDO_CHANGED)
         for tag in losing:
