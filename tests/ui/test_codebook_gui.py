@@ -416,3 +416,19 @@ def test_a_merge_of_a_tag_another_program_renamed_since_is_refused(
         "Not saved: another program changed this tag since it was shown here; nothing was saved"
     ]
     assert stored_tags(library_path)["proof"].description == "their rule"
+
+
+def test_in_vivo_on_decomposed_words_tags_them_with_the_composed_tag_of_that_name(
+    qtbot, open_window, import_text, library_path
+) -> None:
+    text = "Un cafe\u0301 au lait, s'il vous plait.\n"  # NFD é, as some editors save it
+    doc_id = import_text(text)
+    with Library.open(f"sqlite:///{library_path}") as other:
+        existing = codebook_service.create_tag(other, name="caf\u00e9 au").tags_created[0]
+    window = open_window()
+    start = text.index("cafe")
+    select_by_keyboard(qtbot, window, start, start + len("cafe\u0301 au"))
+    qtbot.keyClick(window.pane, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    saved = stored_annotations(library_path, doc_id)
+    assert [(a.start, a.end, a.tag_id) for a in saved] == [(start, start + len("cafe\u0301 au"), existing.id)]
+    assert list(stored_tags(library_path)).count("caf\u00e9 au") == 1

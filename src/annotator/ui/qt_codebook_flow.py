@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core import codebook as cb
 from annotator.core import colours
+from annotator.core.errors import InvalidInput
 from annotator.core.model import Tag
 from annotator.services import Changes
 from annotator.services import codebook as codebook_service
@@ -410,6 +411,11 @@ class QtCodebookFlow:
             return
         start, end = span
         name = in_vivo_name(document.text[start:end])  # the stored text, never the widget's
+        try:
+            name = cb.clean_name(name)  # as a tag's name is stored (NFC): "café" is one name however typed
+        except InvalidInput as exc:
+            self._say(str(exc))
+            return
         existing = next((t for t in self.session.tags if t.parent_id is None and t.name == name), None)
         self.window.pane.clear_selection()
         if existing is not None:
