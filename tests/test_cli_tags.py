@@ -191,3 +191,20 @@ def test_export_takes_a_tag_path_and_keeps_the_tags_inside_it(
         code, out, err = run(capsys, "--database", db, "export", "--tag", path)
         assert code == 1 and out == "" and len(err.splitlines()) == 1
         assert err == run(capsys, "--database", db, "tags", "edit", path, "--color", "#000000")[2]
+
+
+def test_keys_are_one_typeable_character_compared_case_insensitively(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    ok(capsys, db, "tags", "add", "Lower", "--key", "a")
+    ok(capsys, db, "tags", "add", "Upper", "--key", "A")  # the same key to the window: taken from Lower
+    keys = {t["name"]: t["key"] for t in _tree(capsys, db)}
+    assert (keys["Lower"], keys["Upper"]) == ("", "a")
+    ok(capsys, db, "tags", "edit", "Lower", "--key", "e\u0301")  # NFD é: one character once normalised
+    assert {t["name"]: t["key"] for t in _tree(capsys, db)}["Lower"] == "\u00e9"
+    before = _tree(capsys, db)
+    assert "quick-pick" in failed(capsys, db, "tags", "add", "Slash", "--key", "/")
+    assert "one character" in failed(capsys, db, "tags", "add", "Smile", "--key", "\U0001f600")
+    assert "one character" in failed(capsys, db, "tags", "edit", "Lower", "--key", "\u2603")
+    assert "space" in failed(capsys, db, "tags", "add", "Blank", "--key", " ")
+    assert _tree(capsys, db) == before

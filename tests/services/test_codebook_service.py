@@ -140,7 +140,9 @@ def test_merging_moves_annotations_and_children_and_undo_gives_everything_back(l
     changes = svc.merge_tags(library, tag_ids=[evidence.id, spec.id], into_id=claim.id)
 
     assert {t.id for t in changes.tags_deleted} == {evidence.id, spec.id, same.id}  # Same merged into claim/Same
-    assert {t.id: t.parent_id for t in changes.tags_updated} == {kid.id: claim.id}
+    assert {t.id: t.parent_id for t in changes.tags_updated if t.id != claim.id} == {kid.id: claim.id}
+    merged_into = next(t for t in changes.tags_updated if t.id == claim.id)
+    assert merged_into.description.endswith(f"From speculation:\n{spec.description}")
     assert [a.id for a in changes.annotations_deleted] == [dropped.id]
     assert {a.id for a in changes.annotations_updated} == {a.id for a in changes.annotations_before}
     rows = {a.id: a for a in library.annotations(doc)}
@@ -367,4 +369,135 @@ def test_one_edit_renames_moves_and_rekeys_a_tag_at_once(library: Library) -> No
         svc.update_tag(library, tag_id=feelings.id, name="Moods", parent_id=loose.id)
     with pytest.raises(Conflict):  # moved meanwhile by another program: its base is stale
         svc.update_tag(library, tag_id=loose.id, base=loose, color="#123456", parent_id=None)
+    assert library.tags() == before
+
+
+# -- undo based on what the action left ------------------------------------------------------------------
+
+
+def test_an_undone_edit_is_refused_if_another_program_changed_the_tag_since(database_url: str) -> None:
+    with Library.open(database_url) as window, Library.open(database_url) as other:
+        claim = _tag(window, "claim")
+        recoloured = svc.update_tag(window, tag_id=claim.id, base=claim, color="#123456")
+        svc.update_tag(other, tag_id=claim.id, name="assertion", description="their rule")  # meanwhile
+        with pytest.raises(Conflict, match="another program changed the codebook"):
+            svc.restore_tags(window, tags=[claim], base=recoloured)
+        now = _tag(window, "assertion")
+        assert (now.name, now.description, now.color) == ("assertion", "their rule", "#123456")
+
+
+def test_an_undone_edit_keeps_the_place_another_program_gave_the_tag(database_url: str) -> None:
+    with Library.open(database_url) as window, Library.open(database_url) as other:
+        claim, spec = _tag(window, "claim"), _tag(window, "speculation")
+        recoloured = svc.update_tag(window, tag_id=spec.id, base=spec, color="#123456")
+        svc.move_tag(other, tag_id=claim.id, parent_id=None, position=2)  # renumbers its siblings
+        order = [t.id for t in cb.children(window.tags())[None]]
+        svc.restore_tags(window, tags=[spec], base=recoloured)
+        assert _tag(window, "speculation").color == spec.color
+        assert [t.id for t in cb.children(window.tags())[None]] == order
+
+
+def test_undone_merges_and_deletes_are_refused_on_what_another_program_changed(database_url: str) -> None:
+    with Library.open(database_url) as window, Library.open(database_url) as other:
+        doc = _doc(window)
+        claim, evidence, spec = (_tag(window, n) for n in ("claim", "evidence", "speculation"))
+        made = _tag_quote(window, doc, evidence, "Alpha")
+        merged = svc.merge_tags(window, tag_ids=[evidence.id], into_id=claim.id)
+        svc.retag_annotations(other, annotation_ids=[made.id], tag_id=spec.id)  # moved on meanwhile
+        with pytest.raises(Conflict, match="another program changed or deleted an annotation"):
+            svc.restore_tags(window, tags=merged.tags_deleted, annotations=merged.annotations_before, base=merged)
+        assert [a.tag_id for a in window.annotations(doc)] == [spec.id]
+        assert evidence.id not in {t.id for t in window.tags()}
+
+        keyed = svc.create_tag(window, name="Keyed", shortcut="7").tags_created[0]
+        gone = svc.delete_tag(window, tag_id=keyed.id, base=keyed)
+        svc.update_tag(other, tag_id=claim.id, shortcut="7")  # another program gave its key away
+        with pytest.raises(Conflict, match="another program changed the codebook"):
+            svc.restore_tags(window, tags=gone.tags_deleted, base=gone)
+        assert _tag(window, "claim").shortcut == "7" and keyed.id not in {t.id for t in window.tags()}
+
+
+def test_an_undone_delete_puts_back_annotations_of_a_text_another_program_revised_since(database_url: str) -> None:
+    with Library.open(database_url) as window, Library.open(database_url) as other:
+        claim = _tag(window, "claim")
+        doc = _doc(window, OLD_TEXT)
+        ids = {
+            quote: _tag_quote(window, doc, claim, quote, note=f"on {quote}").id
+            for quote in ("doomed sentence", "quick brown fox jumps over the lazy dog", "first sentence")
+        }
+        gone = svc.delete_tag(window, tag_id=claim.id, delete_annotations=True, base=claim)
+        revised = revising.revise_document(other, document_id=doc, new_text=REVISED_TEXT)  # meanwhile
+
+        back = svc.restore_tags(
+            window, tags=gone.tags_deleted, annotations=gone.annotations_deleted,
+            anchor_states=gone.anchor_states, base=gone,
+        )  # fmt: skip
+
+        stored = _anchored(window, doc)
+        assert set(stored) == set(ids.values())  # nothing lost
+        assert {a.note for a, _ in stored.values()} == {f"on {q}" for q in ids}
+        first, first_state = stored[ids["first sentence"]]
+        assert first_state.status == MOVED and REVISED_TEXT[first.start : first.end] == "first sentence"
+        fox, fox_state = stored[ids["quick brown fox jumps over the lazy dog"]]
+        assert fox_state.status == FUZZY and REVISED_TEXT[fox.start : fox.end] == fox.quote
+        doomed, doomed_state = stored[ids["doomed sentence"]]
+        assert (doomed_state.status, doomed_state.version_id) == (ORPHANED, revised.version.id)
+        assert revised.version.text[doomed.start : doomed.end] == "doomed sentence"
+        assert [o.annotation.id for o in revising.orphans(window, doc)] == [ids["doomed sentence"]]
+        assert {i: s.status for i, s in back.anchor_states} == {i: s.status for i, (_, s) in stored.items()}
+
+
+def test_merging_keeps_the_merged_tags_descriptions_in_the_targets(library: Library) -> None:
+    claim, evidence, spec = (_tag(library, n) for n in ("claim", "evidence", "speculation"))
+    svc.update_tag(library, tag_id=claim.id, description="Claim rule.")
+    svc.update_tag(library, tag_id=evidence.id, description="Evidence rule.\nLine two.")
+    svc.update_tag(library, tag_id=spec.id, description="Claim rule.")  # the same: added once
+    kid = svc.create_tag(library, name="Kid", parent_id=claim.id).tags_created[0]
+    svc.create_tag(library, name="Kid", parent_id=evidence.id, description="Kid rule.")
+    before = {t.id: t for t in library.tags()}
+
+    changes = svc.merge_tags(library, tag_ids=[evidence.id, spec.id], into_id=claim.id)
+
+    now = {t.id: t for t in library.tags()}
+    assert now[claim.id].description == "Claim rule.\n\nFrom evidence:\nEvidence rule.\nLine two."
+    assert now[kid.id].description == "From evidence/Kid:\nKid rule."  # a child merged by name
+    assert {t.id for t in changes.tags_updated} == {claim.id, kid.id}
+    svc.restore_tags(
+        library, tags=[*changes.tags_deleted, *(before[t.id] for t in changes.tags_updated)],
+        annotations=changes.annotations_before, base=changes,
+    )  # fmt: skip
+    assert {t.id: t for t in library.tags()} == before
+
+
+def test_a_merge_based_on_tags_another_program_changed_is_refused(database_url: str) -> None:
+    with Library.open(database_url) as window, Library.open(database_url) as other:
+        doc = _doc(window)
+        claim, evidence = _tag(window, "claim"), _tag(window, "evidence")
+        _tag_quote(window, doc, evidence, "Alpha")
+        svc.update_tag(other, tag_id=evidence.id, name="proof", description="their rule")  # meanwhile
+        with pytest.raises(Conflict, match="another program changed this tag"):
+            svc.merge_tags(window, tag_ids=[evidence.id], into_id=claim.id, bases=[evidence, claim])
+        assert _tag(window, "proof").description == "their rule"
+        assert [a.tag_id for a in window.annotations(doc)] == [evidence.id]
+        spec = _tag(window, "speculation")
+        svc.delete_tag(other, tag_id=spec.id)
+        with pytest.raises(Conflict, match="deleted this tag"):
+            svc.merge_tags(window, tag_ids=[spec.id], into_id=claim.id, bases=[spec, claim])
+
+
+def test_a_key_is_one_key_to_the_window_whatever_its_case_or_normal_form(library: Library) -> None:
+    claim = _tag(library, "claim")
+    upper = svc.create_tag(library, name="Upper", shortcut="Q").tags_created[0]
+    assert upper.shortcut == "q"
+    changes = svc.update_tag(library, tag_id=claim.id, base=claim, shortcut="Q")
+    now = {t.id: t for t in library.tags()}
+    assert (now[claim.id].shortcut, now[upper.id].shortcut) == ("q", "")
+    assert {t.id for t in changes.tags_updated} == {claim.id, upper.id}
+    assert svc.create_tag(library, name="Accent", shortcut="E\u0301").tags_created[0].shortcut == "\u00e9"
+    before = library.tags()
+    for bad in ("/", "\U0001f600", "\u2603", " ", "\x07", "ab"):
+        with pytest.raises(InvalidInput):
+            svc.create_tag(library, name="Bad", shortcut=bad)
+        with pytest.raises(InvalidInput):
+            svc.update_tag(library, tag_id=claim.id, shortcut=bad)
     assert library.tags() == before

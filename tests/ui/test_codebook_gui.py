@@ -370,3 +370,65 @@ def test_a_click_on_a_tag_tags_the_selected_text_and_without_a_selection_only_se
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     saved = stored_annotations(library_path, doc_id)
     assert [(a.quote, a.tag_id) for a in saved] == [("beta", evidence.id)]
+
+
+def test_undo_of_an_edit_another_program_changed_since_is_refused_with_one_line(
+    qtbot, monkeypatch, open_window, import_text, library_path, messages
+) -> None:
+    import_text(SAMPLE)
+    window = open_window()
+    claim = window.session.tags[0]
+
+    def fill(dialog: QtTagDialog) -> int:
+        dialog.set_color("#123456")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QtTagDialog, "exec", fill)
+    focus_tree(window, claim.id)
+    qtbot.keyClick(window.tag_panel.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
+    assert stored_tags(library_path)["claim"].color == "#123456"
+    with Library.open(f"sqlite:///{library_path}") as other:  # before the window's next poll
+        codebook_service.update_tag(other, tag_id=claim.id, name="assertion", description="their rule")
+    undo(qtbot, window)
+    qtbot.waitUntil(lambda: bool(messages))
+    assert [text for _kind, text in messages] == [
+        "Not saved: another program changed the codebook since this was done here; nothing was undone"
+    ]
+    saved = stored_tags(library_path)["assertion"]
+    assert (saved.description, saved.color) == ("their rule", "#123456")
+
+
+def test_a_merge_of_a_tag_another_program_renamed_since_is_refused(
+    qtbot, monkeypatch, open_window, import_text, library_path, messages
+) -> None:
+    import_text(SAMPLE)
+    window = open_window()
+    _claim, evidence, _ = window.session.tags
+    with Library.open(f"sqlite:///{library_path}") as other:  # before the window's next poll
+        codebook_service.update_tag(other, tag_id=evidence.id, name="proof", description="their rule")
+    focus_tree(window, evidence.id)
+    answer_items(monkeypatch, "claim")
+    qtbot.keyClick(
+        window.tag_panel.tree, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.waitUntil(lambda: bool(messages))
+    assert [text for _kind, text in messages] == [
+        "Not saved: another program changed this tag since it was shown here; nothing was saved"
+    ]
+    assert stored_tags(library_path)["proof"].description == "their rule"
+
+
+def test_in_vivo_on_decomposed_words_tags_them_with_the_composed_tag_of_that_name(
+    qtbot, open_window, import_text, library_path
+) -> None:
+    text = "Un cafe\u0301 au lait, s'il vous plait.\n"  # NFD é, as some editors save it
+    doc_id = import_text(text)
+    with Library.open(f"sqlite:///{library_path}") as other:
+        existing = codebook_service.create_tag(other, name="caf\u00e9 au").tags_created[0]
+    window = open_window()
+    start = text.index("cafe")
+    select_by_keyboard(qtbot, window, start, start + len("cafe\u0301 au"))
+    qtbot.keyClick(window.pane, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    saved = stored_annotations(library_path, doc_id)
+    assert [(a.start, a.end, a.tag_id) for a in saved] == [(start, start + len("cafe\u0301 au"), existing.id)]
+    assert list(stored_tags(library_path)).count("caf\u00e9 au") == 1

@@ -32,6 +32,8 @@ PALETTE = (
 )  # fmt: skip
 #: The keys new tags are given, lowest free first.
 KEYS = tuple("123456789")
+#: Keys the window uses itself, so no tag can have them, and what they do.
+RESERVED_KEYS = {"/": "opens the quick-pick"}
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -92,17 +94,37 @@ def next_color(used: Iterable[str]) -> str:
 
 
 def check_key(value: str) -> str:
-    """A tag's key as stored: one visible character (``1``–``9`` for the first nine tags), or ""
-    for none."""
-    value = value.strip()
-    if value and (len(value) != 1 or unicodedata.category(value)[0] in "CZ"):
-        raise InvalidInput(f"a tag's key is one character (1-9, a letter...), not {value!r}")
-    return value
+    """A tag's key as stored: "" for none, else one character typed with one key (``1``–``9`` for
+    the first nine tags, a letter...), NFC-normalised and in lower case (``A`` and ``a`` are one
+    key to the window). Refused (:class:`InvalidInput`): more than one character, a control
+    character, a space, an emoji or other symbol no keyboard has a key for, and the keys the
+    window uses itself (:data:`RESERVED_KEYS`)."""
+    stripped = unicodedata.normalize("NFC", value).strip()
+    if not stripped:
+        if value:
+            raise InvalidInput(f"a tag's key cannot be a space, not {value!r}")
+        return ""
+    if (
+        len(stripped) != 1
+        or unicodedata.category(stripped)[0] in "CZM"
+        or unicodedata.category(stripped) == "So"
+        or ord(stripped) > 0xFFFF
+    ):
+        raise InvalidInput(f"a tag's key is one character typed with one key (1-9, a letter...), not {value!r}")
+    if stripped in RESERVED_KEYS:
+        raise InvalidInput(f"the key {stripped!r} {RESERVED_KEYS[stripped]} in the window; choose another")
+    lower = stripped.lower()
+    return lower if len(lower) == 1 else stripped
+
+
+def same_key(a: str, b: str) -> bool:
+    """Whether two stored keys are one key to the window (case aside)."""
+    return bool(a) and a.lower() == b.lower()
 
 
 def free_key(tags: Iterable[Tag]) -> str:
     """The lowest of ``1``–``9`` no tag has, or "" if every one is taken."""
-    taken = {t.shortcut for t in tags}
+    taken = {t.shortcut.lower() for t in tags}
     return next((k for k in KEYS if k not in taken), "")
 
 

@@ -35,7 +35,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 
 from annotator.core import codebook as cb
-from annotator.core.anchoring import ORPHANED, UNCHANGED, AnchorState
+from annotator.core.anchoring import ORPHANED, UNCHANGED, AnchorState, Reanchorer, follow
 from annotator.core.errors import AlreadyTagged, Conflict, InvalidInput, NotFound, SpanError, TagInUse
 from annotator.core.model import Annotation, Tag, new_id, utc_now
 from annotator.services.changes import Changes
@@ -46,6 +46,8 @@ from annotator.storage.uow import Session, unit_of_work
 
 CHANGED = "another program changed this tag since it was shown here; nothing was saved"
 DELETED = "another program deleted this tag since it was shown here; nothing was saved"
+UNDO_CHANGED = "another program changed the codebook since this was done here; nothing was undone"
+UNDO_DELETED = "another program deleted a tag this would put back as it was; nothing was undone"
 ANNOTATION_CHANGED = "another program changed or deleted an annotation since it was shown here; nothing was saved"
 
 
@@ -97,7 +99,7 @@ def _description(value: str) -> str:
 
 def _take_key(tags: list[Tag], key: str, tag_id: str) -> list[Tag]:
     """The tags other than *tag_id* that hold *key*, without it (a key belongs to one tag)."""
-    return [replace(t, shortcut="") for t in tags if key and t.shortcut == key and t.id != tag_id]
+    return [replace(t, shortcut="") for t in tags if cb.same_key(key, t.shortcut) and t.id != tag_id]
 
 
 # -- create and edit ---------------------------------------------------------------------------------
@@ -276,18 +278,26 @@ def _retagged(a: Annotation, tag_id: str, modified: datetime) -> Annotation:
     )
 
 
-def merge_tags(library: Library, *, tag_ids: Sequence[str], into_id: str) -> Changes:
+def merge_tags(
+    library: Library, *, tag_ids: Sequence[str], into_id: str, bases: Sequence[Tag] | None = None
+) -> Changes:
     """Merge the tags *tag_ids* into the tag *into_id*: their annotations move to it, their
     children move under it, and they are deleted.
 
     A child whose name a child of the target already has is merged into that one in the same
-    way (by name path), so no name clashes and nothing is lost. Refused if the target is inside
-    one of the merged tags.
+    way (by name path), so no name clashes and nothing is lost. Each merged tag's description
+    (coding rules) is added to its target's, after a blank line and "From PATH:" (the merged
+    tag's path), unless it is empty or the same; the targets so changed are in ``tags_updated``. Refused if the target is inside
+    one of the merged tags. With *bases* (the merged tags and the target as the window showed
+    them), refused (:class:`Conflict`) if another program changed or deleted one of them since
+    (its place among siblings aside).
     """
     sources = list(dict.fromkeys(tag_ids))
     if not sources:
         raise InvalidInput("name at least one tag to merge")
     with _codebook(library) as (s, tags):
+        for shown in bases or ():
+            _check_base(_find(tags, shown.id, shown), shown, ("name", "color", "description", "shortcut", "parent_id"))
         into = _find(tags, into_id)
         merged = [_find(tags, t) for t in sources]
         if into_id in sources:
@@ -301,7 +311,7 @@ def merge_tags(library: Library, *, tag_ids: Sequence[str], into_id: str) -> Cha
         repo.lock_tags(s, [*sources, into.id])
         targets, moved = _merge_plan(tags, sources, into_id)
         before = {t.id: t for t in tags}
-        updated = _write(s, moved, before)
+        updated = _write(s, _with_descriptions(tags, targets, moved), before)
         annotations_before, after, dropped, states = _move_annotations(s, targets)
         repo.delete_tags(s, list(targets))
     return Changes(
@@ -312,6 +322,25 @@ def merge_tags(library: Library, *, tag_ids: Sequence[str], into_id: str) -> Cha
         annotations_deleted=tuple(dropped),
         anchor_states=tuple(states),
     )
+
+
+def _with_descriptions(tags: list[Tag], targets: dict[str, str], moved: list[Tag]) -> list[Tag]:
+    """*moved*, and the targets of a merge whose description takes in their merged tags' (each
+    after a blank line and "From PATH:"; an empty one, or one the target has already, adds nothing)."""
+    by_id = {t.id: t for t in tags}
+    final = {t.id: t for t in moved}
+    held: dict[str, set[str]] = {}  # the descriptions each target has already, stripped
+    for source, target in targets.items():
+        into, extra = final.get(target, by_id[target]), by_id[source].description
+        has = held.setdefault(target, {by_id[target].description.strip()})
+        if not extra.strip() or extra.strip() in has:
+            continue
+        has.add(extra.strip())
+        added = f"From {cb.format_path(cb.path_of(tags, source))}:\n{extra.strip(chr(10))}"
+        final[target] = replace(
+            into, description=f"{into.description.rstrip()}\n\n{added}" if into.description.strip() else added
+        )
+    return list(final.values())
 
 
 def _merge_plan(tags: list[Tag], sources: list[str], into_id: str) -> tuple[dict[str, str], list[Tag]]:
@@ -478,21 +507,33 @@ def restore_tags(
     tags: Sequence[Tag],
     annotations: Sequence[Annotation] = (),
     anchor_states: Mapping[str, AnchorState] | Iterable[tuple[str, AnchorState]] = (),
+    base: Changes | None = None,
 ) -> Changes:
     """Put *tags* back exactly as given (ids, name, parent, place, key, colour, description),
     re-creating those deleted since, and *annotations* back with their tags: one existing is
     given its tag back, one deleted is inserted again as it was, in the anchor state
     *anchor_states* gives it (the action's ``Changes.anchor_states``; one not in it is placed
     and reviewed: "unchanged"). Its quote is checked against the text it points into: the document's, or
-    for an orphan the previous version's. The undo of every codebook action is one call of
-    this (a create's is :func:`delete_tag`).
+    for an orphan the previous version's. One placed when it was deleted, whose document another
+    program revised since, is placed in the current text as that revision would have placed it
+    (moved, fuzzy) or else put back as an orphan of the version it was made on: nothing is lost.
+    The undo of every codebook action is one call of this (a create's is :func:`delete_tag`).
 
     A key one of *tags* gets is taken from any other tag that has it. Refused (:class:`Conflict`)
     if a tag's parent is gone, or another program gave a sibling one of their names meanwhile.
+
+    *base* (an undo: the ``Changes`` of the action undone) says what the action left, which is
+    what the undo is based on: each of *tags* it updated must still be stored as it left it
+    (its place among siblings aside, unless the action changed that), each it deleted still
+    gone, each annotation it moved still on the tag it moved it to, and no tag other than
+    *tags* may hold a key they get back; otherwise refused (:class:`Conflict`), nothing saved,
+    so another program's changes are never overwritten.
     """
     given = {t.id: t for t in tags}
     with _codebook(library) as (s, current):
         held = {t.id: t for t in current}
+        if base is not None:
+            given = _check_restore_base(s, given, held, base)
         final = {**held, **given}
         for tag in given.values():
             if tag.parent_id is not None and tag.parent_id not in final:
@@ -514,8 +555,10 @@ def restore_tags(
             created.append(tag)
         for tag in changing:
             repo.update_tag(s, tag)
-        keys = {t.shortcut for t in given.values() if t.shortcut}
-        losing = [replace(t, shortcut="") for t in current if t.id not in given and t.shortcut in keys]
+        keys = {t.shortcut.lower() for t in given.values() if t.shortcut}
+        losing = [replace(t, shortcut="") for t in current if t.id not in given and t.shortcut.lower() in keys]
+        if base is not None and losing:
+            raise Conflict(UNDO_CHANGED)
         for tag in losing:
             repo.update_tag(s, tag)
         states = dict(anchor_states)
@@ -532,6 +575,61 @@ def restore_tags(
             *held_states,
         ),
     )
+
+
+def _check_restore_base(s: Session, given: dict[str, Tag], held: dict[str, Tag], base: Changes) -> dict[str, Tag]:
+    """*given* checked against what the action *base* left (see :func:`restore_tags`); each tag whose
+    place the action did not change keeps the place it has now."""
+    after = {t.id: t for t in base.tags_updated}
+    deleted = {t.id for t in base.tags_deleted}
+    fields = ("name", "color", "description", "shortcut", "parent_id")
+    checked: dict[str, Tag] = {}
+    for tag_id, tag in given.items():
+        stored, left = held.get(tag_id), after.get(tag_id)
+        if tag_id in deleted and left is None:
+            if stored is not None:
+                raise Conflict(UNDO_CHANGED)
+        elif left is not None:
+            if stored is None:
+                raise Conflict(UNDO_DELETED)
+            placed = left.sort_order != tag.sort_order
+            if any(getattr(stored, f) != getattr(left, f) for f in (*fields, *(("sort_order",) if placed else ()))):
+                raise Conflict(UNDO_CHANGED)
+            if not placed:
+                tag = replace(tag, sort_order=stored.sort_order)
+        checked[tag_id] = tag
+    moved = {a.id: a for a in base.annotations_updated}
+    if moved:
+        stored_now = {a.id: a for a, _ in repo.anchored_annotations_by_id(s, list(moved))}
+        for annotation_id, left_annotation in moved.items():
+            now = stored_now.get(annotation_id)
+            if now is None or now.tag_id != left_annotation.tag_id:
+                raise Conflict(ANNOTATION_CHANGED)
+    return checked
+
+
+def _follow_revisions(
+    s: Session, a: Annotation, state: AnchorState, text: str, now: datetime
+) -> tuple[Annotation, AnchorState]:
+    """A deleted annotation being put back, placed in *text*, its document's text since a revision
+    (as that revision would have placed it), or an orphan of the version it was made on.
+
+    That version is the first one replaced after the annotation was last modified whose text holds
+    its quote at its span (else the newest that does); :class:`SpanError` if none does.
+    """
+    versions = repo.document_versions(s, a.document_id)
+    holding = [v for v in versions if v.text[a.start : a.end] == a.quote]
+    made_on = next((v for v in holding if v.created >= a.modified), holding[-1] if holding else None)
+    if made_on is None:
+        raise SpanError(f"the quote of annotation {a.id} matches neither its document's text nor a previous version")
+    texts = {v.id: v.text for v in versions}
+
+    def text_of(version_id: str) -> str:
+        if version_id not in texts:
+            raise SpanError(f"annotation {a.id} points into a version its document does not have")
+        return texts[version_id]
+
+    return follow(a, state, Reanchorer(made_on.text, text), made_on.id, now=now, text_of=text_of)
 
 
 def _parents_first(new: list[Tag], final: dict[str, Tag]) -> list[Tag]:
@@ -570,6 +668,8 @@ def _restore_annotations(
         updated = [replace(found[a.id], tag_id=a.tag_id, modified=modified) for a in retag]
     repo.lock_documents(s, {a.document_id for a in insert})
     unchanged = AnchorState()
+    followed: dict[str, tuple[Annotation, AnchorState]] = {}
+    now = utc_now()
     for doc_id in sorted({a.document_id for a in insert}):
         text, _ = library.current_text(s, doc_id)
         versions: dict[str, str | None] = {}
@@ -586,7 +686,9 @@ def _restore_annotations(
                 if old is None or old[a.start : a.end] != a.quote:
                     raise SpanError(f"the quote of annotation {a.id} no longer matches the version it points into")
             elif text[a.start : a.end] != a.quote:
-                raise SpanError(f"the quote of annotation {a.id} no longer matches its document's text")
+                followed[a.id] = _follow_revisions(s, a, state, text, now)
+                states[a.id] = followed[a.id][1]
+    insert = [followed[a.id][0] if a.id in followed else a for a in insert]
     repo.insert_annotations(s, insert)
     repo.update_anchors(s, [(a, states[a.id]) for a in insert if states.get(a.id, unchanged).status != UNCHANGED])
     retagged = {a.id for a in updated}

@@ -63,7 +63,8 @@ class TagEditCommand(QUndoCommand):
 
     Undo gives back the tags as they were before (those the action updated or
     deleted) and the annotations it moved or deleted, in one call of
-    :func:`~annotator.services.codebook.restore_tags`; redo runs the action again,
+    :func:`~annotator.services.codebook.restore_tags`, based on what the action left (refused,
+    and the step dropped, if another program changed that since); redo runs the action again,
     based on the tags as the undo left them, which is as they were.
     """
 
@@ -74,6 +75,7 @@ class TagEditCommand(QUndoCommand):
         self._before: dict[str, Tag] = {}  # read at the first redo: a macro's earlier steps have run by then
         self._tags: list[Tag] = []
         self._annotations: list[Annotation] = []
+        self._done = Changes()  # what the action left: the undo's base
 
     def redo(self) -> None:
         if not self._before:
@@ -86,9 +88,15 @@ class TagEditCommand(QUndoCommand):
             self._before[t.id] for t in changes.tags_updated if t.id in self._before
         ]
         self._annotations = [*changes.annotations_before, *changes.annotations_deleted]
+        self._done = changes
 
     def undo(self) -> None:
-        session, tags, annotations = self._session, self._tags, self._annotations
-        restore = lambda: codebook_service.restore_tags(session.library, tags=tags, annotations=annotations)  # noqa: E731
+        session, tags, annotations, done = self._session, self._tags, self._annotations, self._done
+
+        def restore() -> Changes:
+            return codebook_service.restore_tags(
+                session.library, tags=tags, annotations=annotations, anchor_states=done.anchor_states, base=done
+            )
+
         if session.run(restore, "Undone") is None:
             self.setObsolete(True)

@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
 
 from annotator.core import codebook as cb
 from annotator.core import colours
+from annotator.core.errors import InvalidInput
 from annotator.core.model import Tag
+from annotator.services import Changes
 from annotator.services import codebook as codebook_service
 from annotator.ui.qt_codebook_commands import CreateTagCommand, TagEditCommand
 from annotator.ui.qt_commands import CreateAnnotationCommand
@@ -329,7 +331,11 @@ class QtCodebookFlow:
 
     def merge(self, tag_ids: list[str], into_id: str) -> None:
         library, into = self.session.library, self.session.tag(into_id)
-        action = lambda: codebook_service.merge_tags(library, tag_ids=tag_ids, into_id=into_id)  # noqa: E731
+        bases = [t for t in map(self.session.tag, [*tag_ids, into_id]) if t is not None]  # as shown here
+
+        def action() -> Changes:
+            return codebook_service.merge_tags(library, tag_ids=tag_ids, into_id=into_id, bases=bases)
+
         self.session.push([TagEditCommand(self.session, f"Merge into {into.name if into else 'tag'}", action)])
 
     def _choices(self, exclude: set[str]) -> list[tuple[str, str | None]]:
@@ -405,6 +411,11 @@ class QtCodebookFlow:
             return
         start, end = span
         name = in_vivo_name(document.text[start:end])  # the stored text, never the widget's
+        try:
+            name = cb.clean_name(name)  # as a tag's name is stored (NFC): "café" is one name however typed
+        except InvalidInput as exc:
+            self._say(str(exc))
+            return
         existing = next((t for t in self.session.tags if t.parent_id is None and t.name == name), None)
         self.window.pane.clear_selection()
         if existing is not None:
