@@ -132,3 +132,44 @@ def test_a_refused_set_change_changes_nothing(library: Library, tmp_path: Path) 
     with pytest.raises(NotFound):
         sets.remove_from_set(library, name="nothing", document_ids=[a])
     assert library_contents(library) == before
+
+
+def test_a_set_changed_by_another_program_since_it_was_shown_is_a_conflict(library: Library, tmp_path: Path) -> None:
+    a, b = _documents(library, tmp_path)
+    sets.add_to_set(library, name="S", document_ids=[a])
+    [shown] = sets.list_sets(library)
+    # Another program renames S to T and makes a new S with both documents.
+    sets.rename_set(library, name="S", new_name="T")
+    sets.add_to_set(library, name="S", document_ids=[a, b])
+    before = library_contents(library)
+    for change in (
+        lambda: sets.delete_set(library, base=shown),
+        lambda: sets.rename_set(library, base=shown, new_name="U"),
+        lambda: sets.add_to_set(library, base=shown, document_ids=[b]),
+        lambda: sets.remove_from_set(library, base=shown, document_ids=[a]),
+    ):
+        with pytest.raises(Conflict, match="another program"):
+            change()
+    assert library_contents(library) == before
+    # Members changed (same name): a conflict too; as shown now: done, by id.
+    [_s, t] = sets.list_sets(library)
+    sets.add_to_set(library, name="T", document_ids=[b])
+    with pytest.raises(Conflict):
+        sets.delete_set(library, base=t)
+    [_s, t] = sets.list_sets(library)
+    assert sets.delete_set(library, base=t).sets_changed
+    assert [(s.name, s.document_ids) for s in sets.list_sets(library)] == [("S", (a, b))]
+
+
+def test_a_deleted_set_is_made_again_with_its_id_and_documents(library: Library, tmp_path: Path) -> None:
+    a, b = _documents(library, tmp_path)
+    sets.add_to_set(library, name="S", document_ids=[a, b])
+    [shown] = sets.list_sets(library)
+    sets.delete_set(library, base=shown)
+    sets.create_set(library, name=shown.name, set_id=shown.id, document_ids=shown.document_ids)
+    assert sets.list_sets(library) == [shown]
+    with pytest.raises(Conflict):  # that id is taken now
+        sets.create_set(library, name="other", set_id=shown.id)
+    with pytest.raises(NotFound):
+        sets.create_set(library, name="other", document_ids=[a, "missing"])
+    assert sets.list_sets(library) == [shown]
