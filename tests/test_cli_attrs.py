@@ -49,7 +49,8 @@ def test_attr_defines_sets_and_prints_values(
 @pytest.mark.parametrize(
     ("argv", "needle"),
     [(["age=abc"], "not a number"), (["when=31/31/2020"], "YYYY-MM-DD"), (["region=east"], "not one of the choices"),
-     (["colour=red"], "--define colour:text"), (["--define", "age:text", "age=1"], "already defined as number")],
+     (["colour=red"], "--define colour:text"), (["--define", "age:text", "age=1"], "already defined as number"),
+     (["age=" + "1" * 41], "at most 40 digits"), (["age=1_000"], "not a number"), (["age=١٢"], "not a number")],
 )  # fmt: skip
 def test_bad_values_fail_with_one_line_and_change_nothing(
     capsys: pytest.CaptureFixture[str], db: str, two_documents: list[str], argv: list[str], needle: str
@@ -62,6 +63,16 @@ def test_bad_values_fail_with_one_line_and_change_nothing(
     with Library.open(f"sqlite:///{db}") as library:
         assert attrs.attributes_of(library, [doc])[doc] == {"age": "7"}
         assert "fresh" not in [a.name for a in attrs.definitions(library)]
+
+
+def test_a_number_is_stored_exactly_up_to_forty_digits(
+    capsys: pytest.CaptureFixture[str], db: str, two_documents: list[str]
+) -> None:
+    long = "123456789012345678901234567890"
+    code, out, err = run(capsys, "--database", db, "attr", two_documents[0], "--define", "n:number", f"n={long}")
+    assert (code, err, out) == (0, "", f"n\t{long}\n")
+    code, out, _ = run(capsys, "--database", db, "attr", two_documents[0], "n=" + "9" * 40)
+    assert (code, out) == (0, "n\t" + "9" * 40 + "\n")
 
 
 def test_malformed_arguments_are_usage_errors(

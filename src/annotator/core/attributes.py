@@ -5,9 +5,10 @@ interviewee's age, a date of publication, a region chosen from a list. Its kind
 is one of :data:`KINDS`:
 
 - ``text``: any text on one line or more, stored as given.
-- ``number``: a decimal number, written with a point (``3.5``, ``-12``, ``1e3``);
-  stored in a canonical form without float noise or trailing zeros (``0.1 + 0.2`` is
-  never ``0.30000000000000004``; ``2.50`` is stored ``2.5``, ``1e3`` is ``1000``).
+- ``number``: a decimal number, written with the digits 0-9 and a point (``3.5``, ``-12``,
+  ``1e3``; not ``1_000``, ``1,000`` or other scripts' digits); stored exactly (at most
+  :data:`NUMBER_DIGITS` significant digits, refused beyond, never rounded) in a canonical
+  form without float noise or trailing zeros (``0.1 + 0.2`` is never ``0.30000000000000004``; ``2.50`` is stored ``2.5``, ``1e3`` is ``1000``).
 - ``date``: a calendar date in ISO 8601, ``YYYY-MM-DD``; anything else
   (``31/03/2020``, ``03/04/2020``, ``2020-3-4``) is refused as ambiguous.
 - ``choice``: one of the attribute's list of choices, exactly.
@@ -25,7 +26,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 from annotator.core.errors import InvalidInput
 
@@ -39,7 +40,8 @@ NAME_MAX = 200
 NUMBER_DIGITS = 40
 NUMBER_EXPONENT = 40
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
 _NOT_IN_NAMES = frozenset({"Cc", "Zl", "Zp"})
 
 
@@ -105,23 +107,36 @@ def check_choices(kind: str, choices: Iterable[str]) -> tuple[str, ...]:
 
 
 def parse_number(raw: str) -> str:
-    """A number as stored: decimal, no exponent, no trailing zeros (``"2.50"`` -> ``"2.5"``)."""
-    text = raw.strip().replace("_", "")
-    try:
-        if not text or not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", text):
-            raise InvalidOperation
-        number = Decimal(text)
-    except InvalidOperation:
-        hint = "; write the decimal separator as a point" if re.fullmatch(r"[+-]?\d+,\d+", text) else ""
-        raise InvalidInput(f"{raw.strip()!r} is not a number (write it like 42, -3.5 or 1e6{hint})") from None
-    number = number.normalize()
-    digits = len(number.as_tuple().digits)
-    if digits > NUMBER_DIGITS or abs(number.adjusted()) > NUMBER_EXPONENT:
+    """A number as stored: decimal, no exponent, no trailing zeros (``"2.50"`` -> ``"2.5"``).
+
+    Written with ASCII digits, an optional sign, at most one point and an optional
+    exponent (``-3.5``, ``.5``, ``1e6``); stored exactly, up to :data:`NUMBER_DIGITS`
+    significant digits and powers of ten up to :data:`NUMBER_EXPONENT` (either way),
+    refused beyond (never rounded). Digit group separators (``1_000``, ``1,000``) and
+    other scripts' digits are refused.
+    """
+    text = raw.strip()
+    if not _NUMBER.fullmatch(text):
+        hint = "; write the decimal separator as a point" if re.fullmatch(r"[+-]?[0-9]+,[0-9]+", text) else ""
         raise InvalidInput(
-            f"{raw.strip()!r} is too long a number (at most {NUMBER_DIGITS} digits, powers of ten up to {NUMBER_EXPONENT})"
+            f"{text!r} is not a number (write it like 42, -3.5 or 1e6, with the digits 0-9 and no separators{hint})"
         )
+    too_long = InvalidInput(
+        f"{text!r} is too long a number (at most {NUMBER_DIGITS} digits, powers of ten up to {NUMBER_EXPONENT})"
+    )
+    try:
+        number = Decimal(text)  # exact: the constructor does not round
+    except InvalidOperation:  # an exponent beyond what Decimal holds
+        raise too_long from None
     if number.is_zero():
         return "0"  # not "-0" nor "0E-7"
+    if abs(number.adjusted()) > NUMBER_EXPONENT:  # the same before and after normalising
+        raise too_long
+    with localcontext() as context:  # enough precision that normalising never rounds
+        context.prec = len(number.as_tuple().digits)
+        number = number.normalize()
+    if len(number.as_tuple().digits) > NUMBER_DIGITS:
+        raise too_long
     return format(number, "f")
 
 
