@@ -57,12 +57,12 @@ class Attribute:
 
 
 def attribute_name(raw: str) -> str:
-    """An attribute name as stored: *raw* without surrounding white space.
+    """An attribute name as stored: *raw* in NFC without surrounding white space.
 
     Refused: an empty name, one holding a control character, a line break or ``=``
     (the command line writes ``NAME=VALUE``), and one longer than :data:`NAME_MAX`.
     """
-    name = raw.strip()
+    name = unicodedata.normalize("NFC", raw).strip()
     if not name:
         raise InvalidInput("an attribute needs a name")
     bad = next((c for c in name if unicodedata.category(c) in _NOT_IN_NAMES), None)
@@ -89,7 +89,7 @@ def check_choices(kind: str, choices: Iterable[str]) -> tuple[str, ...]:
     """
     cleaned: list[str] = []
     for raw in choices:
-        choice = raw.strip()
+        choice = unicodedata.normalize("NFC", raw).strip()
         if not choice:
             raise InvalidInput("a choice cannot be empty")
         if any(unicodedata.category(c) in _NOT_IN_NAMES for c in choice):
@@ -165,7 +165,7 @@ def parse_value(attribute: Attribute, raw: str) -> str:
     if attribute.kind == DATE:
         return parse_date(raw)
     if attribute.kind == CHOICE:
-        choice = raw.strip()
+        choice = unicodedata.normalize("NFC", raw).strip()
         if choice not in attribute.choices:
             listed = ", ".join(attribute.choices)
             raise InvalidInput(f"{choice!r} is not one of the choices of '{attribute.name}' ({listed})")

@@ -58,7 +58,7 @@ from annotator.core.model import (
     Tag,
     TagSpec,
     annotation_on_span,
-    check_name,
+    coder_name,
     new_id,
     utc_now,
 )
@@ -359,7 +359,7 @@ class _Planner:
         elsewhere = {i for i in incoming.annotation_ids if i and i not in in_document and i in self.annotation_ids}
         imported = incoming.source
         for a, our_id in zip(imported.annotations, incoming.annotation_ids, strict=True):
-            check_name("coder", a.coder)
+            coder = coder_name(a.coder)
             if our_id in in_document:
                 self.plan.annotations_existing += 1
                 continue
@@ -369,7 +369,7 @@ class _Planner:
                 raise FormatError(f"'{imported.title}': an annotation's quote is not text[start:end]")
             annotation = annotation_on_span(
                 text, a.start, a.end, id=our_id if keeps_id and our_id else self.make_id(), document_id=planned.id,
-                tag_id=self.tag(_spec_of(a)).id, note=a.note, coder=a.coder, created=a.created or now,
+                tag_id=self.tag(_spec_of(a)).id, note=a.note, coder=coder, created=a.created or now,
                 modified=a.modified or a.created or now,
             )  # fmt: skip
             state = AnchorState()

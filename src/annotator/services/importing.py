@@ -37,7 +37,8 @@ from annotator.core.merging import (
     plan_import,
     prepare_import,
 )
-from annotator.core.model import check_name, new_id, tag_name
+from annotator.core.model import coder_name, new_id, nfc, tag_name
+from annotator.core.model import set_name as clean_set_name
 from annotator.core.text import MAX_IMPORT_BYTES, UnstorableText, describe_size, stored_text, title_from_text
 from annotator.formats import annotated_json
 from annotator.formats.base import FolderSource, Format, FormatError, ImportBundle, ImportedDocument, SourceFile
@@ -261,7 +262,7 @@ def _check_names(bundle: ImportBundle) -> None:
         for name in tags:
             tag_name(name)
         for name in coders:
-            check_name("coder", name)
+            coder_name(name)
     except InvalidInput as exc:
         raise FormatError(str(exc)) from exc
 
@@ -314,6 +315,7 @@ def persist(
     (or any error) rolls the whole import back.
     """
     bundles = list(bundles)
+    set_name = clean_set_name(set_name) if set_name else None
     prepared = prepare_import(bundles)
     with unit_of_work(library.engine) as s:
         # Documents are matched by what is stored; two imports of one text at once must not
@@ -321,8 +323,6 @@ def persist(
         locks.hold(s, locks.IMPORT)
         plan = plan_import(prepared, _holdings(s, prepared))
         rows = [ImportedRow(d.id, d.title, d.new) for d in plan.documents]
-        if set_name and rows:
-            check_name("set", set_name)
         for tag in plan.tags:
             repo.add_tag(s, tag)
         for index, documents in enumerate(plan.bundles):
@@ -356,7 +356,7 @@ def _import_attributes(
     defined = False
     valued: list[str] = []
     for bundle, documents in zip(bundles, planned, strict=True):
-        declared = {a.name: a for a in bundle.attributes}
+        declared = {nfc(a.name).strip(): a for a in bundle.attributes}
         for incoming, planned_document in zip(bundle.documents, documents, strict=True):
             if not incoming.attributes:
                 continue
@@ -366,7 +366,7 @@ def _import_attributes(
                 try:
                     name = attribute_name(raw_name)
                     if name not in known:
-                        spec = declared.get(raw_name, Attribute("", name, TEXT))
+                        spec = declared.get(name, Attribute("", name, TEXT))
                         attribute = Attribute(
                             new_id(), name, spec.kind, check_choices(spec.kind, spec.choices),
                             attribute_store.next_attribute_order(s),

@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from annotator.core import model
 from annotator.core.errors import Conflict, InvalidInput, NotFound
-from annotator.core.model import check_name, new_id, tag_name
+from annotator.core.model import new_id
 from annotator.services.changes import Changes
 from annotator.services.library import Library
 from annotator.storage import attributes as store
@@ -40,12 +41,8 @@ class DocumentSet:
 
 
 def set_name(raw: str) -> str:
-    """A set name as stored: stripped, not empty, one line, at most 200 characters."""
-    try:
-        name = tag_name(raw)  # the same rules as a tag's name
-    except InvalidInput as exc:
-        raise InvalidInput(str(exc).replace("tag", "set")) from None
-    return check_name("set", name)
+    """A set name as stored: NFC, stripped, not empty, one line, at most 200 characters."""
+    return model.set_name(raw)
 
 
 def list_sets(library: Library) -> list[DocumentSet]:
@@ -55,7 +52,7 @@ def list_sets(library: Library) -> list[DocumentSet]:
 
 
 def _set_id(s: Session, name: str) -> str:
-    set_id = store.set_id_named(s, name)
+    set_id = store.set_id_named(s, model.nfc(name.strip()))
     if set_id is None:
         raise NotFound(f"there is no set '{name}' in this library")
     return set_id
