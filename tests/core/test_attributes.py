@@ -41,6 +41,15 @@ def test_what_is_not_a_number_is_refused_in_one_line(raw: str) -> None:
     assert "\n" not in str(caught.value) and "number" in str(caught.value)
 
 
+@pytest.mark.parametrize("raw", ["a\x1b[31mb", "nul\x00", "c1\x85", "bell\x07", "del\x7f"])
+def test_text_values_refuse_control_characters_but_keep_line_breaks_and_tabs(raw: str) -> None:
+    text = Attribute("a", "notes", "text")
+    with pytest.raises(InvalidInput, match="control characters") as caught:
+        parse_value(text, raw)
+    assert "\n" not in str(caught.value)
+    assert parse_value(text, "one\r\ntwo\tthree\rfour") == "one\ntwo\tthree\nfour"
+
+
 def test_a_decimal_comma_is_explained() -> None:
     with pytest.raises(InvalidInput, match="point"):
         parse_number("1,5")

@@ -4,7 +4,8 @@ An attribute is a named, typed property every document may have a value of: an
 interviewee's age, a date of publication, a region chosen from a list. Its kind
 is one of :data:`KINDS`:
 
-- ``text``: any text on one line or more, stored as given.
+- ``text``: any text on one line or more, stored as given (line endings as ``\n``); control
+  characters other than line breaks and tabs (NUL, ESC, C1 controls) are refused.
 - ``number``: a decimal number, written with the digits 0-9 and a point (``3.5``, ``-12``,
   ``1e3``; not ``1_000``, ``1,000`` or other scripts' digits); stored exactly (at most
   :data:`NUMBER_DIGITS` significant digits, refused beyond, never rounded) in a canonical
@@ -170,9 +171,13 @@ def parse_value(attribute: Attribute, raw: str) -> str:
             listed = ", ".join(attribute.choices)
             raise InvalidInput(f"{choice!r} is not one of the choices of '{attribute.name}' ({listed})")
         return choice
-    if "\x00" in raw:
-        raise InvalidInput("a text value cannot hold NUL characters")
-    return raw
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    bad = next((c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t"), None)
+    if bad is not None:
+        raise InvalidInput(
+            f"a text value cannot hold control characters (U+{ord(bad):04X}); line breaks and tabs are kept"
+        )
+    return text
 
 
 def sort_key(attribute: Attribute, value: str) -> tuple[int, Decimal, str]:
