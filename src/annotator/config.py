@@ -28,6 +28,7 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
+from annotator.core.model import coder_name as clean_coder_name
 from annotator.storage.engine import LibraryError, check_database_url
 
 APP_NAME = "annotator"
@@ -153,7 +154,9 @@ def coder_name() -> str | None:
 
 
 def save_coder_name(name: str) -> str:
-    """Keep the user's coder name (white space around it dropped); returns it as kept."""
-    name = " ".join(name.split())
+    """Keep the user's coder name (NFC, white space around it dropped); returns it as kept.
+
+    A name with a control character is refused (:class:`InvalidInput`)."""
+    name = " ".join(clean_coder_name(name).split())
     write_settings({_CODER_KEY: name})
     return name

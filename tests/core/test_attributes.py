@@ -20,17 +20,34 @@ from annotator.core.errors import InvalidInput
 @pytest.mark.parametrize(
     ("raw", "stored"),
     [("42", "42"), (" -3.50 ", "-3.5"), ("1e3", "1000"), ("0.1", "0.1"), ("-0.0", "0"), ("+7", "7"),
-     (".5", "0.5"), ("2.", "2"), ("1_000", "1000"), ("1.25E-2", "0.0125")],
+     (".5", "0.5"), ("2.", "2"), ("1.25E-2", "0.0125"),
+     ("123456789012345678901234567890", "123456789012345678901234567890"),
+     ("-1234567890.123456789012345678901234567890", "-1234567890.12345678901234567890123456789"),
+     ("9" * 40, "9" * 40), ("1e40", "1" + "0" * 40), ("1e-40", "0." + "0" * 39 + "1"),
+     ("12345678901234567890123456789012345678900000e-4", "1234567890123456789012345678901234567890")],
 )  # fmt: skip
 def test_numbers_are_stored_in_one_canonical_decimal_form(raw: str, stored: str) -> None:
     assert parse_number(raw) == stored
 
 
-@pytest.mark.parametrize("raw", ["abc", "1,5", "NaN", "inf", "1e", "--1", "0x10", "1e999", "1" * 50])
+@pytest.mark.parametrize(
+    "raw",
+    ["abc", "1,5", "NaN", "inf", "1e", "--1", "0x10", "1e999", "1" * 50, "1" * 41, "1." + "1" * 40, "1e41",
+     "1_000", "١٢", "１２", "1.2.3", "1e99999999999999999999", "0e99999999999999999999"],
+)  # fmt: skip
 def test_what_is_not_a_number_is_refused_in_one_line(raw: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         parse_number(raw)
     assert "\n" not in str(caught.value) and "number" in str(caught.value)
+
+
+@pytest.mark.parametrize("raw", ["a\x1b[31mb", "nul\x00", "c1\x85", "bell\x07", "del\x7f"])
+def test_text_values_refuse_control_characters_but_keep_line_breaks_and_tabs(raw: str) -> None:
+    text = Attribute("a", "notes", "text")
+    with pytest.raises(InvalidInput, match="control characters") as caught:
+        parse_value(text, raw)
+    assert "\n" not in str(caught.value)
+    assert parse_value(text, "one\r\ntwo\tthree\rfour") == "one\ntwo\tthree\nfour"
 
 
 def test_a_decimal_comma_is_explained() -> None:

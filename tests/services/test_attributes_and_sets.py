@@ -132,3 +132,101 @@ def test_a_refused_set_change_changes_nothing(library: Library, tmp_path: Path) 
     with pytest.raises(NotFound):
         sets.remove_from_set(library, name="nothing", document_ids=[a])
     assert library_contents(library) == before
+
+
+def test_a_set_changed_by_another_program_since_it_was_shown_is_a_conflict(library: Library, tmp_path: Path) -> None:
+    a, b = _documents(library, tmp_path)
+    sets.add_to_set(library, name="S", document_ids=[a])
+    [shown] = sets.list_sets(library)
+    # Another program renames S to T and makes a new S with both documents.
+    sets.rename_set(library, name="S", new_name="T")
+    sets.add_to_set(library, name="S", document_ids=[a, b])
+    before = library_contents(library)
+    for change in (
+        lambda: sets.delete_set(library, base=shown),
+        lambda: sets.rename_set(library, base=shown, new_name="U"),
+        lambda: sets.add_to_set(library, base=shown, document_ids=[b]),
+        lambda: sets.remove_from_set(library, base=shown, document_ids=[a]),
+    ):
+        with pytest.raises(Conflict, match="another program"):
+            change()
+    assert library_contents(library) == before
+    # Members changed (same name): a conflict too; as shown now: done, by id.
+    [_s, t] = sets.list_sets(library)
+    sets.add_to_set(library, name="T", document_ids=[b])
+    with pytest.raises(Conflict):
+        sets.delete_set(library, base=t)
+    [_s, t] = sets.list_sets(library)
+    assert sets.delete_set(library, base=t).sets_changed
+    assert [(s.name, s.document_ids) for s in sets.list_sets(library)] == [("S", (a, b))]
+
+
+def test_a_deleted_set_is_made_again_with_its_id_and_documents(library: Library, tmp_path: Path) -> None:
+    a, b = _documents(library, tmp_path)
+    sets.add_to_set(library, name="S", document_ids=[a, b])
+    [shown] = sets.list_sets(library)
+    sets.delete_set(library, base=shown)
+    sets.create_set(library, name=shown.name, set_id=shown.id, document_ids=shown.document_ids)
+    assert sets.list_sets(library) == [shown]
+    with pytest.raises(Conflict):  # that id is taken now
+        sets.create_set(library, name="other", set_id=shown.id)
+    with pytest.raises(NotFound):
+        sets.create_set(library, name="other", document_ids=[a, "missing"])
+    assert sets.list_sets(library) == [shown]
+
+
+NFC_CAFE, NFD_CAFE = "caf\u00e9", "cafe\u0301"
+
+
+def test_set_attribute_and_coder_names_are_stored_in_nfc(library: Library, tmp_path: Path) -> None:
+    from annotator.services import annotating, exporting
+
+    a, b = _documents(library, tmp_path)
+    sets.create_set(library, name=f" {NFC_CAFE} ")
+    with pytest.raises(InvalidInput, match="already a set"):
+        sets.create_set(library, name=NFD_CAFE)
+    sets.add_to_set(library, name=NFD_CAFE, document_ids=[a], create=False)
+    sets.rename_set(library, name=NFD_CAFE, new_name=NFD_CAFE + "s")
+    assert [(s.name, s.document_ids) for s in sets.list_sets(library)] == [(NFC_CAFE + "s", (a,))]
+    attrs.define_attribute(library, name=NFC_CAFE, kind="choice", choices=[NFD_CAFE])
+    with pytest.raises(InvalidInput, match="already an attribute"):
+        attrs.define_attribute(library, name=NFD_CAFE, kind="text")
+    attrs.set_attributes(library, document_id=a, values={NFD_CAFE: NFC_CAFE})
+    attrs.set_attributes(library, document_id=b, values={NFC_CAFE: NFD_CAFE})
+    assert attrs.definitions(library)[0].choices == (NFC_CAFE,)
+    assert attrs.attributes_of(library, [a, b]) == {a: {NFC_CAFE: NFC_CAFE}, b: {NFC_CAFE: NFC_CAFE}}
+    claim = library.tag_named("claim").id
+    annotating.create_annotation(library, document_id=a, tag_id=claim, start=0, end=8, coder="Jose\u0301 ")
+    annotating.create_annotation(library, document_id=a, tag_id=claim, start=9, end=15, coder="Jos\u00e9")
+    annotating.create_annotation(library, document_id=b, tag_id=claim, start=0, end=8, coder="  ")
+    assert [c for c in library.coders() if c] == ["Jos\u00e9"]
+    bundle = exporting.build_bundle(library, keep=exporting.ExportFilter(coders=frozenset({"Jose\u0301"})))
+    assert sum(len(d.annotations) for d in bundle.documents) == 2
+    for bad in ("", " ", "a\nb", "a\x1bb"):
+        with pytest.raises(InvalidInput):
+            sets.create_set(library, name=bad)
+        with pytest.raises(InvalidInput):
+            attrs.define_attribute(library, name=bad, kind="text")
+    with pytest.raises(InvalidInput, match="control character"):
+        annotating.create_annotation(library, document_id=b, tag_id=claim, start=9, end=15, coder="bob\x1b[31m")
+
+
+def test_imports_store_set_attribute_and_coder_names_in_nfc(library: Library, tmp_path: Path) -> None:
+    from annotator.core.attributes import Attribute
+    from annotator.formats.base import ImportBundle, ImportedAnnotation, ImportedDocument
+
+    [a] = _documents(library, tmp_path, 1)
+    attrs.define_attribute(library, name=NFC_CAFE, kind="number")
+    text = "Imported text here.\n"
+    document = ImportedDocument(
+        "t", text, annotations=[ImportedAnnotation("claim", 0, 8, text[:8], coder="Jose\u0301")],
+        attributes={NFD_CAFE: "2.50", "r\u00e9gion": "nord"},
+    )  # fmt: skip
+    bundle = ImportBundle([document], attributes=[Attribute("", "re\u0301gion", "choice", ("nord",))])
+    result = importing.persist(library, [bundle], set_name=NFD_CAFE)
+    assert [s.name for s in sets.list_sets(library)] == [NFC_CAFE]
+    assert library.coders() == ["Jos\u00e9"]
+    [new] = [d.id for d in result.documents]
+    assert sets.list_sets(library)[0].document_ids == (new,)
+    assert [(d.name, d.kind) for d in attrs.definitions(library)] == [(NFC_CAFE, "number"), ("r\u00e9gion", "choice")]
+    assert attrs.attributes_of(library, [new, a]) == {new: {NFC_CAFE: "2.5", "r\u00e9gion": "nord"}, a: {}}

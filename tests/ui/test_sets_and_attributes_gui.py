@@ -232,3 +232,49 @@ def test_an_attribute_is_defined_renamed_and_deleted_in_the_window(
     assert "“area”" in asked[0] and "1 document(s)" in asked[0]
     with _library(library_path) as library:
         assert attrs.definitions(library) == [] and attrs.attributes_of(library, [a])[a] == {}
+
+
+def test_set_changes_act_on_the_set_shown_refuse_another_programs_and_are_undone(
+    open_window, import_text, library_path, monkeypatch
+) -> None:
+    a, b, _c = _three(import_text)
+    with _library(library_path) as library:
+        sets.add_to_set(library, name="S", document_ids=[a])
+    window = open_window()
+    panel = window.library_sets
+    panel.choose_set("S")
+    assert panel.set_list.currentItem().text() == "S (1)"
+    with _library(library_path) as library:  # another program: S becomes T, a new S has two documents
+        sets.rename_set(library, name="S", new_name="T")
+        sets.add_to_set(library, name="S", document_ids=[a, b])
+        before = sets.list_sets(library)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    panel.set_list.setFocus()
+    panel.delete_set_action.trigger()  # on the row "S (1)", not yet refreshed
+    assert "another program" in window.statusBar().currentMessage()
+    with _library(library_path) as library:
+        assert sets.list_sets(library) == before
+    # Now shown as it is: delete T, and undo brings it back with its id and document.
+    panel.choose_set("T")
+    assert panel.set_list.currentItem().text() == "T (1)"
+    panel.delete_set_action.trigger()
+    with _library(library_path) as library:
+        assert [s.name for s in sets.list_sets(library)] == ["S"]
+    window.undo_action.trigger()
+    with _library(library_path) as library:
+        assert sets.list_sets(library) == before
+    window.redo_action.trigger()
+    window.undo_action.trigger()
+    # Rename, new set, add and remove are undo steps too.
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("U", True))
+    panel.choose_set("T")
+    panel.rename_set_action.trigger()
+    panel.new_set_action.trigger()  # "U" is taken now: refused, nothing made
+    panel.add_to_set(panel.current_set(), [b])
+    panel.remove_from_set(panel.current_set(), [a])
+    with _library(library_path) as library:
+        assert [(s.name, s.document_ids) for s in sets.list_sets(library)] == [("S", (a, b)), ("U", (b,))]
+    for _ in range(3):
+        window.undo_action.trigger()
+    with _library(library_path) as library:
+        assert sets.list_sets(library) == before

@@ -4,10 +4,12 @@ An attribute is a named, typed property every document may have a value of: an
 interviewee's age, a date of publication, a region chosen from a list. Its kind
 is one of :data:`KINDS`:
 
-- ``text``: any text on one line or more, stored as given.
-- ``number``: a decimal number, written with a point (``3.5``, ``-12``, ``1e3``);
-  stored in a canonical form without float noise or trailing zeros (``0.1 + 0.2`` is
-  never ``0.30000000000000004``; ``2.50`` is stored ``2.5``, ``1e3`` is ``1000``).
+- ``text``: any text on one line or more, stored as given (line endings as ``\n``); control
+  characters other than line breaks and tabs (NUL, ESC, C1 controls) are refused.
+- ``number``: a decimal number, written with the digits 0-9 and a point (``3.5``, ``-12``,
+  ``1e3``; not ``1_000``, ``1,000`` or other scripts' digits); stored exactly (at most
+  :data:`NUMBER_DIGITS` significant digits, refused beyond, never rounded) in a canonical
+  form without float noise or trailing zeros (``0.1 + 0.2`` is never ``0.30000000000000004``; ``2.50`` is stored ``2.5``, ``1e3`` is ``1000``).
 - ``date``: a calendar date in ISO 8601, ``YYYY-MM-DD``; anything else
   (``31/03/2020``, ``03/04/2020``, ``2020-3-4``) is refused as ambiguous.
 - ``choice``: one of the attribute's list of choices, exactly.
@@ -25,7 +27,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 from annotator.core.errors import InvalidInput
 
@@ -39,7 +41,8 @@ NAME_MAX = 200
 NUMBER_DIGITS = 40
 NUMBER_EXPONENT = 40
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
 _NOT_IN_NAMES = frozenset({"Cc", "Zl", "Zp"})
 
 
@@ -55,12 +58,12 @@ class Attribute:
 
 
 def attribute_name(raw: str) -> str:
-    """An attribute name as stored: *raw* without surrounding white space.
+    """An attribute name as stored: *raw* in NFC without surrounding white space.
 
     Refused: an empty name, one holding a control character, a line break or ``=``
     (the command line writes ``NAME=VALUE``), and one longer than :data:`NAME_MAX`.
     """
-    name = raw.strip()
+    name = unicodedata.normalize("NFC", raw).strip()
     if not name:
         raise InvalidInput("an attribute needs a name")
     bad = next((c for c in name if unicodedata.category(c) in _NOT_IN_NAMES), None)
@@ -87,7 +90,7 @@ def check_choices(kind: str, choices: Iterable[str]) -> tuple[str, ...]:
     """
     cleaned: list[str] = []
     for raw in choices:
-        choice = raw.strip()
+        choice = unicodedata.normalize("NFC", raw).strip()
         if not choice:
             raise InvalidInput("a choice cannot be empty")
         if any(unicodedata.category(c) in _NOT_IN_NAMES for c in choice):
@@ -105,23 +108,36 @@ def check_choices(kind: str, choices: Iterable[str]) -> tuple[str, ...]:
 
 
 def parse_number(raw: str) -> str:
-    """A number as stored: decimal, no exponent, no trailing zeros (``"2.50"`` -> ``"2.5"``)."""
-    text = raw.strip().replace("_", "")
-    try:
-        if not text or not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", text):
-            raise InvalidOperation
-        number = Decimal(text)
-    except InvalidOperation:
-        hint = "; write the decimal separator as a point" if re.fullmatch(r"[+-]?\d+,\d+", text) else ""
-        raise InvalidInput(f"{raw.strip()!r} is not a number (write it like 42, -3.5 or 1e6{hint})") from None
-    number = number.normalize()
-    digits = len(number.as_tuple().digits)
-    if digits > NUMBER_DIGITS or abs(number.adjusted()) > NUMBER_EXPONENT:
+    """A number as stored: decimal, no exponent, no trailing zeros (``"2.50"`` -> ``"2.5"``).
+
+    Written with ASCII digits, an optional sign, at most one point and an optional
+    exponent (``-3.5``, ``.5``, ``1e6``); stored exactly, up to :data:`NUMBER_DIGITS`
+    significant digits and powers of ten up to :data:`NUMBER_EXPONENT` (either way),
+    refused beyond (never rounded). Digit group separators (``1_000``, ``1,000``) and
+    other scripts' digits are refused.
+    """
+    text = raw.strip()
+    if not _NUMBER.fullmatch(text):
+        hint = "; write the decimal separator as a point" if re.fullmatch(r"[+-]?[0-9]+,[0-9]+", text) else ""
         raise InvalidInput(
-            f"{raw.strip()!r} is too long a number (at most {NUMBER_DIGITS} digits, powers of ten up to {NUMBER_EXPONENT})"
+            f"{text!r} is not a number (write it like 42, -3.5 or 1e6, with the digits 0-9 and no separators{hint})"
         )
+    too_long = InvalidInput(
+        f"{text!r} is too long a number (at most {NUMBER_DIGITS} digits, powers of ten up to {NUMBER_EXPONENT})"
+    )
+    try:
+        number = Decimal(text)  # exact: the constructor does not round
+    except InvalidOperation:  # an exponent beyond what Decimal holds
+        raise too_long from None
     if number.is_zero():
         return "0"  # not "-0" nor "0E-7"
+    if abs(number.adjusted()) > NUMBER_EXPONENT:  # the same before and after normalising
+        raise too_long
+    with localcontext() as context:  # enough precision that normalising never rounds
+        context.prec = len(number.as_tuple().digits)
+        number = number.normalize()
+    if len(number.as_tuple().digits) > NUMBER_DIGITS:
+        raise too_long
     return format(number, "f")
 
 
@@ -150,14 +166,18 @@ def parse_value(attribute: Attribute, raw: str) -> str:
     if attribute.kind == DATE:
         return parse_date(raw)
     if attribute.kind == CHOICE:
-        choice = raw.strip()
+        choice = unicodedata.normalize("NFC", raw).strip()
         if choice not in attribute.choices:
             listed = ", ".join(attribute.choices)
             raise InvalidInput(f"{choice!r} is not one of the choices of '{attribute.name}' ({listed})")
         return choice
-    if "\x00" in raw:
-        raise InvalidInput("a text value cannot hold NUL characters")
-    return raw
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    bad = next((c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t"), None)
+    if bad is not None:
+        raise InvalidInput(
+            f"a text value cannot hold control characters (U+{ord(bad):04X}); line breaks and tabs are kept"
+        )
+    return text
 
 
 def sort_key(attribute: Attribute, value: str) -> tuple[int, Decimal, str]:

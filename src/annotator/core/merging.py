@@ -77,6 +77,7 @@ from annotator.core.model import (
     TagSpec,
     annotation_on_span,
     check_name,
+    coder_name,
     new_id,
     utc_now,
 )
@@ -497,7 +498,7 @@ class _Planner:
             return texts[version_id] if version_id in texts else _no_older_text(version_id)
 
         for a, our_id in zip(imported.annotations, incoming.annotation_ids, strict=True):
-            check_name("coder", a.coder)
+            coder = coder_name(a.coder)
             if our_id in in_document:
                 self.plan.annotations_existing += 1
                 continue
@@ -509,7 +510,7 @@ class _Planner:
                 raise FormatError(f"'{imported.title}': an annotation's quote is not text[start:end]")
             annotation = annotation_on_span(
                 in_text, a.start, a.end, id=our_id if keeps_id and our_id else self.make_id(),
-                document_id=planned.id, tag_id=self.tag(_spec_of(a)).id, note=a.note, coder=a.coder,
+                document_id=planned.id, tag_id=self.tag(_spec_of(a)).id, note=a.note, coder=coder,
                 created=a.created or now, modified=a.modified or a.created or now,
             )  # fmt: skip
             if revised is not None and state.status != ORPHANED:  # an orphan stays with its version

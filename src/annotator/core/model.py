@@ -35,6 +35,32 @@ def check_name(kind: str, value: str) -> str:
 _NOT_IN_NAMES = frozenset({"Cc", "Zl", "Zp"})
 
 
+def nfc(raw: str) -> str:
+    """*raw* in Unicode normalisation form C, so "café" typed two ways is one name."""
+    return unicodedata.normalize("NFC", raw)
+
+
+def set_name(raw: str) -> str:
+    """A set name as stored: NFC, stripped, not empty, one line without control characters, at
+    most :data:`NAME_MAX` characters (the rules of a tag's name)."""
+    try:
+        return tag_name(nfc(raw))
+    except InvalidInput as exc:
+        raise InvalidInput(str(exc).replace("tag", "set")) from None
+
+
+def coder_name(raw: str) -> str:
+    """A coder's name as stored: NFC and stripped; a blank name is "" (no coder). Refused: a
+    control character (ESC, a line break…) and more than :data:`NAME_MAX` characters."""
+    name = nfc(raw).strip()
+    bad = next((c for c in name if unicodedata.category(c) in _NOT_IN_NAMES), None)
+    if bad is not None:
+        raise InvalidInput(f"the coder name {name!r} holds a control character or line break (U+{ord(bad):04X})")
+    if all(unicodedata.category(c) == "Cf" or c.isspace() for c in name):
+        return ""
+    return check_name("coder", name)
+
+
 def tag_name(raw: str) -> str:
     """A tag name as the library stores it: *raw* without the white space around it.
 

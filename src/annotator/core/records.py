@@ -13,9 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from annotator.core.errors import InvalidInput
 from annotator.core.memos import JournalEntry
-from annotator.core.model import check_name, tag_name
+from annotator.core.model import set_name as model_set_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +81,5 @@ class LibraryExtras:
 
 
 def set_name(raw: str) -> str:
-    """A set name as stored: stripped, not empty, one line, at most 200 characters."""
-    try:
-        name = tag_name(raw)  # the same rules as a tag's name
-    except InvalidInput as exc:
-        raise InvalidInput(str(exc).replace("tag", "set")) from None
-    return check_name("set", name)
+    """A set name as stored: NFC, stripped, not empty, one line, at most 200 characters."""
+    return model_set_name(raw)

@@ -25,7 +25,7 @@ from annotator.core.model import (
     Conflict,
     Tag,
     annotation_on_span,
-    check_name,
+    coder_name,
     new_id,
     utc_now,
 )
@@ -102,7 +102,7 @@ def create_annotation(
     *expected_sha256*: the SHA-256 of the text the offsets were taken in; if the
     document was revised since, :class:`Conflict` and nothing is saved.
     """
-    check_name("coder", coder)
+    coder = coder_name(coder)
     with unit_of_work(library.engine) as s:
         text = _current_text(library, s, document_id, expected_sha256)
         annotation = _insert(
@@ -122,7 +122,7 @@ def annotate_quote(
     coder: str = "",
 ) -> Changes:
     """Tag the *occurrence*-th (1-based) place where *quote* occurs; ambiguity is an error."""
-    check_name("coder", coder)
+    coder = coder_name(coder)
     with unit_of_work(library.engine) as s:
         text = _current_text(library, s, document_id, None)
         start, end = locate_quote(text, quote, occurrence)

@@ -16,6 +16,7 @@ when another program changed it meanwhile.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -88,7 +89,8 @@ def usage(library: Library, attribute_id: str) -> int:
 
 
 def _named(attributes: Sequence[Attribute], name: str) -> Attribute:
-    found = next((a for a in attributes if a.name == name), None)
+    wanted = unicodedata.normalize("NFC", name).strip()
+    found = next((a for a in attributes if a.name == wanted), None)
     if found is None:
         names = ", ".join(a.name for a in attributes) or "none defined yet"
         raise NotFound(f"there is no attribute '{name}' (attributes: {names})")

@@ -30,7 +30,7 @@ from typing import Any, BinaryIO, TypeVar
 from annotator import __version__
 from annotator.core import codebook as cb
 from annotator.core.errors import NotFound
-from annotator.core.model import Annotation, Tag, utc_now
+from annotator.core.model import Annotation, Tag, nfc, utc_now
 from annotator.formats.base import ExportBundle, ExportedDocument, FormatError
 from annotator.formats.registry import writer_by_id
 from annotator.formats.safety import check_member_name
@@ -61,6 +61,10 @@ class ExportFilter:
     tag_ids: frozenset[str] | None = None
     subtags: bool = True
 
+    def __post_init__(self) -> None:
+        if self.coders is not None:  # "José" typed either way finds both
+            object.__setattr__(self, "coders", frozenset(nfc(c).strip() for c in self.coders))
+
     def kept_tag_ids(self, tags: Sequence[Tag]) -> set[str] | None:
         """The ids of the tags whose annotations are kept, of *tags* (None: all); a name or id
         that is not a tag is :class:`NotFound`."""
@@ -82,7 +86,7 @@ class ExportFilter:
     def keeps(self, annotation: Annotation, kept_tag_ids: set[str] | None) -> bool:
         if kept_tag_ids is not None and annotation.tag_id not in kept_tag_ids:
             return False
-        return self.coders is None or annotation.coder in self.coders
+        return self.coders is None or nfc(annotation.coder) in self.coders
 
 
 def build_bundle(

@@ -39,7 +39,8 @@ from annotator.core.merging import (
     plan_import,
     prepare_import,
 )
-from annotator.core.model import check_name, new_id, tag_name
+from annotator.core.model import coder_name, new_id, tag_name
+from annotator.core.model import set_name as clean_set_name
 from annotator.core.text import MAX_IMPORT_BYTES, UnstorableText, describe_size, stored_text, title_from_text
 from annotator.formats import annotated_json
 from annotator.formats.base import FolderSource, Format, FormatError, ImportBundle, ImportedDocument, SourceFile
@@ -269,7 +270,7 @@ def _check_names(bundle: ImportBundle) -> None:
         for name in tags:
             tag_name(name)
         for name in coders:
-            check_name("coder", name)
+            coder_name(name)
     except InvalidInput as exc:
         raise FormatError(str(exc)) from exc
 
@@ -349,6 +350,7 @@ def persist(
     (or any error) rolls the whole import back.
     """
     bundles = list(bundles)
+    set_name = clean_set_name(set_name) if set_name else None
     prepared = prepare_import(bundles)
     with unit_of_work(library.engine) as s:
         # Documents are matched by what is stored; two imports of one text at once must not
@@ -358,8 +360,6 @@ def persist(
         rows = [ImportedRow(d.id, d.title, d.new) for d in plan.documents]
         held = _held_extras(s, prepared, plan)
         extras = plan_extras(prepared, plan, held)
-        if set_name and rows:
-            check_name("set", set_name)
         tags = plan.tags
         if plan.codebook is not None:  # a library with no documents takes a file's codebook whole
             library_dump.delete_all_tags(s)

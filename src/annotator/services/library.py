@@ -24,6 +24,7 @@ from annotator.core.model import (
     Tag,
     TagSpec,
     new_id,
+    nfc,
     tag_name,
 )
 from annotator.storage import locks
@@ -217,7 +218,7 @@ class Library:
 
     def documents_in_set(self, name: str) -> list[str]:
         with reading(self.engine) as s:
-            ids = repo.document_ids_in_set(s, name)
+            ids = repo.document_ids_in_set(s, nfc(name.strip()))
         if ids is None:
             raise NotFound(f"there is no set '{name}' in this library")
         return ids

@@ -136,6 +136,17 @@ def list_sets(session: Session) -> list[DocumentSet]:
     return [DocumentSet(set_id, name, tuple(members.get(set_id, ()))) for set_id, name in rows]
 
 
+def set_row(session: Session, set_id: str) -> tuple[str, set[str]] | None:
+    """A set's name and its document ids, or None if there is no set with that id."""
+    name = session.execute(sa.select(_S.c.name).where(_S.c.id == set_id)).scalar()
+    if name is None:
+        return None
+    members = session.execute(
+        sa.select(_M.c.document_id).join(_D, _D.c.id == _M.c.document_id).where(_M.c.set_id == set_id)
+    ).scalars()
+    return name, set(members)
+
+
 def set_id_named(session: Session, name: str) -> str | None:
     return session.execute(sa.select(_S.c.id).where(_S.c.name == name)).scalar()
 

@@ -7,14 +7,24 @@ The set list's own context menu (and keys: Insert new, F2 rename, Delete) makes,
 renames and deletes sets. Under it, "Attribute [name] = [value]" keeps only the
 documents whose value of that attribute matches (a blank value: any value; text
 matches a part, other kinds the value as it is stored, so ``2.50`` finds ``2.5``).
-Every change is one service call, saved at once; other programs' changes show on
-the next refresh (the session's ``libraryChanged``).
+Every change is one undo step, saved at once, and acts on the set shown (by its id),
+based on its name and documents as shown: if another program renamed, deleted or
+refilled it meanwhile, the change is refused. Other programs' changes show on the
+next refresh (the session's ``libraryChanged``).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoCommand,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -31,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.attributes import TEXT, Attribute, parse_value
 from annotator.core.errors import InvalidInput
+from annotator.core.model import new_id
 from annotator.services import attributes, sets
 from annotator.ui.qt_document_list import QtDocumentList
 from annotator.ui.qt_models import DOCUMENT_IDS_MIME
@@ -40,10 +51,103 @@ ALL_DOCUMENTS = "All documents"
 ANY_ATTRIBUTE = "(no attribute filter)"
 
 
+class _SetCommand(QUndoCommand):
+    """UI: a change of a set, one undo step; a step refused (another program's change) drops out."""
+
+    def __init__(self, session: QtLibrarySession, text: str) -> None:
+        super().__init__(text)
+        self._session = session
+
+    def _call(self, action, done: str = "Saved") -> None:  # type: ignore[no-untyped-def]
+        library = self._session.library
+        if self._session.run(lambda: action(library), done) is None:
+            self.setObsolete(True)
+
+
+class CreateSetCommand(_SetCommand):
+    """UI: make a set (holding *document_ids*); undo deletes it again."""
+
+    def __init__(self, session: QtLibrarySession, name: str, document_ids: list[str]) -> None:
+        super().__init__(session, f"New set {name}")
+        self._made = sets.DocumentSet(new_id(), sets.set_name(name), tuple(dict.fromkeys(document_ids)))
+
+    def redo(self) -> None:
+        made = self._made
+        self._call(
+            lambda lib: sets.create_set(lib, name=made.name, set_id=made.id, document_ids=made.document_ids),
+            f"Made set {made.name}",
+        )
+
+    def undo(self) -> None:
+        self._call(lambda lib: sets.delete_set(lib, base=self._made), f"Deleted set {self._made.name}")
+
+
+class DeleteSetCommand(_SetCommand):
+    """UI: delete the set shown; undo makes it again with its id and documents."""
+
+    def __init__(self, session: QtLibrarySession, shown: sets.DocumentSet) -> None:
+        super().__init__(session, f"Delete set {shown.name}")
+        self._shown = shown
+
+    def redo(self) -> None:
+        self._call(lambda lib: sets.delete_set(lib, base=self._shown), f"Deleted set {self._shown.name}")
+
+    def undo(self) -> None:
+        shown = self._shown
+        self._call(
+            lambda lib: sets.create_set(lib, name=shown.name, set_id=shown.id, document_ids=shown.document_ids),
+            f"Set {shown.name} is back",
+        )
+
+
+class RenameSetCommand(_SetCommand):
+    """UI: rename the set shown; undo gives it its old name back."""
+
+    def __init__(self, session: QtLibrarySession, shown: sets.DocumentSet, new_name: str) -> None:
+        super().__init__(session, f"Rename set {shown.name}")
+        self._old = shown
+        self._new = sets.DocumentSet(shown.id, sets.set_name(new_name), shown.document_ids)
+        self.new_name = self._new.name
+
+    def redo(self) -> None:
+        self._call(lambda lib: sets.rename_set(lib, base=self._old, new_name=self._new.name), "Set renamed")
+
+    def undo(self) -> None:
+        self._call(lambda lib: sets.rename_set(lib, base=self._new, new_name=self._old.name), "Set renamed")
+
+
+class ChangeMembersCommand(_SetCommand):
+    """UI: put documents in the set shown (or take them out); undo does the opposite with those that moved."""
+
+    def __init__(self, session: QtLibrarySession, shown: sets.DocumentSet, document_ids: list[str], add: bool) -> None:
+        before = set(shown.document_ids)
+        moved = [d for d in dict.fromkeys(document_ids) if (d not in before) == add]
+        super().__init__(session, f"{'Add to' if add else 'Remove from'} set {shown.name}")
+        after = before | set(moved) if add else before - set(moved)
+        self._before, self._add = shown, add
+        self.moved = moved
+        self._after = sets.DocumentSet(shown.id, shown.name, tuple(after))
+
+    def _move(self, base: sets.DocumentSet, add: bool) -> None:
+        count, name, moved = len(self.moved), base.name, self.moved
+        if add:
+            self._call(lambda lib: sets.add_to_set(lib, base=base, document_ids=moved), f"Added {count} to {name}")
+        else:
+            self._call(
+                lambda lib: sets.remove_from_set(lib, base=base, document_ids=moved), f"Took {count} out of {name}"
+            )
+
+    def redo(self) -> None:
+        self._move(self._before, self._add)
+
+    def undo(self) -> None:
+        self._move(self._after, not self._add)
+
+
 class QtSetList(QListWidget):
     """UI: "All documents" and the library's sets; documents dropped on a set join it."""
 
-    documentsDropped = Signal(str, list)  # set name, document ids
+    documentsDropped = Signal(str, list)  # set id, document ids
     menuRequested = Signal(QPoint)
 
     def __init__(self, parent: QWidget) -> None:
@@ -53,7 +157,7 @@ class QtSetList(QListWidget):
         self.setDropIndicatorShown(True)
         self.setMaximumHeight(140)
 
-    def set_name_at(self, pos: QPoint) -> str | None:
+    def set_id_at(self, pos: QPoint) -> str | None:
         item = self.itemAt(pos)
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
@@ -64,21 +168,21 @@ class QtSetList(QListWidget):
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if event.mimeData().hasFormat(DOCUMENT_IDS_MIME) and self.set_name_at(event.position().toPoint()):
+        if event.mimeData().hasFormat(DOCUMENT_IDS_MIME) and self.set_id_at(event.position().toPoint()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        name = self.set_name_at(event.position().toPoint())
+        set_id = self.set_id_at(event.position().toPoint())
         data = event.mimeData()
-        if name is None or not data.hasFormat(DOCUMENT_IDS_MIME):
+        if set_id is None or not data.hasFormat(DOCUMENT_IDS_MIME):
             event.ignore()
             return
         ids = [i for i in bytes(data.data(DOCUMENT_IDS_MIME).data()).decode().split("\n") if i]
         event.acceptProposedAction()
         if ids:
-            self.documentsDropped.emit(name, ids)
+            self.documentsDropped.emit(set_id, ids)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         self.menuRequested.emit(event.globalPos())
@@ -123,7 +227,9 @@ class QtLibrarySets(QWidget):
         self.delete_set_action = self._action("&Delete set…", "Delete", self.delete_set)
 
         self.set_list.currentItemChanged.connect(lambda *_: self.apply_filter())
-        self.set_list.documentsDropped.connect(self.add_to_set)
+        self.set_list.documentsDropped.connect(
+            lambda set_id, ids: self.add_to_set(self.shown_set(set_id), ids)  # type: ignore[arg-type]
+        )
         self.set_list.menuRequested.connect(self._on_set_list_menu)
         self.attribute_box.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.value_edit.textChanged.connect(lambda _t: self.apply_filter())
@@ -153,7 +259,7 @@ class QtLibrarySets(QWidget):
             self._status(f"The sets cannot be read: {exc}", 5000)
             return
         if listed != self._sets:
-            chosen = self.chosen_set()
+            chosen = self.set_list.currentItem().data(Qt.ItemDataRole.UserRole) if self.set_list.currentItem() else None
             self._sets = listed
             self.set_list.blockSignals(True)
             self.set_list.clear()
@@ -162,9 +268,9 @@ class QtLibrarySets(QWidget):
             current = everything
             for s in listed:
                 item = QListWidgetItem(f"{s.name} ({s.count})", self.set_list)
-                item.setData(Qt.ItemDataRole.UserRole, s.name)
+                item.setData(Qt.ItemDataRole.UserRole, s.id)
                 item.setToolTip(f"{s.name}: {s.count} document(s); drop documents here to add them")
-                if s.name == chosen:
+                if s.id == chosen:
                     current = item
             self.set_list.setCurrentItem(current)
             self.set_list.blockSignals(False)
@@ -184,23 +290,35 @@ class QtLibrarySets(QWidget):
     def set_names(self) -> list[str]:
         return [s.name for s in self._sets]
 
-    def chosen_set(self) -> str | None:
+    def shown_set(self, set_id: str | None) -> sets.DocumentSet | None:
+        """The set with that id as this view shows it (its name and documents when last read)."""
+        return next((s for s in self._sets if s.id == set_id), None)
+
+    def current_set(self) -> sets.DocumentSet | None:
+        """The set chosen in the Sets list, as shown; None for "All documents"."""
         item = self.set_list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return self.shown_set(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def chosen_set(self) -> str | None:
+        """The name of the set chosen in the Sets list; None for "All documents"."""
+        shown = self.current_set()
+        return shown.name if shown is not None else None
 
     def choose_set(self, name: str | None) -> None:
+        wanted = next((s.id for s in self._sets if s.name == name), None)
+        if name is not None and wanted is None:
+            return
         for row in range(self.set_list.count()):
-            if self.set_list.item(row).data(Qt.ItemDataRole.UserRole) == name:
+            if self.set_list.item(row).data(Qt.ItemDataRole.UserRole) == wanted:
                 self.set_list.setCurrentRow(row)
                 return
 
     def apply_filter(self) -> None:
         """Show in the library list only the documents of the chosen set with the chosen value."""
         shown: set[str] | None = None
-        name = self.chosen_set()
-        if name is not None:
-            found = next((s for s in self._sets if s.name == name), None)
-            shown = set(found.document_ids) if found is not None else set()
+        found = self.current_set()
+        if found is not None:
+            shown = set(found.document_ids)
         attribute = next((a for a in self._attributes if a.name == self.attribute_box.currentData()), None)
         if attribute is not None:
             try:
@@ -218,58 +336,53 @@ class QtLibrarySets(QWidget):
 
     # -- set changes -------------------------------------------------------------------------------
 
-    def _run(self, action, done: str) -> bool:  # type: ignore[no-untyped-def]
-        result = self._session.run(action, done)
-        return result is not None
-
     def new_set(self, document_ids: list[str] | None = None) -> None:
         name, ok = QInputDialog.getText(self, "New set", "Name of the new set:")
         if not ok or not name.strip():
             return
-        library = self._session.library
-        if document_ids:
-            self._run(
-                lambda: sets.add_to_set(library, name=name, document_ids=document_ids), f"Added to set {name.strip()}"
-            )
-        else:
-            self._run(lambda: sets.create_set(library, name=name), f"Made set {name.strip()}")
+        try:
+            command = CreateSetCommand(self._session, name, document_ids or [])
+        except InvalidInput as exc:
+            self._status(f"Not saved: {exc}", 8000)
+            return
+        self._session.push([command])
 
     def rename_set(self) -> None:
-        old = self.chosen_set()
-        if old is None:
+        shown = self.current_set()
+        if shown is None:
             return
-        new, ok = QInputDialog.getText(self, "Rename set", f"New name of the set “{old}”:", text=old)
-        if not ok or not new.strip() or new.strip() == old:
+        new, ok = QInputDialog.getText(self, "Rename set", f"New name of the set “{shown.name}”:", text=shown.name)
+        if not ok or not new.strip() or new.strip() == shown.name:
             return
-        if self._run(lambda: sets.rename_set(self._session.library, name=old, new_name=new), "Set renamed"):
-            self.choose_set(new.strip())
+        try:
+            command = RenameSetCommand(self._session, shown, new)
+        except InvalidInput as exc:
+            self._status(f"Not saved: {exc}", 8000)
+            return
+        self._session.push([command])
+        self.choose_set(command.new_name)
 
     def delete_set(self) -> None:
-        name = self.chosen_set()
-        if name is None:
+        shown = self.current_set()
+        if shown is None:
             return
-        count = next((s.count for s in self._sets if s.name == name), 0)
         answer = QMessageBox.question(
             self, "Delete set",
-            f"Delete the set “{name}”? Its {count} document(s) stay in the library.",
+            f"Delete the set “{shown.name}”? Its {shown.count} document(s) stay in the library.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )  # fmt: skip
         if answer == QMessageBox.StandardButton.Yes:
-            self._run(lambda: sets.delete_set(self._session.library, name=name), f"Deleted set {name}")
+            self._session.push([DeleteSetCommand(self._session, shown)])
 
-    def add_to_set(self, name: str, document_ids: list[str]) -> None:
-        library = self._session.library
-        self._run(
-            lambda: sets.add_to_set(library, name=name, document_ids=document_ids, create=False),
-            f"Added {len(document_ids)} document(s) to {name}",
-        )
+    def add_to_set(self, shown: sets.DocumentSet | None, document_ids: list[str]) -> None:
+        command = ChangeMembersCommand(self._session, shown, document_ids, add=True) if shown else None
+        if command is not None and command.moved:
+            self._session.push([command])
 
-    def remove_from_set(self, name: str, document_ids: list[str]) -> None:
-        library = self._session.library
-        self._run(
-            lambda: sets.remove_from_set(library, name=name, document_ids=document_ids),
-            f"Took {len(document_ids)} document(s) out of {name}",
-        )
+    def remove_from_set(self, shown: sets.DocumentSet | None, document_ids: list[str]) -> None:
+        command = ChangeMembersCommand(self._session, shown, document_ids, add=False) if shown else None
+        if command is not None and command.moved:
+            self._session.push([command])
 
     # -- menus -------------------------------------------------------------------------------------
 
@@ -279,19 +392,21 @@ class QtLibrarySets(QWidget):
         for s in self._sets:
             action = add.addAction(s.name)
             action.setEnabled(not set(document_ids) <= set(s.document_ids))
-            action.triggered.connect(lambda _=False, n=s.name: self.add_to_set(n, document_ids))
+            action.triggered.connect(lambda _=False, shown=s: self.add_to_set(shown, document_ids))
         add.addSeparator()
         add.addAction("&New set…").triggered.connect(lambda _=False: self.new_set(document_ids))
         holding = [s for s in self._sets if set(document_ids) & set(s.document_ids)]
         remove = menu.addMenu("&Remove from set")
         remove.setEnabled(bool(holding))
         for s in holding:
-            remove.addAction(s.name).triggered.connect(lambda _=False, n=s.name: self.remove_from_set(n, document_ids))
+            remove.addAction(s.name).triggered.connect(
+                lambda _=False, shown=s: self.remove_from_set(shown, document_ids)
+            )
 
     def _on_set_list_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         menu.addAction(self.new_set_action)
-        chosen = self.chosen_set() is not None
+        chosen = self.current_set() is not None
         for action in (self.rename_set_action, self.delete_set_action):
             action.setEnabled(chosen)
             menu.addAction(action)

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from annotator import config
-from annotator.core.model import NAME_MAX
+from annotator.core.errors import InvalidInput
+from annotator.core.model import NAME_MAX, coder_name
 
 
 class QtCoderDialog(QDialog):
@@ -65,12 +66,17 @@ class QtCoderIdentity:
     def change(self) -> None:
         """Preferences: show the name and keep what the user makes of it."""
         dialog = QtCoderDialog(self._parent, self._name or "", first_time=False)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._keep(dialog.name())
+        if dialog.exec() == QDialog.DialogCode.Accepted and self._keep(dialog.name()):
             self._report(f"Your annotations will now say they are by {self._name}." if self._name else
                          "Your annotations will now carry no coder name.")  # fmt: skip
 
-    def _keep(self, name: str) -> None:
+    def _keep(self, name: str) -> bool:
+        """Keep *name* (NFC, trimmed); a name with a control character is refused with one line."""
+        try:
+            name = " ".join(coder_name(name).split())
+        except InvalidInput as exc:
+            self._report(f"Your name was not changed: {exc}")
+            return False
         self._name = name
         try:
             config.save_coder_name(name)
@@ -78,3 +84,4 @@ class QtCoderIdentity:
             self._report(
                 f"Your name could not be saved in the settings ({exc.strerror or exc}); it is used until you quit."
             )
+        return True
