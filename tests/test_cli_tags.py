@@ -86,6 +86,20 @@ def test_json_gives_ids_paths_parents_and_own_counts(
     assert next(t for t in tree if t["name"] == "claim")["parent"] is None
 
 
+def test_list_counts_per_tag_and_heads_same_named_tags_by_their_path(
+    capsys: pytest.CaptureFixture[str], db: str, codebook: str
+) -> None:
+    header, row = (line.split("\t") for line in ok(capsys, db, "list").splitlines())
+    counts = dict(zip(header[2:], row[2:], strict=True))
+    assert len(header) == len(set(header))
+    assert {k: counts[k] for k in ("Feelings/Positive", "Negative/Positive", "Outcome/Positive", "Negative")} == {
+        "Feelings/Positive": "1", "Negative/Positive": "1", "Outcome/Positive": "1", "Negative": "0",
+    }  # fmt: skip
+    assert "Positive" not in counts and counts["claim"] == "0"
+    (listed,) = orjson.loads(ok(capsys, db, "list", "--json"))
+    assert listed["annotations"] == {"Feelings/Positive": 1, "Negative/Positive": 1, "Outcome/Positive": 1}
+
+
 def test_an_ambiguous_path_fails_naming_the_candidates(
     capsys: pytest.CaptureFixture[str], db: str, codebook: str
 ) -> None:

@@ -170,13 +170,12 @@ def delete_annotations_of_tag(session: Session, tag_id: str) -> int:
 
 def document_summaries(session: Session) -> list[DocumentSummary]:
     counts: dict[str, dict[str, int]] = {}
-    for doc_id, tag_name, n in session.execute(
-        sa.select(_A.c.document_id, _T.c.name, sa.func.count())
-        .join(_T, _T.c.id == _A.c.tag_id)
+    for doc_id, tag_id, n in session.execute(
+        sa.select(_A.c.document_id, _A.c.tag_id, sa.func.count())
         .where(_A.c.anchor_status != "orphaned")
-        .group_by(_A.c.document_id, _T.c.name)
-    ):
-        counts.setdefault(doc_id, {})[tag_name] = n
+        .group_by(_A.c.document_id, _A.c.tag_id)
+    ):  # by tag id: two tags may share a name under different parents
+        counts.setdefault(doc_id, {})[tag_id] = n
     rows = session.execute(
         sa.select(_D.c.id, _D.c.title, sa.func.length(_D.c.text), _D.c.created).order_by(
             _D.c.created, _D.c.title, _D.c.id
