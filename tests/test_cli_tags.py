@@ -205,3 +205,18 @@ def test_export_takes_a_tag_path_and_keeps_the_tags_inside_it(
         code, out, err = run(capsys, "--database", db, "export", "--tag", path)
         assert code == 1 and out == "" and len(err.splitlines()) == 1
         assert err == run(capsys, "--database", db, "tags", "edit", path, "--color", "#000000")[2]
+
+
+def test_a_colour_too_close_to_the_page_is_saved_with_a_one_line_note(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    code, _, err = run(capsys, "--database", db, "tags", "add", "Ghost", "--color", "#ffffff")
+    assert code == 0
+    notes = [line for line in err.splitlines() if line.startswith("annotator: note:")]
+    assert notes == [
+        "annotator: note: #ffffff is too close to a light page to show as a highlight; it is painted grey there instead."
+    ]
+    code, _, err = run(capsys, "--database", db, "tags", "edit", "Ghost", "--color", "#2a2a2a")
+    assert code == 0 and err.splitlines()[-1].startswith("annotator: note: #2a2a2a is too close to a dark page")
+    code, _, err = run(capsys, "--database", db, "tags", "edit", "Ghost", "--color", "#2a9d8f")
+    assert code == 0 and "note" not in err  # a colour that shows: no note

@@ -112,8 +112,10 @@ def test_edit_dialog_changes_colour_key_and_description_and_warns_of_a_look_alik
 
     def fill(dialog: QtTagDialog) -> int:
         assert dialog.accessibleName() == "Edit tag"
+        dialog.set_color("#ffffff")  # an invisible highlight on a white page is warned of
+        assert "too close to a light page" in dialog.warning.text()
         dialog.set_color(near_evidence)
-        assert "evidence" in dialog.warning.text()
+        assert "evidence" in dialog.warning.text() and "page" not in dialog.warning.text()
         dialog.key_edit.setText("7")
         dialog.description_edit.setPlainText("Rule one.\nRule two.")
         return QDialog.DialogCode.Accepted
