@@ -94,6 +94,22 @@ def test_a_deleted_document_comes_back_whole_with_the_same_ids(library, database
     assert documents.restore_document(library, snapshot=deleted.snapshot).empty  # already back: nothing to do
 
 
+def test_undoing_a_delete_after_the_same_text_was_imported_again_keeps_both(library) -> None:
+    """The deleted document holds what the re-import does not (notes, memo): it comes back beside it."""
+    doc_id = _doc(library)
+    claim = library.tag_named("claim")
+    annotating.create_annotation(library, document_id=doc_id, tag_id=claim.id, start=4, end=11, note="who")
+    documents.set_document_memo(library, document_id=doc_id, memo="a memo")
+    deleted = documents.delete_document(library, document_id=doc_id, base=library.document(doc_id))
+    again = _doc(library, title="Plan again")  # another program imports the same file meanwhile
+    assert documents.same_text(library, deleted.snapshot.document.sha256, excluding=doc_id) == [(again, "Plan again")]
+    changes = documents.restore_document(library, snapshot=deleted.snapshot)
+    assert changes.documents_created == (doc_id,)
+    assert {d.id for d in library.documents()} == {doc_id, again}
+    assert library.document(doc_id).memo == "a memo" and [a.note for a in library.annotations(doc_id)] == ["who"]
+    assert documents.same_text(library, deleted.snapshot.document.sha256, excluding=again) == [(doc_id, "Plan")]
+
+
 def _anchored(library: Library, doc_id: str):
     with unit_of_work(library.engine) as s:
         return [(a.id, a.start, a.end, a.quote, a.note, a.coder, a.tag_id, st) for a, st in

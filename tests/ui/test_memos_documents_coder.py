@@ -189,6 +189,26 @@ def test_a_deleted_document_is_confirmed_with_counts_backed_up_and_undone(
     assert window.documents_model.rowCount() == 1
 
 
+def test_undoing_a_delete_after_another_program_imported_the_same_file_keeps_both_and_says_so(
+    qtbot, open_window, import_text, library_path, monkeypatch
+) -> None:
+    doc_id = import_text(TEXT, "speech.txt")
+    window = open_window()
+    window.session.set_note(_tag(window, "Critics"), "who?")
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    window.document_list.setFocus()
+    qtbot.waitUntil(window.document_list.hasFocus)
+    qtbot.keyClick(window.document_list, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)
+    again = import_text(TEXT, "speech.txt")  # another program, the same file
+    assert again != doc_id
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    assert [a.note for a in stored_annotations(library_path, doc_id)] == ["who?"]
+    with Library.open(f"sqlite:///{library_path}") as other:
+        assert {d.id for d in other.documents()} == {doc_id, again}
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Undone") and "has the same text (imported meanwhile): both are kept" in message
+
+
 def test_duplicate_titles_are_told_apart_in_the_library_list(qtbot, open_window, import_text, tmp_path) -> None:
     import_text("Report\n\nThe first one.\n", "one.txt")
     import_text("Report\n\nThe second one.\n", "two.txt")

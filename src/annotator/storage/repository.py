@@ -252,6 +252,12 @@ def document_sha256s(session: Session, document_ids: Sequence[str]) -> dict[str,
     return found
 
 
+def documents_with_sha256(session: Session, sha256: str) -> list[tuple[str, str]]:
+    """(id, title) of every document whose text has this SHA-256, oldest first."""
+    query = sa.select(_D.c.id, _D.c.title).where(_D.c.sha256 == sha256).order_by(_D.c.created, _D.c.id)
+    return [(doc_id, title) for doc_id, title in session.execute(query)]
+
+
 def documents_by_sha256(session: Session, sha256s: Sequence[str]) -> dict[str, str]:
     """SHA-256 -> the id of a document with that text, for those of *sha256s* the library has."""
     found: dict[str, str] = {}
