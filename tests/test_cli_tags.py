@@ -86,6 +86,20 @@ def test_json_gives_ids_paths_parents_and_own_counts(
     assert next(t for t in tree if t["name"] == "claim")["parent"] is None
 
 
+def test_list_counts_per_tag_and_heads_same_named_tags_by_their_path(
+    capsys: pytest.CaptureFixture[str], db: str, codebook: str
+) -> None:
+    header, row = (line.split("\t") for line in ok(capsys, db, "list").splitlines())
+    counts = dict(zip(header[2:], row[2:], strict=True))
+    assert len(header) == len(set(header))
+    assert {k: counts[k] for k in ("Feelings/Positive", "Negative/Positive", "Outcome/Positive", "Negative")} == {
+        "Feelings/Positive": "1", "Negative/Positive": "1", "Outcome/Positive": "1", "Negative": "0",
+    }  # fmt: skip
+    assert "Positive" not in counts and counts["claim"] == "0"
+    (listed,) = orjson.loads(ok(capsys, db, "list", "--json"))
+    assert listed["annotations"] == {"Feelings/Positive": 1, "Negative/Positive": 1, "Outcome/Positive": 1}
+
+
 def test_an_ambiguous_path_fails_naming_the_candidates(
     capsys: pytest.CaptureFixture[str], db: str, codebook: str
 ) -> None:
@@ -208,3 +222,18 @@ def test_keys_are_one_typeable_character_compared_case_insensitively(
     assert "one character" in failed(capsys, db, "tags", "edit", "Lower", "--key", "\u2603")
     assert "space" in failed(capsys, db, "tags", "add", "Blank", "--key", " ")
     assert _tree(capsys, db) == before
+
+
+def test_a_colour_too_close_to_the_page_is_saved_with_a_one_line_note(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    code, _, err = run(capsys, "--database", db, "tags", "add", "Ghost", "--color", "#ffffff")
+    assert code == 0
+    notes = [line for line in err.splitlines() if line.startswith("annotator: note:")]
+    assert notes == [
+        "annotator: note: #ffffff is too close to a light page to show as a highlight; it is painted grey there instead."
+    ]
+    code, _, err = run(capsys, "--database", db, "tags", "edit", "Ghost", "--color", "#2a2a2a")
+    assert code == 0 and err.splitlines()[-1].startswith("annotator: note: #2a2a2a is too close to a dark page")
+    code, _, err = run(capsys, "--database", db, "tags", "edit", "Ghost", "--color", "#2a9d8f")
+    assert code == 0 and "note" not in err  # a colour that shows: no note

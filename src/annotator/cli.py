@@ -244,14 +244,19 @@ def _cmd_import(args: argparse.Namespace, library: Opener) -> None:
 
 def _cmd_list(args: argparse.Namespace, library: Opener) -> None:
     docs = library().documents()
+    tags = library().tags()
+    label = codebook.labels(tags)  # the name, or a PATH where two tags share it: one column each
     if args.json:  # escaped as JSON, so titles stay exact
-        rows = [{"id": d.id, "title": d.title, "length": d.length, "annotations": d.counts} for d in docs]
+        rows = [
+            {"id": d.id, "title": d.title, "length": d.length,
+             "annotations": {label.get(t, t): n for t, n in d.counts.items()}}
+            for d in docs
+        ]  # fmt: skip
         sys.stdout.write(json_text(orjson.dumps(rows, option=orjson.OPT_INDENT_2)) + "\n")
         return
-    tag_names = [t.name for t in library().tags()]
-    print(tsv_line(["id", "title", *tag_names]))
+    print(tsv_line(["id", "title", *(label[t.id] for t in tags)]))
     for d in docs:
-        print(tsv_line([d.id, d.title, *(str(d.counts.get(name, 0)) for name in tag_names)]))
+        print(tsv_line([d.id, d.title, *(str(d.counts.get(t.id, 0)) for t in tags)]))
 
 
 def _cmd_annotate(args: argparse.Namespace, library: Opener) -> None:

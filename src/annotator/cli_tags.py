@@ -14,7 +14,8 @@ ambiguous (a ``/`` in a name is written ``\\/``, a backslash ``\\\\``); see
 :mod:`annotator.services.codebook` (one unit of work: done whole or not at all),
 so errors and exit codes are those of every command: 1 with
 one line on stderr, e.g. for a used tag deleted without saying what becomes of
-its annotations.
+its annotations. A ``--color`` too close to the page to show as a highlight is
+saved, with a one-line note on stderr (the window paints it grey).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import orjson
 
 from annotator.cli_text import UsageError, json_text, terminal_safe, tsv_line
 from annotator.core import codebook as cb
+from annotator.core import colours
 from annotator.core.errors import TagInUse
 from annotator.core.model import Tag
 from annotator.services import codebook
@@ -114,6 +116,13 @@ def _shown(tags: list[Tag], tag_id: str) -> str:
     return terminal_safe(cb.format_path(cb.path_of(tags, tag_id)))
 
 
+def _warn_about_colour(color: str | None) -> None:
+    """One line on stderr if highlights in the colour just given would not show on the page."""
+    note = colours.page_note(color) if color is not None else ""
+    if note:
+        print(f"annotator: note: {note}", file=sys.stderr)
+
+
 def _add(args: argparse.Namespace, library: Opener) -> None:
     opened = library()
     tags = opened.tags()
@@ -126,6 +135,7 @@ def _add(args: argparse.Namespace, library: Opener) -> None:
     print(tag.id)
     key = f", key {terminal_safe(tag.shortcut)}" if tag.shortcut else ""
     print(f"added the tag '{_shown(opened.tags(), tag.id)}' ({tag.color}{key})", file=sys.stderr)
+    _warn_about_colour(args.color)
 
 
 def _edit(args: argparse.Namespace, library: Opener) -> None:
@@ -149,6 +159,7 @@ def _edit(args: argparse.Namespace, library: Opener) -> None:
         fields["parent_id"] = parent
     codebook.update_tag(opened, tag_id=tag.id, base=tag, **fields)  # all of it or nothing
     print(f"changed the tag '{_shown(opened.tags(), tag.id)}'", file=sys.stderr)
+    _warn_about_colour(args.color)
 
 
 def _merge(args: argparse.Namespace, library: Opener) -> None:

@@ -73,6 +73,22 @@ def test_short_paths_are_the_name_unless_it_is_ambiguous() -> None:
     assert cb.short_path(TAGS, "slash") == "a\\/b"
 
 
+def test_labels_are_the_name_unless_it_is_ambiguous_then_the_shortest_path() -> None:
+    assert cb.labels(TAGS) == {
+        "f": "Feelings", "fp": "Feelings/Positive", "fn": "Negative", "fnp": "Negative/Positive",
+        "o": "Outcome", "op": "Outcome/Positive", "slash": "a/b",
+    }  # fmt: skip
+
+
+def test_labels_never_coincide_even_when_a_name_reads_like_a_path() -> None:
+    tags = [_tag("f", "F"), _tag("fp", "Pos", "f"), _tag("p", "Pos"), _tag("lit", "F/Pos")]
+    shown = cb.labels(tags)
+    assert shown == {"f": "F", "fp": "F/Pos", "p": "Pos", "lit": "F\\/Pos"}
+    deep = [_tag("a", "A"), _tag("b", "B", "a"), _tag("x", "X"), _tag("xa", "A", "x"), _tag("xb", "B", "xa")]
+    assert cb.labels(deep) == {"a": "A", "b": "A/B", "x": "X", "xa": "X/A", "xb": "X/A/B"}
+    assert len(set(cb.labels(deep).values())) == len(deep)
+
+
 def test_the_tree_orders_children_by_sort_order_then_name() -> None:
     order = [(t.id, depth) for t, depth in cb.walk(TAGS)]
     assert order == [("f", 0), ("fn", 1), ("fnp", 2), ("fp", 1), ("o", 0), ("op", 1), ("slash", 0)]

@@ -158,3 +158,23 @@ def test_next_colour_offers_unused_palette_colours_then_the_least_confusable() -
     # odd colour added, the answer is not a colour hard to tell apart from it when one avoids it.
     offered = next_colour([*everything, "#2a9d90"])
     assert not hard_to_tell_apart(offered, "#2a9d90")
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_colour_the_page_would_swallow_is_painted_as_a_grey_that_shows(theme) -> None:
+    from annotator.core.colours import MIN_PAGE_DIFFERENCE, to_lab
+
+    page = to_hex(theme["base"])
+    painted = highlight(theme["base"], **theme)  # a tag coloured as the page itself (#ffffff on white)
+    assert ciede2000(to_lab(painted.background), to_lab(theme["base"])) >= MIN_PAGE_DIFFERENCE, page
+    assert painted.contrast >= MIN_CONTRAST and painted.foreground == theme["text"]
+
+
+def test_the_page_note_names_colours_too_close_to_a_light_or_dark_page() -> None:
+    from annotator.core.colours import page_note
+
+    assert page_note("#FFFFFF") == (
+        "#ffffff is too close to a light page to show as a highlight; it is painted grey there instead."
+    )
+    assert "a dark page" in page_note("#222222") and "light page" not in page_note("#222222")
+    assert [c for c in (*PALETTE, "#000000", "#aabbcc") if page_note(c)] == []

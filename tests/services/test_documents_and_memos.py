@@ -14,7 +14,7 @@ from annotator.core.documents import distinct_titles
 from annotator.core.errors import InvalidInput, NotFound
 from annotator.core.memos import ANNOTATION, DOCUMENT, JOURNAL, TAG
 from annotator.core.model import Conflict
-from annotator.services import annotating, documents, importing, journal, memos, revising
+from annotator.services import annotating, codebook, documents, importing, journal, memos, revising
 from annotator.services.backups import list_backups
 from annotator.services.library import Library
 from annotator.storage import repository as repo
@@ -94,6 +94,22 @@ def test_a_deleted_document_comes_back_whole_with_the_same_ids(library, database
     assert documents.restore_document(library, snapshot=deleted.snapshot).empty  # already back: nothing to do
 
 
+def test_undoing_a_delete_after_the_same_text_was_imported_again_keeps_both(library) -> None:
+    """The deleted document holds what the re-import does not (notes, memo): it comes back beside it."""
+    doc_id = _doc(library)
+    claim = library.tag_named("claim")
+    annotating.create_annotation(library, document_id=doc_id, tag_id=claim.id, start=4, end=11, note="who")
+    documents.set_document_memo(library, document_id=doc_id, memo="a memo")
+    deleted = documents.delete_document(library, document_id=doc_id, base=library.document(doc_id))
+    again = _doc(library, title="Plan again")  # another program imports the same file meanwhile
+    assert documents.same_text(library, deleted.snapshot.document.sha256, excluding=doc_id) == [(again, "Plan again")]
+    changes = documents.restore_document(library, snapshot=deleted.snapshot)
+    assert changes.documents_created == (doc_id,)
+    assert {d.id for d in library.documents()} == {doc_id, again}
+    assert library.document(doc_id).memo == "a memo" and [a.note for a in library.annotations(doc_id)] == ["who"]
+    assert documents.same_text(library, deleted.snapshot.document.sha256, excluding=again) == [(doc_id, "Plan")]
+
+
 def _anchored(library: Library, doc_id: str):
     with unit_of_work(library.engine) as s:
         return [(a.id, a.start, a.end, a.quote, a.note, a.coder, a.tag_id, st) for a, st in
@@ -111,6 +127,19 @@ def test_a_delete_based_on_a_stale_document_is_refused(library) -> None:
         documents.delete_document(library, document_id="nope")
 
 
+def test_counts_are_per_tag_not_per_name(library) -> None:
+    """Two tags named "Pos" (under F and under O), one annotation each: each counts 1."""
+    doc_id = _doc(library)
+    ids = []
+    for parent in ("F", "O"):
+        parent_id = codebook.create_tag(library, name=parent).tags_created[0].id
+        ids.append(codebook.create_tag(library, name="Pos", parent_id=parent_id).tags_created[0].id)
+    for tag_id, start in zip(ids, (0, 4), strict=True):
+        annotating.create_annotation(library, document_id=doc_id, tag_id=tag_id, start=start, end=start + 3)
+    assert library.documents()[0].counts == {ids[0]: 1, ids[1]: 1}
+    assert documents.document_details(library, doc_id).counts == {ids[0]: 1, ids[1]: 1}
+
+
 def test_details_say_source_sizes_counts_and_versions(library, tmp_path) -> None:
     path = tmp_path / "café.txt"
     path.write_text("Ünïcode text here.\n", encoding="utf-8")
@@ -120,7 +149,7 @@ def test_details_say_source_sizes_counts_and_versions(library, tmp_path) -> None
     details = documents.document_details(library, doc_id)
     assert details.source == "café.txt"
     assert (details.characters, details.utf8_bytes) == (19, 21)
-    assert details.counts == {"claim": 1} and details.versions == []
+    assert details.counts == {claim.id: 1} and details.versions == []
     assert len(details.sha256) == 64
 
 

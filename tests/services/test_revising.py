@@ -485,7 +485,7 @@ def test_orphans_stay_out_of_placed_views_and_exports(library: Library, tmp_path
     assert [a.id for a in library.annotations(doc_id)] == [kept.id]
     assert [o.annotation.id for o in orphans(library, doc_id)] == [gone.id]
     (summary,) = library.documents()
-    assert summary.counts == {"claim": 1}
+    assert summary.counts == {claim: 1}
     out = io.BytesIO()
     exporting.export(library, out)
     (document,) = orjson.loads(out.getvalue())["documents"]

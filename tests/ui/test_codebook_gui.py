@@ -112,8 +112,10 @@ def test_edit_dialog_changes_colour_key_and_description_and_warns_of_a_look_alik
 
     def fill(dialog: QtTagDialog) -> int:
         assert dialog.accessibleName() == "Edit tag"
+        dialog.set_color("#ffffff")  # an invisible highlight on a white page is warned of
+        assert "too close to a light page" in dialog.warning.text()
         dialog.set_color(near_evidence)
-        assert "evidence" in dialog.warning.text()
+        assert "evidence" in dialog.warning.text() and "page" not in dialog.warning.text()
         dialog.key_edit.setText("7")
         dialog.description_edit.setPlainText("Rule one.\nRule two.")
         return QDialog.DialogCode.Accepted
@@ -266,6 +268,15 @@ def test_fuzzy_rank_prefers_substrings_and_needs_letters_in_order() -> None:
     assert fuzzy_rank("vid", "evidence") < fuzzy_rank("evd", "evidence")
     assert fuzzy_rank("xyz", "evidence") is None
     assert fuzzy_rank("src", "evidence / source") is not None
+
+
+def test_fuzzy_rank_prefers_the_letters_closest_together() -> None:
+    tight, loose = "t3/t3-5-671", "t36/t3-371"  # the shorter, earlier match is the spread-out one
+    assert fuzzy_rank("t3671", tight) < fuzzy_rank("t3671", loose)
+    ranked = sorted([loose, tight, "t3/t3-5-371"], key=lambda p: fuzzy_rank("t3671", p) or (9,))
+    assert ranked[0] == tight
+    assert fuzzy_rank("ab", "a-b a-xb") == (1, 1, 0, 8)  # the tightest stretch, wherever it starts
+    assert fuzzy_rank("t3671", "t3-5-6") is None
 
 
 def test_in_vivo_names_a_tag_after_the_stored_words_and_undo_removes_both(

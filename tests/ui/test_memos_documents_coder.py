@@ -8,7 +8,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from annotator import config
-from annotator.services import Library, annotating, documents, journal
+from annotator.services import Library, annotating, codebook, documents, journal
 from annotator.services.backups import list_backups
 from tests.ui.conftest import stored_annotations
 
@@ -142,6 +142,24 @@ def test_a_document_is_renamed_given_a_memo_and_its_details_shown(
     assert f"{len(TEXT):,} characters" in text and "The text is as imported." in text
 
 
+def test_the_library_tooltip_and_details_count_same_named_tags_apart(
+    qtbot, open_window, import_text, library_path
+) -> None:
+    doc_id = import_text(TEXT)
+    with Library.open(f"sqlite:///{library_path}") as library:
+        for parent, word in (("F", "minister"), ("O", "Critics")):
+            parent_id = codebook.create_tag(library, name=parent).tags_created[0].id
+            pos = codebook.create_tag(library, name="Pos", parent_id=parent_id).tags_created[0].id
+            start = TEXT.index(word)
+            annotating.create_annotation(library, document_id=doc_id, tag_id=pos, start=start, end=start + len(word))
+    window = open_window()
+    tip = window.documents_model.data(window.documents_model.index(0), Qt.ItemDataRole.ToolTipRole)
+    assert "2 annotations (1 F/Pos, 1 O/Pos)" in tip
+    qtbot.keyClick(window, Qt.Key.Key_I, CTRL)
+    text = window.document_flow.dialog.browser.toPlainText()
+    assert "F/Pos" in text and "O/Pos" in text
+
+
 def test_a_deleted_document_is_confirmed_with_counts_backed_up_and_undone(
     qtbot, open_window, import_text, library_path, monkeypatch
 ) -> None:
@@ -169,6 +187,26 @@ def test_a_deleted_document_is_confirmed_with_counts_backed_up_and_undone(
         ("Critics", "who?"), ("minister", ""),
     ]  # fmt: skip
     assert window.documents_model.rowCount() == 1
+
+
+def test_undoing_a_delete_after_another_program_imported_the_same_file_keeps_both_and_says_so(
+    qtbot, open_window, import_text, library_path, monkeypatch
+) -> None:
+    doc_id = import_text(TEXT, "speech.txt")
+    window = open_window()
+    window.session.set_note(_tag(window, "Critics"), "who?")
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    window.document_list.setFocus()
+    qtbot.waitUntil(window.document_list.hasFocus)
+    qtbot.keyClick(window.document_list, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)
+    again = import_text(TEXT, "speech.txt")  # another program, the same file
+    assert again != doc_id
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    assert [a.note for a in stored_annotations(library_path, doc_id)] == ["who?"]
+    with Library.open(f"sqlite:///{library_path}") as other:
+        assert {d.id for d in other.documents()} == {doc_id, again}
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Undone") and "has the same text (imported meanwhile): both are kept" in message
 
 
 def test_duplicate_titles_are_told_apart_in_the_library_list(qtbot, open_window, import_text, tmp_path) -> None:

@@ -137,3 +137,25 @@ def test_no_two_actions_of_the_window_answer_the_same_key_in_the_same_place(open
         if len(users) > 1 and (window_wide or len(set(places)) < len(places)):
             clashes[key] = [text for text, _ in users]
     assert clashes == {}
+
+
+def test_every_focusable_widget_of_the_main_window_has_an_accessible_name(open_window, import_text) -> None:
+    """A screen reader names whatever Tab can reach (its own name, or a button's text): the text
+    pane ("Document text") above all. Hidden panels count too; popups are other windows."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QWidget
+
+    import_text("Some text.\n")
+    window = open_window()
+    assert window.pane.accessibleName() == "Document text"
+
+    def spoken(widget: QWidget) -> str:
+        face = QAccessible.queryAccessibleInterface(widget)
+        return face.text(QAccessible.Text.Name) if face is not None else ""
+
+    unnamed = [
+        f"{type(w).__name__} in {type(w.parentWidget()).__name__}"
+        for w in window.findChildren(QWidget)
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is window and not spoken(w).strip()
+    ]
+    assert unnamed == []

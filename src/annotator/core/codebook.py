@@ -216,6 +216,36 @@ def short_path(tags: Iterable[Tag], tag_id: str) -> str:
     return format_path(full)
 
 
+def labels(tags: Iterable[Tag]) -> dict[str, str]:
+    """How a reader is shown each tag, by tag id: its name if no other tag has it, else its
+    shortest PATH that no other tag's path ends with (``Feelings/Positive``), else its full PATH.
+
+    Every label differs from every other: a name shown as it is that reads like another tag's
+    path (a tag literally named ``F/Pos`` beside ``Pos`` under ``F``) is shown escaped (``F\\/Pos``).
+    """
+    tags = list(tags)
+    all_paths = paths(tags)
+    tails: dict[tuple[str, ...], int] = {}
+    for path in all_paths.values():
+        for n in range(1, len(path) + 1):
+            tails[path[-n:]] = tails.get(path[-n:], 0) + 1
+    out: dict[str, str] = {}
+    plain: list[str] = []  # ids shown by their bare name
+    for tag in tags:
+        full = all_paths[tag.id]
+        if tails.get((tag.name,), 0) <= 1:
+            out[tag.id] = tag.name
+            plain.append(tag.id)
+            continue
+        n = next((n for n in range(2, len(full) + 1) if tails[full[-n:]] == 1), len(full))
+        out[tag.id] = format_path(full[-n:])
+    as_paths = {label for tag_id, label in out.items() if tag_id not in plain}
+    for tag_id in plain:
+        if out[tag_id] in as_paths:
+            out[tag_id] = format_path((out[tag_id],))
+    return out
+
+
 def resolve(tags: Iterable[Tag], path: str | Sequence[str]) -> Tag:
     """The tag a PATH (text, or the names it gives) names; :class:`NotFound` if none does,
     :class:`InvalidInput` if several do (naming their full paths)."""

@@ -8,6 +8,12 @@ reaches that on it, and if the page itself is too close to its text colour
 (an odd theme) it paints the text black or white instead, whichever is
 clearer (one of the two always reaches 4.58:1).
 
+A tag colour so close to the page that its tint would not show (white on a white
+page, near-black on a dark one: ΔE00 between tint and page below
+:data:`MIN_PAGE_DIFFERENCE`) is painted as a tint of the text colour instead, a
+grey that always shows; :func:`page_note` says so, for the Edit tag dialog and
+``annotator tags add/edit --color``.
+
 Two tags are "hard to tell apart" when their colours are closer than
 :data:`HARD_TO_TELL_APART` in CIEDE2000 (ΔE00, the CIE's perceptual colour
 difference, computed here from sRGB through CIELAB with the D65 white point).
@@ -32,6 +38,14 @@ MIN_CONTRAST = 4.5
 #: Below this CIEDE2000 difference between their highlights (on white) two tag colours are hard to
 #: tell apart. The tints are paler than the colours, so differences shrink; the palette keeps above 9.
 HARD_TO_TELL_APART = 8.0
+
+#: Below this CIEDE2000 difference from the page a tint does not show as a highlight (2.3 is a
+#: just noticeable difference; the palette's tints are above 12 on light and dark pages).
+MIN_PAGE_DIFFERENCE = 5.0
+
+#: The pages :func:`page_note` checks a colour on: light (white, black text) and dark (Qt Fusion's).
+LIGHT_PAGE: tuple[RGB, RGB] = ((255, 255, 255), (0, 0, 0))
+DARK_PAGE: tuple[RGB, RGB] = ((0x2A, 0x2A, 0x2A), (255, 255, 255))
 
 #: How strongly a tag's colour tints the page: one tag, overlapping tags, the selected annotation.
 SINGLE_STRENGTH = 0.38
@@ -132,8 +146,11 @@ def highlight(color: RGB, *, base: RGB, text: RGB, strength: float = SINGLE_STRE
     The tint is *color* mixed into *base* at *strength*, weakened step by step
     until *text* on it reaches :data:`MIN_CONTRAST`. If even the bare page does
     not reach it, the tint stays as asked and the text on it is black or white,
-    whichever contrasts more.
+    whichever contrasts more. A *color* whose tint the page would swallow
+    (:func:`blends_into`) is replaced by *text*: a grey tint that shows.
     """
+    if blends_into(color, base, strength):
+        color = text
     step = 0.02
     s = strength
     while s > 0:
@@ -146,6 +163,23 @@ def highlight(color: RGB, *, base: RGB, text: RGB, strength: float = SINGLE_STRE
     background = mix(color, base, strength)
     black, white = contrast_ratio(BLACK, background), contrast_ratio(WHITE, background)
     return Highlight(background, BLACK if black >= white else WHITE)
+
+
+def blends_into(color: RGB, base: RGB, strength: float = SINGLE_STRENGTH) -> bool:
+    """True if *color*'s tint at *strength* is too close to the page *base* to show
+    (ΔE00 below :data:`MIN_PAGE_DIFFERENCE`)."""
+    return ciede2000(to_lab(mix(color, base, strength)), to_lab(base)) < MIN_PAGE_DIFFERENCE
+
+
+def page_note(color: str) -> str:
+    """ "" or one line saying that highlights in *color* would not show on a light or a dark page
+    (and are painted grey there instead)."""
+    rgb = parse(color)
+    pages = [name for name, (base, _text) in (("light", LIGHT_PAGE), ("dark", DARK_PAGE)) if blends_into(rgb, base)]
+    if not pages:
+        return ""
+    where = " and ".join(pages)
+    return f"{to_hex(rgb)} is too close to a {where} page to show as a highlight; it is painted grey there instead."
 
 
 # -- perceptual difference -----------------------------------------------------------------------

@@ -82,6 +82,6 @@ class DocumentDetails:
     utf8_bytes: int
     annotations: int  # placed ones
     orphans: int
-    counts: dict[str, int]  # tag name -> placed annotations
+    counts: dict[str, int]  # tag id -> placed annotations
     versions: list[DocumentVersion]  # previous texts, oldest first
     memo: str = ""

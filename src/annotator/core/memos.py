@@ -49,7 +49,8 @@ class Memo:
     ``target_id`` is the id of what it is about (the annotation, document, tag or
     journal entry); ``document_id`` and ``document_title`` say which document an
     annotation or document memo belongs to; ``quote`` is an annotation's quote;
-    ``label`` names the place in a line ("claim", a journal entry's title).
+    ``label`` names the place in a line ("claim", a journal entry's title); ``tag_id`` is
+    the tag of an annotation or tag memo ("" otherwise).
     """
 
     kind: str
@@ -61,6 +62,7 @@ class Memo:
     quote: str = ""
     author: str = ""
     when: datetime | None = None  # a journal entry: when it was written; an annotation: last changed
+    tag_id: str = ""
 
 
 #: How much of a memo a tooltip or a one-line list shows.

@@ -313,6 +313,7 @@ class _Planner:
         tag_paths = codebook.paths(tags)
         self.by_path = {path: t for t in tags if (path := tag_paths[t.id])}
         self.by_name: dict[str, list[Tag]] = {}
+        self.by_label: dict[tuple[str, ...], Tag] = {}  # PATH labels of flat formats, found once
         self.next_order: dict[str | None, int] = {}
         for t in tags:
             self.by_name.setdefault(t.name, []).append(t)
@@ -324,14 +325,16 @@ class _Planner:
         A spec with ``parents`` is matched by name path. A plain name (a format without
         hierarchy) is the top-level tag of that name; if there is none and exactly one tag
         inside another has it, that one (so a flat export of a nested codebook comes back
-        onto its tags); else a new top-level tag.
+        onto its tags); else, if it reads as a PATH that names one tag (the label a flat
+        export gives two tags that share a name, ``Feelings/Positive``), that tag; else a
+        new top-level tag.
         """
         name = codebook.clean_name(spec.name)  # "claim " is the tag claim, not a new one that looks the same
         if not spec.parents:
             found = self.by_path.get((name,))
             if found is None:
                 same = self.by_name.get(name, [])
-                found = same[0] if len(same) == 1 else self._make((), spec, None)
+                found = same[0] if len(same) == 1 else self._labelled(name) or self._make((), spec, None)
             return found
         path: tuple[str, ...] = ()
         parent_id = None
@@ -340,6 +343,25 @@ class _Planner:
             parent = self.by_path.get(path) or self._make(path[:-1], TagSpec(step, ""), parent_id)
             parent_id = parent.id
         return self.by_path.get((*path, name)) or self._make(path, spec, parent_id)
+
+    def _labelled(self, label: str) -> Tag | None:
+        """The one tag whose path is, or ends with, the PATH *label* (one with a ``/`` or ``\\``
+        in it); None if it is no such PATH or names no tag or several."""
+        if "/" not in label and "\\" not in label:
+            return None
+        try:
+            steps = codebook.parse_path(label)
+        except InvalidInput:
+            return None
+        if steps == (label,):
+            return None
+        found = self.by_path.get(steps) or self.by_label.get(steps)
+        if found is None:
+            matches = [t for path, t in self.by_path.items() if path[-len(steps) :] == steps]
+            found = matches[0] if len(matches) == 1 else None
+            if found is not None:
+                self.by_label[steps] = found  # each annotation asks again: look once
+        return found
 
     def _make(
         self,

@@ -135,7 +135,7 @@ class DocumentSummary:
     title: str
     length: int
     created: datetime
-    counts: dict[str, int] = field(default_factory=dict)  # tag name -> annotations
+    counts: dict[str, int] = field(default_factory=dict)  # tag id -> placed annotations
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,6 +65,7 @@ from typing import Any, BinaryIO
 
 import orjson
 
+from annotator.core.codebook import labels
 from annotator.core.model import NAME_MAX, Annotation, Document, TagSpec
 from annotator.core.offsets import RawTextMap
 from annotator.core.text import MAX_IMPORT_BYTES, UnstorableText, stored_text, title_from_text
@@ -192,11 +193,13 @@ def conf_text(bundle: ExportBundle, types: dict[str, str], stems: list[str]) -> 
 
 
 def visual_conf_text(bundle: ExportBundle, types: dict[str, str]) -> str:
-    """``visual.conf``: the tags' own names as display labels, and their colours."""
+    """``visual.conf``: the tags' labels (their names; their shortest paths where two share a
+    name) as display labels, and their colours."""
     lines = ["[labels]\n"]
+    shown = labels(bundle.tags)  # two tags that share a name are told apart by their paths
     for tag in bundle.tags:
         # [labels] lines are TAB-separated and split on "|"; a label cannot hold either, nor a line break.
-        label = re.sub(f"[|\t{LINE_BREAKS}]", " ", tag.name).strip() or types[tag.id]
+        label = re.sub(f"[|\t{LINE_BREAKS}]", " ", shown[tag.id]).strip() or types[tag.id]
         lines.append(f"{types[tag.id]} | {label}\n")
     lines.append("\n[drawing]\n")
     for tag in bundle.tags:

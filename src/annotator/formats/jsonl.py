@@ -59,6 +59,7 @@ from typing import Any, BinaryIO
 
 import orjson
 
+from annotator.core.codebook import labels
 from annotator.core.gcpause import gc_paused
 from annotator.core.model import NAME_MAX, Annotation, Document
 from annotator.core.offsets import OffsetMap, RawTextMap
@@ -171,7 +172,7 @@ def write(bundle: ExportBundle, out: BinaryIO) -> None:
         raise FormatError(f"unknown offset unit {units!r} (choose {' or '.join(OFFSET_UNITS)})")
     if flavor == "spacy" and units != "code-points":
         raise FormatError("spaCy's character offsets are code points (Python str indices); utf-16 does not apply")
-    tag_names = {t.id: t.name for t in bundle.tags}
+    tag_names = labels(bundle.tags)  # two tags that share a name are told apart by their paths
     with gc_paused():
         if flavor == "label-studio":
             tasks = [

@@ -41,6 +41,7 @@ from typing import Any, BinaryIO
 
 import orjson
 
+from annotator.core.codebook import labels
 from annotator.core.model import Annotation, Document, Tag
 from annotator.core.spans import Span, SpanIndex, segments
 from annotator.formats.base import ExportBundle, ExportedDocument, Format
@@ -101,10 +102,15 @@ class TagInfo:
 
 
 class Codebook:
-    """Formats: the export's tags by id, with a grey stand-in for an id the bundle lacks."""
+    """Formats: the export's tags by id, with a grey stand-in for an id the bundle lacks.
+
+    A tag's ``name`` here is its label (:func:`annotator.core.codebook.labels`): its name,
+    or its shortest path where two tags share the name.
+    """
 
     def __init__(self, tags: list[Tag]) -> None:
-        self._by_id = {t.id: TagInfo(i, t.name, safe_color(t.color), t.description) for i, t in enumerate(tags)}
+        shown = labels(tags)  # the name, or a path where two tags share it
+        self._by_id = {t.id: TagInfo(i, shown[t.id], safe_color(t.color), t.description) for i, t in enumerate(tags)}
 
     def __getitem__(self, tag_id: str) -> TagInfo:
         info = self._by_id.get(tag_id)

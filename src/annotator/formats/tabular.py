@@ -4,7 +4,9 @@ Both carry the same columns, in this order::
 
     document_id, document_title, tag, start, end, quote, note, coder, created, modified, annotation_id
 
-followed by one column per document attribute (its name; ``attribute:NAME`` where
+``tag`` is the tag's label (:func:`annotator.core.codebook.labels`): its name, or
+its shortest path (``Feelings/Positive``) where two tags share the name. The
+columns are followed by one column per document attribute (its name; ``attribute:NAME`` where
 the name is one of the columns above), holding the document's value of it (empty
 when it has none).
 
@@ -25,7 +27,7 @@ text instead of running it. That apostrophe is visible and is not in the data;
 plain mode never adds it.
 
 XLSX (openpyxl, zipped in memory and then written out) has three sheets: ``annotations`` (the columns above),
-``tags`` (name, color, description) and ``documents`` (id, title, length in code
+``tags`` (name: the label, as in the ``tag`` column; color, description) and ``documents`` (id, title, length in code
 points, sha256, then one column per attribute: every document is there, annotated or
 not; number values are number cells). Text cells are written as strings, never as formulas, so
 ``=SUM(A1)`` in a note stays text without an apostrophe. XML cannot hold most
@@ -48,6 +50,7 @@ from decimal import Decimal
 from typing import Any, BinaryIO
 
 from annotator.core.attributes import NUMBER, Attribute, is_integer
+from annotator.core.codebook import labels
 from annotator.core.gcpause import gc_paused
 from annotator.core.model import Annotation, Document
 from annotator.core.offsets import OffsetMap
@@ -94,7 +97,7 @@ def attribute_columns(bundle: ExportBundle, taken: tuple[str, ...] = COLUMNS) ->
 def rows(bundle: ExportBundle) -> Iterator[tuple[Any, ...]]:
     """The data rows (no header): documents in export order, annotations by (start, end),
     then each attribute's value."""
-    tag_names = {t.id: t.name for t in bundle.tags}
+    tag_names = labels(bundle.tags)  # two tags that share a name are told apart by their paths
     names = [a.name for a in bundle.attributes]
     for exported in bundle.documents:
         values = tuple(exported.attributes.get(name, "") for name in names)
@@ -212,6 +215,7 @@ def write_xlsx(bundle: ExportBundle, out: BinaryIO) -> None:
             count += 1
         ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count + 1}"
 
+    tag_labels = labels(bundle.tags)
     with gc_paused():
         extra = attribute_columns(bundle)
         widths = (20,) * len(extra)
@@ -220,7 +224,7 @@ def write_xlsx(bundle: ExportBundle, out: BinaryIO) -> None:
             "tags",
             ("name", "color", "description"),
             (20, 10, 60),
-            ((t.name, t.color, t.description) for t in bundle.tags),
+            ((tag_labels[t.id], t.color, t.description) for t in bundle.tags),
         )
         document_columns = ("id", "title", "length", "sha256")
         sheet(

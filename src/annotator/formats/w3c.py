@@ -73,6 +73,7 @@ from urllib.parse import unquote, urlsplit
 
 import orjson
 
+from annotator.core.codebook import labels
 from annotator.core.gcpause import gc_paused
 from annotator.core.model import NAME_MAX, Annotation, TagSpec
 from annotator.core.offsets import OffsetMap, RawTextMap
@@ -189,7 +190,7 @@ def _count(n: int, noun: str) -> str:
 
 def to_dict(bundle: ExportBundle) -> dict[str, Any]:
     """The export as plain data (what :func:`write` serialises; timestamps are aware datetimes)."""
-    tag_names = {t.id: t.name for t in bundle.tags}
+    tag_names = labels(bundle.tags)  # two tags that share a name are told apart by their paths
     items: list[dict[str, Any]] = []
     documents = 0
     for exported in bundle.documents:

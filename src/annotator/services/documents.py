@@ -101,6 +101,12 @@ def restore_document(library: Library, *, snapshot: DocumentSnapshot) -> Changes
     Sets and attributes deleted meanwhile are left out; a document that exists
     again (put back by another program) as it was is left as it is. Refused if
     a tag its annotations use was deleted meanwhile.
+
+    A document with the same text made meanwhile (another program imported the
+    same file) does not stop it: the deleted one comes back beside it, since it
+    holds what the new one does not (annotations, memos, versions, sets,
+    attributes), so nothing is lost. :func:`same_text` finds such a twin, for the
+    caller to say so; the user may then delete the one they do not need.
     """
     document = snapshot.document
     with unit_of_work(library.engine) as s:
@@ -119,6 +125,12 @@ def restore_document(library: Library, *, snapshot: DocumentSnapshot) -> Changes
             raise Conflict("some of the deleted document's annotations exist again; it was not put back")
         rows.restore(s, snapshot)
     return Changes(documents_created=(document.id,))
+
+
+def same_text(library: Library, sha256: str, *, excluding: str | None = None) -> list[tuple[str, str]]:
+    """(id, title) of the documents whose text has this SHA-256 (but *excluding*), oldest first."""
+    with reading(library.engine) as s:
+        return [(i, title) for i, title in repo.documents_with_sha256(s, sha256) if i != excluding]
 
 
 def document_details(library: Library, document_id: str) -> DocumentDetails:

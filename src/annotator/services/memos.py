@@ -9,22 +9,31 @@ share.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import orjson
 
+from annotator.core.codebook import labels
 from annotator.core.memos import ANNOTATION, DOCUMENT, JOURNAL, TAG, Memo
 from annotator.services.library import Library
 from annotator.storage import journal as rows
+from annotator.storage import repository as repo
 from annotator.storage.uow import reading
 
 HEADINGS = {JOURNAL: "Journal", DOCUMENT: "Document memos", ANNOTATION: "Annotation memos", TAG: "Tag descriptions"}
 
 
 def all_memos(library: Library) -> list[Memo]:
-    """Every memo of the library, read in one snapshot (journal, documents, annotations, tags)."""
+    """Every memo of the library, read in one snapshot (journal, documents, annotations, tags).
+
+    A tag is named by its label (:func:`~annotator.core.codebook.labels`): its name, or the
+    shortest path that tells it apart where two tags share the name.
+    """
     with reading(library.engine) as s:
-        return rows.all_memos(s)
+        found = rows.all_memos(s)
+        shown = labels(repo.list_tags(s))
+    return [replace(m, label=shown.get(m.tag_id, m.label)) if m.tag_id else m for m in found]
 
 
 def place_of(memo: Memo, *, quote_chars: int = 60) -> str:

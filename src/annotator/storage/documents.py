@@ -94,18 +94,17 @@ def restore(session: Session, snap: DocumentSnapshot) -> None:
 
 
 def annotation_counts(session: Session, document_id: str) -> tuple[dict[str, int], int]:
-    """A document's placed annotations per tag name, and how many orphans it has."""
+    """A document's placed annotations per tag id, and how many orphans it has."""
     counts: dict[str, int] = {}
     orphans = 0
     query = (
-        sa.select(_T.c.name, _A.c.anchor_status, sa.func.count())
-        .join(_T, _T.c.id == _A.c.tag_id)
+        sa.select(_A.c.tag_id, _A.c.anchor_status, sa.func.count())
         .where(_A.c.document_id == document_id)
-        .group_by(_T.c.name, _A.c.anchor_status)
+        .group_by(_A.c.tag_id, _A.c.anchor_status)
     )
-    for name, status, n in session.execute(query):
+    for tag_id, status, n in session.execute(query):
         if status == "orphaned":
             orphans += n
         else:
-            counts[name] = counts.get(name, 0) + n
+            counts[tag_id] = counts.get(tag_id, 0) + n
     return counts, orphans

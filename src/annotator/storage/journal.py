@@ -58,18 +58,20 @@ def all_memos(session: Session) -> list[Memo]:
     for doc_id, title, memo in session.execute(documents.where(_D.c.memo != "")):
         found.append(Memo(DOCUMENT, doc_id, memo, title, document_id=doc_id, document_title=title))
     notes = (
-        sa.select(_A.c.id, _A.c.note, _T.c.name, _D.c.id, _D.c.title, _A.c.quote, _A.c.coder, _A.c.modified)
+        sa.select(
+            _A.c.id, _A.c.note, _T.c.name, _D.c.id, _D.c.title, _A.c.quote, _A.c.coder, _A.c.modified, _A.c.tag_id
+        )
         .join(_T, _T.c.id == _A.c.tag_id)
         .join(_D, _D.c.id == _A.c.document_id)
         .where(_A.c.note != "")
         .order_by(_D.c.created, _D.c.title, _D.c.id, _A.c.start, _A.c.end, _A.c.id)
     )
-    for annotation_id, note, tag, doc_id, title, quote, coder, modified in session.execute(notes):
+    for annotation_id, note, tag, doc_id, title, quote, coder, modified, tag_id in session.execute(notes):
         found.append(
             Memo(ANNOTATION, annotation_id, note, tag, document_id=doc_id, document_title=title, quote=quote,
-                 author=coder, when=modified)
+                 author=coder, when=modified, tag_id=tag_id)
         )  # fmt: skip
     tags = sa.select(_T.c.id, _T.c.name, _T.c.description).where(_T.c.description != "")
     for tag_id, name, description in session.execute(tags.order_by(_T.c.sort_order, _T.c.name)):
-        found.append(Memo(TAG, tag_id, description, name))
+        found.append(Memo(TAG, tag_id, description, name, tag_id=tag_id))
     return found

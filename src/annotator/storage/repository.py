@@ -170,13 +170,12 @@ def delete_annotations_of_tag(session: Session, tag_id: str) -> int:
 
 def document_summaries(session: Session) -> list[DocumentSummary]:
     counts: dict[str, dict[str, int]] = {}
-    for doc_id, tag_name, n in session.execute(
-        sa.select(_A.c.document_id, _T.c.name, sa.func.count())
-        .join(_T, _T.c.id == _A.c.tag_id)
+    for doc_id, tag_id, n in session.execute(
+        sa.select(_A.c.document_id, _A.c.tag_id, sa.func.count())
         .where(_A.c.anchor_status != "orphaned")
-        .group_by(_A.c.document_id, _T.c.name)
-    ):
-        counts.setdefault(doc_id, {})[tag_name] = n
+        .group_by(_A.c.document_id, _A.c.tag_id)
+    ):  # by tag id: two tags may share a name under different parents
+        counts.setdefault(doc_id, {})[tag_id] = n
     rows = session.execute(
         sa.select(_D.c.id, _D.c.title, sa.func.length(_D.c.text), _D.c.created).order_by(
             _D.c.created, _D.c.title, _D.c.id
@@ -251,6 +250,12 @@ def document_sha256s(session: Session, document_ids: Sequence[str]) -> dict[str,
     for chunk in _chunks(document_ids):
         found.update((i, sha) for i, sha in session.execute(sa.select(_D.c.id, _D.c.sha256).where(_D.c.id.in_(chunk))))
     return found
+
+
+def documents_with_sha256(session: Session, sha256: str) -> list[tuple[str, str]]:
+    """(id, title) of every document whose text has this SHA-256, oldest first."""
+    query = sa.select(_D.c.id, _D.c.title).where(_D.c.sha256 == sha256).order_by(_D.c.created, _D.c.id)
+    return [(doc_id, title) for doc_id, title in session.execute(query)]
 
 
 def documents_by_sha256(session: Session, sha256s: Sequence[str]) -> dict[str, str]:

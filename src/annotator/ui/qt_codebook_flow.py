@@ -60,11 +60,13 @@ def in_vivo_name(text: str, limit: int = IN_VIVO_MAX) -> str:
 
 
 def confusable_note(tag_id: str | None, color: str, tags: list[Tag]) -> str:
-    """ "" or a line naming the tags whose colour is hard to tell apart from *color*."""
+    """ "" or what is wrong with *color*: too close to the page to show (:func:`colours.page_note`),
+    and the tags whose colour is hard to tell apart from it."""
+    notes = [colours.page_note(color)]
     names = colours.confusable_with(color, [(t.name, t.color) for t in tags if t.id != tag_id])
-    if not names:
-        return ""
-    return "This colour is hard to tell apart from " + ", ".join(f"“{n}”" for n in names) + "."
+    if names:
+        notes.append("This colour is hard to tell apart from " + ", ".join(f"“{n}”" for n in names) + ".")
+    return " ".join(n for n in notes if n)
 
 
 class QtTagDialog(QDialog):

@@ -20,6 +20,7 @@ from PySide6.QtGui import QUndoCommand
 
 from annotator.core.anchoring import FUZZY, AnchorState
 from annotator.core.documents import DocumentSnapshot, document_title
+from annotator.core.errors import USER_ERRORS
 from annotator.core.model import Annotation, Document, Tag, new_id
 from annotator.services import Changes, Library, annotating, documents
 
@@ -210,5 +211,13 @@ class DeleteDocumentCommand(QUndoCommand):
         session, snapshot = self._session, self._snapshot
         if snapshot is None:
             return
-        if session.run(lambda: documents.restore_document(session.library, snapshot=snapshot), "Undone") is None:
+        document = snapshot.document
+        try:  # another program may have imported the same file meanwhile: both are kept, and said so
+            twins = documents.same_text(session.library, document.sha256, excluding=document.id)
+        except USER_ERRORS:
+            twins = []
+        said = "Undone"
+        if twins:
+            said += f"; “{_preview(twins[0][1])}” has the same text (imported meanwhile): both are kept"
+        if session.run(lambda: documents.restore_document(session.library, snapshot=snapshot), said) is None:
             self.setObsolete(True)

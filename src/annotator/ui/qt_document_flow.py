@@ -9,7 +9,7 @@ a delete first says what goes with the document and that a backup is made.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.codebook import labels as tag_labels
 from annotator.core.documents import DocumentDetails
 from annotator.core.model import Document
 from annotator.services import documents
@@ -60,8 +61,9 @@ class QtDocumentMemoDialog(QDialog):
         return self.memo_edit.toPlainText()
 
 
-def details_html(details: DocumentDetails) -> str:
-    """The details of a document as (escaped) rich text."""
+def details_html(details: DocumentDetails, labels: Mapping[str, str]) -> str:
+    """The details of a document as (escaped) rich text; *labels* names each tag (by id) as
+    :func:`~annotator.core.codebook.labels` does, so two tags that share a name stay apart."""
     rows = [
         ("Title", details.title), ("Source file", details.source or "(not known)"),
         ("Imported", details.imported.astimezone().strftime("%Y-%m-%d %H:%M")), ("SHA-256", details.sha256),
@@ -71,7 +73,8 @@ def details_html(details: DocumentDetails) -> str:
     out = ["<table>"] + [f"<tr><th align=left>{k}</th><td>{escape(v)}</td></tr>" for k, v in rows] + ["</table>"]
     if details.counts:
         out.append("<h4>Per tag</h4><table>")
-        for name, n in sorted(details.counts.items(), key=lambda item: (-item[1], item[0])):
+        named = [(labels.get(tag_id, "(deleted tag)"), n) for tag_id, n in details.counts.items()]
+        for name, n in sorted(named, key=lambda item: (-item[1], item[0])):
             out.append(f"<tr><td>{escape(name)}</td><td align=right>{n:,}</td></tr>")
         out.append("</table>")
     out.append("<h4>Versions</h4>")
@@ -92,14 +95,14 @@ def details_html(details: DocumentDetails) -> str:
 class QtDocumentDetailsDialog(QDialog):
     """UI: what the library knows of a document (read-only, selectable)."""
 
-    def __init__(self, parent: QWidget, details: DocumentDetails) -> None:
+    def __init__(self, parent: QWidget, details: DocumentDetails, labels: Mapping[str, str]) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Details — {details.title}")
         self.setAccessibleName("Document details")
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser(self)
         self.browser.setAccessibleName("Document details")
-        self.browser.setHtml(details_html(details))
+        self.browser.setHtml(details_html(details, labels))
         layout.addWidget(self.browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -186,7 +189,7 @@ class QtDocumentFlow:
         except USER_ERRORS as exc:
             self._report(str(exc))
             return
-        dialog = QtDocumentDetailsDialog(self._parent, details)
+        dialog = QtDocumentDetailsDialog(self._parent, details, tag_labels(self._session.tags))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.show()

@@ -74,6 +74,7 @@ class QtInspector(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(6, 6, 6, 6)
         self.tag_box = QComboBox(self)
+        self.tag_box.setAccessibleName("Tag")
         self.quote_label = QLabel(self)
         self.quote_label.setWordWrap(True)
         self.where_label = QLabel(self)

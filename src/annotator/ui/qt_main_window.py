@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from annotator import config
+from annotator.core.codebook import labels as tag_labels
 from annotator.core.gcpause import gc_paused
 from annotator.core.model import Document
 from annotator.services import Changes
@@ -219,6 +220,8 @@ class QtMainWindow(QMainWindow):
         self.tag_panel.set_tags(tags)
         self.inspector.set_tags(tags)
         self.pane.set_tags(tags)
+        labels = tag_labels(tags)  # a name two tags share is shown as their paths
+        self.documents_model.set_tag_labels(labels)
         for action in self.tag_actions.values():
             self.removeAction(action)
         self.tags_menu.clear()
@@ -226,7 +229,7 @@ class QtMainWindow(QMainWindow):
         self.tags_menu.addSeparator()
         self.tag_actions = {}
         for tag in tags:
-            action = QAction(f"Tag as {tag.name}", self)
+            action = QAction(f"Tag as {labels[tag.id]}", self)
             if tag.shortcut:
                 action.setShortcut(QKeySequence(tag.shortcut))
                 self.tags_menu.addAction(action)  # the keyed ones; Quick pick finds every tag

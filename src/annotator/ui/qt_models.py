@@ -37,6 +37,13 @@ class QtDocumentListModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[DocumentSummary] = []
         self._shown: list[str] = []  # titles as listed: shared ones told apart ("Report (2)")
+        self._labels: dict[str, str] = {}  # tag id -> how the tooltip names it (codebook.labels)
+
+    def set_tag_labels(self, labels: dict[str, str]) -> None:
+        """How the tooltips name each tag (by tag id): counts are per tag, not per name."""
+        self._labels = dict(labels)
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
     def set_documents(self, rows: list[DocumentSummary]) -> None:
         self.beginResetModel()
@@ -93,7 +100,8 @@ class QtDocumentListModel(QAbstractListModel):
             return self._shown[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
             total = sum(row.counts.values())
-            detail = ", ".join(f"{n} {name}" for name, n in sorted(row.counts.items()))
+            named = sorted((self._labels.get(tag_id, "(deleted tag)"), n) for tag_id, n in row.counts.items())
+            detail = ", ".join(f"{n} {label}" for label, n in named)
             return f"{row.title}\n{row.length:,} characters · {total} annotations" + (f" ({detail})" if detail else "")
         if role == self.IdRole:
             return row.id

@@ -2,8 +2,8 @@
 
 A small popup with a line edit over a list of every tag's full path. Typing
 filters the list: the letters typed must appear in the path in that order
-(``evsrc`` finds ``evidence / source``); a match inside one name, and an
-earlier one, ranks first. Up and Down choose, Enter picks, Escape closes.
+(``evsrc`` finds ``evidence / source``); a match inside one name ranks first,
+then letters closest together, then an earlier match. Up and Down choose, Enter picks, Escape closes.
 """
 
 from __future__ import annotations
@@ -16,25 +16,37 @@ from annotator.core.model import Tag
 from annotator.ui.qt_tag_tree import swatch
 
 
-def fuzzy_rank(query: str, text: str) -> tuple[int, int, int] | None:
+def fuzzy_rank(query: str, text: str) -> tuple[int, int, int, int] | None:
     """How well *text* matches *query* (lower is better), or None if it does not.
 
-    A plain substring beats letters spread out; then the earlier the better; then the shorter.
+    A plain substring beats letters spread out; among spread ones, the tighter the better (the
+    fewest other characters in the shortest stretch of *text* that holds the letters in order:
+    ``t3671`` is tighter in ``t3-5-671`` than in ``t36/t3-371``); then the earlier; then the shorter.
     """
     q, t = query.casefold(), text.casefold()
     if not q:
-        return (0, 0, len(t))
+        return (0, 0, 0, len(t))
     at = t.find(q)
     if at >= 0:
-        return (0, at, len(t))
-    position, first = 0, -1
-    for char in q:
-        position = t.find(char, position)
+        return (0, 0, at, len(t))
+    best: tuple[int, int] | None = None  # (other characters in the stretch, where it starts)
+    start = t.find(q[0])
+    while start >= 0:
+        position = start + 1
+        for char in q[1:]:
+            position = t.find(char, position)
+            if position < 0:
+                break
+            position += 1
         if position < 0:
-            return None
-        first = position if first < 0 else first
-        position += 1
-    return (1, first, len(t))
+            break  # no later start can hold the letters either
+        spread = (position - start - len(q), start)
+        if best is None or spread < best:
+            best = spread
+        start = t.find(q[0], start + 1)
+    if best is None:
+        return None
+    return (1, best[0], best[1], len(t))
 
 
 class QtQuickPick(QFrame):
