@@ -26,8 +26,9 @@ WORDS = st.sampled_from([
     argv=st.lists(st.one_of(WORDS, st.text(max_size=12)), max_size=7),
 )
 def test_any_command_line_exits_cleanly(
-    command: str, argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    command: str, argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # `export -o <anything>` writes where it runs: never into the checkout
     # Always a subcommand: without one, `annotator` opens the GUI, which is tested elsewhere.
     database = tmp_path / "fuzz.sqlite3"
     if not database.exists():  # a library made by the command would be announced on stderr first

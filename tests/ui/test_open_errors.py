@@ -4,6 +4,7 @@ traceback (issue 7, points 10 and 17): a malformed or unsupported database URL, 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,19 @@ from PySide6.QtWidgets import QApplication
 from annotator.ui.app import run_gui
 
 
-def _close_any_window_soon() -> None:
-    # Were the library opened after all, the window would wait for a user: close it instead.
-    QTimer.singleShot(3000, lambda: [w.close() for w in QApplication.topLevelWidgets()])
+@pytest.fixture(autouse=True)
+def _close_any_window_soon(qtbot) -> Iterator[None]:
+    """Were the library opened after all, the window would wait for a user: close it instead.
+
+    Only while the test runs: a timer left running closed the windows of whichever
+    test ran three seconds later (a PostgreSQL window's watcher stopped mid-test).
+    """
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(lambda: [w.close() for w in QApplication.topLevelWidgets()])
+    timer.start(3000)
+    yield
+    timer.stop()
 
 
 @pytest.mark.parametrize(
@@ -32,7 +43,6 @@ def _close_any_window_soon() -> None:
     ],
 )
 def test_a_bad_database_url_is_a_message_box(qtbot, messages, data_dir: Path, database: str, needle: str) -> None:
-    _close_any_window_soon()
     assert run_gui(database=database) == 1
     [(kind, text)] = messages
     assert kind == "critical" and needle in text, text
@@ -41,7 +51,6 @@ def test_a_bad_database_url_is_a_message_box(qtbot, messages, data_dir: Path, da
 
 def test_a_library_in_a_missing_folder_is_a_message_box(qtbot, messages, tmp_path: Path) -> None:
     target = tmp_path / "typo" / "lib.sqlite3"
-    _close_any_window_soon()
     assert run_gui(database=str(target)) == 1
     [(kind, text)] = messages
     assert kind == "critical" and f"the folder {target.parent} does not exist" in text

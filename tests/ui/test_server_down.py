@@ -195,12 +195,22 @@ def _another_programs_annotation_is_shown(qtbot, window: QtMainWindow, url: str,
         return annotation.id in window.session.annotations
 
     if not wait_letting_threads_run(shown, timeout_s=45):  # takes well under a second; a bound for load
-        source = getattr(window.watcher._watcher, "_source", None)  # say what the watcher was doing
-        attempt = getattr(source, "_reconnecting", None)
-        detail = attempt.exception() if attempt is not None and attempt.done() else attempt
-        raise AssertionError(
-            f"not shown; note {_note(window)!r}; watcher {vars(source) if source else None}; {detail!r}"
-        )
+        raise AssertionError(f"not shown; {_watching(window)}")
+
+
+def _watching(window: QtMainWindow) -> str:
+    """What the window's watcher was doing, for a failing test to say."""
+    watcher = window.watcher
+    source = getattr(watcher._watcher, "_source", None)
+    attempt = getattr(source, "_reconnecting", None)
+    detail = attempt.exception() if attempt is not None and attempt.done() else attempt
+    note = watcher.connection_note
+    return (
+        f"note {note.text()!r} (visible {note.isVisible()}, to the window {note.isVisibleTo(window)}); "
+        f"window visible {window.isVisible()}; status bar visible {window.statusBar().isVisible()}; "
+        f"watcher {watcher._watcher!r} behind {watcher._behind}; source {vars(source) if source else None}; "
+        f"{detail!r}"
+    )
 
 
 def _polls(window: QtMainWindow, times: int = 3) -> float:
@@ -255,7 +265,7 @@ def test_a_server_that_stops_and_starts_again_is_one_status_note_then_the_change
             window.watcher.poll()
             return _note(window) is not None
 
-        assert wait_letting_threads_run(noted, timeout_s=20)  # the second poll, here; a bound for load
+        assert wait_letting_threads_run(noted, timeout_s=20), _watching(window)  # the second poll; a bound for load
         assert messages == []  # not "Not saved": nothing was being saved
         note = _note(window) or ""
         assert note.startswith("Cannot reach the library: ") and note.endswith("; retrying")
