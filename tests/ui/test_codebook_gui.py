@@ -7,8 +7,8 @@ left to block; what is saved is read back through a separate connection.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
 
 from annotator.core import colours
@@ -16,6 +16,7 @@ from annotator.services import Library
 from annotator.services import codebook as codebook_service
 from annotator.ui.qt_codebook_flow import QtTagDialog, in_vivo_name
 from annotator.ui.qt_quick_pick import fuzzy_rank
+from annotator.ui.qt_tag_tree import TAG_IDS_MIME
 from tests.ui.conftest import select_by_keyboard, stored_annotations
 
 SAMPLE = "Alpha beta gamma. Delta epsilon zeta.\nEta theta   iota\nkappa.\n"
@@ -132,20 +133,37 @@ def test_edit_dialog_changes_colour_key_and_description_and_warns_of_a_look_alik
     assert evidence.color != near_evidence
 
 
+def _drag_and_drop(tree, mime, target: QPoint) -> bool:
+    """Qt's drag events over the tree's rows, as a drag from *mime*'s source delivers them; True if dropped.
+
+    Offscreen Qt runs no real drag (its platform drag ends at once), so the events a drag
+    sends to the view are sent here, in order: enter, move, drop.
+    """
+    viewport = tree.tree.viewport()
+    args = (Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(target, *args)
+    QApplication.sendEvent(viewport, enter)
+    move = QDragMoveEvent(target, *args)
+    QApplication.sendEvent(viewport, move)
+    drop = QDropEvent(QPointF(target), *args)
+    QApplication.sendEvent(viewport, drop)
+    return enter.isAccepted() and move.isAccepted() and drop.dropAction() == Qt.DropAction.MoveAction
+
+
 def test_drag_and_drop_moves_a_tag_under_another_and_undo_moves_it_back(
     qtbot, open_window, import_text, library_path
 ) -> None:
     import_text(SAMPLE)
     window = open_window()
-    claim, evidence, _speculation = window.session.tags
+    claim, evidence, speculation = window.session.tags
     tree = window.tag_panel
     tree.select([evidence.id])
+    dragged = tree.drag_data()  # what dragging the selected row carries
+    tree.select([speculation.id])  # the drop moves what was dragged, whatever is selected when it lands
     target = tree.tree.visualRect(tree.index_of(claim.id)).center()  # the middle of a row: under it
-    # What the tree's drop handler does with the dragged (selected) rows at the drop point; offscreen,
-    # Qt delivers no synthetic QDropEvent without a drag in progress, so the handler is called directly.
-    assert tree.drop(tree.selected_ids(), target)
-    assert not tree.drop([claim.id], target)  # never under itself
+    assert _drag_and_drop(tree, dragged, target)
     qtbot.waitUntil(lambda: stored_tags(library_path)["evidence"].parent_id == claim.id)
+    assert stored_tags(library_path)["speculation"].parent_id is None
     assert tree.visible_ids()[:2] == [claim.id, evidence.id]
     assert tree.tag(evidence.id).parent_id == claim.id
     undo(qtbot, window)
@@ -153,6 +171,26 @@ def test_drag_and_drop_moves_a_tag_under_another_and_undo_moves_it_back(
     # A drop near a row's top edge puts the tags before it, among its siblings
     parent, row = tree.drop_target(tree.tree.visualRect(tree.index_of(claim.id)).topLeft() + QPoint(5, 1))
     assert (parent, row) == (None, 0)
+
+
+def test_a_drop_that_cannot_be_a_move_changes_nothing(qtbot, open_window, import_text, library_path) -> None:
+    import_text(SAMPLE)
+    window = open_window()
+    claim, _evidence, _speculation = window.session.tags
+    tree = window.tag_panel
+    before = stored_tags(library_path)
+    on_claim = tree.tree.visualRect(tree.index_of(claim.id)).center()
+    tree.select([claim.id])
+    assert not _drag_and_drop(tree, tree.drag_data(), on_claim)  # never under itself
+    text = QMimeData()
+    text.setText("claim")  # words dragged from elsewhere are not tags
+    assert not _drag_and_drop(tree, text, on_claim)
+    foreign = QMimeData()
+    foreign.setData(TAG_IDS_MIME, b"a-tag-of-another-library")
+    assert not _drag_and_drop(tree, foreign, on_claim)
+    qtbot.wait(50)  # a move would be asked for once the drop has ended
+    assert stored_tags(library_path) == before
+    assert not window.session.undo_stack.canUndo()
 
 
 def test_merge_several_tags_into_one_moves_their_annotations_and_undo_restores(

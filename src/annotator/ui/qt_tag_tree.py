@@ -12,7 +12,9 @@ hidden. The model is a plain QStandardItemModel: a Python subclass would make
 Qt call into Python for every row it lays out (three times slower here).
 
 Dragging rows onto another row moves them under it; dropping between rows
-places them there. The tree never moves rows itself: a drop or an in-place
+places them there. A drag carries the dragged tags' ids (:data:`TAG_IDS_MIME`,
+one per line), so a drop is read from what it carries, never from what is
+selected when it lands. The tree never moves rows itself: a drop or an in-place
 rename (F2) is handed on (``moveRequested``, ``renameRequested``) to become an
 undoable edit, and the tree shows the result when the library says what changed.
 """
@@ -25,6 +27,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -33,10 +36,13 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QDropEvent, QIcon, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QDrag, QDropEvent, QIcon, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from annotator.core.model import Tag
+
+#: What a drag of tags carries: their ids, one per line (UTF-8).
+TAG_IDS_MIME = "application/x-annotator-tag-ids"
 
 
 def swatch(color: str, size: int = 14) -> QIcon:
@@ -75,6 +81,32 @@ def tag_paths(tags: Iterable[Tag]) -> dict[str, str]:
     return paths
 
 
+def dragged_tag_ids(mime: QMimeData) -> list[str]:
+    """The tag ids a drag carries (none if it carries no tags)."""
+    if not mime.hasFormat(TAG_IDS_MIME):
+        return []
+    return [i for i in bytes(mime.data(TAG_IDS_MIME).data()).decode("utf-8", "replace").split("\n") if i]
+
+
+class _TagTreeView(QTreeView):
+    """The tree view; a drag of its rows carries the selected tags' ids (only this method is Python's)."""
+
+    def __init__(self, owner: QtTagTree) -> None:
+        super().__init__(owner)
+        self._owner = owner
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:  # noqa: N802, N803 (Qt's names)
+        mime = self._owner.drag_data()
+        if mime is None:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(mime)
+        current = self.currentIndex()
+        if current.isValid():  # the row under the pointer, as Qt's own drag shows it
+            drag.setPixmap(self.viewport().grab(self.visualRect(current)))
+        drag.exec(Qt.DropAction.MoveAction)
+
+
 class QtTagTree(QWidget):
     """UI: the codebook panel. ``tagActivated(tag_id)``: the user chose a tag to tag the selection with.
 
@@ -102,7 +134,7 @@ class QtTagTree(QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.tags_model = QStandardItemModel(self)
         self.tags_model.setHorizontalHeaderLabels(["Tag", "Here", "Key"])
-        self.tree = QTreeView(self)
+        self.tree = _TagTreeView(self)
         self.tree.setModel(self.tags_model)
         self.tree.setAccessibleName("Tags")
         self.tree.setUniformRowHeights(True)
@@ -367,24 +399,53 @@ class QtTagTree(QWidget):
             tag_id = tag.parent_id if tag is not None else None
         return False
 
+    def drag_data(self) -> QMimeData | None:
+        """What a drag of the selected rows carries: their tag ids, and the rows as Qt's views read them.
+
+        (The view shows where a drop would go only for data its model could take.)
+        """
+        ids = self.selected_ids()
+        if not ids:
+            return None
+        mime = self.tags_model.mimeData([self.index_of(i) for i in ids])
+        mime.setData(TAG_IDS_MIME, "\n".join(ids).encode())
+        return mime
+
     def drop(self, tag_ids: list[str], point: QPoint) -> bool:
         """Tags dropped at *point* (viewport coordinates): ask to move them there. False if they cannot go there.
 
         The request is made once the drop has ended: the move rebuilds the rows the view is dropping onto.
         """
         parent_id, row = self.drop_target(point)
-        if not tag_ids or any(self.within(parent_id, i) for i in tag_ids):
-            return False
+        if not tag_ids or any(i not in self._tags or self.within(parent_id, i) for i in tag_ids):
+            return False  # tags of another library, or a tag under itself
         QTimer.singleShot(0, self, lambda: self.moveRequested.emit(tag_ids, parent_id, row))
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.tree.viewport() and event.type() == QEvent.Type.Drop and isinstance(event, QDropEvent):
-            if event.source() is self.tree:  # the selected rows were dragged
-                self.drop(self.selected_ids(), event.position().toPoint())
-                event.setDropAction(Qt.DropAction.IgnoreAction)  # nothing is moved by the view itself
-                event.accept()
-            else:
-                event.ignore()  # only tags from this tree are dropped here
-            return True
+        if watched is self.tree.viewport() and isinstance(event, QDropEvent):  # and its drag enter/move events
+            ids = dragged_tag_ids(event.mimeData())
+            if not ids:
+                event.ignore()  # only tags are dropped here
+                return True
+            point = event.position().toPoint()
+            if event.type() == QEvent.Type.Drop:
+                moved = self.drop(ids, point)
+                event.setDropAction(Qt.DropAction.MoveAction if moved else Qt.DropAction.IgnoreAction)
+                event.accept()  # the move is an edit of the library: the view itself moves nothing
+                return True
+            if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+                # The view shows where the drop would go; whether it may go there is the tree's to say.
+                if event.type() == QEvent.Type.DragEnter:
+                    self.tree.dragEnterEvent(event)
+                else:
+                    self.tree.dragMoveEvent(event)
+                parent_id, _row = self.drop_target(point)
+                if all(i in self._tags and not self.within(parent_id, i) for i in ids):
+                    event.setDropAction(Qt.DropAction.MoveAction)
+                    event.accept()
+                else:
+                    event.ignore()
+                return True
+            return False
         return super().eventFilter(watched, event)
