@@ -986,3 +986,38 @@ def test_a_plain_name_finds_the_one_nested_tag_of_that_name(library: Library) ->
     importing.persist(library, [again])
     top = cb.resolve(library.tags(), ("Good",))
     assert {a.tag_id for a in library.annotations(doc.id)} == {good.id, top.id}
+
+
+def test_sibling_codes_of_one_name_stay_two_tags() -> None:
+    """Two codes under one parent may share a name in REFI (GUIDs tell them apart); tags are unique among
+    siblings, so the second is "Name (2)": each coding keeps its own code, nothing is merged."""
+    text = "good and good again\n"
+    qde = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Twins">
+  <CodeBook><Codes>
+    <Code guid="C0000000-0000-4000-8000-000000000001" name="Tone" isCodable="false">
+      <Code guid="C0000000-0000-4000-8000-000000000002" name="Good" isCodable="true" color="#FF0000"/>
+      <Code guid="C0000000-0000-4000-8000-000000000003" name="Good" isCodable="true" color="#0000FF">
+        <Description>the other one</Description>
+      </Code>
+    </Code>
+  </Codes></CodeBook>
+  <Sources>
+    <TextSource guid="D0000000-0000-4000-8000-000000000001" name="T" plainTextPath="internal://t.txt">
+      <PlainTextSelection guid="5E000000-0000-4000-8000-000000000001" startPosition="0" endPosition="4">
+        <Coding guid="6C000000-0000-4000-8000-000000000001"><CodeRef targetGUID="C0000000-0000-4000-8000-000000000002"/></Coding>
+      </PlainTextSelection>
+      <PlainTextSelection guid="5E000000-0000-4000-8000-000000000002" startPosition="9" endPosition="13">
+        <Coding guid="6C000000-0000-4000-8000-000000000002"><CodeRef targetGUID="C0000000-0000-4000-8000-000000000003"/></Coding>
+      </PlainTextSelection>
+    </TextSource>
+  </Sources>
+</Project>
+"""
+    bundle = read(make_qdpx(qde, {"sources/t.txt": text.encode()}))
+    specs = {(*t.parents, t.name): t for t in bundle.tags}
+    assert set(specs) == {("Tone",), ("Tone", "Good"), ("Tone", "Good (2)")}
+    assert (specs["Tone", "Good"].color, specs["Tone", "Good (2)"].color) == ("#ff0000", "#0000ff")
+    assert specs["Tone", "Good (2)"].description == "the other one"
+    [document] = bundle.documents
+    assert sorted((a.start, a.tag_path) for a in document.annotations) == [(0, ("Tone", "Good")), (9, ("Tone", "Good (2)"))]

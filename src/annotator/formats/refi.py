@@ -435,6 +435,7 @@ class _Codebook:
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code GUID -> tag path
     specs: dict[tuple[str, ...], TagSpec] = field(default_factory=dict)  # tag path -> spec, parents first
     codable: set[tuple[str, ...]] = field(default_factory=set)  # tag paths of codable codes
+    owners: dict[tuple[str, ...], str] = field(default_factory=dict)  # tag path -> the GUID of its code
 
     def read(self, codes: etree._Element, ns: str) -> None:
         stack: list[tuple[etree._Element, tuple[str, ...]]] = [
@@ -450,15 +451,28 @@ class _Codebook:
                 raise FormatError(
                     f"the code '{own[:60]}…' has a name of {len(own)} characters; the limit is {NAME_MAX}"
                 )
-            path = (*parents, own)
+            path = self._own_path(parents, own, guid)
             if guid is not None:
                 self.names.setdefault(guid, path)
             if path not in self.specs:
                 color, description = _color(code.get("color")), _child_text(code, ns, "Description")
-                self.specs[path] = TagSpec(own, color, description, parents=parents)
+                self.specs[path] = TagSpec(path[-1], color, description, parents=parents)
             if (code.get("isCodable") or "true").strip().lower() not in ("false", "0"):
                 self.codable.add(path)
             stack.extend((child, path) for child in reversed(list(_children(code, ns, "Code"))))
+
+    def _own_path(self, parents: tuple[str, ...], name: str, guid: str | None) -> tuple[str, ...]:
+        """The tag path of a code: its parents' path and its name, told apart from a sibling of the same
+        name that is another code (another GUID) as "Name (2)", "Name (3)"...: tags are unique among
+        siblings, and two codes must not become one."""
+        path = (*parents, name)
+        n = 1
+        while (owner := self.owners.get(path)) is not None and guid is not None and owner != guid:
+            n += 1
+            path = (*parents, f"{name} ({n})")
+        if guid is not None:
+            self.owners.setdefault(path, guid)
+        return path
 
     def tags(self, used: set[tuple[str, ...]]) -> list[TagSpec]:
         """Codable codes, any code a coding uses, and the codes they are inside (categories nobody
