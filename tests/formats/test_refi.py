@@ -992,7 +992,7 @@ def test_sibling_codes_of_one_name_stay_two_tags() -> None:
     """Two codes under one parent may share a name in REFI (GUIDs tell them apart); tags are unique among
     siblings, so the second is "Name (2)": each coding keeps its own code, nothing is merged."""
     text = "good and good again\n"
-    qde = f"""<?xml version="1.0" encoding="utf-8"?>
+    qde = """<?xml version="1.0" encoding="utf-8"?>
 <Project xmlns="urn:QDA-XML:project:1.0" name="Twins">
   <CodeBook><Codes>
     <Code guid="C0000000-0000-4000-8000-000000000001" name="Tone" isCodable="false">
@@ -1020,4 +1020,7 @@ def test_sibling_codes_of_one_name_stay_two_tags() -> None:
     assert (specs["Tone", "Good"].color, specs["Tone", "Good (2)"].color) == ("#ff0000", "#0000ff")
     assert specs["Tone", "Good (2)"].description == "the other one"
     [document] = bundle.documents
-    assert sorted((a.start, a.tag_path) for a in document.annotations) == [(0, ("Tone", "Good")), (9, ("Tone", "Good (2)"))]
+    assert sorted((a.start, a.tag_path) for a in document.annotations) == [
+        (0, ("Tone", "Good")),
+        (9, ("Tone", "Good (2)")),
+    ]

@@ -20,7 +20,7 @@ to count the same way, and so do we.) A note becomes a ``Note`` referenced by
 (number: ``Integer`` when every value is whole, else ``Float``; date: ``Date``;
 text and choice: ``Text``, a choice's list kept in its ``Description`` after
 ``Annotator choices: ``) with a ``VariableValue`` per value under each
-``TextSource``. GUIDs are our own
+``TextSource``. The library's sets are ``Set`` elements of ``MemberSource`` elements. GUIDs are our own
 ids where those are UUIDs (and UUID5s of them otherwise), so exporting twice
 gives the same GUIDs and importing an export matches what is already there.
 
@@ -30,8 +30,9 @@ hierarchy kept (a code inside another is a tag inside its tag); users as coder n
 each ``Coding`` of a ``PlainTextSelection`` becomes an annotation (a coding of
 a whole source, one spanning the whole text), with the notes it refers to; a
 source's ``VariableValue``s become its attribute values (Integer and Float:
-number, Date: date, Boolean: a choice of true/false, others: text).
-Pictures, audio and video are skipped. A selection outside its text, a coding
+number, Date: date, Boolean: a choice of true/false, others: text); sets of
+sources become sets of the documents read from them (added to a set of the same
+name the library has). Pictures, audio and video are skipped. A selection outside its text, a coding
 of an unknown code or a source we cannot read refuses the whole file.
 
 Positions and line breaks: the standard counts code points in the ``.txt``
@@ -61,6 +62,7 @@ from lxml import etree
 from annotator.core.attributes import CHOICE, DATE, NUMBER, TEXT, Attribute, is_integer
 from annotator.core.model import NAME_MAX, Annotation, Document, Tag, TagSpec
 from annotator.core.offsets import RawTextMap
+from annotator.core.records import DocumentSet, LibraryExtras
 from annotator.core.text import MAX_IMPORT_BYTES, TextDecodeError, decode_bytes, normalize_text
 from annotator.formats.base import (
     ExportBundle,
@@ -249,7 +251,21 @@ def project_xml(bundle: ExportBundle, text_paths: dict[str, str]) -> bytes:
                 "modifiedDateTime": _xml_time(a.modified),
             }
             _sub_text(_sub(notes_el, ns, "Note", attrs), ns, "PlainTextContent", a.note)
+    _add_sets(root, bundle)
     return _serialise(root)
+
+
+def _add_sets(root: etree._Element, bundle: ExportBundle) -> None:
+    """The library's sets as REFI ``Set`` elements of sources (members among the documents exported)."""
+    exported = {e.document.id for e in bundle.documents}
+    if not bundle.sets:
+        return
+    sets_el = _sub(root, PROJECT_NS, "Sets")
+    for found in bundle.sets:
+        set_el = _sub(sets_el, PROJECT_NS, "Set", {"guid": _guid_for("set", found.id), "name": found.name})
+        for doc_id in found.document_ids:
+            if doc_id in exported:
+                _sub(set_el, PROJECT_NS, "MemberSource", {"targetGUID": _guid_for("document", doc_id)})
 
 
 def _add_source(
@@ -530,6 +546,30 @@ class _Project:
     problems: list[str] = field(default_factory=list)
     atlas: bool = False
     variables: dict[str, Attribute] = field(default_factory=dict)  # variable GUID -> attribute
+    read_as: dict[str, str] = field(default_factory=dict)  # a PDF source's GUID -> its text representation's
+
+    def sets(self, documents: list[ImportedDocument]) -> list[DocumentSet]:
+        """The project's sets of sources, with the documents imported from them (by their GUIDs).
+
+        Sets of codes or notes are not kept (a library's sets hold documents); a member
+        that is not a text (a picture, say) is left out.
+        """
+        imported = {d.id for d in documents if d.id is not None}
+        found: list[DocumentSet] = []
+        for sets in _children(self.root, self.ns, "Sets"):
+            for set_el in _children(sets, self.ns, "Set"):
+                name = (set_el.get("name") or "").strip()
+                guid = _normal_guid(set_el.get("guid"))
+                if not name or guid is None:
+                    continue
+                members = []
+                for member in _children(set_el, self.ns, "MemberSource"):
+                    target = _normal_guid(member.get("targetGUID")) or ""
+                    target = self.read_as.get(target, target)
+                    if target in imported:
+                        members.append(target)
+                found.append(DocumentSet(guid, name, tuple(dict.fromkeys(members))))
+        return found
 
     def read_header(self) -> None:
         ns = self.ns
@@ -674,6 +714,9 @@ class _Project:
                     # A PDF's codings of areas are lost; its text representation is what we can annotate.
                     for representation in _children(element, self.ns, "Representation"):
                         documents.append(self.text_source(representation, element.get("name")))
+                        pdf, text = _normal_guid(element.get("guid")), _normal_guid(representation.get("guid"))
+                        if pdf is not None and text is not None:
+                            self.read_as.setdefault(pdf, text)
         return documents
 
     def text_source(self, element: etree._Element, name: str | None) -> ImportedDocument:
@@ -775,7 +818,11 @@ def read_project(source: SourceFile) -> ImportBundle:
             + (f"; and {more} more" if more > 0 else "")
         )
     declared = list({a.name: a for a in project.variables.values()}.values())
-    return ImportBundle(documents=documents, tags=project.codebook.tags(project.used_tags), attributes=declared)
+    sets = project.sets(documents)
+    return ImportBundle(
+        documents=documents, tags=project.codebook.tags(project.used_tags), attributes=declared,
+        extras=LibraryExtras(sets=sets) if sets else None,
+    )  # fmt: skip
 
 
 def sniff_project(head: bytes) -> bool:

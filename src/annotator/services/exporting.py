@@ -100,11 +100,11 @@ def build_bundle(
 ) -> ExportBundle:
     """The codebook and the given documents (all when None) with their (filtered) annotations.
 
-    Every bundle holds the attribute definitions and each document's values. With
-    *whole_library* (a writer that ``carries_library``) it holds also each document's
-    previous texts, orphans and anchor states, and the library's sets (their members
-    among the documents exported; with some documents only, the sets that hold one of
-    them) and journal.
+    Every bundle holds the attribute definitions and each document's values, and the
+    library's sets (their members among the documents exported; with some documents
+    only, the sets that hold one of them). With *whole_library* (a writer that
+    ``carries_library``) it holds also each document's previous texts, orphans and
+    anchor states, and the journal.
     """
     extras: dict[str, Any] = {}
     with reading(library.engine) as s:  # one snapshot: no revision between a text and its offsets
@@ -120,13 +120,14 @@ def build_bundle(
             versions = library_dump.versions(s, wanted)
             orphans = library_dump.orphans(s, wanted, versions)
             anchors = library_dump.anchor_states(s, wanted)
-            exported = set(wanted)
-            sets = []
-            for found in attribute_store.list_sets(s):
-                members = tuple(d for d in found.document_ids if d in exported)
-                if everything or members:
-                    sets.append(replace(found, document_ids=members))
-            extras = {"sets": sets, "journal": journal_store.entries(s)}
+            extras = {"journal": journal_store.entries(s)}
+        exported = set(wanted)
+        sets = []
+        for found in attribute_store.list_sets(s):
+            members = tuple(d for d in found.document_ids if d in exported)
+            if everything or members:
+                sets.append(replace(found, document_ids=members))
+        extras["sets"] = sets
         documents = []
         for done, doc_id in enumerate(wanted, 1):
             doc = repo.get_document(s, doc_id)

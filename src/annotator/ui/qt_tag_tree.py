@@ -95,7 +95,7 @@ class _TagTreeView(QTreeView):
         super().__init__(owner)
         self._owner = owner
 
-    def startDrag(self, supportedActions: Qt.DropAction) -> None:  # noqa: N802, N803 (Qt's names)
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:  # noqa: N803 (Qt's names)
         mime = self._owner.drag_data()
         if mime is None:
             return
