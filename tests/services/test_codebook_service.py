@@ -123,6 +123,25 @@ def test_moving_refuses_cycles_and_clashes_and_renumbers(library: Library) -> No
     assert sorted(library.tags(), key=lambda t: t.id) == sorted(before, key=lambda t: t.id)
 
 
+def test_several_tags_move_together_to_one_place_in_one_step(library: Library) -> None:
+    top = lambda: [t.name for t in cb.children(library.tags())[None]]  # noqa: E731
+    claim, evidence, speculation = (_tag(library, n) for n in ("claim", "evidence", "speculation"))
+    d = svc.create_tag(library, name="D").tags_created[0]
+    # position counts the siblings that stay: after "evidence" among [evidence, D] is 1
+    svc.move_tags(library, tag_ids=[speculation.id, claim.id], parent_id=None, position=1)
+    assert top() == ["evidence", "speculation", "claim", "D"]
+    svc.move_tags(library, tag_ids=[evidence.id, claim.id], parent_id=d.id)
+    assert top() == ["speculation", "D"]
+    assert [t.name for t in cb.children(library.tags())[d.id]] == ["evidence", "claim"]
+    same = svc.create_tag(library, name="claim").tags_created[0]
+    with pytest.raises(InvalidInput, match="already a tag 'claim' at the top level"):
+        svc.move_tags(library, tag_ids=[speculation.id, _tag(library, "D/claim").id], parent_id=None)
+    other = svc.create_tag(library, name="evidence", parent_id=same.id).tags_created[0]
+    with pytest.raises(InvalidInput, match="two of the tags moved are named 'evidence'"):
+        svc.move_tags(library, tag_ids=[other.id, evidence.id], parent_id=None)
+    assert top() == ["speculation", "D", "claim"]  # a refused move changes nothing
+
+
 def test_merging_moves_annotations_and_children_and_undo_gives_everything_back(library: Library) -> None:
     doc = _doc(library)
     claim, evidence, spec = (_tag(library, n) for n in ("claim", "evidence", "speculation"))

@@ -8,8 +8,16 @@ left to block; what is saved is read back through a separate connection.
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPalette, QTextCharFormat
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QPalette,
+    QTextCharFormat,
+)
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMenu
 
 from annotator.core import colours
 from annotator.services import Library
@@ -193,6 +201,72 @@ def test_a_drop_that_cannot_be_a_move_changes_nothing(qtbot, open_window, import
     assert not window.session.undo_stack.canUndo()
 
 
+def _top_level_order(library_path) -> list[str]:
+    tags = [t for t in stored_tags(library_path).values() if t.parent_id is None]
+    return [t.name for t in sorted(tags, key=lambda t: t.sort_order)]
+
+
+def test_reorder_by_keyboard_one_place_at_a_time_and_undo(qtbot, open_window, import_text, library_path) -> None:
+    import_text(SAMPLE)
+    window = open_window()
+    claim, _evidence, speculation = window.session.tags
+    tree = window.tag_panel
+    focus_tree(window, claim.id)
+    down = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(tree.tree, Qt.Key.Key_Down, down)
+    assert _top_level_order(library_path) == ["evidence", "claim", "speculation"]
+    assert tree.visible_ids()[1] == claim.id and tree.current_id() == claim.id  # it stays chosen: press again
+    qtbot.keyClick(tree.tree, Qt.Key.Key_Down, down)
+    assert _top_level_order(library_path) == ["evidence", "speculation", "claim"]
+    qtbot.keyClick(tree.tree, Qt.Key.Key_Down, down)  # last already: nothing to do
+    assert _top_level_order(library_path) == ["evidence", "speculation", "claim"]
+    focus_tree(window, speculation.id)
+    qtbot.keyClick(tree.tree, Qt.Key.Key_Up, down)
+    assert _top_level_order(library_path) == ["speculation", "evidence", "claim"]
+    undo(qtbot, window)
+    undo(qtbot, window)
+    assert _top_level_order(library_path) == ["evidence", "claim", "speculation"]
+
+
+def test_a_drop_between_rows_puts_the_dragged_tags_there_in_one_undo_step(
+    qtbot, open_window, import_text, library_path
+) -> None:
+    import_text(SAMPLE)
+    window = open_window()
+    claim, evidence, speculation = window.session.tags
+    tree = window.tag_panel
+
+    def bottom_edge(tag_id: str) -> QPoint:
+        return tree.tree.visualRect(tree.index_of(tag_id)).bottomLeft() + QPoint(5, -1)
+
+    tree.select([claim.id])
+    assert _drag_and_drop(tree, tree.drag_data(), bottom_edge(evidence.id))  # down one, past evidence
+    qtbot.waitUntil(lambda: _top_level_order(library_path) == ["evidence", "claim", "speculation"])
+    tree.select([evidence.id, claim.id])
+    assert _drag_and_drop(tree, tree.drag_data(), bottom_edge(speculation.id))  # both, after the last
+    qtbot.waitUntil(lambda: _top_level_order(library_path) == ["speculation", "evidence", "claim"])
+    undo(qtbot, window)  # one step for both
+    assert _top_level_order(library_path) == ["evidence", "claim", "speculation"]
+
+
+def test_move_under_by_menu_key_and_back_to_the_top(qtbot, monkeypatch, open_window, import_text, library_path) -> None:
+    import_text(SAMPLE)
+    window = open_window()
+    claim, evidence, _speculation = window.session.tags
+    asked: list[str] = []
+    answer_items(monkeypatch, "claim", "(top level)", asked=asked)
+    focus_tree(window, evidence.id)
+    qtbot.keyClick(window.tag_panel.tree, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert "evidence" in asked[0]
+    assert stored_tags(library_path)["evidence"].parent_id == claim.id
+    assert window.tag_panel.tag(evidence.id).parent_id == claim.id
+    focus_tree(window, evidence.id)
+    qtbot.keyClick(window.tag_panel.tree, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert stored_tags(library_path)["evidence"].parent_id is None
+    undo(qtbot, window)
+    assert stored_tags(library_path)["evidence"].parent_id == claim.id
+
+
 def test_merge_several_tags_into_one_moves_their_annotations_and_undo_restores(
     qtbot, monkeypatch, open_window, import_text, library_path
 ) -> None:
@@ -242,6 +316,30 @@ def test_delete_a_used_tag_says_how_many_and_moves_them_then_undo(
     assert "claim" not in stored_tags(library_path)
 
 
+def test_delete_a_used_tag_with_its_annotations_and_undo_gives_both_back(
+    qtbot, monkeypatch, open_window, import_text, library_path
+) -> None:
+    doc_id = import_text(SAMPLE)
+    window = open_window()
+    claim = window.session.tags[0]
+    for start, end in ((0, 5), (6, 10)):
+        select_by_keyboard(qtbot, window, start, end)
+        qtbot.keyClick(window.pane, Qt.Key.Key_1)
+    before = stored_annotations(library_path, doc_id)
+    asked: list[str] = []
+    answer_items(monkeypatch, "Delete the 2 annotation(s) too", asked=asked)
+    focus_tree(window, claim.id)
+    qtbot.keyClick(window.tag_panel.tree, Qt.Key.Key_Delete)
+    assert "used by 2 annotation(s)" in asked[0]
+    assert "claim" not in stored_tags(library_path)
+    assert stored_annotations(library_path, doc_id) == []
+    assert window.annotations_model.rowCount() == 0
+    undo(qtbot, window)
+    assert stored_tags(library_path)["claim"] == claim
+    assert stored_annotations(library_path, doc_id) == before
+    assert window.annotations_model.rowCount() == 2
+
+
 def test_delete_cancelled_changes_nothing(qtbot, monkeypatch, open_window, import_text, library_path) -> None:
     import_text(SAMPLE)
     window = open_window()
@@ -254,22 +352,60 @@ def test_delete_cancelled_changes_nothing(qtbot, monkeypatch, open_window, impor
     assert "claim" in stored_tags(library_path)
 
 
+def _annotation_menu_by_keyboard(window) -> QMenu:
+    """The annotation list's context menu, opened as the Menu key (or Shift+F10) opens it."""
+    view = window.annotation_view
+    point = QPoint(5, 5)
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, point, view.mapToGlobal(point), Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(view, event)
+    popup = QApplication.activePopupWidget()
+    assert isinstance(popup, QMenu) and popup.accessibleName() == "Annotation actions"
+    return popup
+
+
 def test_split_selected_annotations_to_a_new_tag_is_one_undo_step(
     qtbot, monkeypatch, open_window, import_text, library_path
 ) -> None:
     doc_id = import_text(SAMPLE)
     window = open_window()
     claim = window.session.tags[0]
+    for start, end in ((0, 5), (6, 10), (11, 16)):
+        select_by_keyboard(qtbot, window, start, end)
+        qtbot.keyClick(window.pane, Qt.Key.Key_1)
+    first, second, _third = (a.id for a in stored_annotations(library_path, doc_id))
+    window.annotation_view.select_rows([first, second])
+    answer_text(monkeypatch, "greek letters")
+    qtbot.keyClick(_annotation_menu_by_keyboard(window), Qt.Key.Key_N)  # Move to &new tag…
+    new = stored_tags(library_path)["greek letters"]
+    tagged = {a.id: a.tag_id for a in stored_annotations(library_path, doc_id)}
+    assert tagged == {first: new.id, second: new.id, _third: claim.id}
+    undo(qtbot, window)
+    assert "greek letters" not in stored_tags(library_path)
+    assert {a.tag_id for a in stored_annotations(library_path, doc_id)} == {claim.id}
+
+
+def test_move_selected_annotations_to_another_tag_from_the_list_menu(
+    qtbot, monkeypatch, open_window, import_text, library_path
+) -> None:
+    doc_id = import_text(SAMPLE)
+    window = open_window()
+    claim, _evidence, speculation = window.session.tags
     for start, end in ((0, 5), (6, 10)):
         select_by_keyboard(qtbot, window, start, end)
         qtbot.keyClick(window.pane, Qt.Key.Key_1)
-    window.annotation_view.selectAll()
-    answer_text(monkeypatch, "greek letters")
-    window.codebook.move_annotations_to_new_tag()
-    new = stored_tags(library_path)["greek letters"]
-    assert {a.tag_id for a in stored_annotations(library_path, doc_id)} == {new.id}
+    first, second = (a.id for a in stored_annotations(library_path, doc_id))
+    window.annotation_view.select_rows([second])
+    asked: list[str] = []
+    answer_items(monkeypatch, "speculation", asked=asked)
+    qtbot.keyClick(_annotation_menu_by_keyboard(window), Qt.Key.Key_M)  # &Move to tag…
+    assert "1 annotation" in asked[0]
+    assert {a.id: a.tag_id for a in stored_annotations(library_path, doc_id)} == {
+        first: claim.id,
+        second: speculation.id,
+    }
     undo(qtbot, window)
-    assert "greek letters" not in stored_tags(library_path)
     assert {a.tag_id for a in stored_annotations(library_path, doc_id)} == {claim.id}
 
 

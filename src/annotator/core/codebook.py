@@ -269,7 +269,7 @@ def resolve(tags: Iterable[Tag], path: str | Sequence[str]) -> Tag:
 
 
 def children(tags: Iterable[_T]) -> dict[str | None, list[_T]]:
-    """Each parent id's children (None: the top level), ordered by sort_order, then name.
+    """Each parent id's children (None: the top level), ordered by sort_order, then name (case folded).
 
     A tag whose parent is not in *tags* counts as top level, so no tag is ever hidden.
     """
@@ -279,7 +279,7 @@ def children(tags: Iterable[_T]) -> dict[str | None, list[_T]]:
     for tag in tags:
         out.setdefault(tag.parent_id if tag.parent_id in ids else None, []).append(tag)
     for siblings in out.values():
-        siblings.sort(key=lambda t: (t.sort_order, t.name, t.id))
+        siblings.sort(key=lambda t: (t.sort_order, t.name.casefold(), t.name, t.id))
     return out
 
 

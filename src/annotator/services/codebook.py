@@ -198,16 +198,42 @@ def move_tag(
     its siblings there (None: last), with everything below it. Refused if that puts it inside itself, or a sibling there
     has its name; with *base*, if another program moved or renamed it since. The new siblings
     are numbered again; every tag whose place changed is in ``tags_updated``."""
+    return move_tags(library, tag_ids=[tag_id], parent_id=parent_id, position=position,
+                     bases=[base] if base is not None else None)  # fmt: skip
+
+
+def move_tags(
+    library: Library,
+    *,
+    tag_ids: Sequence[str],
+    parent_id: str | None,
+    position: int | None = None,
+    bases: Sequence[Tag] | None = None,
+) -> Changes:
+    """Put several tags, in the order given, under *parent_id* (None: top level) from *position* on:
+    the index the first will have among the siblings there that do not move (None: last). One
+    action, refused whole as :func:`move_tag` refuses one (*bases*: the tags as shown, by id)."""
     with _codebook(library) as (s, tags):
-        current = _find(tags, tag_id, base)
-        _check_base(current, base, ("parent_id", "name"))
+        moving = [_find(tags, tag_id, bases) for tag_id in dict.fromkeys(tag_ids)]
+        shown = {b.id: b for b in bases or ()}
         if parent_id is not None:
             _find(tags, parent_id)
-        cb.check_move(tags, tag_id, parent_id)
-        cb.sibling_name(current.name, tags, parent_id, tag_id=tag_id)
+        moved_ids = {t.id for t in moving}
+        staying_tags = [t for t in tags if t.id not in moved_ids]
+        names: set[str] = set()
+        for current in moving:
+            _check_base(current, shown.get(current.id), ("parent_id", "name"))
+            cb.check_move(tags, current.id, parent_id)
+            cb.sibling_name(current.name, staying_tags, parent_id)
+            if current.name in names:
+                raise InvalidInput(f"two of the tags moved are named '{current.name}'; names are unique among siblings")
+            names.add(current.name)
         before = {t.id: t for t in tags}
-        siblings = cb.children(tags).get(parent_id, [])
-        updated = _write(s, cb.placed(siblings, replace(current, parent_id=parent_id), position), before)
+        staying = [t for t in cb.children(tags).get(parent_id, []) if t.id not in moved_ids]
+        at = len(staying) if position is None else max(0, min(position, len(staying)))
+        order = [*staying[:at], *(replace(t, parent_id=parent_id) for t in moving), *staying[at:]]
+        renumbered = [t if t.sort_order == i else replace(t, sort_order=i) for i, t in enumerate(order)]
+        updated = _write(s, renumbered, before)
     return Changes(tags_updated=tuple(updated))
 
 

@@ -181,6 +181,8 @@ class QtCodebookFlow:
         self.rename_action = action("&Rename", self.rename, "F2", tree_only=True)
         self.edit_action = action("&Edit tag…", self.edit, "Alt+Return", tree_only=True)
         self.move_action = action("&Move under…", self.move_under, "Ctrl+M", tree_only=True)
+        self.move_up_action = action("Move u&p", self.move_up, "Ctrl+Shift+Up", tree_only=True)
+        self.move_down_action = action("Move do&wn", self.move_down, "Ctrl+Shift+Down", tree_only=True)
         self.merge_action = action("Mer&ge into…", self.merge_into, "Ctrl+Shift+G", tree_only=True)
         self.delete_action = action("&Delete tag…", self.delete, "Del", tree_only=True)
         self.quick_pick_action = action("&Quick pick…", self.open_quick_pick, "Ctrl+K")
@@ -196,7 +198,8 @@ class QtCodebookFlow:
         slash.triggered.connect(self.open_quick_pick)
         window.pane.addAction(slash)
         self.tree_actions = [self.new_action, self.new_child_action, self.rename_action, self.edit_action,
-                             self.move_action, self.merge_action, self.delete_action]  # fmt: skip
+                             self.move_action, self.move_up_action, self.move_down_action, self.merge_action,
+                             self.delete_action]  # fmt: skip
         self.tree.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)
         window.pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -302,23 +305,44 @@ class QtCodebookFlow:
             self.move([t.id for t in moving], parent_id, -1)
 
     def move(self, tag_ids: list[str], parent_id: str | None, row: int) -> None:
-        """Move tags under *parent_id* (None: top level), from *row* among its children on (-1: last)."""
-        library, commands = self.session.library, []
-        for offset, tag_id in enumerate(tag_ids):
-            tag = self.session.tag(tag_id)
-            if tag is None:
-                continue
-            position = None if row < 0 else row + offset
+        """Move tags under *parent_id* (None: top level), to *row* among its children as shown (-1: last)."""
+        moving = [t for t in (self.session.tag(i) for i in tag_ids) if t is not None]
+        if not moving:
+            return
+        position = None
+        if row >= 0:  # a row counts the moving tags shown above it; the service counts those that stay
+            ids = {t.id for t in moving}
+            shown = cb.children(self.session.tags).get(parent_id, [])
+            position = row - sum(1 for t in shown[:row] if t.id in ids)
+        library, bases = self.session.library, moving
 
-            def act(tag: Tag = tag, position: int | None = position):  # type: ignore[no-untyped-def]
-                return codebook_service.move_tag(
-                    library, tag_id=tag.id, parent_id=parent_id, position=position, base=tag
-                )
+        def act() -> Changes:
+            return codebook_service.move_tags(
+                library, tag_ids=[t.id for t in bases], parent_id=parent_id, position=position, bases=bases
+            )
 
-            commands.append(TagEditCommand(self.session, f"Move {tag.name}", act))
-        macro = f"Move {len(commands)} tags" if len(commands) > 1 else None
-        self.session.push(commands, macro)
-        self.tree.select(tag_ids)
+        text = f"Move {moving[0].name}" if len(moving) == 1 else f"Move {len(moving)} tags"
+        self.session.push([TagEditCommand(self.session, text, act)])
+        self.tree.select([t.id for t in moving])
+
+    def move_up(self) -> None:
+        self._move_by(-1)
+
+    def move_down(self) -> None:
+        self._move_by(1)
+
+    def _move_by(self, step: int) -> None:
+        """Move the current tag one place up or down among its siblings (the keyboard's reorder)."""
+        tag = self._current()
+        if tag is None:
+            self._say("Choose a tag in the tag list first.")
+            return
+        parent = tag.parent_id if self.session.tag(tag.parent_id or "") is not None else None
+        siblings = [t.id for t in cb.children(self.session.tags).get(parent, [])]
+        at = siblings.index(tag.id) + step
+        if not 0 <= at < len(siblings):
+            return  # first or last already
+        self.move([tag.id], parent, at + (1 if step > 0 else 0))
 
     def merge_into(self) -> None:
         merging = self._selected()

@@ -39,6 +39,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QDrag, QDropEvent, QIcon, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
+from annotator.core import codebook as cb
 from annotator.core.model import Tag
 
 #: What a drag of tags carries: their ids, one per line (UTF-8).
@@ -52,15 +53,8 @@ def swatch(color: str, size: int = 14) -> QIcon:
 
 
 def children_of(tags: Iterable[Tag]) -> dict[str | None, list[Tag]]:
-    """Tags by parent id (None: top level), siblings in their order."""
-    by_id = {t.id: t for t in tags}
-    children: dict[str | None, list[Tag]] = defaultdict(list)
-    for tag in by_id.values():
-        parent = tag.parent_id if tag.parent_id in by_id else None  # a missing parent: shown at the top
-        children[parent].append(tag)
-    for siblings in children.values():
-        siblings.sort(key=lambda t: (t.sort_order, t.name.casefold()))
-    return children
+    """Tags by parent id (None: top level; a missing parent counts as none), siblings in their order."""
+    return defaultdict(list, cb.children(tags))
 
 
 def tag_paths(tags: Iterable[Tag]) -> dict[str, str]:
