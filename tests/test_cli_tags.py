@@ -237,3 +237,20 @@ def test_a_colour_too_close_to_the_page_is_saved_with_a_one_line_note(
     assert code == 0 and err.splitlines()[-1].startswith("annotator: note: #2a2a2a is too close to a dark page")
     code, _, err = run(capsys, "--database", db, "tags", "edit", "Ghost", "--color", "#2a9d8f")
     assert code == 0 and "note" not in err  # a colour that shows: no note
+
+
+def test_importing_a_codebook_names_the_tags_it_added_by_their_paths(
+    capsys: pytest.CaptureFixture[str], db: str, codebook: str, tmp_path: Path
+) -> None:
+    exported = tmp_path / "codes.qdc"
+    ok(capsys, db, "export", "--format", "qdc", "-o", str(exported))
+    other = str(tmp_path / "other.sqlite3")
+    ok(capsys, other, "tags", "add", "Feelings")
+    code, _out, err = run(capsys, "--database", other, "import", str(exported))
+    assert code == 0, err
+    [line] = [x for x in err.splitlines() if x.startswith("created")]
+    assert line == (
+        "created 5 tag(s): Feelings/Positive, Feelings/Negative, Feelings/Negative/Positive, Outcome, Outcome/Positive"
+    )
+    code, _out, err = run(capsys, "--database", other, "import", str(exported))
+    assert "nothing new: every tag was already in the library" in err

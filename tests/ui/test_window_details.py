@@ -80,10 +80,22 @@ def test_importing_a_codebook_says_how_many_tags_it_added(
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(codebook)], ""))
     window.import_action.trigger()
     assert messages == []
-    assert window.statusBar().currentMessage() == "Added 2 tag(s) from the codebook."
+    assert window.statusBar().currentMessage() == "Added 2 tag(s) from the codebook: Trust, Doubt."
     assert {"Trust", "Doubt"} <= {t.name for t in window.session.tags}
     window.import_action.trigger()  # again: nothing new
     assert "already" in window.statusBar().currentMessage() and "0 new" not in window.statusBar().currentMessage()
+
+
+def test_the_tags_a_codebook_added_are_named_by_their_paths_a_few_at_most() -> None:
+    from annotator.services import Changes, importing
+    from annotator.ui.qt_import_flow import NAMED_TAGS, import_summary
+
+    top = Tag(id="t", name="Tone", color="#888888")
+    added = [Tag(id=f"c{i}", name=f"Good {i}", color="#888888", parent_id="t") for i in range(NAMED_TAGS + 2)]
+    result = importing.ImportResult([], 0, 0, Changes(tags_created=tuple(added)))
+    summary = import_summary(result, lambda _i: "?", [top])
+    assert summary.startswith(f"Added {NAMED_TAGS + 2} tag(s) from the codebook: Tone/Good 0, Tone/Good 1, ")
+    assert summary.endswith(f"Tone/Good {NAMED_TAGS - 1} and 2 more.")
 
 
 def test_pasting_text_already_in_the_library_says_so_and_opens_it(open_window, import_text, messages) -> None:

@@ -10,14 +10,16 @@ in the status bar what was added. Unreadable files are skipped and listed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMainWindow, QMessageBox
 
+from annotator.core import codebook as cb
 from annotator.core.boilerplate import Cut
+from annotator.core.model import Tag
 from annotator.formats.base import ImportedDocument
 from annotator.formats.registry import readers
 from annotator.services import importing
@@ -29,12 +31,22 @@ from annotator.ui.qt_trim_dialog import QtTrimDialog
 CANCELLED = "Import cancelled; nothing was imported."
 
 
-def import_summary(result: importing.ImportResult, title_of: Callable[[str], str]) -> str:
-    """What an import did, in a sentence for the status bar (*title_of* gives a document's title)."""
+#: How many of the tags a codebook added the status bar names.
+NAMED_TAGS = 6
+
+
+def import_summary(
+    result: importing.ImportResult, title_of: Callable[[str], str], library_tags: Sequence[Tag] = ()
+) -> str:
+    """What an import did, in a sentence for the status bar (*title_of* gives a document's title;
+    *library_tags*, the library's tags now, name the tags a codebook added by their paths)."""
     tags = len(result.changes.tags_created)
     if not result.documents:  # a codebook: tags only
         if tags:
-            return f"Added {tags} tag(s) from the codebook."
+            paths = cb.paths([*library_tags, *result.changes.tags_created])
+            names = [cb.format_path(paths.get(t.id, (t.name,))) for t in result.changes.tags_created]
+            more = f" and {len(names) - NAMED_TAGS} more" if len(names) > NAMED_TAGS else ""
+            return f"Added {tags} tag(s) from the codebook: {', '.join(names[:NAMED_TAGS])}{more}."
         return "Nothing was added: the library already has every tag of the codebook."
     known = [row for row in result.documents if not row.new]
     if len(result.documents) == 1 and known and not result.annotations_added and not tags:
@@ -167,5 +179,5 @@ class QtImportFlow(QObject):
         ids = [row.id for row in result.documents]
         if ids:
             self._open_document(ids[0])  # a text already in the library too: that is where it is
-        self._status(import_summary(result, lambda i: self._title_of(i) or "?"), 8000)
+        self._status(import_summary(result, lambda i: self._title_of(i) or "?", self._session.tags), 8000)
         return ids
