@@ -209,12 +209,28 @@ def test_undoing_a_delete_after_another_program_imported_the_same_file_keeps_bot
     assert message.startswith("Undone") and "has the same text (imported meanwhile): both are kept" in message
 
 
-def test_duplicate_titles_are_told_apart_in_the_library_list(qtbot, open_window, import_text, tmp_path) -> None:
-    import_text("Report\n\nThe first one.\n", "one.txt")
-    import_text("Report\n\nThe second one.\n", "two.txt")
+def test_duplicate_titles_are_told_apart_in_the_library_list(
+    qtbot, open_window, import_text, tmp_path, library_path
+) -> None:
+    from annotator.services import memos
+
+    first = import_text("Report\n\nThe first one.\n", "one.txt")
+    second = import_text("Report\n\nThe second one.\n", "two.txt")
     window = open_window()
     model = window.documents_model
     assert [model.data(model.index(r)) for r in range(model.rowCount())] == ["Report", "Report (2)"]
+    window.open_document(second)
+    assert window.windowTitle() == "Report (2) — Annotator"
+    window.attributes_action.trigger()  # the Attributes table names documents as the list does
+    panel = window.attributes_panel
+    assert [panel.model.index(r, 0).data() for r in range(2)] == ["Report", "Report (2)"]
+    with Library.open(f"sqlite:///{library_path}") as library:
+        documents.set_document_memo(library, document_id=second, memo="the later one")
+        [memo] = [m for m in memos.all_memos(library) if m.document_id]  # and so do the Memos view and export
+        assert (memo.document_id, memo.document_title) == (second, "Report (2)")
+        documents.delete_document(library, document_id=first)
+    window.watcher.poll()  # another program deleted the first: the open one is the only "Report" now
+    qtbot.waitUntil(lambda: window.windowTitle() == "Report — Annotator")
 
 
 def test_the_journal_adds_edits_and_deletes_entries_signed_with_the_coder_name(

@@ -15,6 +15,7 @@ from typing import Any
 import orjson
 
 from annotator.core.codebook import labels
+from annotator.core.documents import distinct_titles
 from annotator.core.memos import ANNOTATION, DOCUMENT, JOURNAL, TAG, Memo
 from annotator.services.library import Library
 from annotator.storage import journal as rows
@@ -28,12 +29,22 @@ def all_memos(library: Library) -> list[Memo]:
     """Every memo of the library, read in one snapshot (journal, documents, annotations, tags).
 
     A tag is named by its label (:func:`~annotator.core.codebook.labels`): its name, or the
-    shortest path that tells it apart where two tags share the name.
+    shortest path that tells it apart where two tags share the name; a document by its title
+    as the library lists it, told apart from another of the same title ("Report (2)").
     """
     with reading(library.engine) as s:
         found = rows.all_memos(s)
         shown = labels(repo.list_tags(s))
-    return [replace(m, label=shown.get(m.tag_id, m.label)) if m.tag_id else m for m in found]
+        listed = repo.document_summaries(s)
+    titles = dict(zip([d.id for d in listed], distinct_titles([d.title for d in listed]), strict=True))
+    return [
+        replace(
+            m,
+            label=shown.get(m.tag_id, m.label) if m.tag_id else m.label,
+            document_title=titles.get(m.document_id, m.document_title) if m.document_id else m.document_title,
+        )
+        for m in found
+    ]
 
 
 def place_of(memo: Memo, *, quote_chars: int = 60) -> str:

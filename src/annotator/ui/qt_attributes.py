@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.attributes import CHOICE, DATE, KINDS, NUMBER, Attribute, parse_value, sort_key
+from annotator.core.documents import distinct_titles
 from annotator.core.errors import InvalidInput
 from annotator.services import Changes, attributes
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
@@ -275,7 +276,8 @@ class QtAttributesPanel(QWidget):
         self._stale = False
         library = self._session.library
         try:
-            documents = [(d.id, d.title) for d in library.documents()]
+            listed = library.documents()
+            documents = list(zip([d.id for d in listed], distinct_titles([d.title for d in listed]), strict=True))
             defined = attributes.definitions(library)
             values = attributes.attributes_of(library, [d for d, _ in documents])
         except USER_ERRORS as exc:

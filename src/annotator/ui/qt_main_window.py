@@ -201,7 +201,7 @@ class QtMainWindow(QMainWindow):
         s.libraryReloaded.connect(self.start)
         s.tagsChanged.connect(self._apply_tags)
         s.errorRaised.connect(self._on_error_raised)
-        s.documentUpdated.connect(lambda document: self.setWindowTitle(f"{document.title} — Annotator"))
+        s.documentUpdated.connect(lambda _document: self._show_window_title())
         s.saved.connect(lambda message: self.statusBar().showMessage(message, 3000))
         s.refused.connect(self._on_session_refused)
         s.createdHere.connect(lambda annotation_id: self.select_annotation(annotation_id, select_text=False))
@@ -291,7 +291,7 @@ class QtMainWindow(QMainWindow):
             self._reselect(selected)
         self._update_accept_action()
         self._update_tag_counts()
-        self.setWindowTitle(f"{document.title} — Annotator")
+        self._show_window_title()
         self.document_list.show_current(document.id)
         position = self.session.reading_position()
         if position is not None:
@@ -334,6 +334,16 @@ class QtMainWindow(QMainWindow):
             return
         # Documents added or deleted reset the list: the open one is its current row again.
         self.document_list.show_current(self.session.document.id if self.session.document else None)
+        self._show_window_title()  # its title as listed may have changed ("Report (2)" became "Report")
+
+    def _show_window_title(self) -> None:
+        """The open document's title as the library lists it (a shared one told apart), then the app's name."""
+        document = self.session.document
+        if document is None:
+            self.setWindowTitle("Annotator")
+            return
+        title = self.documents_model.shown_title(document.id) or document.title
+        self.setWindowTitle(f"{title} — Annotator")
 
     # -- user actions ---------------------------------------------------------------------------
 

@@ -92,6 +92,11 @@ class QtDocumentListModel(QAbstractListModel):
         row = self.row_of(document_id)
         return self._rows[row].title if row >= 0 else None
 
+    def shown_title(self, document_id: str) -> str | None:
+        """A listed document's title as the list shows it (a shared one told apart: "Report (2)")."""
+        row = self.row_of(document_id)
+        return self._shown[row] if row >= 0 else None
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
