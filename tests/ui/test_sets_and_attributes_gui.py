@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPointF, Qt
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QLineEdit, QMenu, QMessageBox
 
 from annotator.services import Library, sets
@@ -29,6 +29,34 @@ def _menu_action(menu: QMenu, *path: str):
     raise AssertionError(f"no {path[0]!r} in {[a.text() for a in menu.actions()]}")
 
 
+def _document_menu_by_keyboard(window) -> QMenu:
+    """The library list's context menu of the selected documents, as the Menu key (or Shift+F10) opens it."""
+    view = window.document_list
+    point = QPoint(5, 5)
+    QApplication.sendEvent(
+        view,
+        QContextMenuEvent(
+            QContextMenuEvent.Reason.Keyboard, point, view.mapToGlobal(point), Qt.KeyboardModifier.NoModifier
+        ),
+    )
+    popup = QApplication.activePopupWidget()
+    assert isinstance(popup, QMenu) and popup.accessibleName() == "Document actions"
+    return popup
+
+
+def _choose(qtbot, menu: QMenu, *path: str) -> None:
+    """Choose a menu entry by keyboard: arrow keys to it, Enter (Right opens a submenu)."""
+    for step, text in enumerate(path):
+        action = _menu_action(menu, text)
+        menu.setActiveAction(action)
+        if step < len(path) - 1:
+            qtbot.keyClick(menu, Qt.Key.Key_Right)
+            menu = action.menu()
+            qtbot.waitUntil(menu.isVisible)
+        else:
+            qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+
 def test_documents_join_a_set_by_the_context_menu_and_leave_it(
     open_window, import_text, library_path, qtbot, monkeypatch
 ) -> None:
@@ -39,20 +67,38 @@ def test_documents_join_a_set_by_the_context_menu_and_leave_it(
     for doc in (a, b):
         index = window.documents_model.index(window.documents_model.row_of(doc))
         window.document_list.selectionModel().select(index, window.document_list.selectionModel().SelectionFlag.Select)
-    menu = QMenu()
-    for part in window.document_list.context_menu_parts:
-        part(menu, window.document_list.selected_ids())
-    _menu_action(menu, "Add to set", "New set…").trigger()
+    menu = _document_menu_by_keyboard(window)
+    entries = [x.text().replace("&", "") for x in menu.actions() if not x.isSeparator()]
+    assert entries == ["Rename…", "Document memo…", "Details…", "Delete document…", "Add to set", "Remove from set"]
+    _choose(qtbot, menu, "Add to set", "New set…")
     with _library(library_path) as library:
         assert [(s.name, set(s.document_ids)) for s in sets.list_sets(library)] == [("week 1", {a, b})]
     assert [window.library_sets.set_list.item(r).text() for r in range(2)] == ["All documents", "week 1 (2)"]
-    menu = QMenu()
-    for part in window.document_list.context_menu_parts:
-        part(menu, [a])
-    _menu_action(menu, "Remove from set", "week 1").trigger()
+    window.document_list.clearSelection()
+    index = window.documents_model.index(window.documents_model.row_of(a))
+    window.document_list.selectionModel().select(index, window.document_list.selectionModel().SelectionFlag.Select)
+    _choose(qtbot, _document_menu_by_keyboard(window), "Remove from set", "week 1")
     with _library(library_path) as library:
         assert sets.list_sets(library)[0].document_ids == (b,)
     assert window.library_sets.set_list.item(1).text() == "week 1 (1)"
+
+
+def _drag_over(widget, mime: QMimeData, target: QPoint) -> bool:
+    """Qt's drag events as a drag of *mime* sends them to *widget* (enter, move, drop); True if it took the drop.
+
+    Offscreen Qt runs no real drag, so the events are sent here in that order."""
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(target, *args)
+    QApplication.sendEvent(widget, enter)
+    if not enter.isAccepted():
+        return False
+    move = QDragMoveEvent(target, *args)
+    QApplication.sendEvent(widget, move)
+    if not move.isAccepted():
+        return False
+    drop = QDropEvent(QPointF(target), *args)
+    QApplication.sendEvent(widget, drop)
+    return drop.isAccepted()
 
 
 def test_a_drop_of_documents_on_a_set_adds_them_and_the_set_filters_the_library(
@@ -67,24 +113,19 @@ def test_a_drop_of_documents_on_a_set_adds_them_and_the_set_filters_the_library(
     mime = window.documents_model.mimeData([window.documents_model.index(window.documents_model.row_of(c))])
     assert mime.hasFormat(DOCUMENT_IDS_MIME)
     target = set_list.visualItemRect(set_list.item(1)).center()
-    drop = QDropEvent(
-        QPointF(target), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    )
-    set_list.dropEvent(drop)
+    assert _drag_over(set_list.viewport(), mime, target)
     with _library(library_path) as library:
         assert sets.list_sets(library)[0].document_ids == (c,)
     set_list.setCurrentRow(1)  # the keyboard path: arrow keys in the Sets list do the same
     assert window.document_list.shown_ids() == [c]
     set_list.setCurrentRow(0)
     assert window.document_list.shown_ids() == [a, b, c]
-    # A drop of something else (files from the desktop) on a set adds nothing.
+    # "All documents" is no set to drop on; a drop of something else (files from the desktop) adds nothing.
+    everything = set_list.visualItemRect(set_list.item(0)).center()
+    assert not _drag_over(set_list.viewport(), mime, everything)
     other = QMimeData()
     other.setText("hello")
-    set_list.dropEvent(
-        QDropEvent(
-            QPointF(target), Qt.DropAction.CopyAction, other, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-        )
-    )
+    assert not _drag_over(set_list.viewport(), other, target)
     with _library(library_path) as library:
         assert sets.list_sets(library)[0].document_ids == (c,)
 

@@ -137,8 +137,7 @@ class QtDocumentFlow:
             document_list.addAction(action)
         for action in (self.memo_action, self.details_action):
             parent.addAction(action)
-        document_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        document_list.customContextMenuRequested.connect(self._on_list_context_menu_requested)
+        document_list.context_menu_parts.insert(0, self._add_to_list_menu)  # first, then the sets' entries
 
     @property
     def actions(self) -> list[QAction]:
@@ -221,9 +220,6 @@ class QtDocumentFlow:
         if self._session.document is None and model.rowCount() > 0:  # open the one that took its place
             self._list.setCurrentIndex(model.index(min(max(row, 0), model.rowCount() - 1)))
 
-    def _on_list_context_menu_requested(self, point) -> None:  # type: ignore[no-untyped-def]
-        menu = QMenu(self._list)
-        menu.setAccessibleName("Document actions")
+    def _add_to_list_menu(self, menu: QMenu, _document_ids: list[str]) -> None:
+        """The library list's context menu: this document's entries (they act on the current one)."""
         menu.addActions(self.actions)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(self._list.viewport().mapToGlobal(point))

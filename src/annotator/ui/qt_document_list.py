@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QWidget
 
@@ -53,10 +53,14 @@ class QtDocumentList(QListView):
         if not ids or not self.context_menu_parts:
             return
         menu = QMenu(self)
+        menu.setAccessibleName("Document actions")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         for part in self.context_menu_parts:
             part(menu, ids)
-        if not menu.isEmpty():
-            menu.exec(event.globalPos())
+        if menu.isEmpty():
+            menu.deleteLater()
+            return
+        menu.popup(event.globalPos())  # not blocking the event loop (polls, other windows' changes)
 
     def set_shown(self, document_ids: set[str] | None) -> None:
         """Show only these documents (all when None): the library's filter by set or attribute."""

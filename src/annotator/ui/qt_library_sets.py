@@ -388,6 +388,8 @@ class QtLibrarySets(QWidget):
 
     def _document_menu(self, menu: QMenu, document_ids: list[str]) -> None:
         """Add to set ▸ and Remove from set ▸ in the library list's context menu."""
+        if not menu.isEmpty():
+            menu.addSeparator()
         add = menu.addMenu("Add to &set")
         for s in self._sets:
             action = add.addAction(s.name)
