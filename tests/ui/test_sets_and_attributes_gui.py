@@ -237,6 +237,44 @@ def test_attribute_cells_are_edited_with_enter_refused_when_bad_and_undone(
     assert panel.model.index(row, 1).data() == "42.5"
 
 
+def test_date_and_text_cells_are_typed_checked_and_kept_as_given(open_window, import_text, library_path, qtbot) -> None:
+    a, _b, _c = _three(import_text)
+    with _library(library_path) as library:
+        attrs.define_attribute(library, name="interviewed", kind="date")
+        attrs.define_attribute(library, name="place", kind="text")
+    window = open_window()
+    window.attributes_action.trigger()
+    panel = window.attributes_panel
+
+    def type_into(name: str, text: str) -> QLineEdit:
+        panel.edit_cell(a, name)
+        editor = panel.table.focusWidget()
+        assert isinstance(editor, QLineEdit)
+        editor.selectAll()
+        qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+        qtbot.keyClicks(editor, text)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        QApplication.processEvents()
+        return editor
+
+    assert type_into("interviewed", "31/03/2020").placeholderText() == "YYYY-MM-DD"
+    assert "date" in window.statusBar().currentMessage()  # refused, with one line
+    with _library(library_path) as library:
+        assert attrs.attributes_of(library, [a])[a] == {}
+    type_into("interviewed", "2020-02-30")  # no such day
+    with _library(library_path) as library:
+        assert attrs.attributes_of(library, [a])[a] == {}
+    type_into("interviewed", "2020-03-31")
+    type_into("place", "Tirana,  Albania ")  # text is kept as typed
+    with _library(library_path) as library:
+        assert attrs.attributes_of(library, [a])[a] == {"interviewed": "2020-03-31", "place": "Tirana,  Albania "}
+    row = next(r for r, (d, _) in enumerate(panel.model.documents) if d == a)
+    assert [panel.model.index(row, c).data() for c in (1, 2)] == ["2020-03-31", "Tirana,  Albania "]
+    type_into("place", "")  # an empty cell clears the value
+    with _library(library_path) as library:
+        assert attrs.attributes_of(library, [a])[a] == {"interviewed": "2020-03-31"}
+
+
 def test_an_attribute_is_defined_renamed_and_deleted_in_the_window(
     open_window, import_text, library_path, monkeypatch
 ) -> None:

@@ -454,11 +454,17 @@ class _Codebook:
     owners: dict[tuple[str, ...], str] = field(default_factory=dict)  # tag path -> the GUID of its code
 
     def read(self, codes: etree._Element, ns: str) -> None:
-        stack: list[tuple[etree._Element, tuple[str, ...]]] = [
-            (code, ()) for code in reversed(list(_children(codes, ns, "Code")))
-        ]
+        def group(
+            parent: etree._Element, path: tuple[str, ...]
+        ) -> list[tuple[etree._Element, tuple[str, ...], set[str]]]:
+            """The codes inside *parent*, last first (for the stack), each with its siblings' names."""
+            inside = list(_children(parent, ns, "Code"))
+            names = {code.get("name") or "" for code in inside}
+            return [(code, path, names) for code in reversed(inside)]
+
+        stack = group(codes, ())
         while stack:  # iterative: a deep hierarchy must not exhaust Python's stack
-            code, parents = stack.pop()
+            code, parents, sibling_names = stack.pop()
             guid = _normal_guid(code.get("guid"))
             own = code.get("name") or ""
             if not own.strip():
@@ -467,7 +473,7 @@ class _Codebook:
                 raise FormatError(
                     f"the code '{own[:60]}…' has a name of {len(own)} characters; the limit is {NAME_MAX}"
                 )
-            path = self._own_path(parents, own, guid)
+            path = self._own_path(parents, own, guid, sibling_names)
             if guid is not None:
                 self.names.setdefault(guid, path)
             if path not in self.specs:
@@ -475,16 +481,20 @@ class _Codebook:
                 self.specs[path] = TagSpec(path[-1], color, description, parents=parents)
             if (code.get("isCodable") or "true").strip().lower() not in ("false", "0"):
                 self.codable.add(path)
-            stack.extend((child, path) for child in reversed(list(_children(code, ns, "Code"))))
+            stack.extend(group(code, path))
 
-    def _own_path(self, parents: tuple[str, ...], name: str, guid: str | None) -> tuple[str, ...]:
+    def _own_path(
+        self, parents: tuple[str, ...], name: str, guid: str | None, sibling_names: set[str]
+    ) -> tuple[str, ...]:
         """The tag path of a code: its parents' path and its name, told apart from a sibling of the same
-        name that is another code (another GUID) as "Name (2)", "Name (3)"...: tags are unique among
-        siblings, and two codes must not become one."""
+        name that is another code (another GUID) as "Name (2)", "Name (3)"... (skipping a name a sibling
+        has): tags are unique among siblings, and two codes must not become one."""
         path = (*parents, name)
         n = 1
         while (owner := self.owners.get(path)) is not None and guid is not None and owner != guid:
             n += 1
+            while f"{name} ({n})" in sibling_names:
+                n += 1
             path = (*parents, f"{name} ({n})")
         if guid is not None:
             self.owners.setdefault(path, guid)
