@@ -171,3 +171,52 @@ def test_every_focusable_widget_of_the_main_window_has_an_accessible_name(open_w
         if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is window and not spoken(w).strip()
     ]
     assert unnamed == []
+
+
+def test_every_focusable_widget_of_every_dialog_has_an_accessible_name(open_window, import_text) -> None:
+    """As the main window's test above, for each dialog and popup the window opens."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QWidget
+
+    from annotator.core.boilerplate import Cut
+    from annotator.services import documents
+    from annotator.ui.qt_attributes import QtAttributeDialog
+    from annotator.ui.qt_backups_dialog import QtBackupsDialog
+    from annotator.ui.qt_codebook_flow import QtTagDialog
+    from annotator.ui.qt_document_flow import QtDocumentDetailsDialog, QtDocumentMemoDialog
+    from annotator.ui.qt_export_dialog import QtExportDialog
+    from annotator.ui.qt_memos import QtJournalDialog, QtMemosDialog
+    from annotator.ui.qt_preferences import QtCoderDialog
+    from annotator.ui.qt_trim_dialog import QtTrimDialog
+
+    doc_id = import_text("Menu Home\n\nSome text.\n")
+    window = open_window()
+    session, tags = window.session, window.session.tags
+    dialogs = {
+        "edit tag": QtTagDialog(window, tags[0], tags),
+        "new attribute": QtAttributeDialog(window),
+        "your name": QtCoderDialog(window, "", first_time=True),
+        "document memo": QtDocumentMemoDialog(window, "Menu Home", "a memo"),
+        "details": QtDocumentDetailsDialog(window, documents.document_details(session.library, doc_id), {}),
+        "journal": QtJournalDialog(window, session, lambda: ""),
+        "memos": QtMemosDialog(window, session, lambda _memo: None),
+        "export": QtExportDialog(has_document=True, selected_count=1, tag_names=["claim"], coders=[], parent=window),
+        "trim": QtTrimDialog("Menu Home", "Menu Home\n\nSome text.\n", [Cut(0, 11, "site menu", "repeat")], window),
+        "backups": QtBackupsDialog(session.library, window),
+        "quick pick": window.codebook.quick_pick,
+    }
+
+    def spoken(widget: QWidget) -> str:
+        face = QAccessible.queryAccessibleInterface(widget)
+        return face.text(QAccessible.Text.Name) if face is not None else ""
+
+    unnamed = []
+    for what, dialog in dialogs.items():
+        dialog.show()
+        unnamed += [
+            f"{type(w).__name__} in {what}"
+            for w in dialog.findChildren(QWidget)
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(dialog) and not spoken(w).strip()
+        ]
+        dialog.close()
+    assert unnamed == []

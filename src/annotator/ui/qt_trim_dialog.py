@@ -49,6 +49,7 @@ class QtTrimDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.cut_list = QListWidget(self)
+        self.cut_list.setAccessibleName("Parts to remove")
         for cut in cuts:
             preview = " ".join(text[cut.start : cut.end].split())[:90]
             item = QListWidgetItem(f"{cut.reason}: “{preview}…” ({cut.end - cut.start:,} characters)")
@@ -58,6 +59,7 @@ class QtTrimDialog(QDialog):
         self.cut_list.setMaximumHeight(110)
         layout.addWidget(self.cut_list)
         self.preview = QPlainTextEdit(self)
+        self.preview.setAccessibleName("Document preview")
         self.preview.setReadOnly(True)
         self.preview.setPlainText(text)
         layout.addWidget(self.preview, 1)
