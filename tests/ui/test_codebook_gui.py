@@ -617,3 +617,36 @@ def test_in_vivo_on_decomposed_words_tags_them_with_the_composed_tag_of_that_nam
     saved = stored_annotations(library_path, doc_id)
     assert [(a.start, a.end, a.tag_id) for a in saved] == [(start, start + len("cafe\u0301 au"), existing.id)]
     assert list(stored_tags(library_path)).count("caf\u00e9 au") == 1
+
+
+def test_the_all_column_counts_the_whole_library_rolled_up_and_follows_other_programs(
+    qtbot, open_window, import_text, library_path
+) -> None:
+    from annotator.services import annotating
+
+    first = import_text(SAMPLE, "first.txt")
+    second = import_text("Another text to read.\n", "second.txt")
+    with Library.open(f"sqlite:///{library_path}") as library:
+        claim = library.tag_named("claim")
+        child = codebook_service.create_tag(library, name="strong", parent_id=claim.id).tags_created[0]
+        for quote in ("Alpha", "Delta"):
+            annotating.annotate_quote(library, document_id=first, tag_id=claim.id, quote=quote)
+        annotating.annotate_quote(library, document_id=first, tag_id=child.id, quote="Eta")
+    window = open_window()
+    window.open_document(second)
+    tree = window.tag_panel
+
+    def column(tag_id: str, which: int) -> str:
+        return tree.index_of(tag_id, which).data()
+
+    assert (column(claim.id, tree.COUNT), column(claim.id, tree.ALL)) == ("0 / 0", "2 / 3")
+    assert column(child.id, tree.ALL) == "1"
+    select_by_keyboard(qtbot, window, 0, 7)
+    qtbot.keyClick(window.pane, Qt.Key.Key_1)  # claim, here
+    qtbot.waitUntil(lambda: column(claim.id, tree.ALL) == "3 / 4")
+    assert column(claim.id, tree.COUNT) == "1 / 1"
+    with Library.open(f"sqlite:///{library_path}") as other:  # another program tags the first document
+        annotating.annotate_quote(other, document_id=first, tag_id=child.id, quote="kappa")
+    window.watcher.poll()
+    qtbot.waitUntil(lambda: column(child.id, tree.ALL) == "2")
+    assert column(claim.id, tree.ALL) == "3 / 5"

@@ -244,6 +244,7 @@ class QtMainWindow(QMainWindow):
     def start(self) -> None:
         """Fill the library list and reopen the last document at its reading position."""
         self.documents_model.set_documents(self.session.library.documents())
+        self.tag_panel.set_library_counts(self.session.library.tag_counts())
         self.library_sets.reload()
         self.attributes_panel.reload()
         last = self.session.last_document_id()
@@ -327,8 +328,10 @@ class QtMainWindow(QMainWindow):
         self.tag_panel.set_counts(self.session.tag_counts)
 
     def _refresh_document_counts(self) -> None:
+        """The library's counts: annotations per document (the library list) and per tag (the tree's "All")."""
         try:
             self.documents_model.update_counts(self.session.library.documents())
+            self.tag_panel.set_library_counts(self.session.library.tag_counts())
         except USER_ERRORS as exc:
             self.statusBar().showMessage(str(exc), 5000)
             return

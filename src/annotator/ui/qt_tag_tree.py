@@ -109,7 +109,7 @@ class QtTagTree(QWidget):
     """
 
     IdRole = Qt.ItemDataRole.UserRole + 1
-    NAME, COUNT, KEY = 0, 1, 2
+    NAME, COUNT, ALL, KEY = 0, 1, 2, 3
 
     tagActivated = Signal(str)
     tagClicked = Signal(str)  # a single click on a row (tags the selected text, as the old buttons did)
@@ -127,7 +127,7 @@ class QtTagTree(QWidget):
         self.filter_edit.setAccessibleName("Filter tags")
         self.filter_edit.setClearButtonEnabled(True)
         self.tags_model = QStandardItemModel(self)
-        self.tags_model.setHorizontalHeaderLabels(["Tag", "Here", "Key"])
+        self.tags_model.setHorizontalHeaderLabels(["Tag", "Here", "All", "Key"])
         self.tree = _TagTreeView(self)
         self.tree.setModel(self.tags_model)
         self.tree.setAccessibleName("Tags")
@@ -142,7 +142,7 @@ class QtTagTree(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((self.COUNT, 64), (self.KEY, 36)):
+        for column, width in ((self.COUNT, 56), (self.ALL, 56), (self.KEY, 36)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.tree.setColumnWidth(column, width)
         self.hint = QLabel("Select text, then click a tag, press its key, or Enter on it here. Ctrl+K finds any tag.")
@@ -152,10 +152,12 @@ class QtTagTree(QWidget):
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.hint)
-        self._rows: dict[str, tuple[QStandardItem, QStandardItem]] = {}  # tag id -> name, count items
+        #: tag id -> its name, count here and count in the library items
+        self._rows: dict[str, tuple[QStandardItem, QStandardItem, QStandardItem]] = {}
         self._tags: dict[str, Tag] = {}
         self._children: dict[str | None, list[Tag]] = {}
         self._counts: dict[str, int] = {}
+        self._library_counts: dict[str, int] = {}
         self._folded: list[tuple[str, str]] = []  # (case-folded name, id): what the filter scans
         self._hidden: set[str] = set()  # rows the filter hides
         self._collapsed: set[str] = set()  # tags the user collapsed (the rest stay open)
@@ -189,14 +191,15 @@ class QtTagTree(QWidget):
                     name.setData(tag.id, self.IdRole)
                     tip = paths[tag.id] + (f"\n{tag.description}" if tag.description else "")
                     name.setToolTip(tip + (f"\nKey: {tag.shortcut}" if tag.shortcut else ""))
-                    count = QStandardItem("0")
-                    count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    count, everywhere = QStandardItem("0"), QStandardItem("0")
+                    for item in (count, everywhere):
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     key = QStandardItem(tag.shortcut)
-                    for item in (count, key):
+                    for item in (count, everywhere, key):
                         item.setData(tag.id, self.IdRole)
                         item.setEditable(False)
-                    parent_item.appendRow([name, count, key])
-                    self._rows[tag.id] = (name, count)
+                    parent_item.appendRow([name, count, everywhere, key])
+                    self._rows[tag.id] = (name, count, everywhere)
                     stack.append((name, tag.id))
             self._folded = [(t.name.casefold(), t.id) for t in tags]
             self.tree.expandAll()
@@ -205,24 +208,17 @@ class QtTagTree(QWidget):
         finally:
             self._updating = False
         self.set_counts(self._counts)
+        self.set_library_counts(self._library_counts)
         self._apply_filter(self.filter_edit.text())
         self.select(selected, current=current)
 
     def set_counts(self, counts: dict[str, int]) -> None:
         """Annotations per tag id in the open document; a parent also shows its whole subtree's."""
         self._counts = dict(counts)
-        totals: dict[str, int] = {}
-
-        def total(tag_id: str) -> int:
-            result = self._counts.get(tag_id, 0) + sum(total(c.id) for c in self._children.get(tag_id, ()))
-            totals[tag_id] = result
-            return result
-
-        for top in self._children.get(None, ()):
-            total(top.id)
+        totals = self._rolled_up(self._counts)
         self._updating = True
         try:
-            for tag_id, (name, count) in self._rows.items():
+            for tag_id, (name, count, _everywhere) in self._rows.items():
                 own, whole = self._counts.get(tag_id, 0), totals.get(tag_id, 0)
                 text = f"{own} / {whole}" if self._children.get(tag_id) else str(own)
                 if count.text() != text:
@@ -235,6 +231,37 @@ class QtTagTree(QWidget):
                     name.setData(accessible, Qt.ItemDataRole.AccessibleTextRole)
         finally:
             self._updating = False
+
+    def set_library_counts(self, counts: dict[str, int]) -> None:
+        """Annotations per tag id in the whole library (the "All" column), rolled up as the open document's."""
+        self._library_counts = dict(counts)
+        totals = self._rolled_up(self._library_counts)
+        self._updating = True
+        try:
+            for tag_id, (_name, _count, everywhere) in self._rows.items():
+                own, whole = self._library_counts.get(tag_id, 0), totals.get(tag_id, 0)
+                text = f"{own} / {whole}" if self._children.get(tag_id) else str(own)
+                if everywhere.text() != text:
+                    everywhere.setText(text)
+                    everywhere.setToolTip(
+                        f"{own} in the library with this tag, {whole} with its children" if "/" in text
+                        else f"{own} in the library"
+                    )  # fmt: skip
+        finally:
+            self._updating = False
+
+    def _rolled_up(self, counts: dict[str, int]) -> dict[str, int]:
+        """Each shown tag's count with all its descendants' (*counts*: each tag's own)."""
+        totals: dict[str, int] = {}
+        stack: list[tuple[str, bool]] = [(t.id, False) for t in self._children.get(None, ())]
+        while stack:  # children before their parents, without recursion (a deep tree)
+            tag_id, done = stack.pop()
+            if done:
+                totals[tag_id] = counts.get(tag_id, 0) + sum(totals[c.id] for c in self._children.get(tag_id, ()))
+            else:
+                stack.append((tag_id, True))
+                stack.extend((c.id, False) for c in self._children.get(tag_id, ()))
+        return totals
 
     def tag(self, tag_id: str) -> Tag | None:
         return self._tags.get(tag_id)
