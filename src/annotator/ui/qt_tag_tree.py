@@ -454,6 +454,8 @@ class QtTagTree(QWidget):
                 moved = self.drop(ids, point)
                 event.setDropAction(Qt.DropAction.MoveAction if moved else Qt.DropAction.IgnoreAction)
                 event.accept()  # the move is an edit of the library: the view itself moves nothing
+                self.tree.setState(QAbstractItemView.State.NoState)  # as the view's own drop ends a drag
+                self.tree.viewport().update()  # no drop indicator left behind
                 return True
             if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
                 # The view shows where the drop would go; whether it may go there is the tree's to say.
