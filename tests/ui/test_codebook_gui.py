@@ -650,3 +650,5 @@ def test_the_all_column_counts_the_whole_library_rolled_up_and_follows_other_pro
     window.watcher.poll()
     qtbot.waitUntil(lambda: column(child.id, tree.ALL) == "2")
     assert column(claim.id, tree.ALL) == "3 / 5"
+    spoken = tree.index_of(claim.id).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken == "claim, 1 / 1 here, 3 / 5 in the library, key 1"

@@ -207,46 +207,45 @@ class QtTagTree(QWidget):
                 self.tree.collapse(self.index_of(tag_id))
         finally:
             self._updating = False
-        self.set_counts(self._counts)
-        self.set_library_counts(self._library_counts)
+        self._show_counts()
         self._apply_filter(self.filter_edit.text())
         self.select(selected, current=current)
 
     def set_counts(self, counts: dict[str, int]) -> None:
         """Annotations per tag id in the open document; a parent also shows its whole subtree's."""
         self._counts = dict(counts)
-        totals = self._rolled_up(self._counts)
-        self._updating = True
-        try:
-            for tag_id, (name, count, _everywhere) in self._rows.items():
-                own, whole = self._counts.get(tag_id, 0), totals.get(tag_id, 0)
-                text = f"{own} / {whole}" if self._children.get(tag_id) else str(own)
-                if count.text() != text:
-                    count.setText(text)
-                    count.setToolTip(f"{own} here with this tag, {whole} with its children" if "/" in text else "")
-                tag = self._tags[tag_id]
-                key = f", key {tag.shortcut}" if tag.shortcut else ""
-                accessible = f"{tag.name}, {text} here{key}"
-                if name.data(Qt.ItemDataRole.AccessibleTextRole) != accessible:
-                    name.setData(accessible, Qt.ItemDataRole.AccessibleTextRole)
-        finally:
-            self._updating = False
+        self._show_counts()
 
     def set_library_counts(self, counts: dict[str, int]) -> None:
         """Annotations per tag id in the whole library (the "All" column), rolled up as the open document's."""
         self._library_counts = dict(counts)
-        totals = self._rolled_up(self._library_counts)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        """Both count columns ("own" or "own / with children"), their tooltips and each row's spoken name."""
+        here, everywhere = self._rolled_up(self._counts), self._rolled_up(self._library_counts)
         self._updating = True
         try:
-            for tag_id, (_name, _count, everywhere) in self._rows.items():
-                own, whole = self._library_counts.get(tag_id, 0), totals.get(tag_id, 0)
-                text = f"{own} / {whole}" if self._children.get(tag_id) else str(own)
-                if everywhere.text() != text:
-                    everywhere.setText(text)
-                    everywhere.setToolTip(
-                        f"{own} in the library with this tag, {whole} with its children" if "/" in text
-                        else f"{own} in the library"
-                    )  # fmt: skip
+            for tag_id, (name, *cells) in self._rows.items():
+                texts = []
+                for cell, counts, totals, where in zip(
+                    cells, (self._counts, self._library_counts), (here, everywhere), ("here", "in the library"),
+                    strict=True,
+                ):  # fmt: skip
+                    own, whole = counts.get(tag_id, 0), totals.get(tag_id, 0)
+                    text = f"{own} / {whole}" if self._children.get(tag_id) else str(own)
+                    texts.append(text)
+                    if cell.text() != text:
+                        cell.setText(text)
+                        cell.setToolTip(
+                            f"{own} {where} with this tag, {whole} with its children" if "/" in text
+                            else f"{own} {where}"
+                        )  # fmt: skip
+                tag = self._tags[tag_id]
+                key = f", key {tag.shortcut}" if tag.shortcut else ""
+                accessible = f"{tag.name}, {texts[0]} here, {texts[1]} in the library{key}"
+                if name.data(Qt.ItemDataRole.AccessibleTextRole) != accessible:
+                    name.setData(accessible, Qt.ItemDataRole.AccessibleTextRole)
         finally:
             self._updating = False
 
