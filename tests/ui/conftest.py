@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QTextCursor
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMenu, QMessageBox
 
 from annotator.services import Library
 from annotator.ui.app import create_main_window
@@ -123,6 +123,18 @@ def select_by_mouse(qtbot, window: QtMainWindow, start: int, end: int) -> None:
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=a)
     qtbot.mouseMove(viewport, b)
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=b)
+
+
+def context_menu_by_keyboard(view: QAbstractScrollArea, name: str) -> QMenu:
+    """A list's context menu, opened as the Menu key (or Shift+F10) opens it; it must be named *name*."""
+    point = QPoint(5, 5)
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, point, view.mapToGlobal(point), Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(view, event)
+    popup = QApplication.activePopupWidget()
+    assert isinstance(popup, QMenu) and popup.accessibleName() == name
+    return popup
 
 
 def wait_letting_threads_run(condition: Callable[[], bool], timeout_s: float) -> bool:

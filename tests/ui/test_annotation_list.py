@@ -4,11 +4,10 @@ to be tagged again, and Document › Accept placement only when there is one to 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 
-from tests.ui.conftest import select_by_keyboard, stored_annotations
+from tests.ui.conftest import context_menu_by_keyboard, select_by_keyboard, stored_annotations
 
 TEXT = "Alpha beta gamma. Delta epsilon zeta.\nEta theta iota kappa.\n"
 
@@ -102,14 +101,7 @@ def test_change_tag_to_in_the_context_menu_always_retags_the_selected_rows(
     assert (after.id, after.tag_id) == (created.id, speculation.id)
 
     # The keyboard opens the same menu (the Menu key, or Shift+F10, sends a keyboard context menu event).
-    view = window.annotation_view
-    point = QPoint(5, 5)
-    event = QContextMenuEvent(
-        QContextMenuEvent.Reason.Keyboard, point, view.mapToGlobal(point), Qt.KeyboardModifier.NoModifier
-    )
-    QApplication.sendEvent(view, event)
-    popup = QApplication.activePopupWidget()
-    assert isinstance(popup, QMenu) and popup.accessibleName() == "Annotation actions"
+    popup = context_menu_by_keyboard(window.annotation_view, "Annotation actions")
     assert popup.actions()[0].text() == "Change &tag to"
     popup.close()
 

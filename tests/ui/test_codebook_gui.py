@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import (
     QColor,
-    QContextMenuEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -25,7 +24,7 @@ from annotator.services import codebook as codebook_service
 from annotator.ui.qt_codebook_flow import QtTagDialog, in_vivo_name
 from annotator.ui.qt_quick_pick import fuzzy_rank
 from annotator.ui.qt_tag_tree import TAG_IDS_MIME
-from tests.ui.conftest import select_by_keyboard, stored_annotations
+from tests.ui.conftest import context_menu_by_keyboard, select_by_keyboard, stored_annotations
 
 SAMPLE = "Alpha beta gamma. Delta epsilon zeta.\nEta theta   iota\nkappa.\n"
 
@@ -353,16 +352,7 @@ def test_delete_cancelled_changes_nothing(qtbot, monkeypatch, open_window, impor
 
 
 def _annotation_menu_by_keyboard(window) -> QMenu:
-    """The annotation list's context menu, opened as the Menu key (or Shift+F10) opens it."""
-    view = window.annotation_view
-    point = QPoint(5, 5)
-    event = QContextMenuEvent(
-        QContextMenuEvent.Reason.Keyboard, point, view.mapToGlobal(point), Qt.KeyboardModifier.NoModifier
-    )
-    QApplication.sendEvent(view, event)
-    popup = QApplication.activePopupWidget()
-    assert isinstance(popup, QMenu) and popup.accessibleName() == "Annotation actions"
-    return popup
+    return context_menu_by_keyboard(window.annotation_view, "Annotation actions")
 
 
 def test_split_selected_annotations_to_a_new_tag_is_one_undo_step(

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QLineEdit, QMenu, QMessageBox
 
 from annotator.services import Library, sets
@@ -12,6 +12,7 @@ from annotator.services import attributes as attrs
 from annotator.ui.qt_attributes import QtAttributeDialog
 from annotator.ui.qt_export_dialog import SCOPE_SET, QtExportDialog
 from annotator.ui.qt_models import DOCUMENT_IDS_MIME
+from tests.ui.conftest import context_menu_by_keyboard
 
 
 def _three(import_text) -> list[str]:
@@ -30,18 +31,7 @@ def _menu_action(menu: QMenu, *path: str):
 
 
 def _document_menu_by_keyboard(window) -> QMenu:
-    """The library list's context menu of the selected documents, as the Menu key (or Shift+F10) opens it."""
-    view = window.document_list
-    point = QPoint(5, 5)
-    QApplication.sendEvent(
-        view,
-        QContextMenuEvent(
-            QContextMenuEvent.Reason.Keyboard, point, view.mapToGlobal(point), Qt.KeyboardModifier.NoModifier
-        ),
-    )
-    popup = QApplication.activePopupWidget()
-    assert isinstance(popup, QMenu) and popup.accessibleName() == "Document actions"
-    return popup
+    return context_menu_by_keyboard(window.document_list, "Document actions")
 
 
 def _choose(qtbot, menu: QMenu, *path: str) -> None:
