@@ -13,7 +13,7 @@ from annotator.ui.qt_export_dialog import QtExportDialog
 
 
 def _dialog(qtbot) -> QtExportDialog:
-    dialog = QtExportDialog(has_document=True, selected_count=0, tag_names=["claim"], coders=[])
+    dialog = QtExportDialog(has_document=True, selected_count=0, tags=[("t1", "claim")], coders=[])
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -62,8 +62,40 @@ def test_export_dialog_lists_every_writer_and_filters_by_tag_and_coder(
     assert [(a["tag"], a["quote"], a["coder"]) for a in document["annotations"]] == [("claim", "three", "bob")]
 
 
+def test_export_dialog_tells_tags_of_one_name_apart_and_keeps_only_the_checked_one(
+    open_window, import_text, tmp_path, monkeypatch
+) -> None:
+    from annotator.services import annotating
+    from annotator.services import codebook as codebook_service
+
+    doc_id = import_text("Good news and good times.\n")
+    window = open_window()
+    library = window.session.library
+    for parent in ("Feelings", "Outcome"):
+        top = codebook_service.create_tag(library, name=parent).tags_created[0]
+        positive = codebook_service.create_tag(library, name="Positive", parent_id=top.id).tags_created[0]
+        quote = "Good news" if parent == "Feelings" else "good times"
+        annotating.annotate_quote(library, document_id=doc_id, tag_id=positive.id, quote=quote)
+    window.watcher.poll()
+    seen: list[str] = []
+
+    def choose(dialog: QtExportDialog) -> int:
+        dialog.set_format("json")
+        seen.extend(dialog.tags_list.item(i).text() for i in range(dialog.tags_list.count()))
+        dialog.tags_list.item(seen.index("Outcome/Positive")).setCheckState(Qt.CheckState.Unchecked)
+        return QDialog.DialogCode.Accepted
+
+    target = tmp_path / "feelings.json"
+    monkeypatch.setattr(QtExportDialog, "exec", choose)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_action.trigger()
+    assert seen[-4:] == ["Feelings", "Feelings/Positive", "Outcome", "Outcome/Positive"]
+    (document,) = orjson.loads(target.read_bytes())["documents"]
+    assert [a["quote"] for a in document["annotations"]] == ["Good news"]  # the Outcome one is left out
+
+
 def test_export_options_follow_the_format(qtbot) -> None:
-    dialog = QtExportDialog(has_document=True, selected_count=0, tag_names=["claim"], coders=[])
+    dialog = QtExportDialog(has_document=True, selected_count=0, tags=[("t1", "claim")], coders=[])
     qtbot.addWidget(dialog)
     dialog.set_format("json")
     assert dialog.options() == {}

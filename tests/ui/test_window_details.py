@@ -23,7 +23,7 @@ def test_reloading_tags_keeps_one_row_per_tag_in_the_tag_tree(qtbot, open_window
     panel.set_tags([*window.session.tags, extra])
     assert panel.visible_ids() == [*(t.id for t in window.session.tags), extra.id]
     accessible = panel.index_of(extra.id).data(Qt.ItemDataRole.AccessibleTextRole)
-    assert accessible == "question, 0 here, key 4"
+    assert accessible == "question, 0 here, 0 in the library, key 4"
 
 
 LONG_PARAGRAPH = " ".join(f"Sentence {i} of one long paragraph, wrapped over many lines." for i in range(400))
@@ -200,7 +200,7 @@ def test_every_focusable_widget_of_every_dialog_has_an_accessible_name(open_wind
         "details": QtDocumentDetailsDialog(window, documents.document_details(session.library, doc_id), {}),
         "journal": QtJournalDialog(window, session, lambda: ""),
         "memos": QtMemosDialog(window, session, lambda _memo: None),
-        "export": QtExportDialog(has_document=True, selected_count=1, tag_names=["claim"], coders=[], parent=window),
+        "export": QtExportDialog(has_document=True, selected_count=1, tags=[("t1", "claim")], coders=[], parent=window),
         "trim": QtTrimDialog("Menu Home", "Menu Home\n\nSome text.\n", [Cut(0, 11, "site menu", "repeat")], window),
         "backups": QtBackupsDialog(session.library, window),
         "quick pick": window.codebook.quick_pick,

@@ -104,7 +104,7 @@ class QtExportDialog(QDialog):
         *,
         has_document: bool,
         selected_count: int,
-        tag_names: list[str] | None = None,
+        tags: list[tuple[str, str]] | None = None,
         coders: list[str] | None = None,
         parent: QWidget | None = None,
         set_names: list[str] | None = None,
@@ -163,7 +163,9 @@ class QtExportDialog(QDialog):
 
         filters = QHBoxLayout()
         tag_box = QGroupBox("Tags", self)
-        QVBoxLayout(tag_box).addWidget(tags_list := _checklist(tag_names or [], tag_box))
+        QVBoxLayout(tag_box).addWidget(tags_list := _checklist([label for _, label in tags or []], tag_box))
+        for row, (tag_id, _label) in enumerate(tags or []):
+            tags_list.item(row).setData(Qt.ItemDataRole.UserRole, tag_id)
         coder_box = QGroupBox("Coders", self)
         QVBoxLayout(coder_box).addWidget(coders_list := _checklist([NO_CODER, *(coders or [])], coder_box))
         self.tags_list, self.coders_list = tags_list, coders_list
@@ -210,10 +212,12 @@ class QtExportDialog(QDialog):
     def set_format(self, format_id: str) -> None:
         self.format_box.setCurrentIndex(self.format_box.findData(format_id))
 
-    def kept_tags(self) -> frozenset[str] | None:
-        """The tag names to keep, or None when all are checked."""
-        names = _checked(self.tags_list)
-        return None if len(names) == self.tags_list.count() else frozenset(names)
+    def kept_tag_ids(self) -> frozenset[str] | None:
+        """The ids of the tags to keep (each checked on its own: a parent's subtags are rows of their own),
+        or None when all are checked."""
+        items = [self.tags_list.item(i) for i in range(self.tags_list.count())]
+        kept = [i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked]
+        return None if len(kept) == len(items) else frozenset(kept)
 
     def kept_coders(self) -> frozenset[str] | None:
         """The coder names to keep ("" for annotations without one), or None when all are checked."""

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox
 
+from annotator.core import codebook as cb
 from annotator.formats.registry import format_by_id, writers
 from annotator.services import exporting
 from annotator.services.progress import Cancelled
@@ -48,6 +49,13 @@ class QtExportFlow:
     def _status(self, message: str, timeout: int) -> None:
         self._window.statusBar().showMessage(message, timeout)
 
+    def _tag_choices(self) -> list[tuple[str, str]]:
+        """The tags the dialog offers to keep: (id, label), in the tree's order; a label tells apart
+        tags of one name by their shortest path ("Outcome/Positive")."""
+        tags = self._session.tags
+        labels = cb.labels(tags)
+        return [(t.id, labels[t.id]) for t, _depth in cb.walk(tags)]
+
     def choose_and_export(self) -> None:
         """File › Export…: ask what to export, in which format, keeping which tags and coders; then export."""
         document = self._session.document
@@ -58,7 +66,7 @@ class QtExportFlow:
             coders = []
         dialog = QtExportDialog(
             has_document=document is not None, selected_count=len(selected),
-            tag_names=[t.name for t in self._session.tags], coders=coders, parent=self._window,
+            tags=self._tag_choices(), coders=coders, parent=self._window,
             set_names=self._set_names(),
         )  # fmt: skip
         last_format = self._library_state(LAST_EXPORT_FORMAT_KEY)
@@ -67,8 +75,8 @@ class QtExportFlow:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         keep = None
-        if dialog.kept_tags() is not None or dialog.kept_coders() is not None:
-            keep = exporting.ExportFilter(tags=dialog.kept_tags(), coders=dialog.kept_coders())
+        if dialog.kept_tag_ids() is not None or dialog.kept_coders() is not None:
+            keep = exporting.ExportFilter(tag_ids=dialog.kept_tag_ids(), coders=dialog.kept_coders(), subtags=False)
         self.export_to(
             dialog.scope(),
             dialog.format_id(),
