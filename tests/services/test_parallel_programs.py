@@ -135,3 +135,39 @@ def test_parallel_first_use_of_an_old_library_migrates_and_backs_it_up_once(tmp_
     results = run_together(6, ["--database", str(path), "import", str(article)], tmp_path)
     assert [r.stderr for r in results if r.returncode != 0] == []
     assert [b.kind for b in backups_of(path)].count(BEFORE_MIGRATION) == 1
+
+
+def test_a_library_open_here_is_never_read_as_a_plain_file_so_no_commit_is_lost(tmp_path: Path) -> None:
+    """Found by an attack: importing the open library's own file (refused as binary) had read and
+    closed it, which dropped this process's SQLite locks on it (POSIX locks are per process); another
+    program's later commits were then overwritten. Opening the library a second time did the same."""
+    from annotator.core.errors import FormatError
+    from annotator.services import codebook
+
+    path = tmp_path / "lib.sqlite3"
+    url = f"sqlite:///{path}"
+    library = Library.open(url)
+    try:
+        codebook.create_tag(library, name="first")
+        wal = path.with_name(path.name + "-wal")
+        assert wal.exists()
+        for target in (path, wal):
+            with pytest.raises(FormatError, match="it is a library open in Annotator"):
+                importing.read_file(target)
+        Library.open(url).close()  # a second window of this process, opened and closed
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])),
+        }
+        for i in range(3):  # another program commits, then this one does
+            done = subprocess.run(
+                [sys.executable, "-m", "annotator", "--database", str(path), "tags", "add", f"theirs {i}"],
+                env=env, capture_output=True, text=True, timeout=120, check=False,
+            )  # fmt: skip
+            assert done.returncode == 0, done.stderr
+            codebook.create_tag(library, name=f"mine {i}")
+    finally:
+        library.close()
+    with Library.open(url) as again:
+        names = {t.name for t in again.tags()}
+    assert {f"theirs {i}" for i in range(3)} | {f"mine {i}" for i in range(3)} <= names

@@ -54,6 +54,7 @@ from annotator.storage import documents as document_store
 from annotator.storage import journal as journal_store
 from annotator.storage import library_dump, locks
 from annotator.storage import repository as repo
+from annotator.storage.engine import held_here
 from annotator.storage.uow import Session, unit_of_work
 
 #: How much of a file format detection looks at.
@@ -110,6 +111,8 @@ def _read_limited(path: Path, *, own_exports: bool = False) -> bytes:
     documents to what an import can sensibly hold, but what Annotator wrote it
     must read back, and the exporter has no limit.
     """
+    if held_here(path):  # reading it would drop this process's locks on it (see storage.engine)
+        raise FormatError("it is a library open in Annotator (or one of its SQLite files), not a file to import")
     try:
         if path.is_dir():
             raise FormatError("it is a folder, not a file")

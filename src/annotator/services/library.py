@@ -30,7 +30,7 @@ from annotator.core.model import (
 from annotator.storage import locks
 from annotator.storage import repository as repo
 from annotator.storage.backup_files import backup_hint
-from annotator.storage.engine import LibraryError, describe_url, make_engine, sqlite_file
+from annotator.storage.engine import LibraryError, describe_url, hold_file, make_engine, release_file, sqlite_file
 from annotator.storage.inspection import check_library_file, refuse_folder
 from annotator.storage.migrate import upgrade_to_head
 from annotator.storage.uow import Session, database_errors, reading, unit_of_work
@@ -62,6 +62,9 @@ class Library:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
+        path = sqlite_file(url)
+        #: while open, its file is never read as a plain file by this process (see storage.engine)
+        self._held = hold_file(path) if path is not None else None
         self.backup_made: str | None = None
         # Texts are kept, so cutting a quote costs microseconds, not a 3 MB read; each with
         # its SHA-256, because another program may revise a document at any moment: a kept
@@ -96,6 +99,8 @@ class Library:
 
     def close(self) -> None:
         self.engine.dispose()
+        release_file(self._held)
+        self._held = None
 
     def __enter__(self) -> Library:
         return self

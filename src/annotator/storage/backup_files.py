@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from annotator.storage.engine import LibraryError, busy_timeout_ms
+from annotator.storage.engine import COMPANIONS, LibraryError, busy_timeout_ms, held_here
 from annotator.storage.inspection import SQLITE_HEADER, open_read_only, problem_with
 
 BACKUPS_FOLDER = "backups"
@@ -69,7 +69,7 @@ def backups_dir(library_path: Path) -> Path:
 
 
 #: SQLite's companions of a library file, which share its stem and name no other library.
-_COMPANIONS = ("-wal", "-shm", "-journal")
+_COMPANIONS = COMPANIONS
 
 
 def _may_be_a_library(entry: os.DirEntry[str]) -> bool:
@@ -77,6 +77,8 @@ def _may_be_a_library(entry: os.DirEntry[str]) -> bool:
     try:
         if entry.is_dir():
             return False
+        if held_here(Path(entry.path)):
+            return True  # a library open here: reading it would drop this process's locks on it
         with open(entry.path, "rb") as fh:
             return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
     except OSError:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from collections import Counter
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -253,6 +254,52 @@ def sqlite_file(url: str | sa.URL | Path) -> Path | None:
     if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
         return None
     return Path(database)
+
+
+# -- library files this process has open --------------------------------------------------------------
+#
+# SQLite keeps its locks as POSIX advisory locks, which belong to the process: closing *any*
+# descriptor of a file drops every lock this process holds on it. SQLite's own connections know
+# this and work around it; a plain open() and close() of a library file this process has open
+# (reading it as an import, or its header) would silently drop the window's locks, so another
+# program's commits could be overwritten. Such files are therefore never read as plain files.
+
+#: (device, inode) of each SQLite library file open here -> how many open libraries hold it.
+_HELD: Counter[tuple[int, int]] = Counter()
+#: SQLite's companions of a library file: ``<name>-wal``, ``<name>-shm``, ``<name>-journal``.
+COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        found = path.stat()
+    except (OSError, ValueError):
+        return None
+    return found.st_dev, found.st_ino
+
+
+def hold_file(path: Path) -> tuple[int, int] | None:
+    """Note that this process has the library file *path* open (until :func:`release_file`)."""
+    key = _identity(path)
+    if key is not None:
+        _HELD[key] += 1
+    return key
+
+
+def release_file(key: tuple[int, int] | None) -> None:
+    if key is not None and _HELD[key] > 0:
+        _HELD[key] -= 1
+        if not _HELD[key]:
+            del _HELD[key]
+
+
+def held_here(path: Path) -> bool:
+    """Whether *path* is a library file this process has open, or one of its companions: a file
+    that must not be opened and closed as a plain file (see above)."""
+    if not _HELD:
+        return False
+    candidates = [path] + [path.with_name(path.name[: -len(s)]) for s in COMPANIONS if path.name.endswith(s)]
+    return any(_identity(p) in _HELD for p in candidates)
 
 
 def describe_library(url: str) -> str:

@@ -28,7 +28,7 @@ import sqlalchemy.exc as sa_exc
 from alembic.runtime.migration import MigrationContext
 
 from annotator.core.errors import LibraryError
-from annotator.storage.engine import describe_url, make_engine
+from annotator.storage.engine import describe_url, held_here, make_engine
 from annotator.storage.uow import explain_db_error
 
 #: The first bytes of every SQLite database file.
@@ -162,6 +162,8 @@ def check_library_file(path: Path) -> None:
     refuse_folder(path)
     if not path.exists() or path.stat().st_size == 0:
         return
+    if held_here(path):
+        return  # open in this process already (checked then); reading it would drop its locks
     with path.open("rb") as fh:
         header = fh.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
