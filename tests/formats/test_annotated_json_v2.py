@@ -107,6 +107,32 @@ def test_v2_into_an_empty_library_gives_back_the_same_library(
     assert export(second) | {"exported_at": None} == twice | {"exported_at": None}
 
 
+def test_two_documents_of_one_text_stay_two_through_a_v2_round_trip(
+    open_library: Callable[[], Library], tmp_path: Path
+) -> None:
+    """Found by an attack: a document revised to another's text was merged into it on import."""
+    from annotator.services import annotating, revising
+
+    first = open_library()
+    one, two = (
+        importing.persist(first, [importing.text_bundle(text, title=title)]).documents[0].id
+        for text, title in (("Same words at last.\n", "One"), ("Other words first.\n", "Two"))
+    )
+    annotating.annotate_quote(first, document_id=two, tag_id=first.tag_named("claim").id, quote="Other")
+    revising.revise_document(first, document_id=two, new_text="Same words at last.\n")
+    once = export(first)
+    path = tmp_path / "twins.json"
+    path.write_bytes(orjson.dumps(once))
+    second = open_library()
+    importing.import_paths(second, [path])
+    assert [(d.id, d.title) for d in second.documents()] == [(one, "One"), (two, "Two")]
+    twice = export(second)
+    once.pop("exported_at"), twice.pop("exported_at")
+    assert twice == once
+    again = importing.import_paths(second, [path])
+    assert again.changes.empty
+
+
 def golden_annotations(payload: dict[str, Any]) -> list[dict[str, Any]]:
     return [a for d in payload["documents"] for a in d["annotations"] + d["orphans"]]
 

@@ -301,6 +301,8 @@ class _Planner:
         self._index(list(held.tags))
         self.document_sha256s = dict(held.document_sha256s)
         self.documents_by_sha256 = dict(held.documents_by_sha256)
+        #: documents this import makes -> the file's id of the document each was made from
+        self.made_from: dict[str, str | None] = {}
         self.versions_by_sha256 = held.versions_by_sha256
         self.annotations = {doc_id: (set(h.ids), set(h.keys)) for doc_id, h in held.annotations.items()}
         self.annotation_ids = set(held.annotation_ids)
@@ -453,6 +455,10 @@ class _Planner:
             doc_id = incoming.id
         if doc_id is None:
             doc_id = self.documents_by_sha256.get(sha)
+            if doc_id in self.made_from and incoming.id is not None and self.made_from[doc_id] != incoming.id:
+                # Another document of the same file with the same text (one revised to the other's text,
+                # say): in the library it came from they were two documents, and so they stay.
+                doc_id = None
         # A file made before a revision of one of our documents: its annotations
         # follow that document's text as the revision's own did.
         revised: tuple[DocumentVersion, Reanchorer] | None = None
@@ -470,6 +476,7 @@ class _Planner:
             planned = PlannedDocument(doc_id, imported.title, True, document)
             self.document_sha256s[doc_id] = sha
             self.documents_by_sha256.setdefault(sha, doc_id)
+            self.made_from[doc_id] = incoming.id
         versions = self._versions(planned, imported.versions)
         self._annotations(planned, incoming, text, revised, now, versions)
         return planned
