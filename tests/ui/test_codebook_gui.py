@@ -642,3 +642,46 @@ def test_the_all_column_counts_the_whole_library_rolled_up_and_follows_other_pro
     assert column(claim.id, tree.ALL) == "3 / 5"
     spoken = tree.index_of(claim.id).data(Qt.ItemDataRole.AccessibleTextRole)
     assert spoken == "claim, 1 / 1 here, 3 / 5 in the library, key 1"
+
+
+def test_undo_gives_back_the_codebook_as_the_action_found_it_not_as_the_window_last_showed_it(
+    qtbot, open_window, import_text, library_path
+) -> None:
+    """Found by an attack: another program's edit, committed before a reorder but not yet polled,
+    was undone along with the reorder."""
+    import_text(SAMPLE)
+    window = open_window()
+    claim, evidence, _speculation = window.session.tags
+    with Library.open(f"sqlite:///{library_path}") as other:
+        codebook_service.update_tag(other, tag_id=claim.id, description="Their coding rule.")
+    focus_tree(window, evidence.id)  # before the window's next poll
+    qtbot.keyClick(
+        window.tag_panel.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert _top_level_order(library_path) == ["evidence", "claim", "speculation"]
+    undo(qtbot, window)
+    assert _top_level_order(library_path) == ["claim", "evidence", "speculation"]
+    assert stored_tags(library_path)["claim"].description == "Their coding rule."
+
+
+def test_redo_of_a_new_tag_keeps_what_another_program_changed_after_the_undo(
+    qtbot, monkeypatch, open_window, import_text, library_path
+) -> None:
+    import_text(SAMPLE)
+    with Library.open(f"sqlite:///{library_path}") as library:  # a merge leaves a gap in the tags' order
+        claim, evidence = library.tag_named("claim"), library.tag_named("evidence")
+        codebook_service.merge_tags(library, tag_ids=[evidence.id], into_id=claim.id)
+    window = open_window()
+    answer_text(monkeypatch, "newtag")
+    qtbot.keyClick(window.pane, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    made = stored_tags(library_path)["newtag"]
+    undo(qtbot, window)
+    assert "newtag" not in stored_tags(library_path)
+    with Library.open(f"sqlite:///{library_path}") as other:
+        speculation = other.tag_named("speculation")
+        codebook_service.update_tag(other, tag_id=speculation.id, name="guess", description="Their rule.")
+    window.watcher.poll()
+    redo(qtbot, window)
+    tags = stored_tags(library_path)
+    assert tags["newtag"].id == made.id  # the very same tag
+    assert "speculation" not in tags and tags["guess"].description == "Their rule."

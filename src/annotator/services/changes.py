@@ -40,6 +40,9 @@ class Changes:
     documents_revised: tuple[str, ...] = ()
     tags_created: tuple[Tag, ...] = ()
     tags_updated: tuple[Tag, ...] = ()  # as they are now (renamed, recoloured, moved, new key ...)
+    # The tags of tags_updated as they were before, read in the same transaction (a window's own
+    # copy may be older than another program's last commit): what an undo gives back.
+    tags_before: tuple[Tag, ...] = ()
     tags_deleted: tuple[Tag, ...] = ()  # as they were
     documents_updated: tuple[str, ...] = ()  # title, memo or attributes changed, not the text
     documents_deleted: tuple[str, ...] = ()

@@ -91,6 +91,11 @@ def _write(s: Session, tags: Iterable[Tag], before: dict[str, Tag]) -> list[Tag]
     return written
 
 
+def _as_before(updated: Iterable[Tag], before: Mapping[str, Tag]) -> tuple[Tag, ...]:
+    """The *updated* tags as they were (``Changes.tags_before``)."""
+    return tuple(before[t.id] for t in updated)
+
+
 def _description(value: str) -> str:
     if "\x00" in value:
         raise InvalidInput("a tag's description cannot hold a NUL character")
@@ -114,11 +119,14 @@ def create_tag(
     description: str = "",
     shortcut: str | None = None,
     position: int | None = None,
+    tag_id: str | None = None,
 ) -> Changes:
     """Add a tag under *parent_id* (None: top level) at *position* among its siblings (None: last).
 
     *color* None: the next palette colour. *shortcut* None: the lowest free key of 1-9 (none if
     all are taken); "": no key; a key another tag has is taken from it (both in ``tags_updated``).
+    *tag_id*: the id it gets (a redo of an undone create makes the very same tag again, placed
+    among the tags as they are now); refused if a tag has it.
     """
     color = cb.check_color(color) if color is not None else None
     key = cb.check_key(shortcut) if shortcut is not None else None
@@ -127,16 +135,20 @@ def create_tag(
         if parent_id is not None:
             _find(tags, parent_id)
         clean = cb.sibling_name(name, tags, parent_id)
+        if tag_id is not None and any(t.id == tag_id for t in tags):
+            raise Conflict(f"there is already a tag with id '{tag_id}'; nothing was saved")
         if key is None:
             key = cb.free_key(tags)
-        tag = Tag(new_id(), clean, color or cb.next_color(t.color for t in tags), description, key, 0, parent_id)
+        tag = Tag(
+            tag_id or new_id(), clean, color or cb.next_color(t.color for t in tags), description, key, 0, parent_id
+        )
         before = {t.id: t for t in tags}
         order = cb.placed(cb.children(tags).get(parent_id, []), tag, position)
         tag = next(t for t in order if t.id == tag.id)
         repo.add_tag(s, tag)
         updated = _write(s, [t for t in order if t.id != tag.id], before)
         updated += _write(s, _take_key(tags, key, tag.id), before)
-    return Changes(tags_created=(tag,), tags_updated=tuple(updated))
+    return Changes(tags_created=(tag,), tags_updated=tuple(updated), tags_before=_as_before(updated, before))
 
 
 def update_tag(
@@ -188,7 +200,7 @@ def update_tag(
             updated += _write(s, cb.placed(cb.children(tags).get(new_parent, []), tag, position), before)
         else:
             updated += _write(s, [tag], before)
-    return Changes(tags_updated=tuple(updated))
+    return Changes(tags_updated=tuple(updated), tags_before=_as_before(updated, before))
 
 
 def move_tag(
@@ -234,7 +246,7 @@ def move_tags(
         order = [*staying[:at], *(replace(t, parent_id=parent_id) for t in moving), *staying[at:]]
         renumbered = [t if t.sort_order == i else replace(t, sort_order=i) for i, t in enumerate(order)]
         updated = _write(s, renumbered, before)
-    return Changes(tags_updated=tuple(updated))
+    return Changes(tags_updated=tuple(updated), tags_before=_as_before(updated, before))
 
 
 # -- annotations moving between tags -----------------------------------------------------------------
@@ -342,6 +354,7 @@ def merge_tags(
         repo.delete_tags(s, list(targets))
     return Changes(
         tags_updated=tuple(updated),
+        tags_before=_as_before(updated, before),
         tags_deleted=tuple(before[t] for t in targets),
         annotations_updated=tuple(after),
         annotations_before=tuple(annotations_before),
@@ -511,6 +524,7 @@ def delete_tag(
             raise Conflict(DELETED)
     return Changes(
         tags_updated=tuple(updated),
+        tags_before=_as_before(updated, before),
         tags_deleted=(current,),
         annotations_updated=tuple(after),
         annotations_before=tuple(annotations_before),
@@ -594,6 +608,7 @@ def restore_tags(
     return Changes(
         tags_created=tuple(created),
         tags_updated=tuple(changing + losing),
+        tags_before=_as_before(changing + losing, held),
         annotations_created=tuple(annotations_created),
         annotations_updated=tuple(annotations_updated),
         anchor_states=(

@@ -22,7 +22,8 @@ from annotator.ui.qt_commands import CommandHost
 
 
 class CreateTagCommand(QUndoCommand):
-    """UI: add a tag. Redo after an undo puts back the very same tag (same id)."""
+    """UI: add a tag. Redo after an undo makes the very same tag (same id) again, among the tags as
+    they are then: what another program changed meanwhile stays as it changed it."""
 
     def __init__(self, session: CommandHost, *, name: str, parent_id: str | None = None, color: str | None = None,
                  description: str = "") -> None:  # fmt: skip
@@ -30,7 +31,6 @@ class CreateTagCommand(QUndoCommand):
         self._session = session
         self._args = {"name": name, "parent_id": parent_id, "color": color, "description": description}
         self._created: Tag | None = None
-        self._moved: tuple[Tag, ...] = ()  # siblings renumbered, keys taken: as the create left them
 
     @property
     def created(self) -> Tag | None:
@@ -38,17 +38,15 @@ class CreateTagCommand(QUndoCommand):
         return self._created
 
     def redo(self) -> None:
-        session = self._session
-        if self._created is None:
-            changes = session.run(lambda: codebook_service.create_tag(session.library, **self._args))  # type: ignore[arg-type]
-            if changes is None:
-                self.setObsolete(True)
-                return
-            self._created, self._moved = changes.tags_created[0], changes.tags_updated
-        else:
-            tags = [self._created, *self._moved]
-            if session.run(lambda: codebook_service.restore_tags(session.library, tags=tags)) is None:
-                self.setObsolete(True)
+        session, args = self._session, dict(self._args)
+        if self._created is not None:  # again: the same id, name, place and colour
+            created = self._created
+            args.update(name=created.name, parent_id=created.parent_id, color=created.color, tag_id=created.id)
+        changes = session.run(lambda: codebook_service.create_tag(session.library, **args))  # type: ignore[arg-type]
+        if changes is None:
+            self.setObsolete(True)
+            return
+        self._created = changes.tags_created[0]
 
     def undo(self) -> None:
         session, created = self._session, self._created
@@ -72,21 +70,18 @@ class TagEditCommand(QUndoCommand):
         super().__init__(text)
         self._session = session
         self._action = action
-        self._before: dict[str, Tag] = {}  # read at the first redo: a macro's earlier steps have run by then
         self._tags: list[Tag] = []
         self._annotations: list[Annotation] = []
         self._done = Changes()  # what the action left: the undo's base
 
     def redo(self) -> None:
-        if not self._before:
-            self._before = {t.id: t for t in self._session.tags}
         changes = self._session.run(self._action)
         if changes is None:
             self.setObsolete(True)
             return
-        self._tags = list(changes.tags_deleted) + [
-            self._before[t.id] for t in changes.tags_updated if t.id in self._before
-        ]
+        # As the action's own transaction read them, not as this window last showed them: another
+        # program's change committed just before is not undone with it.
+        self._tags = [*changes.tags_deleted, *changes.tags_before]
         self._annotations = [*changes.annotations_before, *changes.annotations_deleted]
         self._done = changes
 
