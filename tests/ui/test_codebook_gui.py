@@ -685,3 +685,28 @@ def test_redo_of_a_new_tag_keeps_what_another_program_changed_after_the_undo(
     tags = stored_tags(library_path)
     assert tags["newtag"].id == made.id  # the very same tag
     assert "speculation" not in tags and tags["guess"].description == "Their rule."
+
+
+def test_moving_annotations_to_a_tag_never_makes_two_of_one_span(
+    qtbot, monkeypatch, open_window, import_text, library_path
+) -> None:
+    """Found by an attack: "Move to tag…" and "Move to new tag…" made exact copies (same span, coder, tag)."""
+    doc_id = import_text(SAMPLE)
+    window = open_window()
+    claim, evidence, _speculation = window.session.tags
+    for key in (Qt.Key.Key_1, Qt.Key.Key_2):  # "Alpha" as a claim and as evidence
+        select_by_keyboard(qtbot, window, 0, 5)
+        qtbot.keyClick(window.pane, key)
+    before = stored_annotations(library_path, doc_id)
+    assert sorted(a.tag_id for a in before) == sorted([claim.id, evidence.id])
+    as_evidence = next(a.id for a in before if a.tag_id == evidence.id)
+    window.annotation_view.select_rows([as_evidence])
+    answer_items(monkeypatch, "claim")
+    qtbot.keyClick(_annotation_menu_by_keyboard(window), Qt.Key.Key_M)  # &Move to tag… claim
+    assert "already tagged 'claim'" in window.statusBar().currentMessage()
+    assert stored_annotations(library_path, doc_id) == before
+    window.annotation_view.select_rows([a.id for a in before])
+    answer_text(monkeypatch, "split")
+    qtbot.keyClick(_annotation_menu_by_keyboard(window), Qt.Key.Key_N)  # Move to &new tag… "split"
+    assert "already tagged 'split'" in window.statusBar().currentMessage()
+    assert stored_annotations(library_path, doc_id) == before  # both would have become one span of "split"

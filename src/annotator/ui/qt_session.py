@@ -33,7 +33,9 @@ from annotator.core.anchoring import FUZZY, MOVED, ORPHANED, UNCHANGED, AnchorSt
 from annotator.core.errors import USER_ERRORS as USER_ERRORS  # the window's modules import it from here
 from annotator.core.model import Annotation, Conflict, Document, Tag
 from annotator.services import Changes, Library, revising, watching
+from annotator.services import codebook as codebook_service
 from annotator.services.annotating import REVISED
+from annotator.ui.qt_codebook_commands import TagEditCommand
 from annotator.ui.qt_commands import (
     CreateAnnotationCommand,
     DeleteAnnotationCommand,
@@ -457,20 +459,29 @@ class QtLibrarySession(QObject):
         )  # fmt: skip
 
     def retag(self, annotation_id: str, tag_id: str) -> None:
-        current = self.annotations.get(annotation_id)
-        if current is not None and current.tag_id != tag_id:
-            with self.intent():
-                self.undo_stack.push(UpdateAnnotationCommand(self, current, tag_id=tag_id))
+        """Give one annotation another tag (the inspector's tag box), as :meth:`retag_all` does."""
+        self.retag_all([annotation_id], tag_id)
 
     def retag_all(self, annotation_ids: list[str], tag_id: str) -> bool:
-        """Give these annotations another tag, as one undo step; False if each has that tag already."""
-        changing = [
-            i for i in annotation_ids if (a := self.annotations.get(i)) is not None and a.tag_id != tag_id
-        ]  # fmt: skip
-        with self.intent(f"Change the tag of {len(changing)} annotations" if len(changing) > 1 else None):
-            for annotation_id in changing:
-                self.retag(annotation_id, tag_id)
-        return bool(changing)
+        """Give these annotations another tag, as one undo step and one transaction; False if each has
+        that tag already. Refused whole if one would become a copy of an annotation its document has
+        (same span, coder and tag), or if another program changed the tag of one meanwhile."""
+        bases = [a for i in annotation_ids if (a := self.annotations.get(i)) is not None and a.tag_id != tag_id]
+        if not bases:
+            return False
+        library, tag = self.library, self.tag(tag_id)
+        text = f"Change the tag of {len(bases)} annotations" if len(bases) > 1 else "Change the tag"
+        if tag is not None:
+            text += f" to {tag.name}"
+
+        def action() -> Changes:
+            return codebook_service.retag_annotations(
+                library, annotation_ids=[a.id for a in bases], tag_id=tag_id, bases=bases
+            )
+
+        with self.intent():
+            self.undo_stack.push(TagEditCommand(self, text, action))
+        return True
 
     def set_note(self, annotation_id: str, note: str, base: Annotation | None = None) -> None:
         """Give an annotation this note, as one undo step.
