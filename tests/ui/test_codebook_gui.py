@@ -708,5 +708,6 @@ def test_moving_annotations_to_a_tag_never_makes_two_of_one_span(
     window.annotation_view.select_rows([a.id for a in before])
     answer_text(monkeypatch, "split")
     qtbot.keyClick(_annotation_menu_by_keyboard(window), Qt.Key.Key_N)  # Move to &new tag… "split"
-    assert "already tagged 'split'" in window.statusBar().currentMessage()
+    assert "under one tag they would be copies" in window.statusBar().currentMessage()
     assert stored_annotations(library_path, doc_id) == before  # both would have become one span of "split"
+    assert "split" not in stored_tags(library_path)  # nor is the tag made for nothing

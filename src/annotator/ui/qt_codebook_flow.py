@@ -414,6 +414,10 @@ class QtCodebookFlow:
         ids = self.window.selected_annotation_ids()
         if not ids:
             return
+        spans = [(a.start, a.end, a.coder) for i in ids if (a := self.session.annotations.get(i)) is not None]
+        if len(set(spans)) < len(spans):  # two would become one span of the new tag: ask for nothing
+            self._say("Two of the selected annotations are of one span: under one tag they would be copies.")
+            return
         name, ok = QInputDialog.getText(self.widget, "Move to new tag", f"Move {len(ids)} annotation(s) to a new tag:")
         if not ok or not name.strip():
             return
