@@ -444,9 +444,10 @@ def test_fuzzy_rank_prefers_the_letters_closest_together() -> None:
 
 
 def test_in_vivo_names_a_tag_after_the_stored_words_and_undo_removes_both(
-    qtbot, open_window, import_text, library_path
+    qtbot, open_window, import_text, library_path, coder_named
 ) -> None:
     doc_id = import_text(SAMPLE)
+    coder_named.append("Ann")
     window = open_window()
     start = SAMPLE.index("theta")
     end = SAMPLE.index("kappa") + len("kappa")
@@ -455,7 +456,7 @@ def test_in_vivo_names_a_tag_after_the_stored_words_and_undo_removes_both(
     tags = stored_tags(library_path)
     assert "theta iota kappa" in tags
     saved = stored_annotations(library_path, doc_id)
-    assert [(a.start, a.end, a.tag_id) for a in saved] == [(start, end, tags["theta iota kappa"].id)]
+    assert [(a.start, a.end, a.tag_id, a.coder) for a in saved] == [(start, end, tags["theta iota kappa"].id, "Ann")]
     undo(qtbot, window)  # one step: the annotation and the tag
     assert stored_annotations(library_path, doc_id) == []
     assert "theta iota kappa" not in stored_tags(library_path)

@@ -452,13 +452,14 @@ class QtCodebookFlow:
             self._say(f"There is a tag “{name}” already: the words are tagged with it.")
             self.session.tag_span(existing.id, start, end)
             return
+        coder = self.session.coder_name()  # asked the first time ever: before anything is made
         color = colours.next_colour(t.color for t in self.session.tags)
         create = CreateTagCommand(self.session, name=name, color=color)
         with self.session.intent(f"New tag {name} from the selection"):  # one undo step: both go
             self.session.undo_stack.push(create)
             if create.created is not None:
                 self.session.undo_stack.push(
-                    CreateAnnotationCommand(self.session, document, create.created.id, start, end)
+                    CreateAnnotationCommand(self.session, document, create.created.id, start, end, coder=coder)
                 )
 
     # -- menus ------------------------------------------------------------------------------------
