@@ -94,6 +94,29 @@ def test_a_deleted_document_comes_back_whole_with_the_same_ids(library, database
     assert documents.restore_document(library, snapshot=deleted.snapshot).empty  # already back: nothing to do
 
 
+def test_undoing_a_delete_gives_back_a_choice_removed_meanwhile_so_its_value_stays_valid(library, tmp_path) -> None:
+    """Found by an attack: the value came back though no longer one of the choices, and every export
+    of the library was then refused on import."""
+    from annotator.services import attributes as attrs
+    from annotator.services import exporting, importing
+
+    doc_id = _doc(library)
+    attrs.define_attribute(library, name="region", kind="choice", choices=["north", "south"])
+    attrs.set_attributes(library, document_id=doc_id, values={"region": "north"})
+    deleted = documents.delete_document(library, document_id=doc_id, base=library.document(doc_id))
+    (defined,) = attrs.definitions(library)
+    attrs.set_choices(library, attribute_id=defined.id, choices=["south"], base=defined)  # nobody has north now
+    changes = documents.restore_document(library, snapshot=deleted.snapshot)
+    assert changes.attributes_changed
+    assert attrs.attributes_of(library, [doc_id])[doc_id] == {"region": "north"}
+    assert attrs.definitions(library)[0].choices == ("south", "north")
+    path = tmp_path / "lib.json"
+    exporting.export_to_path(library, path)
+    with Library.open(f"sqlite:///{tmp_path / 'fresh.sqlite3'}") as fresh:  # the library's own export reads back
+        importing.import_paths(fresh, [path])
+        assert attrs.attributes_of(fresh)[doc_id] == {"region": "north"}
+
+
 def test_undoing_a_delete_after_the_same_text_was_imported_again_keeps_both(library) -> None:
     """The deleted document holds what the re-import does not (notes, memo): it comes back beside it."""
     doc_id = _doc(library)

@@ -13,13 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.core.attributes import CHOICE
 from annotator.core.documents import DocumentDetails, DocumentSnapshot, document_title
 from annotator.core.errors import Conflict, NotFound
 from annotator.core.memos import memo_text
 from annotator.core.model import Document
 from annotator.services.changes import Changes
 from annotator.services.library import Library
+from annotator.storage import attributes as attribute_store
 from annotator.storage import documents as rows
+from annotator.storage import locks
 from annotator.storage import repository as repo
 from annotator.storage.backup_files import BEFORE_DELETE, make_backup
 from annotator.storage.engine import sqlite_file
@@ -98,7 +101,8 @@ def delete_document(library: Library, *, document_id: str, base: Document | None
 def restore_document(library: Library, *, snapshot: DocumentSnapshot) -> Changes:
     """Put a deleted document back as *snapshot* holds it (undo of a delete), with the same ids.
 
-    Sets and attributes deleted meanwhile are left out; a document that exists
+    Sets and attributes deleted meanwhile are left out; a choice of its attribute values
+    removed meanwhile (it had the last one) is a choice again; a document that exists
     again (put back by another program) as it was is left as it is. Refused if
     a tag its annotations use was deleted meanwhile.
 
@@ -123,8 +127,28 @@ def restore_document(library: Library, *, snapshot: DocumentSnapshot) -> Changes
         taken = repo.existing_annotation_ids(s, [a.id for a, _state in snapshot.annotations])
         if taken:
             raise Conflict("some of the deleted document's annotations exist again; it was not put back")
+        choices_back = _choices_back(s, snapshot)
         rows.restore(s, snapshot)
-    return Changes(documents_created=(document.id,))
+    return Changes(documents_created=(document.id,), attributes_changed=choices_back)
+
+
+def _choices_back(s: Session, snapshot: DocumentSnapshot) -> bool:
+    """Give a choice attribute back a choice the deleted document had, if it was removed meanwhile
+    (no other document had it): its value comes back, and every value stays one of its attribute's
+    choices. True if any was given back."""
+    had = dict(snapshot.attributes)
+    if not had:
+        return False
+    locks.hold(s, locks.ATTRIBUTES)  # PostgreSQL: the choices read here are the ones written
+    given = False
+    for attribute in attribute_store.list_attributes(s):
+        value = had.get(attribute.id)
+        if attribute.kind != CHOICE or value is None or value in attribute.choices:
+            continue
+        if not attribute_store.update_attribute(s, attribute, name=attribute.name, choices=(*attribute.choices, value)):
+            raise Conflict("another program changed an attribute of the deleted document; it was not put back")
+        given = True
+    return given
 
 
 def same_text(library: Library, sha256: str, *, excluding: str | None = None) -> list[tuple[str, str]]:
