@@ -520,3 +520,20 @@ def test_a_key_is_one_key_to_the_window_whatever_its_case_or_normal_form(library
         with pytest.raises(InvalidInput):
             svc.update_tag(library, tag_id=claim.id, shortcut=bad)
     assert library.tags() == before
+
+
+def test_a_child_takes_the_name_of_the_tag_merged_or_deleted_above_it(library: Library) -> None:
+    """Found by an attack: merging P/A into P, or deleting P/A, moved P/A/A up beside P/A, which still
+    held the name "A" then: a raw database error instead of the move."""
+    p = svc.create_tag(library, name="P").tags_created[0]
+    a = svc.create_tag(library, name="A", parent_id=p.id).tags_created[0]
+    inner = svc.create_tag(library, name="A", parent_id=a.id).tags_created[0]
+    before = library.tags()
+    merged = svc.merge_tags(library, tag_ids=[a.id], into_id=p.id)
+    assert _tag(library, "P/A").id == inner.id
+    svc.restore_tags(library, tags=[*merged.tags_deleted, *merged.tags_before], base=merged)
+    assert sorted(library.tags(), key=lambda t: t.id) == sorted(before, key=lambda t: t.id)
+    deleted = svc.delete_tag(library, tag_id=a.id)
+    assert _tag(library, "P/A").id == inner.id and len(library.tags()) == len(before) - 1
+    svc.restore_tags(library, tags=[*deleted.tags_deleted, *deleted.tags_before], base=deleted)
+    assert sorted(library.tags(), key=lambda t: t.id) == sorted(before, key=lambda t: t.id)

@@ -91,6 +91,13 @@ def _write(s: Session, tags: Iterable[Tag], before: dict[str, Tag]) -> list[Tag]
     return written
 
 
+def _clear_names(s: Session, tag_ids: Iterable[str]) -> None:
+    """Name tags about to be deleted by their ids (unique), so that no statement before their
+    delete meets the unique index on (parent, name) when another tag takes one of their names."""
+    for tag_id in tag_ids:
+        repo.rename_tag(s, tag_id, tag_id)
+
+
 def _as_before(updated: Iterable[Tag], before: Mapping[str, Tag]) -> tuple[Tag, ...]:
     """The *updated* tags as they were (``Changes.tags_before``)."""
     return tuple(before[t.id] for t in updated)
@@ -349,6 +356,7 @@ def merge_tags(
         repo.lock_tags(s, [*sources, into.id])
         targets, moved = _merge_plan(tags, sources, into_id)
         before = {t.id: t for t in tags}
+        _clear_names(s, targets)  # a child may take a merged tag's name among its new siblings
         updated = _write(s, _with_descriptions(tags, targets, moved), before)
         annotations_before, after, dropped, states = _move_annotations(s, targets)
         repo.delete_tags(s, list(targets))
@@ -500,7 +508,7 @@ def delete_tag(
         before = {t.id: t for t in tags}
         kids = cb.children(tags).get(tag_id, [])
         for child in kids:
-            if any(t.parent_id == current.parent_id and t.name == child.name for t in tags):
+            if any(t.parent_id == current.parent_id and t.name == child.name and t.id != tag_id for t in tags):
                 where = cb.short_path(tags, current.parent_id) if current.parent_id else "the top level"
                 raise InvalidInput(
                     f"cannot delete '{cb.short_path(tags, tag_id)}': its child '{child.name}' would move up to "
@@ -509,6 +517,7 @@ def delete_tag(
         siblings = [t for t in cb.children(tags).get(current.parent_id, []) if t.id != tag_id]
         at = next((i for i, t in enumerate(siblings) if t.sort_order > current.sort_order), len(siblings))
         order = siblings[:at] + [replace(c, parent_id=current.parent_id) for c in kids] + siblings[at:]
+        _clear_names(s, [tag_id])  # a child moving up may have its name ("A" out of "P/A")
         updated = _write(s, [replace(t, sort_order=i) for i, t in enumerate(order)], before)
         annotations_before: list[Annotation] = []
         after: list[Annotation] = []
