@@ -399,9 +399,16 @@ class _Planner:
         keys = set(file_keys) if whole else {t.shortcut for t in self.all_tags if t.shortcut}
         replaced: dict[str, Tag] = {}  # library tag id -> the file's tag taking its place
         placed: dict[str, tuple[tuple[str, ...], Tag]] = {}  # the file's tag id -> (its path, the tag)
+        seen: set[tuple[str, ...]] = set()
         for t in incoming:
             parents, parent = placed[t.parent_id] if t.parent_id is not None else ((), None)
             path = (*parents, codebook.clean_name(t.name))
+            if path in seen:  # "Café" and "Cafe\u0301", or "Café ": one name once cleaned
+                where = f"under '{codebook.format_path(parents)}'" if parents else "at the top level"
+                raise FormatError(
+                    f"the file's codebook has two tags named '{path[-1]}' {where}; names are unique among siblings"
+                )
+            seen.add(path)
             found = self.by_path.get(path)
             if found is not None and not whole:
                 placed[t.id] = (path, found)

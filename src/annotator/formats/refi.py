@@ -49,6 +49,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import unicodedata
 import uuid
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
@@ -444,6 +445,12 @@ def _color(value: str | None) -> str:
     return rgb or ""
 
 
+def _code_name(code: etree._Element) -> str:
+    """A code's name as a tag's is stored (NFC, no white space around it), so that two codes whose
+    names differ only so are told apart as two siblings of one name ("" for none)."""
+    return unicodedata.normalize("NFC", code.get("name") or "").strip()
+
+
 @dataclass(slots=True)
 class _Codebook:
     """Reading: codes by GUID, and the tags they become, each with its parents' names (its path)."""
@@ -459,16 +466,14 @@ class _Codebook:
         ) -> list[tuple[etree._Element, tuple[str, ...], set[str]]]:
             """The codes inside *parent*, last first (for the stack), each with its siblings' names."""
             inside = list(_children(parent, ns, "Code"))
-            names = {code.get("name") or "" for code in inside}
+            names = {_code_name(code) for code in inside}
             return [(code, path, names) for code in reversed(inside)]
 
         stack = group(codes, ())
         while stack:  # iterative: a deep hierarchy must not exhaust Python's stack
             code, parents, sibling_names = stack.pop()
             guid = _normal_guid(code.get("guid"))
-            own = code.get("name") or ""
-            if not own.strip():
-                own = f"code {(guid or '?')[:8]}"
+            own = _code_name(code) or f"code {(guid or '?')[:8]}"
             if len(own) > NAME_MAX:
                 raise FormatError(
                     f"the code '{own[:60]}…' has a name of {len(own)} characters; the limit is {NAME_MAX}"
