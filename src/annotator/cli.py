@@ -25,6 +25,7 @@ from annotator import __version__, config
 from annotator.cli_attrs import AttrUsageError, add_attr_commands, cmd_attr, cmd_set, cmd_sets
 from annotator.cli_db import add_db_commands, run_db_command
 from annotator.cli_documents import add_documents_commands, cmd_documents, cmd_memos
+from annotator.cli_retrieve import add_retrieve_command, cmd_retrieve
 from annotator.cli_revise import add_revise_command, cmd_revise
 from annotator.cli_tags import add_tags_command, cmd_tags
 from annotator.cli_text import UsageError as UsageError
@@ -64,7 +65,7 @@ class _Parser(argparse.ArgumentParser):
 PATH_ARGUMENTS = frozenset({"paths", "output", "path"})
 #: How an argument is written on the command line, where its dest does not say it.
 ARGUMENT_NAMES = {
-    "set_name": "--set", "doc_ids": "--doc", "tags": "--tag", "coders": "--coder", "extra": "--option",
+    "set_name": "--set", "doc_ids": "--doc", "where": "--where", "tags": "--tag", "coders": "--coder", "extra": "--option",
     "document_id": "DOCUMENT-ID", "backup": "BACKUP",
 }  # fmt: skip
 
@@ -141,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.formatter_class = argparse.RawDescriptionHelpFormatter
 
     add_tags_command(sub)
+    add_retrieve_command(sub)
     sub.add_parser("formats", help="list the formats Annotator reads and writes")
     add_attr_commands(sub)
     add_documents_commands(sub)
@@ -388,6 +390,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Opener], None]] = {
     "set": cmd_set,
     "documents": cmd_documents,
     "memos": cmd_memos,
+    "retrieve": cmd_retrieve,
 }
 
 

@@ -208,3 +208,16 @@ def parse_definition(text: str) -> tuple[str, str, tuple[str, ...]]:
     name, kind = attribute_name(parts[0]), check_kind(parts[1].strip())
     choices = check_choices(kind, parts[2].split(",") if len(parts) == 3 else ())
     return name, kind, choices
+
+
+def value_matches(attribute: Attribute, value: str, wanted: str) -> bool:
+    """Whether a document whose value of *attribute* is *value* ("" for none) is one a filter
+    ``NAME=wanted`` keeps, as the library's attribute filter does: a blank *wanted* keeps any
+    value, text matches a part (case aside), other kinds the value as stored (``2.50`` finds
+    ``2.5``). A *wanted* that no value of the kind could be is :class:`InvalidInput`, so a typo
+    (``2020-13-01``) is told, not silently matched by nothing."""
+    if not wanted.strip():
+        return bool(value)
+    if attribute.kind == TEXT:
+        return wanted.strip().casefold() in value.casefold()
+    return value == parse_value(attribute, wanted)

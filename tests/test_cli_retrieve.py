@@ -1,0 +1,123 @@
+"""Tests: ``annotator retrieve``: the JSON contract, the table and CSV, filters, and bad queries
+as one error line, on SQLite and PostgreSQL (``database_url``)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import orjson
+import pytest
+
+from annotator.cli import main
+
+TEXT = "Dr. Ames wrote first. The U.S. team refused. “Why?” Ames asked.\n\nLater, the team left."
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # argparse's usage errors
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], database_url: str):  # type: ignore[no-untyped-def]
+    def call(*argv: str, status: int = 0) -> str:
+        code, out, err = run(capsys, "--database", database_url, *argv)
+        assert code == status, err
+        assert "Traceback" not in err
+        return out if status == 0 else err.splitlines()[-1]
+
+    return call
+
+
+@pytest.fixture
+def doc(cli, tmp_path: Path) -> str:  # type: ignore[no-untyped-def]
+    path = tmp_path / "doc.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    doc_id = cli("import", str(path)).split("\t")[0]
+    cli("tags", "add", "Tone")
+    cli("tags", "add", "Doubt", "--parent", "Tone")
+    cli("tags", "add", "open question")
+    for tag, quote, coder in [
+        ("claim", "The U.S. team refused", "ada"),
+        ("evidence", "team refused", "bo"),
+        ("Tone/Doubt", "“Why?”", "ada"),
+        ("open question", "Ames asked", "bo"),
+        ("claim", "the team left", "ada"),
+    ]:
+        cli("annotate", doc_id, "--tag", tag, "--quote", quote, "--coder", coder, "--note", f"on {quote}")
+    return doc_id
+
+
+def segments(cli, *argv: str) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    return orjson.loads(cli("retrieve", *argv, "--format", "json"))["segments"]  # type: ignore[no-any-return]
+
+
+def test_json_gives_exactly_the_contract_fields_with_offsets_into_the_text(cli, doc: str) -> None:  # type: ignore[no-untyped-def]
+    [found] = segments(cli, "claim & evidence")
+    assert list(found) == ["document", "annotation", "tag", "start", "end", "quote", "note", "coder"]
+    assert found["document"] == doc and found["tag"] == "claim" and found["coder"] == "ada"
+    assert TEXT[found["start"] : found["end"]] == found["quote"] == "The U.S. team refused"  # type: ignore[misc]
+    assert found["note"] == "on The U.S. team refused"
+
+
+def test_a_parent_tag_finds_its_nested_tags_and_quoted_paths_work(cli, doc: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s["tag"] for s in segments(cli, "Tone")] == ["Tone/Doubt"]
+    assert segments(cli, "=Tone") == []
+    # “Why?” ends its own sentence: "Ames asked" is the next one.
+    assert segments(cli, 'Tone/Doubt near/0 "open question"') == []
+    assert [s["quote"] for s in segments(cli, 'Tone/Doubt near/1 "open question"')] == ["“Why?”"]
+
+
+def test_near_crosses_sentence_boundaries_as_far_as_n_says(cli, doc: str) -> None:  # type: ignore[no-untyped-def]
+    # Sentences: "Dr. Ames wrote first." "The U.S. team refused." "“Why?”" "Ames asked." | "Later, the team left."
+    assert [s["quote"] for s in segments(cli, "claim near/0 Tone")] == []
+    assert [s["quote"] for s in segments(cli, "claim near/1 Tone")] == ["The U.S. team refused"]
+    assert [s["quote"] for s in segments(cli, "claim near/2 Tone")] == ["The U.S. team refused", "the team left"]
+
+
+def test_filters_by_coder_and_document_and_an_empty_result(cli, doc: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s["quote"] for s in segments(cli, "claim | evidence", "--coder", "bo")] == ["team refused"]
+    assert segments(cli, "claim", "--doc", doc, "--coder", "nobody") == []
+    assert cli("retrieve", "speculation", "--format", "json") == '{\n  "segments": []\n}\n'
+
+
+def test_where_keeps_documents_with_an_attribute_value(cli, doc: str) -> None:  # type: ignore[no-untyped-def]
+    cli("attr", doc, "--define", "Genre:choice:news,essay", "Genre=news")
+    assert len(segments(cli, "claim", "--where", "Genre=news")) == 2
+    assert segments(cli, "claim", "--where", "Genre=essay") == []
+
+
+def test_the_table_is_tab_separated_with_a_header_and_csv_keeps_fields_exact(cli, doc: str) -> None:  # type: ignore[no-untyped-def]
+    lines = cli("retrieve", 'Tone | "open question"', "--context", "4").splitlines()
+    assert lines[0].split("\t") == [
+        "document", "title", "annotation", "tag", "start", "end", "coder", "quote", "note", "before", "after",
+    ]  # fmt: skip
+    assert [line.split("\t")[7] for line in lines[1:]] == ["“Why?”", "Ames asked"]
+    assert lines[1].split("\t")[9:] == ["ed. ", " Ame"]
+    rows = list(csv.reader(io.StringIO(cli("retrieve", "claim", "--format", "csv"))))
+    assert rows[0][:4] == ["document", "title", "annotation", "tag"] and len(rows) == 3
+    assert rows[2][7] == "the team left"
+
+
+@pytest.mark.parametrize(
+    ("argv", "status", "message"),
+    [
+        (["claim &"], 1, "annotator: error: query: expected a tag PATH or '(' at column 8, found the end of the query"),
+        (["(claim"], 1, "annotator: error: query: '(' at column 1 is never closed"),
+        (["claim near/x Tone"], 1, "near/N takes a whole number of sentences"),
+        (["claim & nope"], 1, "annotator: error: there is no tag 'nope'"),
+        (["claim", "--doc", "nope"], 1, "annotator: error: there is no document 'nope'"),
+        (["claim", "--set", "nope"], 1, "annotator: error: there is no set 'nope'"),
+        (["claim", "--where", "Genre"], 2, "annotator: error: --where takes NAME=VALUE, not 'Genre'"),
+        (["claim", "--context", "-1"], 2, "annotator: error: --context takes a number of characters"),
+        (["claim", "--format", "xml"], 2, "invalid choice: 'xml'"),
+    ],
+)
+def test_bad_input_is_one_error_line(cli, doc: str, argv: list[str], status: int, message: str) -> None:  # type: ignore[no-untyped-def]
+    assert message in cli("retrieve", *argv, status=status)
