@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.attributes import TEXT, Attribute, parse_value
+from annotator.core.attributes import Attribute, value_matches
 from annotator.core.errors import InvalidInput
 from annotator.core.model import new_id
 from annotator.services import attributes, sets
@@ -416,11 +416,9 @@ class QtLibrarySets(QWidget):
 
 
 def _matches(attribute: Attribute, value: str, wanted: str) -> bool:
-    if not wanted.strip():
-        return bool(value)
-    if attribute.kind == TEXT:
-        return wanted.strip().casefold() in value.casefold()
+    """The library filter's test (:func:`~annotator.core.attributes.value_matches`); a value still
+    being typed that the kind cannot hold yet ("2020-1") keeps nothing, quietly."""
     try:
-        return value == parse_value(attribute, wanted)
+        return value_matches(attribute, value, wanted)
     except InvalidInput:
         return False
