@@ -208,3 +208,20 @@ def parse_definition(text: str) -> tuple[str, str, tuple[str, ...]]:
     name, kind = attribute_name(parts[0]), check_kind(parts[1].strip())
     choices = check_choices(kind, parts[2].split(",") if len(parts) == 3 else ())
     return name, kind, choices
+
+
+def value_matches(attribute: Attribute, value: str, wanted: str) -> bool:
+    """Whether a document's *value* of *attribute* passes the library's filter "= *wanted*".
+
+    A blank *wanted*: any value at all. A text attribute: *wanted* is a part of the value,
+    ignoring case. Other kinds: the value as stored, so ``2.50`` finds ``2.5`` (*wanted*
+    that is not a value of the kind matches nothing; :func:`parse_value` says why).
+    """
+    if not wanted.strip():
+        return bool(value)
+    if attribute.kind == TEXT:
+        return wanted.strip().casefold() in value.casefold()
+    try:
+        return value == parse_value(attribute, wanted)
+    except InvalidInput:
+        return False

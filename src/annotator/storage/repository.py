@@ -184,6 +184,13 @@ def document_summaries(session: Session) -> list[DocumentSummary]:
     return [DocumentSummary(i, title, length, created, counts.get(i, {})) for i, title, length, created in rows]
 
 
+def document_titles(session: Session) -> list[tuple[str, str]]:
+    """(id, title) of every document, in library order (as :func:`document_summaries`), without
+    counting annotations: what a search over the library walks."""
+    rows = session.execute(sa.select(_D.c.id, _D.c.title).order_by(_D.c.created, _D.c.title, _D.c.id))
+    return [(doc_id, title) for doc_id, title in rows]
+
+
 def get_document(session: Session, document_id: str) -> Document | None:
     row = session.execute(
         sa.select(_D.c.id, _D.c.title, _D.c.text, _D.c.sha256, _D.c.metadata_json, _D.c.created, _D.c.memo).where(

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.attributes import TEXT, Attribute, parse_value
+from annotator.core.attributes import Attribute, value_matches
 from annotator.core.errors import InvalidInput
 from annotator.core.model import new_id
 from annotator.services import attributes, sets
@@ -329,7 +329,7 @@ class QtLibrarySets(QWidget):
             matching = {
                 d
                 for d, own in values.items()
-                if _matches(attribute, own.get(attribute.name, ""), self.value_edit.text())
+                if value_matches(attribute, own.get(attribute.name, ""), self.value_edit.text())
             }
             shown = matching if shown is None else shown & matching
         self._documents.set_shown(shown)
@@ -413,14 +413,3 @@ class QtLibrarySets(QWidget):
             action.setEnabled(chosen)
             menu.addAction(action)
         menu.exec(pos)
-
-
-def _matches(attribute: Attribute, value: str, wanted: str) -> bool:
-    if not wanted.strip():
-        return bool(value)
-    if attribute.kind == TEXT:
-        return wanted.strip().casefold() in value.casefold()
-    try:
-        return value == parse_value(attribute, wanted)
-    except InvalidInput:
-        return False
