@@ -121,6 +121,28 @@ def test_hits_keep_annotation_highlights_and_are_readable_in_a_dark_theme(qtbot,
     assert ratio >= colours.MIN_CONTRAST
 
 
+def test_a_marked_hit_follows_annotations_made_and_undone(qtbot, open_window, import_text) -> None:
+    import_text(TEXT)
+    window = open_window()
+    pane, bar = window.pane, window.find_bar
+    qtbot.keyClick(pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    _type(qtbot, bar.edit, "garden")
+
+    def tinted() -> bool:
+        (mark,) = pane.extraSelections()[:1]
+        return QTextCharFormat(mark.format).hasProperty(QTextCharFormat.Property.BackgroundBrush)
+
+    assert tinted()
+    window.apply_tag(window.session.tags[0].id)
+    qtbot.waitUntil(lambda: len(window.session.annotations) == 1)
+    assert not tinted()  # inside the annotation now: its tag's tint shows
+    window.annotation_view.clearSelection()
+    pane.focus_annotation(None)
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: not window.session.annotations)
+    assert tinted()
+
+
 def test_the_bar_and_its_parts_have_names_and_the_menu_has_its_keys(open_window, import_text) -> None:
     import_text(TEXT)
     window = open_window()

@@ -333,6 +333,8 @@ class QtTextPane(QPlainTextEdit):
         self.highlighter.rehighlight_span(annotation.start, annotation.end)
         if self._focused == annotation.id:
             self.focus_annotation(annotation.id)
+        elif self._find_spans:  # a hit now inside an annotation keeps its tint: marked anew
+            self._show_extra_selections()
 
     #: More annotations than this changed at once (a merge, an undone delete of many): the
     #: highlights are redone lazily, on screen now and the rest when idle, instead of
@@ -358,6 +360,8 @@ class QtTextPane(QPlainTextEdit):
         self._highlight_visible()
         if self._focused is not None:
             self.focus_annotation(self._focused if index.get(self._focused) is not None else None)
+        elif self._find_spans:
+            self._show_extra_selections()
 
     def remove_annotation(self, annotation_id: str) -> None:
         span = self.highlighter.index.remove(annotation_id)
@@ -366,6 +370,8 @@ class QtTextPane(QPlainTextEdit):
             self.highlighter.rehighlight_span(span.start, span.end)
         if self._focused == annotation_id:
             self.focus_annotation(None)
+        elif self._find_spans:
+            self._show_extra_selections()
 
     # -- offsets in and out ------------------------------------------------------------------
 
