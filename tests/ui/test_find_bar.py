@@ -152,3 +152,30 @@ def test_the_bar_and_its_parts_have_names_and_the_menu_has_its_keys(open_window,
         assert widget.accessibleName()
     keys = [a.shortcut().toString() for a in (window.find_action, window.find_next_action, window.find_previous_action)]
     assert keys == ["Ctrl+F", "F3", "Shift+F3"]
+
+
+def test_the_annotation_filter_hides_rows_by_tag_quote_or_note(qtbot, open_window, import_text) -> None:
+    import_text(TEXT)
+    window = open_window()
+    pane, view, box = window.pane, window.annotation_view, window.annotation_filter
+    for number, word in ((1, "garden"), (2, "wine"), (1, "café’s")):
+        start = TEXT.index(word)
+        select_by_keyboard(qtbot, window, start, start + len(word))
+        qtbot.keyClick(pane, getattr(Qt.Key, f"Key_{number}"))
+    qtbot.waitUntil(lambda: len(window.session.annotations) == 3)
+    ids = {a.quote: a.id for a in window.session.annotations.values()}
+    window.session.set_note(ids["wine"], "Rosé, not red", window.session.annotations[ids["wine"]])
+    qtbot.waitUntil(lambda: window.session.annotations[ids["wine"]].note == "Rosé, not red")
+    box.setFocus()
+    _type(qtbot, box, "GARD")  # the quote, whatever its case
+    assert view.visible_ids() == [ids["garden"]]
+    box.setText("not red")  # the note
+    assert view.visible_ids() == [ids["wine"]]
+    box.setText(window.session.tags[0].name)  # the tag
+    assert view.visible_ids() == [ids["garden"], ids["café’s"]]
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert view.hasFocus()
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.text() == "" and len(view.visible_ids()) == 3
+    assert box.accessibleName() == "Filter annotations"

@@ -23,7 +23,7 @@ from annotator.core.gcpause import gc_paused
 from annotator.core.model import Document
 from annotator.services import Changes
 from annotator.services.locating import describe_library
-from annotator.ui.qt_annotation_list import QtAnnotationList
+from annotator.ui.qt_annotation_list import QtAnnotationFilter, QtAnnotationList
 from annotator.ui.qt_attributes import QtAttributesPanel
 from annotator.ui.qt_codebook_flow import QtCodebookFlow
 from annotator.ui.qt_document_flow import QtDocumentFlow
@@ -66,9 +66,16 @@ class QtMainWindow(QMainWindow):
         self.inspector = QtInspector(self)
         self.orphan_panel = QtOrphanPanel(session, self.pane, self.statusBar().showMessage, self)
 
+        self.annotation_filter = QtAnnotationFilter(self.annotation_view, self)
+        annotations_column = QWidget(self)
+        annotations_layout = QVBoxLayout(annotations_column)
+        annotations_layout.setContentsMargins(0, 0, 0, 0)
+        annotations_layout.setSpacing(2)
+        annotations_layout.addWidget(self.annotation_filter)
+        annotations_layout.addWidget(self.annotation_view, 1)
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.tag_panel)
-        right.addWidget(self.annotation_view)
+        right.addWidget(annotations_column)
         right.addWidget(self.orphan_panel)
         right.addWidget(self.inspector)
         right.setStretchFactor(1, 1)
