@@ -66,6 +66,10 @@ def test_switches_change_what_is_found(qtbot, open_window, import_text) -> None:
     bar.edit.setText("rose garden. Rosé")
     assert bar.hits == []
     qtbot.keyClick(bar.edit, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # loose: NBSP is a space
+    bar.loose_box.setFocus()
+    qtbot.keyClick(bar.loose_box, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # the keys work from a switch
+    qtbot.keyClick(bar.loose_box, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    assert bar.loose_box.isChecked()
     assert [window.pane.text[a:b] for a, b in bar.hits] == ["rose\u00a0garden. Rosé"]
     bar.edit.setText("(a+)+$")
     qtbot.keyClick(bar.edit, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # regex, and loose refused
@@ -179,3 +183,22 @@ def test_the_annotation_filter_hides_rows_by_tag_quote_or_note(qtbot, open_windo
     qtbot.keyClick(box, Qt.Key.Key_Escape)
     assert box.text() == "" and len(view.visible_ids()) == 3
     assert box.accessibleName() == "Filter annotations"
+
+
+def test_another_document_opened_gets_its_hits_marked_and_keeps_its_place(qtbot, open_window, import_text) -> None:
+    first = import_text(TEXT)
+    second = import_text("Nothing here.\nA rose, and one more rose.\n", "second.txt")
+    window = open_window()
+    window.open_document(first)
+    bar, pane = window.find_bar, window.pane
+    qtbot.keyClick(pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    _type(qtbot, bar.edit, "rose")
+    window.open_document(second)
+    qtbot.waitUntil(lambda: window.session.document is not None and window.session.document.id == second)
+    assert bar.hits == [(16, 20), (35, 39)] and bar.count_label.text() == "2 hits"
+    assert pane.selection_offsets() is None  # not moved to a hit by opening the document
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    assert pane.selection_offsets() == (16, 20) and bar.count_label.text() == "1 of 2"
+    bar.case_box.setFocus()
+    qtbot.keyClick(bar.case_box, Qt.Key.Key_Escape)  # Esc closes from a switch too
+    assert not bar.isVisible() and pane.hasFocus()

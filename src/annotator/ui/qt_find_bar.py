@@ -25,7 +25,7 @@ from annotator.ui.qt_text_pane import QtTextPane
 
 
 class _PatternEdit(QLineEdit):
-    """The bar's line edit: Enter and Shift+Enter step through hits, Esc closes the bar."""
+    """The bar's line edit: Enter and Shift+Enter step through hits."""
 
     def __init__(self, bar: QtFindBar) -> None:
         super().__init__(bar)
@@ -35,9 +35,6 @@ class _PatternEdit(QLineEdit):
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._bar.step(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
-            return
-        if key == Qt.Key.Key_Escape:
-            self._bar.close_bar()
             return
         super().keyPressEvent(event)
 
@@ -103,6 +100,10 @@ class QtFindBar(QWidget):
             row.addWidget(box)
             box.toggled.connect(lambda _on: self.search())
         row.addWidget(self.close_button)
+        close = QAction("Close find bar", self, shortcut=QKeySequence(Qt.Key.Key_Escape))
+        close.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # from a switch too
+        close.triggered.connect(self.close_bar)
+        self.addAction(close)
         self.edit.textChanged.connect(lambda _text: self.search())
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
@@ -137,8 +138,9 @@ class QtFindBar(QWidget):
             self._current = (self._current + direction) % len(self._spans)
         self._select_current()
 
-    def search(self) -> None:
-        """Search the stored text again (the pattern, a switch or the document changed)."""
+    def search(self, *, select: bool = True) -> None:
+        """Search the stored text again (the pattern or a switch changed) and select the first hit
+        from the cursor on; without *select* (another document opened) only mark the hits."""
         self._spans, self._current = [], -1
         if not self.isVisible():
             return
@@ -164,6 +166,9 @@ class QtFindBar(QWidget):
         self.pane.mark_found(self._spans)
         if not self._spans:
             self._show_count("No hits")
+            return
+        if not select:  # a document just opened keeps its reading position; F3 goes to a hit
+            self._show_count(f"{len(self._spans)} hits")
             return
         self._current = self._first_from(1)
         self._select_current()

@@ -222,7 +222,7 @@ class QtMainWindow(QMainWindow):
     def _connect(self) -> None:
         s = self.session
         s.documentOpened.connect(self._on_document_opened)
-        s.documentOpened.connect(lambda _document: self.find_bar.search())  # after the pane shows it
+        s.documentOpened.connect(lambda _document: self.find_bar.search(select=False))  # after the pane shows it
         s.annotationsChanged.connect(self._on_annotations_changed)
         s.libraryChanged.connect(self._counts_timer.start)
         s.documentsChanged.connect(self._refresh_document_counts)
