@@ -18,7 +18,7 @@ def spans(text: str, query: Query) -> list[tuple[int, int]]:
     return compile_query(query).spans(text)
 
 
-@settings(max_examples=200, deadline=None)  # the first whole-word search builds its character class (~0.2 s)
+@settings(max_examples=200)
 @given(TEXTS.map("".join), st.integers(0, 80), st.integers(1, 4), st.booleans(), st.booleans())
 def test_every_hit_is_exactly_the_text_at_its_offsets(text: str, at: int, size: int, case: bool, word: bool) -> None:
     pattern = text[at : at + size] or "a"

@@ -36,7 +36,6 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from annotator.core.errors import InvalidInput
@@ -83,10 +82,11 @@ class Hit:
 def compile_query(query: Query) -> Finder:
     """The compiled pattern of *query*; :class:`InvalidInput` (one line) if it cannot be searched.
 
-    For a whole-word query the pattern checks the character after a hit (so ``cat|cats``
-    backtracks to ``cats`` in "cats."); the one before is checked by the search
-    functions, because a look-behind tried at every position of a 3 MB text costs ten
-    times the search.
+    For a whole-word query the pattern refuses a letter, digit or ``_`` after a hit (so
+    ``cat|cats`` backtracks to ``cats`` in "cats."); the :class:`Finder` checks the
+    character before (a look-behind tried at every position of a 3 MB text costs ten
+    times the search) and a combining mark after (``re``'s ``\\w`` has none, and a class
+    of them all takes a scan of Unicode to build).
     """
     if not query.pattern:
         raise InvalidInput("the search pattern is empty")
@@ -101,7 +101,7 @@ def compile_query(query: Query) -> Finder:
     else:
         source = re.escape(query.pattern)
     if query.word:
-        source = f"(?:{source})(?!{_word_class()})"
+        source = f"(?:{source})(?!\\w)"
     try:
         return Finder(re.compile(source, flags), word=query.word)
     except re.error as exc:  # a plain pattern is escaped: only a regex gets here
@@ -134,23 +134,6 @@ def _loose(pattern: str) -> str:
             parts.append(re.escape(char))
         i += 1
     return "".join(parts)
-
-
-@cache
-def _word_class() -> str:
-    """A character class of word characters: ``\\w`` and every combining mark (Mn, Mc, Me).
-
-    Built once, on the first whole-word search (a scan of Unicode, ~0.2 s).
-    """
-    ranges: list[list[int]] = []
-    for code in range(0x300, 0xE01F0):  # no mark lies outside these
-        if unicodedata.category(chr(code))[0] == "M":
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1][1] = code
-            else:
-                ranges.append([code, code])
-    marks = "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
-    return f"[\\w{marks}]"
 
 
 # -- the regex guard ------------------------------------------------------------------------------
@@ -229,8 +212,12 @@ def _overlap(branches: list[list[tuple[Any, Any]]], ignore_case: bool) -> bool:
 # -- searching ------------------------------------------------------------------------------------
 
 
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char)[0] == "M"
+
+
 def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_" or unicodedata.category(char)[0] == "M"
+    return char.isalnum() or char == "_" or _is_mark(char)
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,17 +234,20 @@ class Finder:
                 if every.end() != every.start():
                     yield every
             return
-        search = self.pattern.search
-        pos = 0
-        while (m := search(text, pos)) is not None:
-            start, end = m.span()
-            if start and _is_word_char(text[start - 1]):
-                pos = start + 1  # a later start may still be a whole word (``aa`` in "aaa aa")
-            elif start == end:
-                pos = end + 1
-            else:
+        # finditer runs at C speed; a hit refused by what is around it (rare: "misreport") restarts
+        # the scan one character on, where a whole word may still begin ("aa" in "aaa aa").
+        length, pos = len(text), 0
+        while True:
+            for m in self.pattern.finditer(text, pos):
+                start, end = m.span()
+                if start == end:
+                    continue
+                if (start and _is_word_char(text[start - 1])) or (end < length and _is_mark(text[end])):
+                    pos = start + 1
+                    break
                 yield m
-                pos = end
+            else:
+                return
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Every hit in *text* as a code-point span (start, end): the fast path, no strings cut."""
