@@ -173,6 +173,13 @@ def test_the_annotation_filter_hides_rows_by_tag_quote_or_note(qtbot, open_windo
     box.setFocus()
     _type(qtbot, box, "GARD")  # the quote, whatever its case
     assert view.visible_ids() == [ids["garden"]]
+    start = TEXT.index("roses")
+    select_by_keyboard(qtbot, window, start, start + 5)
+    qtbot.keyClick(pane, Qt.Key.Key_2)  # a row added while the filter is on is filtered too
+    qtbot.waitUntil(lambda: view.annotations_model.rowCount() == 4)
+    qtbot.waitUntil(lambda: view.visible_ids() == [ids["garden"]])
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: view.annotations_model.rowCount() == 3)
     box.setText("not red")  # the note
     assert view.visible_ids() == [ids["wine"]]
     box.setText(window.session.tags[0].name)  # the tag

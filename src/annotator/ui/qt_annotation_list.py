@@ -74,9 +74,19 @@ class QtAnnotationList(QTableView):
         self.context_menu: Callable[[], QMenu | None] = lambda: None
         self.customContextMenuRequested.connect(self._on_context_menu_requested)
         self._filter = ""
+        self._hiding = False  # some row is hidden: an empty filter has rows to show again
+        # Rows change one signal at a time (a merge sends 10,000): filtered once they are done.
+        self._refilter = QTimer(self)
+        self._refilter.setSingleShot(True)
+        self._refilter.setInterval(0)
+        self._refilter.timeout.connect(self._apply_filter)
         model = self.annotations_model
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged):
-            signal.connect(lambda *_: self._apply_filter())
+            signal.connect(self._on_rows_changed)
+
+    def _on_rows_changed(self, *_args: object) -> None:
+        if self._filter or self._hiding:
+            self._refilter.start()
 
     def set_filter(self, text: str) -> None:
         """Show only the rows whose tag, quote or note contains *text* (ignoring case); "" shows all."""
@@ -89,14 +99,18 @@ class QtAnnotationList(QTableView):
         return [model.annotation(r).id for r in range(model.rowCount()) if not self.isRowHidden(r)]
 
     def _apply_filter(self) -> None:
+        self._refilter.stop()
         model, wanted = self.annotations_model, self._filter
+        if not wanted and not self._hiding:
+            return
         shown = Qt.ItemDataRole.DisplayRole
+        hiding = False
         for row in range(model.rowCount()):
-            if not wanted:
-                self.setRowHidden(row, False)
-                continue
             words = " ".join(str(model.data(model.index(row, column), shown) or "") for column in range(3))
-            self.setRowHidden(row, wanted not in words.casefold())
+            hidden = bool(wanted) and wanted not in words.casefold()
+            self.setRowHidden(row, hidden)
+            hiding = hiding or hidden
+        self._hiding = hiding
 
     def set_tags(self, tags: list[Tag]) -> None:
         """Name and colour rows by these tags; the tag column fits the longest name."""
