@@ -27,6 +27,7 @@ from annotator.cli_db import add_db_commands, run_db_command
 from annotator.cli_documents import add_documents_commands, cmd_documents, cmd_memos
 from annotator.cli_retrieve import add_retrieve_command, cmd_retrieve
 from annotator.cli_revise import add_revise_command, cmd_revise
+from annotator.cli_search import add_search_command, cmd_search
 from annotator.cli_tags import add_tags_command, cmd_tags
 from annotator.cli_text import UsageError as UsageError
 from annotator.cli_text import json_text, terminal_safe, tsv_line
@@ -65,7 +66,8 @@ class _Parser(argparse.ArgumentParser):
 PATH_ARGUMENTS = frozenset({"paths", "output", "path"})
 #: How an argument is written on the command line, where its dest does not say it.
 ARGUMENT_NAMES = {
-    "set_name": "--set", "doc_ids": "--doc", "where": "--where", "tags": "--tag", "coders": "--coder", "extra": "--option",
+    "set_name": "--set", "doc_ids": "--doc", "where": "--where", "pattern": "PATTERN", "tags": "--tag",
+    "coders": "--coder", "extra": "--option",
     "document_id": "DOCUMENT-ID", "backup": "BACKUP",
 }  # fmt: skip
 
@@ -146,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("formats", help="list the formats Annotator reads and writes")
     add_attr_commands(sub)
     add_documents_commands(sub)
+    add_search_command(sub)
     add_db_commands(sub)
     return parser
 
@@ -391,6 +394,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Opener], None]] = {
     "documents": cmd_documents,
     "memos": cmd_memos,
     "retrieve": cmd_retrieve,
+    "search": cmd_search,
 }
 
 

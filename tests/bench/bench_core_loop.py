@@ -144,9 +144,10 @@ def ms(seconds: float) -> str:
 
 def main() -> int:
     from annotator import config
+    from annotator.core.search import Query
     from annotator.core.text import title_from_text
     from annotator.formats.base import ImportBundle, ImportedAnnotation, ImportedDocument
-    from annotator.services import Library, exporting, importing
+    from annotator.services import Library, exporting, importing, searching
     from annotator.ui.qt_main_window import QtMainWindow
     from annotator.ui.qt_session import QtLibrarySession
 
@@ -204,6 +205,18 @@ def main() -> int:
         pane.viewport().repaint()
         t_scroll = time.perf_counter() - t0
 
+        finder = window.find_bar  # a common word: every hit found and marked, the first selected
+        finder.open_bar()
+        t0 = time.perf_counter()
+        finder.edit.setText("report")
+        pane.viewport().repaint()
+        t_find = time.perf_counter() - t0
+        found = len(finder.hits)
+        finder.close_bar()
+        t0 = time.perf_counter()
+        searched = sum(len(d.hits) for d in searching.search_library(library, Query("report", word=True)))
+        t_search = time.perf_counter() - t0
+
         out = Path(tmp) / "export.json"
         t0 = time.perf_counter()
         exporting.export_to_path(library, out, document_ids=[doc_id])
@@ -222,6 +235,8 @@ def main() -> int:
         (f"add one annotation (median of {ADDS})", ms(statistics.median(adds)), "< 16 ms"),
         ("  add, slowest", ms(max(adds)), ""),
         ("scroll to end and paint", ms(t_scroll), ""),
+        (f"find bar: {found:,} hits, marked", ms(t_find), "< 100 ms"),
+        (f"search library: {searched:,} hits, context", ms(t_search), "< 100 ms"),
         (f"export JSON ({export_mb:.1f} MB)", ms(t_export), "< 200 ms"),
         (
             f"tag tree filter, per key (median of {len(codebook['keys'])})",

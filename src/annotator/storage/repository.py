@@ -381,9 +381,13 @@ def coded_segments(
     return found
 
 
-def document_titles(session: Session, document_ids: Sequence[str]) -> list[tuple[str, str]]:
-    """(id, title) of those of *document_ids* that exist, in the library's order (as
-    :func:`document_summaries`)."""
+def document_titles(session: Session, document_ids: Sequence[str] | None = None) -> list[tuple[str, str]]:
+    """(id, title) of those of *document_ids* that exist (None: every document), in the library's
+    order (as :func:`document_summaries`), without counting annotations: what a search or a
+    retrieval over the library walks."""
+    if document_ids is None:
+        rows = session.execute(sa.select(_D.c.id, _D.c.title).order_by(_D.c.created, _D.c.title, _D.c.id))
+        return [(doc_id, title) for doc_id, title in rows]
     found: list[tuple[str, str, datetime]] = []
     for chunk in _chunks(list(document_ids)):
         query = sa.select(_D.c.id, _D.c.title, _D.c.created).where(_D.c.id.in_(chunk))

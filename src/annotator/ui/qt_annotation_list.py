@@ -8,6 +8,10 @@ edit be refused, what was typed is offered again in the editor (Enter saves it
 over theirs, Escape drops it). The context menu (right click,
 the Menu key, Shift+F10) is the one the window builds for the selected rows,
 shown without blocking the event loop.
+
+The filter box above the list (:class:`QtAnnotationFilter`) hides the rows where neither the tag,
+the quote nor the note contains what is typed, ignoring case: rows are hidden, not
+taken out of the model, so every row number the window holds stays right.
 """
 
 from __future__ import annotations
@@ -69,6 +73,44 @@ class QtAnnotationList(QTableView):
         #: Builds the context menu of the selected rows (None: no menu).
         self.context_menu: Callable[[], QMenu | None] = lambda: None
         self.customContextMenuRequested.connect(self._on_context_menu_requested)
+        self._filter = ""
+        self._hiding = False  # some row is hidden: an empty filter has rows to show again
+        # Rows change one signal at a time (a merge sends 10,000): filtered once they are done.
+        self._refilter = QTimer(self)
+        self._refilter.setSingleShot(True)
+        self._refilter.setInterval(0)
+        self._refilter.timeout.connect(self._apply_filter)
+        model = self.annotations_model
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged):
+            signal.connect(self._on_rows_changed)
+
+    def _on_rows_changed(self, *_args: object) -> None:
+        if self._filter or self._hiding:
+            self._refilter.start()
+
+    def set_filter(self, text: str) -> None:
+        """Show only the rows whose tag, quote or note contains *text* (ignoring case); "" shows all."""
+        self._filter = text.strip().casefold()
+        self._apply_filter()
+
+    def visible_ids(self) -> list[str]:
+        """The ids of the rows the filter lets through, in text order."""
+        model = self.annotations_model
+        return [model.annotation(r).id for r in range(model.rowCount()) if not self.isRowHidden(r)]
+
+    def _apply_filter(self) -> None:
+        self._refilter.stop()
+        model, wanted = self.annotations_model, self._filter
+        if not wanted and not self._hiding:
+            return
+        shown = Qt.ItemDataRole.DisplayRole
+        hiding = False
+        for row in range(model.rowCount()):
+            words = " ".join(str(model.data(model.index(row, column), shown) or "") for column in range(3))
+            hidden = bool(wanted) and wanted not in words.casefold()
+            self.setRowHidden(row, hidden)
+            hiding = hiding or hidden
+        self._hiding = hiding
 
     def set_tags(self, tags: list[Tag]) -> None:
         """Name and colour rows by these tags; the tag column fits the longest name."""
@@ -113,6 +155,27 @@ class QtAnnotationList(QTableView):
         if menu is not None:
             menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             menu.popup(self.viewport().mapToGlobal(point))
+
+
+class QtAnnotationFilter(QLineEdit):
+    """UI: the filter box over the annotation list. Down moves into the list; Esc clears it."""
+
+    def __init__(self, view: QtAnnotationList, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._view = view
+        self.setAccessibleName("Filter annotations")
+        self.setPlaceholderText("Filter by tag, quote or note")
+        self.setClearButtonEnabled(True)
+        self.textChanged.connect(view.set_filter)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() == Qt.Key.Key_Down:
+            self._view.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            return
+        super().keyPressEvent(event)
 
 
 class _NoteEditor(QLineEdit):

@@ -23,12 +23,13 @@ from annotator.core.gcpause import gc_paused
 from annotator.core.model import Document
 from annotator.services import Changes
 from annotator.services.locating import describe_library
-from annotator.ui.qt_annotation_list import QtAnnotationList
+from annotator.ui.qt_annotation_list import QtAnnotationFilter, QtAnnotationList
 from annotator.ui.qt_attributes import QtAttributesPanel
 from annotator.ui.qt_codebook_flow import QtCodebookFlow
 from annotator.ui.qt_document_flow import QtDocumentFlow
 from annotator.ui.qt_document_list import QtDocumentList
 from annotator.ui.qt_export_flow import QtExportFlow
+from annotator.ui.qt_find_bar import QtFindBar
 from annotator.ui.qt_import_flow import QtImportFlow
 from annotator.ui.qt_inspector import QtInspector
 from annotator.ui.qt_library_sets import QtLibrarySets
@@ -65,9 +66,16 @@ class QtMainWindow(QMainWindow):
         self.inspector = QtInspector(self)
         self.orphan_panel = QtOrphanPanel(session, self.pane, self.statusBar().showMessage, self)
 
+        self.annotation_filter = QtAnnotationFilter(self.annotation_view, self)
+        annotations_column = QWidget(self)
+        annotations_layout = QVBoxLayout(annotations_column)
+        annotations_layout.setContentsMargins(0, 0, 0, 0)
+        annotations_layout.setSpacing(2)
+        annotations_layout.addWidget(self.annotation_filter)
+        annotations_layout.addWidget(self.annotation_view, 1)
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.tag_panel)
-        right.addWidget(self.annotation_view)
+        right.addWidget(annotations_column)
         right.addWidget(self.orphan_panel)
         right.addWidget(self.inspector)
         right.setStretchFactor(1, 1)
@@ -77,8 +85,17 @@ class QtMainWindow(QMainWindow):
         library_pane.addWidget(self.library_sets)
         library_pane.addWidget(self.document_list)
         library_pane.setStretchFactor(1, 1)
+        self.find_bar = QtFindBar(
+            self.pane, lambda: session.document.text if session.document is not None else "", self
+        )
+        text_column = QWidget(self)
+        text_layout = QVBoxLayout(text_column)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.setSpacing(0)
+        text_layout.addWidget(self.pane, 1)
+        text_layout.addWidget(self.find_bar)
         self.splitter.addWidget(library_pane)
-        self.splitter.addWidget(self.pane)
+        self.splitter.addWidget(text_column)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([220, 640, 380])
@@ -158,6 +175,16 @@ class QtMainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.delete_action)
         edit_menu.addSeparator()
+        self.find_action = QAction("&Find…", self, shortcut=QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.find_bar.open_bar)
+        self.find_next_action = QAction("Find &next", self, shortcut=QKeySequence("F3"))
+        self.find_next_action.triggered.connect(lambda: self.find_bar.step(1))
+        self.find_previous_action = QAction("Find &previous", self, shortcut=QKeySequence("Shift+F3"))
+        self.find_previous_action.triggered.connect(lambda: self.find_bar.step(-1))
+        for action in (self.find_action, self.find_next_action, self.find_previous_action):
+            self.addAction(action)
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
         self.preferences_action = QAction("&Preferences…", self, shortcut=QKeySequence("Ctrl+,"))
         self.preferences_action.triggered.connect(self.identity.change)
         self.addAction(self.preferences_action)
@@ -195,6 +222,7 @@ class QtMainWindow(QMainWindow):
     def _connect(self) -> None:
         s = self.session
         s.documentOpened.connect(self._on_document_opened)
+        s.documentOpened.connect(lambda _document: self.find_bar.search(select=False))  # after the pane shows it
         s.annotationsChanged.connect(self._on_annotations_changed)
         s.libraryChanged.connect(self._counts_timer.start)
         s.documentsChanged.connect(self._refresh_document_counts)

@@ -14,6 +14,7 @@ blocks first and the rest when idle, and nothing is written into the document
 from __future__ import annotations
 
 import time
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from html import escape
 
@@ -252,12 +253,16 @@ class QtTextPane(QPlainTextEdit):
         self._tags: dict[str, Tag] = {}
         self._notes: dict[str, str] = {}
         self._focused: str | None = None
+        self._focus_selection: list[QTextEdit.ExtraSelection] = []
+        self._find_spans: list[tuple[int, int]] = []  # the find bar's hits, code points, in order
+        self._find_starts: list[int] = []
         # A reading position asked for before the text was laid out at its width (the window
         # not shown yet): lines are only known then, so it is applied on the next resize.
         self._pending_top: int | None = None
         self.highlighter = QtSpanHighlighter(None)
         self.highlighter.set_theme(theme_of(self.palette()))
         self.verticalScrollBar().valueChanged.connect(self._highlight_visible)
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._show_extra_selections())
         self.show_document("", [], [])
 
     # -- content -----------------------------------------------------------------------------
@@ -279,6 +284,8 @@ class QtTextPane(QPlainTextEdit):
         self._notes = {a.id: a.note for a in annotations}
         self._focused = None
         self._pending_top = None
+        self._focus_selection = []
+        self._find_spans, self._find_starts = [], []
         self.setExtraSelections([])
         spans = [Span(a.start, a.end, a.tag_id, a.id) for a in annotations]
         document = QTextDocument(self)
@@ -326,6 +333,8 @@ class QtTextPane(QPlainTextEdit):
         self.highlighter.rehighlight_span(annotation.start, annotation.end)
         if self._focused == annotation.id:
             self.focus_annotation(annotation.id)
+        elif self._find_spans:  # a hit now inside an annotation keeps its tint: marked anew
+            self._show_extra_selections()
 
     #: More annotations than this changed at once (a merge, an undone delete of many): the
     #: highlights are redone lazily, on screen now and the rest when idle, instead of
@@ -351,6 +360,8 @@ class QtTextPane(QPlainTextEdit):
         self._highlight_visible()
         if self._focused is not None:
             self.focus_annotation(self._focused if index.get(self._focused) is not None else None)
+        elif self._find_spans:
+            self._show_extra_selections()
 
     def remove_annotation(self, annotation_id: str) -> None:
         span = self.highlighter.index.remove(annotation_id)
@@ -359,6 +370,8 @@ class QtTextPane(QPlainTextEdit):
             self.highlighter.rehighlight_span(span.start, span.end)
         if self._focused == annotation_id:
             self.focus_annotation(None)
+        elif self._find_spans:
+            self._show_extra_selections()
 
     # -- offsets in and out ------------------------------------------------------------------
 
@@ -396,7 +409,8 @@ class QtTextPane(QPlainTextEdit):
         self._focused = annotation_id
         span = self.highlighter.index.get(annotation_id) if annotation_id else None
         if span is None:
-            self.setExtraSelections([])
+            self._focus_selection = []
+            self._show_extra_selections()
             return
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
@@ -412,9 +426,69 @@ class QtTextPane(QPlainTextEdit):
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         fmt.setUnderlineColor(color.darker(160))
         selection.format = fmt
-        self.setExtraSelections([selection])
+        self._focus_selection = [selection]
+        self._show_extra_selections()
         if scroll:
             self._scroll_to_utf16(self._map.to_utf16(span.start))
+
+    # -- the find bar's hits -------------------------------------------------------------------
+
+    def mark_found(self, spans: list[tuple[int, int]]) -> None:
+        """Mark every hit of a search (code-point spans, in text order; [] clears them).
+
+        Hits are extra selections, laid over the highlighter's formats without replacing
+        them: a hit inside an annotation is underlined in the palette's highlight colour and
+        keeps its tag's tint; elsewhere it also gets a tint of that colour, text readable on
+        it in light and dark themes. Only the hits on screen are handed to Qt (which looks
+        at every extra selection on every paint): 30,000 hits cost what 30 do.
+        """
+        self._find_spans = spans
+        self._find_starts = [start for start, _ in spans]
+        self._show_extra_selections()
+
+    @property
+    def found_spans(self) -> list[tuple[int, int]]:
+        return self._find_spans
+
+    def _visible_range(self) -> tuple[int, int]:
+        """Code points [first, last) of the blocks on screen."""
+        first = self.firstVisibleBlock()
+        if not first.isValid():
+            return 0, 0
+        block, offset, bottom = first, self.contentOffset(), self.viewport().height()
+        while block.next().isValid() and self.blockBoundingGeometry(block).translated(offset).bottom() < bottom:
+            block = block.next()
+        end = block.position() + block.length()
+        return self._map.from_utf16(first.position()), self._map.from_utf16(min(end, self._map.utf16_length))
+
+    def _found_selections(self) -> list[QTextEdit.ExtraSelection]:
+        if not self._find_spans:
+            return []
+        low, high = self._visible_range()
+        first = max(0, bisect_left(self._find_starts, low) - 1)  # one that began above may reach down
+        last = bisect_right(self._find_starts, high)
+        palette = self.palette()
+        accent = palette.color(QPalette.ColorRole.Highlight)
+        look = painted(accent, theme_of(palette), colours.SINGLE_STRENGTH)
+        selections = []
+        for start, end in self._find_spans[first:last]:
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(accent)
+            if not self.highlighter.index.overlapping(start, end):
+                fmt.setBackground(QColor(*look.background))
+                fmt.setForeground(QColor(*look.foreground))
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._map.to_utf16(start))
+            cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        return selections
+
+    def _show_extra_selections(self) -> None:
+        self.setExtraSelections(self._found_selections() + self._focus_selection)
 
     def _scroll_to_utf16(self, position: int) -> None:
         block = self.document().findBlock(position)
@@ -505,7 +579,7 @@ class QtTextPane(QPlainTextEdit):
         if event.type() == QEvent.Type.PaletteChange:  # e.g. the system switched to a dark theme
             self.highlighter.set_theme(theme_of(self.palette()))
             self._highlight_visible()
-            self.focus_annotation(self._focused)
+            self.focus_annotation(self._focused)  # shows the find bar's hits again too, in the new colours
 
     def resizeEvent(self, event) -> None:
         # A new width re-wraps the text; Qt keeps the top line's number, which then holds other
@@ -516,6 +590,8 @@ class QtTextPane(QPlainTextEdit):
         if self._pending_top is not None or event.oldSize().width() != event.size().width():
             self.scroll_to_offset(top)
         self._highlight_visible()
+        if self._find_spans:
+            self._show_extra_selections()
 
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)

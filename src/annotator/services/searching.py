@@ -1,0 +1,117 @@
+"""Services: searching the texts of a library (the command line's ``search``).
+
+:func:`search_library` finds a :class:`~annotator.core.search.Query` in every document
+of a :class:`Scope`: the whole library, a set, given documents, documents with an
+attribute value (``NAME=VALUE``, matched as the library's filter matches it), or
+what all the given ones have in common. Results come one document at a time, in
+library order, as a generator: a window shows the first page while the rest is
+still being searched, and a caller that has enough stops iterating. Everything is
+read in one snapshot (a document revised meanwhile is searched as it was, or as it
+is, never half of each), which the generator holds until it is finished or closed.
+
+``progress(done, total)`` is called after each document (total: the documents in
+scope); returning False stops the search with
+:class:`~annotator.services.progress.Cancelled`. A bad query, an unknown set,
+document or attribute, or a value the attribute cannot hold is refused with one line
+before any text is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from annotator.core.attributes import TEXT, Attribute, parse_value, value_matches
+from annotator.core.errors import NotFound
+from annotator.core.model import nfc
+from annotator.core.search import CONTEXT, Finder, Hit, Query, compile_query
+from annotator.services.library import Library
+from annotator.services.progress import Progress, report
+from annotator.storage import attributes as store
+from annotator.storage import repository as repo
+from annotator.storage.uow import Session, reading
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Services: which documents to search. Empty: the whole library. Given several, the
+    documents that fit all of them (``document_ids`` is one condition: any of these)."""
+
+    document_ids: tuple[str, ...] = ()
+    set_name: str | None = None
+    where: tuple[str, str] | None = None  # (attribute name, value)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentHits:
+    """Services: the hits in one document, in text order."""
+
+    document_id: str
+    title: str
+    hits: list[Hit]
+
+
+def search_library(
+    library: Library,
+    query: Query,
+    *,
+    scope: Scope | None = None,
+    context: int = CONTEXT,
+    progress: Progress | None = None,
+) -> Iterator[DocumentHits]:
+    """The documents of *scope* that *query* is found in, with their hits, in library order.
+
+    A bad query is refused when this is called; an unknown set, document or attribute
+    when iteration starts, before any text is read.
+    """
+    finder = compile_query(query)
+    return _search(library, finder, scope or Scope(), context, progress)
+
+
+def _search(
+    library: Library, finder: Finder, scope: Scope, context: int, progress: Progress | None
+) -> Iterator[DocumentHits]:
+    with reading(library.engine) as s:
+        documents = _in_scope(s, scope)
+        for done, (doc_id, title) in enumerate(documents, start=1):
+            text, _ = library.current_text(s, doc_id)
+            hits = list(finder.hits(text, context=context))
+            if hits:
+                yield DocumentHits(doc_id, title, hits)
+            report(progress, done, len(documents))
+
+
+def _in_scope(s: Session, scope: Scope) -> list[tuple[str, str]]:
+    """(id, title) of the documents in *scope*, in library order; :class:`NotFound` for a name
+    or id that is not in the library."""
+    documents = repo.document_titles(s)
+    if scope.document_ids:
+        known = {doc_id for doc_id, _ in documents}
+        missing = next((d for d in scope.document_ids if d not in known), None)
+        if missing is not None:
+            raise NotFound(f"there is no document '{missing}' in this library")
+        wanted = set(scope.document_ids)
+        documents = [d for d in documents if d[0] in wanted]
+    if scope.set_name is not None:
+        members = repo.document_ids_in_set(s, nfc(scope.set_name.strip()))
+        if members is None:
+            raise NotFound(f"there is no set '{scope.set_name}' in this library")
+        in_set = set(members)
+        documents = [d for d in documents if d[0] in in_set]
+    if scope.where is not None:
+        name, wanted_value = scope.where
+        attribute = _attribute(store.list_attributes(s), name)
+        if attribute.kind != TEXT and wanted_value.strip():
+            parse_value(attribute, wanted_value)  # "= abc" of a number says why, instead of finding nothing
+        values = store.attribute_values(s, [d[0] for d in documents])
+        documents = [d for d in documents if value_matches(attribute, values[d[0]].get(attribute.id, ""), wanted_value)]
+    return documents
+
+
+def _attribute(attributes: Sequence[Attribute], name: str) -> Attribute:
+    wanted = nfc(name.strip())
+    found = next((a for a in attributes if a.name == wanted), None)
+    if found is None:
+        names = ", ".join(a.name for a in attributes) or "none defined yet"
+        raise NotFound(f"there is no attribute '{name}' (attributes: {names})")
+    return found

@@ -1,0 +1,198 @@
+"""UI: the find bar under the text pane (Edit › Find, Ctrl+F).
+
+Typing searches the document's stored text with :mod:`annotator.core.search` (never the
+widget's text: offsets stay code points, converted only by the pane), marks every hit in
+the pane and selects the first hit at or after the cursor, so a tag key then tags it.
+Enter or F3 goes to the next hit, Shift+Enter or Shift+F3 to the previous one (both wrap
+around); the label says "3 of 17". Alt+C, Alt+W, Alt+R and Alt+L toggle case, whole word,
+regular expression and loose matching. A pattern that cannot be searched (a bad or
+refused regex) is said in the bar in one line, and nothing is marked. Esc closes the bar,
+clears the marks and gives the keyboard back to the text with the hit still selected.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from annotator.core.errors import InvalidInput
+from annotator.core.search import Query, compile_query
+from annotator.ui.qt_text_pane import QtTextPane
+
+
+class _PatternEdit(QLineEdit):
+    """The bar's line edit: Enter and Shift+Enter step through hits."""
+
+    def __init__(self, bar: QtFindBar) -> None:
+        super().__init__(bar)
+        self._bar = bar
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._bar.step(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
+            return
+        super().keyPressEvent(event)
+
+
+class QtFindBar(QWidget):
+    """UI: find in the current document; speaks code points to the pane."""
+
+    def __init__(self, pane: QtTextPane, text_of: Callable[[], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pane = pane
+        self._text_of = text_of  # the stored text of the document shown
+        self._spans: list[tuple[int, int]] = []
+        self._current = -1
+        self.setAccessibleName("Find in document")
+        self.edit = _PatternEdit(self)
+        self.edit.setAccessibleName("Find")
+        self.edit.setPlaceholderText("Find in this document")
+        self.edit.setClearButtonEnabled(True)
+        self.case_box = QCheckBox("Match case", self)
+        self.word_box = QCheckBox("Whole words", self)
+        self.regex_box = QCheckBox("Regex", self)
+        self.loose_box = QCheckBox("Loose", self)
+        self.case_box.setAccessibleName("Match case")
+        self.word_box.setAccessibleName("Whole words only")
+        self.regex_box.setAccessibleName("Regular expression")
+        self.loose_box.setAccessibleName("Loose: any white space, curly or straight quotes")
+        self.case_box.setToolTip("Match case (Alt+C)")
+        self.word_box.setToolTip("Whole words only: no letter, digit, _ or combining mark either side (Alt+W)")
+        self.regex_box.setToolTip("A regular expression, as Python writes them (Alt+R)")
+        self.loose_box.setToolTip(
+            "White space matches any run of white space (NBSP, line breaks); quotes match curly or straight (Alt+L)"
+        )
+        # Actions, not mnemonics: the keys work wherever the focus is in the bar, on every platform.
+        for box, key in ((self.case_box, "Alt+C"), (self.word_box, "Alt+W"), (self.regex_box, "Alt+R"),
+                         (self.loose_box, "Alt+L")):  # fmt: skip
+            action = QAction(box.text(), self, shortcut=QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(box.toggle)
+            self.addAction(action)
+        self.previous_button = QToolButton(self)
+        self.previous_button.setText("↑")
+        self.previous_button.setAccessibleName("Previous hit")
+        self.previous_button.setToolTip("Previous hit (Shift+F3, Shift+Enter)")
+        self.next_button = QToolButton(self)
+        self.next_button.setText("↓")
+        self.next_button.setAccessibleName("Next hit")
+        self.next_button.setToolTip("Next hit (F3, Enter)")
+        self.close_button = QToolButton(self)
+        self.close_button.setText("✕")
+        self.close_button.setAccessibleName("Close find bar")
+        self.close_button.setToolTip("Close (Esc)")
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName("Hits")
+        for button in (self.previous_button, self.next_button, self.close_button):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.previous_button)
+        row.addWidget(self.next_button)
+        row.addWidget(self.count_label)
+        for box in (self.case_box, self.word_box, self.regex_box, self.loose_box):
+            row.addWidget(box)
+            box.toggled.connect(lambda _on: self.search())
+        row.addWidget(self.close_button)
+        close = QAction("Close find bar", self, shortcut=QKeySequence(Qt.Key.Key_Escape))
+        close.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # from a switch too
+        close.triggered.connect(self.close_bar)
+        self.addAction(close)
+        self.edit.textChanged.connect(lambda _text: self.search())
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.close_button.clicked.connect(self.close_bar)
+        self.hide()
+
+    # -- what the window calls ---------------------------------------------------------------------
+
+    def open_bar(self) -> None:
+        """Show the bar with the keyboard in its field (its text selected, to type over)."""
+        self.show()
+        self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.edit.selectAll()
+        self.search()
+
+    def close_bar(self) -> None:
+        """Hide the bar and its marks; the text gets the keyboard, the hit stays selected."""
+        self.hide()
+        self.pane.mark_found([])
+        self.pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def step(self, direction: int) -> None:
+        """Select the next (1) or previous (-1) hit, wrapping around."""
+        if not self.isVisible():
+            self.open_bar()
+            return
+        if not self._spans:
+            return
+        if self._current < 0:
+            self._current = self._first_from(direction)
+        else:
+            self._current = (self._current + direction) % len(self._spans)
+        self._select_current()
+
+    def search(self, *, select: bool = True) -> None:
+        """Search the stored text again (the pattern or a switch changed) and select the first hit
+        from the cursor on; without *select* (another document opened) only mark the hits."""
+        self._spans, self._current = [], -1
+        if not self.isVisible():
+            return
+        pattern = self.edit.text()
+        if not pattern:
+            self._show_count("")
+            self.pane.mark_found([])
+            return
+        query = Query(
+            pattern,
+            regex=self.regex_box.isChecked(),
+            case=self.case_box.isChecked(),
+            word=self.word_box.isChecked(),
+            loose=self.loose_box.isChecked(),
+        )
+        try:
+            finder = compile_query(query)
+        except InvalidInput as exc:
+            self._show_count(str(exc))
+            self.pane.mark_found([])
+            return
+        self._spans = finder.spans(self._text_of())
+        self.pane.mark_found(self._spans)
+        if not self._spans:
+            self._show_count("No hits")
+            return
+        if not select:  # a document just opened keeps its reading position; F3 goes to a hit
+            self._show_count(f"{len(self._spans)} hits")
+            return
+        self._current = self._first_from(1)
+        self._select_current()
+
+    @property
+    def hits(self) -> list[tuple[int, int]]:
+        return self._spans
+
+    # -- inside ------------------------------------------------------------------------------------
+
+    def _first_from(self, direction: int) -> int:
+        """The hit at or after the cursor (going forward), or the last one before it (backward)."""
+        offsets = self.pane.selection_offsets()
+        here = offsets[0] if offsets else self.pane.offset_map.from_utf16(self.pane.textCursor().position())
+        starts = [start for start, _ in self._spans]
+        if direction > 0:
+            return bisect_left(starts, here) % len(self._spans)
+        return (bisect_right(starts, here) - 1) % len(self._spans)
+
+    def _select_current(self) -> None:
+        start, end = self._spans[self._current]
+        self.pane.select_span(start, end)
+        self._show_count(f"{self._current + 1} of {len(self._spans)}")
+
+    def _show_count(self, text: str) -> None:
+        self.count_label.setText(text)
+        self.count_label.setAccessibleDescription(text)  # a screen reader hears the count change

@@ -1,0 +1,211 @@
+"""Tests (UI): the find bar, driven by keys: Ctrl+F, typing, Enter/F3 and back, the switches,
+hits marked without touching annotation highlights (readable in a dark theme), a refused
+regex said in the bar, Esc back to the text, and a tag key tagging the hit found."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat
+
+from annotator.core import colours
+from tests.ui.conftest import select_by_keyboard, stored_annotations
+
+TEXT = "👩‍🔬 A rose\u00a0garden. Rosé wine, a rose, roses.\nThe café’s rose.\n"
+
+
+def _offsets(text: str, word: str) -> list[int]:
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def _type(qtbot, widget, text: str) -> None:
+    for char in text:
+        qtbot.keyClicks(widget, char)
+
+
+def test_ctrl_f_types_finds_and_steps_through_hits_with_keys(qtbot, open_window, import_text) -> None:
+    import_text(TEXT)
+    window = open_window()
+    bar, pane = window.find_bar, window.pane
+    qtbot.keyClick(pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert bar.isVisible() and bar.edit.hasFocus()
+    _type(qtbot, bar.edit, "rose")
+    starts = _offsets(TEXT.lower(), "rose")
+    assert [start for start, _ in bar.hits] == starts and len(starts) == 4  # not Rosé
+    assert pane.selection_offsets() == (starts[0], starts[0] + 4)  # code points, after the emoji
+    assert bar.count_label.text() == "1 of 4"
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    assert pane.selection_offsets() == (starts[1], starts[1] + 4) and bar.count_label.text() == "2 of 4"
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    assert bar.count_label.text() == "3 of 4"
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.count_label.text() == "1 of 4"
+    qtbot.keyClick(window, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.count_label.text() == "4 of 4"  # wraps around
+    for offset, (start, end) in zip(starts, bar.hits):
+        assert pane.text[start:end].lower() == "rose" and start == offset
+
+
+def test_switches_change_what_is_found(qtbot, open_window, import_text) -> None:
+    import_text(TEXT)
+    window = open_window()
+    bar = window.find_bar
+    qtbot.keyClick(window.pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    _type(qtbot, bar.edit, "rose")
+    qtbot.keyClick(bar.edit, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # whole words
+    assert bar.word_box.isChecked() and len(bar.hits) == 3
+    qtbot.keyClick(bar.edit, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # match case
+    assert bar.case_box.isChecked() and len(bar.hits) == 3
+    bar.edit.setText("Rose")
+    assert bar.hits == []
+    assert bar.count_label.text() == "No hits"
+    bar.edit.setText("rose garden. Rosé")
+    assert bar.hits == []
+    qtbot.keyClick(bar.edit, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # loose: NBSP is a space
+    bar.loose_box.setFocus()
+    qtbot.keyClick(bar.loose_box, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # the keys work from a switch
+    qtbot.keyClick(bar.loose_box, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    assert bar.loose_box.isChecked()
+    assert [window.pane.text[a:b] for a, b in bar.hits] == ["rose\u00a0garden. Rosé"]
+    bar.edit.setText("(a+)+$")
+    qtbot.keyClick(bar.edit, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # regex, and loose refused
+    assert "loose matching is for plain text" in bar.count_label.text()
+    bar.loose_box.setChecked(False)
+    assert "could take hours" in bar.count_label.text() and bar.hits == [] and window.pane.found_spans == []
+
+
+def test_esc_returns_to_the_text_and_a_tag_key_tags_the_hit(qtbot, open_window, import_text, library_path) -> None:
+    doc_id = import_text(TEXT)
+    window = open_window()
+    bar, pane = window.find_bar, window.pane
+    qtbot.keyClick(pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    _type(qtbot, bar.edit, "caf")
+    bar.edit.insert("é’s")  # QTest types ASCII only; an input method would insert these
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and pane.hasFocus() and pane.found_spans == []
+    qtbot.keyClick(pane, Qt.Key.Key_1)
+    start = TEXT.index("café’s")
+    qtbot.waitUntil(lambda: len(stored_annotations(library_path, doc_id)) == 1)
+    (annotation,) = stored_annotations(library_path, doc_id)
+    assert (annotation.start, annotation.end, annotation.quote) == (start, start + 6, "café’s")
+
+
+def test_hits_keep_annotation_highlights_and_are_readable_in_a_dark_theme(qtbot, open_window, import_text) -> None:
+    import_text(TEXT)
+    window = open_window()
+    pane = window.pane
+    first = TEXT.index("rose")
+    select_by_keyboard(qtbot, window, first, first + 4)
+    qtbot.keyClick(pane, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: len(window.session.annotations) == 1)
+    dark = QPalette(pane.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e6e6e6"))
+    dark.setColor(QPalette.ColorRole.Highlight, QColor("#2a5d9f"))
+    pane.setPalette(dark)
+    qtbot.keyClick(pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    _type(qtbot, window.find_bar.edit, "rose")
+    hits = window.find_bar.hits
+    selections = pane.extraSelections()[: len(hits)]  # then the outline of the annotation selected in the list
+    marks = {pane.offset_map.from_utf16(s.cursor.selectionStart()): QTextCharFormat(s.format) for s in selections}
+    assert sorted(marks) == [start for start, _ in hits]
+    inside = marks[first]  # in the annotation: only underlined, the tag's tint stays
+    assert not inside.hasProperty(inside.Property.BackgroundBrush) and inside.fontUnderline()
+    outside = marks[TEXT.index("rose,")]
+    background, foreground = outside.background().color(), outside.foreground().color()
+    assert background.lightness() < 128
+    ratio = colours.contrast_ratio(
+        (foreground.red(), foreground.green(), foreground.blue()),
+        (background.red(), background.green(), background.blue()),
+    )
+    assert ratio >= colours.MIN_CONTRAST
+
+
+def test_a_marked_hit_follows_annotations_made_and_undone(qtbot, open_window, import_text) -> None:
+    import_text(TEXT)
+    window = open_window()
+    pane, bar = window.pane, window.find_bar
+    qtbot.keyClick(pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    _type(qtbot, bar.edit, "garden")
+
+    def tinted() -> bool:
+        (mark,) = pane.extraSelections()[:1]
+        return QTextCharFormat(mark.format).hasProperty(QTextCharFormat.Property.BackgroundBrush)
+
+    assert tinted()
+    window.apply_tag(window.session.tags[0].id)
+    qtbot.waitUntil(lambda: len(window.session.annotations) == 1)
+    assert not tinted()  # inside the annotation now: its tag's tint shows
+    window.annotation_view.clearSelection()
+    pane.focus_annotation(None)
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: not window.session.annotations)
+    assert tinted()
+
+
+def test_the_bar_and_its_parts_have_names_and_the_menu_has_its_keys(open_window, import_text) -> None:
+    import_text(TEXT)
+    window = open_window()
+    bar = window.find_bar
+    for widget in (bar, bar.edit, bar.case_box, bar.word_box, bar.regex_box, bar.loose_box, bar.previous_button,
+                   bar.next_button, bar.close_button, bar.count_label):  # fmt: skip
+        assert widget.accessibleName()
+    keys = [a.shortcut().toString() for a in (window.find_action, window.find_next_action, window.find_previous_action)]
+    assert keys == ["Ctrl+F", "F3", "Shift+F3"]
+
+
+def test_the_annotation_filter_hides_rows_by_tag_quote_or_note(qtbot, open_window, import_text) -> None:
+    import_text(TEXT)
+    window = open_window()
+    pane, view, box = window.pane, window.annotation_view, window.annotation_filter
+    for number, word in ((1, "garden"), (2, "wine"), (1, "café’s")):
+        start = TEXT.index(word)
+        select_by_keyboard(qtbot, window, start, start + len(word))
+        qtbot.keyClick(pane, getattr(Qt.Key, f"Key_{number}"))
+    qtbot.waitUntil(lambda: len(window.session.annotations) == 3)
+    ids = {a.quote: a.id for a in window.session.annotations.values()}
+    window.session.set_note(ids["wine"], "Rosé, not red", window.session.annotations[ids["wine"]])
+    qtbot.waitUntil(lambda: window.session.annotations[ids["wine"]].note == "Rosé, not red")
+    box.setFocus()
+    _type(qtbot, box, "GARD")  # the quote, whatever its case
+    assert view.visible_ids() == [ids["garden"]]
+    start = TEXT.index("roses")
+    select_by_keyboard(qtbot, window, start, start + 5)
+    qtbot.keyClick(pane, Qt.Key.Key_2)  # a row added while the filter is on is filtered too
+    qtbot.waitUntil(lambda: view.annotations_model.rowCount() == 4)
+    qtbot.waitUntil(lambda: view.visible_ids() == [ids["garden"]])
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: view.annotations_model.rowCount() == 3)
+    box.setText("not red")  # the note
+    assert view.visible_ids() == [ids["wine"]]
+    box.setText(window.session.tags[0].name)  # the tag
+    assert view.visible_ids() == [ids["garden"], ids["café’s"]]
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert view.hasFocus()
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.text() == "" and len(view.visible_ids()) == 3
+    assert box.accessibleName() == "Filter annotations"
+
+
+def test_another_document_opened_gets_its_hits_marked_and_keeps_its_place(qtbot, open_window, import_text) -> None:
+    first = import_text(TEXT)
+    second = import_text("Nothing here.\nA rose, and one more rose.\n", "second.txt")
+    window = open_window()
+    window.open_document(first)
+    bar, pane = window.find_bar, window.pane
+    qtbot.keyClick(pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    _type(qtbot, bar.edit, "rose")
+    window.open_document(second)
+    qtbot.waitUntil(lambda: window.session.document is not None and window.session.document.id == second)
+    assert bar.hits == [(16, 20), (35, 39)] and bar.count_label.text() == "2 hits"
+    assert pane.selection_offsets() is None  # not moved to a hit by opening the document
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    assert pane.selection_offsets() == (16, 20) and bar.count_label.text() == "1 of 2"
+    bar.case_box.setFocus()
+    qtbot.keyClick(bar.case_box, Qt.Key.Key_Escape)  # Esc closes from a switch too
+    assert not bar.isVisible() and pane.hasFocus()
