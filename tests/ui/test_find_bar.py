@@ -209,3 +209,32 @@ def test_another_document_opened_gets_its_hits_marked_and_keeps_its_place(qtbot,
     bar.case_box.setFocus()
     qtbot.keyClick(bar.case_box, Qt.Key.Key_Escape)  # Esc closes from a switch too
     assert not bar.isVisible() and pane.hasFocus()
+
+
+def test_a_hit_found_on_a_selected_rows_span_is_tagged_anew_not_the_row_retagged(
+    qtbot, open_window, import_text, library_path
+) -> None:
+    """Found by a review: F3 back onto the span of the selected row, Esc, a tag key: the row's
+    annotation was retagged instead of the hit being tagged."""
+    text = "A rose is a rose. Another rose.\n"
+    doc_id = import_text(text)
+    window = open_window()
+    claim, evidence, _speculation = window.session.tags
+    select_by_keyboard(qtbot, window, 2, 6)
+    qtbot.keyClick(window.pane, Qt.Key.Key_1)  # "rose" as a claim; its row is selected
+    (first,) = stored_annotations(library_path, doc_id)
+    window.annotation_view.clearSelection()
+    window.select_annotation(first.id)  # the user clicks its row: its text is selected
+    bar, pane = window.find_bar, window.pane
+    qtbot.keyClick(pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    _type(qtbot, bar.edit, "rose")
+    for _ in range(3):  # round the three hits, to the first: the row's own span
+        if pane.selected_span() == (2, 6):
+            break
+        qtbot.keyClick(bar.edit, Qt.Key.Key_F3)
+    assert pane.selected_span() == (2, 6)
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    qtbot.keyClick(pane, Qt.Key.Key_2)
+    qtbot.waitUntil(lambda: len(stored_annotations(library_path, doc_id)) == 2)
+    saved = {(a.start, a.end, a.tag_id) for a in stored_annotations(library_path, doc_id)}
+    assert saved == {(2, 6, claim.id), (2, 6, evidence.id)}

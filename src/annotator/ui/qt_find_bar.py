@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -40,7 +40,12 @@ class _PatternEdit(QLineEdit):
 
 
 class QtFindBar(QWidget):
-    """UI: find in the current document; speaks code points to the pane."""
+    """UI: find in the current document; speaks code points to the pane.
+
+    ``hitSelected(start, end)``: a hit was selected in the pane, as text to tag (code points).
+    """
+
+    hitSelected = Signal(int, int)
 
     def __init__(self, pane: QtTextPane, text_of: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -191,6 +196,7 @@ class QtFindBar(QWidget):
     def _select_current(self) -> None:
         start, end = self._spans[self._current]
         self.pane.select_span(start, end)
+        self.hitSelected.emit(start, end)
         self._show_count(f"{self._current + 1} of {len(self._spans)}")
 
     def _show_count(self, text: str) -> None:

@@ -177,6 +177,8 @@ class QtMainWindow(QMainWindow):
         edit_menu.addSeparator()
         self.find_action = QAction("&Find…", self, shortcut=QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.find_bar.open_bar)
+        # A found hit is text to tag, even where it is exactly an annotation's span the row selected.
+        self.find_bar.hitSelected.connect(self._forget_row_span)
         self.find_next_action = QAction("Find &next", self, shortcut=QKeySequence("F3"))
         self.find_next_action.triggered.connect(lambda: self.find_bar.step(1))
         self.find_previous_action = QAction("Find &previous", self, shortcut=QKeySequence("Shift+F3"))
@@ -440,6 +442,10 @@ class QtMainWindow(QMainWindow):
         if annotation is not None and not self._syncing:
             self.pane.select_span(annotation.start, annotation.end)
             self._row_span = self.pane.selection_offsets()
+
+    def _forget_row_span(self, *_span: int) -> None:
+        """The text selected is no longer the one selecting a row put there: a tag key tags it."""
+        self._row_span = None
 
     def _update_accept_action(self) -> None:
         """Accept placement is offered only when a selected annotation awaits review (⚠)."""
