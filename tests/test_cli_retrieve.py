@@ -117,7 +117,17 @@ def test_the_table_is_tab_separated_with_a_header_and_csv_keeps_fields_exact(cli
         (["claim", "--where", "Genre"], 2, "annotator: error: --where takes NAME=VALUE, not 'Genre'"),
         (["claim", "--context", "-1"], 2, "annotator: error: --context takes a number of characters"),
         (["claim", "--format", "xml"], 2, "invalid choice: 'xml'"),
+        (["(" * 2000 + "claim" + ")" * 2000], 1, "annotator: error: query: the parentheses are nested too deeply"),
+        ([" | ".join(["claim"] * 990)], 1, "annotator: error: query: 989 operators; a query takes at most 200"),
     ],
 )
 def test_bad_input_is_one_error_line(cli, doc: str, argv: list[str], status: int, message: str) -> None:  # type: ignore[no-untyped-def]
     assert message in cli("retrieve", *argv, status=status)
+
+
+def test_a_query_that_cannot_be_read_opens_no_library(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Found by a review: the library was made (and said so) before the query was read."""
+    new = tmp_path / "new.sqlite3"
+    code, _out, err = run(capsys, "--database", str(new), "retrieve", "claim evidence")
+    assert code == 1 and err.splitlines() == [err.splitlines()[-1]] and err.startswith("annotator: error: query:")
+    assert not new.exists()

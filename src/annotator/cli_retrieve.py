@@ -29,6 +29,7 @@ from typing import Any
 import orjson
 
 from annotator.cli_text import UsageError, json_text, tsv_line
+from annotator.core import query
 from annotator.services import retrieving
 from annotator.services.library import Library
 
@@ -69,6 +70,7 @@ def cmd_retrieve(args: argparse.Namespace, library: Opener) -> None:
         where.append((name, value))
     if args.context < 0:
         raise UsageError(f"--context takes a number of characters, 0 or more, not {args.context}")
+    query.parse(args.query)  # a query that cannot be read is refused before a library is opened (or made)
     segments = retrieving.retrieve(
         library(), args.query, coders=args.coders, document_ids=args.doc_ids, set_name=args.set_name,
         where=where, context=args.context,

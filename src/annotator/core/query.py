@@ -202,12 +202,31 @@ def parse(text: str) -> Node:
     if not text.strip():
         raise QuerySyntaxError("query: the query is empty; give a tag PATH, e.g. claim & evidence")
     parser = _Parser(text)
-    tree = parser.expression(1)
+    try:
+        tree = parser.expression(1)
+    except RecursionError:  # parentheses inside parentheses, hundreds deep
+        raise QuerySyntaxError("query: the parentheses are nested too deeply") from None
     extra = parser.peek()
     if extra.kind == ")":
         raise QuerySyntaxError(f"query: ')' at column {extra.column} has no '(' to close")
     assert extra.kind == "end", extra  # operator() refuses anything else
+    if (count := _operators(tree)) > MAX_OPERATORS:
+        raise QuerySyntaxError(f"query: {count} operators; a query takes at most {MAX_OPERATORS}")
     return tree
+
+
+#: The most operators a query may hold (each is a level of the evaluation, which recurses).
+MAX_OPERATORS = 200
+
+
+def _operators(tree: Node) -> int:
+    count, stack = 0, [tree]
+    while stack:  # without recursion: the tree may be deep
+        node = stack.pop()
+        if not isinstance(node, Operand):
+            count += 1
+            stack.extend((node.left, node.right))
+    return count
 
 
 def describe(node: Node) -> str:
