@@ -77,6 +77,13 @@ def test_scope_flags_narrow_the_documents(capsys: pytest.CaptureFixture[str], li
     assert documents("--doc", ids[1], "--doc", ids[0]) == [ids[0], ids[0], ids[1]]  # library order
     assert documents("--where", "source=monde") == [ids[0], ids[0]]
     assert documents("--where", "source=monde", "--set", "week 1") == []
+    # --where again: each must hold (it once kept only the last, and an unknown name went unsaid)
+    attrs.define_attribute(library, name="year", kind="number")
+    attrs.set_attributes(library, document_id=ids[1], values={"source": "Le Monde diplomatique", "year": "2020"})
+    assert documents("--where", "source=monde", "--where", "year=") == [ids[1]]
+    assert documents("--where", "year=", "--where", "source=monde") == [ids[1]]
+    code, _out, err = search(capsys, library, "café", "--where", "nosuch=1", "--where", "source=monde")
+    assert code == 1 and "nosuch" in err.splitlines()[-1]
 
 
 def test_table_is_terminal_safe_and_csv_is_exact(
@@ -130,3 +137,18 @@ def test_unknown_scopes_fail_with_one_line(
                          (["--where", "age=3"], "no attribute 'age'")]:  # fmt: skip
         code, _, err = search(capsys, library, "café", *argv)
         assert_failed(code, err, needle)
+
+
+def test_a_regex_python_warns_about_says_nothing_but_its_hits_or_one_error_line(
+    capsys: pytest.CaptureFixture[str], library: Library, ids: list[str]
+) -> None:
+    """Found by a review: "[[:alpha:]]" printed six lines of FutureWarning on stderr."""
+    import warnings
+
+    with warnings.catch_warnings(record=True) as shown:
+        warnings.simplefilter("always")  # every warning, as Python would print it on stderr
+        code, _out, err = search(capsys, library, "[[:alpha:]]", "--regex", "--format", "json")
+        assert code == 0
+        code, _out, err = search(capsys, library, "x[a--b", "--regex")
+        assert_failed(code, err, "not a valid regular expression")
+    assert [str(w.message) for w in shown] == []

@@ -1,7 +1,7 @@
 """The ``annotator search`` command: find a pattern in the library's texts.
 
 ``annotator search PATTERN [--regex] [--case] [--word] [--loose] [--doc ID]… [--set NAME]
-[--where NAME=VALUE] [--context N] [--format table|json|csv]``
+[--where NAME=VALUE]... [--context N] [--format table|json|csv]``
 
 - ``table`` (the default): a header, then ``<document>\\t<start>\\t<end>\\t<before>\\t<match>\\t<after>``
   per hit, every field :func:`~annotator.cli_text.terminal_safe`; "N hit(s) in M
@@ -51,8 +51,9 @@ def add_search_command(subparsers: Any) -> None:
     )
     p.add_argument("--set", dest="set_name", metavar="NAME", help="search the documents of this set")
     p.add_argument(
-        "--where", metavar="NAME=VALUE", help="search documents with this attribute value (as the library filter)"
-    )
+        "--where", metavar="NAME=VALUE", action="append", default=[],
+        help="search documents with this attribute value (as the library filter); repeatable: each must hold",
+    )  # fmt: skip
     p.add_argument(
         "--context", type=int, default=CONTEXT, metavar="N", help=f"characters of context each side (default {CONTEXT})"
     )
@@ -63,15 +64,15 @@ def cmd_search(args: argparse.Namespace, library: Callable[[], Library]) -> None
     """Run ``annotator search``."""
     if args.context < 0:
         raise UsageError(f"--context takes a number of characters, 0 or more, not {args.context}")
-    where = None
-    if args.where is not None:
-        name, sep, value = args.where.partition("=")
+    where = []
+    for item in args.where:
+        name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise UsageError(f"--where takes NAME=VALUE, not {args.where!r}")
-        where = (name, value)
+            raise UsageError(f"--where takes NAME=VALUE, not {item!r}")
+        where.append((name, value))
     query = Query(args.pattern, regex=args.regex, case=args.case, word=args.word, loose=args.loose)
     compile_query(query)  # a bad pattern is refused before the library is opened (or made)
-    scope = Scope(document_ids=tuple(args.doc_ids), set_name=args.set_name, where=where)
+    scope = Scope(document_ids=tuple(args.doc_ids), set_name=args.set_name, where=tuple(where))
     found = list(search_library(library(), query, scope=scope, context=args.context))
     if args.output_format == "json":
         hits = [

@@ -59,16 +59,16 @@ def test_a_set_given_documents_and_an_attribute_value_narrow_the_search(
     assert [t for t, _ in found(library, rose, Scope(document_ids=(documents["Third"], documents["First"])))] == [
         "First", "Third"
     ]  # fmt: skip
-    assert [t for t, _ in found(library, rose, Scope(where=("year", "2020.00")))] == ["First", "Third"]
-    assert [t for t, _ in found(library, rose, Scope(where=("year", "")))] == ["First", "Third"]  # any value
-    both = Scope(set_name="week 1", where=("year", "2020"))
+    assert [t for t, _ in found(library, rose, Scope(where=(("year", "2020.00"),)))] == ["First", "Third"]
+    assert [t for t, _ in found(library, rose, Scope(where=(("year", ""),)))] == ["First", "Third"]  # any value
+    both = Scope(set_name="week 1", where=(("year", "2020"),))
     assert [t for t, _ in found(library, rose, both)] == ["Third"]
 
 
 @pytest.mark.parametrize(
     ("scope", "needle"),
     [(Scope(set_name="nope"), "no set 'nope'"), (Scope(document_ids=("missing",)), "no document 'missing'"),
-     (Scope(where=("colour", "red")), "no attribute 'colour'")],
+     (Scope(where=(("colour", "red"),)), "no attribute 'colour'")],
 )  # fmt: skip
 def test_an_unknown_set_document_or_attribute_is_refused(
     library: Library, documents: dict[str, str], scope: Scope, needle: str
@@ -82,7 +82,7 @@ def test_a_value_the_attribute_cannot_hold_and_a_bad_query_are_refused_at_once(
 ) -> None:
     attrs.define_attribute(library, name="year", kind="number")
     with pytest.raises(InvalidInput, match="not a number"):
-        found(library, Query("rose"), Scope(where=("year", "soon")))
+        found(library, Query("rose"), Scope(where=(("year", "soon"),)))
     with pytest.raises(InvalidInput, match="could take hours"):
         search_library(library, Query("(a+)+", regex=True))  # before iterating
 

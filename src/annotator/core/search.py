@@ -34,6 +34,7 @@ from __future__ import annotations
 import importlib
 import re
 import unicodedata
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -93,6 +94,14 @@ def compile_query(query: Query) -> Finder:
     if query.regex and query.loose:
         raise InvalidInput("loose matching is for plain text; in a regular expression write the alternatives out")
     flags = 0 if query.case else re.IGNORECASE
+    # Python warns on stderr of syntax whose meaning may change ("[[:alpha:]]", "[a&&b]"): a search says
+    # nothing but its hits or one line of error, so the warnings are not shown.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        return _compile(query, flags)
+
+
+def _compile(query: Query, flags: int) -> Finder:
     if query.regex:
         source = query.pattern
         _check_regex(source, flags)

@@ -39,7 +39,7 @@ class Scope:
 
     document_ids: tuple[str, ...] = ()
     set_name: str | None = None
-    where: tuple[str, str] | None = None  # (attribute name, value)
+    where: tuple[tuple[str, str], ...] = ()  # (attribute name, value): documents with each of them
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,13 +98,19 @@ def _in_scope(s: Session, scope: Scope) -> list[tuple[str, str]]:
             raise NotFound(f"there is no set '{scope.set_name}' in this library")
         in_set = set(members)
         documents = [d for d in documents if d[0] in in_set]
-    if scope.where is not None:
-        name, wanted_value = scope.where
-        attribute = _attribute(store.list_attributes(s), name)
-        if attribute.kind != TEXT and wanted_value.strip():
-            parse_value(attribute, wanted_value)  # "= abc" of a number says why, instead of finding nothing
+    if scope.where:
+        defined = store.list_attributes(s)
+        checks = []
+        for name, wanted_value in scope.where:
+            attribute = _attribute(defined, name)
+            if attribute.kind != TEXT and wanted_value.strip():
+                parse_value(attribute, wanted_value)  # "= abc" of a number says why, instead of finding nothing
+            checks.append((attribute, wanted_value))
         values = store.attribute_values(s, [d[0] for d in documents])
-        documents = [d for d in documents if value_matches(attribute, values[d[0]].get(attribute.id, ""), wanted_value)]
+        documents = [
+            d for d in documents
+            if all(value_matches(a, values[d[0]].get(a.id, ""), wanted) for a, wanted in checks)
+        ]  # fmt: skip
     return documents
 
 
