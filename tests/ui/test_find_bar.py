@@ -184,6 +184,8 @@ def test_the_annotation_filter_hides_rows_by_tag_quote_or_note(qtbot, open_windo
     assert view.visible_ids() == [ids["wine"]]
     box.setText(window.session.tags[0].name)  # the tag
     assert view.visible_ids() == [ids["garden"], ids["café’s"]]
+    box.setText(f"{window.session.tags[0].name} garden")  # never across two fields (tag, then quote)
+    assert view.visible_ids() == []
     qtbot.keyClick(box, Qt.Key.Key_Down)
     assert view.hasFocus()
     box.setFocus()
@@ -238,3 +240,19 @@ def test_a_hit_found_on_a_selected_rows_span_is_tagged_anew_not_the_row_retagged
     qtbot.waitUntil(lambda: len(stored_annotations(library_path, doc_id)) == 2)
     saved = {(a.start, a.end, a.tag_id) for a in stored_annotations(library_path, doc_id)}
     assert saved == {(2, 6, claim.id), (2, 6, evidence.id)}
+
+
+def test_the_annotation_filter_finds_a_quote_as_stored_and_as_shown(qtbot, open_window, import_text) -> None:
+    """Found by a review: the quote as typed ("Alpha  beta", two spaces) hid its own row."""
+    text = "Alpha  beta gamma.\n"
+    import_text(text)
+    window = open_window()
+    select_by_keyboard(qtbot, window, 0, 11)
+    qtbot.keyClick(window.pane, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: len(window.session.annotations) == 1)
+    (annotation,) = window.session.annotations.values()
+    assert annotation.quote == "Alpha  beta"
+    box, view = window.annotation_filter, window.annotation_view
+    for typed in ("alpha  beta", "alpha beta"):
+        box.setText(typed)
+        assert view.visible_ids() == [annotation.id], typed

@@ -106,8 +106,12 @@ class QtAnnotationList(QTableView):
         shown = Qt.ItemDataRole.DisplayRole
         hiding = False
         for row in range(model.rowCount()):
-            words = " ".join(str(model.data(model.index(row, column), shown) or "") for column in range(3))
-            hidden = bool(wanted) and wanted not in words.casefold()
+            annotation = model.annotation(row)
+            tag = str(model.data(model.index(row, QtAnnotationTableModel.TAG), shown) or "")
+            # Each field on its own (a filter never matches across two), the quote as stored and as
+            # shown (white space runs collapsed), so "alpha  beta" and "alpha beta" both find it.
+            fields = (tag, annotation.quote, " ".join(annotation.quote.split()), annotation.note)
+            hidden = bool(wanted) and not any(wanted in field.casefold() for field in fields)
             self.setRowHidden(row, hidden)
             hiding = hiding or hidden
         self._hiding = hiding
