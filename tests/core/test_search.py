@@ -110,6 +110,15 @@ def test_a_regex_that_could_backtrack_for_hours_is_refused_before_it_runs(patter
         compile_query(Query(pattern, regex=True))
 
 
+@pytest.mark.parametrize("pattern", ["(?:\u0131b|ib)*$", "(?:\u0130b|ib)*$", "(?:\u017ft|st)*$", "(?:\u212ax|kx)*$"])
+def test_alternatives_that_begin_with_letters_one_ignoring_case_are_refused_too(pattern: str) -> None:
+    """Found by a review: ignoring case, "ı", "İ" and "i" are one letter to ``re`` but not to
+    ``casefold``, so "(?:ıb|ib)*$" got past the guard and ran for minutes."""
+    with pytest.raises(InvalidInput, match="could take hours"):
+        compile_query(Query(pattern, regex=True))
+    compile_query(Query(pattern, regex=True, case=True))  # with case, they are other letters: it runs
+
+
 @pytest.mark.parametrize("pattern", ["(?>a+)+$", "(a++)+$", "(foo|bar)+", r"\w+ing", "(a{2})+", "(?:é|e)+", "colou?r"])
 def test_a_regex_without_nested_choices_runs(pattern: str) -> None:
     hostile = "a" * 5000 + "!"

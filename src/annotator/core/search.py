@@ -206,8 +206,7 @@ def _first_char(items: list[tuple[Any, Any]], ignore_case: bool) -> str | None:
             items = list(av[-1])
             continue
         if op is c.LITERAL:
-            char = chr(av)
-            return char.casefold() if ignore_case else char
+            return chr(av)
         return None
     return None  # an empty alternative
 
@@ -215,7 +214,15 @@ def _first_char(items: list[tuple[Any, Any]], ignore_case: bool) -> str | None:
 def _overlap(branches: list[list[tuple[Any, Any]]], ignore_case: bool) -> bool:
     firsts = [_first_char(b, ignore_case) for b in branches]
     known = [f for f in firsts if f is not None]
-    return len(known) < len(firsts) or len(set(known)) < len(known)
+    if len(known) < len(firsts):
+        return True
+    return any(_alike(a, b, ignore_case) for i, a in enumerate(known) for b in known[i + 1 :])
+
+
+def _alike(a: str, b: str, ignore_case: bool) -> bool:
+    """Whether ``re`` matches *a* where *b* is: the same character or, ignoring case, one ``re``
+    takes for it ("i", "ı" and "İ" are one letter then, which ``casefold`` does not say)."""
+    return a == b or (ignore_case and re.fullmatch(re.escape(a), b, re.IGNORECASE) is not None)
 
 
 # -- searching ------------------------------------------------------------------------------------
