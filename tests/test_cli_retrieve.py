@@ -10,18 +10,9 @@ from pathlib import Path
 import orjson
 import pytest
 
-from annotator.cli import main
+from tests.test_cli import run
 
 TEXT = "Dr. Ames wrote first. The U.S. team refused. “Why?” Ames asked.\n\nLater, the team left."
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:  # argparse's usage errors
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from annotator.cli import main
+from tests.test_cli import run
 
 TEXT = "The cat sat. The dog ran. A bird sang.\n"
 
@@ -16,15 +16,6 @@ TEXT = "The cat sat. The dog ran. A bird sang.\n"
 @pytest.fixture
 def db(tmp_path: Path) -> str:
     return str(tmp_path / "cli.sqlite3")
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:  # argparse's usage errors
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def ok(capsys: pytest.CaptureFixture[str], db: str, *argv: str) -> str:
