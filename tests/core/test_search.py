@@ -123,3 +123,10 @@ def test_alternatives_that_begin_with_letters_one_ignoring_case_are_refused_too(
 def test_a_regex_without_nested_choices_runs(pattern: str) -> None:
     hostile = "a" * 5000 + "!"
     compile_query(Query(pattern, regex=True)).spans(hostile)  # returns: no exponential backtracking
+
+
+def test_a_limit_stops_the_search_at_that_many_hits() -> None:
+    for word in (False, True):
+        finder = compile_query(Query("ab", word=word))
+        assert finder.spans("ab " * 10, limit=3) == [(0, 2), (3, 5), (6, 8)]
+        assert len(finder.spans("ab " * 10)) == 10

@@ -256,3 +256,23 @@ def test_the_annotation_filter_finds_a_quote_as_stored_and_as_shown(qtbot, open_
     for typed in ("alpha  beta", "alpha beta"):
         box.setText(typed)
         assert view.visible_ids() == [annotation.id], typed
+
+
+def test_a_pattern_that_matches_nearly_everything_keeps_the_first_hits_only(qtbot, open_window, import_text) -> None:
+    """Found by a review: "." as a regex kept every hit of an 8 MB text, a gigabyte a keystroke."""
+    from annotator.ui.qt_find_bar import MOST_HITS
+
+    text = "ab " * (MOST_HITS + 500) + "\n"
+    import_text(text)
+    window = open_window()
+    bar, pane = window.find_bar, window.pane
+    qtbot.keyClick(pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    _type(qtbot, bar.edit, "ab")
+    assert (
+        len(bar.hits) == MOST_HITS
+        and bar.hits[0] == (0, 2)
+        and bar.hits[-1] == (3 * (MOST_HITS - 1), 3 * MOST_HITS - 1)
+    )
+    assert bar.count_label.text() == f"1 of {MOST_HITS:,}+"
+    qtbot.keyClick(bar.edit, Qt.Key.Key_F3)
+    assert bar.count_label.text() == f"2 of {MOST_HITS:,}+" and pane.selected_span() == (3, 5)

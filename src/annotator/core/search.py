@@ -37,6 +37,7 @@ import unicodedata
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from annotator.core.errors import InvalidInput
@@ -265,11 +266,14 @@ class Finder:
             else:
                 return
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Every hit in *text* as a code-point span (start, end): the fast path, no strings cut."""
+    def spans(self, text: str, limit: int | None = None) -> list[tuple[int, int]]:
+        """Every hit in *text* (the first *limit*, if given: the search stops there) as a code-point
+        span (start, end): the fast path, no strings cut."""
         if not self.word:  # the common case, without a generator in between: ~2x faster on 20,000 hits
-            return [span for span in map(re.Match.span, self.pattern.finditer(text)) if span[0] != span[1]]
-        return [m.span() for m in self.matches(text)]
+            found = (span for span in map(re.Match.span, self.pattern.finditer(text)) if span[0] != span[1])
+        else:
+            found = (m.span() for m in self.matches(text))
+        return list(found if limit is None else islice(found, limit))
 
     def hits(self, text: str, *, context: int = CONTEXT) -> Iterator[Hit]:
         """Every hit in *text* with up to *context* characters each side, cut at the nearest line break."""

@@ -23,6 +23,10 @@ from annotator.core.errors import InvalidInput
 from annotator.core.search import Query, compile_query
 from annotator.ui.qt_text_pane import QtTextPane
 
+#: The most hits the bar marks and steps through (the search stops there): a pattern that matches
+#: nearly everything ("." as a regex) stays a keystroke's work.
+MOST_HITS = 20_000
+
 
 class _PatternEdit(QLineEdit):
     """The bar's line edit: Enter and Shift+Enter step through hits."""
@@ -167,13 +171,13 @@ class QtFindBar(QWidget):
             self._show_count(str(exc))
             self.pane.mark_found([])
             return
-        self._spans = finder.spans(self._text_of())
+        self._spans = finder.spans(self._text_of(), limit=MOST_HITS)  # "." over 8 MB: not gigabytes a keystroke
         self.pane.mark_found(self._spans)
         if not self._spans:
             self._show_count("No hits")
             return
         if not select:  # a document just opened keeps its reading position; F3 goes to a hit
-            self._show_count(f"{len(self._spans)} hits")
+            self._show_count(f"{self._total()} hits")
             return
         self._current = self._first_from(1)
         self._select_current()
@@ -197,7 +201,11 @@ class QtFindBar(QWidget):
         start, end = self._spans[self._current]
         self.pane.select_span(start, end)
         self.hitSelected.emit(start, end)
-        self._show_count(f"{self._current + 1} of {len(self._spans)}")
+        self._show_count(f"{self._current + 1} of {self._total()}")
+
+    def _total(self) -> str:
+        """How many hits, as the bar says it: the first :data:`MOST_HITS` are all it keeps."""
+        return f"{MOST_HITS:,}+" if len(self._spans) >= MOST_HITS else str(len(self._spans))
 
     def _show_count(self, text: str) -> None:
         self.count_label.setText(text)
