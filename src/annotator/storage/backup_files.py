@@ -68,10 +68,6 @@ def backups_dir(library_path: Path) -> Path:
     return library_path.parent / BACKUPS_FOLDER
 
 
-#: SQLite's companions of a library file, which share its stem and name no other library.
-_COMPANIONS = COMPANIONS
-
-
 def _may_be_a_library(entry: os.DirEntry[str]) -> bool:
     """Whether a file could be a SQLite library (its header says so, or it cannot be read)."""
     try:
@@ -93,7 +89,7 @@ def owns_its_stem(library_path: Path) -> bool:
     stem: ``lib.db`` beside ``lib.sqlite3``. The library's own ``-wal``, ``-shm`` and
     ``-journal`` files do not count, nor do other files (``lib.txt``).
     """
-    own = {library_path.name, *(library_path.name + suffix for suffix in _COMPANIONS)}
+    own = {library_path.name, *(library_path.name + suffix for suffix in COMPANIONS)}
     try:
         with os.scandir(library_path.parent) as entries:
             return not any(

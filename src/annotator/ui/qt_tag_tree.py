@@ -223,7 +223,8 @@ class QtTagTree(QWidget):
 
     def _show_counts(self) -> None:
         """Both count columns ("own" or "own / with children"), their tooltips and each row's spoken name."""
-        here, everywhere = self._rolled_up(self._counts), self._rolled_up(self._library_counts)
+        tags = self._tags.values()
+        here, everywhere = cb.rolled_up(tags, self._counts), cb.rolled_up(tags, self._library_counts)
         self._updating = True
         try:
             for tag_id, (name, *cells) in self._rows.items():
@@ -248,19 +249,6 @@ class QtTagTree(QWidget):
                     name.setData(accessible, Qt.ItemDataRole.AccessibleTextRole)
         finally:
             self._updating = False
-
-    def _rolled_up(self, counts: dict[str, int]) -> dict[str, int]:
-        """Each shown tag's count with all its descendants' (*counts*: each tag's own)."""
-        totals: dict[str, int] = {}
-        stack: list[tuple[str, bool]] = [(t.id, False) for t in self._children.get(None, ())]
-        while stack:  # children before their parents, without recursion (a deep tree)
-            tag_id, done = stack.pop()
-            if done:
-                totals[tag_id] = counts.get(tag_id, 0) + sum(totals[c.id] for c in self._children.get(tag_id, ()))
-            else:
-                stack.append((tag_id, True))
-                stack.extend((c.id, False) for c in self._children.get(tag_id, ()))
-        return totals
 
     def tag(self, tag_id: str) -> Tag | None:
         return self._tags.get(tag_id)
