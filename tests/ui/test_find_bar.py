@@ -276,3 +276,20 @@ def test_a_pattern_that_matches_nearly_everything_keeps_the_first_hits_only(qtbo
     assert bar.count_label.text() == f"1 of {MOST_HITS:,}+"
     qtbot.keyClick(bar.edit, Qt.Key.Key_F3)
     assert bar.count_label.text() == f"2 of {MOST_HITS:,}+" and pane.selected_span() == (3, 5)
+
+
+def test_show_span_selects_code_points_and_refuses_a_text_changed_since(qtbot, open_window, import_text) -> None:
+    first = import_text("other text\n", "a.txt")
+    doc_id = import_text(TEXT, "b.txt")
+    window = open_window()
+    window.open_document(first)
+    start = TEXT.index("garden")
+    assert window.show_span(doc_id, start, start + 6)
+    assert window.session.document.id == doc_id
+    window.pane.clear_selection()
+    assert window.show_span(doc_id, start, start + 6, window.session.document.sha256)
+    assert window.pane.selection_offsets() == (start, start + 6)
+    window.pane.clear_selection()
+    assert not window.show_span(doc_id, start, start + 6, "0" * 64)  # found in another version of the text
+    assert window.pane.selection_offsets() is None
+    assert "changed" in window.statusBar().currentMessage()

@@ -497,6 +497,25 @@ class QtMainWindow(QMainWindow):
         self.activateWindow()
         self.pane.setFocus()
 
+    def show_span(self, document_id: str, start: int, end: int, sha256: str | None = None) -> bool:
+        """Open a document and select code points [start, end) of it (a search hit, a segment).
+
+        *sha256* is the text the span was found in: when the document's text is no longer that
+        one (revised since), nothing is selected, the status bar says so, and False is returned.
+        """
+        self.open_document(document_id)
+        document = self.session.document
+        if document is None or document.id != document_id:
+            self._report("That document is no longer in the library.")
+            return False
+        if sha256 is not None and document.sha256 != sha256:
+            self._report("That document's text has changed since; search again to see where.")
+            return False
+        self.pane.select_span(start, end)
+        self.activateWindow()
+        self.pane.setFocus()
+        return True
+
     def _edit_memo_of(self, document_id: str) -> None:
         self.open_document(document_id)
         self.document_flow.edit_memo()
