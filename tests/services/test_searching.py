@@ -111,3 +111,17 @@ def test_a_search_reads_one_snapshot(library: Library, documents: dict[str, str]
     assert next(results).title == "First"
     importing.import_text(library, "a rose imported meanwhile\n", title="Zeta")
     assert [d.title for d in results] == ["Third"]  # the new document is not half-seen
+
+
+def test_each_document_s_hits_carry_the_sha256_of_the_text_searched(
+    library: Library, documents: dict[str, str]
+) -> None:
+    from annotator.services import revising
+
+    results = search_library(library, Query("rose"))
+    first = next(results)
+    assert first.sha256 == library.document(documents["First"]).sha256
+    results.close()
+    revising.revise_document(library, document_id=documents["First"], new_text="Now: a rose, a rose.\n")
+    [again, _third] = search_library(library, Query("rose"))
+    assert again.sha256 == library.document(documents["First"]).sha256 != first.sha256

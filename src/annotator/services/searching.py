@@ -8,6 +8,10 @@ library order, as a generator: a window shows the first page while the rest is
 still being searched, and a caller that has enough stops iterating. Everything is
 read in one snapshot (a document revised meanwhile is searched as it was, or as it
 is, never half of each), which the generator holds until it is finished or closed.
+Each document's hits carry the SHA-256 of the text they were found in, so a window
+jumping to one can tell that the text changed since. Texts read are not kept in the
+library's small cache (see :meth:`Library.current_text`), which a window may use from
+another thread meanwhile.
 
 ``progress(done, total)`` is called after each document (total: the documents in
 scope); returning False stops the search with
@@ -44,11 +48,13 @@ class Scope:
 
 @dataclass(frozen=True, slots=True)
 class DocumentHits:
-    """Services: the hits in one document, in text order."""
+    """Services: the hits in one document, in text order, and the SHA-256 of the text they were
+    found in (a window that jumps to a hit checks the text is still that one)."""
 
     document_id: str
     title: str
     hits: list[Hit]
+    sha256: str = ""
 
 
 def search_library(
@@ -72,16 +78,16 @@ def _search(
     library: Library, finder: Finder, scope: Scope, context: int, progress: Progress | None
 ) -> Iterator[DocumentHits]:
     with reading(library.engine) as s:
-        documents = _in_scope(s, scope)
+        documents = documents_in_scope(s, scope)
         for done, (doc_id, title) in enumerate(documents, start=1):
-            text, _ = library.current_text(s, doc_id)
+            text, sha256 = library.current_text(s, doc_id, keep=False)
             hits = list(finder.hits(text, context=context))
             if hits:
-                yield DocumentHits(doc_id, title, hits)
+                yield DocumentHits(doc_id, title, hits, sha256)
             report(progress, done, len(documents))
 
 
-def _in_scope(s: Session, scope: Scope) -> list[tuple[str, str]]:
+def documents_in_scope(s: Session, scope: Scope) -> list[tuple[str, str]]:
     """(id, title) of the documents in *scope*, in library order; :class:`NotFound` for a name
     or id that is not in the library."""
     documents = repo.document_titles(s)
