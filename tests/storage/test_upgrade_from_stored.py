@@ -40,14 +40,14 @@ from tests._pg import PostgresServer
 DATA = Path(__file__).resolve().parents[1] / "data"
 DUMPS = sorted(DATA.glob("library-*.sql"))
 # Parents before children, so rows can be inserted with foreign keys checked. A dump has the
-# tables its schema had: document_version from 0002 on.
+# tables its schema had: document_version from 0002 on, attributes and the journal from 0004 on.
 TABLE_ORDER = (
     "tag", "document", "document_version", "document_set", "document_set_member", "annotation",
-    "app_state",
+    "app_state", "attribute", "document_attribute", "journal_entry",
 )  # fmt: skip
 DATETIME_COLUMNS = {
     ("document", "created"), ("document_version", "created"), ("annotation", "created"),
-    ("annotation", "modified"),
+    ("annotation", "modified"), ("journal_entry", "created"), ("journal_entry", "modified"),
 }  # fmt: skip
 CONTEXT = 32  # code points of prefix and suffix, as every schema so far stored them
 

@@ -37,6 +37,7 @@ import unicodedata
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from itertools import islice
 from typing import Any
 
@@ -64,6 +65,21 @@ class Query:
     case: bool = False
     word: bool = False
     loose: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SavedSearch:
+    """Core: a search kept by name in the library: the query and where to look (the documents
+    ``document_ids``, the set ``set_name``, documents with each attribute value of ``where``;
+    all empty: the whole library). ``modified``: when it was last saved."""
+
+    id: str
+    name: str
+    query: Query
+    document_ids: tuple[str, ...] = ()
+    set_name: str | None = None
+    where: tuple[tuple[str, str], ...] = ()
+    modified: datetime | None = None
 
 
 @dataclass(slots=True)

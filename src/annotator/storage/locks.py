@@ -36,3 +36,5 @@ def hold(connection: sa.Connection | Session, key: int) -> None:
 ATTRIBUTES = 0x616E6E6F_0010
 #: Creating, renaming and deleting sets, and changing who is in them.
 SETS = 0x616E6E6F_0011
+#: Saving, renaming and deleting saved searches (names are unique).
+SAVED_SEARCHES = 0x616E6E6F_0012

@@ -227,6 +227,25 @@ class JournalEntryRow(SQLModel, table=True):
     body: str = Field(default="", sa_column=sa.Column(sa.Text, nullable=False, server_default=""))
 
 
+class SavedSearchRow(SQLModel, table=True):
+    """Storage: a library search kept by name, shared by everyone using the library (migration 0005).
+
+    ``scope`` is JSON: ``{"documents": [ids], "set": name or null, "where": [[name, value]]}``.
+    """
+
+    __tablename__ = "saved_search"
+
+    id: str = Field(primary_key=True, max_length=36)
+    name: str = Field(sa_column=sa.Column(sa.String(200), nullable=False, unique=True))
+    pattern: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    regex: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false()))
+    match_case: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false()))
+    whole_word: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false()))
+    loose: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false()))
+    scope: str = Field(default="{}", sa_column=sa.Column(sa.Text, nullable=False, server_default="{}"))
+    modified: datetime = Field(sa_column=_ts())
+
+
 class StateRow(SQLModel, table=True):
     """Storage: small per-library key/value state (last document, scroll position)."""
 
@@ -254,3 +273,4 @@ STATE = core_table(StateRow)
 ATTRIBUTE = core_table(AttributeRow)
 DOCUMENT_ATTRIBUTE = core_table(DocumentAttributeRow)
 JOURNAL_ENTRY = core_table(JournalEntryRow)
+SAVED_SEARCH = core_table(SavedSearchRow)
