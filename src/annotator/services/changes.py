@@ -49,6 +49,7 @@ class Changes:
     sets_changed: bool = False  # a set was made, renamed or deleted, or its members changed
     attributes_changed: bool = False  # an attribute was defined, changed or deleted
     journal_changed: bool = False
+    saved_searches_changed: bool = False  # a saved search was saved, renamed or deleted
     library_reloaded: bool = False
     anchor_states: tuple[tuple[str, AnchorState], ...] = ()
 
@@ -68,5 +69,6 @@ class Changes:
             or self.sets_changed
             or self.attributes_changed
             or self.journal_changed
+            or self.saved_searches_changed
             or self.library_reloaded
         )
