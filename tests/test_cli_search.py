@@ -152,3 +152,22 @@ def test_a_regex_python_warns_about_says_nothing_but_its_hits_or_one_error_line(
         code, _out, err = search(capsys, library, "x[a--b", "--regex")
         assert_failed(code, err, "not a valid regular expression")
     assert [str(w.message) for w in shown] == []
+
+
+def test_saved_runs_a_search_saved_in_the_library_with_its_switches_and_scope(library: Library, ids: list[str]) -> None:
+    from annotator.core.search import Query
+    from annotator.services.saved_searches import save_search
+    from annotator.services.searching import Scope
+    from tests._cli import annotator, error_line
+
+    save_search(library, name="cafés in one", query=Query("café", word=True), scope=Scope(document_ids=(ids[1],)))
+    done = annotator("--database", library.url, "search", "--saved", "cafés in one", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    hits = orjson.loads(done.stdout)["hits"]
+    start = library.text(ids[1]).index("café")
+    assert [(h["document"], h["start"], h["end"], h["match"]) for h in hits] == [(ids[1], start, start + 4, "café")]
+    error_line(annotator("--database", library.url, "search", "--saved", "nope"), 1, "no saved search 'nope'",
+               "'cafés in one'")  # fmt: skip
+    error_line(annotator("--database", library.url, "search", "café", "--saved", "cafés in one"), 2, "--saved")
+    error_line(annotator("--database", library.url, "search", "--saved", "cafés in one", "--set", "x"), 2, "--saved")
+    error_line(annotator("--database", library.url, "search"), 2, "PATTERN")

@@ -1,7 +1,9 @@
 """The ``annotator search`` command: find a pattern in the library's texts.
 
 ``annotator search PATTERN [--regex] [--case] [--word] [--loose] [--doc ID]… [--set NAME]
-[--where NAME=VALUE]... [--context N] [--format table|json|csv]``
+[--where NAME=VALUE]... [--context N] [--format table|json|csv]``, or
+``annotator search --saved NAME [--context N] [--format …]``: a search saved in the library
+(the window's Search the library view saves them), with its pattern, switches and scope.
 
 - ``table`` (the default): a header, then ``<document>\\t<start>\\t<end>\\t<before>\\t<match>\\t<after>``
   per hit, every field :func:`~annotator.cli_text.terminal_safe`; "N hit(s) in M
@@ -30,6 +32,7 @@ import orjson
 from annotator.cli_text import UsageError, json_text, tsv_line
 from annotator.core.search import CONTEXT, Query, compile_query
 from annotator.services.library import Library
+from annotator.services.saved_searches import saved_search, scope_of
 from annotator.services.searching import Scope, search_library
 
 COLUMNS = ["document", "start", "end", "before", "match", "after"]
@@ -38,7 +41,10 @@ COLUMNS = ["document", "start", "end", "before", "match", "after"]
 def add_search_command(subparsers: Any) -> None:
     """Add ``search`` to the ``annotator`` command's subparsers."""
     p = subparsers.add_parser("search", help="find a pattern in the texts; prints each hit with its offsets")
-    p.add_argument("pattern", metavar="PATTERN")
+    p.add_argument("pattern", metavar="PATTERN", nargs="?")
+    p.add_argument(
+        "--saved", metavar="NAME", help="run the search saved in the library as NAME (its switches and scope)"
+    )
     p.add_argument("--regex", action="store_true", help="PATTERN is a regular expression (Python's re)")
     p.add_argument("--case", action="store_true", help="match case exactly (default: ignore case)")
     p.add_argument("--word", action="store_true", help="whole words only (no letter, digit, _ or mark either side)")
@@ -70,10 +76,20 @@ def cmd_search(args: argparse.Namespace, library: Callable[[], Library]) -> None
         if not sep or not name.strip():
             raise UsageError(f"--where takes NAME=VALUE, not {item!r}")
         where.append((name, value))
-    query = Query(args.pattern, regex=args.regex, case=args.case, word=args.word, loose=args.loose)
-    compile_query(query)  # a bad pattern is refused before the library is opened (or made)
-    scope = Scope(document_ids=tuple(args.doc_ids), set_name=args.set_name, where=tuple(where))
-    found = list(search_library(library(), query, scope=scope, context=args.context))
+    if args.saved is not None:
+        given = (args.pattern, args.regex, args.case, args.word, args.loose, args.doc_ids, args.set_name, where)
+        if any(g not in (None, False, []) for g in given):
+            raise UsageError("--saved takes its pattern, switches and scope from the saved search; give none of them")
+        opened = library()
+        saved = saved_search(opened, args.saved)
+        found = list(search_library(opened, saved.query, scope=scope_of(saved), context=args.context))
+    else:
+        if args.pattern is None:
+            raise UsageError("search needs a PATTERN, or --saved NAME")
+        query = Query(args.pattern, regex=args.regex, case=args.case, word=args.word, loose=args.loose)
+        compile_query(query)  # a bad pattern is refused before the library is opened (or made)
+        scope = Scope(document_ids=tuple(args.doc_ids), set_name=args.set_name, where=tuple(where))
+        found = list(search_library(library(), query, scope=scope, context=args.context))
     if args.output_format == "json":
         hits = [
             {"document": d.document_id, "start": h.start, "end": h.end, "match": h.match, "before": h.before,
