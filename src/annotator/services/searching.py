@@ -87,6 +87,13 @@ def _search(
             report(progress, done, len(documents))
 
 
+def text_stamps(library: Library) -> dict[str, str]:
+    """The SHA-256 of every document's text now, by id: a window keeps those of when it searched
+    and compares them later, to say its results may be out of date."""
+    with reading(library.engine) as s:
+        return repo.document_sha256s(s, [doc_id for doc_id, _ in repo.document_titles(s)])
+
+
 def documents_in_scope(s: Session, scope: Scope) -> list[tuple[str, str]]:
     """(id, title) of the documents in *scope*, in library order; :class:`NotFound` for a name
     or id that is not in the library."""

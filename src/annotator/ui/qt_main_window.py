@@ -32,6 +32,7 @@ from annotator.ui.qt_export_flow import QtExportFlow
 from annotator.ui.qt_find_bar import QtFindBar
 from annotator.ui.qt_import_flow import QtImportFlow
 from annotator.ui.qt_inspector import QtInspector
+from annotator.ui.qt_library_search import QtLibrarySearch
 from annotator.ui.qt_library_sets import QtLibrarySets
 from annotator.ui.qt_library_watcher import QtLibraryWatcher
 from annotator.ui.qt_memos import QtMemoFlow
@@ -110,6 +111,15 @@ class QtMainWindow(QMainWindow):
         self.attributes_dock.setWidget(self.attributes_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.attributes_dock)
         self.attributes_dock.hide()
+        self.library_search = QtLibrarySearch(
+            session, show_span=self.show_span, selected_documents=self.document_list.selected_ids,
+            title_of=self.documents_model.shown_title, status=self.statusBar().showMessage, parent=self,
+        )  # fmt: skip
+        self.search_dock = QDockWidget("Search the library", self)
+        self.search_dock.setObjectName("library_search")
+        self.search_dock.setWidget(self.library_search)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
+        self.search_dock.hide()
 
         # Saved once scrolling pauses; counts read once a burst of edits is over.
         self._position_timer = self._single_shot(800, self.save_reading_position)
@@ -183,7 +193,9 @@ class QtMainWindow(QMainWindow):
         self.find_next_action.triggered.connect(lambda: self.find_bar.step(1))
         self.find_previous_action = QAction("Find &previous", self, shortcut=QKeySequence("Shift+F3"))
         self.find_previous_action.triggered.connect(lambda: self.find_bar.step(-1))
-        for action in (self.find_action, self.find_next_action, self.find_previous_action):
+        self.search_library_action = QAction("Search the &library…", self, shortcut=QKeySequence("Ctrl+Shift+F"))
+        self.search_library_action.triggered.connect(self._open_library_search)
+        for action in (self.find_action, self.find_next_action, self.find_previous_action, self.search_library_action):
             self.addAction(action)
             edit_menu.addAction(action)
         edit_menu.addSeparator()
@@ -217,6 +229,9 @@ class QtMainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addActions([self.memo_flow.memos_action, self.memo_flow.journal_action])
+        self.search_dock_action = self.search_dock.toggleViewAction()
+        self.search_dock_action.setText("&Search the library")
+        view_menu.addAction(self.search_dock_action)
 
         self.tags_menu = self.menuBar().addMenu("&Tags")
         self.tag_actions: dict[str, QAction] = {}
@@ -516,6 +531,12 @@ class QtMainWindow(QMainWindow):
         self.pane.setFocus()
         return True
 
+    def _open_library_search(self) -> None:
+        """Ctrl+Shift+F: show the Search the library dock with the keyboard in its field."""
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.library_search.open_panel()
+
     def _edit_memo_of(self, document_id: str) -> None:
         self.open_document(document_id)
         self.document_flow.edit_memo()
@@ -536,6 +557,7 @@ class QtMainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_reading_position()
         self.watcher.stop()
+        self.library_search.stop()
         settings = _settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())

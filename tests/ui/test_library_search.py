@@ -1,0 +1,252 @@
+"""Tests (UI): Search the library, driven by keys: Ctrl+Shift+F, typing, Enter; results grouped by
+document in KWIC columns, streamed from a thread; Down into the results and Enter on a hit selects
+exactly its code points in the text (emoji, NBSP before it); the scope (a set, the selected
+documents, an attribute value); a refused regex said in the view; saved searches saved, run and
+deleted; results marked out of date when another program revises a document."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QInputDialog
+
+from annotator.core.search import Query
+from annotator.services import Library, revising, sets
+from annotator.services import attributes as attrs
+from annotator.services.saved_searches import list_saved_searches, save_search
+from annotator.services.searching import Scope
+from annotator.ui.qt_library_search import A_SET, AS_SAVED, SELECTED, WHERE, SearchHit
+from annotator.ui.qt_main_window import QtMainWindow
+from tests.ui.conftest import wait_letting_threads_run
+
+FIRST = "👩‍🔬 A rose\u00a0garden 🌹, a rose.\nNo roses here? Rosé wine.\n"
+SECOND = "Nothing here.\n"
+THIRD = "The last rose\u00a0of summer 🌹 rose again.\n"
+
+
+def _type(qtbot, widget, text: str) -> None:
+    for char in text:
+        qtbot.keyClicks(widget, char)
+
+
+def _starts(text: str, word: str) -> list[int]:
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def _search_by_keyboard(qtbot, window: QtMainWindow, pattern: str) -> None:
+    """Ctrl+Shift+F, type the pattern over what is there, Enter, and wait until the search ended."""
+    panel = window.library_search
+    qtbot.keyClick(window.pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.search_dock.isVisible() and panel.edit.hasFocus()
+    _type(qtbot, panel.edit, pattern)
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
+    _wait_until_ended(panel)
+
+
+def _wait_until_ended(panel) -> None:
+    assert wait_letting_threads_run(lambda: not panel.running(), 20), "the search did not end"
+
+
+def _titles(panel, ids: list[str]) -> list[tuple[str, int]]:
+    """(document, hits) shown, in order, the documents *ids* named "first", "second", "third"."""
+    names = dict(zip(ids, ("first", "second", "third")))
+    return [(names[d.document_id], len(d.hits)) for d in panel.model.documents]
+
+
+@pytest.fixture
+def three(import_text) -> list[str]:
+    return [import_text(FIRST, "first.txt"), import_text(SECOND, "second.txt"), import_text(THIRD, "third.txt")]
+
+
+def test_ctrl_shift_f_groups_hits_by_document_and_enter_selects_the_exact_code_points(
+    qtbot, open_window, three: list[str]
+) -> None:
+    window = open_window()
+    panel = window.library_search
+    _search_by_keyboard(qtbot, window, "rose")
+    assert _titles(panel, three) == [("first", 3), ("third", 2)]  # library order; not Rosé; "roses" holds rose
+    assert panel.total_label.text() == "5 hits in 2 documents"
+    model = panel.model
+    doc = model.index(0, 0)
+    assert model.data(doc) == "👩‍🔬 A rose\u00a0garden 🌹, a rose. — 3 hits"  # the title as the list shows it
+    hit = model.index(1, 0, doc)  # the second rose of the first document, in KWIC columns
+    second = _starts(FIRST, "rose")[1]
+    assert [model.data(model.index(1, c, doc)) for c in range(3)] == [
+        FIRST[:second].split("\n")[-1],
+        "rose",
+        FIRST[second + 4 :].split("\n")[0],
+    ]
+    assert model.data(hit, Qt.ItemDataRole.TextAlignmentRole) & int(Qt.AlignmentFlag.AlignRight)
+    # Down goes from the field into the results, on the first hit; Down again, then Enter.
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Down)
+    assert panel.tree.hasFocus()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Down)
+    assert panel.tree.currentIndex().internalId() == 1 and panel.tree.currentIndex().row() == 1
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert window.session.document is not None and window.session.document.id == three[0]
+    assert window.pane.selection_offsets() == (second, second + 4)
+    assert FIRST[second : second + 4] == "rose" and FIRST[:second].count("\u00a0") == 1
+    # A hit of another document opens it, selected exactly (after an NBSP and an emoji).
+    third_hits = _starts(THIRD, "rose")
+    panel.tree.setFocus()
+    panel.tree.setCurrentIndex(model.index(1, 0, model.index(1, 0)))
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert window.session.document.id == three[2]
+    assert window.pane.selection_offsets() == (third_hits[1], third_hits[1] + 4)
+    # What the auto-code dialog will take: the query, the scope, the chosen hits with their text's SHA-256.
+    assert panel.current_query() == Query("rose")
+    sha = {d.document_id: d.sha256 for d in model.documents}
+    assert sha[three[2]] == window.session.document.sha256
+    panel.tree.selectionModel().select(
+        model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    assert panel.selected_hits() == [SearchHit(three[0], s, s + 4, sha[three[0]]) for s in _starts(FIRST, "rose")]
+
+
+def test_switches_and_a_refused_regex_are_said_in_the_view(qtbot, open_window, three: list[str]) -> None:
+    window = open_window()
+    panel = window.library_search
+    _search_by_keyboard(qtbot, window, "rose")
+    qtbot.keyClick(panel.edit, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # whole words: searched again
+    _wait_until_ended(panel)
+    assert panel.word_box.isChecked() and _titles(panel, three) == [("first", 2), ("third", 2)]
+    qtbot.keyClick(panel.edit, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    _wait_until_ended(panel)
+    panel.edit.selectAll()
+    _type(qtbot, panel.edit, "(a+)+")
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
+    _wait_until_ended(panel)
+    assert "could take hours" in panel.total_label.text()
+    assert "\n" not in panel.total_label.text()
+    assert panel.model.rowCount() == 0  # nothing searched, nothing left of the last search
+
+
+def test_the_scope_is_a_set_the_selected_documents_or_an_attribute_value(
+    qtbot, open_window, three: list[str], library_path
+) -> None:
+    with Library.open(f"sqlite:///{library_path}") as other:
+        sets.add_to_set(other, name="summer", document_ids=[three[2]])
+        attrs.define_attribute(other, name="season", kind="text")
+        attrs.set_attributes(other, document_id=three[0], values={"season": "Spring"})
+    window = open_window()
+    panel = window.library_search
+    _search_by_keyboard(qtbot, window, "rose")
+    assert len(panel.model.documents) == 2
+    # The scope chooser by keyboard: Alt+I, then Down to "Set".
+    qtbot.keyClick(panel.edit, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    assert panel.scope_box.hasFocus()
+    qtbot.keyClick(panel.scope_box, Qt.Key.Key_Down)
+    assert panel.scope_box.currentIndex() == A_SET and panel.set_box.isVisible()
+    assert panel.set_box.currentText() == "summer"
+    panel.search()
+    _wait_until_ended(panel)
+    assert _titles(panel, three) == [("third", 2)]
+    # The documents selected in the library list.
+    panel.scope_box.setCurrentIndex(SELECTED)
+    documents = window.document_list
+    documents.selectionModel().select(
+        documents.documents_model.index(documents.documents_model.row_of(three[0])),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect,
+    )
+    panel.search()
+    _wait_until_ended(panel)
+    assert _titles(panel, three) == [("first", 3)]
+    # Documents where an attribute has a value (a part of a text value, ignoring case).
+    panel.scope_box.setCurrentIndex(WHERE)
+    assert panel.attribute_box.currentText() == "season"
+    panel.value_edit.setFocus()
+    _type(qtbot, panel.value_edit, "spr")
+    qtbot.keyClick(panel.value_edit, Qt.Key.Key_Return)
+    _wait_until_ended(panel)
+    assert _titles(panel, three) == [("first", 3)]
+    assert panel.current_scope().where == (("season", "spr"),)
+
+
+def test_a_search_is_saved_in_the_library_run_and_deleted(
+    qtbot, open_window, three: list[str], library_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window()
+    panel = window.library_search
+    _search_by_keyboard(qtbot, window, "rose")
+    qtbot.keyClick(panel.edit, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    _wait_until_ended(panel)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("  whole roses ", True))
+    qtbot.keyClick(panel.edit, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # Save as…
+    qtbot.waitUntil(lambda: panel.saved_box.count() == 1)  # a mnemonic animates the click first
+    with Library.open(f"sqlite:///{library_path}") as other:  # in the library: everyone has it
+        [saved] = list_saved_searches(other)
+        assert (saved.name, saved.query) == ("whole roses", Query("rose", word=True))
+        save_search(other, name="all of one", query=Query("ROSE"), scope=Scope(document_ids=(three[2],)))
+    window.watcher.poll()
+    assert [panel.saved_box.itemText(i) for i in range(panel.saved_box.count())] == ["all of one", "whole roses"]
+    # Another search, then the saved one again: its pattern and switches come back, and it runs.
+    panel.edit.setText("garden")
+    qtbot.keyClick(panel.edit, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    _wait_until_ended(panel)
+    panel.saved_box.setCurrentText("whole roses")
+    qtbot.keyClick(panel.edit, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)  # Run
+    qtbot.waitUntil(lambda: panel.edit.text() == "rose")
+    _wait_until_ended(panel)
+    assert panel.edit.text() == "rose" and panel.word_box.isChecked()
+    assert _titles(panel, three) == [("first", 2), ("third", 2)]
+    # A saved scope the chooser cannot show (given documents) is searched as saved.
+    panel.saved_box.setCurrentText("all of one")
+    panel.run_saved_button.click()
+    _wait_until_ended(panel)
+    assert panel.scope_box.currentIndex() == AS_SAVED and _titles(panel, three) == [("third", 2)]
+    # Delete: Tab reaches the button; Space presses it.
+    panel.saved_box.setCurrentText("whole roses")
+    panel.delete_saved_button.setFocus()
+    qtbot.keyClick(panel.delete_saved_button, Qt.Key.Key_Space)
+    assert [panel.saved_box.itemText(i) for i in range(panel.saved_box.count())] == ["all of one"]
+    with Library.open(f"sqlite:///{library_path}") as other:
+        assert [s.name for s in list_saved_searches(other)] == ["all of one"]
+
+
+def test_results_are_marked_out_of_date_when_another_program_revises_a_document(
+    qtbot, open_window, three: list[str], library_path
+) -> None:
+    window = open_window()
+    panel = window.library_search
+    _search_by_keyboard(qtbot, window, "rose")
+    assert not panel.stale
+    with Library.open(f"sqlite:///{library_path}") as other:
+        revising.revise_document(other, document_id=three[2], new_text="A new text: rose, rose, rose.\n")
+    window.watcher.poll()
+    assert panel.stale and panel.stale_label.isVisible()
+    model = panel.model
+    assert "changed since the search" in model.data(model.index(1, 0))
+    assert "changed since the search" not in model.data(model.index(0, 0))
+    # Its hits point into the text as it was: Enter does not select anything there, and says why.
+    panel.tree.setFocus()
+    panel.tree.setCurrentIndex(model.index(0, 0, model.index(1, 0)))
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert window.pane.selection_offsets() is None
+    assert "changed since" in window.statusBar().currentMessage()
+    # F5 searches again: the new text's hits, and nothing out of date.
+    qtbot.keyClick(panel.tree, Qt.Key.Key_F5)
+    _wait_until_ended(panel)
+    assert not panel.stale and _titles(panel, three) == [("first", 3), ("third", 3)]
+
+
+def test_a_new_search_cancels_the_one_running_and_cancel_keeps_what_was_found(qtbot, open_window, import_text) -> None:
+    for n in range(30):
+        import_text(f"Document {n}: a rose.\n" * 200, f"d{n}.txt")
+    window = open_window()
+    panel = window.library_search
+    qtbot.keyClick(window.pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    panel.edit.setText("rose")
+    panel.search()
+    first_run = panel._run
+    panel.edit.setText("Document")
+    panel.search()  # the first is cancelled; what it still sends is not shown
+    assert first_run is not None and first_run._cancel.is_set()
+    _wait_until_ended(panel)
+    assert len(panel.model.documents) == 30 and all(d.hits[0].match == "Document" for d in panel.model.documents)
+    panel.search()
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Escape)  # Esc cancels
+    assert not panel.running() and panel.total_label.text().startswith("Cancelled")
