@@ -234,7 +234,7 @@ def test_results_are_marked_out_of_date_when_another_program_revises_a_document(
 
 
 def test_a_new_search_cancels_the_one_running_and_cancel_keeps_what_was_found(qtbot, open_window, import_text) -> None:
-    for n in range(30):
+    for n in range(12):
         import_text(f"Document {n}: a rose.\n" * 200, f"d{n}.txt")
     window = open_window()
     panel = window.library_search
@@ -246,7 +246,40 @@ def test_a_new_search_cancels_the_one_running_and_cancel_keeps_what_was_found(qt
     panel.search()  # the first is cancelled; what it still sends is not shown
     assert first_run is not None and first_run._cancel.is_set()
     _wait_until_ended(panel)
-    assert len(panel.model.documents) == 30 and all(d.hits[0].match == "Document" for d in panel.model.documents)
+    assert len(panel.model.documents) == 12 and all(d.hits[0].match == "Document" for d in panel.model.documents)
     panel.search()
     qtbot.keyClick(panel.edit, Qt.Key.Key_Escape)  # Esc cancels
     assert not panel.running() and panel.total_label.text().startswith("Cancelled")
+
+
+def test_every_control_is_named_and_reached_by_tab_and_the_view_menu_toggles_the_panel(
+    qtbot, open_window, three: list[str], library_path
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    with Library.open(f"sqlite:///{library_path}") as other:  # Run and Delete are offered once there is one
+        save_search(other, name="roses", query=Query("rose"))
+    window = open_window()
+    panel = window.library_search
+    _search_by_keyboard(qtbot, window, "rose")
+    reached = []
+    for _ in range(30):
+        widget = QApplication.focusWidget()
+        if widget is None or not panel.isAncestorOf(widget) or widget in reached:
+            break
+        reached.append(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    controls = [panel.edit, panel.search_button, panel.case_box, panel.word_box, panel.regex_box, panel.loose_box,
+                panel.scope_box, panel.saved_box, panel.run_saved_button, panel.save_button,
+                panel.delete_saved_button, panel.tree]  # fmt: skip
+    assert all(c in reached for c in controls), [c.accessibleName() for c in controls if c not in reached]
+    assert all(w.accessibleName() for w in reached)
+    # No colour of its own: text and highlights come from the palette (light or dark theme).
+    model = panel.model
+    for index in (model.index(0, 0), model.index(0, 1, model.index(0, 0))):
+        for role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):
+            assert model.data(index, role) is None
+    window.search_dock_action.trigger()
+    assert not window.search_dock.isVisible()
+    window.search_dock_action.trigger()
+    assert window.search_dock.isVisible()
