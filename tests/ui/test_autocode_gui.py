@@ -123,6 +123,10 @@ def test_every_control_is_named_and_reached_by_tab(qtbot, open_window, import_te
         reached.add(dialog.focusWidget())
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
     assert {dialog.tag_box, dialog.extent_box, dialog.preview_list, dialog.ok_button} <= reached
+    for key, widget in ((Qt.Key.Key_E, dialog.extent_box), (Qt.Key.Key_P, dialog.preview_list),
+                        (Qt.Key.Key_T, dialog.tag_box)):  # fmt: skip
+        qtbot.keyClick(dialog.focusWidget(), key, Qt.KeyboardModifier.AltModifier)
+        assert dialog.focusWidget() is widget
     dialog.tag_box.setFocus()
     qtbot.keyClick(dialog.tag_box, Qt.Key.Key_Down)  # claim -> evidence: planned again for that tag
     assert dialog.plan is not None and dialog.plan.tag_id == window.session.tags[1].id
