@@ -23,6 +23,7 @@ import orjson
 
 from annotator import __version__, config
 from annotator.cli_attrs import AttrUsageError, add_attr_commands, cmd_attr, cmd_set, cmd_sets
+from annotator.cli_autocode import add_autocode_command, cmd_autocode
 from annotator.cli_db import add_db_commands, run_db_command
 from annotator.cli_documents import add_documents_commands, cmd_documents, cmd_memos
 from annotator.cli_retrieve import add_retrieve_command, cmd_retrieve
@@ -149,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_attr_commands(sub)
     add_documents_commands(sub)
     add_search_command(sub)
+    add_autocode_command(sub)
     add_db_commands(sub)
     return parser
 
@@ -395,6 +397,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Opener], None]] = {
     "memos": cmd_memos,
     "retrieve": cmd_retrieve,
     "search": cmd_search,
+    "autocode": cmd_autocode,
 }
 
 

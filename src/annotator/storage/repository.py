@@ -157,6 +157,16 @@ def retag_annotations(
     return moved
 
 
+def lock_annotations(session: Session, annotation_ids: Sequence[str]) -> None:
+    """PostgreSQL: lock these annotations' rows until the unit of work ends, so one read next is
+    still what a delete after it removes (another program's note waits, or committed first and is
+    read); SQLite's ``BEGIN IMMEDIATE`` already holds the whole library."""
+    ids = sorted(set(annotation_ids))
+    if ids and session.get_bind().dialect.name == "postgresql":
+        for chunk in _chunks(ids):
+            session.execute(sa.select(_A.c.id).where(_A.c.id.in_(chunk)).order_by(_A.c.id).with_for_update()).all()
+
+
 def delete_annotations(session: Session, annotation_ids: Sequence[str]) -> int:
     return sum(_rowcount(session.execute(sa.delete(_A).where(_A.c.id.in_(c)))) for c in _chunks(list(annotation_ids)))
 

@@ -8,6 +8,7 @@ around); the label says "3 of 17". Alt+C, Alt+W, Alt+R and Alt+L toggle case, wh
 regular expression and loose matching. A pattern that cannot be searched (a bad or
 refused regex) is said in the bar in one line, and nothing is marked. Esc closes the bar,
 clears the marks and gives the keyboard back to the text with the hit still selected.
+Auto-code… (Alt+A) asks the window to code every hit (``autocodeRequested(query)``).
 """
 
 from __future__ import annotations
@@ -47,9 +48,11 @@ class QtFindBar(QWidget):
     """UI: find in the current document; speaks code points to the pane.
 
     ``hitSelected(start, end)``: a hit was selected in the pane, as text to tag (code points).
+    ``autocodeRequested(query)``: Auto-code… was asked for, for the hits of this :class:`Query`.
     """
 
     hitSelected = Signal(int, int)
+    autocodeRequested = Signal(object)  # Query
 
     def __init__(self, pane: QtTextPane, text_of: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,9 +98,13 @@ class QtFindBar(QWidget):
         self.close_button.setText("✕")
         self.close_button.setAccessibleName("Close find bar")
         self.close_button.setToolTip("Close (Esc)")
+        self.autocode_button = QToolButton(self)
+        self.autocode_button.setText("Auto-code…")
+        self.autocode_button.setAccessibleName("Auto-code hits")
+        self.autocode_button.setToolTip("Tag every hit, its sentence or its paragraph, after a preview (Alt+A)")
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Hits")
-        for button in (self.previous_button, self.next_button, self.close_button):
+        for button in (self.previous_button, self.next_button, self.autocode_button, self.close_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 2, 6, 2)
@@ -108,7 +115,13 @@ class QtFindBar(QWidget):
         for box in (self.case_box, self.word_box, self.regex_box, self.loose_box):
             row.addWidget(box)
             box.toggled.connect(lambda _on: self.search())
+        row.addWidget(self.autocode_button)
         row.addWidget(self.close_button)
+        autocode = QAction("Auto-code hits", self, shortcut=QKeySequence("Alt+A"))
+        autocode.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        autocode.triggered.connect(self.request_autocode)
+        self.addAction(autocode)
+        self.autocode_button.clicked.connect(self.request_autocode)
         close = QAction("Close find bar", self, shortcut=QKeySequence(Qt.Key.Key_Escape))
         close.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # from a switch too
         close.triggered.connect(self.close_bar)
@@ -153,18 +166,11 @@ class QtFindBar(QWidget):
         self._spans, self._current = [], -1
         if not self.isVisible():
             return
-        pattern = self.edit.text()
-        if not pattern:
+        query = self.query()
+        if query is None:
             self._show_count("")
             self.pane.mark_found([])
             return
-        query = Query(
-            pattern,
-            regex=self.regex_box.isChecked(),
-            case=self.case_box.isChecked(),
-            word=self.word_box.isChecked(),
-            loose=self.loose_box.isChecked(),
-        )
         try:
             finder = compile_query(query)
         except InvalidInput as exc:
@@ -185,6 +191,27 @@ class QtFindBar(QWidget):
     @property
     def hits(self) -> list[tuple[int, int]]:
         return self._spans
+
+    def query(self) -> Query | None:
+        """What the bar searches for, as typed and switched (None: nothing typed)."""
+        pattern = self.edit.text()
+        if not pattern:
+            return None
+        return Query(
+            pattern,
+            regex=self.regex_box.isChecked(),
+            case=self.case_box.isChecked(),
+            word=self.word_box.isChecked(),
+            loose=self.loose_box.isChecked(),
+        )
+
+    def request_autocode(self) -> None:
+        """Auto-code…: ask for the hits of the bar's query to be coded (said in the bar if there are none)."""
+        query = self.query()
+        if query is None or not self._spans:
+            self._show_count("No hits to auto-code" if query is not None else "Type what to find first")
+            return
+        self.autocodeRequested.emit(query)
 
     # -- inside ------------------------------------------------------------------------------------
 

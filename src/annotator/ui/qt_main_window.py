@@ -25,6 +25,7 @@ from annotator.services import Changes
 from annotator.services.locating import describe_library
 from annotator.ui.qt_annotation_list import QtAnnotationFilter, QtAnnotationList
 from annotator.ui.qt_attributes import QtAttributesPanel
+from annotator.ui.qt_autocode import QtAutocodeFlow
 from annotator.ui.qt_codebook_flow import QtCodebookFlow
 from annotator.ui.qt_document_flow import QtDocumentFlow
 from annotator.ui.qt_document_list import QtDocumentList
@@ -140,6 +141,8 @@ class QtMainWindow(QMainWindow):
         self.memo_flow = QtMemoFlow(
             self, session, self.identity.name, self._open_annotation_at, self._edit_memo_of, self._report
         )
+        self.autocoder = QtAutocodeFlow(self, session)  # Auto-code…: the find bar's, and any view's
+        self.find_bar.autocodeRequested.connect(self.autocoder.code_in_document)
 
         self._build_actions()
         self._connect()

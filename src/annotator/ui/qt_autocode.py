@@ -1,0 +1,334 @@
+"""UI: Auto-code…: tag every hit of a search (or the hits a person chose) with one tag, after a preview.
+
+:class:`QtAutocodeFlow` is the entry point any view calls:
+
+- ``code_query(query, scope)``: every hit of a :class:`~annotator.core.search.Query` in a
+  :class:`~annotator.services.searching.Scope` (the find bar: the document shown; a library
+  search view: its scope), optionally with the SHA-256 of each text a window shows, so a
+  text revised meanwhile is refused rather than coded unseen;
+- ``code_hits(hits)``: the :class:`~annotator.services.autocoding.ChosenHit` rows a search
+  view's user selected, each with the SHA-256 of the text it was found in.
+
+Both open a :class:`QtAutocodeDialog`: a tag chooser, an extent chooser (the match, its
+sentence, its paragraph) and a preview listing every span, *to create* (checked: Space
+unchecks one) or *already coded* (the same tag and span, by any coder), with its text
+shortened. Changing the tag or the extent plans again. OK codes the checked spans in one
+transaction (:func:`~annotator.services.autocoding.apply`) as **one undo step**: Ctrl+Z
+deletes exactly those annotations, Ctrl+Shift+Z or Ctrl+Y puts the very same ones back.
+Planning and coding run off the GUI thread (:mod:`annotator.ui.qt_background`) with a
+progress dialog and Cancel; a cancelled or refused coding writes nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from annotator.core.autocode import MATCH, PARAGRAPH, SENTENCE, preview
+from annotator.core.codebook import labels as tag_labels
+from annotator.core.model import Tag
+from annotator.core.search import Query
+from annotator.services import autocoding
+from annotator.services.autocoding import AutocodeResult, ChosenHit, Plan
+from annotator.services.progress import Cancelled, Progress
+from annotator.services.searching import Scope
+from annotator.ui.qt_background import run_in_background
+from annotator.ui.qt_commands import CommandHost
+from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
+
+#: The extents offered, as the chooser says them.
+EXTENT_LABELS = ((MATCH, "The match"), (SENTENCE, "Its sentence"), (PARAGRAPH, "Its paragraph"))
+TO_CREATE = "to create"
+ALREADY_CODED = "already coded"
+CANCELLED = "Auto-coding cancelled; nothing was coded."
+
+#: Plans a preview: (tag id, extent, progress) -> the plan.
+Planner = Callable[[str, str, Progress], Plan]
+
+
+class AutocodeCommand(QUndoCommand):
+    """UI: one auto-coding as one undo step. The first redo shows what :func:`autocoding.apply`
+    already wrote (off the GUI thread); undo deletes exactly those annotations, and a later redo
+    puts the very same ones back (ids and times), each checked against what the step left."""
+
+    def __init__(self, session: CommandHost, result: AutocodeResult, plan: Plan, text: str) -> None:
+        super().__init__(text)
+        self._session = session
+        self._pending: AutocodeResult | None = result
+        self._made = result.changes.annotations_created
+        self._sha256s = {p.document_id: p.sha256 for p in plan.spans}
+
+    def redo(self) -> None:
+        session, pending = self._session, self._pending
+        if pending is not None:
+            self._pending = None
+            message = f"Auto-coded {pending.added} span(s)"
+            if pending.already_coded:
+                message += f"; {pending.already_coded} already coded"
+            session.run(lambda: pending.changes, message)
+            return
+        made, sha256s = self._made, self._sha256s
+        changes = session.run(
+            lambda: autocoding.restore_coded(session.library, annotations=made, sha256s=sha256s), "Redone"
+        )
+        if changes is None:
+            self.setObsolete(True)
+            return
+        self._made = changes.annotations_created  # those put back: the next undo deletes only them
+
+    def undo(self) -> None:
+        session, made = self._session, self._made
+        if session.run(lambda: autocoding.remove_coded(session.library, annotations=made), "Undone") is None:
+            self.setObsolete(True)  # another program changed one since: nothing to undo or redo here
+
+
+class QtAutocodeDialog(QDialog):
+    """UI: choose a tag and an extent, see what will be created and what is already coded, then OK."""
+
+    def __init__(
+        self, parent: QWidget, tags: Sequence[Tag], what: str, planner: Planner, *, tag_id: str | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Auto-code")
+        self.setAccessibleName("Auto-code")
+        self._planner = planner
+        self.plan: Plan | None = None
+        form = QFormLayout(self)
+        self.what_label = QLabel(what, self)
+        self.what_label.setWordWrap(True)
+        self.what_label.setAccessibleName("What is coded")
+        self.what_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        form.addRow(self.what_label)
+        self.tag_box = QComboBox(self)
+        self.tag_box.setAccessibleName("Tag")
+        labels = tag_labels(tags)
+        for tag in tags:
+            self.tag_box.addItem(labels[tag.id], tag.id)
+        if tag_id is not None and self.tag_box.findData(tag_id) >= 0:
+            self.tag_box.setCurrentIndex(self.tag_box.findData(tag_id))
+        form.addRow("&Tag", self.tag_box)
+        self.extent_box = QComboBox(self)
+        self.extent_box.setAccessibleName("Extent: what each hit codes")
+        for extent, label in EXTENT_LABELS:
+            self.extent_box.addItem(label, extent)
+        form.addRow("&Extent", self.extent_box)
+        self.preview_list = QTreeWidget(self)
+        self.preview_list.setAccessibleName("Preview: spans to create (checked) and already coded")
+        self.preview_list.setHeaderLabels(["Status", "Document", "Hits", "Text"])
+        self.preview_list.setRootIsDecorated(False)
+        self.preview_list.setUniformRowHeights(True)
+        self.preview_list.setMinimumSize(640, 280)
+        self.preview_list.setToolTip("Space unchecks a span to leave it uncoded")
+        preview_label = QLabel("&Preview", self)
+        preview_label.setBuddy(self.preview_list)
+        form.addRow(preview_label, self.preview_list)
+        self.summary_label = QLabel(self)
+        self.summary_label.setAccessibleName("Summary")
+        form.addRow(self.summary_label)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = QPushButton("&Code", self)
+        self.ok_button.setAccessibleName("Code the checked spans")
+        self.ok_button.setDefault(True)
+        self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.tag_box.currentIndexChanged.connect(lambda _i: self.replan())
+        self.extent_box.currentIndexChanged.connect(lambda _i: self.replan())
+        self.preview_list.itemChanged.connect(lambda _item, _column: self._show_summary())
+
+    @property
+    def tag_id(self) -> str:
+        return str(self.tag_box.currentData())
+
+    @property
+    def extent(self) -> str:
+        return str(self.extent_box.currentData())
+
+    def replan(self) -> bool:
+        """Plan again for the chosen tag and extent and show the preview; False if it failed (said)."""
+        try:
+            plan = run_in_background(
+                self, "Finding what to code…", lambda p: self._planner(self.tag_id, self.extent, p)
+            )
+        except Cancelled:
+            plan = None
+        except USER_ERRORS as exc:
+            QMessageBox.warning(self, "Auto-code", f"Nothing can be coded: {exc}")
+            plan = None
+        self._show(plan)
+        return plan is not None
+
+    def _show(self, plan: Plan | None) -> None:
+        self.plan = plan
+        self.preview_list.blockSignals(True)
+        self.preview_list.clear()
+        if plan is not None:
+            titles = dict(plan.titles)
+            items = []
+            for p in plan.spans:
+                item = QTreeWidgetItem([ALREADY_CODED if p.already_coded else TO_CREATE,
+                                        titles.get(p.document_id, ""), str(p.hits), preview(p.quote)])  # fmt: skip
+                if p.already_coded:  # shown, greyed by the palette's own disabled colours
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                else:
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setCheckState(0, Qt.CheckState.Checked)
+                item.setToolTip(3, p.quote[:2000])
+                items.append(item)
+            self.preview_list.addTopLevelItems(items)
+            for column in range(3):
+                self.preview_list.resizeColumnToContents(column)
+            if items:
+                self.preview_list.setCurrentItem(items[0])
+        self.preview_list.blockSignals(False)
+        self._show_summary()
+
+    def chosen_indices(self) -> list[int]:
+        """The plan's spans that are checked (to create and kept)."""
+        return [
+            i for i in range(self.preview_list.topLevelItemCount())
+            if self.preview_list.topLevelItem(i).checkState(0) == Qt.CheckState.Checked
+        ]  # fmt: skip
+
+    def chosen_plan(self) -> Plan | None:
+        """The plan narrowed to the checked spans (and those already coded, to count them)."""
+        if self.plan is None:
+            return None
+        keep = set(self.chosen_indices())
+        return self.plan.only(i for i, p in enumerate(self.plan.spans) if i in keep or p.already_coded)
+
+    def _show_summary(self) -> None:
+        plan = self.plan
+        if plan is None:
+            self.summary_label.setText("Nothing to code.")
+            self.ok_button.setEnabled(False)
+            return
+        chosen = len(self.chosen_indices())
+        left_out = len(plan.to_create) - chosen
+        text = f"{chosen} to create, {len(plan.already_coded)} already coded"
+        if left_out:
+            text += f", {left_out} left out"
+        self.summary_label.setText(f"{text} ({plan.hits} hit(s) in {plan.documents} document(s)).")
+        self.summary_label.setAccessibleDescription(self.summary_label.text())
+        self.ok_button.setEnabled(chosen > 0)
+
+
+class QtAutocodeFlow(QObject):
+    """UI: the Auto-code… entry point: a preview dialog for a query in a scope, or for chosen hits."""
+
+    def __init__(self, window: QMainWindow, session: QtLibrarySession) -> None:
+        super().__init__(window)
+        self._window = window
+        self._session = session
+        self._tag_id: str | None = None  # the tag last coded with: offered first next time
+        #: The dialog open now (tests drive it; a view may raise it).
+        self.dialog: QtAutocodeDialog | None = None
+
+    def code_query(
+        self, query: Query, scope: Scope | None = None, *, expected_sha256s: dict[str, str] | None = None,
+        what: str | None = None,
+    ) -> QtAutocodeDialog | None:  # fmt: skip
+        """Offer to code every hit of *query* in *scope* (default: the whole library). *expected_sha256s*:
+        the texts a window shows, by document id (refused if one changed); *what* describes it."""
+        library = self._session.library
+
+        def planner(tag_id: str, extent: str, progress: Progress) -> Plan:
+            return autocoding.plan(
+                library, query, tag_id=tag_id, extent=extent, scope=scope, expected_sha256s=expected_sha256s,
+                progress=progress,
+            )  # fmt: skip
+
+        return self._open(what or f"Every hit of “{preview(query.pattern, 60)}”", planner)
+
+    def code_in_document(self, query: Query) -> QtAutocodeDialog | None:
+        """Offer to code every hit of *query* in the document shown (the find bar's Auto-code…),
+        in its text as shown: if another program revised it meanwhile, nothing is coded."""
+        document = self._session.document
+        if document is None:
+            return None
+        return self.code_query(
+            query, Scope(document_ids=(document.id,)), expected_sha256s={document.id: document.sha256},
+            what=f"Every hit of “{preview(query.pattern, 60)}” in this document",
+        )  # fmt: skip
+
+    def code_hits(self, hits: Sequence[ChosenHit], *, what: str | None = None) -> QtAutocodeDialog | None:
+        """Offer to code the chosen *hits* (each with the SHA-256 of the text it was found in)."""
+        library, chosen = self._session.library, list(hits)
+
+        def planner(tag_id: str, extent: str, progress: Progress) -> Plan:
+            return autocoding.plan_hits(library, chosen, tag_id=tag_id, extent=extent, progress=progress)
+
+        return self._open(what or f"The {len(chosen)} chosen hit(s)", planner)
+
+    def _open(self, what: str, planner: Planner) -> QtAutocodeDialog | None:
+        tags = self._session.tags
+        if not tags:
+            self._status("The codebook has no tags: add one first (Ctrl+Shift+T).")
+            return None
+        dialog = QtAutocodeDialog(self._window, tags, what, planner, tag_id=self._tag_id)
+        dialog.finished.connect(lambda result: self._closed(dialog, result))
+        self.dialog = dialog
+        dialog.open()
+        dialog.replan()
+        dialog.preview_list.setFocus()
+        return dialog
+
+    def _closed(self, dialog: QtAutocodeDialog, result: int) -> None:
+        """The dialog was closed: with OK, code what it kept; then it goes."""
+        if self.dialog is dialog:
+            self.dialog = None
+        try:
+            if result == QDialog.DialogCode.Accepted:
+                self._code(dialog)
+        finally:
+            dialog.deleteLater()
+
+    def _code(self, dialog: QtAutocodeDialog) -> None:
+        plan = dialog.chosen_plan()
+        if plan is None or not plan.to_create:
+            return
+        self._tag_id = plan.tag_id
+        session = self._session
+        coder = session.coder_name()  # asked here, on the GUI thread, the first time ever
+        library = session.library
+        try:
+            result = run_in_background(
+                self._window,
+                "Coding…",
+                lambda progress: autocoding.apply(library, plan, coder=coder, progress=progress),
+            )
+        except Cancelled:
+            self._status(CANCELLED)
+            return
+        except USER_ERRORS as exc:
+            QMessageBox.warning(self._window, "Auto-code", f"Nothing was coded: {exc}")
+            with contextlib.suppress(*USER_ERRORS):
+                session.refresh()  # a text changed since the preview: show it as it is now
+            return
+        if not result.added:
+            self._status(f"Nothing to code: {result.already_coded} span(s) already coded.")
+            return
+        tag = session.tag(plan.tag_id)
+        text = f"Auto-code {result.added} span(s) as {tag.name if tag else 'tag'}"
+        session.push([AutocodeCommand(session, result, plan, text)])
+
+    def _status(self, message: str) -> None:
+        self._window.statusBar().showMessage(message, 6000)
