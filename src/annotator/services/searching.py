@@ -127,12 +127,6 @@ def documents_in_scope(s: Session, scope: Scope) -> list[tuple[str, str]]:
     return documents
 
 
-def documents_in_scope(s: Session, scope: Scope) -> list[tuple[str, str]]:
-    """(id, title) of the documents in *scope*, in library order, read in *s* (what auto-coding
-    plans over); :class:`NotFound` for a name or id that is not in the library."""
-    return _in_scope(s, scope)
-
-
 def _attribute(attributes: Sequence[Attribute], name: str) -> Attribute:
     wanted = nfc(name.strip())
     found = next((a for a in attributes if a.name == wanted), None)
