@@ -283,3 +283,36 @@ def test_every_control_is_named_and_reached_by_tab_and_the_view_menu_toggles_the
     assert not window.search_dock.isVisible()
     window.search_dock_action.trigger()
     assert window.search_dock.isVisible()
+
+
+def test_alt_o_auto_codes_every_hit_found_or_only_the_hits_selected(
+    qtbot, open_window, three: list[str], library_path
+) -> None:
+    from tests.ui.conftest import stored_annotations
+
+    window = open_window()
+    panel = window.library_search
+    _search_by_keyboard(qtbot, window, "rose")
+    assert panel.model.hit_count == 5 and not panel.selected_hits()
+    qtbot.keyClick(panel.edit, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.autocoder.dialog is not None)  # a mnemonic clicks a moment later
+    dialog = window.autocoder.dialog
+    qtbot.waitUntil(lambda: "5 hit(s) in 2 document(s)" in dialog.summary_label.text(), timeout=10000)
+    qtbot.keyClick(dialog.preview_list, Qt.Key.Key_Escape)  # nothing coded
+    assert window.autocoder.dialog is None
+    assert stored_annotations(library_path, three[0]) == []
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    panel.edit.setFocus()
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Down)  # into the results: the first hit, selected
+    assert panel.selected_hits() == [SearchHit(three[0], _starts(FIRST, "rose")[0], _starts(FIRST, "rose")[0] + 4,
+                                               panel.model.documents[0].sha256)]  # fmt: skip
+    qtbot.keyClick(panel.tree, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.autocoder.dialog is not None)
+    dialog = window.autocoder.dialog
+    qtbot.waitUntil(lambda: "1 to create" in dialog.summary_label.text(), timeout=10000)
+    qtbot.keyClick(dialog.preview_list, Qt.Key.Key_Return)
+    made = stored_annotations(library_path, three[0])
+    assert [(a.start, a.quote) for a in made] == [(_starts(FIRST, "rose")[0], "rose")]
+    assert stored_annotations(library_path, three[2]) == []

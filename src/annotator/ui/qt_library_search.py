@@ -282,6 +282,10 @@ class QtLibrarySearch(QWidget):
     """
 
     searchEnded = Signal()  # a search ended: done, cancelled or refused
+    #: Auto-code asked for: the hits chosen (a list of :class:`SearchHit`), or, with none chosen,
+    #: every hit of the search shown: (query, scope, the SHA-256 of every text when it was searched).
+    autocodeHits = Signal(list)
+    autocodeSearch = Signal(object, object, dict)
 
     def __init__(
         self,
@@ -362,6 +366,10 @@ class QtLibrarySearch(QWidget):
         self.delete_saved_button = QPushButton("Delete", self)
         self.delete_saved_button.setAccessibleName("Delete saved search")
         self.delete_saved_button.clicked.connect(self.delete_saved)
+        self.autocode_button = QPushButton("Aut&o-code…", self)
+        self.autocode_button.setAccessibleName("Auto-code the hits")
+        self.autocode_button.setToolTip("Tag the selected hits, or every hit found, with one tag (Alt+O)")
+        self.autocode_button.clicked.connect(self.request_autocode)
 
         self.model = QtSearchResultsModel(title_of, self)
         self.tree = QTreeView(self)
@@ -410,6 +418,7 @@ class QtLibrarySearch(QWidget):
             scope_row.addWidget(widget)
         bottom = QHBoxLayout()
         bottom.addWidget(self.total_label, 1)
+        bottom.addWidget(self.autocode_button)
         bottom.addWidget(self.progress)
         bottom.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
@@ -481,6 +490,22 @@ class QtLibrarySearch(QWidget):
                 if hit is not None:
                     chosen[hit] = None
         return list(chosen)
+
+    def request_autocode(self) -> None:
+        """Ask for the auto-code dialog: for the hits selected, or every hit of the search shown, in
+        the texts as they were searched (a text revised since is refused when coding)."""
+        if self._run is not None:
+            self._status("Wait for the search to end (or cancel it) before auto-coding its hits.", 5000)
+            return
+        if self._searched is None or not self.model.documents:
+            self._status("Search first: auto-code tags the hits found.", 5000)
+            return
+        chosen = self.selected_hits()
+        if chosen:
+            self.autocodeHits.emit(chosen)
+        else:
+            query, scope = self._searched
+            self.autocodeSearch.emit(query, scope, dict(self._stamps))
 
     def focus_results(self) -> None:
         had_current = self.tree.currentIndex().isValid()  # before the focus gives it one (the first row)

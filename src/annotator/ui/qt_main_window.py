@@ -22,6 +22,7 @@ from annotator.core.codebook import labels as tag_labels
 from annotator.core.gcpause import gc_paused
 from annotator.core.model import Document
 from annotator.services import Changes
+from annotator.services.autocoding import ChosenHit
 from annotator.services.locating import describe_library
 from annotator.ui.qt_annotation_list import QtAnnotationFilter, QtAnnotationList
 from annotator.ui.qt_attributes import QtAttributesPanel
@@ -143,6 +144,12 @@ class QtMainWindow(QMainWindow):
         )
         self.autocoder = QtAutocodeFlow(self, session)  # Auto-code…: the find bar's, and any view's
         self.find_bar.autocodeRequested.connect(self.autocoder.code_in_document)
+        self.library_search.autocodeHits.connect(
+            lambda hits: self.autocoder.code_hits([ChosenHit(*hit) for hit in hits])
+        )
+        self.library_search.autocodeSearch.connect(
+            lambda query, scope, stamps: self.autocoder.code_query(query, scope, expected_sha256s=stamps)
+        )
 
         self._build_actions()
         self._connect()
