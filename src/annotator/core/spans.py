@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, insort
+from collections import Counter
 from dataclasses import dataclass
 
 
@@ -31,6 +32,7 @@ class SpanIndex:
     def __init__(self, spans: list[Span] | None = None) -> None:
         self._keys: list[tuple[int, int, str]] = []
         self._by_id: dict[str, Span] = {}
+        self._lengths: Counter[int] = Counter()  # how many spans have each length
         self._max_len = 0
         for span in spans or ():
             self._by_id[span.annotation_id] = span
@@ -38,7 +40,8 @@ class SpanIndex:
 
     def _rebuild(self) -> None:
         self._keys = sorted((s.start, s.end, s.annotation_id) for s in self._by_id.values())
-        self._max_len = max((s.end - s.start for s in self._by_id.values()), default=0)
+        self._lengths = Counter(s.end - s.start for s in self._by_id.values())
+        self._max_len = max(self._lengths, default=0)
 
     def __len__(self) -> int:
         return len(self._by_id)
@@ -55,6 +58,7 @@ class SpanIndex:
             self.remove(span.annotation_id)
         self._by_id[span.annotation_id] = span
         insort(self._keys, (span.start, span.end, span.annotation_id))
+        self._lengths[span.end - span.start] += 1
         self._max_len = max(self._max_len, span.end - span.start)
 
     def remove(self, annotation_id: str) -> Span | None:
@@ -65,8 +69,12 @@ class SpanIndex:
         i = bisect_left(self._keys, key)
         if i < len(self._keys) and self._keys[i] == key:
             del self._keys[i]
-        if span.end - span.start == self._max_len:
-            self._max_len = max((s.end - s.start for s in self._by_id.values()), default=0)
+        length = span.end - span.start
+        self._lengths[length] -= 1
+        if not self._lengths[length]:
+            del self._lengths[length]
+            if length == self._max_len:  # the distinct lengths are few: removing many spans stays linear
+                self._max_len = max(self._lengths, default=0)
         return span
 
     def overlapping(self, start: int, end: int) -> list[Span]:
