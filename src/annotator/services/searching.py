@@ -81,6 +81,12 @@ def _search(
             report(progress, done, len(documents))
 
 
+def documents_in_scope(s: Session, scope: Scope) -> list[tuple[str, str]]:
+    """(id, title) of the documents in *scope*, in library order, as *s* reads them; what every
+    use case scoped like the search walks (the matrices, word frequencies)."""
+    return _in_scope(s, scope)
+
+
 def _in_scope(s: Session, scope: Scope) -> list[tuple[str, str]]:
     """(id, title) of the documents in *scope*, in library order; :class:`NotFound` for a name
     or id that is not in the library."""
