@@ -25,6 +25,8 @@ from annotator import __version__, config
 from annotator.cli_attrs import AttrUsageError, add_attr_commands, cmd_attr, cmd_set, cmd_sets
 from annotator.cli_db import add_db_commands, run_db_command
 from annotator.cli_documents import add_documents_commands, cmd_documents, cmd_memos
+from annotator.cli_frequencies import add_frequencies_command, cmd_frequencies
+from annotator.cli_matrix import add_matrix_command, cmd_matrix
 from annotator.cli_retrieve import add_retrieve_command, cmd_retrieve
 from annotator.cli_revise import add_revise_command, cmd_revise
 from annotator.cli_search import add_search_command, cmd_search
@@ -149,6 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_attr_commands(sub)
     add_documents_commands(sub)
     add_search_command(sub)
+    add_matrix_command(sub)
+    add_frequencies_command(sub)
     add_db_commands(sub)
     return parser
 
@@ -395,6 +399,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Opener], None]] = {
     "memos": cmd_memos,
     "retrieve": cmd_retrieve,
     "search": cmd_search,
+    "matrix": cmd_matrix,
+    "frequencies": cmd_frequencies,
 }
 
 
