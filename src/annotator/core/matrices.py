@@ -90,13 +90,6 @@ _C = TypeVar("_C", bound=Coded)
 Interval = Callable[[Coded], tuple[int, int]]
 
 
-def check_within(within: str) -> str:
-    """*within* if it is one of :data:`WITHIN`; else :class:`ValueError` naming them."""
-    if within not in WITHIN:
-        raise ValueError(f"within is one of {', '.join(WITHIN)}, not {within!r}")
-    return within
-
-
 def needs_segmentation(within: str) -> bool:
     """Whether *within* asks for a text's sentences or paragraphs."""
     return within in (SENTENCE, PARAGRAPH)
@@ -165,8 +158,13 @@ def tag_pairs(items: Sequence[Coded], place: Interval, *, whole_document: bool =
                 for u, m in counts[i + 1 :]:
                     found[(t, u)] += n * m
             continue
-        for a, b in pairs(group, place):
-            found[(a.tag_id, b.tag_id) if a.tag_id <= b.tag_id else (b.tag_id, a.tag_id)] += 1
+        # The sweep of pairs(), on plain tuples: this runs over every annotation of the library.
+        open_: list[tuple[int, str]] = []
+        for (start, end), tag in sorted((place(a), a.tag_id) for a in group):
+            open_ = [(e, t) for e, t in open_ if e > start]
+            for _, t in open_:
+                found[(t, tag) if t <= tag else (tag, t)] += 1
+            open_.append((end, tag))
     return found
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from annotator.core import codebook
 from annotator.core import matrices as m
@@ -50,6 +51,18 @@ class _Row:
     end: int
     quote: str
     note: str
+    coder: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Spot:
+    """An annotation as a whole matrix counts it: where, which tag, whose (no quote, no note)."""
+
+    document_id: str
+    id: str
+    tag_id: str
+    start: int
+    end: int
     coder: str
 
 
@@ -88,7 +101,7 @@ def cooccurrence_matrix(
     _check_within(within)
     with reading(library.engine) as s:
         headers, members = _columns(repo.list_tags(s), tags, subtags)
-        documents, by_document = _read(s, scope, coders, members)
+        documents, by_document = _read(s, scope, coders, members, spots=True)
         counts: Counter[tuple[str, str]] = Counter()
         for done, (doc_id, _) in enumerate(documents, start=1):
             items = by_document.get(doc_id)
@@ -148,7 +161,7 @@ def document_matrix(
         raise InvalidInput(f"measure is one of {', '.join(m.MEASURES)}, not '{measure}'")
     with reading(library.engine) as s:
         headers, members = _columns(repo.list_tags(s), tags, subtags)
-        documents, by_document = _read(s, scope, coders, members)
+        documents, by_document = _read(s, scope, coders, members, spots=True)
         cells: list[tuple[int, ...]] = []
         for done, (doc_id, _) in enumerate(documents, start=1):
             items = by_document.get(doc_id, [])
@@ -211,18 +224,31 @@ def _paths(every: Sequence[Tag]) -> dict[str, str]:
 
 
 def _read(
-    s: Session, scope: Scope | None, coders: Sequence[str] | None, members: Sequence[frozenset[str]]
-) -> tuple[list[tuple[str, str]], dict[str, list[_Row]]]:
+    s: Session,
+    scope: Scope | None,
+    coders: Sequence[str] | None,
+    members: Sequence[frozenset[str]],
+    *,
+    spots: bool = False,
+) -> tuple[list[tuple[str, str]], dict[str, list[Any]]]:
     """The documents of *scope* (id, title; library order) and their placed annotations of the
-    tags in *members*, of *coders* only when given."""
+    tags in *members*, of *coders* only when given: as :class:`_Row`, or (*spots*, to count them
+    only) as :class:`_Spot`."""
     documents = documents_in_scope(s, scope or Scope())
     wanted = {doc_id for doc_id, _ in documents}
     tag_ids = sorted(set().union(*members)) if members else []
     chosen_coders = sorted({coder_name(c) for c in coders}) if coders else None
-    by_document: dict[str, list[_Row]] = {}
-    for values in repo.coded_segments(s, tag_ids, coders=chosen_coders) if tag_ids else []:
-        if values[0] in wanted:
-            by_document.setdefault(values[0], []).append(_Row(*values))
+    by_document: dict[str, list[Any]] = {}
+    if not tag_ids:
+        return documents, by_document
+    if spots:
+        for values in repo.coded_spans(s, tag_ids, coders=chosen_coders):
+            if values[0] in wanted:
+                by_document.setdefault(values[0], []).append(_Spot(*values))
+    else:
+        for row in repo.coded_segments(s, tag_ids, coders=chosen_coders):
+            if row[0] in wanted:
+                by_document.setdefault(row[0], []).append(_Row(*row))
     return documents, by_document
 
 

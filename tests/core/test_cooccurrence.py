@@ -67,3 +67,19 @@ def test_coded_characters_count_overlaps_once() -> None:
     assert m.covered([]) == 0
     items = [A("1", "t", 0, 5), A("2", "t", 3, 8), A("3", "u", 0, 100)]
     assert [m.measure(items, frozenset({"t"}), how) for how in m.MEASURES] == [2, 1, 8]
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 30), st.integers(1, 8), st.sampled_from("tuv"), st.sampled_from(["ada", "bo"])),
+        max_size=25,
+    )
+)
+def test_pair_counts_by_tag_are_what_a_double_loop_counts(spans: list[tuple[int, int, str, str]]) -> None:
+    items = [A(str(i), tag, start, start + length, coder) for i, (start, length, tag, coder) in enumerate(spans)]
+    looped: dict[tuple[str, str], int] = {}
+    for a, b in combinations(items, 2):
+        if a.coder == b.coder and a.start < b.end and b.start < a.end:
+            key = (min(a.tag_id, b.tag_id), max(a.tag_id, b.tag_id))
+            looped[key] = looped.get(key, 0) + 1
+    assert m.tag_pairs(items, m.interval(m.OVERLAP)) == looped
