@@ -14,8 +14,8 @@ together**, where *together* is one of :data:`WITHIN`:
 - ``document``: they are in the same document.
 
 The matrix is symmetric. The **diagonal** counts pairs of two different annotations of the
-same tag that are together (as MAXQDA's Code Relations Browser does), never an annotation
-with itself: a tag used once has 0 there. A tag stands for itself **and the tags inside it**
+same tag that are together, never an annotation with itself: a tag used once has 0 there
+(QDA tools differ on the diagonal; one pair rule for every cell keeps it plain). A tag stands for itself **and the tags inside it**
 (as a PATH does in a query) unless the matrix is asked for own tags only; so a pair of two
 ``Attitude/Positive`` segments counts in the cell ``Attitude`` × ``Attitude/Positive`` once.
 Annotations without a coder name are one coder ("no name").
