@@ -26,6 +26,8 @@ from annotator.cli_attrs import AttrUsageError, add_attr_commands, cmd_attr, cmd
 from annotator.cli_autocode import add_autocode_command, cmd_autocode
 from annotator.cli_db import add_db_commands, run_db_command
 from annotator.cli_documents import add_documents_commands, cmd_documents, cmd_memos
+from annotator.cli_frequencies import add_frequencies_command, cmd_frequencies
+from annotator.cli_matrix import add_matrix_command, cmd_matrix
 from annotator.cli_retrieve import add_retrieve_command, cmd_retrieve
 from annotator.cli_revise import add_revise_command, cmd_revise
 from annotator.cli_search import add_search_command, cmd_search
@@ -151,6 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_documents_commands(sub)
     add_search_command(sub)
     add_autocode_command(sub)
+    add_matrix_command(sub)
+    add_frequencies_command(sub)
     add_db_commands(sub)
     return parser
 
@@ -398,6 +402,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Opener], None]] = {
     "retrieve": cmd_retrieve,
     "search": cmd_search,
     "autocode": cmd_autocode,
+    "matrix": cmd_matrix,
+    "frequencies": cmd_frequencies,
 }
 
 

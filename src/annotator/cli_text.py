@@ -13,7 +13,14 @@ line separators that JSON may carry raw.
 
 from __future__ import annotations
 
+import csv
 import re
+import sys
+from collections.abc import Callable
+
+import orjson
+
+from annotator.core.matrices import Header, Table
 
 # C0 controls (tab and newline included), DEL, C1 controls, the two Unicode line breaks
 # that str.splitlines() honours, and lone surrogates (an undecodable byte of a file name
@@ -52,3 +59,28 @@ def json_text(encoded: bytes) -> str:
     """UTF-8 JSON as text to print: DEL, C1 controls, U+2028 and U+2029 written as ``\\uXXXX``
     escapes, which decode to the same string (they can only occur inside strings)."""
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded.decode("utf-8"))
+
+
+def print_table(table: Table, names: list[str], fields: Callable[[Header], list[str]], output_format: str) -> None:
+    """Print a matrix or frequency *table* as ``json`` (``{"rows": [{"id", "label"}], "columns":
+    [...], "cells": [[...]]}``), ``csv`` (exact) or ``table`` (tab-separated, terminal-safe): a
+    header of *names* (the row's own columns) and the column labels, then per row its *fields*
+    and cells."""
+    if output_format == "json":
+        shown = {
+            "rows": [{"id": h.id, "label": h.label} for h in table.rows],
+            "columns": [{"id": h.id, "label": h.label} for h in table.columns],
+            "cells": [list(row) for row in table.cells],
+        }
+        sys.stdout.write(json_text(orjson.dumps(shown, option=orjson.OPT_INDENT_2)) + "\n")
+        return
+    header = names + [h.label for h in table.columns]
+    lines = [fields(h) + [str(n) for n in row] for h, row in zip(table.rows, table.cells)]
+    if output_format == "csv":
+        out = csv.writer(sys.stdout, lineterminator="\n")
+        out.writerow(header)
+        out.writerows(lines)
+        return
+    print(tsv_line(header))
+    for line in lines:
+        print(tsv_line(line))

@@ -391,6 +391,23 @@ def coded_segments(
     return found
 
 
+def coded_spans(
+    session: Session, tag_ids: Sequence[str], *, coders: Sequence[str] | None = None
+) -> list[tuple[str, str, str, int, int, str]]:
+    """(document id, id, tag id, start, end, coder) of every placed annotation with one of *tag_ids*
+    (of *coders* only, when given): :func:`coded_segments` without quote and note, for what counts
+    (a matrix over the whole library) rather than shows."""
+    columns = (_A.c.document_id, _A.c.id, _A.c.tag_id, _A.c.start, _A.c.end, _A.c.coder)
+    found: list[tuple[str, str, str, int, int, str]] = []
+    with gc_paused():
+        for chunk in _chunks(list(tag_ids)):
+            query = sa.select(*columns).where(_A.c.tag_id.in_(chunk), _A.c.anchor_status != ORPHANED)
+            if coders is not None:
+                query = query.where(_A.c.coder.in_(list(coders)))
+            found.extend(tuple(row) for row in session.execute(query))
+    return found
+
+
 def document_titles(session: Session, document_ids: Sequence[str] | None = None) -> list[tuple[str, str]]:
     """(id, title) of those of *document_ids* that exist (None: every document), in the library's
     order (as :func:`document_summaries`), without counting annotations: what a search or a
