@@ -9,6 +9,7 @@ codebook.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -70,6 +71,8 @@ class Library:
         # its SHA-256, because another program may revise a document at any moment: a kept
         # text is used only once the unit of work using it has read the current SHA-256.
         self._texts: OrderedDict[str, tuple[str, str]] = OrderedDict()  # id -> (sha256, text)
+        # The window retrieves segments in a worker thread while its GUI thread reads too.
+        self._texts_lock = threading.Lock()
 
     @classmethod
     def open(cls, url: str, *, default_tags: tuple[TagSpec, ...] = DEFAULT_TAGS) -> Library:
@@ -182,20 +185,22 @@ class Library:
         sha256 = repo.document_sha256(session, document_id, lock=lock)
         if sha256 is None:
             raise NotFound(f"there is no document '{document_id}' in this library")
-        kept = self._texts.get(document_id)
-        if kept is not None and kept[0] == sha256:
-            self._texts.move_to_end(document_id)
-            return kept[1], sha256
+        with self._texts_lock:
+            kept = self._texts.get(document_id)
+            if kept is not None and kept[0] == sha256:
+                self._texts.move_to_end(document_id)
+                return kept[1], sha256
         text = repo.document_text(session, document_id)
         assert text is not None  # the row was there a statement ago, in this transaction
         self._remember_text(document_id, sha256, text)
         return text, sha256
 
     def _remember_text(self, document_id: str, sha256: str, text: str) -> None:
-        self._texts[document_id] = (sha256, text)
-        self._texts.move_to_end(document_id)
-        while len(self._texts) > TEXT_CACHE_SIZE:
-            self._texts.popitem(last=False)
+        with self._texts_lock:
+            self._texts[document_id] = (sha256, text)
+            self._texts.move_to_end(document_id)
+            while len(self._texts) > TEXT_CACHE_SIZE:
+                self._texts.popitem(last=False)
 
     def annotations(self, document_id: str) -> list[Annotation]:
         with reading(self.engine) as s:
