@@ -37,6 +37,7 @@ from annotator.ui.qt_library_watcher import QtLibraryWatcher
 from annotator.ui.qt_memos import QtMemoFlow
 from annotator.ui.qt_orphan_panel import QtOrphanPanel
 from annotator.ui.qt_preferences import QtCoderIdentity
+from annotator.ui.qt_retrieval import QtRetrievalDock
 from annotator.ui.qt_revise_flow import QtReviseFlow
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 from annotator.ui.qt_tag_tree import QtTagTree
@@ -110,6 +111,9 @@ class QtMainWindow(QMainWindow):
         self.attributes_dock.setWidget(self.attributes_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.attributes_dock)
         self.attributes_dock.hide()
+        self.retrieval = QtRetrievalDock(
+            self, session, selected_document_ids=self.document_list.selected_ids, show_span=self.show_span
+        )
 
         # Saved once scrolling pauses; counts read once a burst of edits is over.
         self._position_timer = self._single_shot(800, self.save_reading_position)
@@ -217,6 +221,7 @@ class QtMainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addActions([self.memo_flow.memos_action, self.memo_flow.journal_action])
+        view_menu.addAction(self.retrieval.toggle_action)
 
         self.tags_menu = self.menuBar().addMenu("&Tags")
         self.tag_actions: dict[str, QAction] = {}
@@ -536,6 +541,7 @@ class QtMainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_reading_position()
         self.watcher.stop()
+        self.retrieval.panel.stop()
         settings = _settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
