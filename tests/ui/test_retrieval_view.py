@@ -287,3 +287,44 @@ def test_the_views_keys_leave_the_find_bars_switches_working(qtbot, open_window,
     panel.query_edit.setText("claim")
     qtbot.keyClick(bar.edit, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)  # Run, from anywhere in the window
     assert wait_letting_threads_run(lambda: not panel.running and bool(panel.model.segments), 10)
+
+
+def test_coder_and_scope_choose_the_rows_as_retrieve_does(
+    qtbot, open_window, coded: str, import_text, library_path: Path
+) -> None:
+    from annotator.services import attributes, sets
+
+    other = import_text("Another claim, elsewhere.\n", "other.txt")
+    with _library(library_path) as library:
+        tag_id = next(t.id for t in library.tags() if t.name == "claim")
+        create_annotation(library, document_id=other, tag_id=tag_id, start=0, end=13, coder="bo")
+        sets.add_to_set(library, name="Course", document_ids=[other])
+        attributes.define_attribute(library, name="Genre", kind="text")
+        attributes.set_attributes(library, document_id=coded, values={"Genre": "Feature story"})
+    window = open_window()
+    panel = _open_and_run(qtbot, window, "claim")
+    assert len(panel.model.segments) == 3
+
+    def run(**wanted) -> list[str]:  # type: ignore[no-untyped-def]
+        qtbot.keyClick(panel.query_edit, Qt.Key.Key_Return)
+        assert wait_letting_threads_run(lambda: not panel.running, 10)
+        with _library(library_path) as library:
+            assert panel.model.segments == retrieve(library, "claim", context=40, **wanted)
+        return [s.quote for s in panel.model.segments]
+
+    panel.coder_box.setCurrentIndex(panel.coder_box.findText("bo"))
+    assert run(coders=["bo"]) == ["Another claim"]
+    panel.coder_box.setCurrentIndex(0)
+    panel.scope_box.setCurrentIndex(panel.scope_box.findText("Set: Course"))
+    assert not panel.value_edit.isEnabled()
+    assert run(set_name="Course") == ["Another claim"]
+    panel.scope_box.setCurrentIndex(panel.scope_box.findText("Attribute: Genre"))
+    assert panel.value_edit.isEnabled()
+    panel.value_edit.setText("feature")
+    assert run(where=[("Genre", "feature")]) == [
+        "=cmd study claims a cure | maybe", "A second claim stands alone"
+    ]  # fmt: skip
+    panel.scope_box.setCurrentIndex(panel.scope_box.findText("Documents selected in the library"))
+    window.document_list.clearSelection()
+    qtbot.keyClick(panel.query_edit, Qt.Key.Key_Return)
+    assert "Select some documents" in panel.status_label.text() and not panel.running

@@ -328,10 +328,9 @@ class QtRetrievalPanel(QWidget):
                        session.attributesChanged, session.refreshed):  # fmt: skip
             signal.connect(self._on_library_changed)
         for signal in (session.tagsChanged, session.setsChanged, session.attributesChanged, session.libraryReloaded):
-            signal.connect(self.reload_choices)
+            signal.connect(self._on_choices_changed)
         session.libraryReloaded.connect(self.cancel)  # a restore: the run reads a library that was replaced
-        self.reload_choices()
-        self._update_value_edit()
+        self._update_value_edit()  # the choices are read when the view is shown (not at every start)
 
     # -- choices -----------------------------------------------------------------------------------
 
@@ -369,6 +368,10 @@ class QtRetrievalPanel(QWidget):
         self.scope_box.setCurrentIndex(max(0, self.scope_box.findData(chosen_scope)))
         self.scope_box.blockSignals(False)
         self._update_value_edit()
+
+    def _on_choices_changed(self) -> None:
+        if self.isVisible():
+            self.reload_choices()
 
     def _update_value_edit(self) -> None:
         kind, _name = self.scope_box.currentData() or (LIBRARY, "")
@@ -537,10 +540,14 @@ class QtRetrievalDock(QDockWidget):
         self.toggle_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.toggle_action.triggered.connect(self._on_toggle_action_triggered)
         window.addAction(self.toggle_action)
+        self.visibilityChanged.connect(self._on_visibility_changed)
+
+    def _on_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.panel.reload_choices()  # what changed while hidden (coders, sets another program added)
 
     def _on_toggle_action_triggered(self, checked: bool) -> None:
         if checked:
-            self.panel.reload_choices()  # coders and sets another program added meanwhile
             self.raise_()
             self.panel.query_edit.setFocus()
             self.panel.query_edit.selectAll()
