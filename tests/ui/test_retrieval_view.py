@@ -14,7 +14,7 @@ import pytest
 from lxml import html as lxml_html
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from annotator.services import Library
@@ -328,3 +328,29 @@ def test_coder_and_scope_choose_the_rows_as_retrieve_does(
     window.document_list.clearSelection()
     qtbot.keyClick(panel.query_edit, Qt.Key.Key_Return)
     assert "Select some documents" in panel.status_label.text() and not panel.running
+
+
+def test_completion_counts_code_points_after_an_emoji_in_a_tag(qtbot, open_window, coded: str, library_path) -> None:  # type: ignore[no-untyped-def]
+    from annotator.services.codebook import create_tag
+
+    with _library(library_path) as library:
+        create_tag(library, name="👍 agreed")
+    window = open_window()
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    edit = window.retrieval.panel.query_edit
+    edit.setText('"👍 agreed" | cla & ')
+    edit.setCursorPosition(len('"👍 agreed" | cla'.encode("utf-16-le")) // 2)  # Qt counts UTF-16 units
+    qtbot.keyClicks(edit, "i")
+    popup = edit.completer.popup()
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert edit.text() == '"👍 agreed" | claim & '
+    assert edit.cursorPosition() == len('"👍 agreed" | claim'.encode("utf-16-le")) // 2
+    edit.setText("evidence | ")
+    edit.end(False)
+    qtbot.keyClicks(edit, '"')
+    for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):  # QTest types ASCII only
+        QApplication.sendEvent(edit, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, "👍"))
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert edit.text() == 'evidence | "👍 agreed"'  # a PATH with a space comes quoted

@@ -63,6 +63,7 @@ from PySide6.QtWidgets import (
 from annotator.core import codebook
 from annotator.core import query as q
 from annotator.core.errors import InvalidInput
+from annotator.core.offsets import OffsetMap
 from annotator.formats.tables import Table
 from annotator.services import attributes, retrieving, sets
 from annotator.services.progress import Cancelled
@@ -165,9 +166,14 @@ class _QueryEdit(QLineEdit):
     def set_paths(self, paths: Sequence[str]) -> None:
         self.paths.setStringList(list(paths))
 
+    def cursor(self) -> int:
+        """The cursor as a code point offset (Qt's is in UTF-16 units: a tag may hold an emoji)."""
+        return OffsetMap(self.text()).from_utf16(self.cursorPosition())
+
     def word_start(self) -> int:
         """Where the operand being typed begins (code points into the field's text)."""
-        text, cursor = self.text()[: self.cursorPosition()], self.cursorPosition()
+        cursor = self.cursor()
+        text = self.text()[:cursor]
         if text.count('"') % 2:  # inside a quoted PATH: from its opening quote
             return text.rfind('"')
         start = cursor
@@ -176,7 +182,7 @@ class _QueryEdit(QLineEdit):
         return start
 
     def _on_text_edited(self, _text: str) -> None:
-        prefix = self.text()[self.word_start() : self.cursorPosition()].lstrip('"')
+        prefix = self.text()[self.word_start() : self.cursor()].lstrip('"')
         if not prefix:
             self.completer.popup().hide()
             return
@@ -187,9 +193,9 @@ class _QueryEdit(QLineEdit):
             self.completer.popup().hide()
 
     def _insert(self, completion: str) -> None:
-        start, cursor, text = self.word_start(), self.cursorPosition(), self.text()
+        start, cursor, text = self.word_start(), self.cursor(), self.text()
         self.setText(text[:start] + completion + text[cursor:])
-        self.setCursorPosition(start + len(completion))
+        self.setCursorPosition(OffsetMap(self.text()).to_utf16(start + len(completion)))
 
 
 class QtRetrievalPanel(QWidget):
