@@ -9,7 +9,9 @@ from pathlib import Path
 
 import orjson
 import pytest
+from openpyxl import load_workbook
 
+from tests._cli import annotator, error_line
 from tests.test_cli import run
 
 TEXT = "Dr. Ames wrote first. The U.S. team refused. “Why?” Ames asked.\n\nLater, the team left."
@@ -122,3 +124,53 @@ def test_a_query_that_cannot_be_read_opens_no_library(capsys: pytest.CaptureFixt
     code, _out, err = run(capsys, "--database", str(new), "retrieve", "claim evidence")
     assert code == 1 and err.splitlines() == [err.splitlines()[-1]] and err.startswith("annotator: error: query:")
     assert not new.exists()
+
+
+def test_o_writes_html_markdown_and_xlsx_through_the_shared_table_writers(
+    database_url: str, doc: str, tmp_path: Path
+) -> None:
+    """The real command: each file holds the segments of the JSON contract, and stderr says how many."""
+    wanted = orjson.loads(annotator("--database", database_url, "retrieve", "claim", "--format", "json").stdout)
+    quotes = [s["quote"] for s in wanted["segments"]]
+    assert quotes == ["The U.S. team refused", "the team left"]
+    for output_format in ("html", "markdown", "xlsx"):
+        path = tmp_path / f"out.{output_format}"
+        done = annotator(
+            "--database", database_url, "retrieve", "claim", "--context", "5", "--format", output_format,
+            "-o", path,
+        )  # fmt: skip
+        assert done.returncode == 0 and done.stdout == b"", done.stderr
+        assert done.stderr.decode().strip() == f"wrote 2 segment(s) to {path}"
+        if output_format == "xlsx":
+            sheet = load_workbook(path).worksheets[0]
+            rows = [[c.value for c in row] for row in sheet.iter_rows()]
+            assert rows[0][-4:] == ["quote", "note", "before", "after"]
+            assert [row[7] for row in rows[1:]] == quotes
+            assert [row[4] for row in rows[1:]] == [s["start"] for s in wanted["segments"]]
+        else:
+            text = path.read_text(encoding="utf-8")
+            assert all(quote in text for quote in quotes)
+    page = (tmp_path / "out.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and page.count("<tr>") == 3
+    assert (tmp_path / "out.markdown").read_text(encoding="utf-8").count("\n") == 4
+
+
+def test_o_with_the_commands_own_formats_writes_what_stdout_gets(database_url: str, doc: str, tmp_path: Path) -> None:
+    for output_format in ("table", "json", "csv"):
+        argv = ["--database", database_url, "retrieve", "claim | evidence", "--format", output_format]
+        printed = annotator(*argv).stdout
+        done = annotator(*argv, "-o", tmp_path / "out")
+        assert done.returncode == 0, done.stderr
+        assert (tmp_path / "out").read_bytes() == printed
+
+
+def test_o_never_writes_over_the_library_and_an_empty_o_is_a_usage_error(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite3"
+    source = tmp_path / "doc.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    assert annotator("--database", library, "import", source).returncode == 0
+    before = library.read_bytes()
+    done = annotator("--database", library, "retrieve", "claim", "--format", "html", "-o", library)
+    error_line(done, 1, "the library's own file")
+    assert library.read_bytes() == before
+    error_line(annotator("--database", library, "retrieve", "claim", "-o", ""), 2, "-o needs a file name")

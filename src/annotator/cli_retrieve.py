@@ -3,7 +3,7 @@
 ::
 
     annotator retrieve QUERY [--coder NAME]... [--doc ID]... [--set NAME] [--where NAME=VALUE]...
-                       [--format table|json|csv] [--context N]
+                       [--format table|json|csv|html|markdown|xlsx] [--context N] [-o FILE]
 
 QUERY is the language of :mod:`annotator.core.query` (``claim & evidence``,
 ``claim near/1 "open question"``). ``--format json`` prints exactly
@@ -12,6 +12,12 @@ QUERY is the language of :mod:`annotator.core.query` (``claim & evidence``,
 ``"before"`` and ``"after"`` (up to N characters each) to every segment, and two columns to
 the table and CSV. The table is tab-separated with a header line, its fields escaped
 (:func:`~annotator.cli_text.tsv_line`); CSV keeps every field exact.
+
+``html``, ``markdown`` and ``xlsx`` are the window's Export… of the Retrieved segments view:
+the table's columns written by the shared table writers (:mod:`annotator.formats.tables`).
+``-o FILE`` writes any format to FILE as ``export -o`` does (never over the library's own
+files, through a temporary file renamed into place) and says on stderr how many segments it
+wrote; ``xlsx`` is not text, so without ``-o`` it is refused on a terminal.
 
 A query that cannot be read, an unknown tag, document, set or attribute, or a value its
 attribute cannot have is one ``annotator: error:`` line with status 1; a ``--where`` without
@@ -22,20 +28,25 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TextIO
 
 import orjson
 
-from annotator.cli_text import UsageError, json_text, tsv_line
+from annotator.cli_text import UsageError, json_text, terminal_safe, tsv_line
 from annotator.core import query
+from annotator.formats.tables import table_bytes
 from annotator.services import retrieving
+from annotator.services.exporting import write_to_path
 from annotator.services.library import Library
 
 Opener = Callable[[], Library]
 
-FORMATS = ("table", "json", "csv")
+FORMATS = ("table", "json", "csv", "html", "markdown", "xlsx")
+#: The formats the shared table writers write (the others are this command's own).
+TABLE_FORMATS = ("html", "markdown", "xlsx")
 
 
 def add_retrieve_command(subparsers: Any) -> None:
@@ -58,6 +69,9 @@ def add_retrieve_command(subparsers: Any) -> None:
     )  # fmt: skip
     p.add_argument("--format", dest="output_format", choices=FORMATS, default="table", help="default: table")
     p.add_argument("--context", type=int, default=0, metavar="N", help="also print N characters before and after")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of stdout (xlsx: required on a terminal)"
+    )
 
 
 def cmd_retrieve(args: argparse.Namespace, library: Opener) -> None:
@@ -70,27 +84,53 @@ def cmd_retrieve(args: argparse.Namespace, library: Opener) -> None:
         where.append((name, value))
     if args.context < 0:
         raise UsageError(f"--context takes a number of characters, 0 or more, not {args.context}")
+    if args.output is not None and not args.output:
+        raise UsageError("-o needs a file name (leave it out to write to stdout)")
+    if args.output is None and args.output_format == "xlsx" and sys.stdout.isatty():
+        raise UsageError("format 'xlsx' is not text; write it to a file with -o FILE")
     query.parse(args.query)  # a query that cannot be read is refused before a library is opened (or made)
+    opened = library()
     segments = retrieving.retrieve(
-        library(), args.query, coders=args.coders, document_ids=args.doc_ids, set_name=args.set_name,
+        opened, args.query, coders=args.coders, document_ids=args.doc_ids, set_name=args.set_name,
         where=where, context=args.context,
     )  # fmt: skip
     with_context = args.context > 0
-    if args.output_format == "json":
+    if args.output_format in TABLE_FORMATS:
+        data = table_bytes(retrieving.segments_table(segments, with_context=with_context), args.output_format)
+    elif args.output is not None:
+        text = io.StringIO(newline="")
+        _write(text, args.output_format, segments, with_context)
+        data = text.getvalue().encode("utf-8")
+    else:
+        _write(sys.stdout, args.output_format, segments, with_context)
+        return
+    if args.output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        write_to_path(opened, args.output, lambda out: out.write(data))
+    except OSError as exc:  # say which file failed, not which temporary file
+        raise OSError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+    print(f"wrote {len(segments)} segment(s) to {terminal_safe(args.output)}", file=sys.stderr)
+
+
+def _write(out: TextIO, output_format: str, segments: list[retrieving.Segment], with_context: bool) -> None:
+    """The command's own formats (table, json, csv) to *out*."""
+    if output_format == "json":
         rows = [_json_row(s, with_context) for s in segments]
-        sys.stdout.write(json_text(orjson.dumps({"segments": rows}, option=orjson.OPT_INDENT_2)) + "\n")
+        out.write(json_text(orjson.dumps({"segments": rows}, option=orjson.OPT_INDENT_2)) + "\n")
         return
-    header = ["document", "title", "annotation", "tag", "start", "end", "coder", "quote", "note"]
-    header += ["before", "after"] if with_context else []
+    header = list(retrieving.COLUMNS) + (["before", "after"] if with_context else [])
     lines = [_fields(s, with_context) for s in segments]
-    if args.output_format == "csv":
-        out = csv.writer(sys.stdout, lineterminator="\n")
-        out.writerow(header)
-        out.writerows(lines)
+    if output_format == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(lines)
         return
-    print(tsv_line(header))
-    for fields in lines:
-        print(tsv_line(fields))
+    for fields in [header, *lines]:
+        out.write(tsv_line(fields) + "\n")
 
 
 def _json_row(s: retrieving.Segment, with_context: bool) -> dict[str, object]:

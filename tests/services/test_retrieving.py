@@ -7,12 +7,17 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.errors import InvalidInput, NotFound
+from annotator.formats.base import FormatError
+from annotator.formats.tables import TABLE_FORMATS, table_bytes
 from annotator.services import Library, importing, sets
 from annotator.services import attributes as attrs
 from annotator.services.annotating import create_annotation
+from annotator.services.backups import library_file
 from annotator.services.codebook import create_tag
-from annotator.services.retrieving import retrieve
+from annotator.services.progress import Cancelled
+from annotator.services.retrieving import COLUMNS, retrieve, segments_table
 from annotator.services.revising import revise_document
+from annotator.services.tables import export_table
 
 NEWS = "Mr. Lee spoke first. The U.S. envoy replied in Jan. with a plan. Nobody agreed.\n\nThen J. R. Doe left."
 OTHER = "A second text. It has a claim and evidence."
@@ -154,3 +159,53 @@ def test_a_value_its_attribute_cannot_have_is_refused(library: Library, coded: d
     attrs.define_attribute(library, name="Published", kind="date")
     with pytest.raises(InvalidInput, match="YYYY-MM-DD"):
         retrieve(library, "claim", where=[("Published", "31/03/2020")])
+
+
+def test_every_segment_carries_the_sha256_of_the_text_its_offsets_point_into(
+    library: Library, coded: dict[str, str]
+) -> None:
+    sha = {doc: library.document(doc).sha256 for doc in (coded["news"], coded["other"])}
+    for kwargs in ({}, {"context": 5}, {"query": "claim near/1 evidence"}):
+        found = retrieve(library, **{"query": "claim", **kwargs})  # type: ignore[arg-type]
+        assert found and all(s.sha256 == sha[s.document_id] for s in found)
+    revise_document(library, document_id=coded["news"], new_text=NEWS + " More.")
+    [envoy] = [s for s in retrieve(library, "claim") if s.annotation_id == coded["c_envoy"]]
+    assert envoy.sha256 == library.document(coded["news"]).sha256 != sha[coded["news"]]
+
+
+def test_progress_hears_each_document_and_can_cancel(library: Library, coded: dict[str, str]) -> None:
+    heard: list[tuple[int, int]] = []
+    retrieve(library, "claim", progress=lambda done, total: heard.append((done, total)) is None)
+    assert heard == [(0, 2), (1, 2), (2, 2)]
+    with pytest.raises(Cancelled):
+        retrieve(library, "claim", progress=lambda done, _total: done < 1)
+
+
+def test_segments_table_has_the_command_lines_columns_with_exact_values(
+    library: Library, coded: dict[str, str]
+) -> None:
+    found = retrieve(library, "speculation", context=8)
+    table = segments_table(found, with_context=True)
+    assert table.columns == (*COLUMNS, "before", "after")
+    [segment] = found
+    assert list(table.rows) == [
+        (coded["news"], "News", coded["s_doe"], "speculation", segment.start, segment.end, "ada", "Doe left", "",
+         "n J. R. ", ".")
+    ]  # fmt: skip
+    assert segments_table(found, with_context=False).columns == COLUMNS
+
+
+def test_export_table_writes_each_format_and_never_over_the_library(
+    library: Library, coded: dict[str, str], tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    table = segments_table(retrieve(library, "claim"), with_context=False)
+    for format_id in TABLE_FORMATS:
+        path = tmp_path / f"segments.{format_id}"
+        assert export_table(library, path, table, format_id) == 3
+        assert path.read_bytes() == table_bytes(table, format_id)
+    own = library_file(library)
+    if own is not None:  # a server library has no file of ours to protect
+        before = own.read_bytes()
+        with pytest.raises(FormatError, match="the library's own file"):
+            export_table(library, own, table, "csv")
+        assert own.read_bytes() == before

@@ -44,7 +44,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, BinaryIO
@@ -138,16 +138,22 @@ def defuse_formula(value: str) -> str:
 
 def write_csv(bundle: ExportBundle, out: BinaryIO) -> None:
     """One row per annotation; exact data, or Excel-friendly with ``options["excel"]``."""
-    excel = bool(bundle.options.get("excel"))
+    write_csv_rows(out, COLUMNS + attribute_columns(bundle), rows(bundle), excel=bool(bundle.options.get("excel")))
+
+
+def write_csv_rows(out: BinaryIO, header: Sequence[str], body: Iterable[Sequence[Any]], *, excel: bool) -> None:
+    """*header* and *body* as CSV: exact data (UTF-8, LF), or with *excel* a UTF-8 BOM, CRLF and
+    formulas defused (:func:`defuse_formula`)."""
     # newline="" hands line ends to the csv module untouched; detach() leaves *out* open.
     text = io.TextIOWrapper(out, encoding="utf-8-sig" if excel else "utf-8", newline="")
     try:
         # Minimal quoting would leave a lone CR in a note unquoted (the csv module only quotes
         # the characters of its line terminator), which breaks the record; so text is always quoted.
         writer = csv.writer(text, lineterminator="\r\n" if excel else "\n", quoting=csv.QUOTE_NONNUMERIC)
-        writer.writerow(COLUMNS + attribute_columns(bundle))
+        # A header names attributes too, which a user names: defused like any cell.
+        writer.writerow([defuse_formula(h) for h in header] if excel else header)
         with gc_paused():
-            for row in rows(bundle):
+            for row in body:
                 if excel:
                     row = tuple(defuse_formula(v) if isinstance(v, str) else v for v in row)
                 writer.writerow(row)
@@ -176,58 +182,82 @@ def excel_text(value: str) -> str:
     return value
 
 
-def write_xlsx(bundle: ExportBundle, out: BinaryIO) -> None:
-    """A workbook with sheets ``annotations``, ``tags`` and ``documents``."""
-    from openpyxl import Workbook
+def append_sheet(
+    book: Any, title: str, header: Sequence[str], widths: Sequence[int], body: Iterable[Sequence[Any]]
+) -> None:
+    """Add a sheet to a write-only openpyxl *book*: a bold, frozen header row with an autofilter,
+    then *body*; text always as string cells (never a formula), made fit by :func:`excel_text`;
+    an empty string as an empty cell."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
+    ws = book.create_sheet(title)
+    ws.freeze_panes = "A2"
+    for index, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    head = []
+    bold = Font(bold=True)
+    for name in header:
+        cell = WriteOnlyCell(ws, value=excel_text(name))
+        cell.data_type = "s"  # an attribute's name in a header is a user's text: never a formula
+        cell.font = bold
+        head.append(cell)
+    ws.append(head)
+    count = 0
+    for row in body:
+        cells: list[Any] = []
+        for value in row:
+            if value == "":
+                cells.append(None)  # an empty cell, not an empty string cell
+            elif isinstance(value, str):
+                # openpyxl turns a str starting with "=" into a formula; force a string cell.
+                cell = WriteOnlyCell(ws, value=excel_text(value))
+                cell.data_type = "s"
+                cells.append(cell)
+            else:
+                cells.append(value)
+        ws.append(cells)
+        count += 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count + 1}"
+
+
+def save_workbook(book: Any, out: BinaryIO) -> None:
+    """Write *book* to *out* in one go.
+
+    Zipped in memory first: if *out* fails (a full disk, /dev/full, a closed pipe), openpyxl's
+    ZipFile on it would be left half-written and print "Exception ignored" tracebacks when
+    collected. A workbook is compressed, so the buffer stays small.
+    """
+    buffer = io.BytesIO()
+    book.save(buffer)
+    out.write(buffer.getbuffer())
+
+
+def write_xlsx(bundle: ExportBundle, out: BinaryIO) -> None:
+    """A workbook with sheets ``annotations``, ``tags`` and ``documents``."""
+    from openpyxl import Workbook
+
     # Write-only mode streams rows to disk instead of building a cell object graph.
     book = Workbook(write_only=True)
-    bold = Font(bold=True)
-
-    def sheet(title: str, header: tuple[str, ...], widths: tuple[int, ...], body: Iterator[tuple[Any, ...]]) -> None:
-        ws = book.create_sheet(title)
-        ws.freeze_panes = "A2"
-        for index, width in enumerate(widths, 1):
-            ws.column_dimensions[get_column_letter(index)].width = width
-        head = []
-        for name in header:
-            cell = WriteOnlyCell(ws, value=name)
-            cell.font = bold
-            head.append(cell)
-        ws.append(head)
-        count = 0
-        for row in body:
-            cells: list[Any] = []
-            for value in row:
-                if value == "":
-                    cells.append(None)  # an empty cell, not an empty string cell
-                elif isinstance(value, str):
-                    # openpyxl turns a str starting with "=" into a formula; force a string cell.
-                    cell = WriteOnlyCell(ws, value=excel_text(value))
-                    cell.data_type = "s"
-                    cells.append(cell)
-                else:
-                    cells.append(value)
-            ws.append(cells)
-            count += 1
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count + 1}"
 
     tag_labels = labels(bundle.tags)
     with gc_paused():
         extra = attribute_columns(bundle)
         widths = (20,) * len(extra)
-        sheet("annotations", COLUMNS + extra, (38, 30, 14, 8, 8, 50, 40, 12, 26, 26, 38, *widths), rows(bundle))
-        sheet(
+        append_sheet(
+            book, "annotations", COLUMNS + extra, (38, 30, 14, 8, 8, 50, 40, 12, 26, 26, 38, *widths), rows(bundle)
+        )
+        append_sheet(
+            book,
             "tags",
             ("name", "color", "description"),
             (20, 10, 60),
             ((tag_labels[t.id], t.color, t.description) for t in bundle.tags),
         )
         document_columns = ("id", "title", "length", "sha256")
-        sheet(
+        append_sheet(
+            book,
             "documents",
             document_columns + attribute_columns(bundle, document_columns),
             (38, 40, 10, 66, *widths),
@@ -237,12 +267,7 @@ def write_xlsx(bundle: ExportBundle, out: BinaryIO) -> None:
                 for e in bundle.documents
             ),
         )  # fmt: skip
-        # Zipped in memory, then written in one go: if *out* fails (a full disk, /dev/full, a closed
-        # pipe), openpyxl's ZipFile on it would be left half-written and print "Exception ignored"
-        # tracebacks when collected. A workbook is compressed, so the buffer stays small.
-        buffer = io.BytesIO()
-        book.save(buffer)
-    out.write(buffer.getbuffer())
+        save_workbook(book, out)
 
 
 FORMATS = [

@@ -270,10 +270,20 @@ def export_to_path(
     socket is refused, as are the library's own files (:func:`check_target`).
     """
     fmt = writer_by_id(format_id)
-    check_target(library, Path(path))
     settings: dict[str, Any] = {
         "format_id": format_id, "document_ids": document_ids, "keep": keep, "options": options, "progress": progress,
     }  # fmt: skip
+    return write_to_path(library, path, lambda out: export(library, out, **settings), archive=fmt.writes_archive)
+
+
+def write_to_path(
+    library: Library, path: str | os.PathLike[str], write: Callable[[BinaryIO], _T], *, archive: bool = False
+) -> _T:
+    """Write a file at *path* with *write* the way :func:`export_to_path` writes an export (the
+    library's own files refused, a temporary file renamed over *path*, links followed, a FIFO
+    written into); returns what *write* returns. *archive*: *write* makes a ZIP, which goes to
+    a new folder at *path* unless *path* ends in ``.zip``."""
+    check_target(library, Path(path))
     try:
         existing: os.stat_result | None = os.stat(path)  # follows links: /dev/stdout is a link to the real thing
     except FileNotFoundError:
@@ -289,14 +299,14 @@ def export_to_path(
                 target = final  # what a link names is replaced, not the link
         elif mode is not None and stat.S_ISREG(mode):
             write_into = True  # a file handed over open (`-o /dev/stdout > file`): never replaced
-    as_folder = fmt.writes_archive and target.suffix.lower() != ".zip"
+    as_folder = archive and target.suffix.lower() != ".zip"
     if as_folder and mode is not None and (not stat.S_ISDIR(mode) or any(target.iterdir())):
         raise FormatError(f"{target} already exists and is not an empty folder; choose a new folder name")
     if write_into:
         if mode is not None and (stat.S_ISBLK(mode) or stat.S_ISSOCK(mode)):
             raise FormatError(f"{target} is a {'disk' if stat.S_ISBLK(mode) else 'socket'}, not a file to export to")
         with open(path, "wb") as out:
-            return export(library, out, **settings)
+            return write(out)
     if mode is not None and stat.S_ISDIR(mode) and not as_folder:
         raise FormatError(f"{target} is a folder; give the name of a file to export to")
     if existing is not None and stat.S_ISREG(existing.st_mode):
@@ -313,7 +323,7 @@ def export_to_path(
         with os.fdopen(fd, "wb") as out:
             if existing is not None and stat.S_ISREG(existing.st_mode):
                 _keep_owner_and_mode(out.fileno(), existing)
-            count = export(library, out, **settings)
+            result = write(out)
             out.flush()
             os.fsync(out.fileno())
         if as_folder:
@@ -322,7 +332,7 @@ def export_to_path(
             os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
-    return count
+    return result
 
 
 def _keep_owner_and_mode(fd: int, existing: os.stat_result) -> None:

@@ -71,7 +71,7 @@ class Library:
         # its SHA-256, because another program may revise a document at any moment: a kept
         # text is used only once the unit of work using it has read the current SHA-256.
         self._texts: OrderedDict[str, tuple[str, str]] = OrderedDict()  # id -> (sha256, text)
-        # A window searches the library in a thread of its own while it reads texts itself.
+        # A window searches and retrieves in threads of their own while its GUI thread reads too.
         self._texts_lock = threading.Lock()
 
     @classmethod

@@ -14,6 +14,12 @@ or context are needed, and their sentences come from the cache by SHA-256.
 
 The query is parsed and every PATH resolved before any annotation is read, so a typo
 fails at once with one line.
+
+Each segment carries the SHA-256 of the text its offsets point into (read in the same
+snapshot), so a view that jumps to it later can refuse when the document was revised since.
+A long retrieval (the window runs it off its GUI thread) reports progress per document and
+can be cancelled (:mod:`annotator.services.progress`). :func:`segments_table` is the rows as
+the shared table writers take them (:mod:`annotator.formats.tables`).
 """
 
 from __future__ import annotations
@@ -28,8 +34,10 @@ from annotator.core.attributes import value_matches
 from annotator.core.errors import InvalidInput, NotFound
 from annotator.core.model import coder_name, nfc
 from annotator.core.sentences import segment
+from annotator.formats.tables import Table
 from annotator.services.attributes import values_by_name
 from annotator.services.library import Library
+from annotator.services.progress import Progress, report
 from annotator.storage import attributes as attribute_store
 from annotator.storage import repository as repo
 from annotator.storage.uow import Session, reading
@@ -52,6 +60,7 @@ class Segment:
     coder: str
     before: str = ""
     after: str = ""
+    sha256: str = ""  # of the text *start* and *end* point into
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,13 +86,15 @@ def retrieve(
     set_name: str | None = None,
     where: Sequence[tuple[str, str]] = (),
     context: int = 0,
+    progress: Progress | None = None,
 ) -> list[Segment]:
     """The segments *query* selects, by document (in the library's order), then start, end, id.
 
     *where* holds (attribute name, wanted value) pairs; all must hold. *context* > 0 gives each
     segment up to that many characters before and after it. :class:`NotFound` for an unknown
     tag, document, set or attribute; :class:`InvalidInput` for a query that cannot be read, an
-    ambiguous tag or a value its attribute cannot have.
+    ambiguous tag or a value its attribute cannot have. *progress* hears (documents done, documents)
+    and may cancel (:class:`~annotator.services.progress.Cancelled`).
     """
     if context < 0:
         raise InvalidInput(f"context is a number of characters, 0 or more, not {context}")
@@ -103,8 +114,12 @@ def retrieve(
         paths = codebook.paths(tags)
         sentences_needed = q.uses_sentences(tree)
         found: list[Segment] = []
-        for doc_id, title in repo.document_titles(s, list(by_document)):
-            text, sha256 = library.current_text(s, doc_id) if sentences_needed or context else ("", "")
+        titles = repo.document_titles(s, list(by_document))
+        needs_text = sentences_needed or context > 0
+        sha256s = {} if needs_text else repo.document_sha256s(s, list(by_document))
+        for done, (doc_id, title) in enumerate(titles):
+            report(progress, done, len(titles))
+            text, sha256 = library.current_text(s, doc_id) if needs_text else ("", sha256s[doc_id])
             sentences = segment(text, sha256) if sentences_needed else None
             for row in q.evaluate(tree, tag_ids, by_document[doc_id], sentences):
                 before = text[max(0, row.start - context) : row.start] if context else ""
@@ -112,10 +127,26 @@ def retrieve(
                 found.append(
                     Segment(
                         doc_id, title, row.id, row.tag_id, codebook.format_path(paths[row.tag_id]), row.start,
-                        row.end, row.quote, row.note, row.coder, before, after,
+                        row.end, row.quote, row.note, row.coder, before, after, sha256,
                     )
                 )  # fmt: skip
+        report(progress, len(titles), len(titles))
     return found
+
+
+#: The columns of :func:`segments_table`, as ``annotator retrieve``'s table has them.
+COLUMNS = ("document", "title", "annotation", "tag", "start", "end", "coder", "quote", "note")
+
+
+def segments_table(segments: Sequence[Segment], *, with_context: bool, title: str = "Retrieved segments") -> Table:
+    """*segments* as a table: :data:`COLUMNS`, and with *with_context* ``before`` and ``after``."""
+    columns = COLUMNS + (("before", "after") if with_context else ())
+    rows = [
+        (s.document_id, s.title, s.annotation_id, s.tag, s.start, s.end, s.coder, s.quote, s.note)
+        + ((s.before, s.after) if with_context else ())
+        for s in segments
+    ]
+    return Table(title, columns, rows)
 
 
 def _documents(s: Session, document_ids: Sequence[str] | None, set_name: str | None) -> set[str] | None:

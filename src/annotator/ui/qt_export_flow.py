@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from annotator.core import codebook as cb
 from annotator.formats.registry import format_by_id, writers
@@ -148,14 +148,7 @@ class QtExportFlow:
         return path
 
     def _confirm_replace(self, path: str) -> bool:
-        """Ask before an export replaces *path*, as Qt's dialog does for the names it sees."""
-        target = Path(path)
-        answer = QMessageBox.question(
-            self._window, "Export",
-            f"“{target.name}” already exists in {target.parent}.\n\nReplace it?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
-        )  # fmt: skip
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm_replace(self._window, path)
 
     def _library_state(self, key: str) -> str | None:
         """A remembered value of this library (e.g. where it was last exported); None if unreadable."""
@@ -168,6 +161,17 @@ class QtExportFlow:
         """Remember *value* in the library; a convenience, so a failure is not worth a message."""
         with contextlib.suppress(*USER_ERRORS):
             self._session.library.set_state(key, value)
+
+
+def confirm_replace(parent: QWidget, path: str) -> bool:
+    """Ask before an export replaces *path*, as Qt's dialog does for the names it sees."""
+    target = Path(path)
+    answer = QMessageBox.question(
+        parent, "Export",
+        f"“{target.name}” already exists in {target.parent}.\n\nReplace it?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+    )  # fmt: skip
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def _safe_filename(title: str) -> str:

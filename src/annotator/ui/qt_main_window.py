@@ -40,6 +40,7 @@ from annotator.ui.qt_library_watcher import QtLibraryWatcher
 from annotator.ui.qt_memos import QtMemoFlow
 from annotator.ui.qt_orphan_panel import QtOrphanPanel
 from annotator.ui.qt_preferences import QtCoderIdentity
+from annotator.ui.qt_retrieval import QtRetrievalDock
 from annotator.ui.qt_revise_flow import QtReviseFlow
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 from annotator.ui.qt_tag_tree import QtTagTree
@@ -122,6 +123,9 @@ class QtMainWindow(QMainWindow):
         self.search_dock.setWidget(self.library_search)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
         self.search_dock.hide()
+        self.retrieval = QtRetrievalDock(
+            self, session, selected_document_ids=self.document_list.selected_ids, show_span=self.show_span
+        )
 
         # Saved once scrolling pauses; counts read once a burst of edits is over.
         self._position_timer = self._single_shot(800, self.save_reading_position)
@@ -242,6 +246,7 @@ class QtMainWindow(QMainWindow):
         self.search_dock_action = self.search_dock.toggleViewAction()
         self.search_dock_action.setText("&Search the library")
         view_menu.addAction(self.search_dock_action)
+        view_menu.addAction(self.retrieval.toggle_action)
 
         self.tags_menu = self.menuBar().addMenu("&Tags")
         self.tag_actions: dict[str, QAction] = {}
@@ -568,6 +573,7 @@ class QtMainWindow(QMainWindow):
         self.save_reading_position()
         self.watcher.stop()
         self.library_search.stop()
+        self.retrieval.panel.stop()
         settings = _settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
