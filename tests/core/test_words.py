@@ -67,6 +67,12 @@ def test_a_language_without_a_list_names_those_there_are() -> None:
         words.stop_words("xx")
 
 
+def test_the_languages_offered_each_have_a_list_and_are_sorted() -> None:
+    codes = words.stop_word_languages()
+    assert {"en", "de", "fr"} <= set(codes) and codes == sorted(codes)
+    assert all(words.stop_words(code) for code in codes)
+
+
 def test_the_planes_scanned_hold_every_mark_and_multi_character_folding() -> None:
     marks, folds = words._unicode_tables()
     scanned = set(words._scanned())

@@ -138,6 +138,13 @@ def word_pattern(word: str) -> str:
     return "".join(parts)
 
 
+def stop_word_languages() -> list[str]:
+    """The ISO 639-1 codes there is a stop word list for, sorted (what a chooser offers)."""
+    import stopwordsiso
+
+    return sorted(stopwordsiso.langs())
+
+
 @cache
 def stop_words(language: str) -> frozenset[str]:
     """The stop words of *language* (an ISO 639-1 code, case aside), as :func:`word_key` makes
