@@ -68,7 +68,7 @@ def _rows(model: QAbstractItemModel, parent: QModelIndex = QModelIndex()) -> lis
     for row in range(model.rowCount(parent)):
         index = model.index(row, 0, parent)
         found.append(index)
-        if model.hasChildren(index):
+        if model.rowCount(index) > 0:  # not hasChildren: a QAbstractTableModel's is private to Python
             found.extend(_rows(model, index))
     return found
 
