@@ -37,6 +37,7 @@ from annotator.ui.qt_inspector import QtInspector
 from annotator.ui.qt_library_search import QtLibrarySearch
 from annotator.ui.qt_library_sets import QtLibrarySets
 from annotator.ui.qt_library_watcher import QtLibraryWatcher
+from annotator.ui.qt_matrices import cooccurrence_dock, document_matrix_dock
 from annotator.ui.qt_memos import QtMemoFlow
 from annotator.ui.qt_orphan_panel import QtOrphanPanel
 from annotator.ui.qt_preferences import QtCoderIdentity
@@ -126,6 +127,11 @@ class QtMainWindow(QMainWindow):
         self.retrieval = QtRetrievalDock(
             self, session, selected_document_ids=self.document_list.selected_ids, show_span=self.show_span
         )
+        # The tables counted across the library: docks in the Retrieved segments view's tabs.
+        tables = {"selected_document_ids": self.document_list.selected_ids, "show_span": self.show_span,
+                  "report": self._report}  # fmt: skip
+        self.cooccurrence = cooccurrence_dock(self, session, self.retrieval, **tables)
+        self.document_matrix = document_matrix_dock(self, session, self.retrieval, **tables)
 
         # Saved once scrolling pauses; counts read once a burst of edits is over.
         self._position_timer = self._single_shot(800, self.save_reading_position)
@@ -247,6 +253,8 @@ class QtMainWindow(QMainWindow):
         self.search_dock_action.setText("&Search the library")
         view_menu.addAction(self.search_dock_action)
         view_menu.addAction(self.retrieval.toggle_action)
+        for dock in (self.cooccurrence, self.document_matrix):
+            view_menu.addAction(dock.toggle_action)
 
         self.tags_menu = self.menuBar().addMenu("&Tags")
         self.tag_actions: dict[str, QAction] = {}
@@ -574,6 +582,8 @@ class QtMainWindow(QMainWindow):
         self.watcher.stop()
         self.library_search.stop()
         self.retrieval.panel.stop()
+        for dock in (self.cooccurrence, self.document_matrix):
+            dock.panel.stop()
         settings = _settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
