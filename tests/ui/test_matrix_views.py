@@ -424,12 +424,13 @@ def _text(widget: QWidget) -> str:
     return widget.text() if isinstance(widget, QLabel | QAbstractButton) else ""
 
 
-@pytest.mark.parametrize("key", [Qt.Key.Key_O, Qt.Key.Key_D])
+@pytest.mark.parametrize("key", [Qt.Key.Key_O, Qt.Key.Key_D, Qt.Key.Key_W])
 def test_the_views_mnemonics_clash_with_nothing_shown_and_the_find_bar_keys_work(
     qtbot, open_window, coded, key: Qt.Key
 ) -> None:
     window = open_window()
-    dock = {Qt.Key.Key_O: window.cooccurrence, Qt.Key.Key_D: window.document_matrix}[key]
+    dock = {Qt.Key.Key_O: window.cooccurrence, Qt.Key.Key_D: window.document_matrix,
+            Qt.Key.Key_W: window.frequencies}[key]  # fmt: skip
     _open(qtbot, window, key, dock)
     qtbot.keyClick(window.pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     bar = window.find_bar
@@ -447,8 +448,8 @@ def test_the_views_mnemonics_clash_with_nothing_shown_and_the_find_bar_keys_work
 
 def test_the_views_open_in_one_set_of_tabs_with_retrieved_segments(qtbot, open_window, coded) -> None:
     window = open_window()
-    docks = [window.cooccurrence, window.document_matrix]
-    for key, dock in zip((Qt.Key.Key_O, Qt.Key.Key_D), docks, strict=True):
+    docks = [window.cooccurrence, window.document_matrix, window.frequencies]
+    for key, dock in zip((Qt.Key.Key_O, Qt.Key.Key_D, Qt.Key.Key_W), docks, strict=True):
         _open(qtbot, window, key, dock)
     qtbot.keyClick(window, Qt.Key.Key_R, CTRL_SHIFT)
     qtbot.waitUntil(lambda: not window.retrieval.visibleRegion().isEmpty())
@@ -456,4 +457,4 @@ def test_the_views_open_in_one_set_of_tabs_with_retrieved_segments(qtbot, open_w
     assert not any(d.in_front for d in docks)  # one view in front: no two views' Alt keys at once
     qtbot.keyClick(window, Qt.Key.Key_D, CTRL_SHIFT)
     qtbot.waitUntil(lambda: window.document_matrix.in_front)
-    assert [d.in_front for d in docks] == [False, True]
+    assert [d.in_front for d in docks] == [False, True, False]

@@ -32,6 +32,7 @@ from annotator.ui.qt_document_flow import QtDocumentFlow
 from annotator.ui.qt_document_list import QtDocumentList
 from annotator.ui.qt_export_flow import QtExportFlow
 from annotator.ui.qt_find_bar import QtFindBar
+from annotator.ui.qt_frequencies import frequencies_dock
 from annotator.ui.qt_import_flow import QtImportFlow
 from annotator.ui.qt_inspector import QtInspector
 from annotator.ui.qt_library_search import QtLibrarySearch
@@ -132,6 +133,7 @@ class QtMainWindow(QMainWindow):
                   "report": self._report}  # fmt: skip
         self.cooccurrence = cooccurrence_dock(self, session, self.retrieval, **tables)
         self.document_matrix = document_matrix_dock(self, session, self.retrieval, **tables)
+        self.frequencies = frequencies_dock(self, session, self.retrieval, **tables)
 
         # Saved once scrolling pauses; counts read once a burst of edits is over.
         self._position_timer = self._single_shot(800, self.save_reading_position)
@@ -253,7 +255,7 @@ class QtMainWindow(QMainWindow):
         self.search_dock_action.setText("&Search the library")
         view_menu.addAction(self.search_dock_action)
         view_menu.addAction(self.retrieval.toggle_action)
-        for dock in (self.cooccurrence, self.document_matrix):
+        for dock in (self.cooccurrence, self.document_matrix, self.frequencies):
             view_menu.addAction(dock.toggle_action)
 
         self.tags_menu = self.menuBar().addMenu("&Tags")
@@ -582,7 +584,7 @@ class QtMainWindow(QMainWindow):
         self.watcher.stop()
         self.library_search.stop()
         self.retrieval.panel.stop()
-        for dock in (self.cooccurrence, self.document_matrix):
+        for dock in (self.cooccurrence, self.document_matrix, self.frequencies):
             dock.panel.stop()
         settings = _settings()
         settings.setValue("window/geometry", self.saveGeometry())
