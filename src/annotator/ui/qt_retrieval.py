@@ -44,7 +44,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QCompleter,
     QDockWidget,
     QHBoxLayout,
@@ -65,16 +64,15 @@ from annotator.core import query as q
 from annotator.core.errors import InvalidInput
 from annotator.core.offsets import OffsetMap
 from annotator.formats.tables import Table
-from annotator.services import attributes, retrieving, sets
+from annotator.services import retrieving
 from annotator.services.progress import Cancelled
 from annotator.services.retrieving import Segment
+from annotator.ui.qt_scope import QtCoderChooser, QtScopeChooser
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 from annotator.ui.qt_table_tools import EXPORT_ROLE, QtTableTools
 
 _Index = QModelIndex | QPersistentModelIndex
 
-#: Scope kinds (the scope list's item data is (kind, name)).
-LIBRARY, SELECTED, SET, ATTRIBUTE = "library", "selected", "set", "attribute"
 #: What the view says once the library changed after a run.
 STALE = "The library has changed since; these rows may be out of date. Press F5 to run the query again."
 #: Characters of context or quote a cell shows (a tooltip and Copy/Export have them whole).
@@ -236,13 +234,10 @@ class QtRetrievalPanel(QWidget):
         )
         self.run_button = QPushButton("R&un", self)
         self.run_button.setAccessibleName("Run the query")
-        self.coder_box = QComboBox(self)
-        self.coder_box.setAccessibleName("Coder")
-        self.scope_box = QComboBox(self)
-        self.scope_box.setAccessibleName("Scope: which documents")
-        self.value_edit = QLineEdit(self)
-        self.value_edit.setAccessibleName("Attribute value")
-        self.value_edit.setPlaceholderText("any value")
+        self.coder = QtCoderChooser(self)
+        self.coder_box = self.coder.coder_box
+        self.scope = QtScopeChooser(self, selected_document_ids)
+        self.scope_box, self.value_edit = self.scope.scope_box, self.scope.value_edit
         self.context_box = QSpinBox(self)
         self.context_box.setAccessibleName("Characters of context")
         self.context_box.setRange(0, 1000)
@@ -327,7 +322,6 @@ class QtRetrievalPanel(QWidget):
         self.query_edit.returnPressed.connect(self.run_query)
         self.run_button.clicked.connect(self.run_query)
         self.cancel_button.clicked.connect(self.cancel)
-        self.scope_box.currentIndexChanged.connect(lambda _i: self._update_value_edit())
         self.view.activated.connect(self._on_view_activated)  # Enter, double click
         for signal in (session.libraryChanged, session.annotationsChanged, session.tagsChanged,
                        session.libraryReloaded, session.documentsChanged, session.setsChanged,
@@ -336,7 +330,7 @@ class QtRetrievalPanel(QWidget):
         for signal in (session.tagsChanged, session.setsChanged, session.attributesChanged, session.libraryReloaded):
             signal.connect(self._on_choices_changed)
         session.libraryReloaded.connect(self.cancel)  # a restore: the run reads a library that was replaced
-        self._update_value_edit()  # the choices are read when the view is shown (not at every start)
+        # The coders, sets and attributes are read when the view is shown (not at every start).
 
     # -- choices -----------------------------------------------------------------------------------
 
@@ -348,40 +342,14 @@ class QtRetrievalPanel(QWidget):
             [q.describe(q.Operand(codebook.format_path(paths[t.id]), True, 0)) for t, _depth in codebook.walk(tags)]
         )
         try:
-            coders = self._session.library.coders()
-            listed = sets.list_sets(self._session.library)
-            defined = attributes.definitions(self._session.library)
+            self.coder.reload(self._session.library.coders())
+            self.scope.reload_from(self._session.library)
         except USER_ERRORS as exc:
             self._say(f"The library cannot be read: {exc}")
-            return
-        chosen_coder = self.coder_box.currentData()
-        self.coder_box.blockSignals(True)
-        self.coder_box.clear()
-        self.coder_box.addItem("All coders", None)
-        for coder in coders:
-            self.coder_box.addItem(coder, coder)
-        self.coder_box.setCurrentIndex(max(0, self.coder_box.findData(chosen_coder)))
-        self.coder_box.blockSignals(False)
-        chosen_scope = self.scope_box.currentData()
-        self.scope_box.blockSignals(True)
-        self.scope_box.clear()
-        self.scope_box.addItem("Whole library", (LIBRARY, ""))
-        self.scope_box.addItem("Documents selected in the library", (SELECTED, ""))
-        for s in listed:
-            self.scope_box.addItem(f"Set: {s.name}", (SET, s.name))
-        for a in defined:
-            self.scope_box.addItem(f"Attribute: {a.name}", (ATTRIBUTE, a.name))
-        self.scope_box.setCurrentIndex(max(0, self.scope_box.findData(chosen_scope)))
-        self.scope_box.blockSignals(False)
-        self._update_value_edit()
 
     def _on_choices_changed(self) -> None:
         if self.isVisible():
             self.reload_choices()
-
-    def _update_value_edit(self) -> None:
-        kind, _name = self.scope_box.currentData() or (LIBRARY, "")
-        self.value_edit.setEnabled(kind == ATTRIBUTE)
 
     # -- running -----------------------------------------------------------------------------------
 
@@ -397,19 +365,16 @@ class QtRetrievalPanel(QWidget):
         except InvalidInput as exc:
             self._say(str(exc))
             return
-        kind, name = self.scope_box.currentData() or (LIBRARY, "")
-        document_ids: list[str] | None = None
-        if kind == SELECTED:
-            document_ids = self._selected_document_ids()
-            if not document_ids:
-                self._say("Select some documents in the library list first, or choose another scope.")
-                return
-        coder = self.coder_box.currentData()
+        try:
+            scope = self.scope.scope()
+        except InvalidInput as exc:
+            self._say(f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
+            return
         settings = {
-            "coders": [coder] if coder is not None else None,
-            "document_ids": document_ids,
-            "set_name": name if kind == SET else None,
-            "where": [(name, self.value_edit.text())] if kind == ATTRIBUTE else [],
+            "coders": self.coder.coders(),
+            "document_ids": list(scope.document_ids) or None,
+            "set_name": scope.set_name,
+            "where": list(scope.where),
             "context": self.context_box.value(),
         }
         self.cancel()

@@ -5,8 +5,8 @@ chooses, as the search and ``annotator matrix --doc/--set/--where`` take them: t
 library, the documents selected in the library list (read when the view runs, not when chosen),
 a set, or the documents where an attribute has a value (as the library's filter matches it: a
 part of a text value, case aside; blank: any value). One combo box holds the kinds, sets and
-attributes, as the Retrieved segments view shows them, and a field the attribute's value; the
-coder chooser is "All coders" or one. Both keep what is chosen when their entries are read
+attributes, and a field the attribute's value; the coder chooser is "All coders" or one. The
+Retrieved segments view and the counted tables (:mod:`annotator.ui.qt_table_panel`) use them. Both keep what is chosen when their entries are read
 again (another program added a set), and say in one line why a scope cannot be read.
 """
 
