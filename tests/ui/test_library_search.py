@@ -316,3 +316,25 @@ def test_alt_o_auto_codes_every_hit_found_or_only_the_hits_selected(
     made = stored_annotations(library_path, three[0])
     assert [(a.start, a.quote) for a in made] == [(_starts(FIRST, "rose")[0], "rose")]
     assert stored_annotations(library_path, three[2]) == []
+
+
+def test_the_bottom_views_share_one_set_of_tabs_so_their_alt_keys_never_clash(
+    qtbot, open_window, three: list[str]
+) -> None:
+    window = open_window()
+    window.show()
+    qtbot.waitExposed(window)
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    _search_by_keyboard(qtbot, window, "rose")
+    qtbot.keyClick(window.pane, Qt.Key.Key_R, shift_ctrl)  # Retrieved segments
+    qtbot.keyClick(window.pane, Qt.Key.Key_O, shift_ctrl)  # Co-occurrence
+    group = {window.search_dock, window.retrieval, window.cooccurrence}
+    assert all(group - {dock} <= set(window.tabifiedDockWidgets(dock)) for dock in group)
+    qtbot.keyClick(window.pane, Qt.Key.Key_F, shift_ctrl)  # Search the library in front again
+    qtbot.waitUntil(lambda: window.library_search.edit.hasFocus())
+    assert not window.retrieval.widget().isEnabled() and not window.cooccurrence.widget().isEnabled()
+    qtbot.keyClick(window.library_search.edit, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.autocoder.dialog is not None)  # its Alt+O, not Retrieved segments' Coder
+    window.autocoder.dialog.reject()
+    qtbot.keyClick(window.library_search.edit, Qt.Key.Key_R, shift_ctrl)
+    assert window.retrieval.widget().isEnabled() and not window.library_search.isEnabled()

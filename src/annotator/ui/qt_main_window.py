@@ -45,6 +45,7 @@ from annotator.ui.qt_preferences import QtCoderIdentity
 from annotator.ui.qt_retrieval import QtRetrievalDock
 from annotator.ui.qt_revise_flow import QtReviseFlow
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
+from annotator.ui.qt_table_panel import TAB_GROUP
 from annotator.ui.qt_tag_tree import QtTagTree
 from annotator.ui.qt_text_pane import QtTextPane
 
@@ -134,6 +135,16 @@ class QtMainWindow(QMainWindow):
         self.cooccurrence = cooccurrence_dock(self, session, self.retrieval, **tables)
         self.document_matrix = document_matrix_dock(self, session, self.retrieval, **tables)
         self.frequencies = frequencies_dock(self, session, self.retrieval, **tables)
+        # One view at a time at the bottom: the panels give the same Alt keys to the same things
+        # (Alt+I: the scope, Alt+U: run), which would clash between two panels shown side by side.
+        # Qt keeps a view behind another tab "visible", and its Alt keys live: it is disabled there.
+        for dock in (self.search_dock, self.retrieval, self.cooccurrence, self.document_matrix, self.frequencies):
+            dock.setProperty(TAB_GROUP, True)
+            dock.visibilityChanged.connect(
+                lambda visible, dock=dock: dock.widget().setEnabled(visible or dock.isHidden())
+            )
+        for dock in (self.search_dock, self.retrieval):
+            dock.visibilityChanged.connect(lambda visible, dock=dock: visible and self._join_bottom_tabs(dock))
 
         # Saved once scrolling pauses; counts read once a burst of edits is over.
         self._position_timer = self._single_shot(800, self.save_reading_position)
@@ -561,6 +572,19 @@ class QtMainWindow(QMainWindow):
         self.search_dock.show()
         self.search_dock.raise_()
         self.library_search.open_panel()
+
+    def _join_bottom_tabs(self, dock: QDockWidget) -> None:
+        """A view opened at the bottom goes into the tabs of the views open there, in front."""
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        if dock.isFloating() or self.dockWidgetArea(dock) != bottom:
+            return
+        for other in self.findChildren(QDockWidget):
+            if (other is not dock and other.property(TAB_GROUP) and not other.isHidden() and not other.isFloating()
+                    and self.dockWidgetArea(other) == bottom):  # fmt: skip
+                if dock not in self.tabifiedDockWidgets(other):
+                    self.tabifyDockWidget(other, dock)
+                    dock.raise_()
+                return
 
     def _edit_memo_of(self, document_id: str) -> None:
         self.open_document(document_id)

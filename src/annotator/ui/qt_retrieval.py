@@ -506,19 +506,26 @@ class QtRetrievalDock(QDockWidget):
         self.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
         self.hide()
-        self.toggle_action = self.toggleViewAction()
-        self.toggle_action.setText("&Retrieved segments")
-        self.toggle_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.in_front = False  # shown, and not behind another tab (Qt keeps those "visible", off screen)
+        self.toggle_action = QAction("&Retrieved segments", self, shortcut=QKeySequence("Ctrl+Shift+R"), checkable=True)
         self.toggle_action.triggered.connect(self._on_toggle_action_triggered)
         window.addAction(self.toggle_action)
         self.visibilityChanged.connect(self._on_visibility_changed)
 
     def _on_visibility_changed(self, visible: bool) -> None:
+        self.in_front = visible
+        self.toggle_action.setChecked(not self.isHidden())  # a tab behind another is still open
         if visible:
             self.panel.reload_choices()  # what changed while hidden (coders, sets another program added)
 
-    def _on_toggle_action_triggered(self, checked: bool) -> None:
-        if checked:
-            self.raise_()
-            self.panel.query_edit.setFocus()
-            self.panel.query_edit.selectAll()
+    def _on_toggle_action_triggered(self, _checked: bool) -> None:
+        """Show the view with the keyboard in its query; behind another tab, bring it to the front;
+        in front, hide it."""
+        if self.in_front and not self.isHidden():
+            self.hide()
+            return
+        self.show()
+        self.raise_()
+        self.toggle_action.setChecked(True)
+        self.panel.query_edit.setFocus()
+        self.panel.query_edit.selectAll()

@@ -416,6 +416,11 @@ def with_sha256(segments: Sequence[Segment], sha256: dict[str, str]) -> list[Seg
     return [replace(s, sha256=sha256.get(s.document_id, "")) for s in segments]
 
 
+#: A dock property: the dock is one of the views that share the tabs at the bottom of the window
+#: (Search the library, Retrieved segments, the counted tables).
+TAB_GROUP = "annotator_bottom_tabs"
+
+
 class QtTableDock(QDockWidget):
     """UI: a :class:`QtTablePanel` as a dock at the bottom, in the Retrieved segments view's tabs.
 
@@ -442,9 +447,11 @@ class QtTableDock(QDockWidget):
         self.visibilityChanged.connect(self._on_visibility_changed)
 
     def _tab_group(self) -> list[QDockWidget]:
-        """The docks this view shares tabs with: the Retrieved segments view and the other tables."""
+        """The docks this view shares tabs with: the Retrieved segments view first, then the others
+        of the group (Search the library, the other tables)."""
         docks = [self._beside] if self._beside is not None else []
-        return docks + [d for d in self._window.findChildren(QtTableDock) if d is not self]
+        grouped = [d for d in self._window.findChildren(QDockWidget) if d.property(TAB_GROUP) and d not in docks]
+        return docks + [d for d in grouped if d is not self]
 
     def _join_tabs(self) -> None:
         """Go into the tabs of a view of the group that is open at the bottom (not beside it).
