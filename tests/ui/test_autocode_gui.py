@@ -197,3 +197,14 @@ def test_cancel_stops_the_work_at_its_next_step(qtbot) -> None:
     with pytest.raises(Cancelled):
         task.run(work)
     assert 0 < len(steps) < 1000
+
+
+def test_a_long_title_leaves_the_text_to_code_in_sight(qtbot, open_window, import_text) -> None:
+    import_text("A title that goes on and on " * 12 + "\n\nA rose grew.\n")
+    window = open_window()
+    _find(qtbot, window, "rose")
+    dialog = _open_dialog(qtbot, window)
+    tree = dialog.preview_list
+    assert _rows(dialog) == [(TO_CREATE, "rose")]
+    assert tree.columnViewportPosition(3) < tree.viewport().width() * 2 // 3
+    assert tree.topLevelItem(0).toolTip(1).startswith("A title that goes on")

@@ -191,11 +191,14 @@ class QtAutocodeDialog(QDialog):
                 else:
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                     item.setCheckState(0, Qt.CheckState.Checked)
+                item.setToolTip(1, titles.get(p.document_id, ""))
                 item.setToolTip(3, p.quote[:2000])
                 items.append(item)
             self.preview_list.addTopLevelItems(items)
             for column in range(3):
                 self.preview_list.resizeColumnToContents(column)
+            # A long title must not push the text coded (what the preview is for) out of sight.
+            self.preview_list.setColumnWidth(1, min(self.preview_list.columnWidth(1), 220))
             if items:
                 self.preview_list.setCurrentItem(items[0])
         self.preview_list.blockSignals(False)
