@@ -432,9 +432,14 @@ def document_titles(session: Session, document_ids: Sequence[str] | None = None)
     """(id, title) of those of *document_ids* that exist (None: every document), in the library's
     order (as :func:`document_summaries`), without counting annotations: what a search or a
     retrieval over the library walks."""
-    if document_ids is None:
+    if document_ids is None or len(document_ids) > _IN_CHUNK:
+        # Many ids (a retrieval over the library): one walk in the library's order costs less than
+        # reading each one's date back into Python to sort by it.
         rows = session.execute(sa.select(_D.c.id, _D.c.title).order_by(_D.c.created, _D.c.title, _D.c.id))
-        return [(doc_id, title) for doc_id, title in rows]
+        if document_ids is None:
+            return [(doc_id, title) for doc_id, title in rows]
+        wanted = set(document_ids)
+        return [(doc_id, title) for doc_id, title in rows if doc_id in wanted]
     found: list[tuple[str, str, datetime]] = []
     for chunk in _chunks(list(document_ids)):
         query = sa.select(_D.c.id, _D.c.title, _D.c.created).where(_D.c.id.in_(chunk))
