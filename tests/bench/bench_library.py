@@ -8,7 +8,7 @@ sets and a ``genre`` attribute. It is written through the import service
 (``importing.persist``: the rows the app itself stores, bulk-inserted with
 SQLAlchemy Core) and the sets service, never with SQL of its own.
 
-Building takes tens of seconds, so the SQLite library is kept in the user's cache
+Building takes ~10 s (~25 s on PostgreSQL), so the SQLite library is kept in the user's cache
 folder under a key (what is generated and the schema it was written with) and
 copied for each run. On PostgreSQL (when its server binaries are installed: a
 throwaway server started as ``tests/_pg.py`` starts the tests') it is built anew.
@@ -22,8 +22,9 @@ Then, on a freshly opened library (no text kept in memory), it measures:
 - Ctrl+F in the real find bar on the 3 MB document: every hit found and marked,
   the first selected and painted
 
-and prints them, SQLite and PostgreSQL side by side, with the goals. Co-occurrence
-and auto-coding add their rows to :data:`MEASURES` (see :func:`library_measures`).
+and prints the best of three runs of each (one of ``near``, whose sentences are then kept),
+SQLite and PostgreSQL side by side, with the goals. Co-occurrence and auto-coding add
+their rows to :data:`MEASURES` (its comment says where).
 """
 
 from __future__ import annotations
@@ -269,6 +270,8 @@ class Measure:
     name: str
     goal: str
     run: Callable[[Library, Built], tuple[float, str]]
+    #: how often it is run (the best run counts): once where a second run would find a cache warm
+    repeats: int = 3
 
 
 def _search_first_page(library: Library, built: Built) -> tuple[float, str]:
@@ -352,26 +355,31 @@ def _find_bar(library: Library, built: Built) -> tuple[float, str]:
 
 #: The rows of the table, in order. Co-occurrence (the matrix service) and auto-coding
 #: (services/autocoding.py) add theirs here, with their goals: "co-occurrence matrix" < 1 s,
-#: "auto-code 5,000 hits: commit" < 2 s.
+#: "auto-code 5,000 hits: commit" < 2 s. One that writes goes last, with ``repeats=1``, so the
+#: others measure the library as generated.
 MEASURES: list[Measure] = [
     Measure(f"search library: '{WORD}', first {FIRST_PAGE} hits", "< 200 ms", _search_first_page),
     Measure(f"search library: '{WORD}', every hit", "< 1000 ms", _search_all),
     Measure("search library: regex", "< 2000 ms", _search_regex),
     Measure(f"retrieve {BOTH}", "< 300 ms", _retrieve(BOTH)),
-    Measure(f"retrieve {NEAR}", "", _retrieve(NEAR)),
+    Measure(f"retrieve {NEAR}", "", _retrieve(NEAR), repeats=1),  # sentences are kept by SHA-256
     Measure(f"find bar, {BIG_CHARS / 1e6:.2g} MB document: marked", "< 100 ms", _find_bar),
 ]
 
 
 def library_measures(built: Built) -> list[tuple[float, str]]:
-    """Every measure of :data:`MEASURES` on the library *built*, each on a freshly opened library
-    (nothing of it kept in memory, as after starting the program)."""
+    """Every measure of :data:`MEASURES` on the library *built*: the best of its runs (the machines
+    are shared; the best is what the code costs), each on a freshly opened library (no text of it
+    kept in memory, as after starting the program)."""
     from annotator.services.library import Library
 
     results = []
     for measure in MEASURES:
-        with Library.open(built.url) as library:
-            results.append(measure.run(library, built))
+        runs = []
+        for _ in range(1 if SMALL else measure.repeats):
+            with Library.open(built.url) as library:
+                runs.append(measure.run(library, built))
+        results.append(min(runs))
     return results
 
 
