@@ -116,11 +116,14 @@ def retrieve(
         sentences_needed = q.uses_sentences(tree)
         found: list[Segment] = []
         titles = repo.document_titles(s, list(by_document))
-        needs_text = sentences_needed or context > 0
-        sha256s = {} if needs_text else repo.document_sha256s(s, list(by_document))
-        for done, (doc_id, title) in enumerate(titles):
+        in_order = [doc_id for doc_id, _ in titles]
+        if sentences_needed or context > 0:  # a few texts per query, as a search reads them
+            texts = repo.document_texts(s, in_order)
+        else:
+            sha256s = repo.document_sha256s(s, in_order)
+            texts = ((doc_id, "", sha256s[doc_id]) for doc_id in in_order)
+        for done, ((doc_id, title), (_, text, sha256)) in enumerate(zip(titles, texts, strict=True)):
             report(progress, done, len(titles))
-            text, sha256 = library.current_text(s, doc_id) if needs_text else ("", sha256s[doc_id])
             sentences = segment(text, sha256) if sentences_needed else None
             for row in q.evaluate(tree, tag_ids, by_document[doc_id], sentences):
                 before = text[max(0, row.start - context) : row.start] if context else ""
