@@ -42,7 +42,8 @@ def test_the_library_benchmark_measures_every_row_on_sqlite_and_says_what_postgr
     measured = "not measured" not in lines[header - 1]
     rows = lines[header + 2 :]
     wanted = ("search library: 'council', first 50", "search library: 'council', every hit", "search library: regex",
-              "retrieve claim & evidence", "retrieve claim near/1 evidence", "find bar")  # fmt: skip
+              "retrieve claim & evidence", "retrieve claim near/1 evidence", "find bar", "co-occurrence matrix",
+              "auto-code 'council' in a set: commit")  # fmt: skip
     assert [row[: len(w)] for row, w in zip(rows, wanted)] == list(wanted) and len(rows) == len(wanted), done.stdout
     for row in rows:
         assert len(re.findall(r"\d\.\d ms", row)) == (2 if measured else 1), row  # SQLite, and PostgreSQL if it ran
