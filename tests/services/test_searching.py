@@ -153,3 +153,22 @@ def test_texts_read_a_few_per_query_keep_library_order_offsets_and_context(libra
             first = document.hits[0]
             assert text[first.start : first.end] == "rose" and first.after == "" and first.before.endswith("a ")
             assert document.hits[1].before == "in line two, " and document.hits[2].before == ""
+
+
+def test_a_kept_current_text_is_not_read_again_and_one_another_program_revised_is(
+    library: Library, documents: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.services import revising
+    from annotator.storage import repository
+
+    library.document(documents["First"])  # kept, as a window keeps the text it shows
+    read: list[str] = []
+    real = repository.document_texts
+    monkeypatch.setattr(repository, "document_texts", lambda s, ids: (read.extend(ids), real(s, ids))[1])
+    assert [d.title for d in search_library(library, Query("rose"))] == ["First", "Third"]
+    assert documents["First"] not in read and documents["Third"] in read
+    with Library.open(library.url) as other:
+        revising.revise_document(other, document_id=documents["First"], new_text="Nothing here.\n")
+    read.clear()
+    assert [d.title for d in search_library(library, Query("rose"))] == ["Third"]
+    assert documents["First"] in read

@@ -118,7 +118,7 @@ def retrieve(
         titles = repo.document_titles(s, list(by_document))
         in_order = [doc_id for doc_id, _ in titles]
         if sentences_needed or context > 0:  # a few texts per query, as a search reads them
-            texts = repo.document_texts(s, in_order)
+            texts = library.current_texts(s, in_order)
         else:
             sha256s = repo.document_sha256s(s, in_order)
             texts = ((doc_id, "", sha256s[doc_id]) for doc_id in in_order)

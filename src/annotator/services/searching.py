@@ -80,9 +80,7 @@ def _search(
     with reading(library.engine) as s:
         documents = documents_in_scope(s, scope)
         titles = dict(documents)
-        # A few texts per query (not two queries per document: on 1,000 documents those cost more
-        # than the search), and past the library's kept texts, which a search would only churn.
-        texts = repo.document_texts(s, [doc_id for doc_id, _ in documents])
+        texts = library.current_texts(s, [doc_id for doc_id, _ in documents])
         for done, (doc_id, text, sha256) in enumerate(texts, start=1):
             hits = list(finder.hits(text, context=context))
             if hits:
