@@ -209,3 +209,21 @@ def test_export_table_writes_each_format_and_never_over_the_library(
         with pytest.raises(FormatError, match="the library's own file"):
             export_table(library, own, table, "csv")
         assert own.read_bytes() == before
+
+
+def test_segments_of_many_documents_come_in_library_order(
+    library: Library, coded: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past one IN list of ids (storage.repository._IN_CHUNK) the titles are read in one walk in the
+    library's order instead: the same order as a few documents get, as ``annotator list`` shows."""
+    from annotator.storage import repository
+
+    claim = next(t.id for t in library.tags() if t.name == "claim")
+    for title in ("Zeta", "Alpha", "Mid"):
+        doc = document(library, f"{title} makes a claim.", title)
+        code(library, doc, f"{title} makes a claim.", claim, "a claim")
+    order = [d.id for d in library.documents()]
+    few = [s.document_id for s in retrieve(library, "claim")]
+    monkeypatch.setattr(repository, "_IN_CHUNK", 2)
+    many = [s.document_id for s in retrieve(library, "claim")]
+    assert many == few and list(dict.fromkeys(many)) == [d for d in order if d in set(many)] and len(set(many)) == 5

@@ -125,3 +125,50 @@ def test_each_document_s_hits_carry_the_sha256_of_the_text_searched(
     revising.revise_document(library, document_id=documents["First"], new_text="Now: a rose, a rose.\n")
     [again, _third] = search_library(library, Query("rose"))
     assert again.sha256 == library.document(documents["First"]).sha256 != first.sha256
+
+
+def test_texts_read_a_few_per_query_keep_library_order_offsets_and_context(library: Library) -> None:
+    """More documents than one query reads (storage.repository.TEXTS_PER_QUERY): every hit is where
+    a search of that document's own text finds it, with non-BMP characters before it and its
+    context cut at line breaks, and the documents come in library order, whole or narrowed."""
+    from annotator.core.search import find_hits
+    from annotator.storage.repository import TEXTS_PER_QUERY
+
+    count = TEXTS_PER_QUERY * 2 + 3
+    ids = [
+        importing.import_text(library, f"𝔐 {'🌹' * n} a rose\nin line two, rose {n}\u2028rose\n", title=f"T{n:02d}")
+        .documents[0].id
+        for n in range(count)
+    ]  # fmt: skip
+    query = Query("rose", word=True)
+    for scope in (Scope(), Scope(document_ids=tuple(reversed(ids[1::2])))):
+        results = list(search_library(library, query, scope=scope, context=20))
+        expected_ids = ids if not scope.document_ids else ids[1::2]
+        assert [d.document_id for d in results] == expected_ids
+        for document in results:
+            text = library.text(document.document_id)
+            assert document.sha256 == library.document(document.document_id).sha256
+            hits = [(h.start, h.end, h.match, h.before, h.after) for h in document.hits]
+            assert hits == [(h.start, h.end, h.match, h.before, h.after) for h in find_hits(text, query, context=20)]
+            first = document.hits[0]
+            assert text[first.start : first.end] == "rose" and first.after == "" and first.before.endswith("a ")
+            assert document.hits[1].before == "in line two, " and document.hits[2].before == ""
+
+
+def test_a_kept_current_text_is_not_read_again_and_one_another_program_revised_is(
+    library: Library, documents: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.services import revising
+    from annotator.storage import repository
+
+    library.document(documents["First"])  # kept, as a window keeps the text it shows
+    read: list[str] = []
+    real = repository.document_texts
+    monkeypatch.setattr(repository, "document_texts", lambda s, ids: (read.extend(ids), real(s, ids))[1])
+    assert [d.title for d in search_library(library, Query("rose"))] == ["First", "Third"]
+    assert documents["First"] not in read and documents["Third"] in read
+    with Library.open(library.url) as other:
+        revising.revise_document(other, document_id=documents["First"], new_text="Nothing here.\n")
+    read.clear()
+    assert [d.title for d in search_library(library, Query("rose"))] == ["Third"]
+    assert documents["First"] in read

@@ -27,6 +27,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from annotator.core import codebook
 from annotator.core import query as q
@@ -63,9 +64,9 @@ class Segment:
     sha256: str = ""  # of the text *start* and *end* point into
 
 
-@dataclass(frozen=True, slots=True)
-class _Row:
-    """What the evaluator reads of an annotation, and the rest of its row."""
+class _Row(NamedTuple):
+    """What the evaluator reads of an annotation, and the rest of its row (a named tuple: tens of
+    thousands are made per query, and a frozen dataclass takes four times as long to make)."""
 
     document_id: str
     id: str
@@ -108,18 +109,21 @@ def retrieve(
             chosen = _with_values(s, chosen, where)
         every_tag = sorted(set().union(*tag_ids.values()))
         by_document: dict[str, list[_Row]] = {}
-        for values in repo.coded_segments(s, every_tag, coders=wanted_coders):
-            if chosen is None or values[0] in chosen:
-                by_document.setdefault(values[0], []).append(_Row(*values))
+        for row in map(_Row._make, repo.coded_segments(s, every_tag, coders=wanted_coders)):
+            if chosen is None or row.document_id in chosen:
+                by_document.setdefault(row.document_id, []).append(row)
         paths = codebook.paths(tags)
         sentences_needed = q.uses_sentences(tree)
         found: list[Segment] = []
         titles = repo.document_titles(s, list(by_document))
-        needs_text = sentences_needed or context > 0
-        sha256s = {} if needs_text else repo.document_sha256s(s, list(by_document))
-        for done, (doc_id, title) in enumerate(titles):
+        in_order = [doc_id for doc_id, _ in titles]
+        if sentences_needed or context > 0:  # a few texts per query, as a search reads them
+            texts = library.current_texts(s, in_order)
+        else:
+            sha256s = repo.document_sha256s(s, in_order)
+            texts = ((doc_id, "", sha256s[doc_id]) for doc_id in in_order)
+        for done, ((doc_id, title), (_, text, sha256)) in enumerate(zip(titles, texts, strict=True)):
             report(progress, done, len(titles))
-            text, sha256 = library.current_text(s, doc_id) if needs_text else ("", sha256s[doc_id])
             sentences = segment(text, sha256) if sentences_needed else None
             for row in q.evaluate(tree, tag_ids, by_document[doc_id], sentences):
                 before = text[max(0, row.start - context) : row.start] if context else ""

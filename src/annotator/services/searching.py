@@ -79,11 +79,12 @@ def _search(
 ) -> Iterator[DocumentHits]:
     with reading(library.engine) as s:
         documents = documents_in_scope(s, scope)
-        for done, (doc_id, title) in enumerate(documents, start=1):
-            text, sha256 = library.current_text(s, doc_id, keep=False)
+        titles = dict(documents)
+        texts = library.current_texts(s, [doc_id for doc_id, _ in documents])
+        for done, (doc_id, text, sha256) in enumerate(texts, start=1):
             hits = list(finder.hits(text, context=context))
             if hits:
-                yield DocumentHits(doc_id, title, hits, sha256)
+                yield DocumentHits(doc_id, titles[doc_id], hits, sha256)
             report(progress, done, len(documents))
 
 

@@ -7,7 +7,7 @@ Loading many spans uses tuple selects and bulk writes use SQLAlchemy Core
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
@@ -249,7 +249,27 @@ def document_text(session: Session, document_id: str) -> str | None:
     return session.execute(sa.select(_D.c.text).where(_D.c.id == document_id)).scalar()
 
 
-def _chunks(values: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
+#: How many texts :func:`document_texts` reads per query: a query per text costs more than searching
+#: it (two round trips and SQLAlchemy's work for 30 KB of text), one for them all holds every text at once.
+TEXTS_PER_QUERY = 8
+
+
+def document_texts(session: Session, document_ids: Sequence[str]) -> Iterator[tuple[str, str, str]]:
+    """(id, text, SHA-256) of those of *document_ids* that exist, in the order given, read
+    :data:`TEXTS_PER_QUERY` at a time, so at most that many texts are held at once."""
+    for chunk in _chunks(list(document_ids), TEXTS_PER_QUERY):
+        query = sa.select(_D.c.id, _D.c.text, _D.c.sha256).where(_D.c.id.in_(chunk))
+        texts = {i: (text, sha256) for i, text, sha256 in session.execute(query)}
+        for document_id in chunk:
+            found = texts.pop(document_id, None)
+            if found is not None:
+                yield document_id, *found
+
+
+_IN_CHUNK = 500
+
+
+def _chunks(values: Sequence[str], size: int = _IN_CHUNK) -> Iterable[Sequence[str]]:
     # Bound the parameters of one IN (...): SQLite allows 32,766, older builds 999.
     return (values[i : i + size] for i in range(0, len(values), size))
 
@@ -412,9 +432,14 @@ def document_titles(session: Session, document_ids: Sequence[str] | None = None)
     """(id, title) of those of *document_ids* that exist (None: every document), in the library's
     order (as :func:`document_summaries`), without counting annotations: what a search or a
     retrieval over the library walks."""
-    if document_ids is None:
+    if document_ids is None or len(document_ids) > _IN_CHUNK:
+        # Many ids (a retrieval over the library): one walk in the library's order costs less than
+        # reading each one's date back into Python to sort by it.
         rows = session.execute(sa.select(_D.c.id, _D.c.title).order_by(_D.c.created, _D.c.title, _D.c.id))
-        return [(doc_id, title) for doc_id, title in rows]
+        if document_ids is None:
+            return [(doc_id, title) for doc_id, title in rows]
+        wanted = set(document_ids)
+        return [(doc_id, title) for doc_id, title in rows if doc_id in wanted]
     found: list[tuple[str, str, datetime]] = []
     for chunk in _chunks(list(document_ids)):
         query = sa.select(_D.c.id, _D.c.title, _D.c.created).where(_D.c.id.in_(chunk))
