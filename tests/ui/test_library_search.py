@@ -336,5 +336,26 @@ def test_the_bottom_views_share_one_set_of_tabs_so_their_alt_keys_never_clash(
     qtbot.keyClick(window.library_search.edit, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.autocoder.dialog is not None)  # its Alt+O, not Retrieved segments' Coder
     window.autocoder.dialog.reject()
-    qtbot.keyClick(window.library_search.edit, Qt.Key.Key_R, shift_ctrl)
-    assert window.retrieval.widget().isEnabled() and not window.library_search.isEnabled()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.pane, Qt.Key.Key_R, shift_ctrl)  # Retrieved segments to the front: enabled, the rest not
+    qtbot.waitUntil(lambda: window.retrieval.widget().isEnabled() and not window.library_search.isEnabled())
+
+
+def test_a_hits_left_context_is_cut_on_the_left_and_titles_and_right_context_on_the_right(
+    qtbot, open_window, three: list[str]
+) -> None:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    window = open_window()
+    _search_by_keyboard(qtbot, window, "rose")
+    tree, model = window.library_search.tree, window.library_search.model
+    document = model.index(0, 0)
+    hit_before, hit_after = model.index(0, 0, document), model.index(0, 2, document)
+    modes = []
+    for index in (hit_before, document, hit_after):
+        option = QStyleOptionViewItem()
+        option.textElideMode = tree.textElideMode()
+        tree.itemDelegateForIndex(index).initStyleOption(option, index)
+        modes.append(option.textElideMode)
+    assert modes == [Qt.TextElideMode.ElideLeft, Qt.TextElideMode.ElideRight, Qt.TextElideMode.ElideRight]

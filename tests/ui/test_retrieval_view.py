@@ -354,3 +354,17 @@ def test_completion_counts_code_points_after_an_emoji_in_a_tag(qtbot, open_windo
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert edit.text() == 'evidence | "👍 agreed"'  # a PATH with a space comes quoted
+
+
+def test_the_context_before_a_quote_is_cut_on_the_left_keeping_the_words_next_to_it(
+    qtbot, open_window, coded: str
+) -> None:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    window = open_window()
+    panel = _open_and_run(qtbot, window, "claim")
+    before = panel.view.model().index(0, QtSegmentsModel.BEFORE)
+    option = QStyleOptionViewItem()
+    panel.view.itemDelegateForIndex(before).initStyleOption(option, before)
+    assert option.textElideMode == Qt.TextElideMode.ElideLeft
+    assert panel.view.textElideMode() == Qt.TextElideMode.ElideRight  # the rest, the quote and after it, on the right

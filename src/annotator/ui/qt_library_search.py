@@ -57,6 +57,7 @@ from annotator.services.library import Library
 from annotator.services.progress import Cancelled
 from annotator.services.searching import DocumentHits, Scope, search_library, text_stamps
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
+from annotator.ui.qt_table_tools import QtElideLeftDelegate
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -378,7 +379,9 @@ class QtLibrarySearch(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideLeft)  # the left context keeps what is next to the hit
+        # The context before a hit is cut on its left, keeping what is next to the hit; titles and the
+        # context after a hit are cut on their right.
+        self.tree.setItemDelegateForColumn(0, QtElideLeftDelegate(self.tree, children_only=True))
         self.tree.activated.connect(self._on_activated)
         self.tree.header().setStretchLastSection(True)
         self.tree.setColumnWidth(0, 320)

@@ -69,7 +69,7 @@ from annotator.services.progress import Cancelled
 from annotator.services.retrieving import Segment
 from annotator.ui.qt_scope import QtCoderChooser, QtScopeChooser
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
-from annotator.ui.qt_table_tools import EXPORT_ROLE, QtTableTools
+from annotator.ui.qt_table_tools import EXPORT_ROLE, QtElideLeftDelegate, QtTableTools
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -274,6 +274,7 @@ class QtRetrievalPanel(QWidget):
         header.setSectionResizeMode(QtSegmentsModel.QUOTE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 150), (1, 120), (2, 180), (4, 180), (5, 140), (6, 70)):
             self.view.setColumnWidth(column, width)
+        self.view.setItemDelegateForColumn(QtSegmentsModel.BEFORE, QtElideLeftDelegate(self.view))
         self.tools = QtTableTools(
             self.view, "Retrieved segments", lambda: session.library, report, export_table=self.export_table
         )

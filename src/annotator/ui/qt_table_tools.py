@@ -23,9 +23,20 @@ import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPoint, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QMenu, QMessageBox, QPushButton, QTableView, QTreeView, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHeaderView,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTreeView,
+    QWidget,
+)
 
 from annotator.formats.tables import TABLE_FORMATS, Cell, Table, tsv_text
 from annotator.services.library import Library
@@ -188,3 +199,17 @@ class QtTableTools(QObject):
             return self._library().state(key)
         except USER_ERRORS:
             return None
+
+
+class QtElideLeftDelegate(QStyledItemDelegate):
+    """UI: cuts a cell's text on the left, so the context before a hit or quote keeps the words next
+    to it. With *children_only*, only rows under another (a tree's hits, not their document rows)."""
+
+    def __init__(self, parent: QObject | None = None, *, children_only: bool = False) -> None:
+        super().__init__(parent)
+        self._children_only = children_only
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if not self._children_only or index.parent().isValid():
+            option.textElideMode = Qt.TextElideMode.ElideLeft
