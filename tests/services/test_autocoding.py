@@ -242,3 +242,14 @@ def test_redo_leaves_out_a_span_another_program_coded_meanwhile(library: Library
     redone = restore_coded(library, annotations=made, sha256s=sha256s)
     assert [a.id for a in redone.annotations_created] == [a.id for a in made[1:]]
     assert theirs.id in {a.id for a in library.annotations(docs[0])}
+
+
+def test_undo_goes_through_after_a_note_edited_and_undone_here(library: Library, docs: list[str]) -> None:
+    """A note set and set back (the window's own edit, undone) changes only the modified time."""
+    claim = library.tag_named("claim")
+    made = apply(library, plan(library, Query("rose"), tag_id=claim.id)).changes.annotations_created
+    annotating.set_note(library, annotation_id=made[0].id, note="for a moment")
+    annotating.set_note(library, annotation_id=made[0].id, note="")
+    assert library.annotation(made[0].id).modified != made[0].modified
+    assert len(remove_coded(library, annotations=made).annotations_deleted) == len(made)
+    assert spans(library, docs[0]) == [] and spans(library, docs[1]) == []

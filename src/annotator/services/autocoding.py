@@ -35,6 +35,7 @@ from annotator.core.model import Annotation, Tag, annotation_on_span, coder_name
 from annotator.core.search import Query, compile_query
 from annotator.core.selectors import check_span
 from annotator.core.sentences import segment
+from annotator.services.annotating import SEEN_FIELDS
 from annotator.services.changes import Changes
 from annotator.services.library import Library
 from annotator.services.progress import Progress, report
@@ -282,17 +283,24 @@ def apply(library: Library, plan: Plan, *, coder: str = "", progress: Progress |
 def remove_coded(library: Library, *, annotations: Sequence[Annotation]) -> Changes:
     """Undo an auto-coding: delete exactly *annotations* (as :func:`apply` or :func:`restore_coded`
     made them), in one transaction. Refused (:class:`Conflict`, nothing deleted) if another
-    program changed one since (a note, a tag, a span): deleting it would throw that away. One
+    program changed what a person sees of one since (its note, tag or span): deleting it would
+    throw that away. One
     another program deleted already is left out."""
     ids = [a.id for a in annotations]
     with unit_of_work(library.engine) as s:
         repo.lock_annotations(s, ids)
         found = {a.id: a for a, _state in repo.anchored_annotations_by_id(s, ids)}
-        if any(found[a.id] != a for a in annotations if a.id in found):
+        if any(_seen(found[a.id]) != _seen(a) for a in annotations if a.id in found):
             raise Conflict(UNDO_CHANGED)
         gone = tuple(a for a in annotations if a.id in found)
         repo.delete_annotations(s, [a.id for a in gone])
     return Changes(annotations_deleted=gone)
+
+
+def _seen(annotation: Annotation) -> tuple[object, ...]:
+    """What a person sees of an annotation: its tag, note and span. Not its modified time, which
+    an edit undone in the window moves on while leaving the annotation as it was."""
+    return tuple(getattr(annotation, name) for name in SEEN_FIELDS)
 
 
 def restore_coded(library: Library, *, annotations: Sequence[Annotation], sha256s: Mapping[str, str]) -> Changes:
