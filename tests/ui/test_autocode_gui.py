@@ -208,3 +208,29 @@ def test_a_long_title_leaves_the_text_to_code_in_sight(qtbot, open_window, impor
     assert _rows(dialog) == [(TO_CREATE, "rose")]
     assert tree.columnViewportPosition(3) < tree.viewport().width() * 2 // 3
     assert tree.topLevelItem(0).toolTip(1).startswith("A title that goes on")
+
+
+def test_the_tag_cannot_change_while_planning_so_what_is_coded_is_what_is_shown(
+    qtbot, open_window, import_text, library_path, monkeypatch
+) -> None:
+    doc_id = import_text(TEXT)
+    window = open_window()
+    _find(qtbot, window, "rose")
+    dialog = _open_dialog(qtbot, window)
+    real, planned = autocoding.plan, []
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        planned.append(kwargs["tag_id"])
+        time.sleep(0.3)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(autocoding, "plan", slow)
+    first_tag = dialog.tag_id
+    dialog.tag_box.setFocus()
+    QTimer.singleShot(100, lambda: qtbot.keyClick(dialog.tag_box, Qt.Key.Key_Down))  # typed while planning
+    qtbot.keyClick(dialog.tag_box, Qt.Key.Key_Down)
+    second_tag = dialog.tag_id
+    assert second_tag != first_tag and planned == [second_tag]  # the key typed meanwhile went nowhere
+    assert dialog.plan is not None and dialog.plan.tag_id == second_tag and dialog.tag_box.hasFocus()
+    qtbot.keyClick(dialog.preview_list, Qt.Key.Key_Return)
+    assert {a.tag_id for a in stored_annotations(library_path, doc_id)} == {second_tag}

@@ -163,16 +163,28 @@ class QtAutocodeDialog(QDialog):
         return str(self.extent_box.currentData())
 
     def replan(self) -> bool:
-        """Plan again for the chosen tag and extent and show the preview; False if it failed (said)."""
+        """Plan again for the chosen tag and extent and show the preview; False if it failed (said).
+
+        While planning (events still run, for the progress dialog) the tag and extent cannot be
+        changed and nothing can be coded: a plan is always the one for the choices shown.
+        """
+        boxes = (self.tag_box, self.extent_box)
+        had_focus = next((box for box in boxes if box.hasFocus()), None)
+        for widget in (*boxes, self.ok_button):
+            widget.setEnabled(False)
+        tag_id, extent = self.tag_id, self.extent
         try:
-            plan = run_in_background(
-                self, "Finding what to code…", lambda p: self._planner(self.tag_id, self.extent, p)
-            )
+            plan = run_in_background(self, "Finding what to code…", lambda p: self._planner(tag_id, extent, p))
         except Cancelled:
             plan = None
         except USER_ERRORS as exc:
             QMessageBox.warning(self, "Auto-code", f"Nothing can be coded: {exc}")
             plan = None
+        finally:
+            for box in boxes:
+                box.setEnabled(True)
+            if had_focus is not None:
+                had_focus.setFocus()
         self._show(plan)
         return plan is not None
 
@@ -213,7 +225,7 @@ class QtAutocodeDialog(QDialog):
 
     def chosen_plan(self) -> Plan | None:
         """The plan narrowed to the checked spans (and those already coded, to count them)."""
-        if self.plan is None:
+        if self.plan is None or (self.plan.tag_id, self.plan.extent) != (self.tag_id, self.extent):
             return None
         keep = set(self.chosen_indices())
         return self.plan.only(i for i, p in enumerate(self.plan.spans) if i in keep or p.already_coded)
