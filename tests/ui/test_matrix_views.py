@@ -458,3 +458,30 @@ def test_the_views_open_in_one_set_of_tabs_with_retrieved_segments(qtbot, open_w
     qtbot.keyClick(window, Qt.Key.Key_D, CTRL_SHIFT)
     qtbot.waitUntil(lambda: window.document_matrix.in_front)
     assert [d.in_front for d in docks] == [False, True, False]
+
+
+def test_a_cell_is_not_opened_while_a_new_table_is_counted_which_goes_on(
+    qtbot, open_window, coded, monkeypatch
+) -> None:
+    from annotator.services.progress import report
+    from annotator.ui import qt_matrices
+
+    window = open_window()
+    panel = _open(qtbot, window, Qt.Key.Key_O, window.cooccurrence)
+    real, release = qt_matrices.matrices.cooccurrence_matrix, threading.Event()
+
+    def slow(library, *, progress, **settings):  # type: ignore[no-untyped-def]
+        while not release.wait(0.005):
+            report(progress, 0, 1)
+        return real(library, progress=progress, **settings)
+
+    monkeypatch.setattr(qt_matrices.matrices, "cooccurrence_matrix", slow)
+    qtbot.keyClick(panel.view, Qt.Key.Key_F5)  # counting again
+    assert panel.running
+    _go_to(qtbot, panel.view, 0, 1)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert panel.running and panel.status_label.text().startswith("Still counting")
+    release.set()
+    assert wait_letting_threads_run(lambda: not panel.running, 10)
+    QApplication.processEvents()
+    assert panel.counted_settings is not None and not panel.stale

@@ -348,7 +348,11 @@ class QtTablePanel(QWidget):
         """A new table is shown, from *counted* (a subclass clears what an old cell opened)."""
 
     def open_in_background(self, work: Callable[[Progress], object], shown: Callable[[object], None]) -> None:
-        """Read what a cell stands for off the GUI thread, then *shown* (on it) shows it."""
+        """Read what a cell stands for off the GUI thread, then *shown* (on it) shows it; not while a
+        new table is being counted (its cells are those of options no longer shown)."""
+        if self.running and self._job == "table":
+            self.say("Still counting: open a cell once the new table is shown.")
+            return
         self._start("cell", work, shown, "Reading the cell…")
 
     def _start(self, job: str, work: Callable[[Progress], object], shown: Callable[[object], None], says: str) -> None:
