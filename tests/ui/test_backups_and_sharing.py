@@ -138,3 +138,28 @@ def test_a_tag_another_program_adds_gets_a_button_and_a_key_at_the_next_poll(
     assert window.tag_panel.index_of(trust.id).data() == "Trust"
     assert window.tag_actions[trust.id].text() == "Tag as Trust"
     assert "another window or program" in window.statusBar().currentMessage()
+
+
+def test_views_reading_in_threads_are_stopped_before_a_restore_closes_the_library(
+    qtbot, open_window, import_text, library_path, monkeypatch
+) -> None:
+    from annotator.ui import qt_library_watcher
+
+    import_text(TEXT)
+    window = open_window()
+    dialog = QtBackupsDialog(window.session.library, window)
+    qtbot.addWidget(dialog)
+    dialog.backup_button.click()
+    events: list[str] = []
+    views = [window.library_search, window.retrieval.panel, window.cooccurrence.panel,
+             window.document_matrix.panel, window.frequencies.panel]  # fmt: skip
+    for view in views:
+        name = type(view).__name__
+        monkeypatch.setattr(view, "stop", lambda _name=name: events.append(_name))
+    real = qt_library_watcher.restore_library
+    monkeypatch.setattr(
+        qt_library_watcher, "restore_library", lambda *a, **k: (events.append("restore"), real(*a, **k))[1]
+    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert window.watcher.restore_backup(dialog.backups[0].path)
+    assert events[-1] == "restore" and sorted(events[:-1]) == sorted(type(v).__name__ for v in views)

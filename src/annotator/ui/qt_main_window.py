@@ -160,7 +160,7 @@ class QtMainWindow(QMainWindow):
         self.exporter = QtExportFlow(
             self, session, selected_document_ids=self.document_list.selected_ids, set_names=self.library_sets.set_names
         )
-        self.watcher = QtLibraryWatcher(self, session, before_restore=self.save_reading_position)
+        self.watcher = QtLibraryWatcher(self, session, before_restore=self._before_restore)
         self.reviser = QtReviseFlow(self, session, before_revise=self.save_reading_position)
         self.codebook = QtCodebookFlow(self, session)
         self.identity = QtCoderIdentity(self, self._report)
@@ -611,13 +611,22 @@ class QtMainWindow(QMainWindow):
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_reading_position()
-        self.watcher.stop()
+    def stop_background_reads(self) -> None:
+        """Cancel the views reading the library in threads of their own, and wait for them."""
         self.library_search.stop()
         self.retrieval.panel.stop()
         for dock in (self.cooccurrence, self.document_matrix, self.frequencies):
             dock.panel.stop()
+
+    def _before_restore(self) -> None:
+        """The library is about to be closed and replaced by a backup: nothing may read it meanwhile."""
+        self.save_reading_position()
+        self.stop_background_reads()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_reading_position()
+        self.watcher.stop()
+        self.stop_background_reads()
         settings = _settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
