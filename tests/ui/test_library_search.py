@@ -6,6 +6,8 @@ deleted; results marked out of date when another program revises a document."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QInputDialog
@@ -359,3 +361,30 @@ def test_a_hits_left_context_is_cut_on_the_left_and_titles_and_right_context_on_
         tree.itemDelegateForIndex(index).initStyleOption(option, index)
         modes.append(option.textElideMode)
     assert modes == [Qt.TextElideMode.ElideLeft, Qt.TextElideMode.ElideRight, Qt.TextElideMode.ElideRight]
+
+
+def test_auto_coding_every_hit_needs_a_search_that_went_through_every_text(
+    qtbot, open_window, three: list[str], monkeypatch
+) -> None:
+    from annotator.ui import qt_library_search
+
+    window = open_window()
+    panel = window.library_search
+    _search_by_keyboard(qtbot, window, "rose")  # done: its texts are known
+    real, release = qt_library_search.search_library, threading.Event()
+
+    def first_then_wait(*args, **kwargs):  # type: ignore[no-untyped-def]
+        progress = kwargs["progress"]
+        for document in real(*args, **kwargs):
+            yield document
+            while not release.wait(0.01):
+                progress(0, 3)  # raises Cancelled once cancelled
+
+    monkeypatch.setattr(qt_library_search, "search_library", first_then_wait)
+    panel.search()
+    assert wait_letting_threads_run(lambda: bool(panel.model.documents), 10)
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Escape)  # cancelled with one document's hits shown
+    release.set()
+    panel.tree.clearSelection()
+    panel.request_autocode()
+    assert window.autocoder.dialog is None and "cancelled" in window.statusBar().currentMessage()

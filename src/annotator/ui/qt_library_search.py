@@ -506,6 +506,8 @@ class QtLibrarySearch(QWidget):
         chosen = self.selected_hits()
         if chosen:
             self.autocodeHits.emit(chosen)
+        elif not self._stamps:
+            self._status("The search was cancelled: select the hits to auto-code, or search again (F5).", 5000)
         else:
             query, scope = self._searched
             self.autocodeSearch.emit(query, scope, dict(self._stamps))
@@ -557,6 +559,7 @@ class QtLibrarySearch(QWidget):
         self.model.clear()
         self.stale_label.hide()
         self._searched = (query, scope)
+        self._stamps = {}  # the texts of this search, once it has gone through them all
         self._generation += 1
         run = _SearchRun(self._generation, self._session.library, query, scope)
         run.found.connect(self._on_found)
