@@ -98,6 +98,16 @@ def test_the_table_is_tab_separated_with_a_header_and_csv_keeps_fields_exact(cli
     assert rows[2][7] == "the team left"
 
 
+def test_csv_quotes_a_note_holding_a_lone_carriage_return_so_every_segment_is_one_record(  # type: ignore[no-untyped-def]
+    cli, doc: str
+) -> None:
+    cli("annotate", doc, "--tag", "evidence", "--quote", "the team left", "--note", "line one\rline two")
+    out = cli("retrieve", "evidence", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(out, newline="")))
+    assert len(rows) == 3 and rows[2][8] == "line one\rline two"
+    assert rows[2][4:6] == [str(TEXT.index("the team left")), str(TEXT.index("the team left") + 13)]
+
+
 @pytest.mark.parametrize(
     ("argv", "status", "message"),
     [

@@ -27,7 +27,6 @@ attribute cannot have is one ``annotator: error:`` line with status 1; a ``--whe
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import sys
 from collections.abc import Callable
@@ -35,7 +34,7 @@ from typing import Any, TextIO
 
 import orjson
 
-from annotator.cli_text import UsageError, json_text, terminal_safe, tsv_line
+from annotator.cli_text import UsageError, json_text, terminal_safe, tsv_line, write_csv
 from annotator.core import query
 from annotator.formats.tables import table_bytes
 from annotator.services import retrieving
@@ -125,12 +124,10 @@ def _write(out: TextIO, output_format: str, segments: list[retrieving.Segment], 
     header = list(retrieving.COLUMNS) + (["before", "after"] if with_context else [])
     lines = [_fields(s, with_context) for s in segments]
     if output_format == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(lines)
+        write_csv(out, header, lines)
         return
     for fields in [header, *lines]:
-        out.write(tsv_line(fields) + "\n")
+        out.write(tsv_line([str(field) for field in fields]) + "\n")
 
 
 def _json_row(s: retrieving.Segment, with_context: bool) -> dict[str, object]:
@@ -143,6 +140,6 @@ def _json_row(s: retrieving.Segment, with_context: bool) -> dict[str, object]:
     return row
 
 
-def _fields(s: retrieving.Segment, with_context: bool) -> list[str]:
-    fields = [s.document_id, s.title, s.annotation_id, s.tag, str(s.start), str(s.end), s.coder, s.quote, s.note]
+def _fields(s: retrieving.Segment, with_context: bool) -> list[str | int]:
+    fields: list[str | int] = [s.document_id, s.title, s.annotation_id, s.tag, s.start, s.end, s.coder, s.quote, s.note]
     return fields + ([s.before, s.after] if with_context else [])

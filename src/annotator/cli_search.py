@@ -22,14 +22,13 @@ usage error (status 2).
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from collections.abc import Callable
 from typing import Any
 
 import orjson
 
-from annotator.cli_text import UsageError, json_text, tsv_line
+from annotator.cli_text import UsageError, json_text, tsv_line, write_csv
 from annotator.core.search import CONTEXT, Query, compile_query
 from annotator.services.library import Library
 from annotator.services.saved_searches import saved_search, scope_of
@@ -101,9 +100,7 @@ def cmd_search(args: argparse.Namespace, library: Callable[[], Library]) -> None
         return
     rows = [[d.document_id, h.start, h.end, h.before, h.match, h.after] for d in found for h in d.hits]
     if args.output_format == "csv":
-        out = csv.writer(sys.stdout)
-        out.writerow(COLUMNS)
-        out.writerows(rows)
+        write_csv(sys.stdout, COLUMNS, rows)
         return
     print(tsv_line(COLUMNS))
     for row in rows:

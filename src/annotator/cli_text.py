@@ -16,7 +16,8 @@ from __future__ import annotations
 import csv
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from typing import TextIO
 
 import orjson
 
@@ -55,6 +56,14 @@ def tsv_line(fields: list[str]) -> str:
     return "\t".join(terminal_safe(field) for field in fields)
 
 
+def write_csv(out: TextIO, header: Sequence[object], rows: Iterable[Sequence[object]]) -> None:
+    """CSV for a program to read: LF line ends, numbers bare and every text quoted, so a lone CR in
+    a note (which the csv module's minimal quoting leaves bare) cannot end a record."""
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+    writer.writerow(header)
+    writer.writerows(rows)
+
+
 def json_text(encoded: bytes) -> str:
     """UTF-8 JSON as text to print: DEL, C1 controls, U+2028 and U+2029 written as ``\\uXXXX``
     escapes, which decode to the same string (they can only occur inside strings)."""
@@ -75,12 +84,10 @@ def print_table(table: Table, names: list[str], fields: Callable[[Header], list[
         sys.stdout.write(json_text(orjson.dumps(shown, option=orjson.OPT_INDENT_2)) + "\n")
         return
     header = names + [h.label for h in table.columns]
-    lines = [fields(h) + [str(n) for n in row] for h, row in zip(table.rows, table.cells)]
     if output_format == "csv":
-        out = csv.writer(sys.stdout, lineterminator="\n")
-        out.writerow(header)
-        out.writerows(lines)
+        write_csv(sys.stdout, header, [[*fields(h), *row] for h, row in zip(table.rows, table.cells)])
         return
+    lines = [fields(h) + [str(n) for n in row] for h, row in zip(table.rows, table.cells)]
     print(tsv_line(header))
     for line in lines:
         print(tsv_line(line))
