@@ -28,13 +28,12 @@ from typing import Any
 import orjson
 
 from annotator import config
-from annotator.cli_text import UsageError, json_text
+from annotator.cli_text import json_text, scope_of
 from annotator.core.autocode import EXTENTS, MATCH
 from annotator.core.model import coder_name
 from annotator.core.search import Query, compile_query
 from annotator.services import autocoding
 from annotator.services.library import Library
-from annotator.services.searching import Scope
 
 
 def add_autocode_command(subparsers: Any) -> None:
@@ -68,20 +67,9 @@ def add_autocode_command(subparsers: Any) -> None:
     p.add_argument("--format", dest="output_format", choices=["text", "json"], default="text")
 
 
-def _scope(args: argparse.Namespace) -> Scope:
-    """The documents ``--doc``, ``--set`` and ``--where`` choose, as ``annotator search`` reads them."""
-    where = []
-    for item in args.where:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise UsageError(f"--where takes NAME=VALUE, not {item!r}")
-        where.append((name, value))
-    return Scope(document_ids=tuple(args.doc_ids), set_name=args.set_name, where=tuple(where))
-
-
 def cmd_autocode(args: argparse.Namespace, library: Callable[[], Library]) -> None:
     """Run ``annotator autocode``."""
-    scope = _scope(args)
+    scope = scope_of(args)
     query = Query(args.pattern, regex=args.regex, case=args.case, word=args.word, loose=args.loose)
     compile_query(query)  # a bad pattern is refused before the library is opened (or made)
     coder = coder_name(args.coder if args.coder is not None else (config.coder_name() or ""))

@@ -22,11 +22,10 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from annotator.cli_text import UsageError, print_table
+from annotator.cli_text import UsageError, print_table, scope_of
 from annotator.core.words import stop_words
 from annotator.services.frequencies import word_frequencies
 from annotator.services.library import Library
-from annotator.services.searching import Scope
 
 Opener = Callable[[], Library]
 
@@ -63,14 +62,8 @@ def cmd_frequencies(args: argparse.Namespace, library: Opener) -> None:
         raise UsageError(f"--top takes a number of words, 1 or more, not {args.top}")
     if args.min_length < 1:
         raise UsageError(f"--min-length takes a number of characters, 1 or more, not {args.min_length}")
-    where: list[tuple[str, str]] = []
-    for item in args.where:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise UsageError(f"--where takes NAME=VALUE, not {item!r}")
-        where.append((name, value))
+    scope = scope_of(args)
     if args.stopwords is not None:
         stop_words(args.stopwords)  # a language there is no list for is refused before a library is opened
-    scope = Scope(document_ids=tuple(args.doc_ids), set_name=args.set_name, where=tuple(where))
     table = word_frequencies(library(), scope=scope, stopwords=args.stopwords, top=args.top, min_length=args.min_length)
     print_table(table, ["word"], lambda h: [h.label], args.output_format)

@@ -24,11 +24,10 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from annotator.cli_text import UsageError, print_table
+from annotator.cli_text import print_table, scope_of
 from annotator.core import matrices
 from annotator.services import matrices as service
 from annotator.services.library import Library
-from annotator.services.searching import Scope
 
 Opener = Callable[[], Library]
 
@@ -74,17 +73,6 @@ def _add_common(p: argparse.ArgumentParser) -> None:
         help="only documents with this attribute value (repeatable; each must hold)",
     )  # fmt: skip
     p.add_argument("--format", dest="output_format", choices=FORMATS, default="table", help="default: table")
-
-
-def scope_of(args: argparse.Namespace) -> Scope:
-    """The documents ``--doc``, ``--set`` and ``--where`` choose."""
-    where: list[tuple[str, str]] = []
-    for item in args.where:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise UsageError(f"--where takes NAME=VALUE, not {item!r}")
-        where.append((name, value))
-    return Scope(document_ids=tuple(args.doc_ids), set_name=args.set_name, where=tuple(where))
 
 
 def cmd_matrix(args: argparse.Namespace, library: Opener) -> None:

@@ -34,7 +34,7 @@ from typing import Any, TextIO
 
 import orjson
 
-from annotator.cli_text import UsageError, json_text, terminal_safe, tsv_line, write_csv
+from annotator.cli_text import UsageError, json_text, terminal_safe, tsv_line, where_pairs, write_csv
 from annotator.core import query
 from annotator.formats.tables import table_bytes
 from annotator.services import retrieving
@@ -75,12 +75,7 @@ def add_retrieve_command(subparsers: Any) -> None:
 
 def cmd_retrieve(args: argparse.Namespace, library: Opener) -> None:
     """Run ``annotator retrieve``."""
-    where: list[tuple[str, str]] = []
-    for item in args.where:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise UsageError(f"--where takes NAME=VALUE, not {item!r}")
-        where.append((name, value))
+    where = where_pairs(args.where)
     if args.context < 0:
         raise UsageError(f"--context takes a number of characters, 0 or more, not {args.context}")
     if args.output is not None and not args.output:

@@ -28,7 +28,7 @@ from typing import Any
 
 import orjson
 
-from annotator.cli_text import UsageError, json_text, tsv_line, write_csv
+from annotator.cli_text import UsageError, json_text, tsv_line, where_pairs, write_csv
 from annotator.core.search import CONTEXT, Query, compile_query
 from annotator.services.library import Library
 from annotator.services.saved_searches import saved_search, scope_of
@@ -69,12 +69,7 @@ def cmd_search(args: argparse.Namespace, library: Callable[[], Library]) -> None
     """Run ``annotator search``."""
     if args.context < 0:
         raise UsageError(f"--context takes a number of characters, 0 or more, not {args.context}")
-    where = []
-    for item in args.where:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise UsageError(f"--where takes NAME=VALUE, not {item!r}")
-        where.append((name, value))
+    where = where_pairs(args.where)
     if args.saved is not None:
         given = (args.pattern, args.regex, args.case, args.word, args.loose, args.doc_ids, args.set_name, where)
         if any(g not in (None, False, []) for g in given):

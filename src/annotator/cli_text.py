@@ -13,6 +13,7 @@ line separators that JSON may carry raw.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import re
 import sys
@@ -22,6 +23,7 @@ from typing import TextIO
 import orjson
 
 from annotator.core.matrices import Header, Table
+from annotator.services.searching import Scope
 
 # C0 controls (tab and newline included), DEL, C1 controls, the two Unicode line breaks
 # that str.splitlines() honours, and lone surrogates (an undecodable byte of a file name
@@ -54,6 +56,23 @@ def terminal_safe(text: str) -> str:
 def tsv_line(fields: list[str]) -> str:
     """One tab-separated line; each field made :func:`terminal_safe` (so it holds no tab)."""
     return "\t".join(terminal_safe(field) for field in fields)
+
+
+def where_pairs(items: Sequence[str]) -> list[tuple[str, str]]:
+    """``--where NAME=VALUE`` options as (name, value) pairs; :class:`UsageError` for one without ``=``."""
+    pairs = []
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"--where takes NAME=VALUE, not {item!r}")
+        pairs.append((name, value))
+    return pairs
+
+
+def scope_of(args: argparse.Namespace) -> Scope:
+    """The documents ``--doc`` (repeatable), ``--set`` and ``--where`` choose, as ``annotator search``
+    reads them: those that fit every option given."""
+    return Scope(document_ids=tuple(args.doc_ids or ()), set_name=args.set_name, where=tuple(where_pairs(args.where)))
 
 
 def write_csv(out: TextIO, header: Sequence[object], rows: Iterable[Sequence[object]]) -> None:
