@@ -28,7 +28,6 @@ writes the columns of ``annotator retrieve`` (:func:`~annotator.services.retriev
 from __future__ import annotations
 
 import html
-import threading
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
@@ -39,7 +38,6 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     QStringListModel,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
@@ -65,8 +63,8 @@ from annotator.core.errors import InvalidInput
 from annotator.core.offsets import OffsetMap
 from annotator.formats.tables import Table
 from annotator.services import retrieving
-from annotator.services.progress import Cancelled
 from annotator.services.retrieving import Segment
+from annotator.ui.qt_background import QtWorker
 from annotator.ui.qt_scope import QtCoderChooser, QtScopeChooser
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 from annotator.ui.qt_table_tools import EXPORT_ROLE, QtElideLeftDelegate, QtTableTools
@@ -141,13 +139,6 @@ class QtSegmentsModel(QAbstractTableModel):
         return None
 
 
-class _Signals(QObject):
-    """Carries the worker thread's news to the GUI thread (queued: the receiver lives there)."""
-
-    progressed = Signal(int, int, int)  # run, documents done, documents
-    finished = Signal(int, object)  # run, list[Segment] | str (why it failed) | None (cancelled)
-
-
 class _QueryEdit(QLineEdit):
     """The query field: completes the tag PATH being typed (a word, or a quoted PATH begun)."""
 
@@ -215,15 +206,14 @@ class QtRetrievalPanel(QWidget):
         self._session = session
         self._selected_document_ids = selected_document_ids
         self._show_span = show_span
-        self._run = 0  # the number of the latest run; news of older runs is dropped
-        self._cancel: threading.Event | None = None
-        self._thread: threading.Thread | None = None
         self._with_context = False  # the rows shown were retrieved with context
         self.stale = False
         self._changed_while_running = False
-        self._signals = _Signals(self)
-        self._signals.progressed.connect(self._on_worker_progressed)
-        self._signals.finished.connect(self._on_worker_finished)
+        self.worker = QtWorker(self)
+        self.worker.progressed.connect(self._on_worker_progressed)
+        self.worker.finished.connect(self._on_retrieved)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.cancelled.connect(self._on_cancelled)
 
         self.query_edit = _QueryEdit(self)
         self.query_edit.setAccessibleName("Retrieval query")
@@ -356,7 +346,7 @@ class QtRetrievalPanel(QWidget):
 
     @property
     def running(self) -> bool:
-        return self._thread is not None
+        return self.worker.running
 
     def run_query(self) -> None:
         """Run the query in a worker thread (a run still going is cancelled first)."""
@@ -378,55 +368,24 @@ class QtRetrievalPanel(QWidget):
             "where": list(scope.where),
             "context": self.context_box.value(),
         }
-        self.cancel()
-        self._run += 1
-        run, cancel, library = self._run, threading.Event(), self._session.library
-        signals = self._signals
-
-        def progress(done: int, total: int) -> bool:
-            if done == total or done % 25 == 0:
-                signals.progressed.emit(run, done, total)
-            return not cancel.is_set()
-
-        def work() -> None:
-            outcome: object
-            try:
-                outcome = retrieving.retrieve(library, text, progress=progress, **settings)  # type: ignore[arg-type]
-            except Cancelled:
-                outcome = None
-            except USER_ERRORS as exc:
-                outcome = str(exc)
-            except Exception as exc:  # a thread's exception would reach no one; the view says it
-                outcome = f"the retrieval failed: {exc}"
-            signals.finished.emit(run, outcome)
-
-        self._cancel = cancel
+        library = self._session.library
         self._changed_while_running = False
         self._with_context = settings["context"] > 0  # type: ignore[operator]
-        self._thread = threading.Thread(target=work, name="annotator-retrieve", daemon=True)
+        self.worker.start(
+            lambda progress: retrieving.retrieve(library, text, progress=progress, **settings),  # type: ignore[arg-type]
+            name="annotator-retrieve",
+        )
         self._show_running(True)
         self._say("Retrieving…")
-        self._thread.start()
 
     def cancel(self) -> None:
         """Stop the run going on, if any (its result is dropped)."""
-        if self._cancel is not None:
-            self._cancel.set()
-        if self._thread is not None:
-            self._run += 1  # what it still sends is dropped, even a result it had just found
-            self._say("Cancelled; the rows are those of the last run.")
-        self._forget_thread()
+        if self.worker.cancel():
+            self._on_cancelled()
 
     def stop(self) -> None:
         """Cancel a run and wait for its thread (the window closes)."""
-        thread = self._thread
-        self.cancel()
-        if thread is not None:
-            thread.join(timeout=5)
-
-    def _forget_thread(self) -> None:
-        self._thread = None
-        self._cancel = None
+        self.worker.stop()
         self._show_running(False)
 
     def _show_running(self, running: bool) -> None:
@@ -436,21 +395,20 @@ class QtRetrievalPanel(QWidget):
         if running:
             self.progress_bar.setRange(0, 0)  # busy until the first count
 
-    def _on_worker_progressed(self, run: int, done: int, total: int) -> None:
-        if run == self._run and self._thread is not None:
-            self.progress_bar.setRange(0, max(total, 1))
-            self.progress_bar.setValue(done)
+    def _on_worker_progressed(self, done: int, total: int) -> None:
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done)
 
-    def _on_worker_finished(self, run: int, outcome: object) -> None:
-        if run != self._run:
-            return  # an older run, cancelled or superseded
-        self._forget_thread()
-        if outcome is None:
-            self._say("Cancelled; the rows are those of the last run.")
-            return
-        if isinstance(outcome, str):
-            self._say(outcome.splitlines()[0] if outcome else "the retrieval failed")
-            return
+    def _on_cancelled(self) -> None:
+        self._show_running(False)
+        self._say("Cancelled; the rows are those of the last run.")
+
+    def _on_failed(self, message: str) -> None:
+        self._show_running(False)
+        self._say(message)
+
+    def _on_retrieved(self, outcome: object) -> None:
+        self._show_running(False)
         segments: list[Segment] = outcome  # type: ignore[assignment]
         self.stale = self._changed_while_running
         self.model.set_segments(segments)
@@ -476,7 +434,7 @@ class QtRetrievalPanel(QWidget):
         self._show_span(s.document_id, s.start, s.end, s.sha256)
 
     def _on_library_changed(self, *_args: object) -> None:
-        if self._thread is not None:
+        if self.worker.running:
             self._changed_while_running = True
         elif self.model.segments and not self.stale:
             self.stale = True
