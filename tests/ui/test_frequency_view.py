@@ -167,8 +167,10 @@ def test_copy_and_export_write_the_rows(qtbot, open_window, texts, tmp_path: Pat
     panel.kwic_view.clearSelection()
     qtbot.keyClick(panel.kwic_view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     rows = list(csv.reader(io.StringIO(QGuiApplication.clipboard().text(), newline=""), delimiter="\t"))
-    assert rows[0] == ["Before", "Hit", "After"]
-    assert [r[1] for r in rows[1:] if r[1]] == ["well", "Well", "well", "well"]
+    assert rows[0] == ["document", "title", "start", "end", "before", "match", "after"]  # a row per hit
+    assert [r[5] for r in rows[1:]] == ["well", "Well", "well", "well"]
+    texts_by_id = dict(zip(texts, (TEXT, OTHER), strict=True))
+    assert all(texts_by_id[r[0]][int(r[2]) : int(r[3])] == r[5] for r in rows[1:])
 
 
 def test_only_a_changed_text_makes_the_table_stale(qtbot, open_window, texts, library_path: Path) -> None:

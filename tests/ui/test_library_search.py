@@ -388,3 +388,33 @@ def test_auto_coding_every_hit_needs_a_search_that_went_through_every_text(
     panel.tree.clearSelection()
     panel.request_autocode()
     assert window.autocoder.dialog is None and "cancelled" in window.statusBar().currentMessage()
+
+
+def test_copy_and_export_give_a_row_per_hit_with_its_code_points(
+    qtbot, open_window, three: list[str], tmp_path, monkeypatch
+) -> None:
+    import csv
+    import io
+
+    import orjson
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QFileDialog
+
+    from annotator.ui.qt_table_tools import FILTERS
+
+    window = open_window()
+    panel = window.library_search
+    _search_by_keyboard(qtbot, window, "rose")
+    texts = dict(zip(three, (FIRST, SECOND, THIRD), strict=True))
+    panel.focus_results()  # the first hit, selected: Ctrl+C copies it alone
+    qtbot.keyClick(panel.tree, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    rows = list(csv.reader(io.StringIO(QGuiApplication.clipboard().text(), newline=""), delimiter="\t"))
+    assert rows[0] == ["document", "title", "start", "end", "before", "match", "after"]
+    assert [(r[0], int(r[2]), r[5]) for r in rows[1:]] == [(three[0], _starts(FIRST, "rose")[0], "rose")]
+    target = tmp_path / "hits.json"
+    label = next(k for k, v in FILTERS.items() if v == "json")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), label))
+    qtbot.mouseClick(panel.tools.export_button, Qt.MouseButton.LeftButton)
+    exported = orjson.loads(target.read_bytes())
+    assert len(exported) == panel.model.hit_count == 5  # every hit, no document rows
+    assert all(texts[h["document"]][h["start"] : h["end"]] == h["match"] == "rose" for h in exported)

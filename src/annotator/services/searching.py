@@ -22,13 +22,14 @@ before any text is read.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 
 from annotator.core.attributes import TEXT, Attribute, parse_value, value_matches
 from annotator.core.errors import NotFound
 from annotator.core.model import nfc
 from annotator.core.search import CONTEXT, Finder, Hit, Query, compile_query
+from annotator.formats.tables import Table
 from annotator.services.library import Library
 from annotator.services.progress import Progress, report
 from annotator.storage import attributes as store
@@ -46,6 +47,10 @@ class Scope:
     where: tuple[tuple[str, str], ...] = ()  # (attribute name, value): documents with each of them
 
 
+#: The columns of :func:`hits_table`: code points of the text searched, end exclusive.
+HIT_COLUMNS = ("document", "title", "start", "end", "before", "match", "after")
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentHits:
     """Services: the hits in one document, in text order, and the SHA-256 of the text they were
@@ -55,6 +60,19 @@ class DocumentHits:
     title: str
     hits: list[Hit]
     sha256: str = ""
+
+
+def hits_table(
+    found: Sequence[DocumentHits], *, title: str = "Search results", only: Container[tuple[str, int, int]] | None = None
+) -> Table:
+    """The hits of *found* as a table (:data:`HIT_COLUMNS`), a row per hit; with *only*, the hits
+    whose (document id, start, end) it holds."""
+    rows = [
+        (d.document_id, d.title, h.start, h.end, h.before, h.match, h.after)
+        for d in found for h in d.hits
+        if only is None or (d.document_id, h.start, h.end) in only
+    ]  # fmt: skip
+    return Table(title, HIT_COLUMNS, rows)
 
 
 def search_library(

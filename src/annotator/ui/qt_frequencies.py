@@ -32,10 +32,9 @@ from annotator.core.words import stop_word_languages
 from annotator.services import frequencies
 from annotator.services.progress import Progress
 from annotator.services.searching import DocumentHits, Scope, text_stamps
-from annotator.ui.qt_library_search import QtSearchResultsModel
+from annotator.ui.qt_library_search import QtSearchResultsModel, hit_table_tools
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 from annotator.ui.qt_table_panel import QtTableDock, QtTablePanel
-from annotator.ui.qt_table_tools import QtTableTools
 
 
 def language_label(code: str) -> str:
@@ -95,7 +94,8 @@ class QtFrequenciesPanel(QtTablePanel):
         self.kwic_view.setColumnWidth(0, 220)
         self.kwic_view.setColumnWidth(1, 90)
         self.kwic_view.activated.connect(self._on_hit_activated)
-        self.kwic_tools = QtTableTools(self.kwic_view, "Word in context", lambda: session.library, report)
+        self.kwic_tools = hit_table_tools(self.kwic_view, self.kwic_model, "Word in context", lambda: session.library,
+                                          report)  # fmt: skip
         for button in (self.kwic_tools.copy_button, self.kwic_tools.export_button):
             button.setText(button.text().replace("&", ""))  # Alt+Y and Alt+P are the table's
         self.kwic_tools.copy_button.setAccessibleName("Copy the selected occurrences")

@@ -51,13 +51,14 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import InvalidInput
 from annotator.core.search import Query, SavedSearch, compile_query
+from annotator.formats.tables import Table
 from annotator.services import attributes as attribute_service
 from annotator.services import saved_searches, sets
 from annotator.services.library import Library
 from annotator.services.progress import Cancelled
-from annotator.services.searching import DocumentHits, Scope, search_library, text_stamps
+from annotator.services.searching import DocumentHits, Scope, hits_table, search_library, text_stamps
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
-from annotator.ui.qt_table_tools import QtElideLeftDelegate
+from annotator.ui.qt_table_tools import QtElideLeftDelegate, QtTableTools
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -83,6 +84,23 @@ class SearchHit(NamedTuple):
 
 
 # -- the model ----------------------------------------------------------------------------------------
+
+
+def hit_table_tools(
+    view: QTreeView, model: QtSearchResultsModel, title: str, library: Callable[[], Library],
+    report: Callable[[str], None],
+) -> QtTableTools:  # fmt: skip
+    """Copy and Export… for a view of hits: a row per hit (document, title, start, end, before,
+    match, after; no document rows), Copy of the hits selected (a document row: all its hits) or
+    of every hit when none is."""
+
+    def copied() -> Table:
+        chosen = {(h.document_id, h.start, h.end) for h in model.chosen_hits(view)}
+        return hits_table(model.documents, title=title, only=chosen or None)
+
+    return QtTableTools(
+        view, title, library, report, export_table=lambda: hits_table(model.documents, title=title), copy_table=copied
+    )
 
 
 class QtSearchResultsModel(QAbstractItemModel):
@@ -129,6 +147,22 @@ class QtSearchResultsModel(QAbstractItemModel):
         document = self.documents[doc_row]
         hit = document.hits[index.row()]
         return SearchHit(document.document_id, hit.start, hit.end, document.sha256)
+
+    def chosen_hits(self, view: QTreeView) -> list[SearchHit]:
+        """The hits selected in *view* (a document row stands for all its hits), in result order."""
+        chosen: dict[SearchHit, None] = {}
+        rows = sorted(
+            {(i.internalId(), i.row()) for i in view.selectionModel().selectedRows()},
+            key=lambda key: (key[1], -1) if key[0] == 0 else (key[0] - 1, key[1]),
+        )
+        for internal, row in rows:
+            if internal == 0:
+                chosen.update(dict.fromkeys(self.hits_of(row)))
+            else:
+                hit = self.hit_at(self.index(row, 0, self.index(internal - 1, 0)))
+                if hit is not None:
+                    chosen[hit] = None
+        return list(chosen)
 
     def hits_of(self, doc_row: int) -> list[SearchHit]:
         document = self.documents[doc_row]
@@ -387,6 +421,10 @@ class QtLibrarySearch(QWidget):
         self.tree.setColumnWidth(0, 320)
         self.tree.setColumnWidth(1, 140)
 
+        self.tools = hit_table_tools(self.tree, self.model, "Search results", lambda: session.library,
+                                     lambda message: status(message, 5000))  # fmt: skip
+        self.tools.copy_button.setAccessibleName("Copy the selected hits")
+
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName("Search progress")
         self.progress.setMaximumWidth(200)
@@ -422,6 +460,8 @@ class QtLibrarySearch(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.total_label, 1)
         bottom.addWidget(self.autocode_button)
+        bottom.addWidget(self.tools.copy_button)
+        bottom.addWidget(self.tools.export_button)
         bottom.addWidget(self.progress)
         bottom.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
@@ -480,19 +520,7 @@ class QtLibrarySearch(QWidget):
 
     def selected_hits(self) -> list[SearchHit]:
         """The hits selected in the results (a document row stands for all its hits), in result order."""
-        chosen: dict[SearchHit, None] = {}
-        rows = sorted(
-            {(i.internalId(), i.row()) for i in self.tree.selectionModel().selectedRows()},
-            key=lambda key: (key[1], -1) if key[0] == 0 else (key[0] - 1, key[1]),
-        )
-        for internal, row in rows:
-            if internal == 0:
-                chosen.update(dict.fromkeys(self.model.hits_of(row)))
-            else:
-                hit = self.model.hit_at(self.model.index(row, 0, self.model.index(internal - 1, 0)))
-                if hit is not None:
-                    chosen[hit] = None
-        return list(chosen)
+        return self.model.chosen_hits(self.tree)
 
     def request_autocode(self) -> None:
         """Ask for the auto-code dialog: for the hits selected, or every hit of the search shown, in

@@ -116,17 +116,20 @@ class QtTableTools(QObject):
         report: Callable[[str], None],
         *,
         export_table: Callable[[], Table] | None = None,
+        copy_table: Callable[[], Table] | None = None,
     ) -> None:
         """*title* names the table (the HTML page, the XLSX sheet, the file name suggested);
         *library* gives the open library (exports never replace its files); *report* shows a
         line in the status bar. *export_table* gives the table Export… writes (default: what
-        the view shows), e.g. with more columns than fit on screen."""
+        the view shows), e.g. with more columns than fit on screen; *copy_table* the table Copy
+        puts on the clipboard (default: the cells selected in the view, or every row)."""
         super().__init__(view)
         self.view = view
         self.title = title
         self._library = library
         self._report = report
         self._export_table = export_table or (lambda: view_table(view, title))
+        self._copy_table = copy_table or (lambda: view_table(view, title, selected_only=True))
         self.copy_action = QAction("&Copy", view, shortcut=QKeySequence.StandardKey.Copy)
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.copy_action.setToolTip("Copy the selected cells (or every row) as tab-separated text")
@@ -159,7 +162,7 @@ class QtTableTools(QObject):
 
     def copy(self) -> str:
         """Put the selected cells (every row if none is selected) on the clipboard; returns the text."""
-        table = view_table(self.view, self.title, selected_only=True)
+        table = self._copy_table()
         text = tsv_text(table)
         QGuiApplication.clipboard().setText(text)
         self._report(f"Copied {len(table.rows)} row(s) as tab-separated text.")
