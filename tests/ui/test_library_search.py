@@ -200,8 +200,17 @@ def test_a_search_is_saved_in_the_library_run_and_deleted(
     panel.run_saved_button.click()
     _wait_until_ended(panel)
     assert panel.scope_box.currentIndex() == AS_SAVED and _titles(panel, three) == [("third", 2)]
-    # Delete: Tab reaches the button; Space presses it.
+    # Rename: Tab reaches the button; Space presses it; a name another search has is refused.
     panel.saved_box.setCurrentText("whole roses")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("all of one", True))
+    panel.rename_saved_button.setFocus()
+    qtbot.keyClick(panel.rename_saved_button, Qt.Key.Key_Space)
+    assert "already a saved search" in window.statusBar().currentMessage()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("roses, whole", True))
+    qtbot.keyClick(panel.rename_saved_button, Qt.Key.Key_Space)
+    assert [panel.saved_box.itemText(i) for i in range(panel.saved_box.count())] == ["all of one", "roses, whole"]
+    assert panel.saved_box.currentText() == "roses, whole"
+    # Delete: Tab reaches the button; Space presses it.
     panel.delete_saved_button.setFocus()
     qtbot.keyClick(panel.delete_saved_button, Qt.Key.Key_Space)
     assert [panel.saved_box.itemText(i) for i in range(panel.saved_box.count())] == ["all of one"]

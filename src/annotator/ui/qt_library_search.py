@@ -398,6 +398,9 @@ class QtLibrarySearch(QWidget):
         self.save_button = QPushButton("Save &as…", self)
         self.save_button.setAccessibleName("Save this search as")
         self.save_button.clicked.connect(self.save_current)
+        self.rename_saved_button = QPushButton("Rename…", self)
+        self.rename_saved_button.setAccessibleName("Rename saved search")
+        self.rename_saved_button.clicked.connect(self.rename_saved)
         self.delete_saved_button = QPushButton("Delete", self)
         self.delete_saved_button.setAccessibleName("Delete saved search")
         self.delete_saved_button.clicked.connect(self.delete_saved)
@@ -455,7 +458,7 @@ class QtLibrarySearch(QWidget):
             scope_row.addWidget(widget)
         scope_row.addStretch(1)
         for widget in (saved_label, self.saved_box, self.run_saved_button, self.save_button,
-                       self.delete_saved_button):  # fmt: skip
+                       self.rename_saved_button, self.delete_saved_button):  # fmt: skip
             scope_row.addWidget(widget)
         bottom = QHBoxLayout()
         bottom.addWidget(self.total_label, 1)
@@ -789,6 +792,24 @@ class QtLibrarySearch(QWidget):
         self.reload_choices()
         self.saved_box.setCurrentText(saved_searches.search_name(name))
         self._status(f"Saved the search “{saved_searches.search_name(name)}”.", 4000)
+
+    def rename_saved(self) -> None:
+        """Rename the chosen saved search (as shown: refused if another program changed it since)."""
+        chosen = self._chosen_saved()
+        if chosen is None:
+            return
+        name, ok = QInputDialog.getText(self, "Rename saved search", "New name:", text=chosen.name)
+        if not ok:
+            return
+        try:
+            saved_searches.rename_saved_search(self._session.library, new_name=name, base=chosen)
+        except USER_ERRORS as exc:
+            self._status(f"Not renamed: {exc}", 6000)
+            self.reload_choices()
+            return
+        self.reload_choices()
+        self.saved_box.setCurrentText(saved_searches.search_name(name))
+        self._status(f"Renamed the saved search “{chosen.name}” to “{saved_searches.search_name(name)}”.", 4000)
 
     def delete_saved(self) -> None:
         """Delete the chosen saved search (as shown: refused if another program changed it since)."""
