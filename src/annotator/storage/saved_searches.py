@@ -57,17 +57,6 @@ def insert_saved(session: Session, search: SavedSearch, modified: datetime) -> N
     )  # fmt: skip
 
 
-def replace_saved(session: Session, search_id: str, search: SavedSearch, modified: datetime) -> None:
-    """Give the saved search *search_id* the query and scope of *search* (its name too)."""
-    q = search.query
-    session.execute(
-        sa.update(_S).where(_S.c.id == search_id).values(
-            name=search.name, pattern=q.pattern, regex=q.regex, match_case=q.case, whole_word=q.word,
-            loose=q.loose, scope=_scope_json(search), modified=modified,
-        )
-    )  # fmt: skip
-
-
 def rename_saved(session: Session, search_id: str, name: str, modified: datetime) -> None:
     session.execute(sa.update(_S).where(_S.c.id == search_id).values(name=name, modified=modified))
 
