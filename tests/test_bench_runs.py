@@ -13,6 +13,7 @@ import pytest
 
 BENCH = Path(__file__).parent / "bench" / "bench_core_loop.py"
 LIBRARY_BENCH = Path(__file__).parent / "bench" / "bench_library.py"
+UNITIZING_BENCH = Path(__file__).parent / "bench" / "bench_unitizing.py"
 
 
 def _small_run(script: Path, home: Path) -> subprocess.CompletedProcess[str]:
@@ -48,6 +49,15 @@ def test_the_library_benchmark_measures_every_row_on_sqlite_and_says_what_postgr
     for row in rows:
         assert len(re.findall(r"\d\.\d ms", row)) == (2 if measured else 1), row  # SQLite, and PostgreSQL if it ran
     assert not list((tmp_path / "cache").glob("**/*.sqlite3"))  # a small run keeps no library
+
+
+def test_the_unitizing_benchmark_gives_every_document_a_value(tmp_path: Path) -> None:
+    done = _small_run(UNITIZING_BENCH, tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    assert lines[2].startswith("alpha_u per tag and overall") and lines[-1] == "documents with a value: 10 of 10", (
+        done.stdout
+    )
 
 
 @pytest.fixture
