@@ -142,7 +142,9 @@ def _spans(
     return found
 
 
-def _tally(length: int, units: list[tuple[int, int]] | None, codings: list[ag.Coding], empty: str | None) -> ag.Tally:
+def _tally(
+    length: int, units: list[tuple[int, int]] | None, codings: Sequence[ag.Coding], empty: str | None
+) -> ag.Tally:
     if units is None:
         return ag.character_tally(length, codings, empty)
     return ag.units_tally(units, codings, empty)
@@ -166,9 +168,9 @@ def _results(
     rows: list[Row] = []
     for k in range(width):
         tag = None if categorical else labels[k]
-        for doc_id in (*(d for d in documents if d in tallies), None):
-            tally = pooled[k] if doc_id is None else tallies[doc_id][k]
-            rows.extend(_measures(ag.without_conflicts(tally), tag, doc_id, coders, categorical))
+        for doc_id in [d for d in documents if d in tallies]:
+            rows.extend(_measures(ag.without_conflicts(tallies[doc_id][k]), tag, doc_id, coders, categorical))
+        rows.extend(_measures(ag.without_conflicts(pooled[k]), tag, None, coders, categorical))
     return Agreement(unit, categorical, coders, documents, labels, tuple(rows), conflicts)
 
 
