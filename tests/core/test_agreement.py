@@ -62,6 +62,38 @@ def test_fleiss_category_kappa_is_the_kappa_of_that_category_against_the_rest() 
     assert set(a.fleiss_category_kappas(tally)) == {"0", "1", "2", "3", "4"}
 
 
+# Fleiss, J. L. (1971). Measuring nominal scale agreement among many raters. Psychol. Bull. 76(5), 378-382,
+# Table 1: 30 patients, 6 psychiatrists each, categories depression, personality disorder, schizophrenia,
+# neurosis, other (the counts as transcribed in JonasMoss/quadagree, data_raw/fleiss1971.csv). Fleiss reports
+# κ = .430 overall and κ_j = .245, .245, .520, .471, .566.
+FLEISS_1971 = [[0, 0, 0, 6, 0], [0, 3, 0, 0, 3], [0, 1, 4, 0, 1], [0, 0, 0, 0, 6], [0, 3, 0, 3, 0], [2, 0, 4, 0, 0],
+               [0, 0, 4, 0, 2], [2, 0, 3, 1, 0], [2, 0, 0, 4, 0], [0, 0, 0, 0, 6], [1, 0, 0, 5, 0], [1, 1, 0, 4, 0],
+               [0, 3, 3, 0, 0], [1, 0, 0, 5, 0], [0, 2, 0, 3, 1], [0, 0, 5, 0, 1], [3, 0, 0, 1, 2], [5, 1, 0, 0, 0],
+               [0, 2, 0, 4, 0], [1, 0, 2, 0, 3], [0, 0, 0, 0, 6], [0, 1, 0, 5, 0], [0, 2, 0, 1, 3], [2, 0, 0, 4, 0],
+               [1, 0, 0, 4, 1], [0, 5, 0, 1, 0], [4, 0, 0, 0, 2], [0, 2, 0, 4, 0], [1, 0, 5, 0, 0], [0, 0, 0, 0, 6]]  # fmt: skip
+
+
+def test_fleiss_1971_overall_and_per_category() -> None:
+    tally = _fleiss_table(FLEISS_1971)
+    overall = a.fleiss_kappa(tally)
+    assert overall.value == pytest.approx(0.430, abs=5e-4) and overall.units == 30
+    per_category = a.fleiss_category_kappas(tally)
+    assert [round(r.value or 0, 3) for r in per_category.values()] == [0.245, 0.245, 0.520, 0.471, 0.566]
+
+
+def test_nvivo_worked_example_every_character_of_the_source() -> None:
+    # NVivo's help, "Run a Coding Comparison query": a source of 1000 characters, 50 coded by both users, 150
+    # by one only, 800 by neither: percentage agreement (800 + 50) / 1000 = 85%. Its kappa, by the formula
+    # given there: ΣEF = (coded_A·coded_B + uncoded_A·uncoded_B) / TU; K = (TA − ΣEF) / (TU − ΣEF).
+    # Here A codes 0-150 and B 100-200 (50 both, 100 + 50 one only); the text is all emoji, one unit each.
+    text = "😀" * 1000
+    tally = a.character_tally(len(text), [[(0, 150, a.PRESENT)], [(100, 200, a.PRESENT)]], a.ABSENT)
+    assert a.percent_agreement(tally).value == pytest.approx(85.0)
+    chance = (150 * 100 + 850 * 900) / 1000
+    assert a.cohen_kappa(tally).value == pytest.approx((850 - chance) / (1000 - chance))
+    assert a.cohen_kappa(tally).units == 1000
+
+
 # Krippendorff, K. (2004/2011), "Computing Krippendorff's Alpha-Reliability", sections A-C (the coding
 # examples of Content Analysis, 2nd ed., ch. 11).
 def test_krippendorff_binary_two_observers() -> None:
