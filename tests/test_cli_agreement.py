@@ -106,3 +106,15 @@ def test_bad_input(db: tuple[str, str]) -> None:
     error_line(
         annotator("--database", url, "agreement", "missing-id", "--coder", "ada", "--coder", "bo"), 1, "missing-id"
     )
+
+
+def test_o_never_writes_over_the_library_and_an_empty_o_is_a_usage_error(db: tuple[str, str]) -> None:
+    url, _ = db
+    coders = ("--coder", "ada", "--coder", "bo")
+    error_line(annotator("--database", url, "agreement", *coders, "-o", ""), 2, "-o needs a file name")
+    if not url.startswith("sqlite:///"):
+        return  # a server's library has no file to write over
+    path = Path(url.removeprefix("sqlite:///"))
+    error_line(annotator("--database", url, "agreement", *coders, "-o", str(path)), 1, "the library's own file")
+    assert path.read_bytes().startswith(b"SQLite format 3\x00")  # still the library, not a table
+    assert orjson.loads(run(url, *coders, "--format", "json"))["results"]
