@@ -123,3 +123,13 @@ def test_agreement_is_read_from_a_current_text(library: Library, coded: dict[str
     sentences = next(r for r in found.results if r.measure == PERCENT and r.document == coded["news"])
     assert sentences.units == 4
     assert Counter(r.measure for r in found.results) == Counter({PERCENT: 3, COHEN: 3, FLEISS: 3, ALPHA: 3})
+
+
+def test_a_unit_one_coder_gave_two_categories_is_a_conflict_left_out(
+    library: Library, coded: dict[str, object]
+) -> None:
+    # bo's "U.S. team refused" is tagged claim/Firm: with subtags it is both "claim" and "claim/Firm".
+    found = agreement(library, coders=["ada", "bo"], tags=["claim", "claim/Firm"], categorical=True)
+    assert found.conflicts == len("U.S. team refused")
+    alone = agreement(library, coders=["ada", "bo"], tags=["claim/Firm"], categorical=True)
+    assert alone.conflicts == 0
