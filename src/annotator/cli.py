@@ -22,6 +22,7 @@ from typing import NoReturn
 import orjson
 
 from annotator import __version__, config
+from annotator.cli_agreement import add_agreement_command, cmd_agreement
 from annotator.cli_attrs import AttrUsageError, add_attr_commands, cmd_attr, cmd_set, cmd_sets
 from annotator.cli_autocode import add_autocode_command, cmd_autocode
 from annotator.cli_db import add_db_commands, run_db_command
@@ -155,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_autocode_command(sub)
     add_matrix_command(sub)
     add_frequencies_command(sub)
+    add_agreement_command(sub)
     add_db_commands(sub)
     return parser
 
@@ -404,6 +406,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Opener], None]] = {
     "autocode": cmd_autocode,
     "matrix": cmd_matrix,
     "frequencies": cmd_frequencies,
+    "agreement": cmd_agreement,
 }
 
 
