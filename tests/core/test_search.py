@@ -130,3 +130,12 @@ def test_a_limit_stops_the_search_at_that_many_hits() -> None:
         finder = compile_query(Query("ab", word=word))
         assert finder.spans("ab " * 10, limit=3) == [(0, 2), (3, 5), (6, 8)]
         assert len(finder.spans("ab " * 10)) == 10
+
+
+@pytest.mark.parametrize("pattern", ["(?i)ROSE", "(?s)(?i)rose", "(?ix) r o s e  # the flower", "(?x)(?i)rose#"])
+def test_whole_word_keeps_a_regex_s_global_flags_and_verbose_comments(pattern: str) -> None:
+    """Found attacking issue 10: whole words wrapped the regex in a group, so ``(?i)`` was no longer
+    at the start ("global flags not at the start of the expression") and a ``(?x)`` comment at the
+    end swallowed the group's closing parenthesis."""
+    text = "Rose roses ROSE"
+    assert spans(text, Query(pattern, regex=True, word=True, case=True)) == [(0, 4), (11, 15)]
