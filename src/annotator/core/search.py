@@ -49,6 +49,7 @@ CONTEXT = 40
 _SINGLE_QUOTES = "'‘’‚‛′ʼ"
 _DOUBLE_QUOTES = '"“”„‟″'
 _LINE_BREAKS = re.compile("[\n\r\u2028\u2029]")
+_NOT_WORD = re.compile(r"\W")  # nor a combining mark, which re's \w leaves out (see _is_word_char)
 _GLOBAL_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))+")  # "(?i)(?s)" opening a regex
 
 # The parser behind re.compile: private, but the same in every Python the project supports
@@ -264,6 +265,16 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_" or _is_mark(char)
 
 
+def _past_word(text: str, start: int) -> int:
+    """Where a whole word could begin next, when one cannot begin at *start* (a word character is
+    before it): one past the first character at or after *start* that is no word character."""
+    while (other := _NOT_WORD.search(text, start)) is not None:
+        if not _is_mark(other.group()):
+            return other.end()
+        start = other.end()
+    return len(text)
+
+
 @dataclass(frozen=True, slots=True)
 class Finder:
     """Core: a compiled query, ready to run over any number of texts."""
@@ -286,7 +297,10 @@ class Finder:
                 start, end = m.span()
                 if start == end:
                     continue
-                if (start and _is_word_char(text[start - 1])) or (end < length and _is_mark(text[end])):
+                if start and _is_word_char(text[start - 1]):
+                    pos = _past_word(text, start)  # one character on each time would scan the word again
+                    break
+                if end < length and _is_mark(text[end]):
                     pos = start + 1
                     break
                 yield m
