@@ -316,3 +316,21 @@ def test_alt_o_auto_codes_every_hit_found_or_only_the_hits_selected(
     made = stored_annotations(library_path, three[0])
     assert [(a.start, a.quote) for a in made] == [(_starts(FIRST, "rose")[0], "rose")]
     assert stored_annotations(library_path, three[2]) == []
+
+
+def test_save_as_refuses_the_selected_documents_when_none_are_selected(
+    qtbot, open_window, three: list[str], library_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found attacking issue 10: with "Selected documents" and none selected, Search refused, but
+    Save as… saved a search of the whole library under a name that says otherwise."""
+    window = open_window()
+    panel = window.library_search
+    _search_by_keyboard(qtbot, window, "rose")
+    panel.scope_box.setCurrentIndex(SELECTED)
+    window.document_list.selectionModel().clearSelection()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("my chosen roses", True))
+    qtbot.keyClick(panel.edit, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # Save as…
+    qtbot.waitUntil(lambda: panel.total_label.text().startswith("Not saved"))
+    assert "select documents in the library list first" in panel.total_label.text()
+    with Library.open(f"sqlite:///{library_path}") as other:
+        assert list_saved_searches(other) == []

@@ -533,12 +533,7 @@ class QtLibrarySearch(QWidget):
         query, scope = self.current_query(), self.current_scope()
         try:
             compile_query(query)
-            if self.scope_box.currentIndex() == SELECTED and not scope.document_ids:
-                raise InvalidInput("select documents in the library list first, or search another scope")
-            if self.scope_box.currentIndex() == A_SET and not scope.set_name:
-                raise InvalidInput("the library has no set yet")
-            if self.scope_box.currentIndex() == WHERE and not self.attribute_box.currentText():
-                raise InvalidInput("the library has no attribute yet")
+            self._check_scope(scope)
         except InvalidInput as exc:
             self.model.clear()
             self._searched = None
@@ -547,6 +542,16 @@ class QtLibrarySearch(QWidget):
             self.searchEnded.emit()
             return
         self._start(query, scope)
+
+    def _check_scope(self, scope: Scope) -> None:
+        """:class:`InvalidInput` if the scope chosen names nothing (no document selected, no set or
+        attribute yet): searched or saved, it would be the whole library."""
+        if self.scope_box.currentIndex() == SELECTED and not scope.document_ids:
+            raise InvalidInput("select documents in the library list first, or search another scope")
+        if self.scope_box.currentIndex() == A_SET and not scope.set_name:
+            raise InvalidInput("the library has no set yet")
+        if self.scope_box.currentIndex() == WHERE and not self.attribute_box.currentText():
+            raise InvalidInput("the library has no attribute yet")
 
     def _start(self, query: Query, scope: Scope) -> None:
         """Search in a thread of its own; the results so far are cleared."""
@@ -745,9 +750,9 @@ class QtLibrarySearch(QWidget):
         if not ok:
             return
         try:
-            saved_searches.save_search(
-                self._session.library, name=name, query=self.current_query(), scope=self.current_scope()
-            )
+            scope = self.current_scope()
+            self._check_scope(scope)
+            saved_searches.save_search(self._session.library, name=name, query=self.current_query(), scope=scope)
         except USER_ERRORS as exc:
             self._status(f"Not saved: {exc}", 6000)
             self._say(f"Not saved: {exc}")
