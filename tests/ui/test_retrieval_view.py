@@ -354,3 +354,22 @@ def test_completion_counts_code_points_after_an_emoji_in_a_tag(qtbot, open_windo
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert edit.text() == 'evidence | "👍 agreed"'  # a PATH with a space comes quoted
+
+
+def test_a_cancelled_run_leaves_the_rows_exported_with_the_context_they_were_retrieved_with(
+    qtbot, open_window, coded: str
+) -> None:
+    """Found attacking issue 10: the context columns of Export… followed the run started last, so
+    rows kept from a run with context were exported without it after a run without was cancelled."""
+    window = open_window()
+    panel = window.retrieval.panel
+    panel.context_box.setValue(10)
+    panel = _open_and_run(qtbot, window, "claim")
+    assert panel.export_table().columns[-2:] == ("before", "after")
+    panel.context_box.setValue(0)
+    qtbot.keyClick(panel.query_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Escape)  # cancelled: the rows of the run with context stay
+    assert wait_letting_threads_run(lambda: not panel.running, 10)
+    table = panel.export_table()
+    assert table.columns[-2:] == ("before", "after")
+    assert all(row[-2:] != ("", "") for row in table.rows)

@@ -221,6 +221,7 @@ class QtRetrievalPanel(QWidget):
         self._cancel: threading.Event | None = None
         self._thread: threading.Thread | None = None
         self._with_context = False  # the rows shown were retrieved with context
+        self._run_with_context = False  # the run going on asked for context
         self.stale = False
         self._changed_while_running = False
         self._signals = _Signals(self)
@@ -436,7 +437,7 @@ class QtRetrievalPanel(QWidget):
 
         self._cancel = cancel
         self._changed_while_running = False
-        self._with_context = settings["context"] > 0  # type: ignore[operator]
+        self._run_with_context = settings["context"] > 0  # type: ignore[operator]
         self._thread = threading.Thread(target=work, name="annotator-retrieve", daemon=True)
         self._show_running(True)
         self._say("Retrieving…")
@@ -487,6 +488,7 @@ class QtRetrievalPanel(QWidget):
             return
         segments: list[Segment] = outcome  # type: ignore[assignment]
         self.stale = self._changed_while_running
+        self._with_context = self._run_with_context  # with the rows: a cancelled run keeps both as they were
         self.model.set_segments(segments)
         documents = len({s.document_id for s in segments})
         self._say(STALE if self.stale else f"{len(segments)} segment(s) in {documents} document(s).")
