@@ -334,3 +334,33 @@ def test_save_as_refuses_the_selected_documents_when_none_are_selected(
     assert "select documents in the library list first" in panel.total_label.text()
     with Library.open(f"sqlite:///{library_path}") as other:
         assert list_saved_searches(other) == []
+
+
+def test_its_keys_leave_the_find_bar_s_alt_a_and_the_retrieval_view_s_keys_working(
+    qtbot, open_window, three: list[str]
+) -> None:
+    """Found attacking issue 10: the panel's keys were window-wide mnemonics, so while it was shown
+    Alt+A in the find bar (Auto-code…) met Save as… and did nothing, and Alt+O and Alt+I in the
+    Retrieved segments view went to this panel's Auto-code… and scope instead of its own."""
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window()
+    panel = window.library_search
+    _search_by_keyboard(qtbot, window, "rose")
+    qtbot.keyClick(panel.edit, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # in the panel, its keys work
+    assert panel.scope_box.hasFocus()
+    qtbot.keyClick(window.pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    for char in "rose":
+        qtbot.keyClicks(window.find_bar.edit, char)
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.autocoder.dialog is not None)
+    qtbot.keyClick(window.autocoder.dialog.preview_list, Qt.Key.Key_Escape)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    retrieval = window.retrieval.panel
+    assert panel.isVisible() and retrieval.isVisible()
+    for key, box in ((Qt.Key.Key_O, retrieval.coder_box), (Qt.Key.Key_I, retrieval.scope_box)):
+        retrieval.query_edit.setFocus()
+        qtbot.keyClick(retrieval.query_edit, key, Qt.KeyboardModifier.AltModifier)
+        assert QApplication.focusWidget() is box, key

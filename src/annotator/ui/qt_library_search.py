@@ -349,24 +349,26 @@ class QtLibrarySearch(QWidget):
         self.value_edit.setPlaceholderText("value (empty: any)")
         self.value_edit.returnPressed.connect(self.search)
         self.scope_box.currentIndexChanged.connect(lambda _i: self._show_scope_fields())
-        scope_label = QLabel("&In:", self)
+        scope_label = QLabel("<u>I</u>n:", self)  # no "&": a mnemonic is window-wide (see _panel_action)
         scope_label.setBuddy(self.scope_box)
 
         self.saved_box = QComboBox(self)
         self.saved_box.setAccessibleName("Saved searches")
         self.saved_box.setMinimumContentsLength(12)
-        saved_label = QLabel("Saved searc&h:", self)
+        saved_label = QLabel("Saved searc<u>h</u>:", self)
         saved_label.setBuddy(self.saved_box)
-        self.run_saved_button = QPushButton("R&un", self)
+        self.run_saved_button = QPushButton("Run", self)
+        self.run_saved_button.setToolTip("Run the saved search chosen (Alt+U)")
         self.run_saved_button.setAccessibleName("Run saved search")
         self.run_saved_button.clicked.connect(self.run_saved)
-        self.save_button = QPushButton("Save &as…", self)
+        self.save_button = QPushButton("Save as…", self)
+        self.save_button.setToolTip("Save this search in the library (Alt+A)")
         self.save_button.setAccessibleName("Save this search as")
         self.save_button.clicked.connect(self.save_current)
         self.delete_saved_button = QPushButton("Delete", self)
         self.delete_saved_button.setAccessibleName("Delete saved search")
         self.delete_saved_button.clicked.connect(self.delete_saved)
-        self.autocode_button = QPushButton("Aut&o-code…", self)
+        self.autocode_button = QPushButton("Auto-code…", self)
         self.autocode_button.setAccessibleName("Auto-code the hits")
         self.autocode_button.setToolTip("Tag the selected hits, or every hit found, with one tag (Alt+O)")
         self.autocode_button.clicked.connect(self.request_autocode)
@@ -403,6 +405,11 @@ class QtLibrarySearch(QWidget):
 
         self._panel_action("Cancel the search", "Esc", self._on_escape)
         self._panel_action("Search again", "F5", self.search)
+        for text, key, widget in (("Search in", "Alt+I", self.scope_box), ("Saved searches", "Alt+H", self.saved_box)):
+            self._panel_action(text, key, lambda w=widget: w.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        for key, button in (("Alt+U", self.run_saved_button), ("Alt+A", self.save_button),
+                            ("Alt+O", self.autocode_button)):  # fmt: skip
+            self._panel_action(button.accessibleName(), key, button.animateClick)
 
         top = QHBoxLayout()
         top.addWidget(self.edit, 1)
@@ -438,6 +445,9 @@ class QtLibrarySearch(QWidget):
         session.refreshed.connect(self.reload_choices)
 
     def _panel_action(self, text: str, key: str, slot: Callable[[], object]) -> QAction:
+        """A key that works wherever the focus is in the panel, and only there. Not a mnemonic ("&"):
+        those are window-wide, so while the panel is shown they would meet the find bar's Alt+A and
+        the Retrieved segments view's Alt+I, Alt+O and Alt+U, and neither would work."""
         action = QAction(text, self, shortcut=QKeySequence(key))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(lambda _checked=False: slot())
