@@ -364,3 +364,45 @@ def test_its_keys_leave_the_find_bar_s_alt_a_and_the_retrieval_view_s_keys_worki
         retrieval.query_edit.setFocus()
         qtbot.keyClick(retrieval.query_edit, key, Qt.KeyboardModifier.AltModifier)
         assert QApplication.focusWidget() is box, key
+
+
+def test_alt_o_after_a_cancelled_search_codes_the_hits_found_not_the_documents_never_searched(
+    qtbot, open_window, three: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found attacking issue 10: after Esc stopped a search, "every hit found" planned a new search
+    of the whole scope, documents never searched (nor shown) included."""
+    import threading
+
+    from annotator.services import searching
+    from annotator.services.progress import report
+    from annotator.ui import qt_library_search
+
+    waiting = threading.Event()
+
+    def stops_after_the_first(library, query, *, scope, progress):  # type: ignore[no-untyped-def]
+        first = next(iter(searching.search_library(library, query, scope=scope)))
+
+        def found():  # type: ignore[no-untyped-def]
+            yield first
+            while True:  # the other documents take a while, until cancelled
+                report(progress, 1, 3)
+                waiting.wait(0.001)
+
+        return found()
+
+    monkeypatch.setattr(qt_library_search, "search_library", stops_after_the_first)
+    window = open_window()
+    panel = window.library_search
+    qtbot.keyClick(window.pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    _type(qtbot, panel.edit, "rose")
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
+    assert wait_letting_threads_run(lambda: panel.model.hit_count == 3, 10)
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Escape)
+    _wait_until_ended(panel)
+    assert _titles(panel, three) == [("first", 3)] and panel.total_label.text().startswith("Cancelled")
+    qtbot.keyClick(panel.edit, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.autocoder.dialog is not None)
+    dialog = window.autocoder.dialog
+    qtbot.waitUntil(lambda: "hit(s)" in dialog.summary_label.text(), timeout=10000)
+    assert "3 to create" in dialog.summary_label.text() and "3 hit(s) in 1 document(s)" in dialog.summary_label.text()
+    qtbot.keyClick(dialog.preview_list, Qt.Key.Key_Escape)

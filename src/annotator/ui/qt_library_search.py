@@ -306,6 +306,7 @@ class QtLibrarySearch(QWidget):
         self._run: _SearchRun | None = None
         self._searched: tuple[Query, Scope] | None = None  # what the results shown are of
         self._stamps: dict[str, str] = {}
+        self._complete = False  # the results shown are all the search found (it was not stopped)
         self._saved: list[SavedSearch] = []
         self._saved_scope: Scope | None = None  # the scope of "As saved" in the chooser
         self.setAccessibleName("Search the library")
@@ -511,6 +512,8 @@ class QtLibrarySearch(QWidget):
             self._status("Search first: auto-code tags the hits found.", 5000)
             return
         chosen = self.selected_hits()
+        if not chosen and not self._complete:  # a search stopped early: every hit found is every hit shown
+            chosen = [hit for row in range(len(self.model.documents)) for hit in self.model.hits_of(row)]
         if chosen:
             self.autocodeHits.emit(chosen)
         else:
@@ -569,6 +572,7 @@ class QtLibrarySearch(QWidget):
         self.model.clear()
         self.stale_label.hide()
         self._searched = (query, scope)
+        self._complete, self._stamps = False, {}
         self._generation += 1
         run = _SearchRun(self._generation, self._session.library, query, scope)
         run.found.connect(self._on_found)
@@ -631,6 +635,7 @@ class QtLibrarySearch(QWidget):
             self._say(problem if problem != "cancelled" else f"Cancelled: {self._count()} found before stopping.")
         else:
             self._stamps = run.stamps if run is not None else {}
+            self._complete = True
             self._say(self._count() if self.model.documents else "No hits")
             self._check_stale()
         self.searchEnded.emit()
@@ -655,7 +660,7 @@ class QtLibrarySearch(QWidget):
 
     def _check_stale(self) -> None:
         """Compare every document's text now with what it was when searched; say so if any changed."""
-        if self._searched is None or self._run is not None or not self._stamps:
+        if self._searched is None or self._run is not None:
             return
         try:
             now = text_stamps(self._session.library)
@@ -664,7 +669,7 @@ class QtLibrarySearch(QWidget):
         changed = {d.document_id for d in self.model.documents if now.get(d.document_id) != d.sha256}
         if changed != self.model.changed:
             self.model.mark_changed(changed)
-        if now != self._stamps or changed:
+        if changed or (self._complete and now != self._stamps):  # stopped early: only the texts shown count
             self._mark_stale()
 
     def _on_sets_or_attributes_changed(self) -> None:
