@@ -101,7 +101,7 @@ def cmd_search(args: argparse.Namespace, library: Callable[[], Library]) -> None
         return
     rows = [[d.document_id, h.start, h.end, h.before, h.match, h.after] for d in found for h in d.hits]
     if args.output_format == "csv":
-        out = csv.writer(sys.stdout)
+        out = csv.writer(sys.stdout, lineterminator="\n")  # as every other command's CSV
         out.writerow(COLUMNS)
         out.writerows(rows)
         return
