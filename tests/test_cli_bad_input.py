@@ -65,8 +65,9 @@ def _contents(db: Path) -> tuple[list[str], int, list[str]]:
         (["annotate", "{doc}", "--tag", "claim", "--quote", "dog", "--coder", b"Ren\xe9e"], "--coder"),
         (["import", "{file}", "--set", b"week \xe9"], "--set"),
         (["annotate", "{doc}", "--tag", b"cl\xe9im", "--quote", "dog"], "--tag"),
+        (["retrieve", b"cl\xe9im & evidence"], "QUERY holds"),  # found attacking issue 10: it said --query
     ],
-    ids=["note", "coder", "set", "tag"],
+    ids=["note", "coder", "set", "tag", "query"],
 )
 def test_undecodable_bytes_in_a_stored_argument_are_a_usage_error(
     db: Path, doc_id: str, tmp_path: Path, argv: list[str | bytes], option: str

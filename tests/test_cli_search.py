@@ -171,3 +171,14 @@ def test_saved_runs_a_search_saved_in_the_library_with_its_switches_and_scope(li
     error_line(annotator("--database", library.url, "search", "café", "--saved", "cafés in one"), 2, "--saved")
     error_line(annotator("--database", library.url, "search", "--saved", "cafés in one", "--set", "x"), 2, "--saved")
     error_line(annotator("--database", library.url, "search"), 2, "PATTERN")
+
+
+def test_csv_ends_its_lines_as_every_other_command_s_csv_does(library: Library, ids: list[str]) -> None:
+    """Found attacking issue 10: search's CSV ended lines with CRLF; retrieve, matrix, frequencies and
+    export write LF (CRLF is for ``--excel``), so one script could not read both the same way."""
+    from tests._cli import annotator
+
+    for argv in (["search", "café", "--format", "csv"], ["retrieve", "claim", "--format", "csv"]):
+        done = annotator("--database", library.url, *argv)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.endswith(b"\n") and b"\r" not in done.stdout, argv

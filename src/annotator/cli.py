@@ -71,7 +71,7 @@ PATH_ARGUMENTS = frozenset({"paths", "output", "path"})
 #: How an argument is written on the command line, where its dest does not say it.
 ARGUMENT_NAMES = {
     "set_name": "--set", "doc_ids": "--doc", "where": "--where", "pattern": "PATTERN", "tags": "--tag",
-    "coders": "--coder", "extra": "--option",
+    "coders": "--coder", "extra": "--option", "query": "QUERY",
     "document_id": "DOCUMENT-ID", "backup": "BACKUP",
 }  # fmt: skip
 

@@ -3,12 +3,15 @@ words, loose matching, context, and the regex guard."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.core.errors import InvalidInput
-from annotator.core.search import Hit, Query, compile_query, find_hits
+from annotator.core.search import Finder, Hit, Query, compile_query, find_hits
 
 ASTRAL = st.characters(min_codepoint=0x10000, max_codepoint=0x10FFFF, exclude_categories=("Cs",))
 TEXTS = st.lists(st.one_of(st.characters(exclude_categories=("Cs",)), ASTRAL, st.sampled_from("aİi ")), max_size=80)
@@ -130,3 +133,33 @@ def test_a_limit_stops_the_search_at_that_many_hits() -> None:
         finder = compile_query(Query("ab", word=word))
         assert finder.spans("ab " * 10, limit=3) == [(0, 2), (3, 5), (6, 8)]
         assert len(finder.spans("ab " * 10)) == 10
+
+
+@pytest.mark.parametrize("pattern", ["(?i)ROSE", "(?s)(?i)rose", "(?ix) r o s e  # the flower", "(?x)(?i)rose#"])
+def test_whole_word_keeps_a_regex_s_global_flags_and_verbose_comments(pattern: str) -> None:
+    """Found attacking issue 10: whole words wrapped the regex in a group, so ``(?i)`` was no longer
+    at the start ("global flags not at the start of the expression") and a ``(?x)`` comment at the
+    end swallowed the group's closing parenthesis."""
+    text = "Rose roses ROSE"
+    assert spans(text, Query(pattern, regex=True, word=True, case=True)) == [(0, 4), (11, 15)]
+
+
+class _CountingPattern:
+    """A compiled pattern that counts how often a search (re)starts: each restart scans on from there."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern, self.restarts = re.compile(pattern), 0
+
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        self.restarts += 1
+        return self.pattern.finditer(text, pos)
+
+
+def test_whole_word_restarts_past_a_word_it_cannot_begin_inside() -> None:
+    """Found attacking issue 10: "[a-z]+" as whole words over "É" and a long run of letters restarted
+    one character on for every letter, scanning the rest of the run each time (40,000 letters: 12 s)."""
+    counting = _CountingPattern("[a-z]+(?!\\w)")
+    finder = Finder(counting, word=True)  # type: ignore[arg-type]
+    text = "É" + "a" * 1000 + " abc éa xyz"
+    assert [text[a:b] for a, b in finder.spans(text)] == ["abc", "xyz"]
+    assert counting.restarts <= 3  # once, and once after each word a hit cannot begin in

@@ -11,7 +11,7 @@ from annotator.core.autocode import MATCH, PARAGRAPH, SENTENCE
 from annotator.core.errors import InvalidInput, NotFound, SpanError
 from annotator.core.model import Conflict
 from annotator.core.search import Query
-from annotator.services import Library, annotating, importing, revising
+from annotator.services import Library, annotating, codebook, importing, revising
 from annotator.services.autocoding import ChosenHit, apply, plan, plan_hits, remove_coded, restore_coded
 from annotator.services.progress import Cancelled
 from annotator.services.searching import Scope
@@ -252,4 +252,17 @@ def test_undo_goes_through_after_a_note_edited_and_undone_here(library: Library,
     annotating.set_note(library, annotation_id=made[0].id, note="")
     assert library.annotation(made[0].id).modified != made[0].modified
     assert len(remove_coded(library, annotations=made).annotations_deleted) == len(made)
+
+
+def test_a_tag_merged_away_since_the_preview_is_said_in_words_and_nothing_is_written(
+    library: Library, docs: list[str]
+) -> None:
+    """Found attacking issue 10: coding after another program merged (or deleted) the tag chosen
+    said "there is no tag with id '…'", an id no one has seen."""
+    claim, evidence = library.tag_named("claim"), library.tag_named("evidence")
+    planned = plan(library, Query("rose"), tag_id=claim.id)
+    codebook.merge_tags(library, tag_ids=[claim.id], into_id=evidence.id)
+    with pytest.raises(NotFound) as refused:
+        apply(library, planned)
+    assert "the tag chosen was deleted" in str(refused.value) and claim.id not in str(refused.value)
     assert spans(library, docs[0]) == [] and spans(library, docs[1]) == []

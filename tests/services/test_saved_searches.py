@@ -105,3 +105,15 @@ def test_a_change_based_on_a_saved_search_another_program_changed_is_refused(lib
     current = saved_search(library, "flowers")
     delete_saved_search(library, base=current)
     assert list_saved_searches(library) == []
+
+
+@pytest.mark.parametrize("name", ["vintage\x01", "stage\nleft"])
+def test_a_refused_name_is_quoted_as_typed(library: Library, name: str) -> None:
+    """Found attacking issue 10: the message was a tag's with "tag" replaced everywhere, the name
+    included ("the saved search name 'vinsaved searche\\x01' holds…")."""
+    with pytest.raises(InvalidInput) as caught:
+        save_search(library, name=name, query=Query("x"))
+    assert repr(name) in str(caught.value) and "saved search name" in str(caught.value)
+    with pytest.raises(InvalidInput) as caught:
+        sets.create_set(library, name=name)
+    assert repr(name) in str(caught.value) and "set name" in str(caught.value)

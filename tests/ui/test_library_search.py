@@ -329,7 +329,7 @@ def test_alt_o_auto_codes_every_hit_found_or_only_the_hits_selected(
     assert stored_annotations(library_path, three[2]) == []
 
 
-def test_the_bottom_views_share_one_set_of_tabs_so_their_alt_keys_never_clash(
+def test_the_bottom_views_share_one_set_of_tabs_and_a_shortcut_brings_one_behind_to_the_front(
     qtbot, open_window, three: list[str]
 ) -> None:
     window = open_window()
@@ -341,16 +341,9 @@ def test_the_bottom_views_share_one_set_of_tabs_so_their_alt_keys_never_clash(
     qtbot.keyClick(window.pane, Qt.Key.Key_O, shift_ctrl)  # Co-occurrence
     group = {window.search_dock, window.retrieval, window.cooccurrence}
     assert all(group - {dock} <= set(window.tabifiedDockWidgets(dock)) for dock in group)
-    qtbot.keyClick(window.pane, Qt.Key.Key_F, shift_ctrl)  # Search the library in front again
-    qtbot.waitUntil(lambda: window.library_search.edit.hasFocus())
-    assert not window.retrieval.widget().isEnabled() and not window.cooccurrence.widget().isEnabled()
-    qtbot.keyClick(window.library_search.edit, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: window.autocoder.dialog is not None)  # its Alt+O, not Retrieved segments' Coder
-    window.autocoder.dialog.reject()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window.pane, Qt.Key.Key_R, shift_ctrl)  # Retrieved segments to the front: enabled, the rest not
-    qtbot.waitUntil(lambda: window.retrieval.widget().isEnabled() and not window.library_search.isEnabled())
+    qtbot.keyClick(window.pane, Qt.Key.Key_R, shift_ctrl)  # behind a tab: to the front, not hidden
+    qtbot.waitUntil(lambda: window.retrieval.panel.query_edit.hasFocus())
+    assert not window.retrieval.isHidden()
 
 
 def test_a_hits_left_context_is_cut_on_the_left_and_titles_and_right_context_on_the_right(
@@ -370,33 +363,6 @@ def test_a_hits_left_context_is_cut_on_the_left_and_titles_and_right_context_on_
         tree.itemDelegateForIndex(index).initStyleOption(option, index)
         modes.append(option.textElideMode)
     assert modes == [Qt.TextElideMode.ElideLeft, Qt.TextElideMode.ElideRight, Qt.TextElideMode.ElideRight]
-
-
-def test_auto_coding_every_hit_needs_a_search_that_went_through_every_text(
-    qtbot, open_window, three: list[str], monkeypatch
-) -> None:
-    from annotator.ui import qt_library_search
-
-    window = open_window()
-    panel = window.library_search
-    _search_by_keyboard(qtbot, window, "rose")  # done: its texts are known
-    real, release = qt_library_search.search_library, threading.Event()
-
-    def first_then_wait(*args, **kwargs):  # type: ignore[no-untyped-def]
-        progress = kwargs["progress"]
-        for document in real(*args, **kwargs):
-            yield document
-            while not release.wait(0.01):
-                progress(0, 3)  # raises Cancelled once cancelled
-
-    monkeypatch.setattr(qt_library_search, "search_library", first_then_wait)
-    panel.search()
-    assert wait_letting_threads_run(lambda: bool(panel.model.documents), 10)
-    qtbot.keyClick(panel.edit, Qt.Key.Key_Escape)  # cancelled with one document's hits shown
-    release.set()
-    panel.tree.clearSelection()
-    panel.request_autocode()
-    assert window.autocoder.dialog is None and "cancelled" in window.statusBar().currentMessage()
 
 
 def test_copy_and_export_give_a_row_per_hit_with_its_code_points(
@@ -427,3 +393,92 @@ def test_copy_and_export_give_a_row_per_hit_with_its_code_points(
     exported = orjson.loads(target.read_bytes())
     assert len(exported) == panel.model.hit_count == 5  # every hit, no document rows
     assert all(texts[h["document"]][h["start"] : h["end"]] == h["match"] == "rose" for h in exported)
+
+
+def test_save_as_refuses_the_selected_documents_when_none_are_selected(
+    qtbot, open_window, three: list[str], library_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found attacking issue 10: with "Selected documents" and none selected, Search refused, but
+    Save as… saved a search of the whole library under a name that says otherwise."""
+    window = open_window()
+    panel = window.library_search
+    _search_by_keyboard(qtbot, window, "rose")
+    panel.scope_box.setCurrentIndex(SELECTED)
+    window.document_list.selectionModel().clearSelection()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("my chosen roses", True))
+    qtbot.keyClick(panel.edit, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # Save as…
+    qtbot.waitUntil(lambda: panel.total_label.text().startswith("Not saved"))
+    assert "select documents in the library list first" in panel.total_label.text()
+    with Library.open(f"sqlite:///{library_path}") as other:
+        assert list_saved_searches(other) == []
+
+
+def test_its_keys_leave_the_find_bar_s_alt_a_and_the_retrieval_view_s_keys_working(
+    qtbot, open_window, three: list[str]
+) -> None:
+    """Found attacking issue 10: the panel's keys were window-wide mnemonics, so while it was shown
+    Alt+A in the find bar (Auto-code…) met Save as… and did nothing, and Alt+O and Alt+I in the
+    Retrieved segments view went to this panel's Auto-code… and scope instead of its own."""
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window()
+    panel = window.library_search
+    _search_by_keyboard(qtbot, window, "rose")
+    qtbot.keyClick(panel.edit, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # in the panel, its keys work
+    assert panel.scope_box.hasFocus()
+    qtbot.keyClick(window.pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    for char in "rose":
+        qtbot.keyClicks(window.find_bar.edit, char)
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.autocoder.dialog is not None)
+    qtbot.keyClick(window.autocoder.dialog.preview_list, Qt.Key.Key_Escape)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    retrieval = window.retrieval.panel
+    assert panel.isVisible() and retrieval.isVisible()
+    for key, box in ((Qt.Key.Key_O, retrieval.coder_box), (Qt.Key.Key_I, retrieval.scope_box)):
+        retrieval.query_edit.setFocus()
+        qtbot.keyClick(retrieval.query_edit, key, Qt.KeyboardModifier.AltModifier)
+        assert QApplication.focusWidget() is box, key
+
+
+def test_alt_o_after_a_cancelled_search_codes_the_hits_found_not_the_documents_never_searched(
+    qtbot, open_window, three: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found attacking issue 10: after Esc stopped a search, "every hit found" planned a new search
+    of the whole scope, documents never searched (nor shown) included."""
+
+    from annotator.services import searching
+    from annotator.services.progress import report
+    from annotator.ui import qt_library_search
+
+    waiting = threading.Event()
+
+    def stops_after_the_first(library, query, *, scope, progress):  # type: ignore[no-untyped-def]
+        first = next(iter(searching.search_library(library, query, scope=scope)))
+
+        def found():  # type: ignore[no-untyped-def]
+            yield first
+            while True:  # the other documents take a while, until cancelled
+                report(progress, 1, 3)
+                waiting.wait(0.001)
+
+        return found()
+
+    monkeypatch.setattr(qt_library_search, "search_library", stops_after_the_first)
+    window = open_window()
+    panel = window.library_search
+    qtbot.keyClick(window.pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    _type(qtbot, panel.edit, "rose")
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
+    assert wait_letting_threads_run(lambda: panel.model.hit_count == 3, 10)
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Escape)
+    _wait_until_ended(panel)
+    assert _titles(panel, three) == [("first", 3)] and panel.total_label.text().startswith("Cancelled")
+    qtbot.keyClick(panel.edit, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.autocoder.dialog is not None)
+    dialog = window.autocoder.dialog
+    qtbot.waitUntil(lambda: "hit(s)" in dialog.summary_label.text(), timeout=10000)
+    assert "3 to create" in dialog.summary_label.text() and "3 hit(s) in 1 document(s)" in dialog.summary_label.text()
+    qtbot.keyClick(dialog.preview_list, Qt.Key.Key_Escape)

@@ -368,3 +368,22 @@ def test_the_context_before_a_quote_is_cut_on_the_left_keeping_the_words_next_to
     panel.view.itemDelegateForIndex(before).initStyleOption(option, before)
     assert option.textElideMode == Qt.TextElideMode.ElideLeft
     assert panel.view.textElideMode() == Qt.TextElideMode.ElideRight  # the rest, the quote and after it, on the right
+
+
+def test_a_cancelled_run_leaves_the_rows_exported_with_the_context_they_were_retrieved_with(
+    qtbot, open_window, coded: str
+) -> None:
+    """Found attacking issue 10: the context columns of Export… followed the run started last, so
+    rows kept from a run with context were exported without it after a run without was cancelled."""
+    window = open_window()
+    panel = window.retrieval.panel
+    panel.context_box.setValue(10)
+    panel = _open_and_run(qtbot, window, "claim")
+    assert panel.export_table().columns[-2:] == ("before", "after")
+    panel.context_box.setValue(0)
+    qtbot.keyClick(panel.query_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Escape)  # cancelled: the rows of the run with context stay
+    assert wait_letting_threads_run(lambda: not panel.running, 10)
+    table = panel.export_table()
+    assert table.columns[-2:] == ("before", "after")
+    assert all(row[-2:] != ("", "") for row in table.rows)

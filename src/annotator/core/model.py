@@ -43,10 +43,7 @@ def nfc(raw: str) -> str:
 def set_name(raw: str) -> str:
     """A set name as stored: NFC, stripped, not empty, one line without control characters, at
     most :data:`NAME_MAX` characters (the rules of a tag's name)."""
-    try:
-        return tag_name(nfc(raw))
-    except InvalidInput as exc:
-        raise InvalidInput(str(exc).replace("tag", "set")) from None
+    return tag_name(nfc(raw), kind="set")
 
 
 def coder_name(raw: str) -> str:
@@ -61,24 +58,25 @@ def coder_name(raw: str) -> str:
     return check_name("coder", name)
 
 
-def tag_name(raw: str) -> str:
+def tag_name(raw: str, *, kind: str = "tag") -> str:
     """A tag name as the library stores it: *raw* without the white space around it.
 
     Every tag that is created (from an import, a codebook, a library's first tags) is named
     through here, so ``"claim "`` is the tag ``claim`` and not a second tag that looks the
     same. Refused with :class:`InvalidInput`: an empty name (or white space only), a name
     holding a control character or a line break, a name made only of invisible format
-    characters (a zero-width space, say), and one longer than :data:`NAME_MAX`.
+    characters (a zero-width space, say), and one longer than :data:`NAME_MAX`. *kind* names
+    what is named in those messages (a set and a saved search are named by these rules too).
     """
     name = raw.strip()
     if not name:
-        raise InvalidInput(f"a tag needs a name, not {raw!r}" if raw else "a tag needs a name, not an empty one")
+        raise InvalidInput(f"a {kind} needs a name, not {raw!r}" if raw else f"a {kind} needs a name, not an empty one")
     bad = next((c for c in name if unicodedata.category(c) in _NOT_IN_NAMES), None)
     if bad is not None:
-        raise InvalidInput(f"the tag name {name!r} holds a control character or line break (U+{ord(bad):04X})")
+        raise InvalidInput(f"the {kind} name {name!r} holds a control character or line break (U+{ord(bad):04X})")
     if all(unicodedata.category(c) == "Cf" or c.isspace() for c in name):
-        raise InvalidInput(f"the tag name {name!r} holds only invisible characters")
-    return check_name("tag", name)
+        raise InvalidInput(f"the {kind} name {name!r} holds only invisible characters")
+    return check_name(kind, name)
 
 
 def new_id() -> str:

@@ -49,6 +49,8 @@ CONTEXT = 40
 _SINGLE_QUOTES = "'‘’‚‛′ʼ"
 _DOUBLE_QUOTES = '"“”„‟″'
 _LINE_BREAKS = re.compile("[\n\r\u2028\u2029]")
+_NOT_WORD = re.compile(r"\W")  # nor a combining mark, which re's \w leaves out (see _is_word_char)
+_GLOBAL_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))+")  # "(?i)(?s)" opening a regex
 
 # The parser behind re.compile: private, but the same in every Python the project supports
 # (3.11+), and the only way to see a pattern's structure without writing a second parser.
@@ -127,13 +129,23 @@ def _compile(query: Query, flags: int) -> Finder:
     else:
         source = re.escape(query.pattern)
     if query.word:
-        source = f"(?:{source})(?!\\w)"
+        source = _whole_word(source)
     try:
         return Finder(re.compile(source, flags), word=query.word)
     except re.error as exc:  # a plain pattern is escaped: only a regex gets here
         raise InvalidInput(f"not a valid regular expression: {_regex_error(exc)}") from None
     except (OverflowError, RecursionError):
         raise InvalidInput("the regular expression is too large") from None
+
+
+def _whole_word(source: str) -> str:
+    """*source* that a word character may not follow. A regex's global flags (``(?i)``) must stay at
+    its very start, so they go before the group; under ``(?x)`` the group closes on a line of its
+    own, so that a ``# comment`` ending the pattern does not swallow it."""
+    flags = _GLOBAL_FLAGS.match(source)
+    head = flags.group() if flags else ""
+    end = "\n)" if "x" in head else ")"
+    return f"{head}(?:{source[len(head) :]}{end}(?!\\w)"
 
 
 def _regex_error(exc: re.error) -> str:
@@ -253,6 +265,16 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_" or _is_mark(char)
 
 
+def _past_word(text: str, start: int) -> int:
+    """Where a whole word could begin next, when one cannot begin at *start* (a word character is
+    before it): one past the first character at or after *start* that is no word character."""
+    while (other := _NOT_WORD.search(text, start)) is not None:
+        if not _is_mark(other.group()):
+            return other.end()
+        start = other.end()
+    return len(text)
+
+
 @dataclass(frozen=True, slots=True)
 class Finder:
     """Core: a compiled query, ready to run over any number of texts."""
@@ -275,7 +297,10 @@ class Finder:
                 start, end = m.span()
                 if start == end:
                     continue
-                if (start and _is_word_char(text[start - 1])) or (end < length and _is_mark(text[end])):
+                if start and _is_word_char(text[start - 1]):
+                    pos = _past_word(text, start)  # one character on each time would scan the word again
+                    break
+                if end < length and _is_mark(text[end]):
                     pos = start + 1
                     break
                 yield m

@@ -48,6 +48,7 @@ REVISED_SINCE_SHOWN = "the text of “{title}” changed since it was shown here
 REVISED_SINCE_FOUND = "the text of “{title}” changed since these hits were found; search again; nothing was coded"
 REVISED_SINCE_PLAN = "the text of “{title}” changed since the preview; nothing was coded; preview again"
 DELETED_SINCE_PLAN = "the document “{title}” was deleted since the preview; nothing was coded"
+TAG_DELETED_SINCE_PLAN = "the tag chosen was deleted (or merged into another) since the preview; nothing was coded"
 UNDO_CHANGED = "another program changed an annotation this auto-coding made; nothing was undone"
 REDO_REVISED = "the text of a document this auto-coding coded changed since; nothing was redone"
 
@@ -240,7 +241,7 @@ def apply(library: Library, plan: Plan, *, coder: str = "", progress: Progress |
     """Create the annotations *plan* has to create, stamped with *coder*, in one transaction.
 
     Refused (:class:`Conflict`, nothing written) if the text of one of those documents changed
-    since the plan, or the document is gone; :class:`NotFound` if the tag is. A span coded
+    since the plan, or the document is gone; :class:`NotFound` if the tag is (merged or deleted). A span coded
     meanwhile (by another program, or an earlier run) is left out and counted as already coded.
     """
     coder = coder_name(coder)
@@ -253,7 +254,8 @@ def apply(library: Library, plan: Plan, *, coder: str = "", progress: Progress |
     with unit_of_work(library.engine) as s:
         repo.lock_documents(s, document_ids)  # PostgreSQL: a revision waits for this unit of work
         locks.hold(s, locks.ANNOTATE)  # and so does another program coding the same spans
-        _tag(s, plan.tag_id)
+        if not any(t.id == plan.tag_id for t in repo.list_tags(s)):
+            raise NotFound(TAG_DELETED_SINCE_PLAN)
         current = repo.document_sha256s(s, document_ids)
         for doc_id, sha256 in planned_on.items():
             if doc_id not in current:

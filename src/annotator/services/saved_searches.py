@@ -29,10 +29,7 @@ SEARCH_CHANGED = "another program changed or deleted this saved search since it 
 
 def search_name(raw: str) -> str:
     """A saved search's name as stored: NFC, stripped, not empty, one line, at most 200 characters."""
-    try:
-        return tag_name(nfc(raw))
-    except InvalidInput as exc:
-        raise InvalidInput(str(exc).replace("a tag", "a saved search").replace("tag", "saved search")) from None
+    return tag_name(nfc(raw), kind="saved search")
 
 
 def scope_of(search: SavedSearch) -> Scope:

@@ -341,6 +341,7 @@ class QtLibrarySearch(QWidget):
         self._run: _SearchRun | None = None
         self._searched: tuple[Query, Scope] | None = None  # what the results shown are of
         self._stamps: dict[str, str] = {}
+        self._complete = False  # the results shown are all the search found (it was not stopped)
         self._saved: list[SavedSearch] = []
         self._saved_scope: Scope | None = None  # the scope of "As saved" in the chooser
         self.setAccessibleName("Search the library")
@@ -384,18 +385,20 @@ class QtLibrarySearch(QWidget):
         self.value_edit.setPlaceholderText("value (empty: any)")
         self.value_edit.returnPressed.connect(self.search)
         self.scope_box.currentIndexChanged.connect(lambda _i: self._show_scope_fields())
-        scope_label = QLabel("&In:", self)
+        scope_label = QLabel("<u>I</u>n:", self)  # no "&": a mnemonic is window-wide (see _panel_action)
         scope_label.setBuddy(self.scope_box)
 
         self.saved_box = QComboBox(self)
         self.saved_box.setAccessibleName("Saved searches")
         self.saved_box.setMinimumContentsLength(12)
-        saved_label = QLabel("Saved searc&h:", self)
+        saved_label = QLabel("Saved searc<u>h</u>:", self)
         saved_label.setBuddy(self.saved_box)
-        self.run_saved_button = QPushButton("R&un", self)
+        self.run_saved_button = QPushButton("Run", self)
+        self.run_saved_button.setToolTip("Run the saved search chosen (Alt+U)")
         self.run_saved_button.setAccessibleName("Run saved search")
         self.run_saved_button.clicked.connect(self.run_saved)
-        self.save_button = QPushButton("Save &as…", self)
+        self.save_button = QPushButton("Save as…", self)
+        self.save_button.setToolTip("Save this search in the library (Alt+A)")
         self.save_button.setAccessibleName("Save this search as")
         self.save_button.clicked.connect(self.save_current)
         self.rename_saved_button = QPushButton("Rename…", self)
@@ -404,7 +407,7 @@ class QtLibrarySearch(QWidget):
         self.delete_saved_button = QPushButton("Delete", self)
         self.delete_saved_button.setAccessibleName("Delete saved search")
         self.delete_saved_button.clicked.connect(self.delete_saved)
-        self.autocode_button = QPushButton("Aut&o-code…", self)
+        self.autocode_button = QPushButton("Auto-code…", self)
         self.autocode_button.setAccessibleName("Auto-code the hits")
         self.autocode_button.setToolTip("Tag the selected hits, or every hit found, with one tag (Alt+O)")
         self.autocode_button.clicked.connect(self.request_autocode)
@@ -447,6 +450,11 @@ class QtLibrarySearch(QWidget):
 
         self._panel_action("Cancel the search", "Esc", self._on_escape)
         self._panel_action("Search again", "F5", self.search)
+        for text, key, widget in (("Search in", "Alt+I", self.scope_box), ("Saved searches", "Alt+H", self.saved_box)):
+            self._panel_action(text, key, lambda w=widget: w.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        for key, button in (("Alt+U", self.run_saved_button), ("Alt+A", self.save_button),
+                            ("Alt+O", self.autocode_button)):  # fmt: skip
+            self._panel_action(button.accessibleName(), key, button.animateClick)
 
         top = QHBoxLayout()
         top.addWidget(self.edit, 1)
@@ -484,6 +492,9 @@ class QtLibrarySearch(QWidget):
         session.refreshed.connect(self.reload_choices)
 
     def _panel_action(self, text: str, key: str, slot: Callable[[], object]) -> QAction:
+        """A key that works wherever the focus is in the panel, and only there. Not a mnemonic ("&"):
+        those are window-wide, so while the panel is shown they would meet the find bar's Alt+A and
+        the Retrieved segments view's Alt+I, Alt+O and Alt+U, and neither would work."""
         action = QAction(text, self, shortcut=QKeySequence(key))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(lambda _checked=False: slot())
@@ -535,10 +546,10 @@ class QtLibrarySearch(QWidget):
             self._status("Search first: auto-code tags the hits found.", 5000)
             return
         chosen = self.selected_hits()
+        if not chosen and not self._complete:  # a search stopped early: every hit found is every hit shown
+            chosen = [hit for row in range(len(self.model.documents)) for hit in self.model.hits_of(row)]
         if chosen:
             self.autocodeHits.emit(chosen)
-        elif not self._stamps:
-            self._status("The search was cancelled: select the hits to auto-code, or search again (F5).", 5000)
         else:
             query, scope = self._searched
             self.autocodeSearch.emit(query, scope, dict(self._stamps))
@@ -569,12 +580,7 @@ class QtLibrarySearch(QWidget):
         query, scope = self.current_query(), self.current_scope()
         try:
             compile_query(query)
-            if self.scope_box.currentIndex() == SELECTED and not scope.document_ids:
-                raise InvalidInput("select documents in the library list first, or search another scope")
-            if self.scope_box.currentIndex() == A_SET and not scope.set_name:
-                raise InvalidInput("the library has no set yet")
-            if self.scope_box.currentIndex() == WHERE and not self.attribute_box.currentText():
-                raise InvalidInput("the library has no attribute yet")
+            self._check_scope(scope)
         except InvalidInput as exc:
             self.model.clear()
             self._searched = None
@@ -584,13 +590,23 @@ class QtLibrarySearch(QWidget):
             return
         self._start(query, scope)
 
+    def _check_scope(self, scope: Scope) -> None:
+        """:class:`InvalidInput` if the scope chosen names nothing (no document selected, no set or
+        attribute yet): searched or saved, it would be the whole library."""
+        if self.scope_box.currentIndex() == SELECTED and not scope.document_ids:
+            raise InvalidInput("select documents in the library list first, or search another scope")
+        if self.scope_box.currentIndex() == A_SET and not scope.set_name:
+            raise InvalidInput("the library has no set yet")
+        if self.scope_box.currentIndex() == WHERE and not self.attribute_box.currentText():
+            raise InvalidInput("the library has no attribute yet")
+
     def _start(self, query: Query, scope: Scope) -> None:
         """Search in a thread of its own; the results so far are cleared."""
         self.cancel(quiet=True)
         self.model.clear()
         self.stale_label.hide()
         self._searched = (query, scope)
-        self._stamps = {}  # the texts of this search, once it has gone through them all
+        self._complete, self._stamps = False, {}
         self._generation += 1
         run = _SearchRun(self._generation, self._session.library, query, scope)
         run.found.connect(self._on_found)
@@ -653,6 +669,7 @@ class QtLibrarySearch(QWidget):
             self._say(problem if problem != "cancelled" else f"Cancelled: {self._count()} found before stopping.")
         else:
             self._stamps = run.stamps if run is not None else {}
+            self._complete = True
             self._say(self._count() if self.model.documents else "No hits")
             self._check_stale()
         self.searchEnded.emit()
@@ -677,7 +694,7 @@ class QtLibrarySearch(QWidget):
 
     def _check_stale(self) -> None:
         """Compare every document's text now with what it was when searched; say so if any changed."""
-        if self._searched is None or self._run is not None or not self._stamps:
+        if self._searched is None or self._run is not None:
             return
         try:
             now = text_stamps(self._session.library)
@@ -686,7 +703,7 @@ class QtLibrarySearch(QWidget):
         changed = {d.document_id for d in self.model.documents if now.get(d.document_id) != d.sha256}
         if changed != self.model.changed:
             self.model.mark_changed(changed)
-        if now != self._stamps or changed:
+        if changed or (self._complete and now != self._stamps):  # stopped early: only the texts shown count
             self._mark_stale()
 
     def _on_sets_or_attributes_changed(self) -> None:
@@ -782,9 +799,9 @@ class QtLibrarySearch(QWidget):
         if not ok:
             return
         try:
-            saved_searches.save_search(
-                self._session.library, name=name, query=self.current_query(), scope=self.current_scope()
-            )
+            scope = self.current_scope()
+            self._check_scope(scope)
+            saved_searches.save_search(self._session.library, name=name, query=self.current_query(), scope=scope)
         except USER_ERRORS as exc:
             self._status(f"Not saved: {exc}", 6000)
             self._say(f"Not saved: {exc}")

@@ -136,14 +136,9 @@ class QtMainWindow(QMainWindow):
         self.cooccurrence = cooccurrence_dock(self, session, self.retrieval, **tables)
         self.document_matrix = document_matrix_dock(self, session, self.retrieval, **tables)
         self.frequencies = frequencies_dock(self, session, self.retrieval, **tables)
-        # One view at a time at the bottom: the panels give the same Alt keys to the same things
-        # (Alt+I: the scope, Alt+U: run), which would clash between two panels shown side by side.
-        # Qt keeps a view behind another tab "visible", and its Alt keys live: it is disabled there.
+        # The views opened at the bottom share one set of tabs (one in front at a time).
         for dock in (self.search_dock, self.retrieval, self.cooccurrence, self.document_matrix, self.frequencies):
             dock.setProperty(TAB_GROUP, True)
-            dock.visibilityChanged.connect(
-                lambda visible, dock=dock: dock.widget().setEnabled(visible or dock.isHidden())
-            )
         for dock in (self.search_dock, self.retrieval):
             dock.visibilityChanged.connect(lambda visible, dock=dock: visible and self._join_bottom_tabs(dock))
 

@@ -207,6 +207,7 @@ class QtRetrievalPanel(QWidget):
         self._selected_document_ids = selected_document_ids
         self._show_span = show_span
         self._with_context = False  # the rows shown were retrieved with context
+        self._run_with_context = False  # the run going on asked for context
         self.stale = False
         self._changed_while_running = False
         self.worker = QtWorker(self)
@@ -370,7 +371,7 @@ class QtRetrievalPanel(QWidget):
         }
         library = self._session.library
         self._changed_while_running = False
-        self._with_context = settings["context"] > 0  # type: ignore[operator]
+        self._run_with_context = settings["context"] > 0  # type: ignore[operator]
         self.worker.start(
             lambda progress: retrieving.retrieve(library, text, progress=progress, **settings),  # type: ignore[arg-type]
             name="annotator-retrieve",
@@ -411,6 +412,7 @@ class QtRetrievalPanel(QWidget):
         self._show_running(False)
         segments: list[Segment] = outcome  # type: ignore[assignment]
         self.stale = self._changed_while_running
+        self._with_context = self._run_with_context  # with the rows: a cancelled run keeps both as they were
         self.model.set_segments(segments)
         documents = len({s.document_id for s in segments})
         self._say(STALE if self.stale else f"{len(segments)} segment(s) in {documents} document(s).")
