@@ -285,7 +285,10 @@ def test_the_views_keys_leave_the_find_bars_switches_working(qtbot, open_window,
         assert box.isChecked(), key
     panel = window.retrieval.panel
     panel.query_edit.setText("claim")
-    qtbot.keyClick(bar.edit, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)  # Run, from anywhere in the window
+    qtbot.keyClick(bar.edit, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)  # the view's key, not the find bar's
+    assert not panel.running and not panel.model.segments
+    panel.query_edit.setFocus()
+    qtbot.keyClick(panel.query_edit, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)  # Run, in the view
     assert wait_letting_threads_run(lambda: not panel.running and bool(panel.model.segments), 10)
 
 

@@ -65,6 +65,7 @@ from annotator.formats.tables import Table
 from annotator.services import retrieving
 from annotator.services.retrieving import Segment
 from annotator.ui.qt_background import QtWorker
+from annotator.ui.qt_panel_keys import make_keys_local
 from annotator.ui.qt_scope import QtCoderChooser, QtScopeChooser
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 from annotator.ui.qt_table_tools import EXPORT_ROLE, QtElideLeftDelegate, QtTableTools
@@ -464,6 +465,7 @@ class QtRetrievalDock(QDockWidget):
             self, session, selected_document_ids=selected_document_ids, show_span=show_span,
             report=lambda message: window.statusBar().showMessage(message, 5000),
         )  # fmt: skip
+        make_keys_local(self.panel)  # its Alt keys act where the focus is, not window-wide
         self.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
         self.hide()

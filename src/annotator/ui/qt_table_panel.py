@@ -50,6 +50,7 @@ from annotator.core.matrices import Header, Table
 from annotator.services.progress import Progress
 from annotator.services.retrieving import Segment, segments_table
 from annotator.ui.qt_background import QtWorker
+from annotator.ui.qt_panel_keys import make_keys_local
 from annotator.ui.qt_retrieval import QtSegmentsModel
 from annotator.ui.qt_scope import QtScopeChooser
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
@@ -437,6 +438,7 @@ class QtTableDock(QDockWidget):
         super().__init__(title, window)
         self.setObjectName(object_name)
         self.panel = panel_of(self)
+        make_keys_local(self.panel)  # its Alt keys act where the focus is, not window-wide
         self.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
         self.hide()
