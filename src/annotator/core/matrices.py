@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
+from annotator.core import query
 from annotator.core.sentences import Segmentation
 
 OVERLAP, SENTENCE, PARAGRAPH, DOCUMENT = "overlap", "sentence", "paragraph", "document"
@@ -69,17 +70,9 @@ class Table:
     cells: tuple[tuple[int, ...], ...]
 
 
-class Coded(Protocol):
-    """Core: what the matrices read of an annotation."""
+class Coded(query.Coded, Protocol):
+    """Core: what the matrices read of an annotation: what the query evaluator reads, and its coder."""
 
-    @property
-    def id(self) -> str: ...
-    @property
-    def tag_id(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
     @property
     def coder(self) -> str: ...
 

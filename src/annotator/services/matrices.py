@@ -34,24 +34,10 @@ from annotator.core.model import Tag, coder_name
 from annotator.core.sentences import Segmentation, segment
 from annotator.services.library import Library
 from annotator.services.progress import Progress, report
-from annotator.services.retrieving import Segment
+from annotator.services.retrieving import Segment, SegmentRow
 from annotator.services.searching import Scope, documents_in_scope
 from annotator.storage import repository as repo
 from annotator.storage.uow import Session, reading
-
-
-@dataclass(frozen=True, slots=True)
-class _Row:
-    """An annotation as a matrix reads it, and the rest of its row (for the segments of a cell)."""
-
-    document_id: str
-    id: str
-    tag_id: str
-    start: int
-    end: int
-    quote: str
-    note: str
-    coder: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +218,7 @@ def _read(
     spots: bool = False,
 ) -> tuple[list[tuple[str, str]], dict[str, list[Any]]]:
     """The documents of *scope* (id, title; library order) and their placed annotations of the
-    tags in *members*, of *coders* only when given: as :class:`_Row`, or (*spots*, to count them
+    tags in *members*, of *coders* only when given: as :class:`SegmentRow`, or (*spots*, to count them
     only) as :class:`_Spot`."""
     documents = documents_in_scope(s, scope or Scope())
     wanted = {doc_id for doc_id, _ in documents}
@@ -248,7 +234,7 @@ def _read(
     else:
         for row in repo.coded_segments(s, tag_ids, coders=chosen_coders):
             if row[0] in wanted:
-                by_document.setdefault(row[0], []).append(_Row(*row))
+                by_document.setdefault(row[0], []).append(SegmentRow(*row))
     return documents, by_document
 
 
@@ -265,7 +251,7 @@ def _sha256(s: Session, doc_id: str) -> str:
     return found
 
 
-def _segment(row: _Row, title: str, paths: dict[str, str]) -> Segment:
+def _segment(row: SegmentRow, title: str, paths: dict[str, str]) -> Segment:
     return Segment(
         row.document_id, title, row.id, row.tag_id, paths[row.tag_id], row.start, row.end, row.quote, row.note,
         row.coder,

@@ -64,8 +64,9 @@ class Segment:
     sha256: str = ""  # of the text *start* and *end* point into
 
 
-class _Row(NamedTuple):
-    """What the evaluator reads of an annotation, and the rest of its row (a named tuple: tens of
+class SegmentRow(NamedTuple):
+    """Services: what the query evaluator and the matrices read of an annotation, and the rest of
+    its row, as ``repository.coded_segments`` gives it (a named tuple: tens of
     thousands are made per query, and a frozen dataclass takes four times as long to make)."""
 
     document_id: str
@@ -108,8 +109,8 @@ def retrieve(
         if where:
             chosen = _with_values(s, chosen, where)
         every_tag = sorted(set().union(*tag_ids.values()))
-        by_document: dict[str, list[_Row]] = {}
-        for row in map(_Row._make, repo.coded_segments(s, every_tag, coders=wanted_coders)):
+        by_document: dict[str, list[SegmentRow]] = {}
+        for row in map(SegmentRow._make, repo.coded_segments(s, every_tag, coders=wanted_coders)):
             if chosen is None or row.document_id in chosen:
                 by_document.setdefault(row.document_id, []).append(row)
         paths = codebook.paths(tags)
