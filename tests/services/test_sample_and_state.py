@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.model import DEFAULT_TAGS
-from annotator.services import importing
+from annotator.services import codebook, importing
 from annotator.services.library import Library
 from annotator.services.sample import SEEDED_KEY, seed_sample
 from annotator.storage.tables import DocumentRow
@@ -92,3 +92,11 @@ def test_a_new_library_gets_the_default_codebook_once(library: Library) -> None:
     assert [t.sort_order for t in tags] == list(range(len(DEFAULT_TAGS)))
     with pytest.raises(LookupError, match="no tag 'opinion'"):
         library.tag_named("opinion")
+
+
+def test_a_codebook_emptied_by_the_user_stays_empty_on_reopening(library: Library) -> None:
+    for tag in library.tags():
+        codebook.delete_tag(library, tag_id=tag.id)
+    assert library.tags() == []
+    with Library.open(library.url) as again:
+        assert again.tags() == []

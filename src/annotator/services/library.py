@@ -37,6 +37,8 @@ from annotator.storage.migrate import upgrade_to_head
 from annotator.storage.uow import Session, database_errors, reading, unit_of_work
 
 TEXT_CACHE_SIZE = 8
+#: Set once a library has been given its first codebook (``default_tags``), so never again.
+CODEBOOK_SEEDED_KEY = "codebook_seeded"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,14 @@ def _anchors(s: Session, document_id: str) -> tuple[dict[str, AnchorState], list
     # Only a revised document has orphans: the common case asks no second question.
     orphans = repo.orphans_of(s, document_id) if any(st.status == ORPHANED for st in states.values()) else []
     return states, orphans
+
+
+def _new_library(s: Session) -> bool:
+    """Whether the library has never had a codebook: not when the user emptied it (nor one
+    made before the key was kept that has documents)."""
+    if repo.get_state(s, CODEBOOK_SEEDED_KEY) is not None or repo.list_tags(s):
+        return False
+    return not repo.has_documents(s)
 
 
 class Library:
@@ -90,11 +100,12 @@ class Library:
                 library.backup_made = upgrade_to_head(library.engine)
                 with unit_of_work(library.engine) as session:
                     locks.hold(session, locks.SCHEMA)  # programs opening a new library at once
-                    if not repo.list_tags(session):
+                    if _new_library(session):
                         for order, spec in enumerate(default_tags):
                             name = tag_name(spec.name)
                             tag = Tag(new_id(), name, spec.color, spec.description, spec.shortcut, order)
                             repo.add_tag(session, tag)
+                        repo.set_state(session, CODEBOOK_SEEDED_KEY, "1")
         except BaseException:
             library.close()
             raise

@@ -194,6 +194,10 @@ def document_summaries(session: Session) -> list[DocumentSummary]:
     return [DocumentSummary(i, title, length, created, counts.get(i, {})) for i, title, length, created in rows]
 
 
+def has_documents(session: Session) -> bool:
+    return session.execute(sa.select(_D.c.id).limit(1)).first() is not None
+
+
 def get_document(session: Session, document_id: str) -> Document | None:
     row = session.execute(
         sa.select(_D.c.id, _D.c.title, _D.c.text, _D.c.sha256, _D.c.metadata_json, _D.c.created, _D.c.memo).where(
