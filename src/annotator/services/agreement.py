@@ -289,8 +289,7 @@ def method_statement(
     """How *found* was computed, as (label, text) pairs a report puts above its table: the
     library, the date, the coders, documents (titles and ids; *scope* as chosen), tags, unit,
     what counts as agreement, the uncoded choice, the measures and their sources."""
-    with reading(library.engine) as s:
-        titles = dict(repo.document_titles(s, list(found.documents)))
+    titles = document_titles(library, found.documents)
     chosen = "the whole library" if scope is None or scope == Scope() else _scope_text(scope)
     documents = "; ".join(f"{titles.get(d, '(deleted)')} ({d})" for d in found.documents)
     measures = dict.fromkeys(r.measure for r in found.results)
@@ -309,6 +308,12 @@ def method_statement(
          "empty with the reason, never NaN or 1"),
     ]  # fmt: skip
     return tuple(statement)
+
+
+def document_titles(library: Library, documents: Sequence[str]) -> dict[str, str]:
+    """The titles of those of *documents* still in the library, by id."""
+    with reading(library.engine) as s:
+        return dict(repo.document_titles(s, list(documents)))
 
 
 def _scope_text(scope: Scope) -> str:
