@@ -19,6 +19,7 @@ from annotator.services import Library, sets
 from annotator.services.agreement import ALPHA_U, COHEN, FIELDS, agreement, document_titles, report_table
 from annotator.services.annotating import create_annotation
 from annotator.services.searching import Scope
+from annotator.ui.qt_agreement import STALE
 from annotator.ui.qt_table_tools import EXPORT_ROLE, FILTERS
 from tests.ui.conftest import wait_letting_threads_run
 
@@ -210,3 +211,25 @@ def test_every_control_is_named_and_reached_by_tab_and_colours_are_the_palettes(
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_K, CTRL_SHIFT)
     assert dialog.isVisible() and dialog.model.found is not None  # the same dialog, its table kept
+
+
+def test_esc_cancels_a_run_keeping_the_last_table_then_closes_and_a_change_makes_it_stale(
+    qtbot, open_window, coded, library_path: Path
+) -> None:
+    window = open_window()
+    dialog = _open(qtbot, window)
+    _check(qtbot, dialog.coder_list, "ada", "bo")
+    _compute(qtbot, dialog)
+    shown = dialog.model.found
+    dialog.unit_box.setCurrentIndex(dialog.unit_box.findData(ag.SENTENCE))
+    dialog.compute()
+    assert dialog.running
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Escape)
+    assert not dialog.running and dialog.isVisible() and dialog.model.found is shown
+    assert dialog.status_label.text().startswith("Cancelled")
+    with Library.open(f"sqlite:///{library_path}") as library:  # another program codes a span
+        create_annotation(library, document_id=coded[1], tag_id=library.tags()[0].id, start=0, end=3, coder="ada")
+    window.watcher.poll()
+    assert dialog.status_label.text() == STALE and dialog.model.found is shown
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()

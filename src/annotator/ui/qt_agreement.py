@@ -7,7 +7,8 @@ the tags (a checklist in tree order, none checked meaning every tag; Alt+T), the
 categorical (Alt+G) and what an uncoded unit is then (Alt+O). Compute (Alt+M) runs
 :func:`~annotator.services.agreement.agreement` on a
 :class:`~annotator.ui.qt_background.QtWorker` thread, the dialog staying usable; Esc cancels a
-run, and closes the dialog otherwise.
+run, and closes the dialog otherwise. Once this window or another program changes annotations or
+documents, the dialog says the table may be out of date (its rows stay until Compute).
 
 The results table (Alt+R) has the command's fields: measure, tag, category, document, coders,
 value, units, reason. A value that cannot be computed shows "undefined" and its reason, never
@@ -64,6 +65,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 #: The dialog's title, and the exported table's.
 TITLE = "Intercoder agreement"
+#: What the dialog says once the library changed after its table was computed.
+STALE = "The library has changed since; this table may be out of date. Compute again (Alt+M)."
 #: What the uncoded chooser offers, with the service's names.
 UNCODED_TEXT = {service.MISSING: "missing values", service.CATEGORY: "a category of their own"}
 
@@ -208,6 +211,11 @@ class QtAgreementDialog(QDialog):
         self.resize(980, 640)
         for signal in (session.tagsChanged, session.libraryReloaded, session.setsChanged, session.attributesChanged):
             signal.connect(self.reload_choices)
+        for signal in (session.libraryChanged, session.annotationsChanged, session.tagsChanged,
+                       session.libraryReloaded, session.documentsChanged, session.setsChanged,
+                       session.attributesChanged, session.refreshed):  # fmt: skip
+            signal.connect(lambda *_: self._library_changed())
+        session.libraryReloaded.connect(self.cancel)  # a restore: the run reads a library that was replaced
         self.reload_choices()
 
     def _checklist(self, name: str) -> QListWidget:
@@ -376,6 +384,10 @@ class QtAgreementDialog(QDialog):
     def _on_worker_failed(self, message: str) -> None:
         self._show_running(False)
         self.say(message)
+
+    def _library_changed(self) -> None:
+        if self.model.found is not None and not self.running:
+            self.say(STALE)
 
     def report_table(self) -> Table:
         """The rows shown, with the method statement (what Export… writes)."""
