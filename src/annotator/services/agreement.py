@@ -157,8 +157,6 @@ def agreement(
         for done, (doc_id, text, sha256) in enumerate(library.current_texts(s, documents), start=1):
             units = None if unit == ag.CHARACTER else ag.unit_spans(text, unit, sha256)
             by_coder = spans.get(doc_id, [[] for _ in names])
-            if not categorical:
-                continua.append((doc_id, len(text), _coded_spans(len(text), by_coder, names, labels, members)))
             if categorical:
                 empty = None if uncoded == MISSING else ag.UNCODED
                 codings = [
@@ -170,6 +168,7 @@ def agreement(
                 for m in members:
                     codings = [[(a, b, ag.PRESENT) for a, b, t in mine if t in m] for mine in by_coder]
                     tallies.setdefault(doc_id, []).append(_tally(len(text), units, codings, ag.ABSENT))
+                continua.append((doc_id, len(text), _coded_spans(len(text), by_coder, names, labels, members)))
             report(progress, done, len(documents))
     unitized = [] if categorical else unitizing_rows(continua, tuple(names), tuple(labels))
     found = _results(unit, categorical, tuple(names), tuple(documents), tuple(labels), tallies, unitized)
