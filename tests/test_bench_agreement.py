@@ -17,4 +17,5 @@ def test_the_agreement_benchmark_runs_to_its_table() -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     lines = done.stdout.splitlines()
-    assert lines[-1].startswith("all four per-tag measures, characters") and " ms " in lines[-1], done.stdout
+    assert lines[-2].startswith("all four per-tag measures, characters") and " ms " in lines[-2], done.stdout
+    assert lines[-1].startswith("alpha_u per tag and overall, pooled") and " ms " in lines[-1], done.stdout

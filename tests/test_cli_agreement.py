@@ -12,6 +12,7 @@ import orjson
 import pytest
 
 from annotator.core import agreement as ag
+from annotator.core.unitizing import CodedSpan, alpha_u
 from annotator.services import Library, importing
 from annotator.services.annotating import create_annotation
 from tests._cli import annotator, error_line
@@ -59,7 +60,17 @@ def test_json_follows_the_contract(db: tuple[str, str]) -> None:
         "cohen_kappa",
         "fleiss_kappa",
         "krippendorff_alpha",
+        "alpha_u",
     }
+    unitized = [r for r in shown["results"] if r["measure"] == "alpha_u"]
+    assert [(r["tag"], r["document"]) for r in unitized] == [("claim", doc), ("claim", None), (None, doc), (None, None)]
+    spans = [CodedSpan(c, "claim", TEXT.index(q), TEXT.index(q) + len(q)) for c in SPANS for q in SPANS[c]]
+    wanted = alpha_u(len(TEXT), ("ada", "bo"), spans, ("claim",))
+    assert unitized[0] == {
+        "measure": "alpha_u", "tag": "claim", "document": doc, "coders": ["ada", "bo"],
+        "value": wanted.tags[0].value, "units": len(TEXT),
+    }  # fmt: skip
+    assert unitized[3]["value"] == wanted.overall.value is not None  # one document: pooled is the same continuum
 
 
 def test_csv_and_table_have_a_row_per_result_with_the_same_fields(db: tuple[str, str]) -> None:
@@ -68,9 +79,9 @@ def test_csv_and_table_have_a_row_per_result_with_the_same_fields(db: tuple[str,
     shown = orjson.loads(run(url, *argv, "--format", "json"))
     rows = list(csv.reader(io.StringIO(run(url, *argv, "--format", "csv"))))
     assert rows[0] == ["measure", "tag", "category", "document", "coders", "value", "units", "reason"]
-    assert len(rows) - 1 == len(shown["results"]) == 8
+    assert len(rows) - 1 == len(shown["results"]) == 8 + 4
     assert [r[0] for r in rows[1:]] == [r["measure"] for r in shown["results"]]
-    assert [int(r[6]) for r in rows[1:]] == [r["units"] for r in shown["results"]] == [3] * 8
+    assert [int(r[6]) for r in rows[1:]] == [r["units"] for r in shown["results"]] == [3] * 8 + [len(TEXT)] * 4
     table = run(url, *argv).splitlines()
     assert table[0].split("\t") == rows[0] and len(table) == len(rows)
 
@@ -118,3 +129,29 @@ def test_o_never_writes_over_the_library_and_an_empty_o_is_a_usage_error(db: tup
     error_line(annotator("--database", url, "agreement", *coders, "-o", str(path)), 1, "the library's own file")
     assert path.read_bytes().startswith(b"SQLite format 3\x00")  # still the library, not a table
     assert orjson.loads(run(url, *coders, "--format", "json"))["results"]
+
+
+def test_the_html_report_states_the_method_and_the_extension_chooses_the_format(
+    db: tuple[str, str], tmp_path: Path
+) -> None:
+    url, doc = db
+    coders = ("--coder", "ada", "--coder", "bo")
+    page = run(url, *coders, "--tag", "claim", "--unit", "word", "--format", "html")
+    for said in ("Intercoder agreement", "ada, bo (2)", "word: the words", "Cohen 1960", "Krippendorff 1995",
+                 "present or absent", "Tab\there (" + doc + ")", "the whole library", "alpha_u"):  # fmt: skip
+        assert said in page, said
+    assert page.count("<tr>") == 1 + len(
+        orjson.loads(run(url, *coders, "--tag", "claim", "--format", "json"))["results"]
+    )
+    target = tmp_path / "report.html"
+    assert run(url, *coders, "-o", str(target)) == ""
+    assert "Cohen 1960" in target.read_text(encoding="utf-8")
+    workbook = tmp_path / "report.xlsx"
+    run(url, *coders, "-o", str(workbook))
+    from openpyxl import load_workbook
+
+    book = load_workbook(workbook, read_only=True)
+    assert book.sheetnames == ["Intercoder agreement", "about"]
+    about = {row[0]: row[1] for row in book["about"].iter_rows(min_row=2, values_only=True)}
+    assert about["Coders"] == "ada, bo (2)"
+    error_line(annotator("--database", url, "agreement", *coders, "--format", "xlsx"), 2, "-o PATH")

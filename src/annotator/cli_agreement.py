@@ -4,15 +4,20 @@
 
     annotator agreement [DOCUMENT-ID...] [--set NAME] --coder NAME --coder NAME [--coder NAME...]
                         [--tag PATH]... [--unit character|word|sentence|paragraph]
-                        [--categorical [--uncoded missing|category]] [--format table|json|csv] [-o PATH]
+                        [--categorical [--uncoded missing|category]] [--format table|json|csv|html|xlsx] [-o PATH]
 
 What is measured over which units is :mod:`annotator.core.agreement`'s to say (README:
 Agreement). No documents and no set: the whole library. ``--format json`` prints exactly
 ``{"unit", "categorical", "coders", "documents", "results": [{"measure", "tag", "category",
 "document", "coders", "value", "units", "reason"}]}`` (``category`` only on per-category rows,
 ``reason`` only where ``value`` is null); CSV has one row per result with the same fields (coders
-joined by ``;``), the table the same, tab-separated and terminal-safe. ``-o PATH`` writes the
-file as an export writes one (never over the library's own files).
+joined by ``;``), the table the same, tab-separated and terminal-safe; ``html`` and ``xlsx`` (a
+file only) are the report: the same rows with the method statement
+(:func:`annotator.services.agreement.method_statement`), as the window's Export… writes them.
+Without ``--format``, ``-o``'s extension chooses (``.json``, ``.csv``, ``.html``, ``.xlsx``;
+otherwise the table). Rows include ``alpha_u`` (per tag, not categorical; README:
+Agreement). ``-o PATH`` writes the file as an export writes one (never over the library's own
+files).
 
 Fewer than two coders is a usage error (status 2); an unknown coder, tag, document or set is one
 ``annotator: error:`` line naming it (status 1).
@@ -24,27 +29,31 @@ import argparse
 import io
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, BinaryIO
 
 import orjson
 
 from annotator.cli_text import UsageError, json_text, scope_of, tsv_line, write_csv
 from annotator.core import agreement as core
+from annotator.formats.tables import table_bytes
 from annotator.services import agreement as service
 from annotator.services import exporting
 from annotator.services.library import Library
 
 Opener = Callable[[], Library]
 
-FORMATS = ("table", "json", "csv")
-FIELDS = ("measure", "tag", "category", "document", "coders", "value", "units", "reason")
+FORMATS = ("table", "json", "csv", "html", "xlsx")
+#: The format a file's extension asks for when ``--format`` is not given.
+BY_EXTENSION = {".json": "json", ".csv": "csv", ".html": "html", ".htm": "html", ".xlsx": "xlsx"}
+FIELDS = service.FIELDS
 
 
 def add_agreement_command(subparsers: Any) -> None:
     """Add ``agreement`` to the ``annotator`` command's *subparsers*."""
     p = subparsers.add_parser(
         "agreement",
-        help="intercoder agreement: percent, Cohen's and Fleiss's kappa, Krippendorff's alpha",
+        help="intercoder agreement: percent, Cohen's and Fleiss's kappa, Krippendorff's alpha and alpha_u",
         description="Agreement of two or more coders per tag (present or absent in each unit, every unit "
         "counting, coded or not) or, with --categorical, of the tags as the categories of one variable; "
         "per document and pooled over the documents (no documents and no set: the whole library).",
@@ -62,7 +71,10 @@ def add_agreement_command(subparsers: Any) -> None:
         "--uncoded", choices=service.UNCODED, default=None,
         help="with --categorical: an uncoded unit is a missing value (default) or a category of its own",
     )  # fmt: skip
-    p.add_argument("--format", dest="output_format", choices=FORMATS, default="table", help="default: table")
+    p.add_argument(
+        "--format", dest="output_format", choices=FORMATS, default=None,
+        help="default: the -o file's extension, else table; html and xlsx state the method",
+    )  # fmt: skip
     p.add_argument("-o", "--output", metavar="PATH", help="file to write (default: stdout)")
     p.set_defaults(where=[])
 
@@ -75,9 +87,13 @@ def cmd_agreement(args: argparse.Namespace, library: Opener) -> None:
         raise UsageError("--uncoded goes with --categorical")
     if args.output is not None and not args.output:
         raise UsageError("-o needs a file name (leave it out to write to stdout)")
+    chosen = args.output_format or BY_EXTENSION.get(Path(args.output or "").suffix.lower(), "table")
+    if chosen == "xlsx" and args.output is None:
+        raise UsageError("--format xlsx writes a file: give -o PATH")
     opened = library()
+    scope = scope_of(args)
     found = service.agreement(
-        opened, coders=args.coders, tags=args.tags, scope=scope_of(args), unit=args.unit,
+        opened, coders=args.coders, tags=args.tags, scope=scope, unit=args.unit,
         categorical=args.categorical, uncoded=args.uncoded or service.MISSING,
     )  # fmt: skip
     if found.conflicts:
@@ -86,13 +102,16 @@ def cmd_agreement(args: argparse.Namespace, library: Opener) -> None:
             "they are left out as missing values",
             file=sys.stderr,
         )
-    text = _shown(found, args.output_format)
+    if chosen in ("html", "xlsx"):
+        data = table_bytes(service.report_table(opened, found, scope=scope), chosen)
+    else:
+        data = _shown(found, chosen).encode("utf-8")
     if args.output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(data.decode("utf-8"))
         return
 
     def write(out: BinaryIO) -> None:
-        out.write(text.encode("utf-8"))
+        out.write(data)
 
     exporting.write_to_path(opened, args.output, write)
 
@@ -130,6 +149,4 @@ def _record(row: service.Row) -> dict[str, object]:
 
 
 def _fields(row: service.Row) -> list[object]:
-    return [
-        row.measure, row.tag, row.category, row.document, ";".join(row.coders), row.value, row.units, row.reason,
-    ]  # fmt: skip
+    return list(service.fields(row))

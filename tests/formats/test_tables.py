@@ -123,3 +123,18 @@ def test_every_format_is_listed_once_and_an_unknown_one_is_refused_with_the_choi
         table_format("pdf")
     with pytest.raises(ValueError, match="named once"):
         Table("t", ("a", "a"), [])
+
+
+def test_notes_say_how_the_table_was_made_in_html_markdown_and_xlsx_escaped_like_cells() -> None:
+    notes = (("Coders", "<script>x</script> & *ada*"), ("Unit", "character\nevery code point"))
+    table = Table("With notes", ("a",), [("1",)], notes)
+    tree = lxml_html.fromstring(table_bytes(table, "html").decode("utf-8"))
+    pairs = list(zip([dt.text_content() for dt in tree.iter("dt")], [dd.text_content() for dd in tree.iter("dd")]))
+    assert pairs == list(notes) and not list(tree.iter("script"))
+    rendered = MarkdownIt("commonmark", {"html": True}).enable("table").render(table_bytes(table, "markdown").decode())
+    assert "<script" not in rendered and "<em" not in rendered and "<strong>Coders</strong>" in rendered
+    assert [td.text_content() for td in lxml_html.fromstring(rendered).iter("td")] == ["1"]
+    book = load_workbook(io.BytesIO(table_bytes(table, "xlsx")))
+    assert book.sheetnames == ["With notes", "about"]
+    assert [tuple(r) for r in book["about"].iter_rows(min_row=2, values_only=True)] == list(notes)
+    assert table_bytes(Table("t", ("a",), [("1",)]), "html").count(b"<dl") == 0

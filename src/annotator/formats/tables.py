@@ -47,11 +47,13 @@ Cell = str | int | float
 @dataclass(frozen=True, slots=True)
 class Table:
     """Formats: a table to write: *columns* (unique names) and *rows* of cells; *title* names it
-    (the HTML page's title, the XLSX sheet's name)."""
+    (the HTML page's title, the XLSX sheet's name); *notes*, (label, text) pairs, say how it was
+    made (HTML and Markdown above the table, XLSX on a second sheet; CSV and JSON hold rows only)."""
 
     title: str
     columns: tuple[str, ...]
     rows: Sequence[Sequence[Cell]]
+    notes: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         if len(set(self.columns)) != len(self.columns):
@@ -87,6 +89,8 @@ def write_xlsx(table: Table, out: BinaryIO) -> None:
     book = Workbook(write_only=True)
     name = _SHEET_UNSAFE.sub(" ", table.title).strip(" '")[:_SHEET_NAME_LIMIT] or "table"
     append_sheet(book, name, table.columns, [max(10, min(60, len(c) + 4)) for c in table.columns], table.rows)
+    if table.notes:
+        append_sheet(book, "about" if name != "about" else "notes", ("item", "statement"), [24, 100], table.notes)
     save_workbook(book, out)
 
 
@@ -98,6 +102,9 @@ th, td { text-align: left; vertical-align: top; padding: 0.25rem 0.6rem; border-
   white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: plaintext; }
 th { position: sticky; top: 0; background: #f2f2f2; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
+dl.notes { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; max-width: 60rem; }
+dl.notes dt { font-weight: 600; }
+dl.notes dd { margin: 0; white-space: pre-wrap; }
 @media (prefers-color-scheme: dark) {
   body { color: #e8e8e8; background: #1e1e1e; }
   th { background: #333; }
@@ -114,6 +121,7 @@ def write_html(table: Table, out: BinaryIO) -> None:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_esc(table.title)}</title>\n<style>\n{_CSS}</style>\n</head>\n<body>",
         f"<h1>{_esc(table.title)}</h1>",
+        *_html_notes(table.notes),
         f"<p>{len(table.rows)} row(s)</p>",
         "<table>\n<thead>\n<tr>" + "".join(f"<th>{_esc(c)}</th>" for c in table.columns) + "</tr>\n</thead>\n<tbody>",
     ]
@@ -124,6 +132,13 @@ def write_html(table: Table, out: BinaryIO) -> None:
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines.append("</tbody>\n</table>\n</body>\n</html>\n")
     out.write("\n".join(lines).encode("utf-8"))
+
+
+def _html_notes(notes: Sequence[tuple[str, str]]) -> list[str]:
+    if not notes:
+        return []
+    items = "".join(f"<dt>{_esc(label)}</dt><dd>{_esc(text)}</dd>" for label, text in notes)
+    return [f'<dl class="notes">{items}</dl>']
 
 
 # CommonMark's backslash escapes cover all ASCII punctuation; these are the ones that can start
@@ -142,7 +157,9 @@ def markdown_cell(value: Cell) -> str:
 
 
 def write_markdown(table: Table, out: BinaryIO) -> None:
-    lines = [
+    lines = [f"**{markdown_cell(label)}**: {markdown_cell(text)}  " for label, text in table.notes]
+    lines += [""] if lines else []
+    lines += [
         "| " + " | ".join(markdown_cell(c) for c in table.columns) + " |",
         "| " + " | ".join("---:" if _numeric_column(table, i) else "---" for i in range(len(table.columns))) + " |",
     ]

@@ -25,6 +25,7 @@ from annotator.core.model import Document
 from annotator.services import Changes
 from annotator.services.autocoding import ChosenHit
 from annotator.services.locating import describe_library
+from annotator.ui.qt_agreement import QtAgreementFlow
 from annotator.ui.qt_annotation_list import QtAnnotationFilter, QtAnnotationList
 from annotator.ui.qt_attributes import QtAttributesPanel
 from annotator.ui.qt_autocode import QtAutocodeFlow
@@ -136,6 +137,7 @@ class QtMainWindow(QMainWindow):
         self.cooccurrence = cooccurrence_dock(self, session, self.retrieval, **tables)
         self.document_matrix = document_matrix_dock(self, session, self.retrieval, **tables)
         self.frequencies = frequencies_dock(self, session, self.retrieval, **tables)
+        self.agreement = QtAgreementFlow(self, session, self.document_list.selected_ids, self._report)
         # The views opened at the bottom share one set of tabs (one in front at a time).
         for dock in (self.search_dock, self.retrieval, self.cooccurrence, self.document_matrix, self.frequencies):
             dock.setProperty(TAB_GROUP, True)
@@ -267,6 +269,7 @@ class QtMainWindow(QMainWindow):
         view_menu.addAction(self.retrieval.toggle_action)
         for dock in (self.cooccurrence, self.document_matrix, self.frequencies):
             view_menu.addAction(dock.toggle_action)
+        view_menu.addAction(self.agreement.action)
 
         self.tags_menu = self.menuBar().addMenu("&Tags")
         self.tag_actions: dict[str, QAction] = {}
@@ -612,6 +615,7 @@ class QtMainWindow(QMainWindow):
         self.retrieval.panel.stop()
         for dock in (self.cooccurrence, self.document_matrix, self.frequencies):
             dock.panel.stop()
+        self.agreement.stop()
 
     def _before_restore(self) -> None:
         """The library is about to be closed and replaced by a backup: nothing may read it meanwhile."""

@@ -1,0 +1,462 @@
+"""UI: the Intercoder agreement dialog (View › Intercoder agreement…, Ctrl+Shift+K).
+
+The choices ``annotator agreement`` takes, as widgets: the coders (a checklist of the library's
+coders, two or more; Alt+C), the documents (:class:`~annotator.ui.qt_scope.QtScopeChooser`:
+the whole library, the documents selected in the library list, a set, an attribute; Alt+D),
+the tags (a checklist in tree order, none checked meaning every tag; Alt+T), the unit (Alt+U),
+categorical (Alt+G) and what an uncoded unit is then (Alt+O). Compute (Alt+M) runs
+:func:`~annotator.services.agreement.agreement` on a
+:class:`~annotator.ui.qt_background.QtWorker` thread, the dialog staying usable; Esc cancels a
+run, and closes the dialog otherwise. Once this window or another program changes annotations or
+documents, the dialog says the table may be out of date (its rows stay until Compute).
+
+The results table (Alt+R) has the command's fields: measure, tag, category, document, coders,
+value, units, reason. A value that cannot be computed shows "undefined" and its reason, never
+NaN. The document column shows the title (pooled rows: "pooled"), and Copy and Export give the
+id, as the command does. Export… (Alt+P) writes
+:func:`~annotator.services.agreement.report_table`: every row, and in HTML and XLSX the
+method statement (unit, measures and their sources, coders, documents, tags, what counts as
+agreement, library, date). Colours are the palette's own, so light and dark themes read alike.
+
+:meth:`QtAgreementDialog.choices` gives the current choices as one value, for another view
+(the disagreements) to start from the same coders, documents and tags.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from itertools import pairwise
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core import agreement as ag
+from annotator.core import codebook
+from annotator.core.errors import InvalidInput
+from annotator.formats.tables import Table
+from annotator.services import agreement as service
+from annotator.services.progress import Progress
+from annotator.services.searching import Scope
+from annotator.ui.qt_background import QtWorker
+from annotator.ui.qt_scope import QtScopeChooser
+from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
+from annotator.ui.qt_table_tools import EXPORT_ROLE, QtTableTools
+
+_Index = QModelIndex | QPersistentModelIndex
+
+#: The dialog's title, and the exported table's.
+TITLE = "Intercoder agreement"
+#: What the dialog says once the library changed after its table was computed.
+STALE = "The library has changed since; this table may be out of date. Compute again (Alt+M)."
+#: What the uncoded chooser offers, with the service's names.
+UNCODED_TEXT = {service.MISSING: "missing values", service.CATEGORY: "a category of their own"}
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementChoices:
+    """UI: what the dialog has chosen, as :func:`~annotator.services.agreement.agreement` takes it
+    (*tags* None: every tag)."""
+
+    coders: tuple[str, ...]
+    scope: Scope
+    tags: tuple[str, ...] | None
+    unit: str
+    categorical: bool
+    uncoded: str
+
+
+class QtAgreementModel(QAbstractTableModel):
+    """UI: the result rows of an :class:`~annotator.services.agreement.Agreement`, a row each."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.found: service.Agreement | None = None
+        self.titles: dict[str, str] = {}
+
+    @property
+    def rows(self) -> tuple[service.Row, ...]:
+        return () if self.found is None else self.found.results
+
+    def set_results(self, found: service.Agreement | None, titles: dict[str, str]) -> None:
+        self.beginResetModel()
+        self.found, self.titles = found, titles
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(service.FIELDS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return service.FIELDS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row, field = self.rows[index.row()], service.FIELDS[index.column()]
+        if role == EXPORT_ROLE:
+            value = service.fields(row)[index.column()]
+            return "" if value is None else value
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._shown(row, field)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{field}: {self._shown(row, field)}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and field in ("value", "units"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _shown(self, row: service.Row, field: str) -> str:
+        if field == "tag":
+            return row.tag if row.tag is not None else "all tags" if row.measure == service.ALPHA_U else "(categorical)"
+        if field == "document":
+            return "pooled" if row.document is None else self.titles.get(row.document, row.document)
+        if field == "coders":
+            return ", ".join(row.coders)
+        if field == "value":
+            return "undefined" if row.value is None else f"{row.value:.4f}"
+        if field == "units":
+            return f"{row.units:,}"
+        value = {"measure": row.measure, "category": row.category, "reason": row.reason}[field]
+        return value or ""
+
+
+class QtAgreementDialog(QDialog):
+    """UI: choose coders, documents, tags and unit; compute agreement off the GUI thread; export it."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        session: QtLibrarySession,
+        *,
+        selected_document_ids: Callable[[], list[str]],
+        report: Callable[[str], None],
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(TITLE)
+        self.setAccessibleName(TITLE)
+        self._session = session
+        self._computed: tuple[AgreementChoices, datetime] | None = None
+        self.worker = QtWorker(self)
+        self.worker.progressed.connect(self._on_worker_progressed)
+        self.worker.finished.connect(self._on_worker_finished)
+        self.worker.failed.connect(self._on_worker_failed)
+        self.worker.cancelled.connect(lambda: self._on_worker_failed("Cancelled; the table is that of the last run."))
+
+        self.coder_list = self._checklist("Coders to compare, two or more")
+        self.tag_list = self._checklist("Tags to compare; none checked: every tag")
+        self.scope = QtScopeChooser(self, selected_document_ids)
+        self.scope.scope_box.setAccessibleName("Documents")
+        self.unit_box = QComboBox(self)
+        self.unit_box.setAccessibleName("Unit")
+        for unit in ag.UNITS:
+            self.unit_box.addItem(service.UNIT_TEXT[unit], unit)
+        self.categorical_box = QCheckBox("Cate&gorical: the tags are the categories of one variable", self)
+        self.categorical_box.setAccessibleName("Categorical: the tags are the categories of one variable")
+        self.uncoded_box = QComboBox(self)
+        self.uncoded_box.setAccessibleName("Uncoded units are")
+        for uncoded, text in UNCODED_TEXT.items():
+            self.uncoded_box.addItem(text, uncoded)
+        self.uncoded_box.setEnabled(False)
+        self.categorical_box.toggled.connect(self.uncoded_box.setEnabled)
+
+        self.compute_button = self._button("Co&mpute", "Compute agreement", self.compute)
+        self.compute_button.setDefault(True)
+        self.cancel_button = self._button("Cancel", "Cancel computing", self.cancel)
+        self.cancel_button.setVisible(False)
+        self.close_button = self._button("Close", "Close intercoder agreement", self.reject)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setAccessibleName("Agreement progress")
+        self.progress_bar.setVisible(False)
+        self.status_label = QLabel("Choose two coders or more, then Compute.", self)
+        self.status_label.setAccessibleName("Agreement status")
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label.setWordWrap(True)
+
+        self.model = QtAgreementModel(self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Agreement results")
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setTabKeyNavigation(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(22)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.tools = QtTableTools(
+            self.view, TITLE, lambda: session.library, report, export_table=self.report_table
+        )  # fmt: skip
+        self._lay_out()
+        self.resize(980, 640)
+        for signal in (session.tagsChanged, session.libraryReloaded, session.setsChanged, session.attributesChanged):
+            signal.connect(self.reload_choices)
+        for signal in (session.libraryChanged, session.annotationsChanged, session.tagsChanged,
+                       session.libraryReloaded, session.documentsChanged, session.setsChanged,
+                       session.attributesChanged, session.refreshed):  # fmt: skip
+            signal.connect(lambda *_: self._library_changed())
+        session.libraryReloaded.connect(self.cancel)  # a restore: the run reads a library that was replaced
+        self.reload_choices()
+
+    def _checklist(self, name: str) -> QListWidget:
+        found = QListWidget(self)
+        found.setAccessibleName(name)
+        found.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        return found
+
+    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(name)
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda _=False: slot())
+        return button
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
+
+    def _lay_out(self) -> None:
+        grid = QGridLayout()
+        grid.addWidget(self._label("&Coders (two or more)", self.coder_list), 0, 0)
+        grid.addWidget(self._label("&Tags (none checked: every tag)", self.tag_list), 0, 1)
+        grid.addWidget(self.coder_list, 1, 0)
+        grid.addWidget(self.tag_list, 1, 1)
+        options = QGridLayout()
+        options.addWidget(self._label("&Documents", self.scope.scope_box), 0, 0)
+        options.addWidget(self.scope.scope_box, 0, 1)
+        options.addWidget(self._label("Attribute &value", self.scope.value_edit), 1, 0)
+        options.addWidget(self.scope.value_edit, 1, 1)
+        options.addWidget(self._label("&Unit", self.unit_box), 2, 0)
+        options.addWidget(self.unit_box, 2, 1)
+        options.addWidget(self.categorical_box, 3, 0, 1, 2)
+        options.addWidget(self._label("Unc&oded units are", self.uncoded_box), 4, 0)
+        options.addWidget(self.uncoded_box, 4, 1)
+        options.setRowStretch(5, 1)
+        grid.addLayout(options, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(2, 2)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status_label, 1)
+        buttons.addWidget(self.progress_bar)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.compute_button)
+        buttons.addWidget(self.tools.copy_button)
+        buttons.addWidget(self.tools.export_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self._label("&Results", self.view))
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        chain = [self.coder_list, self.tag_list, self.scope.scope_box, self.scope.value_edit, self.unit_box,
+                 self.categorical_box, self.uncoded_box, self.compute_button, self.view, self.cancel_button,
+                 self.tools.copy_button, self.tools.export_button, self.close_button]  # fmt: skip
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    # -- choices ------------------------------------------------------------------------------------
+
+    def reload_choices(self) -> None:
+        """Read the library's coders, tags, sets and attributes again, keeping what is checked."""
+        try:
+            library = self._session.library
+            coders = library.coders()
+            self.scope.reload_from(library)
+        except USER_ERRORS as exc:
+            self.say(f"The library cannot be read: {exc}")
+            return
+        tags = self._session.tags
+        paths = {i: codebook.format_path(p) for i, p in codebook.paths(tags).items()}
+        self._fill(self.coder_list, [(c, c) for c in coders])
+        self._fill(self.tag_list, [("    " * depth + tag.name, paths[tag.id]) for tag, depth in codebook.walk(tags)])
+
+    @staticmethod
+    def _fill(checklist: QListWidget, entries: Sequence[tuple[str, str]]) -> None:
+        checked = set(_checked(checklist))
+        current = checklist.currentItem().data(Qt.ItemDataRole.UserRole) if checklist.currentItem() else None
+        checklist.clear()
+        for text, value in entries:
+            item = QListWidgetItem(text, checklist)
+            item.setData(Qt.ItemDataRole.UserRole, value)
+            item.setToolTip(value)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if value in checked else Qt.CheckState.Unchecked)
+            if value == current:
+                checklist.setCurrentItem(item)
+        if checklist.currentItem() is None and checklist.count():
+            checklist.setCurrentRow(0)
+
+    def choices(self) -> AgreementChoices:
+        """What is chosen now; :class:`InvalidInput` for fewer than two coders or a scope of
+        selected documents when none is selected."""
+        coders = tuple(_checked(self.coder_list))
+        if len(coders) < 2:
+            raise InvalidInput("check two coders or more")
+        tags = tuple(_checked(self.tag_list)) or None
+        categorical = self.categorical_box.isChecked()
+        return AgreementChoices(
+            coders, self.scope.scope(), tags, str(self.unit_box.currentData()), categorical,
+            str(self.uncoded_box.currentData()) if categorical else service.MISSING,
+        )  # fmt: skip
+
+    # -- running ------------------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self.worker.running
+
+    def compute(self) -> None:
+        """Compute with the choices shown, off the GUI thread (a run going on is cancelled)."""
+        try:
+            chosen = self.choices()
+        except InvalidInput as exc:
+            self.say(f"Not computed: {exc}.")
+            return
+        library = self._session.library
+
+        def work(progress: Progress) -> object:
+            found = service.agreement(
+                library, coders=chosen.coders, tags=chosen.tags, scope=chosen.scope, unit=chosen.unit,
+                categorical=chosen.categorical, uncoded=chosen.uncoded, progress=progress,
+            )  # fmt: skip
+            return chosen, found, service.document_titles(library, found.documents)
+
+        self.worker.start(work, name="annotator-agreement")
+        self._show_running(True)
+        self.say("Computing…")
+
+    def cancel(self) -> bool:
+        """Stop a run going on (the table of the last run stays); True if there was one."""
+        if not self.worker.cancel():
+            return False
+        self._show_running(False)
+        self.say("Cancelled; the table is that of the last run.")
+        return True
+
+    def stop(self) -> None:
+        """Cancel a run and wait for its thread (the window closes)."""
+        self.worker.stop()
+
+    def _show_running(self, running: bool) -> None:
+        self.progress_bar.setVisible(running)
+        self.cancel_button.setVisible(running)
+        if running:
+            self.progress_bar.setRange(0, 0)
+
+    def _on_worker_progressed(self, done: int, total: int) -> None:
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done)
+
+    def _on_worker_finished(self, result: object) -> None:
+        self._show_running(False)
+        chosen, found, titles = result  # type: ignore[misc]
+        self._computed = (chosen, datetime.now(UTC))
+        self.model.set_results(found, titles)
+        self.view.resizeColumnsToContents()
+        undefined = sum(r.value is None for r in found.results)
+        note = f" {found.conflicts} unit values were two categories at once, left out." if found.conflicts else ""
+        self.say(f"{len(found.results)} result(s), {undefined} undefined (the reason is beside each).{note}")
+        if found.results:
+            self.view.setCurrentIndex(self.model.index(0, service.FIELDS.index("value")))
+
+    def _on_worker_failed(self, message: str) -> None:
+        self._show_running(False)
+        self.say(message)
+
+    def _library_changed(self) -> None:
+        if self.model.found is not None and not self.running:
+            self.say(STALE)
+
+    def report_table(self) -> Table:
+        """The rows shown, with the method statement (what Export… writes)."""
+        found = self.model.found
+        if found is None or self._computed is None:
+            return Table(TITLE, service.FIELDS, [])
+        chosen, at = self._computed
+        return service.report_table(self._session.library, found, scope=chosen.scope, when=at)
+
+    def say(self, message: str) -> None:
+        self.status_label.setText(message)
+        self.status_label.setAccessibleDescription(message)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.cancel():
+            return  # Esc stops a run first; pressed again, it closes
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        """Esc (a second time), Close or the title bar: hidden, no run left going."""
+        self.worker.cancel()
+        self._show_running(False)
+        super().reject()
+
+
+def _checked(checklist: QListWidget) -> list[str]:
+    found = []
+    for row in range(checklist.count()):
+        item = checklist.item(row)
+        if item.checkState() == Qt.CheckState.Checked:
+            found.append(str(item.data(Qt.ItemDataRole.UserRole)))
+    return found
+
+
+class QtAgreementFlow(QObject):
+    """UI: View › Intercoder agreement… (``action``, Ctrl+Shift+K) and its dialog, made the
+    first time it is asked for and then kept (``dialog``), so its choices stay."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        session: QtLibrarySession,
+        selected_document_ids: Callable[[], list[str]],
+        report: Callable[[str], None],
+    ) -> None:
+        super().__init__(window)
+        self._window, self._session = window, session
+        self._selected_document_ids, self._report = selected_document_ids, report
+        self.dialog: QtAgreementDialog | None = None
+        self.action = QAction("Intercoder &agreement…", window, shortcut=QKeySequence("Ctrl+Shift+K"))
+        self.action.setToolTip("Agreement of two or more coders, exported with the method stated")
+        self.action.triggered.connect(lambda _=False: self.show())
+        window.addAction(self.action)
+
+    def show(self) -> QtAgreementDialog:
+        """Show the dialog, in front, the keyboard in its coder list."""
+        if self.dialog is None:
+            self.dialog = QtAgreementDialog(
+                self._window, self._session, selected_document_ids=self._selected_document_ids, report=self._report
+            )
+        else:
+            self.dialog.reload_choices()
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+        self.dialog.coder_list.setFocus()
+        return self.dialog
+
+    def stop(self) -> None:
+        """Cancel a run and wait for its thread (the window closes)."""
+        if self.dialog is not None:
+            self.dialog.stop()
