@@ -198,3 +198,18 @@ def test_a_write_based_on_a_stale_summary_writes_nothing(colleagues: Colleagues)
     assert (refused.value.summary.for_review, refused.value.summary.orphaned) == (1, 1)
     assert str(refused.value) == importing.CHANGED_SINCE_SUMMARY
     assert library_contents(a) == revised
+
+
+@pytest.mark.parametrize("format_id", ["qdpx", "jsonl"])
+def test_other_formats_that_carry_coders_bring_the_work_in_too(colleagues: Colleagues, format_id: str) -> None:
+    a, doc_id = colleagues.a, colleagues.doc_id
+    theirs = colleagues.tmp_path / f"b.{format_id}"
+    with Library.open(f"sqlite:///{colleagues.tmp_path / 'copy-of-b.sqlite3'}") as copy_of_b:
+        importing.import_paths(copy_of_b, [colleagues.theirs])  # B's work, written in another format
+        exporting.export_to_path(copy_of_b, theirs, format_id=format_id)
+
+    summary = importing.preview_paths(a, [theirs])
+    assert (summary.added, summary.matched, summary.coders) == (3, (doc_id,), (("bob", 3),))
+    importing.import_paths(a, [theirs])
+    assert _coders(a, doc_id) == [("ann", "Intro line"), *sorted(("bob", q) for q in BOBS)]
+    assert importing.preview_paths(a, [theirs]).added == 0
