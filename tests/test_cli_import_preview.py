@@ -81,3 +81,15 @@ def test_dry_run_of_an_unreadable_file_is_one_line(capsys: pytest.CaptureFixture
 
     assert (code, out) == (1, "")
     assert err.startswith("annotator: error: nothing would be imported: ") and err.count("\n") == 1
+
+
+def test_dry_run_does_not_create_a_library(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = tmp_path / "not-yet.sqlite3"
+    source = tmp_path / "vote.txt"
+    source.write_text(TEXT, encoding="utf-8")
+
+    code, out, err = run(capsys, "--database", str(db), "import", "--dry-run", str(source))
+
+    assert (code, out) == (1, "")
+    assert err == f"annotator: error: there is no library at {db} yet; a dry run does not create one\n"
+    assert not db.exists()

@@ -225,9 +225,17 @@ def _note_boilerplate(document: ImportedDocument, cuts: list[Cut]) -> list[Cut]:
 
 
 def _preview_import(args: argparse.Namespace, library: Opener, trim: importing.TrimPolicy) -> None:
-    """``import --dry-run``: what the import would write, a line each, on stdout; nothing is written."""
+    """``import --dry-run``: what the import would write, a line each, on stdout; nothing is written
+    (not even a library that does not exist yet)."""
+
+    def existing() -> Library:
+        path = library_file(config.database_url(args.database)[0])
+        if path is not None and not path.exists():
+            raise LibraryError(f"there is no library at {path} yet; a dry run does not create one")
+        return library()
+
     try:
-        summary = importing.preview_paths(library, args.paths, format_id=args.format, trim=trim)
+        summary = importing.preview_paths(existing, args.paths, format_id=args.format, trim=trim)
     except importing.UnreadableFiles as exc:
         raise FormatError(f"nothing would be imported: {exc}") from exc
     for line in importing.summary_lines(summary):
