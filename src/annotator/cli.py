@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--set", dest="set_name", metavar="NAME", help="add the documents to this set")
     p.add_argument("--format", choices=[f.id for f in readers()], help="force a reader instead of detecting it")
     p.add_argument("--trim", action="store_true", help="remove detected web boilerplate (kept in the metadata)")
+    p.add_argument(
+        "--dry-run", action="store_true", help="print what the import would add (nothing is written) and stop"
+    )
 
     p = sub.add_parser("list", help="list documents with annotation counts per tag")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -221,8 +224,30 @@ def _note_boilerplate(document: ImportedDocument, cuts: list[Cut]) -> list[Cut]:
     return []
 
 
+def _preview_import(args: argparse.Namespace, library: Opener, trim: importing.TrimPolicy) -> None:
+    """``import --dry-run``: what the import would write, a line each, on stdout; nothing is written
+    (not even a library that does not exist yet)."""
+
+    def existing() -> Library:
+        path = library_file(config.database_url(args.database)[0])
+        if path is not None and not path.exists():
+            raise LibraryError(f"there is no library at {path} yet; a dry run does not create one")
+        return library()
+
+    try:
+        summary = importing.preview_paths(existing, args.paths, format_id=args.format, trim=trim)
+    except importing.UnreadableFiles as exc:
+        raise FormatError(f"nothing would be imported: {exc}") from exc
+    for line in importing.summary_lines(summary):
+        print(terminal_safe(line))
+    print("dry run: nothing was written", file=sys.stderr)
+
+
 def _cmd_import(args: argparse.Namespace, library: Opener) -> None:
     trim = importing.trim_all if args.trim else _note_boilerplate
+    if args.dry_run:
+        _preview_import(args, library, trim)
+        return
     try:
         result = importing.import_paths(library, args.paths, format_id=args.format, set_name=args.set_name, trim=trim)
     except importing.UnreadableFiles as exc:

@@ -280,6 +280,62 @@ class ImportPlan:
         return placed
 
 
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    """Core: what an import would write, in counts a person checks before anything is written.
+
+    Annotations: ``placed`` where the file placed them (or moved with a revised text),
+    ``for_review`` placed on changed text and awaiting review, ``orphaned`` without a place in
+    the current text (each added), and ``unchanged``, already in the library. ``coders``: coder
+    name -> annotations added, by name. ``matched``: the library's documents the import adds
+    to, in order. Two summaries are equal when the import would write the same thing (fresh
+    ids aside): a write based on a confirmed summary checks that.
+    """
+
+    placed: int = 0
+    for_review: int = 0
+    orphaned: int = 0
+    unchanged: int = 0
+    added_to_matched: int = 0  # of those added, into documents the library already has
+    matched: tuple[str, ...] = ()
+    documents_new: int = 0
+    tags_new: tuple[str, ...] = ()  # the new tags' paths
+    coders: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def added(self) -> int:
+        """Every annotation the import adds: placed, for review and orphaned."""
+        return self.placed + self.for_review + self.orphaned
+
+    @property
+    def brings_work_in(self) -> bool:
+        """Whether it adds annotations to documents the library already has (a colleague's work)."""
+        return self.added_to_matched > 0
+
+
+def summarize(plan: ImportPlan, library_tags: Sequence[Tag] = ()) -> ImportSummary:
+    """The :class:`ImportSummary` of *plan* (*library_tags* name the new tags by their paths)."""
+    placed = review = orphaned = into_matched = 0
+    coders: dict[str, int] = {}
+    for d in plan.documents:
+        states = {a.id: state.status for a, state in d.anchors}
+        review += sum(1 for s in states.values() if s == FUZZY)
+        orphaned += sum(1 for s in states.values() if s == ORPHANED)
+        placed += sum(1 for a in d.annotations if states.get(a.id) not in (FUZZY, ORPHANED))
+        if not d.new:
+            into_matched += len(d.annotations)
+        for a in d.annotations:
+            coders[a.coder] = coders.get(a.coder, 0) + 1
+    tag_paths = codebook.paths([*library_tags, *plan.tags])
+    return ImportSummary(
+        placed, review, orphaned, plan.annotations_existing, into_matched,
+        matched=tuple(dict.fromkeys(d.id for d in plan.documents if not d.new)),
+        documents_new=sum(1 for d in plan.documents if d.new),
+        tags_new=tuple(codebook.format_path(tag_paths.get(t.id, (t.name,))) for t in plan.tags),
+        coders=tuple(sorted(coders.items())),
+    )  # fmt: skip
+
+
 def _no_older_text(version_id: str) -> str:
     # An incoming annotation is new: it was never placed by a person in an older version.
     raise AssertionError(f"an imported annotation has no earlier placement (version {version_id})")

@@ -13,6 +13,15 @@ offsets, note), as are annotations of formats without ids.
 The whole use case is :func:`import_paths` (and :func:`import_text` for pasted
 text): read every file, offer the trims of web boilerplate to a policy the
 caller gives (the CLI's ``--trim`` or a note, the GUI's dialog), then persist.
+
+Before anything is written, :func:`preview_paths` says what an import would do
+(:class:`~annotator.core.merging.ImportSummary`: annotations added, unchanged,
+placed for review, orphaned; documents matched and new; tags new; per coder),
+reading and planning in one read-only unit of work (``annotator import
+--dry-run``). A caller that shows it first gives :func:`import_paths` a confirm
+policy: the write plans again in its own unit of work and writes only if the
+plan is the one confirmed; if the library changed meanwhile
+(:class:`SummaryChanged`), the policy is asked again with the new summary.
 """
 
 from __future__ import annotations
@@ -24,9 +33,9 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from annotator.core.anchoring import DocumentVersion
+from annotator.core.anchoring import UNCHANGED, AnchorState, DocumentVersion
 from annotator.core.boilerplate import Cut, apply_cuts, find_boilerplate, map_offset
-from annotator.core.errors import InvalidInput
+from annotator.core.errors import Conflict, InvalidInput
 from annotator.core.merging import NEW_TAG_COLORS as NEW_TAG_COLORS  # callers found it here
 from annotator.core.merging import (
     ExtrasPlan,
@@ -34,12 +43,14 @@ from annotator.core.merging import (
     HeldExtras,
     Holdings,
     ImportPlan,
+    ImportSummary,
     PreparedImport,
     plan_extras,
     plan_import,
     prepare_import,
+    summarize,
 )
-from annotator.core.model import coder_name, new_id, tag_name
+from annotator.core.model import Annotation, coder_name, new_id, tag_name
 from annotator.core.model import set_name as clean_set_name
 from annotator.core.text import MAX_IMPORT_BYTES, UnstorableText, describe_size, stored_text, title_from_text
 from annotator.formats import annotated_json
@@ -55,10 +66,22 @@ from annotator.storage import journal as journal_store
 from annotator.storage import library_dump, locks
 from annotator.storage import repository as repo
 from annotator.storage.engine import held_here
-from annotator.storage.uow import Session, unit_of_work
+from annotator.storage.uow import Session, reading, unit_of_work
 
 #: How much of a file format detection looks at.
 HEAD_BYTES = 65536
+
+#: Why a confirmed import was not written as confirmed.
+CHANGED_SINCE_SUMMARY = "the library changed since the summary was made; nothing was imported"
+
+
+class SummaryChanged(Conflict):
+    """The library changed between the summary a person confirmed and the write, so the import
+    would write something else; nothing was written. ``summary``: what it would write now."""
+
+    def __init__(self, summary: ImportSummary) -> None:
+        super().__init__(CHANGED_SINCE_SUMMARY)
+        self.summary = summary
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +124,14 @@ class ImportResult:
     failures: list[ReadFailure] = field(default_factory=list)
     #: what the import kept aside, a line each (an attribute value the library had otherwise)
     notes: list[str] = field(default_factory=list)
+    #: what it wrote, as its summary says it (for a status line, and to compare with a preview)
+    summary: ImportSummary = field(default_factory=ImportSummary)
+    #: every annotation it added (orphans too) with the anchor state it was written with: what
+    #: an undo removes and a redo puts back (:mod:`annotator.services.import_undo`)
+    added: tuple[tuple[Annotation, AnchorState], ...] = ()
+    #: document id -> the SHA-256 of its text as the import left it, for each document it added
+    #: annotations to (a redo puts them back only onto the same texts)
+    sha256s: dict[str, str] = field(default_factory=dict)
 
 
 def _read_limited(path: Path, *, own_exports: bool = False) -> bytes:
@@ -345,12 +376,14 @@ def persist(
     *,
     set_name: str | None = None,
     progress: Progress | None = None,
+    expected: ImportSummary | None = None,
 ) -> ImportResult:
     """Write bundles into the library in one transaction and say what was added.
 
     What to add is :func:`annotator.core.merging.plan_import`'s plan, made from what
     the library holds as this unit of work reads it. Cancelling through *progress*
-    (or any error) rolls the whole import back.
+    (or any error) rolls the whole import back. With *expected* (the summary a person
+    confirmed), a plan whose summary differs raises :class:`SummaryChanged` and writes nothing.
     """
     bundles = list(bundles)
     set_name = clean_set_name(set_name) if set_name else None
@@ -359,7 +392,11 @@ def persist(
         # Documents are matched by what is stored; two imports of one text at once must not
         # both find nothing and both insert it (PostgreSQL; SQLite already serialises them).
         locks.hold(s, locks.IMPORT)
-        plan = plan_import(prepared, _holdings(s, prepared))
+        holdings = _holdings(s, prepared)
+        plan = plan_import(prepared, holdings)
+        summary = summarize(plan, holdings.tags)
+        if expected is not None and summary != expected:
+            raise SummaryChanged(summary)
         rows = [ImportedRow(d.id, d.title, d.new) for d in plan.documents]
         held = _held_extras(s, prepared, plan)
         extras = plan_extras(prepared, plan, held)
@@ -384,6 +421,9 @@ def persist(
         _write_extras(s, extras, held)
         if set_name and rows:
             repo.add_to_set(s, set_name, [row.id for row in rows], new_id())
+        sha256s = repo.document_sha256s(s, [d.id for d in plan.documents if d.annotations])
+    states = {a.id: state for d in plan.documents for a, state in d.anchors}
+    added = tuple((a, states.get(a.id, AnchorState())) for d in plan.documents for a in d.annotations)
     new = {d.id for d in plan.documents if d.new}
     changes = Changes(
         annotations_created=tuple(plan.placed_annotations),  # orphans are not placed
@@ -396,8 +436,22 @@ def persist(
         attributes_changed=bool(extras.attributes or extras.choices),
         journal_changed=bool(extras.journal),
         library_reloaded=plan.codebook is not None,  # tags replaced: a view reads them again
+        anchor_states=tuple((a.id, state) for a, state in added if state.status != UNCHANGED),
     )
-    return ImportResult(rows, plan.annotations_added, plan.annotations_existing, changes, notes=extras.notes)
+    return ImportResult(
+        rows, plan.annotations_added, plan.annotations_existing, changes, notes=extras.notes, summary=summary,
+        added=added, sha256s=sha256s,
+    )  # fmt: skip
+
+
+def preview_bundles(library: Library, bundles: Iterable[ImportBundle]) -> ImportSummary:
+    """What persisting *bundles* would write, planned as :func:`persist` plans it, in one
+    read-only unit of work: nothing is written."""
+    prepared = prepare_import(list(bundles))
+    with reading(library.engine) as s:
+        holdings = _holdings(s, prepared)
+        plan = plan_import(prepared, holdings)
+    return summarize(plan, holdings.tags)
 
 
 def _write_extras(s: Session, extras: ExtrasPlan, held: HeldExtras) -> None:
@@ -472,6 +526,23 @@ TrimPolicy = Callable[[ImportedDocument, list[Cut]], list[Cut] | None]
 LibrarySource = Library | Callable[[], Library]
 
 
+def summary_lines(summary: ImportSummary) -> list[str]:
+    """What an import would write, in plain lines (the dry run prints them, the window shows them)."""
+    lines = [
+        f"annotations: {summary.added} to add ({summary.placed} placed, {summary.for_review} placed for review, "
+        f"{summary.orphaned} orphaned), {summary.unchanged} unchanged (already there)",
+        f"documents: {len(summary.matched)} matched, {summary.documents_new} new",
+        f"tags: {len(summary.tags_new)} new" + (f" ({', '.join(summary.tags_new)})" if summary.tags_new else ""),
+    ]
+    lines += [f"coder {name or '(none)'}: {count} to add" for name, count in summary.coders]
+    return lines
+
+
+#: Whether to write an import, given its summary and, when asked again because the library
+#: changed since the last summary, why (else ""); False cancels it.
+ConfirmPolicy = Callable[[ImportSummary, str], bool]
+
+
 def keep_untrimmed(_document: ImportedDocument, _cuts: list[Cut]) -> list[Cut]:
     """Trim policy: keep every text whole (nothing is ever trimmed silently)."""
     return []
@@ -496,14 +567,16 @@ def import_paths(
     trim: TrimPolicy = keep_untrimmed,
     skip_unreadable: bool = False,
     progress: Progress | None = None,
+    confirm: ConfirmPolicy | None = None,
 ) -> ImportResult:
     """Import files: read them all, let *trim* decide about boilerplate, then persist in one unit of work.
 
     Any unreadable file raises :class:`UnreadableFiles` and nothing is imported,
     unless *skip_unreadable*: then the others are imported and the result lists
     the failures. *progress* hears of each file read, then of each one written;
-    cancelling through it, or *trim* answering None, raises :class:`Cancelled`
-    and nothing is imported.
+    cancelling through it, *trim* answering None or *confirm* answering False
+    raises :class:`Cancelled` and nothing is imported. With *confirm*, the import's
+    summary is shown to it before anything is written (see the module's docstring).
     """
     paths = list(paths)
     bundles: list[ImportBundle] = []
@@ -519,9 +592,28 @@ def import_paths(
     def written(done: int, total: int) -> bool:  # one bar: the files read, then those written
         return progress is None or progress(len(paths) + done, len(paths) + total) is not False
 
-    result = _import_bundles(library, bundles, set_name=set_name, trim=trim, progress=written)
+    result = _import_bundles(library, bundles, set_name=set_name, trim=trim, progress=written, confirm=confirm)
     result.failures = failures
     return result
+
+
+def preview_paths(
+    library: LibrarySource,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    format_id: str | None = None,
+    trim: TrimPolicy = keep_untrimmed,
+) -> ImportSummary:
+    """What importing *paths* would write (``annotator import --dry-run``); nothing is written.
+
+    Any unreadable file raises :class:`UnreadableFiles`; *trim* answering None raises :class:`Cancelled`.
+    """
+    bundles, failures = read_files(paths, format_id)
+    if failures:
+        raise UnreadableFiles(failures)
+    if not bundles:
+        return ImportSummary()
+    return preview_bundles(opened(library), _trimmed([b for _, b in bundles], trim))
 
 
 def import_text(
@@ -545,14 +637,32 @@ def _import_bundles(
     set_name: str | None,
     trim: TrimPolicy,
     progress: Progress | None,
+    confirm: ConfirmPolicy | None = None,
 ) -> ImportResult:
-    """Trim what *trim* says, then persist; nothing read means nothing to do (the library is not opened)."""
+    """Trim what *trim* says, let *confirm* see the summary, then persist; nothing read means
+    nothing to do (the library is not opened)."""
     if not bundles:
         return ImportResult()
+    bundles = _trimmed(bundles, trim)
+    if confirm is None:
+        return persist(opened(library), bundles, set_name=set_name, progress=progress)
+    target = opened(library)
+    summary, why = preview_bundles(target, bundles), ""
+    while True:
+        if not confirm(summary, why):
+            raise Cancelled("the import was cancelled; nothing was imported")
+        try:
+            return persist(target, bundles, set_name=set_name, progress=progress, expected=summary)
+        except SummaryChanged as exc:
+            summary, why = exc.summary, str(exc)
+
+
+def _trimmed(bundles: list[ImportBundle], trim: TrimPolicy) -> list[ImportBundle]:
+    """*bundles* with the boilerplate *trim* chose removed; *trim* answering None raises :class:`Cancelled`."""
     for document, cuts in suggest_trims(bundles):
         chosen = trim(document, cuts)
         if chosen is None:
             raise Cancelled("the import was cancelled; nothing was imported")
         if chosen:
             trim_document(document, chosen)
-    return persist(opened(library), bundles, set_name=set_name, progress=progress)
+    return bundles

@@ -6,6 +6,10 @@ files, shows a progress bar with Cancel, offers each document that seems to
 carry web boilerplate in a :class:`QtTrimDialog` (the trim policy), hands what
 the import changed to the session, opens the first document imported and says
 in the status bar what was added. Unreadable files are skipped and listed.
+
+An import of files that adds annotations to documents the library already has (a
+colleague's work) is shown first as a summary to confirm, and is one undo step
+(:mod:`annotator.ui.qt_import_review`); a plain import of new documents is not asked about.
 """
 
 from __future__ import annotations
@@ -19,11 +23,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMainWindow, Q
 
 from annotator.core import codebook as cb
 from annotator.core.boilerplate import Cut
+from annotator.core.merging import ImportSummary
 from annotator.core.model import Tag
 from annotator.formats.base import ImportedDocument
 from annotator.formats.registry import readers
 from annotator.services import importing
 from annotator.services.progress import Cancelled, Progress
+from annotator.ui.qt_import_review import ImportCommand, QtImportSummaryDialog
 from annotator.ui.qt_progress import QtProgress
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 from annotator.ui.qt_trim_dialog import QtTrimDialog
@@ -136,7 +142,13 @@ class QtImportFlow(QObject):
         library = self._session.library
         result = self._run(
             lambda progress: importing.import_paths(
-                library, paths, format_id=format_id, trim=self.decide_trim, skip_unreadable=True, progress=progress
+                library,
+                paths,
+                format_id=format_id,
+                trim=self.decide_trim,
+                skip_unreadable=True,
+                progress=progress,
+                confirm=self.confirm_import,
             ),
             lambda exc: ("Import failed", f"Nothing was imported: {exc}"),
         )
@@ -156,6 +168,14 @@ class QtImportFlow(QObject):
             return None
         return dialog.chosen_cuts() if answer == QDialog.DialogCode.Accepted else []
 
+    def confirm_import(self, summary: ImportSummary, why: str) -> bool:
+        """The confirm policy: an import that brings work into documents already here (or one whose
+        summary changed since it was shown) is shown as a summary first; False cancels it."""
+        if not summary.brings_work_in and not why:
+            return True
+        dialog = QtImportSummaryDialog(summary, why, self._window)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
     def _run(
         self,
         call: Callable[[Progress], importing.ImportResult],
@@ -174,8 +194,12 @@ class QtImportFlow(QObject):
         return None
 
     def _show(self, result: importing.ImportResult) -> list[str]:
-        """Show what an import changed, open its first document and say what was added."""
-        self._session.apply(result.changes)
+        """Show what an import changed (as an undo step if it brought work into documents already
+        here), open its first document and say what was added."""
+        if result.summary.brings_work_in and not result.changes.library_reloaded:
+            self._session.push([ImportCommand(self._session, result)])
+        else:
+            self._session.apply(result.changes)
         ids = [row.id for row in result.documents]
         if ids:
             self._open_document(ids[0])  # a text already in the library too: that is where it is
