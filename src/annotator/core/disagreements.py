@@ -133,7 +133,7 @@ def _piece(
     active: Sequence[dict[str, dict[str, Coded]]], start: int, end: int
 ) -> tuple[int, int, set[str], list[Coded]] | None:
     sets = [set(by_tag) for by_tag in active]
-    disputed = set().union(*sets) - set.intersection(*sets)
+    disputed = set[str]().union(*sets) - sets[0].intersection(*sets[1:])
     if not disputed:
         return None
     involved = [c for by_tag in active for tag in disputed for c in by_tag.get(tag, {}).values()]
