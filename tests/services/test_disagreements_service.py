@@ -69,6 +69,7 @@ def test_stretches_say_who_coded_what_in_code_points(library: Library, coded: di
     assert first.disputed == len("The ") + len(".") and first.tags == ("claim",)
     assert [[c.annotation_id for c in mine] for mine in first.coded] == [[coded["ada_claim"]], [coded["bo_claim"]]]
     assert first.coded[0][0].note == "ada's note" and first.title == "News"
+    assert first.before + first.quote + first.after == NEWS  # all of it: shorter than the context each side
     assert second.tags == ("claim", "evidence") and second.disputed == len("😀 team left")
     assert describe_codings(second.coded[0]) == f"evidence {second.start}-{second.end}"
     assert first.sha256 == second.sha256 == library.document(coded["news"]).sha256

@@ -41,6 +41,8 @@ from annotator.storage import locks
 from annotator.storage import repository as repo
 from annotator.storage.uow import Session, reading, unit_of_work
 
+#: How much text around a stretch it carries (code points each side), to read it in.
+CONTEXT = 80
 TEXT_CHANGED = "the text of this document changed since the disagreements were listed; list them again"
 CODING_CHANGED = (
     "coder '{coder}' changed their annotations in this stretch since the disagreements were listed; list them again"
@@ -65,7 +67,8 @@ class Coding:
 class Disagreement:
     """Services: one stretch where the coders differ: the document (id, title, the SHA-256 of the
     text it was found in), ``[start, end)`` in code points and its text (*quote*), the code points
-    in dispute, the disputed tags (ids and PATHs) and, per coder in the coders' order, who coded what."""
+    in dispute, the disputed tags (ids and PATHs), per coder in the coders' order who coded what, and
+    up to :data:`CONTEXT` code points of text *before* and *after* it, to read it in."""
 
     document_id: str
     title: str
@@ -78,6 +81,8 @@ class Disagreement:
     quote: str
     coders: tuple[str, ...]
     coded: tuple[tuple[Coding, ...], ...]
+    before: str = ""
+    after: str = ""
 
     @property
     def length(self) -> int:
@@ -185,6 +190,7 @@ def _disagreement(
         disputed=stretch.disputed, tag_ids=tag_ids, tags=tuple(paths.get(t, t) for t in tag_ids),
         quote=text[stretch.start : stretch.end], coders=tuple(coders),
         coded=tuple(tuple(by_id[c.annotation_id] for c in mine) for mine in stretch.coded),
+        before=text[max(0, stretch.start - CONTEXT) : stretch.start], after=text[stretch.end : stretch.end + CONTEXT],
     )  # fmt: skip
 
 
