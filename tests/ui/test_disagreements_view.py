@@ -22,6 +22,7 @@ from annotator.services.annotating import create_annotation
 from annotator.services.disagreements import disagreements
 from annotator.services.revising import revise_document
 from annotator.services.searching import Scope
+from annotator.ui.qt_disagreements import compare_in
 from tests.ui.conftest import wait_letting_threads_run
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -168,10 +169,10 @@ def test_export_writes_every_row(qtbot, open_window, coded: str, tmp_path: Path,
 def test_compare_sets_the_choices_and_runs(qtbot, open_window, coded: str, import_text, library_path: Path) -> None:
     other = import_text("Nothing coded here.", "other.txt")
     window = open_window()
-    window.disagreements.toggle_action.trigger()
+    assert window.disagreements.isHidden()
+    compare_in(window.disagreements, ["ada", "bo"], scope=Scope(document_ids=(other,)), tags=["evidence"])
     panel = window.disagreements.panel
-    _wait(panel)
-    panel.compare(["ada", "bo"], scope=Scope(document_ids=(other,)), tags=["evidence"])
+    assert window.disagreements.isVisible()
     _wait(panel)
     assert panel.counted_settings == {
         "coders": ["ada", "bo"],

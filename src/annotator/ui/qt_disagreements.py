@@ -674,3 +674,15 @@ def disagreements_dock(
         title="Disagreements", object_name="disagreements", menu_text="Disa&greements", shortcut="Ctrl+Shift+X",
         beside=beside,
     )  # fmt: skip
+
+
+def compare_in(
+    dock: QtTableDock, coders: Sequence[str], *, scope: Scope | None = None, tags: Sequence[str] | None = None
+) -> None:
+    """Bring the Disagreements view to the front and list the disagreements of *coders* over
+    *scope* and *tags* (see :meth:`QtDisagreementsPanel.compare`): for the agreement dialog."""
+    if dock.isHidden() or not dock.in_front:
+        dock.toggle_action.trigger()
+    panel = dock.panel
+    assert isinstance(panel, QtDisagreementsPanel)
+    panel.compare(coders, scope=scope, tags=tags)
