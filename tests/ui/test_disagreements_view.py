@@ -183,9 +183,14 @@ def test_compare_sets_the_choices_and_runs(qtbot, open_window, coded: str, impor
     panel.compare(["ada", "bo"], tags=["evidence"])
     _wait(panel)
     assert [d.tags for d in panel.model.found.stretches] == [("evidence",)]
-    panel.coders_list.item(1).setCheckState(Qt.CheckState.Unchecked)
+    qtbot.keyClick(panel.view, Qt.Key.Key_O, ALT)
+    assert panel.coders_list.hasFocus() and panel.coders_list.currentRow() == 0
+    qtbot.keyClick(panel.coders_list, Qt.Key.Key_Space)  # ada unchecked: one coder left
     _wait(panel)
-    assert "two coders" in panel.status_label.text()
+    assert panel.chosen_coders() == ["bo"] and "two coders" in panel.status_label.text()
+    qtbot.keyClick(panel.coders_list, Qt.Key.Key_Space)
+    _wait(panel)
+    assert panel.chosen_coders() == ["ada", "bo"] and panel.model.rowCount() == 1
 
 
 def test_controls_are_named_and_the_panes_follow_the_palette(qtbot, open_window, coded: str) -> None:

@@ -442,6 +442,8 @@ class QtDisagreementsPanel(QWidget):
             self.say(f"The library cannot be read: {exc}")
             return
         checked = self.chosen_coders() or coders[:2]
+        current = self.coders_list.currentItem()
+        at = current.text() if current is not None else None
         self.coders_list.blockSignals(True)
         self.coders_list.clear()
         for coder in coders:
@@ -449,7 +451,7 @@ class QtDisagreementsPanel(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if coder in checked else Qt.CheckState.Unchecked)
         if coders:
-            self.coders_list.setCurrentRow(0)
+            self.coders_list.setCurrentRow(coders.index(at) if at in coders else 0)
         self.coders_list.blockSignals(False)
         chosen = self.tag_box.currentData()
         self.tag_box.blockSignals(True)
