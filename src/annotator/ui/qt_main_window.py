@@ -30,6 +30,7 @@ from annotator.ui.qt_annotation_list import QtAnnotationFilter, QtAnnotationList
 from annotator.ui.qt_attributes import QtAttributesPanel
 from annotator.ui.qt_autocode import QtAutocodeFlow
 from annotator.ui.qt_codebook_flow import QtCodebookFlow
+from annotator.ui.qt_disagreements import disagreements_dock
 from annotator.ui.qt_document_flow import QtDocumentFlow
 from annotator.ui.qt_document_list import QtDocumentList
 from annotator.ui.qt_export_flow import QtExportFlow
@@ -138,8 +139,10 @@ class QtMainWindow(QMainWindow):
         self.document_matrix = document_matrix_dock(self, session, self.retrieval, **tables)
         self.frequencies = frequencies_dock(self, session, self.retrieval, **tables)
         self.agreement = QtAgreementFlow(self, session, self.document_list.selected_ids, self._report)
+        self.disagreements = disagreements_dock(self, session, self.retrieval, **tables)
         # The views opened at the bottom share one set of tabs (one in front at a time).
-        for dock in (self.search_dock, self.retrieval, self.cooccurrence, self.document_matrix, self.frequencies):
+        for dock in (self.search_dock, self.retrieval, self.cooccurrence, self.document_matrix, self.frequencies,
+                     self.disagreements):  # fmt: skip
             dock.setProperty(TAB_GROUP, True)
         for dock in (self.search_dock, self.retrieval):
             dock.visibilityChanged.connect(lambda visible, dock=dock: visible and self._join_bottom_tabs(dock))
@@ -267,7 +270,7 @@ class QtMainWindow(QMainWindow):
         self.search_dock_action.setText("&Search the library")
         view_menu.addAction(self.search_dock_action)
         view_menu.addAction(self.retrieval.toggle_action)
-        for dock in (self.cooccurrence, self.document_matrix, self.frequencies):
+        for dock in (self.cooccurrence, self.document_matrix, self.frequencies, self.disagreements):
             view_menu.addAction(dock.toggle_action)
         view_menu.addAction(self.agreement.action)
 
@@ -613,7 +616,7 @@ class QtMainWindow(QMainWindow):
         """Cancel the views reading the library in threads of their own, and wait for them."""
         self.library_search.stop()
         self.retrieval.panel.stop()
-        for dock in (self.cooccurrence, self.document_matrix, self.frequencies):
+        for dock in (self.cooccurrence, self.document_matrix, self.frequencies, self.disagreements):
             dock.panel.stop()
         self.agreement.stop()
 
