@@ -25,6 +25,7 @@ from annotator import __version__, config
 from annotator.cli_agreement import add_agreement_command, cmd_agreement
 from annotator.cli_attrs import AttrUsageError, add_attr_commands, cmd_attr, cmd_set, cmd_sets
 from annotator.cli_autocode import add_autocode_command, cmd_autocode
+from annotator.cli_coders import add_coders_commands, cmd_blind, cmd_coders
 from annotator.cli_db import add_db_commands, run_db_command
 from annotator.cli_documents import add_documents_commands, cmd_documents, cmd_memos
 from annotator.cli_frequencies import add_frequencies_command, cmd_frequencies
@@ -157,6 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_matrix_command(sub)
     add_frequencies_command(sub)
     add_agreement_command(sub)
+    add_coders_commands(sub)
     add_db_commands(sub)
     return parser
 
@@ -407,6 +409,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Opener], None]] = {
     "matrix": cmd_matrix,
     "frequencies": cmd_frequencies,
     "agreement": cmd_agreement,
+    "coders": cmd_coders,
+    "blind": cmd_blind,
 }
 
 
