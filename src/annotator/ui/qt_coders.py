@@ -111,7 +111,7 @@ class QtCoderView(QObject):
         self.menu.addSeparator()
         self.blind_action = QAction("&Blind coding (this library)", self, checkable=True)
         self.blind_action.setToolTip("While on, every window on this library shows only its user's own annotations")
-        self.blind_action.triggered.connect(session.set_blind)
+        self.blind_action.triggered.connect(self._on_blind_triggered)
         self.menu.addAction(self.blind_action)
         self.menu.aboutToShow.connect(self.refresh)
 
@@ -180,6 +180,10 @@ class QtCoderView(QObject):
             return coders.coder_counts(self._session.library)
         except USER_ERRORS:
             return None
+
+    def _on_blind_triggered(self, on: bool) -> None:
+        self._session.set_blind(on)
+        self._show_state()  # refused: the action shows the setting as it stands
 
     def _on_blind_changed(self, _blind: bool) -> None:
         self._show_state()

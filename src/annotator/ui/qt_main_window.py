@@ -345,6 +345,7 @@ class QtMainWindow(QMainWindow):
         """Fill the library list and reopen the last document at its reading position."""
         self.documents_model.set_documents(self.session.library.documents())
         self.tag_panel.set_library_counts(self.session.library.tag_counts())
+        self.coder_view.refresh()
         self.library_sets.reload()
         self.attributes_panel.reload()
         last = self.session.last_document_id()
@@ -389,13 +390,13 @@ class QtMainWindow(QMainWindow):
             self._update_tag_counts()
             return
         annotations = list(self.session.annotations.values())  # in text order, as loaded
-        self.coder_view.refresh()
+        # The library's coders as last read (a coder new to it gets a style once they are read again).
         self.pane.set_coder_styles(self.coder_view.styles())
         self.pane.show_document(document.text, self._shown(annotations), self.session.tags)
         self.annotations_model.fuzzy = self.session.fuzzy
         self.annotation_view.set_coder_filter(self._coder_filter())
         self.annotations_model.set_annotations(annotations)  # a reset: no selectionChanged
-        self.coder_view.update_legend()
+        self._counts_of_coders_timer.start()  # the legend's counts, once the text is painted
         if again:
             self._reselect(selected)
         self._update_accept_action()
