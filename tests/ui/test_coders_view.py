@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 
 from annotator import config
-from annotator.services import Library, annotating, coders, exporting, importing
+from annotator.services import Library, annotating, coders, exporting, importing, revising
 from annotator.ui.app import create_main_window
 from annotator.ui.qt_coders import QtChooseCodersDialog
 from annotator.ui.qt_main_window import QtMainWindow
@@ -180,6 +180,15 @@ def test_the_inspector_lets_go_of_an_annotation_that_is_hidden(window: QtMainWin
     window.coder_view.mine_action.trigger()
     assert window.inspector.annotation_id is None
     assert window.selected_annotation_ids() == []
+
+
+def test_orphans_of_coders_not_shown_are_not_listed(qtbot, window: QtMainWindow, library_path: Path) -> None:
+    with Library.open(f"sqlite:///{library_path}") as other:
+        revising.revise_document(other, document_id=window.session.document.id, new_text="Nothing like it.\n")
+    _poll_until(qtbot, window, lambda: len(window.session.orphans) == 4)
+    assert window.orphan_panel.orphan_list.count() == 4
+    window.coder_view.mine_action.trigger()
+    assert window.orphan_panel.orphan_list.count() == 1
 
 
 def test_coders_menu_is_in_the_view_menu_with_keys_and_names(window: QtMainWindow) -> None:

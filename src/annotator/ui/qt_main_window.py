@@ -89,6 +89,7 @@ class QtMainWindow(QMainWindow):
         self.identity = QtCoderIdentity(self, self._report)
         session.coder_name = self.identity.name
         self.coder_view = QtCoderView(self, session, self.identity.current)
+        self.orphan_panel.shows = lambda coder: self.coder_view.view().shows(coder)
         annotations_column = QWidget(self)
         annotations_layout = QVBoxLayout(annotations_column)
         annotations_layout.setContentsMargins(0, 0, 0, 0)
@@ -471,6 +472,7 @@ class QtMainWindow(QMainWindow):
         if self.session.document is not None:
             self.pane.show_annotations(self._shown(self.session.annotations.values()))
         self.annotation_view.set_coder_filter(self._coder_filter())
+        self.orphan_panel.show_orphans()
         shown = self.inspector.annotation_id
         if shown is not None and shown not in self.selected_annotation_ids():
             self.inspector.show_annotation(None)
