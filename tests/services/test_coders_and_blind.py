@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import time
+from collections.abc import Callable
 
 import jsonschema
 import orjson
@@ -32,7 +34,7 @@ def test_coder_counts_in_a_document_and_in_the_library(library: Library) -> None
     assert coders.coder_counts(library) == {"ann": 2, "bo": 2, "": 1}
 
 
-def test_blind_coding_is_off_until_turned_on_and_kept_in_the_library(open_library, new_database_url) -> None:  # type: ignore[no-untyped-def]
+def test_blind_coding_is_off_until_turned_on_and_kept_in_the_library(new_database_url: Callable[[], str]) -> None:
     url = new_database_url()
     library = Library.open(url)
     try:
@@ -56,8 +58,6 @@ def test_a_change_of_blind_coding_is_heard_by_a_watcher(library: Library) -> Non
 
 def _heard(watcher: ChangeWatcher) -> bool:
     """Whether the watcher hears of a commit (PostgreSQL's notification may take a moment to arrive)."""
-    import time
-
     for _ in range(100):
         if watcher.changed():
             return True
