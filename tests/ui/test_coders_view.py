@@ -115,7 +115,7 @@ def test_everyone_mine_and_chosen_change_the_highlights_rows_and_counts(window: 
 
 
 def test_the_chooser_lists_each_coder_with_style_and_counts_and_cancel_keeps_the_view(
-    window: QtMainWindow, library_path: Path
+    qtbot, window: QtMainWindow, library_path: Path
 ) -> None:
     with Library.open(f"sqlite:///{library_path}") as library:
         [other] = importing.import_text(library, "another text\n", title="Other").documents
@@ -137,7 +137,7 @@ def test_the_chooser_lists_each_coder_with_style_and_counts_and_cancel_keeps_the
     assert seen[""].startswith("(no name) — ")
     assert window.coder_view.mine_action.isChecked()  # cancelled: what was shown stays
     assert _coders_in_pane(window) == ["ann"]
-    assert "bo — dotted underline" in window.coder_view.button.toolTip()  # the legend
+    qtbot.waitUntil(lambda: "bo — dotted underline" in window.coder_view.button.toolTip())  # the legend
 
 
 def test_each_other_coder_is_underlined_in_a_style_of_their_own_and_mine_is_not(window: QtMainWindow) -> None:

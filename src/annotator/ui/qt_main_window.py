@@ -467,7 +467,6 @@ class QtMainWindow(QMainWindow):
         The text stays laid out; only the highlighter's index is made again, and it repaints
         the blocks on screen now and the rest when idle.
         """
-        self.coder_view.refresh()
         self.pane.set_coder_styles(self.coder_view.styles())
         if self.session.document is not None:
             self.pane.show_annotations(self._shown(self.session.annotations.values()))
@@ -478,7 +477,7 @@ class QtMainWindow(QMainWindow):
             self.inspector.show_annotation(None)
         self._update_tag_counts()
         self._update_accept_action()
-        self.coder_view.update_legend()
+        self._counts_of_coders_timer.start()  # the legend says what is shown
 
     def _refresh_coders(self) -> None:
         """A coder new to this window (another program's work), or counts changed: styles and legend again."""
