@@ -25,6 +25,7 @@ from annotator import __version__, config
 from annotator.cli_agreement import add_agreement_command, cmd_agreement
 from annotator.cli_attrs import AttrUsageError, add_attr_commands, cmd_attr, cmd_set, cmd_sets
 from annotator.cli_autocode import add_autocode_command, cmd_autocode
+from annotator.cli_coders import add_coders_commands, cmd_blind, cmd_coders
 from annotator.cli_db import add_db_commands, run_db_command
 from annotator.cli_disagreements import add_disagreements_command, cmd_disagreements
 from annotator.cli_documents import add_documents_commands, cmd_documents, cmd_memos
@@ -162,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_frequencies_command(sub)
     add_agreement_command(sub)
     add_disagreements_command(sub)
+    add_coders_commands(sub)
     add_db_commands(sub)
     return parser
 
@@ -435,6 +437,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Opener], None]] = {
     "frequencies": cmd_frequencies,
     "agreement": cmd_agreement,
     "disagreements": cmd_disagreements,
+    "coders": cmd_coders,
+    "blind": cmd_blind,
 }
 
 

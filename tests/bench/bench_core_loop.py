@@ -144,6 +144,7 @@ def ms(seconds: float) -> str:
 
 def main() -> int:
     from annotator import config
+    from annotator.core.coders import EVERYONE, MINE
     from annotator.core.search import Query
     from annotator.core.text import title_from_text
     from annotator.formats.base import ImportBundle, ImportedAnnotation, ImportedDocument
@@ -205,6 +206,14 @@ def main() -> int:
         pane.viewport().repaint()
         t_scroll = time.perf_counter() - t0
 
+        t_coders = []  # whose annotations are shown: only mine, then everyone's again (View › Coders)
+        for mode in (MINE, EVERYONE):
+            t0 = time.perf_counter()
+            window.coder_view.set_mode(mode)
+            pane.viewport().repaint()
+            t_coders.append(time.perf_counter() - t0)
+        app.processEvents()
+
         finder = window.find_bar  # a common word: every hit found and marked, the first selected
         finder.open_bar()
         t0 = time.perf_counter()
@@ -235,6 +244,8 @@ def main() -> int:
         (f"add one annotation (median of {ADDS})", ms(statistics.median(adds)), "< 16 ms"),
         ("  add, slowest", ms(max(adds)), ""),
         ("scroll to end and paint", ms(t_scroll), ""),
+        ("coders: only mine, repainted", ms(t_coders[0]), "< 100 ms"),
+        ("coders: everyone again, repainted", ms(t_coders[1]), "< 100 ms"),
         (f"find bar: {found:,} hits, marked", ms(t_find), "< 100 ms"),
         (f"search library: {searched:,} hits, context", ms(t_search), "< 100 ms"),
         (f"export JSON ({export_mb:.1f} MB)", ms(t_export), "< 200 ms"),

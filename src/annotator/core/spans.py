@@ -13,17 +13,19 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left, insort
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass
 
 
 @dataclass(slots=True)
 class Span:
-    """Core: an annotation's extent and tag, as the highlighter needs it. A value (not frozen, for speed)."""
+    """Core: an annotation's extent, tag and coder, as the highlighter needs it. A value (not frozen, for speed)."""
 
     start: int
     end: int
     tag_id: str
     annotation_id: str
+    coder: str = ""
 
 
 class SpanIndex:
@@ -114,3 +116,13 @@ def segments(spans: list[Span], start: int, end: int) -> list[tuple[int, int, tu
             else:
                 out.append((a, b, tuple(tags)))
     return out
+
+
+def last_coder(spans: list[Span], start: int, end: int, coders: Container[str]) -> str | None:
+    """The coder of the span that starts last among those covering all of [start, end) whose coder is
+    one of *coders* (the one drawn on top), or None."""
+    found: Span | None = None
+    for s in spans:
+        if s.start <= start and s.end >= end and s.coder in coders and (found is None or s.start >= found.start):
+            found = s
+    return found.coder if found is not None else None

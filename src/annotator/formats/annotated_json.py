@@ -5,7 +5,8 @@ against which the reader validates and the tests check every export. Offsets
 are code points into ``text``, end-exclusive; ``quote == text[start:end]``.
 
 Version 2 (written by default) carries a whole library: the codebook as a tree,
-relation types (none yet), coders, attribute definitions, sets, and per document
+relation types (none yet), coders, whether the library is coded blind
+(``blind_coding``, optional when read: files written before it lack it), attribute definitions, sets, and per document
 its memo, attribute values, previous texts, placed annotations with their anchor
 status (fuzzy ones with where a person last placed them: the review mark),
 orphaned annotations (offsets into the previous text they point into), relations
@@ -200,6 +201,7 @@ def to_dict_v2(bundle: ExportBundle) -> dict[str, Any]:
         ],
         "relation_types": [],
         "coders": sorted(coders),
+        "blind_coding": bundle.blind_coding,
         "attributes": [
             {"id": a.id, "name": a.name, "kind": a.kind, "choices": list(a.choices), "sort_order": a.sort_order}
             for a in bundle.attributes

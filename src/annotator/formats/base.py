@@ -108,6 +108,8 @@ class ExportBundle:
     attributes: list[Attribute] = field(default_factory=list)
     sets: list[DocumentSet] = field(default_factory=list)
     journal: list[JournalEntry] = field(default_factory=list)
+    #: The library is coded blind (each coder sees only their own annotations): exports say so.
+    blind_coding: bool = False
 
 
 def _no_siblings(_name: str) -> bytes | None:

@@ -314,10 +314,11 @@ class _HtmlReport:
     def _header(self, docs: list[ExportedDocument]) -> str:
         count = sum(len(d.annotations) for d in docs)
         exported = utc(self.bundle.exported_at).strftime("%Y-%m-%d %H:%M UTC")
+        blind = " \u00b7 coded blind (each coder saw only their own annotations)" if self.bundle.blind_coding else ""
         return (
             "<header>\n<h1>Annotated documents</h1>\n"
             f'<p class="meta">{plural(len(docs), "document")} \u00b7 {plural(count, "annotation")} \u00b7 '
-            f"exported {exported} by <bdi>{_esc(self.bundle.generator)}</bdi></p>\n</header>"
+            f"exported {exported} by <bdi>{_esc(self.bundle.generator)}</bdi>{blind}</p>\n</header>"
         )
 
     def _legend(self, totals: Counter[str]) -> str:

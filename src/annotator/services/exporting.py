@@ -29,6 +29,7 @@ from typing import Any, BinaryIO, TypeVar
 
 from annotator import __version__
 from annotator.core import codebook as cb
+from annotator.core.coders import BLIND_KEY, BLIND_ON
 from annotator.core.errors import NotFound
 from annotator.core.model import Annotation, Tag, nfc, utc_now
 from annotator.formats.base import ExportBundle, ExportedDocument, FormatError
@@ -128,6 +129,7 @@ def build_bundle(
             if everything or members:
                 sets.append(replace(found, document_ids=members))
         extras["sets"] = sets
+        extras["blind_coding"] = repo.get_state(s, BLIND_KEY) == BLIND_ON
         documents = []
         for done, doc_id in enumerate(wanted, 1):
             doc = repo.get_document(s, doc_id)

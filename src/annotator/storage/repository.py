@@ -20,6 +20,7 @@ from annotator.core.gcpause import gc_paused
 from annotator.core.model import Annotation, Document, DocumentSummary, Tag, utc_now
 from annotator.storage import tables
 from annotator.storage.tables import StateRow
+from annotator.storage.watch import CHANNEL
 
 _A = tables.ANNOTATION
 _D = tables.DOCUMENT
@@ -465,6 +466,21 @@ def list_coders(session: Session) -> list[str]:
     """Every non-empty coder name used in the library, sorted."""
     query = sa.select(_A.c.coder).where(_A.c.coder != "").distinct().order_by(_A.c.coder)
     return list(session.execute(query).scalars())
+
+
+def coder_counts(session: Session, document_id: str | None = None) -> dict[str, int]:
+    """How many annotations (placed and orphaned) each coder has ("" for none): in one document, or in all."""
+    query = sa.select(_A.c.coder, sa.func.count()).group_by(_A.c.coder)
+    if document_id is not None:
+        query = query.where(_A.c.document_id == document_id)
+    return {coder: count for coder, count in session.execute(query)}
+
+
+def announce_change(session: Session, what: str) -> None:
+    """Tell the windows watching a PostgreSQL library that *what* changed, at commit (a table without
+    a trigger of its own, such as ``app_state``); SQLite windows hear of every commit anyway."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(sa.select(sa.func.pg_notify(CHANNEL, what)))
 
 
 def get_anchored_annotation(session: Session, annotation_id: str) -> tuple[Annotation, AnchorState] | None:

@@ -12,16 +12,26 @@ of their own; the window keeps the reading, selecting and tagging.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator import config
 from annotator.core.codebook import labels as tag_labels
 from annotator.core.gcpause import gc_paused
-from annotator.core.model import Document
+from annotator.core.model import Annotation, Document
 from annotator.services import Changes
 from annotator.services.autocoding import ChosenHit
 from annotator.services.locating import describe_library
@@ -30,6 +40,7 @@ from annotator.ui.qt_annotation_list import QtAnnotationFilter, QtAnnotationList
 from annotator.ui.qt_attributes import QtAttributesPanel
 from annotator.ui.qt_autocode import QtAutocodeFlow
 from annotator.ui.qt_codebook_flow import QtCodebookFlow
+from annotator.ui.qt_coders import QtCoderView
 from annotator.ui.qt_disagreements import disagreements_dock
 from annotator.ui.qt_document_flow import QtDocumentFlow
 from annotator.ui.qt_document_list import QtDocumentList
@@ -77,11 +88,18 @@ class QtMainWindow(QMainWindow):
         self.orphan_panel = QtOrphanPanel(session, self.pane, self.statusBar().showMessage, self)
 
         self.annotation_filter = QtAnnotationFilter(self.annotation_view, self)
+        self.identity = QtCoderIdentity(self, self._report)
+        session.coder_name = self.identity.name
+        self.coder_view = QtCoderView(self, session, self.identity.current)
+        self.orphan_panel.shows = lambda coder: self.coder_view.view().shows(coder)
         annotations_column = QWidget(self)
         annotations_layout = QVBoxLayout(annotations_column)
         annotations_layout.setContentsMargins(0, 0, 0, 0)
         annotations_layout.setSpacing(2)
-        annotations_layout.addWidget(self.annotation_filter)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.annotation_filter, 1)
+        filter_row.addWidget(self.coder_view.button)
+        annotations_layout.addLayout(filter_row)
         annotations_layout.addWidget(self.annotation_view, 1)
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.tag_panel)
@@ -150,6 +168,7 @@ class QtMainWindow(QMainWindow):
         # Saved once scrolling pauses; counts read once a burst of edits is over.
         self._position_timer = self._single_shot(800, self.save_reading_position)
         self._counts_timer = self._single_shot(150, self._refresh_document_counts)
+        self._counts_of_coders_timer = self._single_shot(300, self._refresh_coders)
         # A load pauses the cyclic collector; the full collection it puts off (~100 ms over a 3 MB
         # document's objects) runs once the window is idle, not in the middle of the next keystroke.
         self._collect_timer = self._single_shot(0, self._collect_garbage)
@@ -163,8 +182,6 @@ class QtMainWindow(QMainWindow):
         self.watcher = QtLibraryWatcher(self, session, before_restore=self._before_restore)
         self.reviser = QtReviseFlow(self, session, before_revise=self.save_reading_position)
         self.codebook = QtCodebookFlow(self, session)
-        self.identity = QtCoderIdentity(self, self._report)
-        session.coder_name = self.identity.name
         self.document_flow = QtDocumentFlow(self, session, self.document_list, self._report)
         self.memo_flow = QtMemoFlow(
             self, session, self.identity.name, self._open_annotation_at, self._edit_memo_of, self._report
@@ -273,6 +290,8 @@ class QtMainWindow(QMainWindow):
         for dock in (self.cooccurrence, self.document_matrix, self.frequencies, self.disagreements):
             view_menu.addAction(dock.toggle_action)
         view_menu.addAction(self.agreement.action)
+        view_menu.addSeparator()
+        view_menu.addMenu(self.coder_view.menu)
 
         self.tags_menu = self.menuBar().addMenu("&Tags")
         self.tag_actions: dict[str, QAction] = {}
@@ -290,7 +309,7 @@ class QtMainWindow(QMainWindow):
         s.documentUpdated.connect(lambda _document: self._show_window_title())
         s.saved.connect(lambda message: self.statusBar().showMessage(message, 3000))
         s.refused.connect(self._on_session_refused)
-        s.createdHere.connect(lambda annotation_id: self.select_annotation(annotation_id, select_text=False))
+        s.createdHere.connect(self._on_created_here)
         self.document_list.documentChosen.connect(self.open_document)
         self.annotation_view.selectionModel().selectionChanged.connect(self._on_annotation_selection_changed)
         self.pane.spanClicked.connect(self._on_pane_span_clicked)
@@ -299,6 +318,8 @@ class QtMainWindow(QMainWindow):
         self.tag_panel.tagClicked.connect(self._on_tag_clicked)
         self.inspector.tagChosen.connect(s.retag)
         self.inspector.noteEdited.connect(s.set_note)
+        self.coder_view.changed.connect(self._apply_coder_view)
+        self.identity.on_changed = self._apply_coder_view  # "only mine" and the styles follow the name
 
     def _apply_tags(self) -> None:
         tags = self.session.tags
@@ -331,6 +352,7 @@ class QtMainWindow(QMainWindow):
         """Fill the library list and reopen the last document at its reading position."""
         self.documents_model.set_documents(self.session.library.documents())
         self.tag_panel.set_library_counts(self.session.library.tag_counts())
+        self.coder_view.refresh()
         self.library_sets.reload()
         self.attributes_panel.reload()
         last = self.session.last_document_id()
@@ -375,9 +397,13 @@ class QtMainWindow(QMainWindow):
             self._update_tag_counts()
             return
         annotations = list(self.session.annotations.values())  # in text order, as loaded
-        self.pane.show_document(document.text, annotations, self.session.tags)
+        # The library's coders as last read (a coder new to it gets a style once they are read again).
+        self.pane.set_coder_styles(self.coder_view.styles())
+        self.pane.show_document(document.text, self._shown(annotations), self.session.tags)
         self.annotations_model.fuzzy = self.session.fuzzy
+        self.annotation_view.set_coder_filter(self._coder_filter())
         self.annotations_model.set_annotations(annotations)  # a reset: no selectionChanged
+        self._counts_of_coders_timer.start()  # the legend's counts, once the text is painted
         if again:
             self._reselect(selected)
         self._update_accept_action()
@@ -393,9 +419,13 @@ class QtMainWindow(QMainWindow):
         if changes.empty:  # e.g. placements accepted: only the review marks changed
             self.annotation_view.viewport().update()
         current = self.session.document.id if self.session.document else None
+        put = [a for a in (*changes.annotations_created, *changes.annotations_updated) if a.document_id == current]
+        if put or changes.annotations_deleted:  # the legend's counts; a coder new here gets a style
+            self._counts_of_coders_timer.start()
+        view = self.coder_view.view()
+        hidden = [a.id for a in put if not view.shows(a.coder)]
         self.pane.update_annotations(
-            [a.id for a in changes.annotations_deleted],
-            [a for a in (*changes.annotations_created, *changes.annotations_updated) if a.document_id == current],
+            [a.id for a in changes.annotations_deleted] + hidden, [a for a in put if view.shows(a.coder)]
         )
         self.annotations_model.apply(changes, current)
         self._update_tag_counts()
@@ -403,6 +433,11 @@ class QtMainWindow(QMainWindow):
         if shown is not None:
             self.inspector.show_annotation(self.session.annotations.get(shown))
         self._update_accept_action()  # e.g. placements accepted, or a deleted one awaiting review restored
+
+    def _on_created_here(self, annotation_id: str) -> None:
+        annotation = self.session.annotations.get(annotation_id)
+        if annotation is not None and self.coder_view.view().shows(annotation.coder):
+            self.select_annotation(annotation_id, select_text=False)
 
     def _on_session_refused(self, message: str, annotation_id: str) -> None:
         """Say why nothing happened, and show the annotation it is about (selected, with its text)."""
@@ -415,7 +450,46 @@ class QtMainWindow(QMainWindow):
         QMessageBox.warning(self, "Annotator", f"Not saved: {message}")
 
     def _update_tag_counts(self) -> None:
-        self.tag_panel.set_counts(self.session.tag_counts)
+        view = self.coder_view.view()
+        if view.everyone:
+            self.tag_panel.set_counts(self.session.tag_counts)
+        else:
+            self.tag_panel.set_counts(Counter(a.tag_id for a in self._shown(self.session.annotations.values())))
+
+    # -- whose annotations are shown ------------------------------------------------------------
+
+    def _shown(self, annotations: Iterable[Annotation]) -> list[Annotation]:
+        """Those of *annotations* whose coders are shown (View › Coders; blind coding)."""
+        view = self.coder_view.view()
+        return list(annotations) if view.everyone else [a for a in annotations if view.shows(a.coder)]
+
+    def _coder_filter(self) -> Callable[[str], bool] | None:
+        view = self.coder_view.view()
+        return None if view.everyone else view.shows
+
+    def _apply_coder_view(self) -> None:
+        """Whose annotations are shown changed: the highlights, list rows, counts and inspector follow.
+
+        The text stays laid out; only the highlighter's index is made again, and it repaints
+        the blocks on screen now and the rest when idle.
+        """
+        self.pane.set_coder_styles(self.coder_view.styles())
+        if self.session.document is not None:
+            self.pane.show_annotations(self._shown(self.session.annotations.values()))
+        self.annotation_view.set_coder_filter(self._coder_filter())
+        self.orphan_panel.show_orphans()
+        shown = self.inspector.annotation_id
+        if shown is not None and shown not in self.selected_annotation_ids():
+            self.inspector.show_annotation(None)
+        self._update_tag_counts()
+        self._update_accept_action()
+        self._counts_of_coders_timer.start()  # the legend says what is shown
+
+    def _refresh_coders(self) -> None:
+        """A coder new to this window (another program's work), or counts changed: styles and legend again."""
+        self.coder_view.refresh()
+        self.pane.set_coder_styles(self.coder_view.styles())  # repaints only if a coder is new
+        self.coder_view.update_legend()
 
     def _refresh_document_counts(self) -> None:
         """The library's counts: annotations per document (the library list) and per tag (the tree's "All")."""

@@ -28,6 +28,8 @@ class QtOrphanPanel(QGroupBox):
         self._session = session
         self._pane = pane
         self._status = status
+        #: Whether an orphan by this coder is listed (whose annotations the window shows).
+        self.shows: Callable[[str], bool] = lambda _coder: True
         layout = QVBoxLayout(self)
         self.orphan_list = QListWidget(self)
         self.orphan_list.setAccessibleName("Orphaned annotations")
@@ -48,13 +50,14 @@ class QtOrphanPanel(QGroupBox):
         """List the session's orphans (tag and quote; the whole quote and note on hover)."""
         self.orphan_list.clear()
         names = {t.id: t.name for t in self._session.tags}
-        for orphan in self._session.orphans:
+        orphans = [o for o in self._session.orphans if self.shows(o.coder)]
+        for orphan in orphans:
             quote = " ".join(orphan.quote.split())
             item = QListWidgetItem(f"{names.get(orphan.tag_id, '?')}: “{quote[:60]}”")
             item.setData(Qt.ItemDataRole.UserRole, orphan.id)
             item.setToolTip(orphan.quote + (f"\n\nNote: {orphan.note}" if orphan.note else ""))
             self.orphan_list.addItem(item)
-        self.setVisible(bool(self._session.orphans))
+        self.setVisible(bool(orphans))
 
     def _on_reattach_clicked(self) -> None:
         item = self.orphan_list.currentItem()

@@ -54,6 +54,12 @@ class QtCoderIdentity:
         self._parent = parent
         self._report = report  # a message for the status bar (the settings could not be saved)
         self._name: str | None = config.coder_name()
+        #: Called when the name changed (what "only mine" shows changes with it).
+        self.on_changed: Callable[[], None] = lambda: None
+
+    def current(self) -> str:
+        """The name as it stands, without asking for it ("" until given)."""
+        return self._name or ""
 
     def name(self) -> str:
         """The name to stamp; the first time ever, the user is asked for it."""
@@ -77,7 +83,9 @@ class QtCoderIdentity:
         except InvalidInput as exc:
             self._report(f"Your name was not changed: {exc}")
             return False
-        self._name = name
+        changed, self._name = name != self._name, name
+        if changed:
+            self.on_changed()
         try:
             config.save_coder_name(name)
         except OSError as exc:

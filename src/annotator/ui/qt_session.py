@@ -32,7 +32,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from annotator.core.anchoring import FUZZY, MOVED, ORPHANED, UNCHANGED, AnchorState
 from annotator.core.errors import USER_ERRORS as USER_ERRORS  # the window's modules import it from here
 from annotator.core.model import Annotation, Conflict, Document, Tag
-from annotator.services import Changes, Library, revising, watching
+from annotator.services import Changes, Library, coders, revising, watching
 from annotator.services import codebook as codebook_service
 from annotator.services.annotating import REVISED
 from annotator.ui.qt_codebook_commands import TagEditCommand
@@ -80,6 +80,7 @@ class QtLibrarySession(QObject):
     saved = Signal(str)  # a short description of what was just committed
     refused = Signal(str, str)  # why an intent was not carried out, and the annotation it concerns
     createdHere = Signal(str)  # this window tagged a span (not another program): the new annotation's id
+    blindChanged = Signal(bool)  # blind coding was turned on or off (here, or by another program)
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +97,9 @@ class QtLibrarySession(QObject):
         self.orphans: list[Annotation] = []  # annotations a revision left without a place
         #: The name stamped as ``coder`` on what this window annotates (the window asks for it once).
         self.coder_name: Callable[[], str] = lambda: ""
+        #: The library is coded blind: the window shows only the user's own annotations.
+        self.blind = False
+        self._update_blind()
         # What failed in the user's current intent (one key press may make several service calls,
         # e.g. a macro's steps): said once, and the view refreshed once, when the intent ends.
         self._acting = 0  # how many of the session's own intents are running (they may nest)
@@ -163,6 +167,28 @@ class QtLibrarySession(QObject):
         with contextlib.suppress(*USER_ERRORS):  # a convenience; an edit's failure is reported where it happens
             self.library.set_state(key, value)
 
+    def _read_blind(self) -> bool:
+        with contextlib.suppress(*USER_ERRORS):  # unreadable now: the next refresh reads it again
+            return coders.blind_coding(self.library)
+        return self.blind
+
+    def _update_blind(self) -> bool:
+        """Read the blind coding setting again; True (and blindChanged) if it changed."""
+        blind = self._read_blind()
+        if blind == self.blind:
+            return False
+        self.blind = blind
+        self.blindChanged.emit(blind)
+        return True
+
+    def set_blind(self, on: bool) -> None:
+        """Turn blind coding of the library on or off (a setting, not an undo step)."""
+        try:
+            coders.set_blind_coding(self.library, on)
+        except USER_ERRORS as exc:
+            self.errorRaised.emit(_message(exc))
+        self._update_blind()
+
     def refresh_tags(self) -> None:
         self.tags = self.library.tags()
 
@@ -197,7 +223,7 @@ class QtLibrarySession(QObject):
         away): nothing was being saved, so the caller says so its own way, and
         the next call compares again from what is shown.
         """
-        changed = False
+        changed = self._update_blind()
         tags = self.library.tags()
         if tags != self.tags:
             self.tags = tags
@@ -255,6 +281,7 @@ class QtLibrarySession(QObject):
         """
         self.undo_stack.clear()
         self.library = library
+        self._update_blind()
         self.apply(changes)
 
     # -- writing -------------------------------------------------------------------------------

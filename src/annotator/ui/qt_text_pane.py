@@ -32,10 +32,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.core import colours
+from annotator.core.coders import STYLE_NAMES, coder_label
 from annotator.core.memos import preview
 from annotator.core.model import Annotation, Tag
 from annotator.core.offsets import OffsetMap
-from annotator.core.spans import Span, SpanIndex, segments
+from annotator.core.spans import Span, SpanIndex, last_coder, segments
 
 _WHITESPACE = " \t\n\u00a0\u2028\u2029\u3000\u200b"
 
@@ -47,6 +48,20 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1] in _WHITESPACE:
         end -= 1
     return (start, end) if start < end else None
+
+
+#: How each coder style of :mod:`annotator.core.coders` is drawn.
+UNDERLINES = {
+    "dash": QTextCharFormat.UnderlineStyle.DashUnderline,
+    "dot": QTextCharFormat.UnderlineStyle.DotLine,
+    "wave": QTextCharFormat.UnderlineStyle.WaveUnderline,
+    "dash-dot": QTextCharFormat.UnderlineStyle.DashDotLine,
+    "dash-dot-dot": QTextCharFormat.UnderlineStyle.DashDotDotLine,
+}
+
+
+def annotation_span(annotation: Annotation) -> Span:
+    return Span(annotation.start, annotation.end, annotation.tag_id, annotation.id, annotation.coder)
 
 
 def rgb(color: QColor) -> colours.RGB:
@@ -69,7 +84,9 @@ class QtSpanHighlighter(QSyntaxHighlighter):
 
     One tag: a light tint of its colour. Overlapping tags: their colours
     blended, a little stronger, and underlined in the colour of the tag that
-    starts last, so both can be told apart.
+    starts last, so both can be told apart. An annotation by a coder who has a
+    style (:meth:`set_coder_styles`: other coders than the user) is underlined
+    in that style (dashed, dotted, wavy...), the fill still its tag's colour.
 
     Highlighting is lazy. A new text is laid out in a fresh document with no
     highlighter attached (a highlighter is called for every block as Qt lays
@@ -87,7 +104,8 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         self._map = OffsetMap("")
         self._colors: dict[str, QColor] = {}
         self._theme: tuple[colours.RGB, colours.RGB] = (colours.WHITE, colours.BLACK)  # page, text
-        self._formats: dict[tuple[str, ...], QTextCharFormat] = {}
+        self._formats: dict[tuple[tuple[str, ...], str | None], QTextCharFormat] = {}
+        self._coder_styles: dict[str, str] = {}  # coder -> a style of UNDERLINES
         self._forcing = False  # set while we ask for a block (Qt's own passes skip blocks not yet due)
         self._done = bytearray()
         self._next_block = 0
@@ -125,6 +143,22 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         self._colors = {t.id: QColor(t.color) for t in tags}
         self._formats.clear()
         self._restart()
+
+    @property
+    def coder_styles(self) -> dict[str, str]:
+        return self._coder_styles
+
+    def set_coder_styles(self, styles: dict[str, str]) -> None:
+        """Underline each coder's annotations in their style (coder -> a key of :data:`UNDERLINES`)."""
+        if styles != self._coder_styles:
+            self._coder_styles = dict(styles)
+            self._formats.clear()
+            self._restart()
+
+    def replace_spans(self, spans: list[Span]) -> None:
+        """Highlight these spans instead (whose annotations are shown changed), lazily as after :meth:`attach`."""
+        self._index = SpanIndex(spans)
+        self.redo_all()
 
     def redo_all(self) -> None:
         """Highlight every block again (the index changed wholesale), lazily as after :meth:`attach`.
@@ -174,8 +208,8 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         else:
             self._idle.stop()
 
-    def _format(self, tag_ids: tuple[str, ...]) -> QTextCharFormat:
-        fmt = self._formats.get(tag_ids)
+    def _format(self, tag_ids: tuple[str, ...], style: str | None = None) -> QTextCharFormat:
+        fmt = self._formats.get((tag_ids, style))
         if fmt is None:
             colors = [self._colors.get(t, QColor("#999999")) for t in tag_ids]
             fmt = QTextCharFormat()
@@ -188,7 +222,11 @@ class QtSpanHighlighter(QSyntaxHighlighter):
                 fmt.setUnderlineColor(colors[-1])
             fmt.setBackground(QColor(*look.background))
             fmt.setForeground(QColor(*look.foreground))
-            self._formats[tag_ids] = fmt
+            if style is not None:
+                fmt.setUnderlineStyle(UNDERLINES[style])
+                if len(colors) == 1:
+                    fmt.setUnderlineColor(QColor(*look.foreground))
+            self._formats[(tag_ids, style)] = fmt
         return fmt
 
     def highlightBlock(self, text: str) -> None:
@@ -207,10 +245,12 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         spans = self._index.overlapping(cp_start, cp_end)
         if not spans:
             return
-        to_utf16 = self._map.to_utf16
+        to_utf16, styles = self._map.to_utf16, self._coder_styles
         for a, b, tag_ids in segments(spans, cp_start, cp_end):
             ua = to_utf16(a)
-            self.setFormat(ua - u_block, to_utf16(b) - ua, self._format(tag_ids))
+            coder = last_coder(spans, a, b, styles) if styles else None
+            style = styles[coder] if coder is not None else None
+            self.setFormat(ua - u_block, to_utf16(b) - ua, self._format(tag_ids, style))
 
     def rehighlight_span(self, start: int, end: int) -> None:
         """Repaint only the blocks that code points [start, end) touch."""
@@ -287,7 +327,7 @@ class QtTextPane(QPlainTextEdit):
         self._focus_selection = []
         self._find_spans, self._find_starts = [], []
         self.setExtraSelections([])
-        spans = [Span(a.start, a.end, a.tag_id, a.id) for a in annotations]
+        spans = [annotation_span(a) for a in annotations]
         document = QTextDocument(self)
         document.setDocumentLayout(QPlainTextDocumentLayout(document))
         document.setDefaultFont(self.font())  # laid out once, in the pane's font
@@ -326,7 +366,7 @@ class QtTextPane(QPlainTextEdit):
     def put_annotation(self, annotation: Annotation) -> None:
         """Add or update one annotation's highlight, repainting only what it touches."""
         old = self.highlighter.index.get(annotation.id)
-        self.highlighter.index.add(Span(annotation.start, annotation.end, annotation.tag_id, annotation.id))
+        self.highlighter.index.add(annotation_span(annotation))
         self._notes[annotation.id] = annotation.note
         if old is not None:
             self.highlighter.rehighlight_span(old.start, old.end)
@@ -354,7 +394,7 @@ class QtTextPane(QPlainTextEdit):
             index.remove(annotation_id)
             self._notes.pop(annotation_id, None)
         for a in put:
-            index.add(Span(a.start, a.end, a.tag_id, a.id))
+            index.add(annotation_span(a))
             self._notes[a.id] = a.note
         self.highlighter.redo_all()
         self._highlight_visible()
@@ -362,6 +402,22 @@ class QtTextPane(QPlainTextEdit):
             self.focus_annotation(self._focused if index.get(self._focused) is not None else None)
         elif self._find_spans:
             self._show_extra_selections()
+
+    def show_annotations(self, annotations: Sequence[Annotation]) -> None:
+        """Highlight these annotations of the text shown instead of those highlighted (whose are shown
+        changed): the text stays laid out, the highlights are redone on screen now and the rest when idle."""
+        self._notes = {a.id: a.note for a in annotations}
+        self.highlighter.replace_spans([annotation_span(a) for a in annotations])
+        self._highlight_visible()
+        if self._focused is not None:
+            self.focus_annotation(self._focused if self._focused in self.highlighter.index else None)
+        elif self._find_spans:
+            self._show_extra_selections()
+
+    def set_coder_styles(self, styles: dict[str, str]) -> None:
+        """Underline each coder's annotations in their style (see :meth:`QtSpanHighlighter.set_coder_styles`)."""
+        self.highlighter.set_coder_styles(styles)
+        self._highlight_visible()
 
     def remove_annotation(self, annotation_id: str) -> None:
         span = self.highlighter.index.remove(annotation_id)
@@ -564,6 +620,10 @@ class QtTextPane(QPlainTextEdit):
                     tag = self._tags.get(span.tag_id)
                     note = self._notes.get(span.annotation_id, "")
                     line = f"<b>{escape(tag.name if tag else '?')}</b>"
+                    if span.coder or span.coder in self.highlighter.coder_styles:
+                        style = self.highlighter.coder_styles.get(span.coder)
+                        drawn = f", {STYLE_NAMES[style]}" if style else ""
+                        line += f" <i>by {escape(coder_label(span.coder))}{drawn}</i>"
                     # A memo of many lines or pages: its start, as text (never as markup).
                     memo = escape(preview(note)).replace("\n", "<br>")
                     lines.append(line + (f": {memo}" if note else ""))
