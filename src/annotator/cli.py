@@ -78,8 +78,13 @@ ARGUMENT_NAMES = {
 }  # fmt: skip
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="annotator", description="Close reading: tag spans of text, export them.")
+OPEN_FILES_HELP = (
+    "With no command, the window opens; 'annotator PATH...' opens it and imports those files "
+    '(a file already in the library is opened), as a desktop\'s "Open with" does.'
+)
+
+
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     parser.add_argument(
         "--database",
@@ -88,6 +93,40 @@ def build_parser() -> argparse.ArgumentParser:
         "(env ANNOTATOR_DATABASE_URL)",
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+
+
+def build_open_parser() -> argparse.ArgumentParser:
+    """The command line ``annotator [OPTIONS] PATH...``: the window, importing or opening those files."""
+    parser = _Parser(prog="annotator", description=OPEN_FILES_HELP)
+    _add_global_options(parser)
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files to import, or to open if already there")
+    parser.set_defaults(command=None)
+    return parser
+
+
+def opens_files(argv: Sequence[str]) -> bool:
+    """Whether *argv* names files to open rather than a command: its first argument that is
+    not an option is no command's name (or follows ``--``). A file named like a command is
+    given as ``./NAME`` or after ``--``; a bare word that is no file (``annotator lsit``) is
+    taken for a mistyped command, so argparse lists the commands."""
+    rest = iter(argv)
+    for arg in rest:
+        if arg == "--database":
+            next(rest, None)
+        elif arg == "--":
+            return True
+        elif arg == "-" or not arg.startswith("-"):
+            if arg in COMMANDS or arg == "db":
+                return False
+            return os.path.lexists(arg) or any(mark in arg for mark in (".", os.sep, "/"))
+    return False
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="annotator", description="Close reading: tag spans of text, export them.", epilog=OPEN_FILES_HELP
+    )
+    _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("import", help="import files; prints <document-id>\\t<title> per document")
@@ -496,7 +535,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Libraries that log their own warnings (pypdf on slightly damaged PDFs) would break the
     # one-line-on-stderr rule; what matters reaches the user as our own message.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_open_parser() if opens_files(argv) else build_parser()
     args = parser.parse_args(argv)  # exits with status 2 on a usage error
     try:
         return _run(parser, args)
@@ -510,9 +550,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     _check_arguments(parser, args)
     if args.command is None:
+        paths = getattr(args, "paths", [])
+        missing = next((p for p in paths if not os.path.exists(p)), None)
+        if missing is not None:  # before the window or the library: a mistyped name changes nothing
+            print(f"annotator: error: {terminal_safe(missing)}: no such file or folder", file=sys.stderr)
+            return 1
         from annotator.ui.app import run_gui
 
-        return run_gui(database=args.database)
+        return run_gui(database=args.database, paths=paths)
     if args.command == "db":  # before opening: restore needs the library closed, check reads damaged ones
         return run_db_command(args)
     opener = LibraryOpener(args.database)

@@ -23,6 +23,7 @@ import contextlib
 import json
 import os
 import tempfile
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -92,22 +93,38 @@ def database_url(cli_value: str | None = None) -> tuple[str, bool]:
     return url, is_default
 
 
+#: A source checkout run in place (``./dev run``, tests): the shipped folders sit at its top.
+_CHECKOUT = Path(__file__).resolve().parents[2]
+
+
+def shipped(name: str) -> Path | None:
+    """A file or folder shipped with Annotator (``seeds``, ``resources/annotator.svg``), if present.
+
+    An installed wheel carries them inside the package (the build maps the repository's
+    top-level ``seeds/`` and ``resources/`` there), found with :mod:`importlib.resources`;
+    a source checkout has them only at its top.
+    """
+    packaged = files("annotator").joinpath(name)
+    if isinstance(packaged, Path) and packaged.exists():  # a zipped install would need extracting: none is made
+        return packaged
+    if (_CHECKOUT / "pyproject.toml").is_file() and (_CHECKOUT / name).exists():
+        return _CHECKOUT / name
+    return None
+
+
 def seeds_dir() -> Path | None:
-    """The folder of sample texts shipped with Annotator, if it can be found."""
+    """The folder of sample texts shipped with Annotator (or ``ANNOTATOR_SEEDS_DIR``), if it can be found."""
     override = os.environ.get("ANNOTATOR_SEEDS_DIR")
-    candidates = [Path(override)] if override else []
-    here = Path(__file__).resolve()
-    candidates += [here.parent / "seeds", here.parents[2] / "seeds"]  # installed package / source tree
-    return next((c for c in candidates if c.is_dir()), None)
+    if override and Path(override).is_dir():
+        return Path(override)
+    found = shipped("seeds")
+    return found if found is not None and found.is_dir() else None
 
 
 def resource_path(name: str) -> Path | None:
     """A file from the shipped ``resources/`` folder (icons), if present."""
-    here = Path(__file__).resolve()
-    for folder in (here.parent / "resources", here.parents[2] / "resources"):
-        if (folder / name).is_file():
-            return folder / name
-    return None
+    found = shipped(f"resources/{name}")
+    return found if found is not None and found.is_file() else None
 
 
 #: The settings file the window and the command line share (beside the default library).

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -25,9 +27,11 @@ def create_main_window(library: Library) -> QtMainWindow:
     return window
 
 
-def run_gui(database: str | None = None) -> int:
+def run_gui(database: str | None = None, paths: Sequence[str] = ()) -> int:
     """Open the library (the default one unless *database* says otherwise) in the main window.
 
+    *paths* (``annotator PATH...``, a desktop's "Open with") are imported once the window
+    shows, as File › Import does: a file already in the library is opened, not added again.
     A library that cannot be opened (damaged, a bad URL, an unreachable server) is a
     message box and exit status 1.
     """
@@ -60,6 +64,8 @@ def run_gui(database: str | None = None) -> int:
         if backup_warning:
             window.statusBar().showMessage(backup_warning, 15000)
         window.show()
+        if paths:
+            QTimer.singleShot(0, lambda: window.importer.import_paths(list(paths)))
         return app.exec()
     finally:
         library.close()

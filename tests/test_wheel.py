@@ -1,0 +1,161 @@
+"""Tests: the built wheel ships everything the app reads at run time, and an install of it alone works.
+
+The wheel is built with the backend the test environment already has (no build isolation,
+so nothing is fetched). The slow test installs it into a fresh virtual environment whose
+dependencies come from this one (a ``.pth`` line, so nothing is downloaded), then runs the
+``annotator`` command there, away from the repository, on an empty user data folder.
+"""
+
+from __future__ import annotations
+
+import os
+import site
+import subprocess
+import sys
+import tomllib
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO_ROOT, SEEDS_DIR
+
+PACKAGE = REPO_ROOT / "src" / "annotator"
+VERSION = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "-q",
+            "-w",
+            out,
+            REPO_ROOT,
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (built,) = out.glob("annotator-*.whl")
+    yield built
+
+
+def _names(wheel: Path) -> set[str]:
+    with zipfile.ZipFile(wheel) as archive:
+        return set(archive.namelist())
+
+
+def test_the_wheel_carries_the_sample_texts_and_the_icon(wheel: Path) -> None:
+    names = _names(wheel)
+    seeds = [p.name for p in SEEDS_DIR.iterdir() if p.is_file()]
+    assert seeds
+    assert {f"annotator/seeds/{name}" for name in seeds} <= names
+    assert "annotator/resources/annotator.svg" in names
+    with zipfile.ZipFile(wheel) as archive:
+        assert archive.read(f"annotator/seeds/{seeds[0]}") == (SEEDS_DIR / seeds[0]).read_bytes()
+
+
+def test_the_wheel_carries_every_file_of_the_package(wheel: Path) -> None:
+    """Schemas, migrations and their template, and any data file added later: all of src/annotator."""
+    names = _names(wheel)
+    in_tree = {
+        "annotator/" + p.relative_to(PACKAGE).as_posix()
+        for p in PACKAGE.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+    }
+    assert "annotator/formats/schemas/annotator-export-v2.schema.json" in in_tree
+    assert "annotator/storage/migrations/script.py.mako" in in_tree
+    assert in_tree <= names
+    migrations = {n for n in names if n.startswith("annotator/storage/migrations/versions/") and n.endswith(".py")}
+    assert len(migrations) == len(list((PACKAGE / "storage" / "migrations" / "versions").glob("*.py")))
+
+
+def test_the_wheel_carries_nothing_else(wheel: Path) -> None:
+    names = _names(wheel)
+    dist_info = f"annotator-{VERSION}.dist-info/"
+    assert all(n.startswith(("annotator/", dist_info)) for n in names), sorted(names)
+    assert not [n for n in names if "__pycache__" in n or n.endswith((".pyc", ".sqlite3", ".db"))]
+    assert not [n for n in names if "screenshots" in n]  # README's pictures, not the app's
+    with zipfile.ZipFile(wheel) as archive:
+        entry_points = archive.read(dist_info + "entry_points.txt").decode()
+    assert "annotator = annotator.cli:main" in entry_points
+
+
+def _fresh_environment(tmp_path: Path, wheel: Path) -> Path:
+    """A virtual environment holding only the wheel; its dependencies are this environment's."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)
+    python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index", "-q", wheel],
+        check=True,
+        capture_output=True,
+    )
+    purelib = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    # Appended after the fresh site-packages, so the installed annotator is the one imported
+    # (the .pth files of the folders added here, like an editable install's, are not read).
+    Path(purelib, "dependencies.pth").write_text("\n".join(site.getsitepackages()) + "\n", encoding="utf-8")
+    return venv
+
+
+def _user_environment(home: Path) -> dict[str, str]:
+    """A new user's environment: an empty home, no repository on the path, no Annotator variables."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ANNOTATOR_", "PYTHON", "XDG_"))}
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"))
+    env.update(XDG_STATE_HOME=str(home / "state"), XDG_CACHE_HOME=str(home / "cache"), QT_QPA_PLATFORM="offscreen")
+    return env
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="the user data folder is set through XDG variables")
+def test_an_install_of_the_wheel_alone_seeds_the_sample_on_first_run(
+    wheel: Path, tmp_path: Path, seed_text: str
+) -> None:
+    venv = _fresh_environment(tmp_path, wheel)
+    home = tmp_path / "home"
+    home.mkdir()
+    env = _user_environment(home)
+
+    def run(*argv: str | Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*argv], cwd=home, env=env, capture_output=True, text=True, timeout=120)
+
+    where = run(
+        venv / "bin" / "python",
+        "-c",
+        "import annotator; from annotator import config; "
+        "print(annotator.__file__); print(config.seeds_dir()); print(config.resource_path('annotator.svg'))",
+    )
+    assert where.returncode == 0, where.stderr
+    module, seeds, icon = where.stdout.splitlines()
+    assert all(Path(p).is_relative_to(venv) for p in (module, seeds, icon)), where.stdout
+    drawn = run(
+        venv / "bin" / "python",
+        "-c",
+        "from PySide6.QtGui import QIcon; from PySide6.QtWidgets import QApplication; from annotator import config; "
+        "app = QApplication([]); print(QIcon(str(config.resource_path('annotator.svg'))).pixmap(32, 32).isNull())",
+    )
+    assert (drawn.returncode, drawn.stdout.strip()) == (0, "False"), drawn.stderr
+
+    version = run(venv / "bin" / "annotator", "--version")
+    assert (version.returncode, version.stdout.strip()) == (0, f"annotator {VERSION}")
+
+    listed = run(venv / "bin" / "annotator", "list")
+    assert listed.returncode == 0, listed.stderr
+    title = seed_text.split("\n", 1)[0].strip()
+    rows = listed.stdout.splitlines()[1:]
+    assert [row.split("\t")[1] for row in rows] == [title]
+    assert (home / "data" / "annotator" / "library.sqlite3").is_file()
