@@ -233,3 +233,17 @@ def test_esc_cancels_a_run_keeping_the_last_table_then_closes_and_a_change_makes
     assert dialog.status_label.text() == STALE and dialog.model.found is shown
     qtbot.keyClick(dialog.view, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_alt_n_lists_the_chosen_coders_disagreements_in_their_view(qtbot, open_window, coded) -> None:
+    window = open_window()
+    dialog = _open(qtbot, window)
+    _check(qtbot, dialog.coder_list, "ada", "bo")
+    _check(qtbot, dialog.tag_list, "claim")
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_N, ALT)
+    qtbot.waitUntil(window.disagreements.isVisible)  # a mnemonic clicks after its animation
+    panel = window.disagreements.panel
+    assert wait_letting_threads_run(lambda: not panel.running and panel.model.found is not None, 10)
+    assert panel.counted_settings["coders"] == ["ada", "bo"] and panel.counted_settings["tags"] == ["claim"]
+    assert {d.tags for d in panel.model.found.stretches} == {("claim",)}
+    assert panel.model.rowCount() > 0

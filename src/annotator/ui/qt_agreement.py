@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import pairwise
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -143,7 +143,11 @@ class QtAgreementModel(QAbstractTableModel):
 
 
 class QtAgreementDialog(QDialog):
-    """UI: choose coders, documents, tags and unit; compute agreement off the GUI thread; export it."""
+    """UI: choose coders, documents, tags and unit; compute agreement off the GUI thread; export it.
+    Disagreements… (Alt+N) asks for the same coders, documents and tags' disagreements
+    (``disagreementsRequested(coders, scope, tag paths)``; no paths: every tag)."""
+
+    disagreementsRequested = Signal(list, object, list)
 
     def __init__(
         self,
@@ -186,6 +190,9 @@ class QtAgreementDialog(QDialog):
         self.cancel_button = self._button("Cancel", "Cancel computing", self.cancel)
         self.cancel_button.setVisible(False)
         self.close_button = self._button("Close", "Close intercoder agreement", self.reject)
+        self.disagreements_button = self._button(
+            "Disagreeme&nts…", "List every stretch where the chosen coders differ", self.show_disagreements
+        )
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setAccessibleName("Agreement progress")
         self.progress_bar.setVisible(False)
@@ -262,6 +269,7 @@ class QtAgreementDialog(QDialog):
         buttons.addWidget(self.progress_bar)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.compute_button)
+        buttons.addWidget(self.disagreements_button)
         buttons.addWidget(self.tools.copy_button)
         buttons.addWidget(self.tools.export_button)
         buttons.addWidget(self.close_button)
@@ -307,6 +315,15 @@ class QtAgreementDialog(QDialog):
                 checklist.setCurrentItem(item)
         if checklist.currentItem() is None and checklist.count():
             checklist.setCurrentRow(0)
+
+    def show_disagreements(self) -> None:
+        """List the disagreements of the chosen coders, documents and tags in the Disagreements view."""
+        try:
+            choices = self.choices()
+        except InvalidInput as exc:
+            self.status_label.setText(str(exc))
+            return
+        self.disagreementsRequested.emit(list(choices.coders), choices.scope, list(choices.tags or ()))
 
     def choices(self) -> AgreementChoices:
         """What is chosen now; :class:`InvalidInput` for fewer than two coders or a scope of
@@ -432,10 +449,12 @@ class QtAgreementFlow(QObject):
         session: QtLibrarySession,
         selected_document_ids: Callable[[], list[str]],
         report: Callable[[str], None],
+        compare: Callable[[list[str], Scope, list[str]], None] | None = None,
     ) -> None:
         super().__init__(window)
         self._window, self._session = window, session
         self._selected_document_ids, self._report = selected_document_ids, report
+        self._compare = compare  # the Disagreements view's: coders, scope, tag paths (none: every tag)
         self.dialog: QtAgreementDialog | None = None
         self.action = QAction("Intercoder &agreement…", window, shortcut=QKeySequence("Ctrl+Shift+K"))
         self.action.setToolTip("Agreement of two or more coders, exported with the method stated")
@@ -448,6 +467,9 @@ class QtAgreementFlow(QObject):
             self.dialog = QtAgreementDialog(
                 self._window, self._session, selected_document_ids=self._selected_document_ids, report=self._report
             )
+            if self._compare is not None:
+                self.dialog.disagreementsRequested.connect(self._compare)
+            self.dialog.disagreements_button.setVisible(self._compare is not None)
         else:
             self.dialog.reload_choices()
         self.dialog.show()

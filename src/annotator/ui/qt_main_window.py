@@ -41,7 +41,7 @@ from annotator.ui.qt_attributes import QtAttributesPanel
 from annotator.ui.qt_autocode import QtAutocodeFlow
 from annotator.ui.qt_codebook_flow import QtCodebookFlow
 from annotator.ui.qt_coders import QtCoderView
-from annotator.ui.qt_disagreements import disagreements_dock
+from annotator.ui.qt_disagreements import compare_in, disagreements_dock
 from annotator.ui.qt_document_flow import QtDocumentFlow
 from annotator.ui.qt_document_list import QtDocumentList
 from annotator.ui.qt_export_flow import QtExportFlow
@@ -156,8 +156,11 @@ class QtMainWindow(QMainWindow):
         self.cooccurrence = cooccurrence_dock(self, session, self.retrieval, **tables)
         self.document_matrix = document_matrix_dock(self, session, self.retrieval, **tables)
         self.frequencies = frequencies_dock(self, session, self.retrieval, **tables)
-        self.agreement = QtAgreementFlow(self, session, self.document_list.selected_ids, self._report)
         self.disagreements = disagreements_dock(self, session, self.retrieval, **tables)
+        self.agreement = QtAgreementFlow(
+            self, session, self.document_list.selected_ids, self._report,
+            compare=lambda coders, scope, tags: compare_in(self.disagreements, coders, scope=scope, tags=tags or None),
+        )  # fmt: skip
         # The views opened at the bottom share one set of tabs (one in front at a time).
         for dock in (self.search_dock, self.retrieval, self.cooccurrence, self.document_matrix, self.frequencies,
                      self.disagreements):  # fmt: skip
