@@ -64,6 +64,13 @@ def test_the_wheel_carries_the_sample_texts_and_the_icon(wheel: Path) -> None:
         assert archive.read(f"annotator/seeds/{seeds[0]}") == (SEEDS_DIR / seeds[0]).read_bytes()
 
 
+def test_the_wheel_carries_the_desktop_files(wheel: Path) -> None:
+    """What ``annotator install-desktop`` writes, from packaging/linux."""
+    shipped = [p for p in (REPO_ROOT / "packaging" / "linux").iterdir() if p.is_file()]
+    assert len(shipped) == 3
+    assert {f"annotator/packaging/linux/{p.name}" for p in shipped} <= _names(wheel)
+
+
 def test_the_wheel_carries_every_file_of_the_package(wheel: Path) -> None:
     """Schemas, migrations and their template, and any data file added later: all of src/annotator."""
     names = _names(wheel)
@@ -159,3 +166,21 @@ def test_an_install_of_the_wheel_alone_seeds_the_sample_on_first_run(
     rows = listed.stdout.splitlines()[1:]
     assert [row.split("\t")[1] for row in rows] == [title]
     assert (home / "data" / "annotator" / "library.sqlite3").is_file()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="desktop integration is for Linux desktops")
+def test_an_install_of_the_wheel_alone_installs_its_desktop_entry(wheel: Path, tmp_path: Path) -> None:
+    venv = _fresh_environment(tmp_path, wheel)
+    home = tmp_path / "home"
+    home.mkdir()
+    annotator = venv / "bin" / "annotator"
+    done = subprocess.run(
+        [annotator, "install-desktop"], cwd=home, env=_user_environment(home),
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    share = home / "data"
+    entry = (share / "applications" / "io.github.annotator.Annotator.desktop").read_text(encoding="utf-8")
+    assert f"\nExec={annotator} %F\n" in entry
+    assert (share / "icons" / "hicolor" / "512x512" / "apps" / "io.github.annotator.Annotator.png").is_file()

@@ -27,6 +27,7 @@ from annotator.cli_attrs import AttrUsageError, add_attr_commands, cmd_attr, cmd
 from annotator.cli_autocode import add_autocode_command, cmd_autocode
 from annotator.cli_coders import add_coders_commands, cmd_blind, cmd_coders
 from annotator.cli_db import add_db_commands, run_db_command
+from annotator.cli_desktop import add_install_desktop_command, run_install_desktop
 from annotator.cli_disagreements import add_disagreements_command, cmd_disagreements
 from annotator.cli_documents import add_documents_commands, cmd_documents, cmd_memos
 from annotator.cli_frequencies import add_frequencies_command, cmd_frequencies
@@ -116,7 +117,7 @@ def opens_files(argv: Sequence[str]) -> bool:
         elif arg == "--":
             return True
         elif arg == "-" or not arg.startswith("-"):
-            if arg in COMMANDS or arg == "db":
+            if arg in COMMANDS or arg in ("db", "install-desktop"):
                 return False
             return os.path.lexists(arg) or any(mark in arg for mark in (".", os.sep, "/"))
     return False
@@ -204,6 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_disagreements_command(sub)
     add_coders_commands(sub)
     add_db_commands(sub)
+    add_install_desktop_command(sub)
     return parser
 
 
@@ -560,6 +562,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return run_gui(database=args.database, paths=paths)
     if args.command == "db":  # before opening: restore needs the library closed, check reads damaged ones
         return run_db_command(args)
+    if args.command == "install-desktop":  # files for the desktop; no library is opened
+        return run_install_desktop(args)
     opener = LibraryOpener(args.database)
     try:
         COMMANDS[args.command](args, opener)
