@@ -28,7 +28,7 @@ from typing import Any
 from annotator import config
 from annotator.cli_text import terminal_safe
 
-APP_ID = "io.github.annotator.Annotator"
+APP_ID = config.APP_ID
 #: The hicolor sizes a desktop looks for (menus, docks, app stores).
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 SHIPPED_FOLDER = "packaging/linux"

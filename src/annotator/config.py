@@ -33,6 +33,8 @@ from annotator.core.model import coder_name as clean_coder_name
 from annotator.storage.engine import LibraryError, check_database_url
 
 APP_NAME = "annotator"
+#: The desktop id: the name of the .desktop entry, the metainfo, the MIME file and the icons.
+APP_ID = "io.github.annotator.Annotator"
 #: The environment variable naming the library to open (``--database`` wins over it).
 DATABASE_URL_ENV = "ANNOTATOR_DATABASE_URL"
 LIBRARY_FILENAME = "library.sqlite3"

@@ -9,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from annotator import config
 from annotator.cli import main
 from annotator.services import Library
 from annotator.ui.qt_main_window import QtMainWindow
@@ -34,6 +36,7 @@ def _look_then_close(seen: dict[str, object], said: str, tries: int = 250) -> No
         seen["rows"] = window.documents_model.rowCount()
         seen["status"] = window.statusBar().currentMessage()
         seen["icon"] = not QApplication.windowIcon().isNull()
+        seen["desktop"] = QGuiApplication.desktopFileName()
         window.close()
 
     QTimer.singleShot(0, lambda: look(tries))
@@ -50,6 +53,8 @@ def test_a_path_is_imported_and_shown_beside_the_sample(qtbot, tmp_path: Path, d
     assert seen["title"] == "Open with"
     assert seen["rows"] == 2  # the sample, seeded on this first run, and the file
     assert seen["icon"] is True
+    assert seen["desktop"] == config.APP_ID  # the installed entry's name: Wayland links the window to it
+    assert (shipped := config.shipped(f"packaging/linux/{config.APP_ID}.desktop")) is not None and shipped.is_file()
     assert messages == []
     with Library.open(f"sqlite:///{data_dir / 'library.sqlite3'}") as library:
         assert "Open with" in [d.title for d in library.documents()]

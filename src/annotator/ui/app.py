@@ -38,7 +38,7 @@ def run_gui(database: str | None = None, paths: Sequence[str] = ()) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Annotator")
     app.setApplicationDisplayName("Annotator")
-    app.setDesktopFileName("annotator")
+    app.setDesktopFileName(config.APP_ID)  # Wayland links the window to its menu entry and icon
     icon = config.resource_path("annotator.svg")
     if icon is not None:
         app.setWindowIcon(QIcon(str(icon)))
