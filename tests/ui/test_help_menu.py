@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, qVersion
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAccessible, QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from annotator import __version__
 from annotator.ui import qt_help
+from annotator.ui.qt_crash import QtCrashDialog
 from annotator.ui.qt_help import QtGuideDialog, QtShortcutsDialog, guide_text
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -118,3 +120,30 @@ def test_every_key_the_guide_names_is_a_shortcut_of_the_window(open_window) -> N
 def test_the_guide_ships_inside_the_package() -> None:
     assert (REPO_ROOT / "src" / "annotator" / "ui" / qt_help.GUIDE_RESOURCE).is_file()
     assert guide_text().startswith("# Annotator user guide")
+
+
+def _unnamed(dialog: QWidget) -> list[str]:
+    """The widgets Tab reaches in *dialog* that a screen reader could not name."""
+    dialog.show()
+    try:
+        return [
+            type(w).__name__
+            for w in dialog.findChildren(QWidget)
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and w.isVisibleTo(dialog)
+            and (face := QAccessible.queryAccessibleInterface(w)) is not None
+            and not face.text(QAccessible.Text.Name).strip()
+        ]
+    finally:
+        dialog.close()
+
+
+def test_every_focusable_widget_of_the_help_dialogs_has_an_accessible_name(qtbot, open_window) -> None:
+    window = open_window()
+    for dialog in (
+        QtShortcutsDialog(qt_help.window_shortcuts(window), window),
+        QtGuideDialog(window),
+        window.help.about_dialog(),
+        QtCrashDialog("RuntimeError: x", "Traceback…", Path("/tmp/annotator.log"), window),
+    ):
+        assert _unnamed(dialog) == [], type(dialog).__name__

@@ -185,6 +185,7 @@ class QtHelpFlow:
         box.setAccessibleName("About Annotator")
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(about_text(self.library()))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # versions to copy
         icon = self.window.windowIcon()
         if not icon.isNull():
             box.setIconPixmap(icon.pixmap(64, 64))
