@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
@@ -132,3 +133,31 @@ def test_without_a_log_the_dialog_says_so(qtbot) -> None:
     dialog = QtCrashDialog("RuntimeError: x", "Traceback…", None)
     qtbot.addWidget(dialog)
     assert dialog.open_log_button is None and "could not be written" in dialog.informativeText()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_the_running_app_logs_its_start_and_shows_errors_over_its_window(qtbot, crash_dialogs) -> None:
+    from annotator import __version__
+    from annotator.ui.app import run_gui
+    from annotator.ui.qt_main_window import QtMainWindow
+
+    hook = sys.excepthook
+
+    def window() -> QtMainWindow:
+        return next(w for w in QApplication.topLevelWidgets() if isinstance(w, QtMainWindow) and w.isVisible())
+
+    def close_once_shown() -> None:
+        if crash_dialogs:
+            window().close()
+        else:
+            QTimer.singleShot(20, close_once_shown)
+
+    QTimer.singleShot(200, _boom)
+    QTimer.singleShot(250, close_once_shown)
+    assert run_gui() == 0
+    assert len(crash_dialogs) == 1
+    assert isinstance(crash_dialogs[0].parentWidget(), QtMainWindow)
+    logged = (config.log_dir() / LOG_FILENAME).read_text(encoding="utf-8")
+    assert f"Annotator {__version__} (Python" in logged and str(config.default_library_path()) in logged
+    assert "the slot failed on purpose" in logged
+    assert sys.excepthook is hook
