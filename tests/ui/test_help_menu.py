@@ -51,19 +51,22 @@ def test_the_shortcuts_list_comes_from_the_actions_and_filters_by_keyboard(qtbot
     dialog = QtShortcutsDialog(qt_help.window_shortcuts(window))
     qtbot.addWidget(dialog)
     rows = dialog.shown()
-    assert ("Intercoder agreement…", "Ctrl+Shift+K") in rows
-    assert ("Redo", "Ctrl+Shift+Z, Ctrl+Y") in rows
-    assert ("Tag as claim", "1") in rows
-    assert all("&" not in label for label, _keys in rows)
+    assert ("Intercoder agreement…", "Ctrl+Shift+K", "View") in rows
+    assert ("Redo", "Ctrl+Shift+Z, Ctrl+Y", "Edit") in rows
+    assert ("Tag as claim", "1", "Tags") in rows
+    assert all("&" not in label + where for label, _keys, where in rows)
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
     qtbot.keyClicks(dialog.filter, "intercoder")
-    assert dialog.shown() == [("Intercoder agreement…", "Ctrl+Shift+K")]
+    assert dialog.shown() == [("Intercoder agreement…", "Ctrl+Shift+K", "View")]
     dialog.filter.clear()
     qtbot.keyClicks(dialog.filter, "ctrl+shift+z")
-    assert dialog.shown() == [("Redo", "Ctrl+Shift+Z, Ctrl+Y")]
+    assert dialog.shown() == [("Redo", "Ctrl+Shift+Z, Ctrl+Y", "Edit")]
+    dialog.filter.clear()
+    qtbot.keyClicks(dialog.filter, "F2")  # one key, several panes: each says where
+    assert {where for _label, _keys, where in dialog.shown()} >= {"Tags", "Document"}
     qtbot.keyClick(dialog.filter, Qt.Key.Key_Down)
     assert dialog.table.hasFocus()
     assert dialog.filter.accessibleName() and dialog.table.accessibleName() and dialog.accessibleName()
@@ -73,7 +76,7 @@ def test_an_action_added_later_is_listed_too(open_window) -> None:
     window = open_window()
     later = QAction("Something &new", window, shortcut=QKeySequence("Ctrl+Alt+Q"))
     window.addAction(later)
-    assert ("Something new", "Ctrl+Alt+Q") in qt_help.window_shortcuts(window)
+    assert ("Something new", "Ctrl+Alt+Q", "") in qt_help.window_shortcuts(window)
 
 
 def test_about_shows_the_version_library_and_versions(open_window, library_path: Path) -> None:

@@ -49,17 +49,38 @@ def guide_text() -> str:
 
 def action_label(action: QAction) -> str:
     """An action's text as a person reads it: no ``&`` mnemonic marks (``&&`` is a real ``&``)."""
-    return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return _plain(action.text())
 
 
-def window_shortcuts(window: QWidget) -> list[tuple[str, str]]:
-    """(action, keys) for every action in *window* that has a key, sorted by action, keys in native text."""
-    rows: dict[tuple[str, str], None] = {}
+def _plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def window_shortcuts(window: QWidget) -> list[tuple[str, str, str]]:
+    """(action, keys, where) for every action in *window* that has a key, sorted by action.
+
+    Keys are in the platform's words (``Ctrl+Shift+K``, ``⇧⌘K`` on macOS); *where* is the
+    action's menu, or else the pane whose key it is (F2 renames in the tag tree and in the library).
+    """
+    rows: dict[tuple[str, str, str], None] = {}
     for action in window.findChildren(QAction):
         keys = [key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts() if not key.isEmpty()]
         if keys and action_label(action):
-            rows[(action_label(action), ", ".join(keys))] = None
-    return sorted(rows, key=lambda row: row[0].casefold())
+            rows[(action_label(action), ", ".join(keys), _where(action, window))] = None
+    return sorted(rows, key=lambda row: (row[0].casefold(), row[2]))
+
+
+def _where(action: QAction, window: QWidget) -> str:
+    places = action.associatedObjects()
+    menus = [place.title() for place in places if isinstance(place, QMenu) and place.title()]
+    if menus:
+        return _plain(menus[0])
+    panes = [
+        place.accessibleName()
+        for place in places
+        if isinstance(place, QWidget) and not isinstance(place, QMenu) and place is not window
+    ]
+    return next((name for name in panes if name), "")
 
 
 def about_text(library: str) -> str:
@@ -91,17 +112,17 @@ class _ShortcutFilter(QLineEdit):
 
 
 class QtShortcutsDialog(QDialog):
-    """UI: Help › Keyboard shortcuts: every action with a key, filtered by what is typed (action or key)."""
+    """UI: Help › Keyboard shortcuts: every action with a key and where, filtered by what is typed."""
 
-    def __init__(self, shortcuts: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(self, shortcuts: list[tuple[str, str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         self.setAccessibleName("Keyboard shortcuts")
-        self.resize(520, 560)
-        self.model = QStandardItemModel(0, 2, self)
-        self.model.setHorizontalHeaderLabels(["Action", "Keys"])
-        for label, keys in shortcuts:
-            self.model.appendRow([QStandardItem(label), QStandardItem(keys)])
+        self.resize(640, 560)
+        self.model = QStandardItemModel(0, 3, self)
+        self.model.setHorizontalHeaderLabels(["Action", "Keys", "Where"])
+        for row in shortcuts:
+            self.model.appendRow([QStandardItem(text) for text in row])
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
@@ -113,7 +134,8 @@ class QtShortcutsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 320)
+        self.table.setColumnWidth(0, 300)
+        self.table.setColumnWidth(1, 160)
         self.filter = _ShortcutFilter(self.table, self)
         self.filter.setAccessibleName("Filter shortcuts")
         self.filter.setPlaceholderText("Filter by action or key")
@@ -127,10 +149,10 @@ class QtShortcutsDialog(QDialog):
         layout.addWidget(buttons)
         self.filter.setFocus()
 
-    def shown(self) -> list[tuple[str, str]]:
-        """The rows the filter leaves, as (action, keys)."""
+    def shown(self) -> list[tuple[str, ...]]:
+        """The rows the filter leaves, as (action, keys, where)."""
         return [
-            (self.proxy.index(row, 0).data(), self.proxy.index(row, 1).data()) for row in range(self.proxy.rowCount())
+            tuple(self.proxy.index(row, column).data() for column in range(3)) for row in range(self.proxy.rowCount())
         ]
 
 
