@@ -36,7 +36,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 def test_the_help_menu_is_the_last_one_with_its_actions(open_window) -> None:
     window = open_window()
     menus = [action.menu() for action in window.menuBar().actions()]
-    assert menus[-1] is window.help.menu and window.help.menu.title() == "&Help"
+    assert menus[-1] is window.help.menu and window.help.menu.title() == "Help"
     assert [qt_help.action_label(a) for a in window.help.menu.actions() if not a.isSeparator()] == [
         "User guide",
         "Keyboard shortcuts",
@@ -72,6 +72,30 @@ def test_the_shortcuts_list_comes_from_the_actions_and_filters_by_keyboard(qtbot
     assert dialog.filter.accessibleName() and dialog.table.accessibleName() and dialog.accessibleName()
 
 
+def test_ctrl_slash_opens_the_shortcuts_from_anywhere(qtbot, open_window, dialogs) -> None:
+    window = open_window()
+    window.annotation_filter.setFocus()
+    qtbot.waitUntil(window.annotation_filter.hasFocus)
+    qtbot.keyClick(window.annotation_filter, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    assert len(dialogs) == 1 and isinstance(dialogs[0], QtShortcutsDialog)
+
+
+def test_no_menu_mnemonic_is_also_an_action_key(open_window) -> None:
+    """A menu's Alt+letter that an action also has fires neither (Qt calls it ambiguous)."""
+    window = open_window()
+    action_keys = {
+        key.toString(QKeySequence.SequenceFormat.PortableText)
+        for action in window.findChildren(QAction)
+        for key in action.shortcuts()
+    }
+    mnemonics = {
+        QKeySequence.mnemonic(action.text()).toString(QKeySequence.SequenceFormat.PortableText)
+        for action in window.menuBar().actions()
+    } - {""}
+    assert "Alt+F" in mnemonics
+    assert mnemonics & action_keys == set()
+
+
 def test_an_action_added_later_is_listed_too(open_window) -> None:
     window = open_window()
     later = QAction("Something &new", window, shortcut=QKeySequence("Ctrl+Alt+Q"))
@@ -104,7 +128,7 @@ def test_f1_opens_the_guide(qtbot, open_window, dialogs) -> None:
 
 
 #: A key written in the guide as `Ctrl+Shift+K`, `F1`, `Del` or `1`.
-_KEY = re.compile(r"`((?:(?:Ctrl|Shift|Alt)\+)*(?:F\d{1,2}|Del|Ins|Esc|[0-9A-Z,]))`")
+_KEY = re.compile(r"`((?:(?:Ctrl|Shift|Alt)\+)*(?:F\d{1,2}|Del|Ins|Esc|[0-9A-Z,/]))`")
 
 
 def test_every_key_the_guide_names_is_a_shortcut_of_the_window(open_window) -> None:

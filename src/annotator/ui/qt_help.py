@@ -1,4 +1,4 @@
-"""UI: the Help menu: About Annotator, the User guide (F1) and the list of Keyboard shortcuts.
+"""UI: the Help menu: About Annotator, the User guide (F1) and the list of Keyboard shortcuts (Ctrl+/).
 
 The guide is ``guide.md`` beside this module (it ships in the wheel), shown offline in a
 :class:`QTextBrowser`. The shortcuts list is made from the window's own actions each time
@@ -182,15 +182,17 @@ class QtHelpFlow:
     def __init__(self, window: QMainWindow, library: Callable[[], str]) -> None:
         self.window = window
         self.library = library
-        self.menu = QMenu("&Help", window)
+        # No mnemonic: Alt+H is the library search's Saved searches, and every other letter of
+        # "Help" is taken too; Alt then the arrows reach the menu, F1 and Ctrl+/ its entries.
+        self.menu = QMenu("Help", window)
         self.guide_action = QAction("User &guide", window, shortcut=QKeySequence.StandardKey.HelpContents)
         self.guide_action.triggered.connect(self.show_guide)
-        self.shortcuts_action = QAction("&Keyboard shortcuts", window)
+        self.shortcuts_action = QAction("&Keyboard shortcuts", window, shortcut=QKeySequence("Ctrl+/"))
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         self.about_action = QAction("&About Annotator", window)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
-        window.addAction(self.guide_action)  # F1 wherever the focus is
+        window.addActions([self.guide_action, self.shortcuts_action])  # wherever the focus is
         self.menu.addActions([self.guide_action, self.shortcuts_action])
         self.menu.addSeparator()
         self.menu.addAction(self.about_action)
