@@ -137,10 +137,8 @@ def start_log() -> logging.Handler | None:
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    if root.level > logging.INFO or root.level == logging.NOTSET:
-        root.setLevel(logging.INFO)
+    logging.getLogger().addHandler(handler)  # other libraries' warnings too, Annotator's own notes from INFO
+    log.setLevel(logging.INFO)
     if faulthandler.is_enabled():  # asked for already (python -X faulthandler, a test run): left as it is
         return handler
     try:
