@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -20,13 +21,23 @@ from annotator.ui.qt_crash import LOG_FILENAME, QtCrashDialog, install_crash_han
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
+@dataclass
+class Shown:
+    """What a crash dialog said, kept after the dialog itself is gone."""
+
+    text: str
+    informative: str
+    details: str
+    parent: object
+
+
 @pytest.fixture
-def crash_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[QtCrashDialog]:
+def crash_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[Shown]:
     """Every crash dialog shown, instead of a blocking one."""
-    shown: list[QtCrashDialog] = []
+    shown: list[Shown] = []
 
     def record(dialog: QtCrashDialog) -> int:
-        shown.append(dialog)
+        shown.append(Shown(dialog.text(), dialog.informativeText(), dialog.detailedText(), dialog.parentWidget()))
         return 0
 
     monkeypatch.setattr(QtCrashDialog, "exec", record)
@@ -50,10 +61,10 @@ def test_an_exception_in_a_slot_shows_the_dialog_and_goes_to_the_log(qtbot, open
         handlers.uninstall()
     dialog = crash_dialogs[0]
     log_path = config.log_dir() / LOG_FILENAME
-    assert "RuntimeError: the slot failed on purpose" in dialog.text()
-    assert "Nothing you saved is lost" in dialog.informativeText()
-    assert str(log_path) in dialog.informativeText()
-    assert "_boom" in dialog.detailedText()
+    assert "RuntimeError: the slot failed on purpose" in dialog.text
+    assert "Nothing you saved is lost" in dialog.informative
+    assert str(log_path) in dialog.informative
+    assert "_boom" in dialog.details
     logged = log_path.read_text(encoding="utf-8")
     assert "Traceback (most recent call last)" in logged and "the slot failed on purpose" in logged
     assert "Traceback" not in capfd.readouterr().err
@@ -71,7 +82,7 @@ def test_an_exception_in_a_thread_is_shown_on_the_gui_thread(qtbot, open_window,
         qtbot.waitUntil(lambda: len(crash_dialogs) == 1)
     finally:
         handlers.uninstall()
-    assert "the slot failed on purpose" in crash_dialogs[0].text()
+    assert "the slot failed on purpose" in crash_dialogs[0].text
     assert "in thread reader" in (config.log_dir() / LOG_FILENAME).read_text(encoding="utf-8")
 
 
@@ -156,8 +167,49 @@ def test_the_running_app_logs_its_start_and_shows_errors_over_its_window(qtbot, 
     QTimer.singleShot(250, close_once_shown)
     assert run_gui() == 0
     assert len(crash_dialogs) == 1
-    assert isinstance(crash_dialogs[0].parentWidget(), QtMainWindow)
+    assert isinstance(crash_dialogs[0].parent, QtMainWindow)
     logged = (config.log_dir() / LOG_FILENAME).read_text(encoding="utf-8")
     assert f"Annotator {__version__} (Python" in logged and str(config.default_library_path()) in logged
     assert "the slot failed on purpose" in logged
     assert sys.excepthook is hook
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_long_message_is_cut_in_the_dialog_and_whole_in_the_log(qtbot, open_window, crash_dialogs) -> None:
+    window = open_window()
+    handlers = install_crash_handlers(window)
+    long_message = "x" * 5000 + "END"
+
+    def fail() -> None:
+        raise ValueError(long_message)
+
+    try:
+        action = QAction("Fail", window)
+        action.triggered.connect(fail)
+        action.trigger()
+        qtbot.waitUntil(lambda: len(crash_dialogs) == 1)
+    finally:
+        handlers.uninstall()
+    assert "END" not in crash_dialogs[0].text and len(crash_dialogs[0].text) < 500
+    assert long_message in crash_dialogs[0].details
+    assert long_message in (config.log_dir() / LOG_FILENAME).read_text(encoding="utf-8")
+
+
+@pytest.mark.qt_no_exception_capture
+def test_with_no_log_the_traceback_stays_on_stderr(
+    qtbot, open_window, crash_dialogs, capfd, monkeypatch, tmp_path
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the log folder would be", encoding="utf-8")
+    monkeypatch.setenv("ANNOTATOR_LOG_DIR", str(blocked / "logs"))
+    window = open_window()
+    handlers = install_crash_handlers(window)
+    try:
+        action = QAction("Fail", window)
+        action.triggered.connect(_boom)
+        action.trigger()
+        qtbot.waitUntil(lambda: len(crash_dialogs) == 1)
+    finally:
+        handlers.uninstall()
+    assert "could not be written" in crash_dialogs[0].informative
+    assert "the slot failed on purpose" in capfd.readouterr().err

@@ -32,6 +32,8 @@ FAULTS_FILENAME = "faults.log"
 #: Five files of 1 MB: weeks of a normal log, and never a full disk.
 LOG_MAX_BYTES = 1_000_000
 LOG_BACKUPS = 4
+#: The dialog's first line quotes this much of the error's message; the details have all of it.
+SUMMARY_CHARS = 300
 
 log = logging.getLogger("annotator")
 
@@ -78,7 +80,10 @@ class QtCrashReporter(QObject):
     ) -> None:
         details = "".join(traceback.format_exception(kind, error, trace))
         log.error("Unexpected error%s:\n%s", f" in thread {where}" if where else "", details.rstrip())
-        summary = f"{kind.__name__}: {error}" if str(error) else kind.__name__
+        message = str(error)
+        if len(message) > SUMMARY_CHARS:
+            message = message[:SUMMARY_CHARS] + "…"
+        summary = f"{kind.__name__}: {message}" if message else kind.__name__
         self.crashed.emit(summary, details)
 
     def _show(self, summary: str, details: str) -> None:
@@ -86,7 +91,9 @@ class QtCrashReporter(QObject):
             return
         self.showing = True
         try:
-            QtCrashDialog(summary, details, self.log_path, self.parent_window).exec()
+            dialog = QtCrashDialog(summary, details, self.log_path, self.parent_window)
+            dialog.exec()
+            dialog.deleteLater()
         finally:
             self.showing = False
 
@@ -103,14 +110,16 @@ class CrashHandlers:
         threading.excepthook = self._on_thread_exception
 
     def _on_exception(self, kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
-        if issubclass(kind, KeyboardInterrupt):
+        if issubclass(kind, KeyboardInterrupt) or self.handler is None:  # with no log, stderr keeps the traceback
             self._excepthook(kind, error, trace)
-            return
-        self.reporter.report(kind, error, trace)
+        if not issubclass(kind, KeyboardInterrupt):
+            self.reporter.report(kind, error, trace)
 
     def _on_thread_exception(self, args: threading.ExceptHookArgs) -> None:
         if args.exc_value is None or issubclass(args.exc_type, SystemExit):
             return
+        if self.handler is None:
+            self._threading_excepthook(args)
         name = args.thread.name if args.thread is not None else "?"
         self.reporter.report(args.exc_type, args.exc_value, args.exc_traceback, where=name)
 
