@@ -1,7 +1,7 @@
 """Tests: fixtures shared by the whole suite.
 
-- Every test runs with its own data folder (``ANNOTATOR_DATA_DIR`` under
-  ``tmp_path``), no ``ANNOTATOR_DATABASE_URL`` and the repository's seeds, so no
+- Every test runs with its own data and log folders (``ANNOTATOR_DATA_DIR`` and
+  ``ANNOTATOR_LOG_DIR`` under ``tmp_path``), no ``ANNOTATOR_DATABASE_URL`` and the repository's seeds, so no
   test ever reads or writes the developer's real library.
 - ``library`` is an open, empty library, once on SQLite and once on PostgreSQL
   (a fresh database on a server the suite starts itself; see ``tests/_pg.py``).
@@ -73,6 +73,7 @@ def _isolated_user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
     monkeypatch.setenv("ANNOTATOR_DATA_DIR", str(data_dir))
     monkeypatch.delenv("ANNOTATOR_DATABASE_URL", raising=False)
     monkeypatch.setenv("ANNOTATOR_SEEDS_DIR", str(SEEDS_DIR))
+    monkeypatch.setenv("ANNOTATOR_LOG_DIR", str(tmp_path / "annotator-logs"))
     return data_dir
 
 

@@ -81,6 +81,7 @@ def test_the_wheel_carries_every_file_of_the_package(wheel: Path) -> None:
     }
     assert "annotator/formats/schemas/annotator-export-v2.schema.json" in in_tree
     assert "annotator/storage/migrations/script.py.mako" in in_tree
+    assert "annotator/ui/guide.md" in in_tree  # Help › User guide
     assert in_tree <= names
     migrations = {n for n in names if n.startswith("annotator/storage/migrations/versions/") and n.endswith(".py")}
     assert len(migrations) == len(list((PACKAGE / "storage" / "migrations" / "versions").glob("*.py")))

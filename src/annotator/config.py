@@ -6,6 +6,8 @@
 - ``ANNOTATOR_DATA_DIR``: the folder for the default library and its backups
   (default: platformdirs' user data dir, e.g. ``~/.local/share/annotator``).
 - ``ANNOTATOR_SEEDS_DIR``: where the first-run sample texts are read from.
+- ``ANNOTATOR_LOG_DIR``: the folder for the window's log and crash reports
+  (default: platformdirs' user log dir, e.g. ``~/.local/state/annotator/log``).
 - ``settings.json`` in the data folder: the user's settings that the window and
   the command line share (today: the coder name stamped on annotations; see
   :func:`coder_name`).
@@ -27,7 +29,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_data_dir
+from platformdirs import user_data_dir, user_log_dir
 
 from annotator.core.model import coder_name as clean_coder_name
 from annotator.storage.engine import LibraryError, check_database_url
@@ -44,6 +46,19 @@ def data_dir() -> Path:
     """The folder that holds the default library."""
     override = os.environ.get("ANNOTATOR_DATA_DIR")
     return Path(override).expanduser() if override else Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    """The folder for the window's log (``annotator.log``) and crash reports (``faults.log``)."""
+    override = os.environ.get("ANNOTATOR_LOG_DIR")
+    return Path(override).expanduser() if override else Path(user_log_dir(APP_NAME, appauthor=False))
+
+
+def ensure_log_dir() -> Path:
+    """Make the log folder (private, 0700: tracebacks may quote your texts) and return it. Raises OSError."""
+    folder = log_dir()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
 
 
 def default_library_path() -> Path:

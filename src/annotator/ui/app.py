@@ -5,15 +5,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from annotator import config
+from annotator import __version__, config
 from annotator.core.errors import USER_ERRORS, LibraryError
 from annotator.services import Library
 from annotator.services.backups import ensure_rolling_backups
+from annotator.services.locating import describe_library
 from annotator.services.sample import seed_sample
+from annotator.ui.qt_crash import QtCrashReporter, install_crash_handlers, log
 from annotator.ui.qt_main_window import QtMainWindow
 from annotator.ui.qt_session import QtLibrarySession
 
@@ -33,7 +35,8 @@ def run_gui(database: str | None = None, paths: Sequence[str] = ()) -> int:
     *paths* (``annotator PATH...``, a desktop's "Open with") are imported once the window
     shows, as File › Import does: a file already in the library is opened, not added again.
     A library that cannot be opened (damaged, a bad URL, an unreachable server) is a
-    message box and exit status 1.
+    message box and exit status 1. While the window runs, an unexpected error is logged
+    and shown in a dialog (:mod:`annotator.ui.qt_crash`) instead of a traceback on stderr.
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Annotator")
@@ -42,6 +45,14 @@ def run_gui(database: str | None = None, paths: Sequence[str] = ()) -> int:
     icon = config.resource_path("annotator.svg")
     if icon is not None:
         app.setWindowIcon(QIcon(str(icon)))
+    crash_handlers = install_crash_handlers()
+    try:
+        return _open_and_run(app, database, paths, crash_handlers.reporter)
+    finally:
+        crash_handlers.uninstall()
+
+
+def _open_and_run(app: QApplication, database: str | None, paths: Sequence[str], reporter: QtCrashReporter) -> int:
     try:
         # Inside the try: a malformed or unsupported URL, or a folder that does not exist,
         # is a message box like any library that cannot be opened, not a traceback.
@@ -54,6 +65,8 @@ def run_gui(database: str | None = None, paths: Sequence[str] = ()) -> int:
     except USER_ERRORS as exc:
         QMessageBox.critical(None, "Annotator", f"The library could not be opened.\n\n{exc}")
         return 1
+    log.info("Annotator %s (Python %s, Qt %s) on %s", __version__, sys.version.split()[0], qVersion(),
+             describe_library(library.url))  # fmt: skip
     backup_warning = ""
     try:
         ensure_rolling_backups(library)  # the daily and weekly backups, when due
@@ -61,6 +74,7 @@ def run_gui(database: str | None = None, paths: Sequence[str] = ()) -> int:
         backup_warning = f"No backup was made: {exc}"
     try:
         window = create_main_window(library)
+        reporter.parent_window = window
         if backup_warning:
             window.statusBar().showMessage(backup_warning, 15000)
         window.show()

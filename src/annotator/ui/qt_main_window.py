@@ -47,6 +47,7 @@ from annotator.ui.qt_document_list import QtDocumentList
 from annotator.ui.qt_export_flow import QtExportFlow
 from annotator.ui.qt_find_bar import QtFindBar
 from annotator.ui.qt_frequencies import frequencies_dock
+from annotator.ui.qt_help import QtHelpFlow
 from annotator.ui.qt_import_flow import QtImportFlow
 from annotator.ui.qt_inspector import QtInspector
 from annotator.ui.qt_library_search import QtLibrarySearch
@@ -298,6 +299,8 @@ class QtMainWindow(QMainWindow):
 
         self.tags_menu = self.menuBar().addMenu("&Tags")
         self.tag_actions: dict[str, QAction] = {}
+        self.help = QtHelpFlow(self, lambda: describe_library(self.session.library.url))
+        self.menuBar().addMenu(self.help.menu)
 
     def _connect(self) -> None:
         s = self.session
