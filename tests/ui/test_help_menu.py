@@ -36,7 +36,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 def test_the_help_menu_is_the_last_one_with_its_actions(open_window) -> None:
     window = open_window()
     menus = [action.menu() for action in window.menuBar().actions()]
-    assert menus[-1] is window.help.menu and window.help.menu.title() == "Help"
+    assert menus[-1] is window.help.menu and window.help.menu.title() == "&Help"
     assert [qt_help.action_label(a) for a in window.help.menu.actions() if not a.isSeparator()] == [
         "User guide",
         "Keyboard shortcuts",

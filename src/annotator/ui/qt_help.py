@@ -182,9 +182,7 @@ class QtHelpFlow:
     def __init__(self, window: QMainWindow, library: Callable[[], str]) -> None:
         self.window = window
         self.library = library
-        # No mnemonic: Alt+H is the library search's Saved searches, and every other letter of
-        # "Help" is taken too; Alt then the arrows reach the menu, F1 and Ctrl+/ its entries.
-        self.menu = QMenu("Help", window)
+        self.menu = QMenu("&Help", window)
         self.guide_action = QAction("User &guide", window, shortcut=QKeySequence.StandardKey.HelpContents)
         self.guide_action.triggered.connect(self.show_guide)
         self.shortcuts_action = QAction("&Keyboard shortcuts", window, shortcut=QKeySequence("Ctrl+/"))

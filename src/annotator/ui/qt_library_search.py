@@ -450,7 +450,7 @@ class QtLibrarySearch(QWidget):
 
         self._panel_action("Cancel the search", "Esc", self._on_escape)
         self._panel_action("Search again", "F5", self.search)
-        for text, key, widget in (("Search in", "Alt+I", self.scope_box), ("Saved searches", "Alt+H", self.saved_box)):
+        for text, key, widget in (("Search in", "Alt+I", self.scope_box), ("Saved searches", "Alt+S", self.saved_box)):
             self._panel_action(text, key, lambda w=widget: w.setFocus(Qt.FocusReason.ShortcutFocusReason))
         for key, button in (("Alt+U", self.run_saved_button), ("Alt+A", self.save_button),
                             ("Alt+O", self.autocode_button)):  # fmt: skip
