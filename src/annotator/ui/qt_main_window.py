@@ -54,6 +54,7 @@ from annotator.ui.qt_library_sets import QtLibrarySets
 from annotator.ui.qt_library_watcher import QtLibraryWatcher
 from annotator.ui.qt_matrices import cooccurrence_dock, document_matrix_dock
 from annotator.ui.qt_memos import QtMemoFlow
+from annotator.ui.qt_navigation import QtNavigation
 from annotator.ui.qt_orphan_panel import QtOrphanPanel
 from annotator.ui.qt_preferences import QtCoderIdentity
 from annotator.ui.qt_retrieval import QtRetrievalDock
@@ -199,6 +200,7 @@ class QtMainWindow(QMainWindow):
         )
 
         self._build_actions()
+        self.navigation = QtNavigation(self, self)  # F6 between panes, ] and [ between annotations
         self._connect()
         self._apply_tags()
         self.statusBar().showMessage(f"Library: {describe_library(session.library.url)}")
