@@ -8,7 +8,7 @@ from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
 from annotator.core.sentences import sentences
-from tests.ui.conftest import stored_annotations
+from tests.ui.conftest import select_by_mouse, stored_annotations
 
 EMOJI_TEXT = (
     "The 👨\u200d👩\u200d👧 family came first. Then 👍🏽 thumbs went up.\nFlags 🇫🇷🇩🇪 waved 𝄞 in the music. The end.\n"
@@ -191,3 +191,25 @@ def test_the_text_shows_a_focus_outline_in_the_theme_accent(qtbot, open_window, 
     window.document_list.setFocus()
     qtbot.waitUntil(lambda: not pane.hasFocus())
     assert corner() != accent
+
+
+def test_a_mouse_drag_takes_in_whole_words_unless_turned_off(qtbot, open_window, import_text, library_path) -> None:
+    import_text(EMOJI_TEXT)
+    window = open_window()
+    start, end = EMOJI_TEXT.index("family") + 2, EMOJI_TEXT.index("came") + 2  # "mily ca"
+    select_by_mouse(qtbot, window, start, end)
+    word_start, word_end = EMOJI_TEXT.index("family"), EMOJI_TEXT.index("came") + len("came")
+    assert window.pane.selection_offsets() == (word_start, word_end)
+    # Dragged backwards, the selection still moves at the end the mouse moved.
+    window.pane.clear_selection()  # a press in the selection would start dragging it
+    select_by_mouse(qtbot, window, end, start)
+    assert window.pane.textCursor().position() == window.pane.offset_map.to_utf16(word_start)
+    assert window.pane.selection_offsets() == (word_start, word_end)
+
+    assert window.navigation.snap_action.isChecked()
+    window.navigation.snap_action.trigger()
+    window.pane.clear_selection()
+    select_by_mouse(qtbot, window, start, end)
+    assert window.pane.selection_offsets() == (start, end)
+    window.close()
+    assert not open_window().navigation.snap_action.isChecked()  # kept

@@ -199,8 +199,8 @@ class QtMainWindow(QMainWindow):
             lambda query, scope, stamps: self.autocoder.code_query(query, scope, expected_sha256s=stamps)
         )
 
+        self.navigation = QtNavigation(self, self, _settings())  # F6 between panes, ] and [ between annotations
         self._build_actions()
-        self.navigation = QtNavigation(self, self)  # F6 between panes, ] and [ between annotations
         self._connect()
         self._apply_tags()
         self.statusBar().showMessage(f"Library: {describe_library(session.library.url)}")
@@ -243,6 +243,7 @@ class QtMainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.delete_action)
+        edit_menu.addAction(self.navigation.snap_action)
         edit_menu.addSeparator()
         self.find_action = QAction("&Find…", self, shortcut=QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.find_bar.open_bar)

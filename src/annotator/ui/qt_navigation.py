@@ -7,6 +7,8 @@
   belongs to the text, the filter to its list); from outside every pane, F6 goes to the first.
 - **]** / **[** in the text select the next / previous annotation in text order, its row in the
   list and the inspector showing it, the keyboard staying in the text.
+- **Edit › Snap selection to whole words** (on unless turned off, kept per user): a selection
+  dragged with the mouse takes in the words its ends cut through.
 - **Alt+Shift+Right / Alt+Shift+Left** in the text stretch the selection to the end of the
   sentence / back to the start of one (Ctrl+Shift+Right / Left, by word, are Qt's own).
 """
@@ -16,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QStatusBar, QWidget
 
@@ -25,6 +27,8 @@ from annotator.ui.qt_inspector import QtInspector
 from annotator.ui.qt_session import QtLibrarySession
 from annotator.ui.qt_tag_tree import QtTagTree
 from annotator.ui.qt_text_pane import QtTextPane
+
+SNAP_KEY = "text/snap_to_words"
 
 #: A pane: the area the focus counts as in, and the widget F6 puts the keyboard on (None: the
 #: area's first widget that takes Tab focus).
@@ -137,10 +141,11 @@ class Parts(Protocol):
 class QtNavigation(QObject):
     """UI: the main window's keys for moving around (see the module's docstring).
 
-    *window* is the main window, and *parts* it too, as the widgets and calls this needs.
+    *window* is the main window, and *parts* it too, as the widgets and calls this needs;
+    *settings* keeps the snap setting.
     """
 
-    def __init__(self, window: QMainWindow, parts: Parts) -> None:
+    def __init__(self, window: QMainWindow, parts: Parts, settings: QSettings) -> None:
         super().__init__(window)
         self._main = window
         self._window = parts
@@ -156,6 +161,17 @@ class QtNavigation(QObject):
         self.sentence_back_action = self._pane_action(
             "Extend selection to the sentence start", "Alt+Shift+Left", lambda: pane.extend_by_sentence(-1)
         )
+        self.snap_action = QAction("Snap selection to whole &words", window, checkable=True)
+        self.snap_action.setToolTip("A selection dragged with the mouse takes in the words its ends cut through")
+        self.snap_action.setChecked(settings.value(SNAP_KEY, True, type=bool))
+        pane.snap_to_words = self.snap_action.isChecked()
+        self.snap_action.toggled.connect(self._on_snap_action_toggled)
+        self._settings = settings
+
+    def _on_snap_action_toggled(self, checked: bool) -> None:
+        self._window.pane.snap_to_words = checked
+        self._settings.setValue(SNAP_KEY, checked)
+        self._settings.sync()
 
     @property
     def actions(self) -> list[QAction]:

@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from annotator.core import colours
+from annotator.core import colours, words
 from annotator.core.coders import STYLE_NAMES, coder_label
 from annotator.core.memos import preview
 from annotator.core.model import Annotation, Tag
@@ -306,6 +306,9 @@ class QtTextPane(QPlainTextEdit):
         # A reading position asked for before the text was laid out at its width (the window
         # not shown yet): lines are only known then, so it is applied on the next resize.
         self._pending_top: int | None = None
+        #: A selection dragged with the mouse takes in whole words (a setting, see the Edit menu).
+        self.snap_to_words = True
+        self._press_position: QPoint | None = None
         self.highlighter = QtSpanHighlighter(None)
         self.highlighter.set_theme(theme_of(self.palette()))
         self.verticalScrollBar().valueChanged.connect(self._highlight_visible)
@@ -490,6 +493,20 @@ class QtTextPane(QPlainTextEdit):
         else:
             key = (self._map.from_utf16(self.textCursor().position()), -1, "")
         return index.neighbour(key, step)
+
+    def _snap_selection(self) -> None:
+        """Widen the selection to the words its ends cut through, keeping which end moves."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return
+        anchor, position = self._map.from_utf16(cursor.anchor()), self._map.from_utf16(cursor.position())
+        start, end = words.snap(self._text, min(anchor, position), max(anchor, position))
+        if (start, end) == (min(anchor, position), max(anchor, position)):
+            return
+        first, last = (start, end) if anchor <= position else (end, start)
+        cursor.setPosition(self._map.to_utf16(first))
+        cursor.setPosition(self._map.to_utf16(last), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
 
     def clear_selection(self) -> None:
         cursor = self.textCursor()
@@ -708,8 +725,15 @@ class QtTextPane(QPlainTextEdit):
         if self._find_spans:
             self._show_extra_selections()
 
+    def mousePressEvent(self, event) -> None:
+        super().mousePressEvent(event)
+        self._press_position = event.position().toPoint()
+
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
+        dragged = self._press_position is not None and self._press_position != event.position().toPoint()
+        if event.button() == Qt.MouseButton.LeftButton and dragged and self.snap_to_words:
+            self._snap_selection()
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             spans = self.annotations_at(event.position().toPoint())
             self.spanClicked.emit(spans[0].annotation_id if spans else "")
