@@ -81,6 +81,8 @@ def test_tab_leaves_the_annotation_table_in_one_press(qtbot, open_window, import
     _press(qtbot, Qt.Key.Key_Down)
     assert view.hasFocus() and view.currentIndex().row() == 1  # arrows move inside
     assert _press(qtbot, Qt.Key.Key_Tab) is not view
+    window.pane.setFocus()
+    assert _press(qtbot, Qt.Key.Key_Tab) is not window.pane  # the text is one stop too
 
 
 def test_the_tag_tree_takes_the_keyboard_and_space_tags_the_selection(

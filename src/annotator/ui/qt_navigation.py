@@ -7,10 +7,10 @@
   belongs to the text, the filter to its list); from outside every pane, F6 goes to the first.
 - **]** / **[** in the text select the next / previous annotation in text order, its row in the
   list and the inspector showing it, the keyboard staying in the text.
-- **Edit › Snap selection to whole words** (on unless turned off, kept per user): a selection
-  dragged with the mouse takes in the words its ends cut through.
 - **Alt+Shift+Right / Alt+Shift+Left** in the text stretch the selection to the end of the
   sentence / back to the start of one (Ctrl+Shift+Right / Left, by word, are Qt's own).
+- **Edit › Snap selection to whole words** (on unless turned off, kept per user): a selection
+  dragged with the mouse takes in the words its ends cut through.
 """
 
 from __future__ import annotations
@@ -150,7 +150,7 @@ class QtNavigation(QObject):
         self._main = window
         self._window = parts
         self.panes = QtPaneCycler(window, self.window_panes)
-        pane = window.pane
+        pane = parts.pane
         self.next_annotation_action = self._pane_action("Next annotation", "]", lambda: self.step_annotation(1))
         self.previous_annotation_action = self._pane_action(
             "Previous annotation", "[", lambda: self.step_annotation(-1)
