@@ -149,3 +149,15 @@ def test_sentences_are_ordered_trimmed_spans_inside_paragraphs_that_miss_no_char
         previous_end = e
     for i, char in enumerate(text):
         assert covered[i] or char.isspace(), (text, i)
+
+
+def test_the_sentence_end_after_and_start_before_an_offset() -> None:
+    text = "One here. Two there! Three?"
+    found = sn.segment(text)
+    assert [text[s:e] for s, e in found.sentences] == ["One here.", "Two there!", "Three?"]
+    assert found.sentence_end_after(0) == len("One here.")
+    assert found.sentence_end_after(len("One here.")) == len("One here. Two there!")
+    assert found.sentence_end_after(len(text)) is None
+    assert found.sentence_start_before(len(text)) == text.index("Three")
+    assert found.sentence_start_before(text.index("Three")) == text.index("Two")
+    assert found.sentence_start_before(0) is None

@@ -7,6 +7,8 @@ the property test mixes adds, replacements, removals and queries.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -117,3 +119,15 @@ def test_segments_of_nested_spans() -> None:
         (3, 6, ("claim", "evidence")),
         (6, 10, ("claim",)),
     ]
+
+
+@given(st.lists(spans(st.uuids().map(str)), max_size=12), st.integers(0, 60), st.sampled_from([1, -1]))
+def test_neighbour_is_the_next_or_previous_span_in_text_order(all_spans: list[Span], at: int, step: int) -> None:
+    index = SpanIndex(all_spans)
+    ordered = sorted(index.overlapping(-1000, 1000), key=lambda s: (s.start, s.end, s.annotation_id))
+    found = index.neighbour((at, -1, ""), step)
+    expected = [s for s in ordered if s.start >= at][:1] if step > 0 else [s for s in ordered if s.start < at][-1:]
+    assert ([found] if found else []) == expected
+    for here, after in pairwise(ordered):
+        assert index.neighbour((here.start, here.end, here.annotation_id), 1) is after
+        assert index.neighbour((after.start, after.end, after.annotation_id), -1) is here

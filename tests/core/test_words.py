@@ -82,3 +82,14 @@ def test_the_planes_scanned_hold_every_mark_and_multi_character_folding() -> Non
             assert code in scanned, hex(code)
     assert folds["ss"] == "ßẞ"
     assert re.fullmatch(f"[{marks}]+", "\u0301\u093f\U000e0100")  # an accent, a Devanagari vowel sign, plane 14
+
+
+def test_snap_takes_in_the_words_a_span_cuts_through() -> None:
+    text = "The well-being of 👍🏽 café\u0301 owners."
+    start, end = text.index("ll-be"), text.index("owners") + 2
+    assert words.snap(text, start, end) == (text.index("well"), text.index("owners") + len("owners"))
+    whole = (text.index("of"), text.index("of") + 2)
+    assert words.snap(text, *whole) == whole  # ends between words stay put
+    emoji = text.index("👍🏽")
+    assert words.snap(text, emoji + 1, emoji + 2) == (emoji + 1, emoji + 2)  # not in a word
+    assert words.snap(text, 0, len(text)) == (0, len(text))

@@ -63,6 +63,16 @@ class Segmentation:
         last = max(last, 0)
         return (first, last) if first <= last else (last, first)
 
+    def sentence_end_after(self, offset: int) -> int | None:
+        """Where the first sentence that ends after *offset* ends; None when none does."""
+        i = bisect_right(self._ends, offset)
+        return self._ends[i] if i < len(self._ends) else None
+
+    def sentence_start_before(self, offset: int) -> int | None:
+        """Where the last sentence that starts before *offset* starts; None when none does."""
+        i = bisect_left(self._starts, offset) - 1
+        return self._starts[i] if i >= 0 else None
+
     def sentence_distance(self, a: tuple[int, int], b: tuple[int, int]) -> int:
         """How many sentence boundaries lie between two spans: 0 when they share a sentence."""
         a_first, a_last = self.sentence_range(*a)

@@ -11,7 +11,7 @@ are covered by the same set of tags, which is what the highlighter paints.
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Container
 from dataclasses import dataclass
@@ -85,6 +85,12 @@ class SpanIndex:
         hi = bisect_left(self._keys, (end,))
         by_id = self._by_id
         return [by_id[k[2]] for k in self._keys[lo:hi] if k[1] > start]
+
+    def neighbour(self, key: tuple[int, int, str], step: int) -> Span | None:
+        """The span just after (*step* > 0) or just before (*step* < 0) the place *key* holds in text
+        order, a key being ``(start, end, annotation_id)``; None past either end."""
+        i = bisect_right(self._keys, key) if step > 0 else bisect_left(self._keys, key) - 1
+        return self._by_id[self._keys[i][2]] if 0 <= i < len(self._keys) else None
 
     def at(self, offset: int) -> list[Span]:
         """Spans that contain code point *offset*."""

@@ -86,6 +86,20 @@ def spans(text: str) -> Iterator[tuple[int, int]]:
             yield m.span()
 
 
+def snap(text: str, start: int, end: int, reach: int = 256) -> tuple[int, int]:
+    """Widen ``start..end`` to whole words: a word that either end cuts through is taken whole
+    (looking at most *reach* code points away, so a long text costs no more than a short one)."""
+    return _word_around(text, start, reach, start=True), _word_around(text, end, reach, start=False)
+
+
+def _word_around(text: str, offset: int, reach: int, *, start: bool) -> int:
+    low = max(0, offset - reach)
+    for word_start, word_end in spans(text[low : offset + reach]):
+        if word_start + low < offset < word_end + low:
+            return word_start + low if start else word_end + low
+    return offset
+
+
 def counts(text: str) -> Counter[str]:
     """How often each word of *text* occurs, by :func:`word_key`."""
     written = Counter(m for m in _word_regex().findall(text))  # as written: C speed; keys per spelling only

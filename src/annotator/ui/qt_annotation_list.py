@@ -73,6 +73,8 @@ class QtAnnotationList(QTableView):
         header.setSectionResizeMode(QtAnnotationTableModel.NOTE, QHeaderView.ResizeMode.Interactive)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # also the Menu key
         self.setAccessibleName("Annotations")
+        self.setAccessibleDescription("The annotations of the document: arrows move between them, Tab leaves the list")
+        self.setTabKeyNavigation(False)  # one Tab stop: arrows move inside, Tab goes on to the next widget
         #: Builds the context menu of the selected rows (None: no menu).
         self.context_menu: Callable[[], QMenu | None] = lambda: None
         self.customContextMenuRequested.connect(self._on_context_menu_requested)

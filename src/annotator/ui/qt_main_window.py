@@ -55,6 +55,7 @@ from annotator.ui.qt_library_sets import QtLibrarySets
 from annotator.ui.qt_library_watcher import QtLibraryWatcher
 from annotator.ui.qt_matrices import cooccurrence_dock, document_matrix_dock
 from annotator.ui.qt_memos import QtMemoFlow
+from annotator.ui.qt_navigation import QtNavigation
 from annotator.ui.qt_orphan_panel import QtOrphanPanel
 from annotator.ui.qt_preferences import QtCoderIdentity
 from annotator.ui.qt_retrieval import QtRetrievalDock
@@ -199,6 +200,7 @@ class QtMainWindow(QMainWindow):
             lambda query, scope, stamps: self.autocoder.code_query(query, scope, expected_sha256s=stamps)
         )
 
+        self.navigation = QtNavigation(self, self, _settings())  # F6 between panes, ] and [ between annotations
         self._build_actions()
         self._connect()
         self._apply_tags()
@@ -242,6 +244,7 @@ class QtMainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.delete_action)
+        edit_menu.addAction(self.navigation.snap_action)
         edit_menu.addSeparator()
         self.find_action = QAction("&Find…", self, shortcut=QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.find_bar.open_bar)

@@ -2,7 +2,7 @@
 
 Each row is a tag: its colour, its name, how many annotations of the open
 document carry it (``own`` for a tag without children, ``own / with children``
-for one with), and its key (1–9). Activating a row (Enter, or a double click)
+for one with), and its key (1–9). Activating a row (Enter, Space, or a double click)
 tags the selected text with it, as the key does. The filter box narrows the
 tree to tags whose name contains what is typed, keeping their ancestors.
 
@@ -36,7 +36,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QDrag, QDropEvent, QIcon, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QDrag, QDropEvent, QIcon, QKeyEvent, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from annotator.core import codebook as cb
@@ -83,7 +83,8 @@ def dragged_tag_ids(mime: QMimeData) -> list[str]:
 
 
 class _TagTreeView(QTreeView):
-    """The tree view; a drag of its rows carries the selected tags' ids (only this method is Python's)."""
+    """The tree view; a drag of its rows carries the selected tags' ids, and Space on a row tags the
+    selection with it as Enter does (only these methods are Python's)."""
 
     def __init__(self, owner: QtTagTree) -> None:
         super().__init__(owner)
@@ -99,6 +100,17 @@ class _TagTreeView(QTreeView):
         if current.isValid():  # the row under the pointer, as Qt's own drag shows it
             drag.setPixmap(self.viewport().grab(self.visualRect(current)))
         drag.exec(Qt.DropAction.MoveAction)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        current = self.currentIndex()
+        if (
+            event.key() == Qt.Key.Key_Space
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and current.isValid()
+        ):
+            self.activated.emit(current)
+            return
+        super().keyPressEvent(event)
 
 
 class QtTagTree(QWidget):
@@ -131,6 +143,8 @@ class QtTagTree(QWidget):
         self.tree = _TagTreeView(self)
         self.tree.setModel(self.tags_model)
         self.tree.setAccessibleName("Tags")
+        self.tree.setAccessibleDescription("The codebook: Enter or Space tags the selected text with the current tag")
+        self.tree.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -22,7 +22,9 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QPainter,
     QPalette,
+    QPen,
     QSyntaxHighlighter,
     QTextBlock,
     QTextCharFormat,
@@ -31,11 +33,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from annotator.core import colours
+from annotator.core import colours, words
 from annotator.core.coders import STYLE_NAMES, coder_label
 from annotator.core.memos import preview
 from annotator.core.model import Annotation, Tag
 from annotator.core.offsets import OffsetMap
+from annotator.core.sentences import segment
 from annotator.core.spans import Span, SpanIndex, last_coder, segments
 
 _WHITESPACE = " \t\n\u00a0\u2028\u2029\u3000\u200b"
@@ -272,11 +275,15 @@ class QtTextPane(QPlainTextEdit):
     """
 
     spanClicked = Signal(str)
+    FOCUS_WIDTH = 2  # pixels of the focus outline
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
         self.setAccessibleName("Document text")  # what a screen reader says on reaching the pane
+        self.setAccessibleDescription(
+            "The text being read: select with Shift and the arrows, ] and [ go to the next and previous annotation"
+        )
         self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -299,6 +306,9 @@ class QtTextPane(QPlainTextEdit):
         # A reading position asked for before the text was laid out at its width (the window
         # not shown yet): lines are only known then, so it is applied on the next resize.
         self._pending_top: int | None = None
+        #: A selection dragged with the mouse takes in whole words (a setting, see the Edit menu).
+        self.snap_to_words = True
+        self._press_position: QPoint | None = None
         self.highlighter = QtSpanHighlighter(None)
         self.highlighter.set_theme(theme_of(self.palette()))
         self.verticalScrollBar().valueChanged.connect(self._highlight_visible)
@@ -454,6 +464,49 @@ class QtTextPane(QPlainTextEdit):
         cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+
+    def extend_by_sentence(self, step: int) -> None:
+        """Move the selection's moving end to the next sentence's end (*step* > 0) or the previous
+        one's start (*step* < 0), its other end staying put (Alt+Shift+Right / Alt+Shift+Left)."""
+        cursor = self.textCursor()
+        position = self._map.from_utf16(cursor.position())
+        found = segment(self._text)
+        if step > 0:
+            target = found.sentence_end_after(position)
+            target = len(self._text) if target is None else target
+        else:
+            target = found.sentence_start_before(position) or 0
+        cursor.setPosition(self._map.to_utf16(target), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def adjacent_annotation(self, step: int) -> Span | None:
+        """The annotation after (*step* > 0) or before (*step* < 0) where the reader is, in text order.
+
+        Where the reader is: the outlined annotation while its span is the selection (so several
+        starting at one place are visited one by one), else the caret.
+        """
+        index = self.highlighter.index
+        focused = index.get(self._focused) if self._focused else None
+        if focused is not None and self.selection_offsets() == (focused.start, focused.end):
+            key = (focused.start, focused.end, focused.annotation_id)
+        else:
+            key = (self._map.from_utf16(self.textCursor().position()), -1, "")
+        return index.neighbour(key, step)
+
+    def _snap_selection(self) -> None:
+        """Widen the selection to the words its ends cut through, keeping which end moves."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return
+        anchor, position = self._map.from_utf16(cursor.anchor()), self._map.from_utf16(cursor.position())
+        start, end = words.snap(self._text, min(anchor, position), max(anchor, position))
+        if (start, end) == (min(anchor, position), max(anchor, position)):
+            return
+        first, last = (start, end) if anchor <= position else (end, start)
+        cursor.setPosition(self._map.to_utf16(first))
+        cursor.setPosition(self._map.to_utf16(last), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
 
     def clear_selection(self) -> None:
         cursor = self.textCursor()
@@ -634,6 +687,25 @@ class QtTextPane(QPlainTextEdit):
             return True
         return super().viewportEvent(event)
 
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.hasFocus():  # the pane draws no focus frame of its own: one in the theme's accent
+            painter = QPainter(self.viewport())
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), self.FOCUS_WIDTH)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.setPen(pen)
+            half = self.FOCUS_WIDTH // 2
+            painter.drawRect(self.viewport().rect().adjusted(half, half, -half - 1, -half - 1))
+            painter.end()
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # e.g. the system switched to a dark theme
@@ -653,8 +725,15 @@ class QtTextPane(QPlainTextEdit):
         if self._find_spans:
             self._show_extra_selections()
 
+    def mousePressEvent(self, event) -> None:
+        super().mousePressEvent(event)
+        self._press_position = event.position().toPoint()
+
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
+        dragged = self._press_position is not None and self._press_position != event.position().toPoint()
+        if event.button() == Qt.MouseButton.LeftButton and dragged and self.snap_to_words:
+            self._snap_selection()
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             spans = self.annotations_at(event.position().toPoint())
             self.spanClicked.emit(spans[0].annotation_id if spans else "")
