@@ -17,12 +17,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 
 from annotator import config
+from annotator.core import codebook
 from annotator.services import Library, annotating, coders, exporting, importing, revising
 from annotator.ui.app import create_main_window
 from annotator.ui.qt_coders import QtChooseCodersDialog
 from annotator.ui.qt_main_window import QtMainWindow
 from tests._pg import PostgresServer
-from tests.ui.conftest import stored_annotations
+from tests.ui.conftest import stored_annotations, wait_letting_threads_run
 
 TEXT = "Alpha beta gamma delta. Epsilon zeta eta theta.\n"
 #: (start, end, coder): mine ("ann"), then bo's and cy's, and one without a name.
@@ -288,3 +289,32 @@ def test_two_coders_at_once_on_postgresql(qtbot, postgres_server: PostgresServer
         for library in libraries:
             library.close()
         postgres_server.drop_database(url)
+
+
+def _retrieved_coders(qtbot, window: QtMainWindow) -> list[str]:  # type: ignore[no-untyped-def]
+    panel = window.retrieval.panel
+    window.retrieval.show()
+    panel.reload_choices()
+    panel.query_edit.setText(codebook.format_path((window.session.tags[0].name,)))
+    panel.run_query()
+    assert wait_letting_threads_run(lambda: not panel.running, 10)
+    return sorted(panel.model.segments[row].coder for row in range(panel.model.rowCount()))
+
+
+def test_blind_coding_keeps_other_coders_out_of_every_view_until_turned_off(qtbot, window: QtMainWindow) -> None:
+    assert _retrieved_coders(qtbot, window) == ["", "ann", "bo", "cy"]
+    window.disagreements.toggle_action.trigger()
+    panel = window.disagreements.panel
+    panel.compare(["bo", "cy"])
+    assert wait_letting_threads_run(lambda: not panel.running and panel.model.rowCount() > 0, 10)
+    window.coder_view.blind_action.trigger()
+    assert window.disagreements.isHidden() and panel.model.rowCount() == 0
+    assert not window.disagreements.toggle_action.isEnabled() and not window.agreement.action.isEnabled()
+    assert window.retrieval.panel.model.rowCount() == 0
+    assert _retrieved_coders(qtbot, window) == ["ann"]
+    assert not window.retrieval.panel.coder_box.isEnabled()
+    panel.compare(["bo", "cy"])  # the agreement dialog's way in
+    assert panel.model.rowCount() == 0 and "blind coding is on" in panel.status_label.text()
+    window.coder_view.blind_action.trigger()
+    assert window.disagreements.toggle_action.isEnabled() and window.agreement.action.isEnabled()
+    assert _retrieved_coders(qtbot, window) == ["", "ann", "bo", "cy"]
