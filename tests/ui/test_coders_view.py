@@ -318,3 +318,16 @@ def test_blind_coding_keeps_other_coders_out_of_every_view_until_turned_off(qtbo
     window.coder_view.blind_action.trigger()
     assert window.disagreements.toggle_action.isEnabled() and window.agreement.action.isEnabled()
     assert _retrieved_coders(qtbot, window) == ["", "ann", "bo", "cy"]
+
+
+def test_blind_coding_counts_only_yours_in_the_library_list_and_the_tag_tree(qtbot, window: QtMainWindow) -> None:
+    tag = window.session.tags[0].id
+
+    def counts() -> tuple[int, int]:
+        return window.documents_model._rows[0].counts.get(tag, 0), window.tag_panel._library_counts.get(tag, 0)
+
+    assert counts() == (4, 4)
+    window.coder_view.blind_action.trigger()
+    qtbot.waitUntil(lambda: counts() == (1, 1), timeout=5000)
+    window.coder_view.blind_action.trigger()
+    qtbot.waitUntil(lambda: counts() == (4, 4), timeout=5000)

@@ -322,6 +322,7 @@ class QtMainWindow(QMainWindow):
         self.coder_view.changed.connect(self._apply_coder_view)
         self.identity.on_changed = self._apply_coder_view  # "only mine" and the styles follow the name
         s.blindChanged.connect(self._apply_blind)
+        s.blindChanged.connect(lambda _blind: self._counts_timer.start())  # the library's counts: only yours
         self._apply_blind(s.blind)
 
     def _apply_tags(self) -> None:
@@ -353,8 +354,8 @@ class QtMainWindow(QMainWindow):
 
     def start(self) -> None:
         """Fill the library list and reopen the last document at its reading position."""
-        self.documents_model.set_documents(self.session.library.documents())
-        self.tag_panel.set_library_counts(self.session.library.tag_counts())
+        self.documents_model.set_documents(self.session.library.documents(self.session.blind_coders()))
+        self.tag_panel.set_library_counts(self.session.library.tag_counts(coders=self.session.blind_coders()))
         self.coder_view.refresh()
         self.library_sets.reload()
         self.attributes_panel.reload()
@@ -514,8 +515,8 @@ class QtMainWindow(QMainWindow):
     def _refresh_document_counts(self) -> None:
         """The library's counts: annotations per document (the library list) and per tag (the tree's "All")."""
         try:
-            self.documents_model.update_counts(self.session.library.documents())
-            self.tag_panel.set_library_counts(self.session.library.tag_counts())
+            self.documents_model.update_counts(self.session.library.documents(self.session.blind_coders()))
+            self.tag_panel.set_library_counts(self.session.library.tag_counts(coders=self.session.blind_coders()))
         except USER_ERRORS as exc:
             self.statusBar().showMessage(str(exc), 5000)
             return
