@@ -313,10 +313,13 @@ def test_blind_coding_keeps_other_coders_out_of_every_view_until_turned_off(qtbo
     assert window.retrieval.panel.model.rowCount() == 0
     assert _retrieved_coders(qtbot, window) == ["ann"]
     assert not window.retrieval.panel.coder_box.isEnabled()
+    for matrix in (window.cooccurrence.panel, window.document_matrix.panel):
+        assert matrix.coder.coders() == ["ann"] and not matrix.coder.coder_box.isEnabled()  # type: ignore[attr-defined]
     panel.compare(["bo", "cy"])  # the agreement dialog's way in
     assert panel.model.rowCount() == 0 and "blind coding is on" in panel.status_label.text()
     window.coder_view.blind_action.trigger()
     assert window.disagreements.toggle_action.isEnabled() and window.agreement.action.isEnabled()
+    assert window.cooccurrence.panel.coder.coders() is None  # type: ignore[attr-defined]
     assert _retrieved_coders(qtbot, window) == ["", "ann", "bo", "cy"]
 
 
