@@ -334,3 +334,24 @@ def test_blind_coding_counts_only_yours_in_the_library_list_and_the_tag_tree(qtb
     qtbot.waitUntil(lambda: counts() == (1, 1), timeout=5000)
     window.coder_view.blind_action.trigger()
     qtbot.waitUntil(lambda: counts() == (4, 4), timeout=5000)
+
+
+def test_blind_coding_hides_other_coders_notes_in_the_memos_view(
+    qtbot, window: QtMainWindow, library_path: Path
+) -> None:
+    with Library.open(f"sqlite:///{library_path}") as library:
+        for a in library.annotations(window.session.document.id):
+            annotating.set_note(library, annotation_id=a.id, note=f"note of {a.coder or 'nobody'}")
+    window.memo_flow.show_memos()
+    view = window.memo_flow.memos_dialog
+    assert view is not None
+
+    def notes() -> list[str]:
+        shown = (view.tree.topLevelItem(i) for i in range(view.tree.topLevelItemCount()))
+        return sorted(item.text(2) for item in shown if item.text(0) == "Annotation")
+
+    assert len(notes()) == 4
+    window.coder_view.blind_action.trigger()
+    assert notes() == ["note of ann"]
+    window.coder_view.blind_action.trigger()
+    assert len(notes()) == 4
