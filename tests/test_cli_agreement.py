@@ -155,3 +155,14 @@ def test_the_html_report_states_the_method_and_the_extension_chooses_the_format(
     about = {row[0]: row[1] for row in book["about"].iter_rows(min_row=2, values_only=True)}
     assert about["Coders"] == "ada, bo (2)"
     error_line(annotator("--database", url, "agreement", *coders, "--format", "xlsx"), 2, "-o PATH")
+
+
+def test_a_semicolon_in_a_coders_name_is_escaped_in_the_coders_cell(library: Library) -> None:
+    doc = importing.import_text(library, TEXT, title="Semicolons").documents[0].id
+    claim = next(t.id for t in library.tags() if t.name == "claim")
+    for coder, quote in (("ada", "The team left"), ("x;y", "team left"), ("b\\o", "Nobody")):
+        start = TEXT.index(quote)
+        create_annotation(library, document_id=doc, tag_id=claim, start=start, end=start + len(quote), coder=coder)
+    out = run(library.url, "--coder", "ada", "--coder", "x;y", "--coder", "b\\o", "--format", "csv")
+    cells = {row[4] for row in list(csv.reader(io.StringIO(out)))[1:]}
+    assert "ada;x\\;y;b\\\\o" in cells and "ada;x\\;y" in cells

@@ -176,3 +176,26 @@ def test_the_table_has_a_row_per_stretch_and_columns_per_coder(library: Library,
     assert table.columns[8:] == ("ada: coded", "ada: annotations", "bo: coded", "bo: annotations")
     assert [row[2] for row in table.rows] == [d.start for d in found.stretches]
     assert table.rows[0][9] == coded["ada_claim"] and table.rows[0][11] == coded["bo_claim"]
+
+
+def test_settling_a_stretch_keeps_the_consensus_outside_it(library: Library) -> None:
+    text = "".join(f"Sentence {n:02d} of a long passage. " for n in range(5))  # 150 code points
+    claim = {t.name: t.id for t in library.tags()}["claim"]
+    doc = importing.import_text(library, text, title="Long").documents[0].id
+
+    def span(start: int, end: int, coder: str) -> None:
+        create_annotation(library, document_id=doc, tag_id=claim, start=start, end=end, coder=coder)
+
+    span(20, 100, "ada")
+    span(20, 100, "bo")  # the long passage both coded alike
+    span(10, 30, "ada")  # ada begins it earlier
+    span(90, 110, "bo")  # bo ends it later
+    early, late = sorted(disagreements(library, coders=["ada", "bo"]).stretches, key=lambda d: d.start)
+    assert [(early.start, early.end), (late.start, late.end)] == [(10, 30), (90, 110)]
+    adjudicate(library, stretch=early, accept=["ada"], consensus="agreed")
+    settled = adjudicate(library, stretch=late, accept=[], consensus="agreed")  # neither: no claim there
+    kept = sorted((a.start, a.end) for a in library.annotations(doc) if a.coder == "agreed")
+    assert kept == [(10, 30), (20, late.start)]
+    assert all(a.quote == text[a.start : a.end] for a in library.annotations(doc))
+    swap_annotations(library, remove=settled.annotations_created, restore=settled.annotations_deleted)
+    assert sorted((a.start, a.end) for a in library.annotations(doc) if a.coder == "agreed") == [(10, 30), (20, 100)]

@@ -17,12 +17,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 
 from annotator import config
+from annotator.core import codebook
 from annotator.services import Library, annotating, coders, exporting, importing, revising
 from annotator.ui.app import create_main_window
 from annotator.ui.qt_coders import QtChooseCodersDialog
 from annotator.ui.qt_main_window import QtMainWindow
 from tests._pg import PostgresServer
-from tests.ui.conftest import stored_annotations
+from tests.ui.conftest import stored_annotations, wait_letting_threads_run
 
 TEXT = "Alpha beta gamma delta. Epsilon zeta eta theta.\n"
 #: (start, end, coder): mine ("ann"), then bo's and cy's, and one without a name.
@@ -288,3 +289,69 @@ def test_two_coders_at_once_on_postgresql(qtbot, postgres_server: PostgresServer
         for library in libraries:
             library.close()
         postgres_server.drop_database(url)
+
+
+def _retrieved_coders(qtbot, window: QtMainWindow) -> list[str]:  # type: ignore[no-untyped-def]
+    panel = window.retrieval.panel
+    window.retrieval.show()
+    panel.reload_choices()
+    panel.query_edit.setText(codebook.format_path((window.session.tags[0].name,)))
+    panel.run_query()
+    assert wait_letting_threads_run(lambda: not panel.running, 10)
+    return sorted(panel.model.segments[row].coder for row in range(panel.model.rowCount()))
+
+
+def test_blind_coding_keeps_other_coders_out_of_every_view_until_turned_off(qtbot, window: QtMainWindow) -> None:
+    assert _retrieved_coders(qtbot, window) == ["", "ann", "bo", "cy"]
+    window.disagreements.toggle_action.trigger()
+    panel = window.disagreements.panel
+    panel.compare(["bo", "cy"])
+    assert wait_letting_threads_run(lambda: not panel.running and panel.model.rowCount() > 0, 10)
+    window.coder_view.blind_action.trigger()
+    assert window.disagreements.isHidden() and panel.model.rowCount() == 0
+    assert not window.disagreements.toggle_action.isEnabled() and not window.agreement.action.isEnabled()
+    assert window.retrieval.panel.model.rowCount() == 0
+    assert _retrieved_coders(qtbot, window) == ["ann"]
+    assert not window.retrieval.panel.coder_box.isEnabled()
+    for matrix in (window.cooccurrence.panel, window.document_matrix.panel):
+        assert matrix.coder.coders() == ["ann"] and not matrix.coder.coder_box.isEnabled()  # type: ignore[attr-defined]
+    panel.compare(["bo", "cy"])  # the agreement dialog's way in
+    assert panel.model.rowCount() == 0 and "blind coding is on" in panel.status_label.text()
+    window.coder_view.blind_action.trigger()
+    assert window.disagreements.toggle_action.isEnabled() and window.agreement.action.isEnabled()
+    assert window.cooccurrence.panel.coder.coders() is None  # type: ignore[attr-defined]
+    assert _retrieved_coders(qtbot, window) == ["", "ann", "bo", "cy"]
+
+
+def test_blind_coding_counts_only_yours_in_the_library_list_and_the_tag_tree(qtbot, window: QtMainWindow) -> None:
+    tag = window.session.tags[0].id
+
+    def counts() -> tuple[int, int]:
+        return window.documents_model._rows[0].counts.get(tag, 0), window.tag_panel._library_counts.get(tag, 0)
+
+    assert counts() == (4, 4)
+    window.coder_view.blind_action.trigger()
+    qtbot.waitUntil(lambda: counts() == (1, 1), timeout=5000)
+    window.coder_view.blind_action.trigger()
+    qtbot.waitUntil(lambda: counts() == (4, 4), timeout=5000)
+
+
+def test_blind_coding_hides_other_coders_notes_in_the_memos_view(
+    qtbot, window: QtMainWindow, library_path: Path
+) -> None:
+    with Library.open(f"sqlite:///{library_path}") as library:
+        for a in library.annotations(window.session.document.id):
+            annotating.set_note(library, annotation_id=a.id, note=f"note of {a.coder or 'nobody'}")
+    window.memo_flow.show_memos()
+    view = window.memo_flow.memos_dialog
+    assert view is not None
+
+    def notes() -> list[str]:
+        shown = (view.tree.topLevelItem(i) for i in range(view.tree.topLevelItemCount()))
+        return sorted(item.text(2) for item in shown if item.text(0) == "Annotation")
+
+    assert len(notes()) == 4
+    window.coder_view.blind_action.trigger()
+    assert notes() == ["note of ann"]
+    window.coder_view.blind_action.trigger()
+    assert len(notes()) == 4

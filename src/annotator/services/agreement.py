@@ -359,5 +359,11 @@ def report_table(
 
 
 def fields(row: Row) -> tuple[str | float | int | None, ...]:
-    """*row*'s :data:`FIELDS` (coders joined by ``;``), as a CSV or table row holds them."""
-    return (row.measure, row.tag, row.category, row.document, ";".join(row.coders), row.value, row.units, row.reason)
+    """*row*'s :data:`FIELDS` (coders joined by :func:`join_coders`), as a CSV or table row holds them."""
+    return (row.measure, row.tag, row.category, row.document, join_coders(row.coders), row.value, row.units, row.reason)
+
+
+def join_coders(coders: Sequence[str]) -> str:
+    """*coders* in one cell, ``;``-joined; a ``;`` (or ``\\``) in a name is escaped with ``\\``,
+    as a ``/`` in a tag's name is in its PATH, so the cell splits back into the same names."""
+    return ";".join(c.replace("\\", "\\\\").replace(";", "\\;") for c in coders)

@@ -12,7 +12,9 @@ compared). In that stretch and for its disputed tags, the consensus coder's anno
 the chosen version: the accepted coders' annotations overlapping the stretch are copied whole
 (same tag, start, end and note; under the consensus coder; accepting two coders gives the
 union, an annotation both made copied once), and the consensus coder's annotations there that
-are not among them are deleted; accepting none ("neither") deletes them all. One transaction,
+are not among them are deleted; accepting none ("neither") deletes them all. A deleted one
+reaching beyond the stretch keeps its parts outside it (as annotations of their own): settling
+one stretch never changes the consensus elsewhere. One transaction,
 checked first: the document's SHA-256 must be the one the list was made on, and every compared
 coder's annotations there must be those listed (none changed, deleted or added), or nothing is
 written and :class:`~annotator.core.model.Conflict` says why in one line. The consensus coder
@@ -262,6 +264,13 @@ def adjudicate(library: Library, *, stretch: Disagreement, accept: Sequence[str]
             else:
                 deleted.append(a)
         repo.delete_annotations(s, [a.id for a in deleted])
+        kept = {(a.tag_id, a.start, a.end) for a in _in_stretch(stored, stretch, name)} - {
+            (a.tag_id, a.start, a.end) for a in deleted
+        }
+        for a in deleted:
+            for start, end in _outside(a, stretch):
+                if (a.tag_id, start, end) not in kept:
+                    wanted.setdefault((a.tag_id, start, end), a.note)
         now = utc_now()
         created = [
             _consensus_copy(text, stretch.document_id, tag_id, start, end, note, name, now)
@@ -278,6 +287,12 @@ def _consensus_copy(
         text, start, end, id=new_id(), document_id=document_id, tag_id=tag_id, note=note, coder=coder,
         created=now, modified=now,
     )  # fmt: skip
+
+
+def _outside(a: Annotation, stretch: Disagreement) -> list[tuple[int, int]]:
+    """The parts of *a* before and after *stretch*: what settling the stretch leaves as it was."""
+    parts = [(a.start, stretch.start), (stretch.end, a.end)]
+    return [(start, end) for start, end in parts if start < end]
 
 
 def _in_stretch(stored: Sequence[Annotation], stretch: Disagreement, coder: str) -> list[Annotation]:

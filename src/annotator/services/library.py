@@ -128,11 +128,11 @@ class Library:
         with reading(self.engine) as s:
             return repo.list_tags(s)
 
-    def tag_counts(self, tag_ids: Sequence[str] | None = None) -> dict[str, int]:
+    def tag_counts(self, tag_ids: Sequence[str] | None = None, coders: Sequence[str] | None = None) -> dict[str, int]:
         """How many annotations (placed and orphaned) each tag has, not counting its children's:
-        of *tag_ids* (0 for a tag with none), or of every tag that has any."""
+        of *tag_ids* (0 for a tag with none), or of every tag that has any; only *coders*' when given."""
         with reading(self.engine) as s:
-            return repo.tag_counts(s, tag_ids)
+            return repo.tag_counts(s, tag_ids, coders)
 
     def tag_named(self, name: str) -> Tag:
         """The tag *name* names: the one tag of that exact name, else the tag the PATH *name*
@@ -150,9 +150,10 @@ class Library:
         names = ", ".join(codebook.format_path(p) for p in codebook.paths(tags).values())
         raise NotFound(f"there is no tag '{name}' (tags: {names})")
 
-    def documents(self) -> list[DocumentSummary]:
+    def documents(self, coders: Sequence[str] | None = None) -> list[DocumentSummary]:
+        """Every document without its text, its annotations counted (only *coders*' when given)."""
         with reading(self.engine) as s:
-            return repo.document_summaries(s)
+            return repo.document_summaries(s, coders)
 
     def document(self, document_id: str) -> Document:
         with reading(self.engine) as s:

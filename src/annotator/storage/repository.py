@@ -91,10 +91,14 @@ def lock_tags(session: Session, tag_ids: Sequence[str]) -> None:
         session.execute(sa.select(_T.c.id).where(_T.c.id.in_(ids)).order_by(_T.c.id).with_for_update()).all()
 
 
-def tag_counts(session: Session, tag_ids: Sequence[str] | None = None) -> dict[str, int]:
+def tag_counts(
+    session: Session, tag_ids: Sequence[str] | None = None, coders: Sequence[str] | None = None
+) -> dict[str, int]:
     """How many annotations (placed and orphaned) each tag has: of *tag_ids*, or of every tag that
-    has any."""
+    has any; only those of *coders* when given."""
     query = sa.select(_A.c.tag_id, sa.func.count()).group_by(_A.c.tag_id)
+    if coders is not None:
+        query = query.where(_A.c.coder.in_(list(coders)))
     if tag_ids is None:
         return {tag_id: n for tag_id, n in session.execute(query)}
     found = dict.fromkeys(tag_ids, 0)
@@ -179,12 +183,14 @@ def delete_annotations_of_tag(session: Session, tag_id: str) -> int:
 # -- documents ----------------------------------------------------------------------------------
 
 
-def document_summaries(session: Session) -> list[DocumentSummary]:
+def document_summaries(session: Session, coders: Sequence[str] | None = None) -> list[DocumentSummary]:
+    """Every document without its text, with its placed annotations per tag (of *coders* when given)."""
+    counted = sa.select(_A.c.document_id, _A.c.tag_id, sa.func.count()).where(_A.c.anchor_status != "orphaned")
+    if coders is not None:
+        counted = counted.where(_A.c.coder.in_(list(coders)))
     counts: dict[str, dict[str, int]] = {}
     for doc_id, tag_id, n in session.execute(
-        sa.select(_A.c.document_id, _A.c.tag_id, sa.func.count())
-        .where(_A.c.anchor_status != "orphaned")
-        .group_by(_A.c.document_id, _A.c.tag_id)
+        counted.group_by(_A.c.document_id, _A.c.tag_id)
     ):  # by tag id: two tags may share a name under different parents
         counts.setdefault(doc_id, {})[tag_id] = n
     rows = session.execute(

@@ -345,7 +345,10 @@ class QtAgreementDialog(QDialog):
         return self.worker.running
 
     def compute(self) -> None:
-        """Compute with the choices shown, off the GUI thread (a run going on is cancelled)."""
+        """Compute with the choices shown, off the GUI thread (a run going on is cancelled; not while blind)."""
+        if self._session.blind:
+            self.say("Not computed: blind coding is on; turn it off (View › Coders) to compare coders.")
+            return
         try:
             chosen = self.choices()
         except InvalidInput as exc:

@@ -66,6 +66,8 @@ from annotator.ui.qt_table_tools import EXPORT_ROLE, QtTableTools
 from annotator.ui.qt_text_pane import painted, rgb, theme_of
 
 _Index = QModelIndex | QPersistentModelIndex
+#: Why nothing is listed while the library is coded blind.
+BLIND_REFUSED = "blind coding is on; turn it off (View › Coders) to compare coders"
 #: How many coders Alt+1, Alt+2… can accept.
 MAX_KEYED = 9
 
@@ -520,7 +522,11 @@ class QtDisagreementsPanel(QWidget):
         return self.worker.running
 
     def run(self) -> None:
-        """List the disagreements with the choices shown, off the GUI thread."""
+        """List the disagreements with the choices shown, off the GUI thread (not while blind)."""
+        if self._session.blind:
+            self.hide_results()
+            self.say(f"Not listed: {BLIND_REFUSED}.")
+            return
         try:
             settings = self.settings()
         except InvalidInput as exc:
@@ -537,6 +543,15 @@ class QtDisagreementsPanel(QWidget):
         )
         self._show_running(True)
         self.say("Comparing…")
+
+    def hide_results(self) -> None:
+        """Blind coding was turned on: stop a run, and show no coder's work (listed again when asked)."""
+        if self.worker.cancel():
+            self._show_running(False)
+        self.counted_settings = None
+        self.model.set_found(service.Disagreements((), (), (), ()))
+        for pane in self.panes:
+            pane.clear_coder()
 
     def rerun(self) -> None:
         if self.counted_settings is not None or self.running:

@@ -41,7 +41,7 @@ from annotator.ui.qt_attributes import QtAttributesPanel
 from annotator.ui.qt_autocode import QtAutocodeFlow
 from annotator.ui.qt_codebook_flow import QtCodebookFlow
 from annotator.ui.qt_coders import QtCoderView
-from annotator.ui.qt_disagreements import compare_in, disagreements_dock
+from annotator.ui.qt_disagreements import QtDisagreementsPanel, compare_in, disagreements_dock
 from annotator.ui.qt_document_flow import QtDocumentFlow
 from annotator.ui.qt_document_list import QtDocumentList
 from annotator.ui.qt_export_flow import QtExportFlow
@@ -92,6 +92,7 @@ class QtMainWindow(QMainWindow):
         self.annotation_filter = QtAnnotationFilter(self.annotation_view, self)
         self.identity = QtCoderIdentity(self, self._report)
         session.coder_name = self.identity.name
+        session.me = self.identity.current
         self.coder_view = QtCoderView(self, session, self.identity.current)
         self.orphan_panel.shows = lambda coder: self.coder_view.view().shows(coder)
         annotations_column = QWidget(self)
@@ -329,6 +330,9 @@ class QtMainWindow(QMainWindow):
         self.inspector.noteEdited.connect(s.set_note)
         self.coder_view.changed.connect(self._apply_coder_view)
         self.identity.on_changed = self._apply_coder_view  # "only mine" and the styles follow the name
+        s.blindChanged.connect(self._apply_blind)
+        s.blindChanged.connect(lambda _blind: self._counts_timer.start())  # the library's counts: only yours
+        self._apply_blind(s.blind)
 
     def _apply_tags(self) -> None:
         tags = self.session.tags
@@ -359,8 +363,8 @@ class QtMainWindow(QMainWindow):
 
     def start(self) -> None:
         """Fill the library list and reopen the last document at its reading position."""
-        self.documents_model.set_documents(self.session.library.documents())
-        self.tag_panel.set_library_counts(self.session.library.tag_counts())
+        self.documents_model.set_documents(self.session.library.documents(self.session.blind_coders()))
+        self.tag_panel.set_library_counts(self.session.library.tag_counts(coders=self.session.blind_coders()))
         self.coder_view.refresh()
         self.library_sets.reload()
         self.attributes_panel.reload()
@@ -476,6 +480,23 @@ class QtMainWindow(QMainWindow):
         view = self.coder_view.view()
         return None if view.everyone else view.shows
 
+    def _apply_blind(self, blind: bool) -> None:
+        """Blind coding hides other coders' work in every view: comparing coders (the agreement
+        dialog, the Disagreements view) waits until it is turned off."""
+        why = "Turn blind coding off (View › Coders) to compare coders" if blind else ""
+        for action in (self.agreement.action, self.disagreements.toggle_action):
+            action.setEnabled(not blind)
+            action.setStatusTip(why)
+        if blind:
+            if self.agreement.dialog is not None:
+                self.agreement.dialog.cancel()
+                self.agreement.dialog.model.set_results(None, {})
+                self.agreement.dialog.hide()
+            self.disagreements.hide()
+            panel = self.disagreements.panel
+            assert isinstance(panel, QtDisagreementsPanel)
+            panel.hide_results()
+
     def _apply_coder_view(self) -> None:
         """Whose annotations are shown changed: the highlights, list rows, counts and inspector follow.
 
@@ -503,8 +524,8 @@ class QtMainWindow(QMainWindow):
     def _refresh_document_counts(self) -> None:
         """The library's counts: annotations per document (the library list) and per tag (the tree's "All")."""
         try:
-            self.documents_model.update_counts(self.session.library.documents())
-            self.tag_panel.set_library_counts(self.session.library.tag_counts())
+            self.documents_model.update_counts(self.session.library.documents(self.session.blind_coders()))
+            self.tag_panel.set_library_counts(self.session.library.tag_counts(coders=self.session.blind_coders()))
         except USER_ERRORS as exc:
             self.statusBar().showMessage(str(exc), 5000)
             return

@@ -73,8 +73,9 @@ class QtMatrixPanel(QtTablePanel):
         self.subtags_box.setToolTip("A tag stands for itself and the tags inside it (Alt+G)")
         self.subtags_box.setChecked(True)
         self.subtags_box.toggled.connect(lambda _on: self.rerun())
-        self.coder = QtCoderChooser(self)
+        self.coder = QtCoderChooser(self, session)
         self.coder.coder_box.currentIndexChanged.connect(lambda _i: self.rerun())
+        session.blindChanged.connect(lambda _blind: self.rerun())  # counted again, for the coders shown now
         self.segments_view, self.segments_model, self.segments_tools = self.make_segments_view(f"{title} segments")
         self.segments_view.activated.connect(self._on_segment_activated)
         for signal in (session.libraryChanged, session.annotationsChanged, session.tagsChanged,

@@ -221,7 +221,8 @@ class QtMemosDialog(QDialog):
         self.tree.itemActivated.connect(self._on_tree_item_activated)  # Enter, double click
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
         self.filter_edit.returnPressed.connect(self.tree.setFocus)
-        for signal in (session.libraryChanged, session.journalChanged, session.libraryReloaded, session.tagsChanged):
+        for signal in (session.libraryChanged, session.journalChanged, session.libraryReloaded, session.tagsChanged,
+                       session.blindChanged):  # fmt: skip
             signal.connect(self._on_session_changed)
         self.memos: list[Memo] = []
         self.resize(820, 480)
@@ -233,10 +234,12 @@ class QtMemosDialog(QDialog):
 
     def reload(self) -> None:
         try:
-            self.memos = memos.all_memos(self._session.library)
+            found = memos.all_memos(self._session.library)
         except USER_ERRORS as exc:
             self._session.errorRaised.emit(str(exc))
             return
+        blind = self._session.blind_coders()  # while blind, other coders' annotations and their notes are hidden
+        self.memos = [m for m in found if blind is None or m.kind != ANNOTATION or m.author in blind]
         current = self.tree.currentItem()
         keep = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
         self.tree.clear()

@@ -226,7 +226,7 @@ class QtRetrievalPanel(QWidget):
         )
         self.run_button = QPushButton("R&un", self)
         self.run_button.setAccessibleName("Run the query")
-        self.coder = QtCoderChooser(self)
+        self.coder = QtCoderChooser(self, session)
         self.coder_box = self.coder.coder_box
         self.scope = QtScopeChooser(self, selected_document_ids)
         self.scope_box, self.value_edit = self.scope.scope_box, self.scope.value_edit
@@ -246,6 +246,7 @@ class QtRetrievalPanel(QWidget):
         self.cancel_button.setAccessibleName("Cancel the retrieval")
         self.cancel_button.setVisible(False)
         self.model = QtSegmentsModel(self)
+        session.blindChanged.connect(lambda _blind: self.model.set_segments([]))  # retrieved for other coders
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)

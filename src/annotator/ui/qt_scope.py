@@ -13,6 +13,7 @@ again (another program added a set), and say in one line why a scope cannot be r
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
@@ -21,6 +22,9 @@ from annotator.core.errors import InvalidInput
 from annotator.services import attributes, sets
 from annotator.services.library import Library
 from annotator.services.searching import Scope
+
+if TYPE_CHECKING:
+    from annotator.ui.qt_session import QtLibrarySession
 
 #: Scope kinds (the scope list's item data is (kind, name)).
 LIBRARY, SELECTED, SET, ATTRIBUTE = "library", "selected", "set", "attribute"
@@ -82,26 +86,49 @@ class QtScopeChooser(QObject):
 
 
 class QtCoderChooser(QObject):
-    """UI: ``coder_box``: "All coders", or one of the library's coders."""
+    """UI: ``coder_box``: "All coders", or one of the library's coders. While the library of
+    *session* is coded blind, it offers the user alone, and :meth:`coders` is the user whatever
+    was chosen before."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, session: QtLibrarySession | None = None) -> None:
         super().__init__(parent)
+        self._session = session
+        self._coders: list[str] = []
+        self._chosen_before_blind: str | None = None  # chosen again when blind coding is turned off
         self.coder_box = QComboBox(parent)
         self.coder_box.setAccessibleName("Coder")
         self.reload([])
+        if session is not None:
+            session.blindChanged.connect(lambda _blind: self.reload(self._coders))
+
+    def _blind(self) -> list[str] | None:
+        return None if self._session is None else self._session.blind_coders()
 
     def reload(self, coders: Sequence[str]) -> None:
         """Offer these coders; keep the one chosen while it is still there."""
-        chosen = self.coder_box.currentData()
+        self._coders = list(coders)
+        blind = self._blind()
+        was_blind = not self.coder_box.isEnabled()
+        if blind is not None and not was_blind:
+            self._chosen_before_blind = self.coder_box.currentData()
+        chosen = (
+            blind[0] if blind is not None else self._chosen_before_blind if was_blind else self.coder_box.currentData()
+        )
         self.coder_box.blockSignals(True)
         self.coder_box.clear()
-        self.coder_box.addItem("All coders", None)
-        for coder in coders:
-            self.coder_box.addItem(coder, coder)
+        if blind is None:
+            self.coder_box.addItem("All coders", None)
+        for coder in coders if blind is None else blind:
+            self.coder_box.addItem(coder or "(no name)", coder)
         self.coder_box.setCurrentIndex(max(0, self.coder_box.findData(chosen)))
+        self.coder_box.setEnabled(blind is None)
+        self.coder_box.setToolTip("Blind coding: only your own annotations" if blind is not None else "")
         self.coder_box.blockSignals(False)
 
     def coders(self) -> list[str] | None:
         """The coder chosen, as the services take coders (None: all of them)."""
+        blind = self._blind()
+        if blind is not None:
+            return blind
         coder = self.coder_box.currentData()
         return None if coder is None else [coder]

@@ -97,6 +97,8 @@ class QtLibrarySession(QObject):
         self.orphans: list[Annotation] = []  # annotations a revision left without a place
         #: The name stamped as ``coder`` on what this window annotates (the window asks for it once).
         self.coder_name: Callable[[], str] = lambda: ""
+        #: The user's coder name as it stands, never asking for it (what blind coding shows).
+        self.me: Callable[[], str] = lambda: ""
         #: The library is coded blind: the window shows only the user's own annotations.
         self.blind = False
         self._update_blind()
@@ -180,6 +182,11 @@ class QtLibrarySession(QObject):
         self.blind = blind
         self.blindChanged.emit(blind)
         return True
+
+    def blind_coders(self) -> list[str] | None:
+        """While the library is coded blind, the only coder whose annotations may be shown: the
+        user ([the name], or [""] with none); None otherwise."""
+        return [self.me()] if self.blind else None
 
     def set_blind(self, on: bool) -> None:
         """Turn blind coding of the library on or off (a setting, not an undo step)."""
