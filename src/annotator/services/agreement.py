@@ -39,14 +39,14 @@ from itertools import combinations
 from annotator.core import agreement as ag
 from annotator.core import codebook, unitizing
 from annotator.core.errors import InvalidInput, NotFound
-from annotator.core.model import coder_name
+from annotator.core.model import Tag, coder_name
 from annotator.formats.tables import Table
 from annotator.services.library import Library
 from annotator.services.locating import describe_library
 from annotator.services.progress import Progress, report
 from annotator.services.searching import Scope, documents_in_scope
 from annotator.storage import repository as repo
-from annotator.storage.uow import reading
+from annotator.storage.uow import Session, reading
 
 PERCENT, COHEN, FLEISS, ALPHA = "percent_agreement", "cohen_kappa", "fleiss_kappa", "krippendorff_alpha"
 ALPHA_U = unitizing.ALPHA_U
@@ -116,6 +116,30 @@ class Agreement:
     uncoded: str | None = None  # categorical: what an uncoded unit is (MISSING or CATEGORY)
 
 
+def coder_names(coders: Sequence[str]) -> list[str]:
+    """*coders* as stored, each once; :class:`InvalidInput` for fewer than two."""
+    names = list(dict.fromkeys(coder_name(c) for c in coders))
+    if len(names) < 2:
+        raise InvalidInput("comparing coders needs two coders or more")
+    return names
+
+
+def check_coders(s: Session, names: Sequence[str]) -> None:
+    """:class:`NotFound` naming the first of *names* who coded nothing in this library."""
+    known = set(repo.list_coders(s))
+    missing = next((c for c in names if c not in known), None)
+    if missing is not None:
+        raise NotFound(f"no annotation in this library is by coder '{missing}'")
+
+
+def chosen_tags(every: Sequence[Tag], tags: Sequence[str] | None) -> list[Tag]:
+    """The tags the PATHs *tags* name, each once (None: every tag, in tree order);
+    :class:`NotFound` for a PATH no tag has."""
+    if tags is None:
+        return [t for t, _ in codebook.walk(every)]
+    return list({t.id: t for t in (codebook.resolve(every, p) for p in tags)}.values())
+
+
 def agreement(
     library: Library,
     *,
@@ -129,24 +153,15 @@ def agreement(
 ) -> Agreement:
     """The agreement of *coders* (see the module). :class:`InvalidInput` for fewer than two coders,
     an unknown unit or *uncoded*; :class:`NotFound` for an unknown coder, tag, document or set."""
-    names = list(dict.fromkeys(coder_name(c) for c in coders))
-    if len(names) < 2:
-        raise InvalidInput("agreement needs two coders or more")
+    names = coder_names(coders)
     if unit not in ag.UNITS:
         raise InvalidInput(f"unit is one of {', '.join(ag.UNITS)}, not '{unit}'")
     if uncoded not in UNCODED:
         raise InvalidInput(f"uncoded is one of {', '.join(UNCODED)}, not '{uncoded}'")
     with reading(library.engine) as s:
-        known = set(repo.list_coders(s))
-        missing = next((c for c in names if c not in known), None)
-        if missing is not None:
-            raise NotFound(f"no annotation in this library is by coder '{missing}'")
+        check_coders(s, names)
         every = repo.list_tags(s)
-        chosen = (
-            [t for t, _ in codebook.walk(every)]
-            if tags is None
-            else list({t.id: t for t in (codebook.resolve(every, p) for p in tags)}.values())
-        )
+        chosen = chosen_tags(every, tags)
         paths = {i: codebook.format_path(p) for i, p in codebook.paths(every).items()}
         labels = [paths[t.id] for t in chosen]
         members = [frozenset({t.id} | codebook.descendants(every, t.id)) for t in chosen]

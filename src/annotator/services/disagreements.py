@@ -32,9 +32,10 @@ from datetime import datetime
 
 from annotator.core import codebook
 from annotator.core import disagreements as core
-from annotator.core.errors import InvalidInput, NotFound
+from annotator.core.errors import InvalidInput
 from annotator.core.model import Annotation, Conflict, annotation_on_span, coder_name, new_id, utc_now
 from annotator.formats.tables import Table
+from annotator.services.agreement import check_coders, chosen_tags, coder_names
 from annotator.services.changes import Changes
 from annotator.services.library import Library
 from annotator.services.progress import Progress, report
@@ -102,14 +103,6 @@ class Disagreements:
     stretches: tuple[Disagreement, ...]
 
 
-def coder_names(coders: Sequence[str]) -> list[str]:
-    """*coders* as stored, each once; :class:`InvalidInput` for fewer than two."""
-    names = list(dict.fromkeys(coder_name(c) for c in coders))
-    if len(names) < 2:
-        raise InvalidInput("comparing coders needs two coders or more")
-    return names
-
-
 def disagreements(
     library: Library,
     *,
@@ -122,16 +115,9 @@ def disagreements(
     two coders; :class:`NotFound` for an unknown coder, tag, document or set."""
     names = coder_names(coders)
     with reading(library.engine) as s:
-        known = set(repo.list_coders(s))
-        missing = next((c for c in names if c not in known), None)
-        if missing is not None:
-            raise NotFound(f"no annotation in this library is by coder '{missing}'")
+        check_coders(s, names)
         every = repo.list_tags(s)
-        chosen = (
-            [t for t, _ in codebook.walk(every)]
-            if tags is None
-            else list({t.id: t for t in (codebook.resolve(every, p) for p in tags)}.values())
-        )
+        chosen = chosen_tags(every, tags)
         paths = {i: codebook.format_path(p) for i, p in codebook.paths(every).items()}
         paths = {t.id: paths[t.id] for t, _ in codebook.walk(every)}  # in tree order: how tags are listed
         members = sorted(set().union(*({t.id} | codebook.descendants(every, t.id) for t in chosen)))
