@@ -169,6 +169,7 @@ def test_the_entry_runs_the_annotator_script_that_installed_it(
     desktop = installed_files(share)["desktop"]
     exec_line = _entry(desktop)["Exec"]
     assert exec_line == f'"{script}" %F'
+    assert _entry(desktop)["TryExec"] == str(script)  # a path, not an Exec argument: never quoted
     assert _run(shlex.split(exec_line)[0]).stdout == "ran\n"
     if shutil.which("desktop-file-validate"):
         assert _run("desktop-file-validate", desktop).returncode == 0

@@ -102,7 +102,7 @@ def desktop_entry(template: str, command: Sequence[str]) -> str:
     lines = []
     for line in template.splitlines():
         if line.startswith("Exec="):
-            lines.append(f"TryExec={exec_argument(command[0])}")
+            lines.append("TryExec=" + command[0].replace("\\", "\\\\"))  # a path (a string value): never quoted
             line = "Exec=" + " ".join(exec_argument(a) for a in command) + " %F"
         lines.append(line)
     return "\n".join(lines) + "\n"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.core.anchoring import FUZZY
 from annotator.core.errors import InvalidInput, NotFound
 from annotator.core.model import Annotation, Conflict
 from annotator.services import Library, importing
@@ -20,7 +21,7 @@ from annotator.services.disagreements import (
     disagreements_table,
     swap_annotations,
 )
-from annotator.services.revising import revise_document
+from annotator.services.revising import anchor_states, revise_document
 from annotator.services.searching import Scope
 
 NEWS = "👩‍🔬 Dr. Ames wrote first. The U.S. team refused.\n\nLater, the 😀 team left. Nobody cared."
@@ -199,3 +200,27 @@ def test_settling_a_stretch_keeps_the_consensus_outside_it(library: Library) -> 
     assert all(a.quote == text[a.start : a.end] for a in library.annotations(doc))
     swap_annotations(library, remove=settled.annotations_created, restore=settled.annotations_deleted)
     assert sorted((a.start, a.end) for a in library.annotations(doc) if a.coder == "agreed") == [(10, 30), (20, 100)]
+
+
+def test_undoing_a_settlement_puts_back_a_consensus_annotation_still_awaiting_review(
+    library: Library, coded: dict[str, str]
+) -> None:
+    news = coded["news"]
+    team = code(library, news, NEWS, coded["claim"], "😀 team left", "team")
+    revised = NEWS.replace("team left", "team had left")  # the three spans there now await review
+    revise_document(library, document_id=news, new_text=revised)
+    waiting = anchor_states(library, news)[team]
+    assert waiting.status == FUZZY
+    stretch = next(d for d in disagreements(library, coders=["ada", "bo"]).stretches if "left" in d.quote)
+
+    settled = adjudicate(library, stretch=stretch, accept=["ada"], consensus="team")
+    assert [a.id for a in settled.annotations_deleted] == [team]
+    undone = swap_annotations(
+        library,
+        remove=settled.annotations_created,
+        restore=settled.annotations_deleted,
+        states=settled.anchor_states,
+    )
+
+    assert anchor_states(library, news)[team] == waiting
+    assert dict(undone.anchor_states) == {team: waiting}

@@ -355,3 +355,12 @@ def test_blind_coding_hides_other_coders_notes_in_the_memos_view(
     assert notes() == ["note of ann"]
     window.coder_view.blind_action.trigger()
     assert len(notes()) == 4
+
+
+def test_blind_coding_keeps_other_coders_out_of_the_legend(qtbot, window: QtMainWindow) -> None:
+    view = window.coder_view
+    view.blind_action.trigger()
+    view.update_legend()
+    legend = view.button.toolTip()
+    assert "1 here" in legend and "ann" in legend
+    assert not any(name in legend for name in ("bo —", "cy —", "(no name)"))

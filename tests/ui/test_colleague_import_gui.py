@@ -157,3 +157,24 @@ def test_a_plain_import_of_new_documents_asks_nothing(open_window, tmp_path, mon
     window = open_window()
     _import(window, monkeypatch, fresh)
     assert dialogs.shown == [] and window.session.document.title == "A new text."
+
+
+def test_redo_puts_back_only_what_the_undo_took_not_one_another_program_deleted(
+    qtbot, open_window, library_path, tmp_path, monkeypatch, dialogs, messages
+) -> None:
+    doc_id, export = _colleague_export(library_path, tmp_path)
+    window = open_window()
+    dialogs.press(Qt.Key.Key_Return)
+    _import(window, monkeypatch, export)
+    gone, kept = _bobs(library_path, doc_id)
+    with Library.open(f"sqlite:///{library_path}") as other:
+        annotating.delete_annotation(other, annotation_id=gone.id)
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _bobs(library_path, doc_id) == []
+    qtbot.keyClick(window.pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+
+    assert _bobs(library_path, doc_id) == [kept]
+    assert messages == []

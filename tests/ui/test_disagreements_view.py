@@ -16,11 +16,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
+from annotator.core.anchoring import FUZZY
 from annotator.core.offsets import OffsetMap
 from annotator.services import Library
 from annotator.services.annotating import create_annotation
 from annotator.services.disagreements import disagreements
-from annotator.services.revising import revise_document
+from annotator.services.revising import anchor_states, revise_document
 from annotator.services.searching import Scope
 from annotator.ui.qt_disagreements import compare_in
 from tests.ui.conftest import wait_letting_threads_run
@@ -210,3 +211,28 @@ def test_controls_are_named_and_the_panes_follow_the_palette(qtbot, open_window,
     selections = panel.panes[0].extraSelections()
     after = QColor(selections[-1].format.background().color())
     assert after != before and after.lightness() < before.lightness()
+
+
+def test_undo_puts_back_a_consensus_annotation_still_awaiting_review(
+    qtbot, open_window, coded: str, library_path: Path
+) -> None:
+    doc = coded
+    team = _code(library_path, doc, "claim", "claims a cure 🧪", "team")
+    with _library(library_path) as library:
+        revise_document(library, document_id=doc, new_text=TEXT.replace("a cure", "a real cure"))
+        waiting = anchor_states(library, doc)[team]
+    assert waiting.status == FUZZY
+    window = open_window()
+    panel = _open(qtbot, window)
+    assert "cure" in panel.model.found.stretches[0].quote
+    qtbot.keyClick(panel.view, Qt.Key.Key_C, ALT)
+    qtbot.keyClicks(panel.consensus_edit, "team")
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_1, ALT)
+    with _library(library_path) as library:
+        assert team not in {a.id for a in library.annotations(doc)}
+
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+    with _library(library_path) as library:
+        assert anchor_states(library, doc)[team] == waiting

@@ -32,6 +32,7 @@ from datetime import datetime
 
 from annotator.core import codebook
 from annotator.core import disagreements as core
+from annotator.core.anchoring import AnchorState
 from annotator.core.errors import InvalidInput
 from annotator.core.model import Annotation, Conflict, annotation_on_span, coder_name, new_id, utc_now
 from annotator.formats.tables import Table
@@ -249,6 +250,7 @@ def adjudicate(library: Library, *, stretch: Disagreement, accept: Sequence[str]
                 del wanted[(a.tag_id, a.start, a.end)]  # already so: kept as it is
             else:
                 deleted.append(a)
+        states = repo.anchor_states_of(s, stretch.document_id)
         repo.delete_annotations(s, [a.id for a in deleted])
         kept = {(a.tag_id, a.start, a.end) for a in _in_stretch(stored, stretch, name)} - {
             (a.tag_id, a.start, a.end) for a in deleted
@@ -263,7 +265,11 @@ def adjudicate(library: Library, *, stretch: Disagreement, accept: Sequence[str]
             for (tag_id, start, end), note in sorted(wanted.items(), key=lambda kv: (kv[0][1], kv[0][2], kv[0][0]))
         ]
         repo.insert_annotations(s, created)
-    return Changes(annotations_created=tuple(created), annotations_deleted=tuple(deleted))
+    return Changes(
+        annotations_created=tuple(created),
+        annotations_deleted=tuple(deleted),
+        anchor_states=tuple((a.id, states[a.id]) for a in deleted if a.id in states),
+    )
 
 
 def _consensus_copy(
@@ -298,10 +304,18 @@ def _keys(found: Sequence[Annotation]) -> set[tuple[str, str, int, int, str]]:
     return {_key(a) for a in found}
 
 
-def swap_annotations(library: Library, *, remove: Sequence[Annotation], restore: Sequence[Annotation]) -> Changes:
+def swap_annotations(
+    library: Library,
+    *,
+    remove: Sequence[Annotation],
+    restore: Sequence[Annotation],
+    states: Sequence[tuple[str, AnchorState]] = (),
+) -> Changes:
     """Delete exactly *remove* (each as it is given: unchanged since) and put back exactly *restore*
-    (none of them there meanwhile, each quote still the text's), in one transaction: the undo of
-    :func:`adjudicate` (and, the other way round, its redo). :class:`Conflict` changes nothing."""
+    (none of them there meanwhile, each quote still the text's) with the anchor *states* they had
+    (e.g. awaiting review; the ``anchor_states`` of :func:`adjudicate`'s changes), in one
+    transaction: the undo of :func:`adjudicate` (and, the other way round, its redo).
+    :class:`Conflict` changes nothing."""
     with unit_of_work(library.engine) as s:
         for document_id in sorted({a.document_id for a in (*remove, *restore)}):
             text, _ = library.current_text(s, document_id, lock=True)
@@ -312,7 +326,10 @@ def swap_annotations(library: Library, *, remove: Sequence[Annotation], restore:
         if repo.existing_annotation_ids(s, [a.id for a in restore]):
             raise Conflict(RESTORED_TAKEN)
         repo.insert_annotations(s, list(restore))
-    return Changes(annotations_created=tuple(restore), annotations_deleted=tuple(remove))
+        kept = dict(states)
+        put_back = tuple((a.id, kept[a.id]) for a in restore if a.id in kept)
+        repo.update_anchors(s, [(a, kept[a.id]) for a in restore if a.id in kept])
+    return Changes(annotations_created=tuple(restore), annotations_deleted=tuple(remove), anchor_states=put_back)
 
 
 def _remove_exactly(s: Session, remove: Sequence[Annotation]) -> None:

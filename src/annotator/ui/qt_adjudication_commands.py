@@ -15,6 +15,7 @@ from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
+from annotator.core.anchoring import AnchorState
 from annotator.core.model import Annotation
 from annotator.services.changes import Changes
 from annotator.services.disagreements import Disagreement, adjudicate, swap_annotations
@@ -55,6 +56,7 @@ class AdjudicateCommand(QUndoCommand):
         self._view = view
         self._created: tuple[Annotation, ...] | None = None
         self._deleted: tuple[Annotation, ...] = ()
+        self._states: tuple[tuple[str, AnchorState], ...] = ()
 
     def redo(self) -> None:
         session, stretch = self._session, self._stretch
@@ -68,6 +70,7 @@ class AdjudicateCommand(QUndoCommand):
                     self._view.settled(stretch, self.choice)  # already so: settled, with nothing to undo
                 return
             self._created, self._deleted = changes.annotations_created, changes.annotations_deleted
+            self._states = changes.anchor_states  # of those deleted: an undo puts them back awaiting review
         else:
             created, deleted = self._created, self._deleted
             if self._run(lambda: swap_annotations(session.library, remove=deleted, restore=created)) is None:
@@ -76,8 +79,11 @@ class AdjudicateCommand(QUndoCommand):
         self._view.settled(stretch, self.choice)
 
     def undo(self) -> None:
-        session, created, deleted = self._session, self._created or (), self._deleted
-        if self._run(lambda: swap_annotations(session.library, remove=created, restore=deleted), "Undone") is None:
+        session, created, deleted, states = self._session, self._created or (), self._deleted, self._states
+        changes = self._run(
+            lambda: swap_annotations(session.library, remove=created, restore=deleted, states=states), "Undone"
+        )
+        if changes is None:
             self.setObsolete(True)  # another program changed what it added: nothing to undo or redo here
             return
         self._view.settled(self._stretch, None)

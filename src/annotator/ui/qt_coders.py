@@ -167,11 +167,12 @@ class QtCoderView(QObject):
         dialog.deleteLater()
 
     def legend(self) -> str:
-        """Each coder of the document shown: how their annotations are drawn, and their counts."""
+        """Each coder of the document shown: how their annotations are drawn, and their counts (while
+        the library is coded blind, only the user: other coders are not named, nor their work counted)."""
         counts = self._counts_everywhere()
         here = Counter(a.coder for a in self._session.annotations.values())
         me, styles = self._me(), self.styles()
-        names = sorted(set(here) | {me}, key=lambda c: (c.casefold(), c))
+        names = [me] if self._session.blind else sorted(set(here) | {me}, key=lambda c: (c.casefold(), c))
         lines = [coder_line(c, me, styles, here[c], counts.get(c, 0) if counts is not None else None) for c in names]
         return "\n".join([self.view().describe(), *lines])
 

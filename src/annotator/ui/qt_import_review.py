@@ -95,5 +95,9 @@ class ImportCommand(QUndoCommand):
 
     def undo(self) -> None:
         session, added = self._session, self._added
-        if session.run(lambda: import_undo.remove_imported(session.library, added=added), "Undone") is None:
+        changes = session.run(lambda: import_undo.remove_imported(session.library, added=added), "Undone")
+        if changes is None:
             self.setObsolete(True)  # edited since: nothing to undo or redo here
+            return
+        taken = {a.id for a in changes.annotations_deleted}
+        self._added = tuple(x for x in added if x[0].id in taken)  # the next redo puts back only these
