@@ -58,13 +58,7 @@ def add_agreement_command(subparsers: Any) -> None:
         "counting, coded or not) or, with --categorical, of the tags as the categories of one variable; "
         "per document and pooled over the documents (no documents and no set: the whole library).",
     )
-    p.add_argument("doc_ids", nargs="*", metavar="DOCUMENT-ID", help="these documents")
-    p.add_argument("--set", dest="set_name", metavar="NAME", help="the documents of this set")
-    p.add_argument("--coder", action="append", dest="coders", default=[], metavar="NAME", help="a coder (two or more)")
-    p.add_argument(
-        "--tag", action="append", dest="tags", metavar="PATH",
-        help="this tag and the tags inside it (repeatable; default: every tag, in tree order)",
-    )  # fmt: skip
+    add_comparison_arguments(p, tags_default="every tag, in tree order")
     p.add_argument("--unit", choices=core.UNITS, default=core.CHARACTER, help="default: character")
     p.add_argument("--categorical", action="store_true", help="the tags are the categories of one variable")
     p.add_argument(
@@ -79,10 +73,26 @@ def add_agreement_command(subparsers: Any) -> None:
     p.set_defaults(where=[])
 
 
-def cmd_agreement(args: argparse.Namespace, library: Opener) -> None:
-    """Run ``annotator agreement``."""
+def add_comparison_arguments(p: argparse.ArgumentParser, *, tags_default: str) -> None:
+    """What a command comparing coders takes: documents (or ``--set``), ``--coder`` (two or more), ``--tag``."""
+    p.add_argument("doc_ids", nargs="*", metavar="DOCUMENT-ID", help="these documents")
+    p.add_argument("--set", dest="set_name", metavar="NAME", help="the documents of this set")
+    p.add_argument("--coder", action="append", dest="coders", default=[], metavar="NAME", help="a coder (two or more)")
+    p.add_argument(
+        "--tag", action="append", dest="tags", metavar="PATH",
+        help=f"this tag and the tags inside it (repeatable; default: {tags_default})",
+    )  # fmt: skip
+
+
+def check_coders(args: argparse.Namespace) -> None:
+    """A usage error for fewer than two ``--coder``s."""
     if len({c.strip() for c in args.coders}) < 2:
         raise UsageError("give two coders or more, each with --coder NAME")
+
+
+def cmd_agreement(args: argparse.Namespace, library: Opener) -> None:
+    """Run ``annotator agreement``."""
+    check_coders(args)
     if args.uncoded is not None and not args.categorical:
         raise UsageError("--uncoded goes with --categorical")
     if args.output is not None and not args.output:

@@ -28,6 +28,7 @@ from typing import Any, BinaryIO
 
 import orjson
 
+from annotator.cli_agreement import add_comparison_arguments, check_coders
 from annotator.cli_text import UsageError, json_text, scope_of, tsv_line, write_csv
 from annotator.services import disagreements as service
 from annotator.services import exporting
@@ -47,13 +48,7 @@ def add_disagreements_command(subparsers: Any) -> None:
         "and others did not), each with every coder's annotations there, largest first (no documents and "
         "no set: the whole library).",
     )
-    p.add_argument("doc_ids", nargs="*", metavar="DOCUMENT-ID", help="these documents")
-    p.add_argument("--set", dest="set_name", metavar="NAME", help="the documents of this set")
-    p.add_argument("--coder", action="append", dest="coders", default=[], metavar="NAME", help="a coder (two or more)")
-    p.add_argument(
-        "--tag", action="append", dest="tags", metavar="PATH",
-        help="this tag and the tags inside it (repeatable; default: every tag)",
-    )  # fmt: skip
+    add_comparison_arguments(p, tags_default="every tag")
     p.add_argument("--format", dest="output_format", choices=FORMATS, default="table", help="default: table")
     p.add_argument("-o", "--output", metavar="PATH", help="file to write (default: stdout)")
     p.set_defaults(where=[])
@@ -61,8 +56,7 @@ def add_disagreements_command(subparsers: Any) -> None:
 
 def cmd_disagreements(args: argparse.Namespace, library: Opener) -> None:
     """Run ``annotator disagreements``."""
-    if len({c.strip() for c in args.coders}) < 2:
-        raise UsageError("give two coders or more, each with --coder NAME")
+    check_coders(args)
     if args.output is not None and not args.output:
         raise UsageError("-o needs a file name (leave it out to write to stdout)")
     opened = library()
