@@ -214,9 +214,16 @@ class QtNavigation(QObject):
         if span is None:
             w.statusBar().showMessage("No annotation further on." if step > 0 else "No annotation before.", 3000)
             return
+        self.show_annotation(span.annotation_id)
+
+    def show_annotation(self, annotation_id: str) -> None:
+        """Select an annotation's text (scrolled to) and its row, the inspector showing it, as clicking
+        its row does; its row filtered out of the list, the text and the inspector still show it."""
+        w = self._window
         w.annotation_view.clearSelection()  # its row may be selected already: selected anew, it selects its text
-        w.select_annotation(span.annotation_id)
-        if w.inspector.annotation_id != span.annotation_id:  # its row is filtered out of the list
-            w.pane.select_span(span.start, span.end)
-            w.pane.focus_annotation(span.annotation_id)
-            w.inspector.show_annotation(w.session.annotations.get(span.annotation_id))
+        w.select_annotation(annotation_id)
+        annotation = w.session.annotations.get(annotation_id)
+        if annotation is not None and w.inspector.annotation_id != annotation_id:  # its row is filtered out
+            w.pane.select_span(annotation.start, annotation.end)
+            w.pane.focus_annotation(annotation_id)
+            w.inspector.show_annotation(annotation)

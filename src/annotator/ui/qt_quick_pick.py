@@ -77,6 +77,10 @@ class QtQuickPick(QFrame):
     def open(self, tags: list[tuple[str, Tag]], anchor: QWidget, text: str = "") -> None:
         """Show the popup over *anchor* with these (path, tag) pairs, *text* already typed."""
         self._paths = tags
+        self.pop_up(anchor, text)
+
+    def pop_up(self, anchor: QWidget, text: str = "") -> None:
+        """Show the popup over *anchor*, its list filtered by *text*, the keyboard in its field."""
         self.edit.setText(text)
         self._on_edit_text_changed(text)
         center = anchor.mapToGlobal(anchor.rect().center())
