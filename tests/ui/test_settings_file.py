@@ -9,8 +9,13 @@ import pytest
 
 @pytest.mark.parametrize(
     "content",
-    [b"\x00\xff\xfe garbage", b"[window]\ngeometry=@ByteArray(\\x01\\x02)\nsplitter=not bytes\n", b"[[[\n=\n"],
-    ids=["binary", "wrong values", "malformed"],
+    [
+        b"\x00\xff\xfe garbage",
+        b"[window]\ngeometry=@ByteArray(\\x01\\x02)\nsplitter=not bytes\n",
+        b"[layout]\nlibrary_width=wide\nlibrary_folded=maybe\nside_width=-5\ncolumn=not bytes\n",
+        b"[[[\n=\n",
+    ],
+    ids=["binary", "wrong values", "wrong layout", "malformed"],
 )
 def test_a_damaged_settings_file_is_ignored(qtbot, tmp_path: Path, content: bytes, data_dir: Path) -> None:
     from annotator.services import Library

@@ -50,6 +50,7 @@ from annotator.ui.qt_frequencies import frequencies_dock
 from annotator.ui.qt_help import QtHelpFlow
 from annotator.ui.qt_import_flow import QtImportFlow
 from annotator.ui.qt_inspector import QtInspector
+from annotator.ui.qt_layout import QtWindowLayout
 from annotator.ui.qt_library_search import QtLibrarySearch
 from annotator.ui.qt_library_sets import QtLibrarySets
 from annotator.ui.qt_library_watcher import QtLibraryWatcher
@@ -129,7 +130,8 @@ class QtMainWindow(QMainWindow):
         self.splitter.addWidget(text_column)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([220, 640, 380])
+        # Side panels that fold away and give way to the text; distraction-free reading (F11).
+        self.window_layout = QtWindowLayout(self, self.splitter, self.pane, right)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -300,6 +302,9 @@ class QtMainWindow(QMainWindow):
         view_menu.addAction(self.agreement.action)
         view_menu.addSeparator()
         view_menu.addMenu(self.coder_view.menu)
+        view_menu.addSeparator()
+        view_menu.addMenu(self.window_layout.menu)
+        view_menu.addAction(self.window_layout.reading_action)
 
         self.tags_menu = self.menuBar().addMenu("&Tags")
         self.tag_actions: dict[str, QAction] = {}
@@ -712,9 +717,7 @@ class QtMainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        splitter = settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+        self.window_layout.restore(settings)
 
     def stop_background_reads(self) -> None:
         """Cancel the views reading the library in threads of their own, and wait for them."""
@@ -734,8 +737,8 @@ class QtMainWindow(QMainWindow):
         self.watcher.stop()
         self.stop_background_reads()
         settings = _settings()
+        self.window_layout.save(settings)  # first: it leaves distraction-free reading
         settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/splitter", self.splitter.saveState())
         settings.sync()
         super().closeEvent(event)
 

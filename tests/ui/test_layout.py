@@ -1,0 +1,178 @@
+"""Tests (UI): the window's layout (issue 12): side panels folded by menu and key and kept across a
+restart, a narrow window giving the text its line length, distraction-free reading (F11)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from annotator.ui.qt_layout import MIN_CHARS
+from annotator.ui.qt_main_window import QtMainWindow
+from tests.ui.conftest import select_by_keyboard, stored_annotations
+
+#: Long enough for a scroll bar, so the width it takes counts.
+LONG = "The reader reads this sentence once more, slowly and with care. " * 400 + "\n"
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def _key(qtbot, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), key, modifiers)
+
+
+def _in(area: QWidget, widget: QWidget | None) -> bool:
+    return widget is not None and (widget is area or area.isAncestorOf(widget))
+
+
+def _chars_a_line(window: QtMainWindow) -> float:
+    """Average characters a line of the text holds: its viewport's width (with any margins that
+    centre a narrower column given back) over the font's average character width."""
+    pane = window.pane
+    margins = pane.viewportMargins()
+    return (pane.viewport().width() + margins.left() + margins.right()) / pane.fontMetrics().averageCharWidth()
+
+
+def _widths(window: QtMainWindow) -> tuple[int, int]:
+    sizes = window.splitter.sizes()
+    return sizes[0], sizes[2]
+
+
+def test_panels_fold_by_key_and_menu_and_come_back_at_their_width(qtbot, open_window, import_text) -> None:
+    import_text(LONG)
+    window = open_window()
+    layout = window.window_layout
+    library, side = layout.library, layout.side
+    before = _widths(window)
+    assert before[0] > 0 and before[1] > 0
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    assert layout.menu in [a.menu() for a in view_menu.actions()]
+    assert layout.menu.accessibleName() == "Panels"
+
+    window.document_list.setFocus()  # the keyboard is in the panel that folds: it goes to the text
+    _key(qtbot, Qt.Key.Key_L, CTRL_SHIFT)
+    assert library.widget.isHidden() and not library.action.isChecked()
+    assert QApplication.focusWidget() is window.pane
+    reachable = [w for _a, w in window.navigation.panes.reachable()]
+    assert window.document_list not in reachable and window.pane in reachable  # F6 skips it
+    _key(qtbot, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    _key(qtbot, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is window.pane  # round the panes shown: back in the text
+
+    side.action.trigger()  # View › Panels › Tags and annotations
+    assert side.widget.isHidden() and not side.action.isChecked()
+    assert [w for _a, w in window.navigation.panes.reachable()] == [window.pane]
+    assert window.splitter.sizes()[1] == window.splitter.width()  # the text has it all
+
+    _key(qtbot, Qt.Key.Key_L, CTRL_SHIFT)
+    _key(qtbot, Qt.Key.Key_B, CTRL_SHIFT)
+    assert library.action.isChecked() and side.action.isChecked()
+    assert _widths(window) == before
+
+
+def test_widths_and_folded_panels_are_kept_across_a_restart(qtbot, open_window, import_text) -> None:
+    import_text(LONG)
+    window = open_window()
+    window.splitter.moveSplitter(300, 1)  # the user drags the library's edge
+    assert _widths(window)[0] == 300
+    column = window.window_layout.side.widget
+    column.moveSplitter(260, 1)  # and the one under the tags
+    heights = column.sizes()
+    window.window_layout.side.action.trigger()
+    window.close()
+
+    again = open_window()
+    assert _widths(again)[0] == 300
+    assert again.window_layout.side.widget.isHidden() and not again.window_layout.side.action.isChecked()
+    again.window_layout.side.action.trigger()
+    assert again.window_layout.side.widget.sizes() == heights
+
+
+def test_a_narrow_window_gives_the_text_its_line_and_a_wide_one_brings_panels_back(
+    qtbot, open_window, import_text
+) -> None:
+    import_text(LONG)
+    window = open_window()
+    layout = window.window_layout
+    window.resize(1600, 900)
+    qtbot.waitUntil(lambda: window.splitter.width() > 1500)
+    wide = _widths(window)
+    assert wide == (layout.library.width, layout.side.width)
+
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.splitter.width() < 850)
+    assert _chars_a_line(window) >= MIN_CHARS
+    assert not layout.side.widget.isHidden()  # shrunk, still there
+
+    window.resize(620, 600)
+    qtbot.waitUntil(lambda: window.splitter.width() < 700)
+    assert _chars_a_line(window) >= MIN_CHARS
+    assert layout.library.widget.isHidden() and not layout.library.action.isChecked()  # the library went first
+
+    window.resize(1600, 900)
+    qtbot.waitUntil(lambda: window.splitter.width() > 1500)
+    assert _widths(window) == wide and layout.library.action.isChecked()
+
+    # A panel the user folded stays folded as the window grows again.
+    layout.library.action.trigger()
+    window.resize(620, 600)
+    qtbot.waitUntil(lambda: window.splitter.width() < 700)
+    window.resize(1600, 900)
+    qtbot.waitUntil(lambda: window.splitter.width() > 1500)
+    assert layout.library.widget.isHidden() and not layout.side.widget.isHidden()
+
+    # Brought back by the user in a narrow window, the library stays; the other panel gives way.
+    window.resize(620, 600)
+    qtbot.waitUntil(lambda: window.splitter.width() < 700)
+    layout.library.action.trigger()
+    assert not layout.library.widget.isHidden() and layout.side.widget.isHidden()
+    assert _chars_a_line(window) >= MIN_CHARS
+
+
+def test_f11_shows_only_the_text_and_brings_everything_back_exactly(qtbot, open_window, import_text) -> None:
+    import_text(LONG)
+    window = open_window()
+    layout = window.window_layout
+    window.search_library_action.trigger()
+    qtbot.waitUntil(lambda: not window.search_dock.visibleRegion().isEmpty())
+    window.splitter.moveSplitter(260, 1)
+    window.annotation_view.setFocus()
+    before = (window.geometry(), window.splitter.sizes(), layout.side.widget.sizes(), window.saveState())
+    assert window.statusBar().isVisible()
+
+    _key(qtbot, Qt.Key.Key_F11)
+    assert layout.reading_action.isChecked() and window.isFullScreen()
+    assert layout.library.widget.isHidden() and layout.side.widget.isHidden()
+    assert window.search_dock.isHidden() and window.statusBar().isHidden()
+    assert QApplication.focusWidget() is window.pane
+    assert [w for _a, w in window.navigation.panes.reachable()] == [window.pane]
+    assert window.menuBar().isVisible()  # View › Distraction-free reading, checked: the way out
+
+    _key(qtbot, Qt.Key.Key_F11)
+    assert not layout.reading_action.isChecked() and not window.isFullScreen()
+    qtbot.waitUntil(lambda: window.geometry() == before[0])
+    assert (window.geometry(), window.splitter.sizes(), layout.side.widget.sizes(), window.saveState()) == before
+    assert window.search_dock.isVisible() and window.statusBar().isVisible()
+    assert QApplication.focusWidget() is window.annotation_view
+
+
+def test_closed_while_reading_distraction_free_it_opens_as_it_was_before(qtbot, open_window, import_text) -> None:
+    import_text(LONG)
+    window = open_window()
+    window.window_layout.reading_action.trigger()
+    assert window.isFullScreen()
+    window.close()
+    again = open_window()
+    assert not again.isFullScreen() and not again.window_layout.reading
+    assert not again.window_layout.library.widget.isHidden() and not again.window_layout.side.widget.isHidden()
+
+
+def test_tag_keys_work_while_reading_distraction_free(qtbot, open_window, import_text, library_path: Path) -> None:
+    doc_id = import_text(LONG)
+    window = open_window()
+    window.window_layout.reading_action.trigger()
+    assert window.window_layout.reading
+    select_by_keyboard(qtbot, window, 4, 10)
+    _key(qtbot, Qt.Key.Key_1)
+    [stored] = stored_annotations(library_path, doc_id)
+    assert (stored.start, stored.end, stored.tag_id) == (4, 10, window.session.tags[0].id)
