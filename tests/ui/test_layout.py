@@ -1,5 +1,6 @@
 """Tests (UI): the window's layout (issue 12): side panels folded by menu and key and kept across a
-restart, a narrow window giving the text its line length, distraction-free reading (F11)."""
+restart, a narrow window giving the text its line length, distraction-free reading (F11), and
+Edit › Jump to annotation (Ctrl+J)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from annotator import config
+from annotator.services import Library, annotating
 from annotator.ui.qt_layout import MIN_CHARS
 from annotator.ui.qt_main_window import QtMainWindow
 from tests.ui.conftest import select_by_keyboard, stored_annotations
@@ -176,3 +179,52 @@ def test_tag_keys_work_while_reading_distraction_free(qtbot, open_window, import
     _key(qtbot, Qt.Key.Key_1)
     [stored] = stored_annotations(library_path, doc_id)
     assert (stored.start, stored.end, stored.tag_id) == (4, 10, window.session.tags[0].id)
+
+
+TEXT = "Alpha beta gamma delta. Epsilon zeta eta theta. Iota kappa lambda mu.\n"
+
+
+def test_jump_to_annotation_lists_the_shown_ones_in_text_order_and_goes_to_the_one_chosen(
+    qtbot, open_window, import_text, library_path: Path
+) -> None:
+    config.save_coder_name("ann")
+    doc_id = import_text(TEXT)
+    with Library.open(f"sqlite:///{library_path}") as library:
+        claim, evidence = library.tags()[0].id, library.tags()[1].id
+        # Created out of text order, one with a note, one by another coder.
+        for tag, word, coder, note in ((evidence, "Iota kappa", "ann", "look here"), (claim, "Alpha", "ann", ""),
+                                       (claim, "zeta", "bo", ""), (evidence, "gamma", "ann", "")):  # fmt: skip
+            start = TEXT.index(word)
+            changes = annotating.create_annotation(
+                library, document_id=doc_id, tag_id=tag, start=start, end=start + len(word), coder=coder, note=note
+            )
+            if word == "Iota kappa":
+                wanted = changes.annotations_created[0].id
+    window = open_window()
+    window.coder_view.mine_action.trigger()  # bo's annotation is not shown, so not listed
+    jump = window.jump
+    assert QApplication.focusWidget() is window.pane
+    _key(qtbot, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(jump.isVisible)
+    assert jump.accessibleName() and jump.edit.accessibleName() and jump.list.accessibleName()
+    rows = [jump.list.item(i).text() for i in range(jump.list.count())]
+    assert [row.split(" — ")[1] for row in rows] == ["“Alpha”", "“gamma”", "“Iota kappa”"]
+    assert rows[2].endswith("look here — ann")
+
+    qtbot.keyClicks(jump.edit, "evidence here")  # every word typed, anywhere in the row
+    assert jump.list.count() == 1
+    qtbot.keyClick(jump.edit, Qt.Key.Key_Return)
+    assert not jump.isVisible()
+    assert window.selected_annotation_ids() == [wanted]
+    annotation = window.session.annotations[wanted]
+    assert window.pane.selection_offsets() == (annotation.start, annotation.end) == (48, 58)
+    assert window.inspector.annotation_id == wanted
+    assert QApplication.focusWidget() is window.pane
+
+
+def test_jump_to_annotation_says_so_when_there_is_none(qtbot, open_window, import_text) -> None:
+    import_text(TEXT)
+    window = open_window()
+    window.jump.action.trigger()
+    assert not window.jump.isVisible()
+    assert "No annotations" in window.statusBar().currentMessage()

@@ -36,6 +36,7 @@ from annotator.services import Changes
 from annotator.services.autocoding import ChosenHit
 from annotator.services.locating import describe_library
 from annotator.ui.qt_agreement import QtAgreementFlow
+from annotator.ui.qt_annotation_jump import QtAnnotationJump
 from annotator.ui.qt_annotation_list import QtAnnotationFilter, QtAnnotationList
 from annotator.ui.qt_attributes import QtAttributesPanel
 from annotator.ui.qt_autocode import QtAutocodeFlow
@@ -204,6 +205,10 @@ class QtMainWindow(QMainWindow):
         )
 
         self.navigation = QtNavigation(self, self, _settings())  # F6 between panes, ] and [ between annotations
+        self.jump = QtAnnotationJump(
+            self, lambda: self._shown(self.session.annotations.values()), lambda: self.session.tags, self._report
+        )
+        self.jump.picked.connect(self._jump_to)
         self._build_actions()
         self._connect()
         self._apply_tags()
@@ -262,6 +267,7 @@ class QtMainWindow(QMainWindow):
         for action in (self.find_action, self.find_next_action, self.find_previous_action, self.search_library_action):
             self.addAction(action)
             edit_menu.addAction(action)
+        edit_menu.addAction(self.jump.action)
         edit_menu.addSeparator()
         self.preferences_action = QAction("&Preferences…", self, shortcut=QKeySequence("Ctrl+,"))
         self.preferences_action.triggered.connect(self.identity.change)
@@ -664,6 +670,11 @@ class QtMainWindow(QMainWindow):
         self.open_document(document_id)
         self.select_annotation(annotation_id)
         self.activateWindow()
+        self.pane.setFocus()
+
+    def _jump_to(self, annotation_id: str) -> None:
+        """Jump to annotation chose one: show it as clicking its row does, the keyboard in the text."""
+        self.navigation.show_annotation(annotation_id)
         self.pane.setFocus()
 
     def show_span(self, document_id: str, start: int, end: int, sha256: str | None = None) -> bool:

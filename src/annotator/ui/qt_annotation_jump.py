@@ -1,0 +1,100 @@
+"""UI: Jump to annotation (Ctrl+J): the open document's annotations in text order, typed to filter.
+
+The quick-pick popup (:mod:`annotator.ui.qt_quick_pick`) listing annotations instead of tags:
+each row says its tag, the first words of its quote, its note and its coder. Every word typed
+must appear in a row for it to stay (the rows keep their text order); Enter shows the chosen one
+as clicking its row in the annotation list does. Only the annotations the window shows are
+listed (View › Coders, blind coding).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QListWidgetItem, QWidget
+
+from annotator.core.codebook import labels as tag_labels
+from annotator.core.model import Annotation, Tag
+from annotator.ui.qt_quick_pick import QtQuickPick
+from annotator.ui.qt_tag_tree import swatch
+
+#: How many words of a quote or a note a row shows.
+WORDS = 8
+
+
+def first_words(text: str, count: int = WORDS) -> str:
+    """The first *count* words of *text* on one line, "…" when there were more."""
+    words = text.split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
+def row_text(annotation: Annotation, tag_label: str) -> str:
+    """What a row of the picker says about *annotation* (and what typing is matched against)."""
+    parts = [tag_label, f"“{first_words(annotation.quote)}”"]
+    if annotation.note.strip():
+        parts.append(first_words(annotation.note))
+    if annotation.coder:
+        parts.append(annotation.coder)
+    return " — ".join(parts)
+
+
+def matches(query: str, text: str) -> bool:
+    """Every word of *query* is in *text*, ignoring case."""
+    folded = text.casefold()
+    return all(word in folded for word in query.casefold().split())
+
+
+class QtAnnotationJump(QtQuickPick):
+    """UI: the Jump to annotation popup and its action. ``picked(annotation_id)`` on Enter.
+
+    *annotations* gives the ones shown, *tags* the codebook; *report* says why nothing opened.
+    """
+
+    def __init__(
+        self,
+        window: QWidget,
+        annotations: Callable[[], list[Annotation]],
+        tags: Callable[[], list[Tag]],
+        report: Callable[[str], None],
+    ) -> None:
+        super().__init__(window)
+        self.setAccessibleName("Jump to an annotation")
+        self.edit.setPlaceholderText("Type a tag, words, a note or a coder; Enter goes there")
+        self.edit.setAccessibleName("Annotation to jump to")
+        self.list.setAccessibleName("Matching annotations")
+        self.resize(520, 320)
+        self._window = window
+        self._annotations = annotations
+        self._tags = tags
+        self._report = report
+        self._rows: list[tuple[str, str, str]] = []  # (text, annotation id, colour), in text order
+        self.action = QAction("&Jump to annotation…", window, shortcut=QKeySequence("Ctrl+J"))
+        self.action.setToolTip("Choose one of this document's annotations by typing, and go to it")
+        self.action.triggered.connect(lambda _checked=False: self.open_jump())
+        window.addAction(self.action)
+
+    def open_jump(self) -> None:
+        """List the shown annotations, in text order, over the middle of the window."""
+        annotations = sorted(self._annotations(), key=lambda a: (a.start, a.end))
+        if not annotations:
+            self._report("No annotations shown in this document to jump to.")
+            return
+        tags = {tag.id: tag for tag in self._tags()}
+        labels = tag_labels(list(tags.values()))  # a name two tags share: their paths
+        self._rows = []
+        for annotation in annotations:
+            tag = tags.get(annotation.tag_id)
+            text = row_text(annotation, labels.get(annotation.tag_id, "?"))
+            self._rows.append((text, annotation.id, tag.color if tag else "#999999"))
+        self.pop_up(self._window)
+
+    def _on_edit_text_changed(self, text: str) -> None:
+        self.list.clear()
+        for row, annotation_id, color in self._rows:
+            if matches(text, row):
+                item = QListWidgetItem(swatch(color), row)
+                item.setData(Qt.ItemDataRole.UserRole, annotation_id)
+                self.list.addItem(item)
+        self.list.setCurrentRow(0 if self.list.count() else -1)
