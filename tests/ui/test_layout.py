@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from annotator import config
 from annotator.services import Library, annotating
-from annotator.ui.qt_layout import MIN_CHARS
+from annotator.ui.qt_layout import MIN_CHARS, fitted
 from annotator.ui.qt_main_window import QtMainWindow
 from tests.ui.conftest import select_by_keyboard, stored_annotations
 
@@ -71,6 +71,13 @@ def test_panels_fold_by_key_and_menu_and_come_back_at_their_width(qtbot, open_wi
     _key(qtbot, Qt.Key.Key_B, CTRL_SHIFT)
     assert library.action.isChecked() and side.action.isChecked()
     assert _widths(window) == before
+
+
+def test_panels_shrink_towards_their_floors_in_proportion_and_never_past_the_room() -> None:
+    assert fitted([200, 400], [150, 150], 700) == [200, 400]
+    assert fitted([200, 400], [150, 150], 450) == [175, 275]  # 150 of the 50 and 250 they can give: half
+    assert fitted([100, 400], [190, 150], 400) == [190, 210]  # below its floor (grown since): the floor
+    assert fitted([200, 400], [150, 150], 299) is None
 
 
 def test_widths_and_folded_panels_are_kept_across_a_restart(qtbot, open_window, import_text) -> None:

@@ -54,6 +54,7 @@ class Panel:
 def fitted(widths: list[int], floors: list[int], room: int) -> list[int] | None:
     """Widths for panels wanting *widths* in *room* pixels, each shrunk towards its floor in
     proportion to what it can give; None when even their floors do not fit."""
+    widths = [max(w, f) for w, f in zip(widths, floors, strict=True)]  # a floor grown since (a bigger font)
     if sum(widths) <= room:
         return widths
     if sum(floors) > room:
