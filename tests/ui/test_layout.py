@@ -113,6 +113,12 @@ def test_a_narrow_window_gives_the_text_its_line_and_a_wide_one_brings_panels_ba
     qtbot.waitUntil(lambda: window.splitter.width() < 850)
     assert _chars_a_line(window) >= MIN_CHARS
     assert not layout.side.widget.isHidden()  # shrunk, still there
+    normal = window.pane.font()
+    bigger = window.pane.font()
+    bigger.setPointSizeF(normal.pointSizeF() * 1.25)
+    window.pane.setFont(bigger)  # wider lines wanted
+    assert _chars_a_line(window) >= MIN_CHARS
+    window.pane.setFont(normal)
 
     window.resize(620, 600)
     qtbot.waitUntil(lambda: window.splitter.width() < 700)

@@ -3,7 +3,7 @@
 - **View › Panels › Library** (Ctrl+Shift+L) and **Tags and annotations** (Ctrl+Shift+B) fold a
   side panel away to nothing and bring it back at the width it had. Dragging a panel's edge
   sets its width; dragging it shut folds it.
-- A narrow window gives the text room first: the side panels shrink, then fold (the library
+- A narrow window (or a bigger font) gives the text room first: the side panels shrink, then fold (the library
   first), so a line of the text keeps :data:`MIN_CHARS` average characters; they come back as
   the window grows, unless the user folded them.
 - **View › Distraction-free reading** (F11) shows only the text (and the menu bar, the way
@@ -108,6 +108,7 @@ class QtWindowLayout(QObject):
         splitter.setCollapsible(1, False)  # the text is never dragged shut
         splitter.splitterMoved.connect(self._on_splitter_moved)
         splitter.installEventFilter(self)
+        pane.installEventFilter(self)  # a bigger font needs a wider column
 
     @property
     def panels(self) -> tuple[Panel, Panel]:
@@ -185,7 +186,9 @@ class QtWindowLayout(QObject):
                 panel.width = width
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._splitter and event.type() == QEvent.Type.Resize:
+        if (watched is self._splitter and event.type() == QEvent.Type.Resize) or (
+            watched is self._pane and event.type() == QEvent.Type.FontChange
+        ):
             self.fit()
         return super().eventFilter(watched, event)
 
