@@ -55,7 +55,7 @@ def fitted(widths: list[int], floors: list[int], room: int) -> list[int] | None:
     """Widths for panels wanting *widths* in *room* pixels, each shrunk towards its floor in
     proportion to what it can give; None when even their floors do not fit."""
     widths = [max(w, f) for w, f in zip(widths, floors, strict=True)]  # a floor grown since (a bigger font)
-    if sum(widths) <= room:
+    if not widths or sum(widths) <= room:
         return widths
     if sum(floors) > room:
         return None
@@ -148,7 +148,7 @@ class QtWindowLayout(QObject):
         first_to_go = [p for p in wanted if p is not self._asked] + [p for p in wanted if p is self._asked]
         room = self._splitter.width() - self.text_width_needed()
         shown: list[Panel] = []
-        widths: list[int] | None = []
+        widths: list[int] | None = []  # none shown always fits
         for dropped in range(len(wanted) + 1):
             shown = [p for p in wanted if p not in first_to_go[:dropped]]
             widths = fitted(
