@@ -150,7 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--start", type=int, help="start offset (code points)")
     p.add_argument("--end", type=int, help="end offset (code points, exclusive)")
     p.add_argument("--note", default="")
-    p.add_argument("--coder", default=None, help="who tagged it (default: the name given in the window's Preferences)")
+    p.add_argument("--coder", default=None, help="who tagged it (default: the name given in the window's Settings)")
 
     add_revise_command(sub)
 

@@ -62,7 +62,7 @@ def add_autocode_command(subparsers: Any) -> None:
         "--where", metavar="NAME=VALUE", action="append", default=[],
         help="code documents with this attribute value (as the library filter); repeatable: each must hold",
     )  # fmt: skip
-    p.add_argument("--coder", default=None, help="who coded (default: the name given in the window's Preferences)")
+    p.add_argument("--coder", default=None, help="who coded (default: the name given in the window's Settings)")
     p.add_argument("--dry-run", action="store_true", help="write nothing; print what would be added")
     p.add_argument("--format", dest="output_format", choices=["text", "json"], default="text")
 

@@ -9,8 +9,8 @@
 - ``ANNOTATOR_LOG_DIR``: the folder for the window's log and crash reports
   (default: platformdirs' user log dir, e.g. ``~/.local/state/annotator/log``).
 - ``settings.json`` in the data folder: the user's settings that the window and
-  the command line share (today: the coder name stamped on annotations; see
-  :func:`coder_name`).
+  the command line share: the coder name stamped on annotations (see
+  :func:`coder_name`) and the window's reading settings (see :func:`reading_settings`).
 - ``ANNOTATOR_BUSY_TIMEOUT_MS`` and ``ANNOTATOR_CONNECT_TIMEOUT``: how long to wait
   for another program's lock and for a database server (see
   :mod:`annotator.storage.engine`).
@@ -25,6 +25,7 @@ import contextlib
 import json
 import os
 import tempfile
+from dataclasses import asdict, dataclass, fields
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -194,3 +195,74 @@ def save_coder_name(name: str) -> str:
     name = " ".join(clean_coder_name(name).split())
     write_settings({_CODER_KEY: name})
     return name
+
+
+#: The choices of the settings that are one of a few words (the first is the default).
+THEMES = ("system", "light", "dark", "sepia")
+HIGHLIGHT_STYLES = ("fill", "underline", "both")
+LANGUAGES = ("", "en", "de", "fr")
+#: The bounds of the numeric reading settings (a value outside is clamped to them).
+FONT_SIZE_RANGE = (6.0, 48.0)
+ZOOM_RANGE = (50, 300)
+LINE_SPACING_RANGE = (100, 200)
+LINE_WIDTH_RANGE = (30, 200)
+
+
+def _clamp(value: float, low: float, high: float) -> float:
+    return max(low, min(high, value))
+
+
+@dataclass(frozen=True)
+class ReadingSettings:
+    """How the window shows text (Edit › Settings…), as kept in ``settings.json`` under these very keys.
+
+    Every value is already clamped to its range: a hand-edited file never makes the window fail.
+    """
+
+    font_family: str = ""  # "" = the default serif
+    font_size: float = 0.0  # points; 0 = the default size
+    zoom: int = 100  # percent of the font size
+    line_spacing: int = 100  # percent of the font's line height
+    line_width: int = 75  # average characters in the text column; 0 = the pane's whole width
+    theme: str = "system"
+    highlight_style: str = "fill"
+    tag_patterns: bool = False  # a pattern per tag under its colour (colour is not the only cue)
+    language: str = ""  # "" = the system's
+
+    def clamped(self) -> ReadingSettings:
+        """These settings with each value brought into its range (a wrong word: the default)."""
+        size = 0.0 if self.font_size <= 0 else _clamp(float(self.font_size), *FONT_SIZE_RANGE)
+        width = 0 if self.line_width <= 0 else int(_clamp(int(self.line_width), *LINE_WIDTH_RANGE))
+        return ReadingSettings(
+            font_family=self.font_family.strip(),
+            font_size=size,
+            zoom=int(_clamp(int(self.zoom), *ZOOM_RANGE)),
+            line_spacing=int(_clamp(int(self.line_spacing), *LINE_SPACING_RANGE)),
+            line_width=width,
+            theme=self.theme if self.theme in THEMES else THEMES[0],
+            highlight_style=self.highlight_style if self.highlight_style in HIGHLIGHT_STYLES else HIGHLIGHT_STYLES[0],
+            tag_patterns=bool(self.tag_patterns),
+            language=self.language if self.language in LANGUAGES else "",
+        )
+
+    def as_settings(self) -> dict[str, Any]:
+        """The keys and values to store (:func:`write_settings`)."""
+        return asdict(self)
+
+
+def reading_settings() -> ReadingSettings:
+    """The reading settings as stored; a value missing or of the wrong type reads as its default."""
+    stored = read_settings()
+    defaults = ReadingSettings()
+    values: dict[str, Any] = {}
+    for field in fields(ReadingSettings):
+        default = getattr(defaults, field.name)
+        value = stored.get(field.name, default)
+        if isinstance(default, bool):
+            values[field.name] = value if isinstance(value, bool) else default
+        elif isinstance(default, (int, float)):
+            number = isinstance(value, (int, float)) and not isinstance(value, bool) and value == value  # not NaN
+            values[field.name] = type(default)(value) if number and abs(value) < 1e6 else default
+        else:
+            values[field.name] = value if isinstance(value, str) else default
+    return ReadingSettings(**values).clamped()

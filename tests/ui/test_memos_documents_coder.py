@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from annotator import config
 from annotator.services import Library, annotating, codebook, documents, journal
@@ -45,10 +45,17 @@ def test_the_coder_name_is_asked_once_and_stamped_on_every_annotation_made_here(
     window = open_window()  # a new window (a new run) does not ask again
     _tag(window, "gamble")
     assert asked == ["Your name"]
-    # Preferences (Ctrl+,) changes it for what is tagged next
-    coder_named.append("Bob")
+    # Settings (Ctrl+,) changes it for what is tagged next
+    from annotator.ui.qt_settings import QtSettingsDialog
+
+    def settings(dialog: QtSettingsDialog) -> int:
+        asked.append(dialog.windowTitle())
+        dialog.name_edit.setText("Bob")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QtSettingsDialog, "exec", settings)
     qtbot.keyClick(window, Qt.Key.Key_Comma, CTRL)
-    assert asked == ["Your name", "Preferences"] and config.coder_name() == "Bob"
+    assert asked == ["Your name", "Settings"] and config.coder_name() == "Bob"
     _tag(window, "reform")
     coders = {a.quote: a.coder for a in stored_annotations(library_path, doc_id)}
     assert coders == {"minister": "Ann Smith", "Critics": "Ann Smith", "gamble": "Ann Smith", "reform": "Bob"}

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from annotator import config
 from annotator.core.model import Tag
 
 
@@ -187,6 +188,7 @@ def test_every_focusable_widget_of_every_dialog_has_an_accessible_name(open_wind
     from annotator.ui.qt_export_dialog import QtExportDialog
     from annotator.ui.qt_memos import QtJournalDialog, QtMemosDialog
     from annotator.ui.qt_preferences import QtCoderDialog
+    from annotator.ui.qt_settings import QtSettingsDialog
     from annotator.ui.qt_trim_dialog import QtTrimDialog
 
     doc_id = import_text("Menu Home\n\nSome text.\n")
@@ -195,7 +197,8 @@ def test_every_focusable_widget_of_every_dialog_has_an_accessible_name(open_wind
     dialogs = {
         "edit tag": QtTagDialog(window, tags[0], tags),
         "new attribute": QtAttributeDialog(window),
-        "your name": QtCoderDialog(window, "", first_time=True),
+        "your name": QtCoderDialog(window),
+        "settings": QtSettingsDialog(window, config.reading_settings(), "Ann"),
         "document memo": QtDocumentMemoDialog(window, "Menu Home", "a memo"),
         "details": QtDocumentDetailsDialog(window, documents.document_details(session.library, doc_id), {}),
         "journal": QtJournalDialog(window, session, lambda: ""),

@@ -63,6 +63,7 @@ from annotator.ui.qt_preferences import QtCoderIdentity
 from annotator.ui.qt_retrieval import QtRetrievalDock
 from annotator.ui.qt_revise_flow import QtReviseFlow
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
+from annotator.ui.qt_settings import QtSettingsFlow
 from annotator.ui.qt_table_panel import TAB_GROUP
 from annotator.ui.qt_tag_tree import QtTagTree
 from annotator.ui.qt_text_pane import QtTextPane
@@ -93,6 +94,8 @@ class QtMainWindow(QMainWindow):
 
         self.annotation_filter = QtAnnotationFilter(self.annotation_view, self)
         self.identity = QtCoderIdentity(self, self._report)
+        # Edit › Settings… and View › Zoom: applied to the pane now, before any text is laid out.
+        self.settings_flow = QtSettingsFlow(self, self.pane, self.identity, self._report, self._on_settings_applied)
         session.coder_name = self.identity.name
         session.me = self.identity.current
         self.coder_view = QtCoderView(self, session, self.identity.current)
@@ -269,10 +272,9 @@ class QtMainWindow(QMainWindow):
             edit_menu.addAction(action)
         edit_menu.addAction(self.jump.action)
         edit_menu.addSeparator()
-        self.preferences_action = QAction("&Preferences…", self, shortcut=QKeySequence("Ctrl+,"))
-        self.preferences_action.triggered.connect(self.identity.change)
-        self.addAction(self.preferences_action)
-        edit_menu.addAction(self.preferences_action)
+        self.settings_action = self.settings_flow.settings_action
+        self.addAction(self.settings_action)
+        edit_menu.addAction(self.settings_action)
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)  # shortcuts work wherever the focus is in the window
         # Delete means "delete the annotation" only where annotations are: in the library list it
@@ -311,6 +313,9 @@ class QtMainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addMenu(self.window_layout.menu)
         view_menu.addAction(self.window_layout.reading_action)
+        view_menu.addSeparator()
+        view_menu.addActions(self.settings_flow.zoom_actions)
+        self.addActions(self.settings_flow.zoom_actions)  # the keys work wherever the focus is
 
         self.tags_menu = self.menuBar().addMenu("&Tags")
         self.tag_actions: dict[str, QAction] = {}
@@ -661,6 +666,10 @@ class QtMainWindow(QMainWindow):
             menu.addAction(self.accept_action)
         menu.addAction(self.delete_action)
         return menu
+
+    def _on_settings_applied(self, changed: set[str]) -> None:
+        """Settings changed (Edit › Settings…, a zoom key): the pane's font and column are already
+        applied; the theme, highlight style and tag patterns follow from here."""
 
     def _report(self, message: str) -> None:
         self.statusBar().showMessage(message, 5000)

@@ -1,4 +1,4 @@
-"""UI: the user's name as a coder: asked once, changed in Preferences, stamped on what they annotate.
+"""UI: the user's name as a coder: asked once, changed in Edit › Settings, stamped on what they annotate.
 
 The name is kept in the settings file the command line reads too
 (:func:`annotator.config.coder_name`), so ``annotator annotate`` stamps the same
@@ -19,21 +19,21 @@ from annotator.core.model import NAME_MAX, coder_name
 
 
 class QtCoderDialog(QDialog):
-    """UI: a small dialog asking for the name to code under."""
+    """UI: a small dialog asking for the name to code under, the first time it is needed."""
 
-    def __init__(self, parent: QWidget | None, name: str, *, first_time: bool) -> None:
+    def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Your name" if first_time else "Preferences")
+        self.setWindowTitle("Your name")
         self.setAccessibleName(self.windowTitle())
         form = QFormLayout(self)
         why = QLabel(
             "Your name is saved with each annotation you make (as its coder), so a team's "
-            "exports say who tagged what. You can change it later in Edit ▸ Preferences.",
+            "exports say who tagged what. You can change it later in Edit ▸ Settings (Ctrl+,).",
             self,
         )
         why.setWordWrap(True)
         form.addRow(why)
-        self.name_edit = QLineEdit(name, self)
+        self.name_edit = QLineEdit(self)
         self.name_edit.setMaxLength(NAME_MAX)
         self.name_edit.setAccessibleName("Your name as a coder")
         self.name_edit.setPlaceholderText("e.g. Ann Smith (leave empty for none)")
@@ -48,7 +48,7 @@ class QtCoderDialog(QDialog):
 
 
 class QtCoderIdentity:
-    """UI: the window's coder name: asked the first time it is needed, changeable in Preferences."""
+    """UI: the window's coder name: asked the first time it is needed, changeable in Settings (:meth:`keep`)."""
 
     def __init__(self, parent: QWidget, report: Callable[[str], None]) -> None:
         self._parent = parent
@@ -64,20 +64,14 @@ class QtCoderIdentity:
     def name(self) -> str:
         """The name to stamp; the first time ever, the user is asked for it."""
         if self._name is None:
-            dialog = QtCoderDialog(self._parent, "", first_time=True)
+            dialog = QtCoderDialog(self._parent)
             given = dialog.name() if dialog.exec() == QDialog.DialogCode.Accepted else ""
-            self._keep(given)  # asked once: closing the dialog means "no name"
+            self.keep(given)  # asked once: closing the dialog means "no name"
         return self._name or ""
 
-    def change(self) -> None:
-        """Preferences: show the name and keep what the user makes of it."""
-        dialog = QtCoderDialog(self._parent, self._name or "", first_time=False)
-        if dialog.exec() == QDialog.DialogCode.Accepted and self._keep(dialog.name()):
-            self._report(f"Your annotations will now say they are by {self._name}." if self._name else
-                         "Your annotations will now carry no coder name.")  # fmt: skip
-
-    def _keep(self, name: str) -> bool:
-        """Keep *name* (NFC, trimmed); a name with a control character is refused with one line."""
+    def keep(self, name: str) -> bool:
+        """Keep *name* (NFC, trimmed; Settings, or the first ask); a name with a control character
+        is refused with one line. True when kept."""
         try:
             name = " ".join(coder_name(name).split())
         except InvalidInput as exc:

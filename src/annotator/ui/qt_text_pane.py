@@ -22,6 +22,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QPainter,
     QPalette,
     QPen,
@@ -52,6 +53,10 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     return (start, end) if start < end else None
 
+
+#: The pane's font until the settings (Edit › Settings…) name another.
+DEFAULT_FAMILY = "Serif"
+DEFAULT_POINT_SIZE = 12.5
 
 #: How each coder style of :mod:`annotator.core.coders` is drawn.
 UNDERLINES = {
@@ -275,6 +280,8 @@ class QtTextPane(QPlainTextEdit):
     """
 
     spanClicked = Signal(str)
+    #: Ctrl+mouse wheel: zoom by this many steps (the window's zoom, saved; not Qt's own).
+    zoomRequested = Signal(int)
     FOCUS_WIDTH = 2  # pixels of the focus outline
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -290,11 +297,16 @@ class QtTextPane(QPlainTextEdit):
         )
         self.setAcceptDrops(False)  # file drops go to the main window
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        font = QFont("Serif")
+        font = QFont(DEFAULT_FAMILY)
         font.setStyleHint(QFont.StyleHint.Serif)
-        font.setPointSizeF(12.5)
+        font.setPointSizeF(DEFAULT_POINT_SIZE)
         self.setFont(font)
         self.setCenterOnScroll(False)
+        self._line_width = 0  # the text column's width in average characters; 0 = the pane's
+        # The code point kept at the top by the last font change, and the scroll bar's value then:
+        # each change keeps the start of the top line, which would creep up over several zoom steps.
+        self._reading_anchor: tuple[int, int] | None = None
+        self._wheel_steps = 0.0  # a touchpad's small Ctrl+wheel deltas, summed to whole zoom steps
         self._text = ""
         self._map = OffsetMap("")
         self._tags: dict[str, Tag] = {}
@@ -311,6 +323,9 @@ class QtTextPane(QPlainTextEdit):
         self._press_position: QPoint | None = None
         self.highlighter = QtSpanHighlighter(None)
         self.highlighter.set_theme(theme_of(self.palette()))
+        # The side margins' colour: the page's, as the text column's (see _fit_column).
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
         self.verticalScrollBar().valueChanged.connect(self._highlight_visible)
         self.verticalScrollBar().valueChanged.connect(lambda _value: self._show_extra_selections())
         self.show_document("", [], [])
@@ -334,6 +349,7 @@ class QtTextPane(QPlainTextEdit):
         self._notes = {a.id: a.note for a in annotations}
         self._focused = None
         self._pending_top = None
+        self._reading_anchor = None
         self._focus_selection = []
         self._find_spans, self._find_starts = [], []
         self.setExtraSelections([])
@@ -662,6 +678,37 @@ class QtTextPane(QPlainTextEdit):
         if isinstance(layout, QPlainTextDocumentLayout):
             layout.ensureBlockLayout(block)
 
+    # -- how the text is shown -----------------------------------------------------------------
+
+    def set_reading(self, font: QFont, line_width: int) -> None:
+        """Show the text in *font*, in a centred column at most *line_width* average characters
+        wide (0: the pane's width), with the line that was at the top still there.
+
+        Only the layout changes: offsets, highlights and the selection stay as they were. The
+        text is wrapped again lazily (a block as it is needed), so a long text costs little.
+        """
+        top = self._pending_top if self._pending_top is not None else self.top_offset()
+        if self._reading_anchor is not None and self._reading_anchor[1] == self.verticalScrollBar().value():
+            top = self._reading_anchor[0]  # not scrolled since the last change: zooming back returns there
+        self._line_width = line_width
+        self.setFont(font)  # QPlainTextEdit gives its document the font, and lays the text out again
+        self._fit_column()
+        self.scroll_to_offset(top)
+        self._reading_anchor = (top, self.verticalScrollBar().value())
+        self._highlight_visible()
+        self._show_extra_selections()
+
+    def _fit_column(self) -> None:
+        """Centre the text in a column no wider than the line width, with side margins of the viewport."""
+        side = 0
+        if self._line_width > 0:
+            column = QFontMetricsF(self.font()).averageCharWidth() * self._line_width
+            column += 2 * self.document().documentMargin()
+            available = self.contentsRect().width() - self.verticalScrollBar().sizeHint().width()
+            side = max(0, int((available - column) / 2))
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 0, side, 0)
+
     # -- events ------------------------------------------------------------------------------
 
     def viewportEvent(self, event: QEvent) -> bool:
@@ -719,11 +766,24 @@ class QtTextPane(QPlainTextEdit):
         # position restored before the window was first shown, at its final width).
         top = self._pending_top if self._pending_top is not None else self.top_offset()
         super().resizeEvent(event)
+        self._fit_column()
         if self._pending_top is not None or event.oldSize().width() != event.size().width():
             self.scroll_to_offset(top)
         self._highlight_visible()
         if self._find_spans:
             self._show_extra_selections()
+
+    def wheelEvent(self, event) -> None:
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(event)
+            return
+        # Ctrl+wheel zooms through the window (in steps it saves), not with Qt's own zoomIn.
+        self._wheel_steps += event.angleDelta().y() / 120
+        steps = int(self._wheel_steps)
+        if steps:
+            self._wheel_steps -= steps
+            self.zoomRequested.emit(steps)
+        event.accept()
 
     def mousePressEvent(self, event) -> None:
         super().mousePressEvent(event)

@@ -1,0 +1,254 @@
+"""UI: Edit › Settings… (Ctrl+,) and View › Zoom: how the text is shown, the coder name, the language.
+
+The settings live in ``settings.json`` beside the default library, read and clamped by
+:func:`annotator.config.reading_settings`; :class:`QtSettingsFlow` applies the reading ones
+(font, zoom, column width) to the text pane itself and hands the keys that changed to
+``on_applied`` for the rest (theme, highlight style, patterns follow it). OK applies and
+saves; Cancel changes nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFontComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator import config
+from annotator.config import ReadingSettings
+from annotator.core.model import NAME_MAX
+from annotator.ui.qt_preferences import QtCoderIdentity
+from annotator.ui.qt_text_pane import DEFAULT_FAMILY, DEFAULT_POINT_SIZE, QtTextPane
+
+ZOOM_STEP = 10  # percent
+
+THEME_CHOICES = (("system", "Follow system"), ("light", "Light"), ("dark", "Dark"), ("sepia", "Sepia"))
+HIGHLIGHT_CHOICES = (("fill", "Fill"), ("underline", "Underline only"), ("both", "Fill and underline"))
+LANGUAGE_CHOICES = (("", "System default"), ("en", "English"), ("de", "Deutsch"), ("fr", "Français"))
+
+
+def reading_font(settings: ReadingSettings) -> QFont:
+    """The pane's font: the chosen family and size (or the default serif), times the zoom."""
+    font = QFont(settings.font_family or DEFAULT_FAMILY)
+    if not settings.font_family:
+        font.setStyleHint(QFont.StyleHint.Serif)
+    font.setPointSizeF((settings.font_size or DEFAULT_POINT_SIZE) * settings.zoom / 100)
+    return font
+
+
+def _name(widget: QWidget, name: str) -> None:
+    """Give *widget*, and the line edit a spin box or combo box types in, an accessible name."""
+    widget.setAccessibleName(name)
+    inner = widget.findChild(QLineEdit)
+    if inner is not None:
+        inner.setAccessibleName(name)
+
+
+def _choice_combo(parent: QWidget, choices: tuple[tuple[str, str], ...], current: str, name: str) -> QComboBox:
+    combo = QComboBox(parent)
+    for value, label in choices:
+        combo.addItem(label, value)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.setAccessibleName(name)
+    return combo
+
+
+class QtSettingsDialog(QDialog):
+    """UI: the settings in four tabs (Reading, Appearance, Coder, Language); reads back what is shown."""
+
+    def __init__(self, parent: QWidget | None, settings: ReadingSettings, coder: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.setAccessibleName("Settings")
+        self._settings = settings
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Settings pages")
+
+        reading = QWidget(self.tabs)
+        form = QFormLayout(reading)
+        self.font_combo = QFontComboBox(reading)
+        self.font_combo.setEditable(True)
+        _name(self.font_combo, "Font")
+        if settings.font_family:
+            self.font_combo.setCurrentFont(QFont(settings.font_family))
+        else:
+            self.font_combo.setCurrentIndex(-1)
+        self.font_combo.setEditText(settings.font_family)
+        line_edit = self.font_combo.lineEdit()
+        if line_edit is not None:
+            line_edit.setPlaceholderText("Default (serif)")
+        form.addRow("&Font", self.font_combo)
+        self.size_spin = QDoubleSpinBox(reading)
+        _name(self.size_spin, "Font size in points")
+        self.size_spin.setRange(0, config.FONT_SIZE_RANGE[1])
+        self.size_spin.setSingleStep(0.5)
+        self.size_spin.setDecimals(1)
+        self.size_spin.setSuffix(" pt")
+        self.size_spin.setSpecialValueText(f"Default ({DEFAULT_POINT_SIZE:g} pt)")
+        self.size_spin.setValue(settings.font_size)
+        form.addRow("Font &size", self.size_spin)
+        self.width_spin = QSpinBox(reading)
+        _name(self.width_spin, "Maximum line width in characters")
+        self.width_spin.setRange(0, config.LINE_WIDTH_RANGE[1])
+        self.width_spin.setSuffix(" characters")
+        self.width_spin.setSpecialValueText("Full width")
+        self.width_spin.setValue(settings.line_width)
+        form.addRow("Maximum line &width", self.width_spin)
+        self.tabs.addTab(reading, "&Reading")
+
+        appearance = QWidget(self.tabs)
+        form = QFormLayout(appearance)
+        self.theme_combo = _choice_combo(appearance, THEME_CHOICES, settings.theme, "Theme")
+        form.addRow("&Theme", self.theme_combo)
+        self.highlight_combo = _choice_combo(appearance, HIGHLIGHT_CHOICES, settings.highlight_style, "Highlight style")
+        form.addRow("&Highlights", self.highlight_combo)
+        self.patterns_check = QCheckBox("Underline &patterns per tag (colour is not the only cue)", appearance)
+        self.patterns_check.setAccessibleName("Underline patterns per tag")
+        self.patterns_check.setChecked(settings.tag_patterns)
+        form.addRow(self.patterns_check)
+        self.tabs.addTab(appearance, "&Appearance")
+
+        coder_page = QWidget(self.tabs)
+        form = QFormLayout(coder_page)
+        why = QLabel(
+            "Your name is saved with each annotation you make (as its coder), so a team's exports say who tagged what.",
+            coder_page,
+        )
+        why.setWordWrap(True)
+        form.addRow(why)
+        self.name_edit = QLineEdit(coder, coder_page)
+        self.name_edit.setMaxLength(NAME_MAX)
+        self.name_edit.setAccessibleName("Your name as a coder")
+        self.name_edit.setPlaceholderText("e.g. Ann Smith (leave empty for none)")
+        form.addRow("&Name", self.name_edit)
+        self.tabs.addTab(coder_page, "&Coder")
+
+        language = QWidget(self.tabs)
+        form = QFormLayout(language)
+        self.language_combo = _choice_combo(language, LANGUAGE_CHOICES, settings.language, "Language")
+        form.addRow("&Language", self.language_combo)
+        note = QLabel("Takes effect when Annotator restarts.", language)
+        note.setWordWrap(True)
+        form.addRow(note)
+        self.tabs.addTab(language, "La&nguage")
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> ReadingSettings:
+        """The settings as shown (not yet clamped); the zoom is not a field here and stays."""
+        return dataclasses.replace(
+            self._settings,
+            font_family=self.font_combo.currentText().strip(),
+            font_size=self.size_spin.value(),
+            line_width=self.width_spin.value(),
+            theme=self.theme_combo.currentData(),
+            highlight_style=self.highlight_combo.currentData(),
+            tag_patterns=self.patterns_check.isChecked(),
+            language=self.language_combo.currentData(),
+        )
+
+    def coder(self) -> str:
+        return " ".join(self.name_edit.text().split())
+
+
+class QtSettingsFlow:
+    """UI: the window's settings: Edit › Settings…, the zoom keys, and applying both to the text pane.
+
+    *on_applied* is called with the keys that changed (after they are saved) so the window
+    re-applies what is not the pane's font or column: the theme, the highlight style, the patterns.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget,
+        pane: QtTextPane,
+        identity: QtCoderIdentity,
+        report: Callable[[str], None],
+        on_applied: Callable[[set[str]], None],
+    ) -> None:
+        self._parent = parent
+        self._pane = pane
+        self._identity = identity
+        self._report = report
+        self._on_applied = on_applied
+        self.settings = config.reading_settings()
+        self.settings_action = QAction("&Settings…", parent, shortcut=QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_dialog)
+        self.zoom_in_action = QAction("Zoom &in", parent)
+        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self.zoom_in_action.triggered.connect(lambda: self.zoom(1))
+        self.zoom_out_action = QAction("Zoom &out", parent, shortcut=QKeySequence("Ctrl+-"))
+        self.zoom_out_action.triggered.connect(lambda: self.zoom(-1))
+        self.actual_size_action = QAction("&Actual size", parent, shortcut=QKeySequence("Ctrl+0"))
+        self.actual_size_action.triggered.connect(lambda: self.zoom(0))
+        self.zoom_actions = [self.zoom_in_action, self.zoom_out_action, self.actual_size_action]
+        pane.zoomRequested.connect(self.zoom)
+        self._show_in_pane()
+
+    def _show_in_pane(self) -> None:
+        self._pane.set_reading(reading_font(self.settings), self.settings.line_width)
+
+    def open_dialog(self) -> None:
+        """Edit › Settings…: show the settings; OK applies and saves them, Cancel changes nothing."""
+        dialog = QtSettingsDialog(self._parent, self.settings, self._identity.current())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        changed: set[str] = set()
+        name = dialog.coder()
+        if name != self._identity.current() and self._identity.keep(name):
+            changed.add("coder")
+            kept = self._identity.current()
+            self._report(f"Your annotations will now say they are by {kept}." if kept else
+                         "Your annotations will now carry no coder name.")  # fmt: skip
+        chosen = dialog.chosen()
+        kept = chosen.clamped()
+        if kept != chosen:
+            self._report("Some settings were out of range and were brought within it.")
+        changed |= self.apply(kept)
+        if changed:
+            self._on_applied(changed)
+
+    def apply(self, settings: ReadingSettings) -> set[str]:
+        """Show and save *settings* (clamped); returns the keys that changed."""
+        old, new = self.settings.as_settings(), settings.as_settings()
+        changed = {key for key in new if new[key] != old[key]}
+        if not changed:
+            return changed
+        self.settings = settings
+        self._show_in_pane()
+        try:
+            config.write_settings({key: new[key] for key in changed})
+        except OSError as exc:
+            self._report(f"The settings could not be saved ({exc.strerror or exc}); they are used until you quit.")
+        return changed
+
+    def zoom(self, step: int) -> None:
+        """Zoom the text *step* steps of 10% in (> 0) or out (< 0); 0 is the actual size (100%)."""
+        low, high = config.ZOOM_RANGE
+        zoom = 100 if step == 0 else max(low, min(high, self.settings.zoom + step * ZOOM_STEP))
+        if zoom == self.settings.zoom and step:
+            self._report(f"The zoom is already at its {'largest' if step > 0 else 'smallest'} ({zoom}%).")
+            return
+        if self.apply(dataclasses.replace(self.settings, zoom=zoom)):
+            self._on_applied({"zoom"})
+        self._report(f"Zoom {zoom}%")
