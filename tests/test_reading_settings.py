@@ -11,13 +11,13 @@ from annotator.config import ReadingSettings
 def test_no_file_reads_as_the_defaults() -> None:
     assert config.reading_settings() == ReadingSettings()
     assert ReadingSettings().as_settings() == {
-        "font_family": "", "font_size": 0.0, "zoom": 100, "line_spacing": 100, "line_width": 75,
+        "font_family": "", "font_size": 0.0, "zoom": 100, "line_width": 75,
         "theme": "system", "highlight_style": "fill", "tag_patterns": False, "language": "",
     }  # fmt: skip
 
 
 def test_stored_values_are_read_back() -> None:
-    chosen = ReadingSettings("DejaVu Sans", 14.5, 130, 150, 60, "sepia", "both", True, "de")
+    chosen = ReadingSettings("DejaVu Sans", 14.5, 130, 60, "sepia", "both", True, "de")
     config.write_settings(chosen.as_settings())
     assert config.reading_settings() == chosen
     assert config.coder_name() is None  # the other settings are left alone
@@ -25,11 +25,11 @@ def test_stored_values_are_read_back() -> None:
 
 def test_values_out_of_range_or_of_the_wrong_type_are_clamped_or_read_as_defaults() -> None:
     config.settings_path().parent.mkdir(parents=True, exist_ok=True)
-    stored = {"font_family": 12, "font_size": 2, "zoom": 9000, "line_spacing": "wide", "line_width": 5,
+    stored = {"font_family": 12, "font_size": 2, "zoom": 9000, "line_width": 5,
               "theme": "neon", "highlight_style": None, "tag_patterns": "yes", "language": "xx", "coder": "Ann"}  # fmt: skip
     config.settings_path().write_text(json.dumps(stored), encoding="utf-8")
     assert config.reading_settings() == ReadingSettings(
-        font_family="", font_size=6.0, zoom=300, line_spacing=100, line_width=30,
+        font_family="", font_size=6.0, zoom=300, line_width=30,
         theme="system", highlight_style="fill", tag_patterns=False, language="",
     )  # fmt: skip
     assert config.coder_name() == "Ann"

@@ -204,7 +204,6 @@ LANGUAGES = ("", "en", "de", "fr")
 #: The bounds of the numeric reading settings (a value outside is clamped to them).
 FONT_SIZE_RANGE = (6.0, 48.0)
 ZOOM_RANGE = (50, 300)
-LINE_SPACING_RANGE = (100, 200)
 LINE_WIDTH_RANGE = (30, 200)
 
 
@@ -217,12 +216,13 @@ class ReadingSettings:
     """How the window shows text (Edit › Settings…), as kept in ``settings.json`` under these very keys.
 
     Every value is already clamped to its range: a hand-edited file never makes the window fail.
+    There is no line spacing: the text pane (a QPlainTextEdit, for speed on long texts) lays
+    out every line at the font's own height and ignores a block's line height.
     """
 
     font_family: str = ""  # "" = the default serif
     font_size: float = 0.0  # points; 0 = the default size
     zoom: int = 100  # percent of the font size
-    line_spacing: int = 100  # percent of the font's line height
     line_width: int = 75  # average characters in the text column; 0 = the pane's whole width
     theme: str = "system"
     highlight_style: str = "fill"
@@ -237,7 +237,6 @@ class ReadingSettings:
             font_family=self.font_family.strip(),
             font_size=size,
             zoom=int(_clamp(int(self.zoom), *ZOOM_RANGE)),
-            line_spacing=int(_clamp(int(self.line_spacing), *LINE_SPACING_RANGE)),
             line_width=width,
             theme=self.theme if self.theme in THEMES else THEMES[0],
             highlight_style=self.highlight_style if self.highlight_style in HIGHLIGHT_STYLES else HIGHLIGHT_STYLES[0],

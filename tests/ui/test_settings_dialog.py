@@ -234,7 +234,5 @@ def test_the_settings_are_restored_at_the_next_start(qtbot, open_window, import_
     window = open_window()
     font = window.pane.font()
     assert font.family() == "DejaVu Sans" and font.pointSizeF() == pytest.approx(15 * 1.1)
-    assert window.settings_flow.settings == ReadingSettings(
-        "DejaVu Sans", 15, 110, 100, 50, "sepia", "both", True, "fr"
-    )
+    assert window.settings_flow.settings == ReadingSettings("DejaVu Sans", 15, 110, 50, "sepia", "both", True, "fr")
     assert window.pane.document().defaultFont().pointSizeF() == pytest.approx(15 * 1.1)
