@@ -108,7 +108,7 @@ def test_the_dialog_shows_the_settings_and_names_every_field(qtbot, open_window)
     assert dialog.width_spin.text() == "Full width" and dialog.theme_combo.currentText() == "Dark"
     assert dialog.name_edit.text() == "Bea" and dialog.language_combo.currentText() == "Deutsch"
     assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
-        "&Reading", "&Appearance", "&Coder", "La&nguage"
+        "&Reading", "&Appearance", "&Coder", "Lan&guage"
     ]  # fmt: skip
     dialog.show()
     unnamed = []
@@ -120,6 +120,13 @@ def test_the_dialog_shows_the_settings_and_names_every_field(qtbot, open_window)
             if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(dialog) and not name.strip():
                 unnamed.append(type(widget).__name__)
     assert unnamed == []
+
+
+def _wheel(point: QPoint, delta: int, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> QWheelEvent:
+    return QWheelEvent(
+        QPointF(point), QPointF(point), QPoint(0, 0), QPoint(0, delta),
+        Qt.MouseButton.NoButton, modifiers, Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
 
 
 def _on_top_line(pane, offset: int) -> bool:  # type: ignore[no-untyped-def]
@@ -158,11 +165,7 @@ def test_zoom_keys_and_ctrl_wheel_zoom_the_text_keep_the_place_and_are_saved(
 
     qtbot.keyClick(pane, Qt.Key.Key_Minus, CTRL)
     assert _stored()["zoom"] == 110 and _on_top_line(pane, top)
-    wheel = QWheelEvent(
-        QPointF(20, 20), QPointF(pane.viewport().mapToGlobal(QPoint(20, 20))), QPoint(0, 0), QPoint(0, 240),
-        Qt.MouseButton.NoButton, CTRL, Qt.ScrollPhase.NoScrollPhase, False,
-    )  # fmt: skip
-    QApplication.sendEvent(pane.viewport(), wheel)
+    QApplication.sendEvent(pane.viewport(), _wheel(QPoint(20, 20), 240, CTRL))
     assert _stored()["zoom"] == 130 and pane.font().pointSizeF() == pytest.approx(base * 1.3)
     assert _on_top_line(pane, top)
     qtbot.keyClick(pane, Qt.Key.Key_0, CTRL)
@@ -209,6 +212,9 @@ def test_the_text_is_a_centred_column_of_the_line_width(qtbot, open_window, impo
     assert _column_in_characters(pane) == pytest.approx(75, abs=2)
     margins = pane.viewportMargins()
     assert margins.left() == margins.right() > 100
+    scrolled = pane.verticalScrollBar().value()
+    QApplication.sendEvent(pane, _wheel(QPoint(20, 200), -120))  # over the margin, beside the text
+    assert pane.verticalScrollBar().value() > scrolled
     pane.scroll_to_offset(TEXT.index("gamble", TEXT.index("30. ") + len(PARAGRAPH) // 2))
     top = pane.top_offset()
     _answer(monkeypatch, lambda dialog: dialog.width_spin.setValue(0))  # full width

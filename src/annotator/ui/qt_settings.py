@@ -145,7 +145,7 @@ class QtSettingsDialog(QDialog):
         note = QLabel("Takes effect when Annotator restarts.", language)
         note.setWordWrap(True)
         form.addRow(note)
-        self.tabs.addTab(language, "La&nguage")
+        self.tabs.addTab(language, "Lan&guage")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)

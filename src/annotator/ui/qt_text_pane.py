@@ -773,6 +773,12 @@ class QtTextPane(QPlainTextEdit):
         if self._find_spans:
             self._show_extra_selections()
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel:  # over the side margins, outside the viewport: scroll all the same
+            self.wheelEvent(event)
+            return True
+        return super().event(event)
+
     def wheelEvent(self, event) -> None:
         if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             super().wheelEvent(event)
