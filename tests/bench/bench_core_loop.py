@@ -8,6 +8,7 @@ window (offscreen unless QT_QPA_PLATFORM says otherwise):
 - open: opening the document until its first paint
 - add: one annotation, from key press to repaint and commit (median of 50)
 - scroll: jumping to the end and painting
+- zoom: a font change (Ctrl++), the text wrapped again and the reader's line kept
 - export: writing the document as annotated JSON
 - a codebook of 1,000 tags in 5 levels: the tag tree filtered as a user types
   (per keystroke, filter and repaint), the document opened again with it, and a
@@ -206,6 +207,14 @@ def main() -> int:
         pane.viewport().repaint()
         t_scroll = time.perf_counter() - t0
 
+        bar.setValue(bar.maximum() // 2)
+        app.processEvents()
+        t0 = time.perf_counter()  # Ctrl++: the text laid out again in a bigger font, the top line kept
+        window.settings_flow.zoom(1)
+        pane.viewport().repaint()
+        t_zoom = time.perf_counter() - t0
+        window.settings_flow.zoom(0)
+
         t_coders = []  # whose annotations are shown: only mine, then everyone's again (View › Coders)
         for mode in (MINE, EVERYONE):
             t0 = time.perf_counter()
@@ -244,6 +253,7 @@ def main() -> int:
         (f"add one annotation (median of {ADDS})", ms(statistics.median(adds)), "< 16 ms"),
         ("  add, slowest", ms(max(adds)), ""),
         ("scroll to end and paint", ms(t_scroll), ""),
+        ("zoom in, place kept, repainted", ms(t_zoom), "< 100 ms"),
         ("coders: only mine, repainted", ms(t_coders[0]), "< 100 ms"),
         ("coders: everyone again, repainted", ms(t_coders[1]), "< 100 ms"),
         (f"find bar: {found:,} hits, marked", ms(t_find), "< 100 ms"),
