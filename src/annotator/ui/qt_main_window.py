@@ -64,6 +64,7 @@ from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 from annotator.ui.qt_table_panel import TAB_GROUP
 from annotator.ui.qt_tag_tree import QtTagTree
 from annotator.ui.qt_text_pane import QtTextPane
+from annotator.ui.qt_themes import QtAppearanceMenus
 
 
 class QtMainWindow(QMainWindow):
@@ -300,6 +301,9 @@ class QtMainWindow(QMainWindow):
         view_menu.addAction(self.agreement.action)
         view_menu.addSeparator()
         view_menu.addMenu(self.coder_view.menu)
+        self.appearance = QtAppearanceMenus(self)
+        view_menu.addMenu(self.appearance.theme_menu)
+        view_menu.addMenu(self.appearance.style_menu)
 
         self.tags_menu = self.menuBar().addMenu("&Tags")
         self.tag_actions: dict[str, QAction] = {}
