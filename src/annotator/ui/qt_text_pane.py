@@ -99,7 +99,7 @@ class QtSpanHighlighter(QSyntaxHighlighter):
     tag patterns on (:meth:`set_tag_patterns`) each tag's line has the pattern of its place
     in the codebook. Coder styles and tag patterns would both speak through the underline,
     so while coder styles are in use (other coders' annotations shown) they win: tag
-    patterns wait until no coder style is set, and the line is solid meanwhile.
+    patterns wait until no coder style is set (View › Coders showing only the user's).
 
     Highlighting is lazy. A new text is laid out in a fresh document with no
     highlighter attached (a highlighter is called for every block as Qt lays
