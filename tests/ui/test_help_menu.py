@@ -96,6 +96,19 @@ def test_no_menu_mnemonic_is_also_an_action_key(open_window) -> None:
     assert mnemonics & action_keys == set()
 
 
+def test_no_two_entries_of_a_menu_share_a_letter(open_window) -> None:
+    """Inside an open menu a letter two entries share only moves between them: each must be unique."""
+    window = open_window()
+    menus = [action.menu() for action in window.menuBar().actions()]
+    while menus:
+        menu = menus.pop()
+        entries = [action for action in menu.actions() if not action.isSeparator()]
+        menus += [action.menu() for action in entries if action.menu() is not None]
+        letters = [QKeySequence.mnemonic(action.text()).toString() for action in entries]
+        letters = [letter for letter in letters if letter]
+        assert len(letters) == len(set(letters)), (menu.title(), sorted(letters))
+
+
 def test_an_action_added_later_is_listed_too(open_window) -> None:
     window = open_window()
     later = QAction("Something &new", window, shortcut=QKeySequence("Ctrl+Alt+Q"))

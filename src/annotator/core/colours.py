@@ -34,6 +34,9 @@ Lab = tuple[float, float, float]
 
 #: WCAG 2.x's minimum contrast for normal text (success criterion 1.4.3, level AA).
 MIN_CONTRAST = 4.5
+#: WCAG 2.x's minimum contrast for what must be seen but is not text (1.4.11): a tag's underline,
+#: the selection, the focus outline.
+MIN_NON_TEXT_CONTRAST = 3.0
 
 #: Below this CIEDE2000 difference between their highlights (on white) two tag colours are hard to
 #: tell apart. The tints are paler than the colours, so differences shrink; the palette keeps above 9.
@@ -163,6 +166,20 @@ def highlight(color: RGB, *, base: RGB, text: RGB, strength: float = SINGLE_STRE
     background = mix(color, base, strength)
     black, white = contrast_ratio(BLACK, background), contrast_ratio(WHITE, background)
     return Highlight(background, BLACK if black >= white else WHITE)
+
+
+def visible_on(color: RGB, base: RGB, minimum: float = MIN_NON_TEXT_CONTRAST) -> RGB:
+    """*color*, darkened or lightened just enough to reach *minimum* contrast against *base*.
+
+    It moves towards black or white, whichever stands out more on *base* (either reaches
+    4.58:1 on any colour), so a light tag colour keeps its hue as a line on a white page.
+    """
+    target = BLACK if contrast_ratio(BLACK, base) >= contrast_ratio(WHITE, base) else WHITE
+    for step in range(21):
+        moved = mix(target, color, step / 20)
+        if contrast_ratio(moved, base) >= minimum:
+            return moved
+    return target
 
 
 def blends_into(color: RGB, base: RGB, strength: float = SINGLE_STRENGTH) -> bool:

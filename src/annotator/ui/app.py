@@ -18,11 +18,13 @@ from annotator.services.sample import seed_sample
 from annotator.ui.qt_crash import QtCrashReporter, install_crash_handlers, log
 from annotator.ui.qt_main_window import QtMainWindow
 from annotator.ui.qt_session import QtLibrarySession
+from annotator.ui.qt_themes import apply_appearance
 
 
 def create_main_window(library: Library) -> QtMainWindow:
     """A main window on *library*, filled and at the last reading position (not yet shown)."""
     window = QtMainWindow(QtLibrarySession(library))  # it names its library itself, for people
+    apply_appearance(window, config.read_settings())  # the theme, app-wide, and the highlight style
     window.restore_window_state()
     window.start()
     window.watcher.start()

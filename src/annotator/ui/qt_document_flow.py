@@ -126,7 +126,7 @@ class QtDocumentFlow:
         self.rename_action.triggered.connect(self.rename)
         self.memo_action = QAction("Document &memo…", parent, shortcut=QKeySequence("Ctrl+Shift+E"))
         self.memo_action.triggered.connect(self.edit_memo)
-        self.details_action = QAction("De&tails…", parent, shortcut=QKeySequence("Ctrl+I"))
+        self.details_action = QAction("Detai&ls…", parent, shortcut=QKeySequence("Ctrl+I"))
         self.details_action.triggered.connect(self.show_details)
         self.delete_action = QAction("&Delete document…", parent, shortcut=QKeySequence("Shift+Del"))
         self.delete_action.triggered.connect(self.delete)

@@ -67,6 +67,7 @@ from annotator.ui.qt_settings import QtSettingsFlow
 from annotator.ui.qt_table_panel import TAB_GROUP
 from annotator.ui.qt_tag_tree import QtTagTree
 from annotator.ui.qt_text_pane import QtTextPane
+from annotator.ui.qt_themes import QtAppearanceMenus, apply_appearance
 
 
 class QtMainWindow(QMainWindow):
@@ -310,6 +311,9 @@ class QtMainWindow(QMainWindow):
         view_menu.addAction(self.agreement.action)
         view_menu.addSeparator()
         view_menu.addMenu(self.coder_view.menu)
+        self.appearance = QtAppearanceMenus(self)
+        view_menu.addMenu(self.appearance.theme_menu)
+        view_menu.addMenu(self.appearance.style_menu)
         view_menu.addSeparator()
         view_menu.addMenu(self.window_layout.menu)
         view_menu.addAction(self.window_layout.reading_action)
@@ -670,6 +674,8 @@ class QtMainWindow(QMainWindow):
     def _on_settings_applied(self, changed: set[str]) -> None:
         """Settings changed (Edit › Settings…, a zoom key): the pane's font and column are already
         applied; the theme, highlight style and tag patterns follow from here."""
+        if changed & {"theme", "highlight_style", "tag_patterns"}:
+            apply_appearance(self, config.read_settings())
 
     def _report(self, message: str) -> None:
         self.statusBar().showMessage(message, 5000)

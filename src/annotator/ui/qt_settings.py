@@ -197,9 +197,9 @@ class QtSettingsFlow:
         self.zoom_in_action = QAction("Zoom &in", parent)
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
         self.zoom_in_action.triggered.connect(lambda: self.zoom(1))
-        self.zoom_out_action = QAction("Zoom &out", parent, shortcut=QKeySequence("Ctrl+-"))
+        self.zoom_out_action = QAction("Zoom o&ut", parent, shortcut=QKeySequence("Ctrl+-"))
         self.zoom_out_action.triggered.connect(lambda: self.zoom(-1))
-        self.actual_size_action = QAction("&Actual size", parent, shortcut=QKeySequence("Ctrl+0"))
+        self.actual_size_action = QAction("Actual si&ze", parent, shortcut=QKeySequence("Ctrl+0"))
         self.actual_size_action.triggered.connect(lambda: self.zoom(0))
         self.zoom_actions = [self.zoom_in_action, self.zoom_out_action, self.actual_size_action]
         pane.zoomRequested.connect(self.zoom)

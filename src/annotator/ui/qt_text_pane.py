@@ -34,7 +34,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from annotator.core import colours, words
+from annotator.core import colours, themes, words
 from annotator.core.coders import STYLE_NAMES, coder_label
 from annotator.core.memos import preview
 from annotator.core.model import Annotation, Tag
@@ -66,6 +66,8 @@ UNDERLINES = {
     "dash-dot": QTextCharFormat.UnderlineStyle.DashDotLine,
     "dash-dot-dot": QTextCharFormat.UnderlineStyle.DashDotDotLine,
 }
+#: How each tag pattern of :data:`annotator.core.themes.TAG_PATTERNS` is drawn.
+PATTERNS = {"solid": QTextCharFormat.UnderlineStyle.SingleUnderline, **UNDERLINES}
 
 
 def annotation_span(annotation: Annotation) -> Span:
@@ -96,6 +98,14 @@ class QtSpanHighlighter(QSyntaxHighlighter):
     style (:meth:`set_coder_styles`: other coders than the user) is underlined
     in that style (dashed, dotted, wavy...), the fill still its tag's colour.
 
+    The highlight style (:meth:`set_highlight_style`, see :mod:`annotator.core.themes`)
+    trades the tint for a line in the tag's colour (``underline``) or adds that line to it
+    (``both``); the line is darkened or lightened to 3:1 against what it is drawn on. With
+    tag patterns on (:meth:`set_tag_patterns`) each tag's line has the pattern of its place
+    in the codebook. Coder styles and tag patterns would both speak through the underline,
+    so while coder styles are in use (other coders' annotations shown) they win: tag
+    patterns wait until no coder style is set (View › Coders showing only the user's).
+
     Highlighting is lazy. A new text is laid out in a fresh document with no
     highlighter attached (a highlighter is called for every block as Qt lays
     them out: ~15 ms for 8,000 blocks even when it does nothing); then
@@ -114,6 +124,9 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         self._theme: tuple[colours.RGB, colours.RGB] = (colours.WHITE, colours.BLACK)  # page, text
         self._formats: dict[tuple[tuple[str, ...], str | None], QTextCharFormat] = {}
         self._coder_styles: dict[str, str] = {}  # coder -> a style of UNDERLINES
+        self._order: dict[str, int] = {}  # tag id -> its place in the codebook (its pattern)
+        self._style = themes.FILL
+        self._patterns = False
         self._forcing = False  # set while we ask for a block (Qt's own passes skip blocks not yet due)
         self._done = bytearray()
         self._next_block = 0
@@ -136,6 +149,7 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         self._map = offset_map
         self._index = SpanIndex(spans)
         self._colors = {t.id: QColor(t.color) for t in tags}
+        self._order = {t.id: position for position, t in enumerate(tags)}
         self._formats.clear()
         self.setDocument(document)
         self._restart()
@@ -149,6 +163,7 @@ class QtSpanHighlighter(QSyntaxHighlighter):
 
     def set_tags(self, tags: list[Tag]) -> None:
         self._colors = {t.id: QColor(t.color) for t in tags}
+        self._order = {t.id: position for position, t in enumerate(tags)}
         self._formats.clear()
         self._restart()
 
@@ -160,6 +175,30 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         """Underline each coder's annotations in their style (coder -> a key of :data:`UNDERLINES`)."""
         if styles != self._coder_styles:
             self._coder_styles = dict(styles)
+            self._formats.clear()
+            self._restart()
+
+    @property
+    def highlight_style(self) -> str:
+        return self._style
+
+    @property
+    def tag_patterns(self) -> bool:
+        return self._patterns
+
+    def set_highlight_style(self, style: str) -> None:
+        """Show tags as a tint, a line in their colour, or both (a key of :data:`themes.HIGHLIGHT_STYLES`)."""
+        if style not in themes.HIGHLIGHT_STYLES:
+            raise ValueError(f"not a highlight style: {style!r}")
+        if style != self._style:
+            self._style = style
+            self._formats.clear()
+            self._restart()
+
+    def set_tag_patterns(self, on: bool) -> None:
+        """Give each tag's underline a pattern of its own (while no coder style is in use)."""
+        if on != self._patterns:
+            self._patterns = on
             self._formats.clear()
             self._restart()
 
@@ -219,8 +258,14 @@ class QtSpanHighlighter(QSyntaxHighlighter):
     def _format(self, tag_ids: tuple[str, ...], style: str | None = None) -> QTextCharFormat:
         fmt = self._formats.get((tag_ids, style))
         if fmt is None:
-            colors = [self._colors.get(t, QColor("#999999")) for t in tag_ids]
-            fmt = QTextCharFormat()
+            fmt = self._formats[(tag_ids, style)] = self._new_format(tag_ids, style)
+        return fmt
+
+    def _new_format(self, tag_ids: tuple[str, ...], style: str | None) -> QTextCharFormat:
+        colors = [self._colors.get(t, QColor("#999999")) for t in tag_ids]
+        fmt = QTextCharFormat()
+        under = self._theme[0]  # what a line is drawn on: the page, or the tint when there is one
+        if self._style != themes.UNDERLINE:
             if len(colors) == 1:
                 look = painted(colors[0], self._theme, colours.SINGLE_STRENGTH)
             else:
@@ -230,11 +275,20 @@ class QtSpanHighlighter(QSyntaxHighlighter):
                 fmt.setUnderlineColor(colors[-1])
             fmt.setBackground(QColor(*look.background))
             fmt.setForeground(QColor(*look.foreground))
-            if style is not None:
-                fmt.setUnderlineStyle(UNDERLINES[style])
-                if len(colors) == 1:
-                    fmt.setUnderlineColor(QColor(*look.foreground))
-            self._formats[(tag_ids, style)] = fmt
+            under = look.background
+        line = QColor(*colours.visible_on(rgb(colors[-1]), under))
+        if style is not None:  # another coder's annotation: their style wins
+            fmt.setUnderlineStyle(UNDERLINES[style])
+            if self._style == themes.FILL and len(colors) == 1:
+                fmt.setUnderlineColor(fmt.foreground().color())
+            else:
+                fmt.setUnderlineColor(line)
+        elif self._patterns and not self._coder_styles:
+            fmt.setUnderlineStyle(PATTERNS[themes.tag_pattern(self._order.get(tag_ids[-1], 0))])
+            fmt.setUnderlineColor(line)
+        elif self._style != themes.FILL:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(line)
         return fmt
 
     def highlightBlock(self, text: str) -> None:
@@ -443,6 +497,16 @@ class QtTextPane(QPlainTextEdit):
     def set_coder_styles(self, styles: dict[str, str]) -> None:
         """Underline each coder's annotations in their style (see :meth:`QtSpanHighlighter.set_coder_styles`)."""
         self.highlighter.set_coder_styles(styles)
+        self._highlight_visible()
+
+    def set_highlight_style(self, style: str) -> None:
+        """Show tags as a tint, a line in their colour, or both (see :mod:`annotator.core.themes`)."""
+        self.highlighter.set_highlight_style(style)
+        self._highlight_visible()
+
+    def set_tag_patterns(self, on: bool) -> None:
+        """Give each tag's underline a pattern of its own (see :class:`QtSpanHighlighter`)."""
+        self.highlighter.set_tag_patterns(on)
         self._highlight_visible()
 
     def remove_annotation(self, annotation_id: str) -> None:
@@ -736,9 +800,11 @@ class QtTextPane(QPlainTextEdit):
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
-        if self.hasFocus():  # the pane draws no focus frame of its own: one in the theme's accent
+        if self.hasFocus():  # the pane draws no focus frame of its own: one in the theme's accent, 3:1 on the page
             painter = QPainter(self.viewport())
-            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), self.FOCUS_WIDTH)
+            page = theme_of(self.palette())[0]
+            accent = colours.visible_on(rgb(self.palette().color(QPalette.ColorRole.Highlight)), page)
+            pen = QPen(QColor(*accent), self.FOCUS_WIDTH)
             pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
             painter.setPen(pen)
             half = self.FOCUS_WIDTH // 2
