@@ -1,7 +1,8 @@
 """Annotator's translations: extract strings into the ``.ts`` files, and build the ``.qm`` files.
 
 The sources are ``resources/i18n/<language>/<module>.ts``: one file per UI module per
-language, so people translating different modules never edit the same file. ``build``
+language, so people translating different modules never edit the same file. English is the
+source language: its files hold only the plural forms (``%Ln hit(s)`` as "1 hit", "5 hits"). ``build``
 merges each language's files into one ``annotator_<language>.qm`` with Qt's ``lrelease``;
 ``update`` refreshes ``.ts`` files from the code with ``lupdate``. Both tools come with
 PySide6 (a dependency), found without importing it, so this runs with the standard
@@ -25,6 +26,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = REPO / "resources" / "i18n"
 UI = REPO / "src" / "annotator" / "ui"
+#: The language the code is written in: translated only where a count needs plural forms.
+SOURCE_LANGUAGE = "en"
 
 
 def qt_tool(name: str) -> Path:
@@ -70,8 +73,9 @@ def update(modules: list[str], sources: Path = SOURCES) -> None:
     for language in languages(sources):
         for module in names:
             ts = sources / language / f"{module}.ts"
+            plural_only = ["-pluralonly"] if language == SOURCE_LANGUAGE else []
             subprocess.run(
-                [qt_tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete",
+                [qt_tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete", *plural_only,
                  "-target-language", language, UI / f"{module}.py", "-ts", ts],
                 check=True,
             )  # fmt: skip

@@ -10,7 +10,6 @@ French chosen, widgets, Qt's own buttons and numbers follow; without a ``.qm``, 
 from __future__ import annotations
 
 import ast
-import importlib.util
 import re
 import subprocess
 import xml.etree.ElementTree as ET
@@ -21,32 +20,16 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from annotator.ui import qt_i18n
-from tests.conftest import REPO_ROOT
+from tests.ui.conftest import translations
 
-
-def _load_build_script():  # type: ignore[no-untyped-def]
-    """packaging/translations.py (not importable by name: PyPI's ``packaging`` owns it)."""
-    spec = importlib.util.spec_from_file_location("translations", REPO_ROOT / "packaging" / "translations.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-translations = _load_build_script()
-SOURCES, UI, build, languages, qt_tool = (
-    translations.SOURCES,
-    translations.UI,
-    translations.build,
-    translations.languages,
-    translations.qt_tool,
-)
+SOURCES, UI, qt_tool = translations.SOURCES, translations.UI, translations.qt_tool
 
 # Keyed (context, source, plural?) -> the translations (one, or the plural forms), None if unfinished.
 Messages = dict[tuple[str, str, bool], list[str] | None]
 
 TRANSLATED = sorted({p.stem for p in SOURCES.glob("*/*.ts")})
-LANGUAGES = languages()
+LANGUAGES = translations.languages()  # English among them, with the plural forms only
+ENGLISH = translations.SOURCE_LANGUAGE
 
 
 def _messages(ts: Path) -> Messages:
@@ -78,7 +61,7 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Messages]:
 
 
 def test_german_and_french_translate_the_same_modules() -> None:
-    assert {"de", "fr"} <= set(LANGUAGES)
+    assert {"de", "en", "fr"} <= set(LANGUAGES)
     assert TRANSLATED, "no module is translated yet"
     for language in LANGUAGES:
         assert sorted(p.stem for p in (SOURCES / language).glob("*.ts")) == TRANSLATED, language
@@ -87,7 +70,8 @@ def test_german_and_french_translate_the_same_modules() -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_string_of_a_translated_module_is_translated(language: str, extracted: dict[str, Messages]) -> None:
     missing, unfinished, obsolete = [], [], []
-    for module, messages in extracted.items():
+    for module, every in extracted.items():
+        messages = {key: v for key, v in every.items() if language != ENGLISH or key[2]}
         committed = _messages(SOURCES / language / f"{module}.ts")
         missing += [(module, key[:2]) for key in messages if key not in committed]
         unfinished += [(module, key[:2]) for key in messages if key in committed and committed[key] is None]
@@ -96,6 +80,30 @@ def test_every_string_of_a_translated_module_is_translated(language: str, extrac
     assert not missing, f"not in resources/i18n/{language} ({hint}): {missing}"
     assert not unfinished, f"untranslated in resources/i18n/{language}: {unfinished}"
     assert not obsolete, f"no longer in the code, still in resources/i18n/{language} ({hint}): {obsolete}"
+
+
+def _marked(path: Path) -> set[tuple[str, str]]:
+    """Every literal the code marks for translation, as (how, source): read with Python's own parser."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            name, args = _name(node.func), node.args
+            at = {"tr": 0, "QT_TR_NOOP": 0, "translate": 1, "QT_TRANSLATE_NOOP": 1}.get(name)
+            if (
+                at is not None
+                and len(args) > at
+                and isinstance(args[at], ast.Constant)
+                and isinstance(args[at].value, str)
+            ):
+                found.add((name, args[at].value))
+    return found
+
+
+@pytest.mark.parametrize("module", TRANSLATED)
+def test_lupdate_finds_every_string_the_code_marks(module: str, extracted: dict[str, Messages]) -> None:
+    """lupdate's Python reader misses some calls (translate() with an expression as n): none may be missed."""
+    sources = {source for _context, source, _plural in extracted[module]}
+    assert {marked for marked in _marked(UI / f"{module}.py") if marked[1] not in sources} == set()
 
 
 #: What a translation must carry over: Python's named fields, Qt's %1 and the count %n / %Ln.
@@ -139,9 +147,9 @@ def _name(func: ast.expr) -> str:
 
 
 def _is_words(node: ast.expr) -> bool:
-    """A literal a person reads: an f-string, or a string with a letter in it."""
-    if isinstance(node, ast.JoinedStr):
-        return True
+    """A literal a person reads: a string (or f-string) with a letter in it."""
+    if isinstance(node, ast.JoinedStr):  # words of its own, not only placeholders
+        return any(_is_words(part) for part in node.values)
     if not isinstance(node, ast.Constant) or not isinstance(node.value, str) or node.value in NAMES:
         return False
     return any(c.isalpha() for c in node.value)
@@ -159,6 +167,8 @@ def _untranslated(path: Path) -> list[str]:
                 for a in [*node.args, *(k.value for k in node.keywords)]
                 if _is_words(a)
             ]
+        if name == "translate" and len(node.args) + len(node.keywords) > 3:
+            found.append(f"{path.name}:{node.lineno} translate(…, n): lupdate reads no plural there, use self.tr")
         if name in TRANSLATORS and any(isinstance(a, ast.JoinedStr) for a in node.args):
             found.append(f"{path.name}:{node.lineno} {name}(f'…'): use placeholders")  # an f-string is never found
     return found
@@ -173,16 +183,17 @@ def test_the_literal_check_catches_an_unwrapped_string(tmp_path: Path) -> None:
     code = tmp_path / "qt_x.py"
     code.write_text(
         'label.setText("Hello")\nQPushButton(self.tr("&OK"), self)\nbox.setTitle(f"{n} hits")\n'
-        'self.tr(f"{n} hits")\nview.setAccessibleName(self.tr("Hits"))\nbox.addItem("—", None)\n',
+        'self.tr(f"{n} hits")\nview.setAccessibleName(self.tr("Hits"))\nbox.addItem("—", None)\n'
+        'QCoreApplication.translate("X", "%n hits", None, n)\n',
         encoding="utf-8",
     )
-    assert [line.split()[0] for line in _untranslated(code)] == ["qt_x.py:1", "qt_x.py:3", "qt_x.py:4"]
+    assert [line.split()[0] for line in _untranslated(code)] == ["qt_x.py:1", "qt_x.py:3", "qt_x.py:4", "qt_x.py:7"]
 
 
 @pytest.fixture(scope="module")
 def qm_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("qm")
-    assert {p.name for p in build(out)} >= {"annotator_de.qm", "annotator_fr.qm"}
+    assert {p.name for p in translations.build(out)} >= {"annotator_de.qm", "annotator_en.qm", "annotator_fr.qm"}
     return out
 
 
@@ -191,7 +202,7 @@ def language(qapp, qm_dir: Path):  # type: ignore[no-untyped-def]
     """Install a language for one test, then English and the previous locale again."""
     before = QLocale()
     yield lambda code, folder=qm_dir: qt_i18n.install_translations(code, folder)
-    qt_i18n.remove_translations()
+    qt_i18n.install_translations("en", qm_dir)  # as every UI test has it (tests/ui/conftest.py)
     QLocale.setDefault(before)
 
 

@@ -195,5 +195,19 @@
         <source>tag</source>
         <translation>Tag</translation>
     </message>
+    <message numerus="yes">
+        <source>Auto-coded %Ln span(s)</source>
+        <translation>
+            <numerusform>%Ln Stelle automatisch codiert</numerusform>
+            <numerusform>%Ln Stellen automatisch codiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %Ln already coded</source>
+        <translation>
+            <numerusform>; %Ln schon codiert</numerusform>
+            <numerusform>; %Ln schon codiert</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -195,5 +195,19 @@
         <source>tag</source>
         <translation>étiquette</translation>
     </message>
+    <message numerus="yes">
+        <source>Auto-coded %Ln span(s)</source>
+        <translation>
+            <numerusform>%Ln passage codé automatiquement</numerusform>
+            <numerusform>%Ln passages codés automatiquement</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %Ln already coded</source>
+        <translation>
+            <numerusform> ; %Ln déjà codé</numerusform>
+            <numerusform> ; %Ln déjà codés</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

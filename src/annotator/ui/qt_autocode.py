@@ -72,9 +72,11 @@ class AutocodeCommand(QUndoCommand):
     already wrote (off the GUI thread); undo deletes exactly those annotations, and a later redo
     puts the very same ones back (ids and times), each checked against what the step left."""
 
-    def __init__(self, session: CommandHost, result: AutocodeResult, plan: Plan, text: str) -> None:
+    def __init__(self, session: CommandHost, result: AutocodeResult, plan: Plan, text: str, done: str) -> None:
+        """*text* names the step (Edit › Undo …); *done* is what the status bar says once it is shown."""
         super().__init__(text)
         self._session = session
+        self._done = done
         self._pending: AutocodeResult | None = result
         self._made = result.changes.annotations_created
         self._sha256s = {p.document_id: p.sha256 for p in plan.spans}
@@ -83,12 +85,7 @@ class AutocodeCommand(QUndoCommand):
         session, pending = self._session, self._pending
         if pending is not None:
             self._pending = None
-            message = QCoreApplication.translate("AutocodeCommand", "Auto-coded %Ln span(s)", None, pending.added)
-            if pending.already_coded:
-                message += QCoreApplication.translate(
-                    "AutocodeCommand", "; %Ln already coded", None, pending.already_coded
-                )
-            session.run(lambda: pending.changes, message)
+            session.run(lambda: pending.changes, self._done)
             return
         made, sha256s = self._made, self._sha256s
         changes = session.run(
@@ -362,7 +359,10 @@ class QtAutocodeFlow(QObject):
         text = self.tr("Auto-code %Ln span(s) as {tag}", None, result.added).format(
             tag=tag.name if tag else self.tr("tag")
         )
-        session.push([AutocodeCommand(session, result, plan, text)])
+        done = self.tr("Auto-coded %Ln span(s)", None, result.added)
+        if result.already_coded:
+            done += self.tr("; %Ln already coded", None, result.already_coded)
+        session.push([AutocodeCommand(session, result, plan, text, done)])
 
     def _status(self, message: str) -> None:
         self._window.statusBar().showMessage(message, 6000)

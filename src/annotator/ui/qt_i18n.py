@@ -5,6 +5,7 @@ or, when empty or absent, the system's. Annotator's strings come from
 ``annotator_<language>.qm`` (built from ``resources/i18n``, see docs/translating.md) and
 Qt's own (standard buttons, context menus) from the ``qtbase`` translations PySide6 ships;
 Qt's are used only with Annotator's, so a language Annotator lacks is English throughout.
+English has a file too, with only the plural forms ("1 hit", "5 hits" for ``%Ln hit(s)``).
 No ``.qm`` file means English, never an error. The chosen locale becomes Qt's default,
 so :func:`format_count` and :func:`format_date` write ``12.345`` and ``31.12.2026`` in German.
 """
@@ -54,15 +55,16 @@ def install_translations(language: str | None = None, folder: Path | None = None
     locale = QLocale(language) if language else QLocale.system()
     QLocale.setDefault(locale)
     folder = folder or translations_dir()
-    if language == "en" or folder is None:
+    if folder is None:
         return locale
     ours = QTranslator(app)
-    if not ours.load(locale, "annotator", "_", str(folder)):
-        return locale  # not a language Annotator speaks: English, Qt's strings included
-    qts = QTranslator(app)
     translators = [ours]
-    if qts.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        translators.append(qts)
+    if ours.load(locale, "annotator", "_", str(folder)) and ours.language() != "en":
+        qts = QTranslator(app)
+        if qts.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            translators.append(qts)
+    elif not ours.load("annotator_en", str(folder)):  # a language Annotator lacks: English throughout
+        return locale
     for translator in translators:
         app.installTranslator(translator)
         _installed.append(translator)

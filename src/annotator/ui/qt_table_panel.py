@@ -356,7 +356,8 @@ class QtTablePanel(QWidget):
             self.run()
 
     def describe(self, table: Table) -> str:
-        return QCoreApplication.translate("QtTablePanel", "%Ln row(s).", None, len(table.rows))
+        """What the status line says of a new table (with its count, in the subclass's words)."""
+        raise NotImplementedError
 
     def counted(self, counted: object) -> None:
         """A new table is shown, from *counted* (a subclass clears what an old cell opened)."""
