@@ -71,6 +71,19 @@ def test_the_wheel_carries_the_desktop_files(wheel: Path) -> None:
     assert {f"annotator/packaging/linux/{p.name}" for p in shipped} <= _names(wheel)
 
 
+def test_the_wheel_carries_the_translations(wheel: Path) -> None:
+    """One .qm per language of resources/i18n, built by lrelease (hatch_build.py); not the .ts sources."""
+    languages = sorted(p.name for p in (REPO_ROOT / "resources" / "i18n").iterdir() if p.is_dir())
+    assert {"de", "fr"} <= set(languages)
+    names = _names(wheel)
+    assert {n for n in names if n.startswith("annotator/i18n/")} == {
+        f"annotator/i18n/annotator_{x}.qm" for x in languages
+    }
+    with zipfile.ZipFile(wheel) as archive:
+        assert archive.read("annotator/i18n/annotator_de.qm").startswith(bytes.fromhex("3cb86418caef9c95"))  # a .qm
+    assert not [n for n in names if n.endswith(".ts")]
+
+
 def test_the_wheel_carries_every_file_of_the_package(wheel: Path) -> None:
     """Schemas, migrations and their template, and any data file added later: all of src/annotator."""
     names = _names(wheel)
@@ -157,6 +170,13 @@ def test_an_install_of_the_wheel_alone_seeds_the_sample_on_first_run(
         "app = QApplication([]); print(QIcon(str(config.resource_path('annotator.svg'))).pixmap(32, 32).isNull())",
     )
     assert (drawn.returncode, drawn.stdout.strip()) == (0, "False"), drawn.stderr
+    spoken = run(
+        venv / "bin" / "python",
+        "-c",
+        "from annotator.ui import qt_i18n; print(qt_i18n.translations_dir()); print(qt_i18n.available_languages())",
+    )
+    folder, languages = spoken.stdout.splitlines()
+    assert Path(folder).is_relative_to(venv) and "'de'" in languages and "'fr'" in languages, spoken.stderr
 
     version = run(venv / "bin" / "annotator", "--version")
     assert (version.returncode, version.stdout.strip()) == (0, f"annotator {VERSION}")

@@ -6,6 +6,7 @@ they would have shown is recorded in ``messages``.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 
 # Headless unless a test run asks for a real screen (e.g. QT_QPA_PLATFORM=xcb under Xvfb).
@@ -20,8 +21,28 @@ from PySide6.QtGui import QContextMenuEvent, QTextCursor
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMenu, QMessageBox
 
 from annotator.services import Library
+from annotator.ui import qt_i18n
 from annotator.ui.app import create_main_window
 from annotator.ui.qt_main_window import QtMainWindow
+from tests.conftest import REPO_ROOT
+
+
+def _load_translations_script():  # type: ignore[no-untyped-def]
+    """packaging/translations.py (not importable by name: PyPI's ``packaging`` owns it)."""
+    spec = importlib.util.spec_from_file_location("translations", REPO_ROOT / "packaging" / "translations.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+translations = _load_translations_script()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp, tmp_path_factory: pytest.TempPathFactory) -> None:  # type: ignore[no-untyped-def]
+    """The interface as on an English system: with the English plural forms ("1 hit", "5 hits")."""
+    qt_i18n.install_translations("en", translations.build(tmp_path_factory.mktemp("qm"))[0].parent)
 
 
 @pytest.fixture(autouse=True)

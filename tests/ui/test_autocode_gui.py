@@ -63,7 +63,7 @@ def test_alt_a_previews_enter_codes_and_one_undo_removes_them_all(
     dialog.extent_box.setFocus()
     qtbot.keyClick(dialog.extent_box, Qt.Key.Key_Down)  # the match -> its sentence
     assert _rows(dialog) == [(TO_CREATE, s) for s in SENTENCES]
-    assert dialog.summary_label.text() == "3 to create, 0 already coded (4 hit(s) in 1 document(s))."
+    assert dialog.summary_label.text() == "3 to create, 0 already coded (4 hits in 1 document)."
     qtbot.keyClick(dialog.preview_list, Qt.Key.Key_Return)
     assert window.autocoder.dialog is None
     made = stored_annotations(library_path, doc_id)
@@ -78,7 +78,7 @@ def test_alt_a_previews_enter_codes_and_one_undo_removes_them_all(
     qtbot.keyClick(window.pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window.pane, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert stored_annotations(library_path, doc_id) == made
-    assert window.undo_action.text().startswith("&Undo Auto-code 3 span(s) as claim")
+    assert window.undo_action.text().startswith("&Undo Auto-code 3 spans as claim")
 
 
 def test_space_leaves_a_span_out_and_already_coded_spans_are_shown_greyed_by_the_palette(
@@ -92,7 +92,7 @@ def test_space_leaves_a_span_out_and_already_coded_spans_are_shown_greyed_by_the
     tree.setCurrentItem(tree.topLevelItem(1))
     qtbot.keyClick(tree, Qt.Key.Key_Space)
     assert tree.topLevelItem(1).checkState(0) == Qt.CheckState.Unchecked
-    assert dialog.summary_label.text() == "3 to create, 0 already coded, 1 left out (4 hit(s) in 1 document(s))."
+    assert dialog.summary_label.text() == "3 to create, 0 already coded, 1 left out (4 hits in 1 document)."
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     starts = [i for i in range(len(TEXT)) if TEXT.startswith("rose", i)]
     assert [a.start for a in stored_annotations(library_path, doc_id)] == [starts[0], starts[2], starts[3]]

@@ -88,7 +88,7 @@ def test_ctrl_shift_w_counts_and_enter_on_a_word_lists_it_in_context_and_jumps(
         (w.document_id, w.sha256, [(h.start, h.end) for h in w.hits]) for w in found
     ]
     assert [h.match for h in shown[0].hits] == ["Straße", "STRASSE"]
-    assert panel.status_label.text() == "“strasse”: 2 occurrence(s) in 1 document(s)."
+    assert panel.status_label.text() == "“strasse”: 2 occurrences in 1 document."
     kwic = panel.kwic_view
     assert kwic.hasFocus()
     qtbot.keyClick(kwic, Qt.Key.Key_Down)  # the second occurrence

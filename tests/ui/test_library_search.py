@@ -308,7 +308,7 @@ def test_alt_o_auto_codes_every_hit_found_or_only_the_hits_selected(
     qtbot.keyClick(panel.edit, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.autocoder.dialog is not None)  # a mnemonic clicks a moment later
     dialog = window.autocoder.dialog
-    qtbot.waitUntil(lambda: "5 hit(s) in 2 document(s)" in dialog.summary_label.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "5 hits in 2 documents" in dialog.summary_label.text(), timeout=10000)
     qtbot.keyClick(dialog.preview_list, Qt.Key.Key_Escape)  # nothing coded
     assert window.autocoder.dialog is None
     assert stored_annotations(library_path, three[0]) == []
@@ -479,6 +479,6 @@ def test_alt_o_after_a_cancelled_search_codes_the_hits_found_not_the_documents_n
     qtbot.keyClick(panel.edit, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.autocoder.dialog is not None)
     dialog = window.autocoder.dialog
-    qtbot.waitUntil(lambda: "hit(s)" in dialog.summary_label.text(), timeout=10000)
-    assert "3 to create" in dialog.summary_label.text() and "3 hit(s) in 1 document(s)" in dialog.summary_label.text()
+    qtbot.waitUntil(lambda: "hits in" in dialog.summary_label.text(), timeout=10000)
+    assert "3 to create" in dialog.summary_label.text() and "3 hits in 1 document" in dialog.summary_label.text()
     qtbot.keyClick(dialog.preview_list, Qt.Key.Key_Escape)

@@ -132,7 +132,9 @@ def test_ctrl_shift_o_counts_and_a_cell_lists_its_pairs_and_enter_selects_the_ex
     ids = list(dict.fromkeys(s.annotation_id for pair in behind.pairs for s in pair))
     assert [s.annotation_id for s in panel.segments_model.segments] == ids
     assert len(behind.pairs) == wanted.cells[0][2]
-    assert panel.status_label.text().startswith(f"{len(behind.pairs)} pair(s) of {len(ids)} segment(s)")
+    pairs, segments = len(behind.pairs), len(ids)
+    said = f"{pairs} pair{'s' * (pairs != 1)} of {segments} segment{'s' * (segments != 1)}:"
+    assert panel.status_label.text().startswith(said)
     view = panel.segments_view
     assert view.hasFocus() and view.currentIndex().row() == 0
     segment = panel.segments_model.segments[0]

@@ -80,7 +80,7 @@ def test_ctrl_shift_r_a_typed_query_and_enter_jump_to_the_exact_span(
         wanted = retrieve(library, "claim & evidence", context=40)
     assert [s.annotation_id for s in panel.model.segments] == [s.annotation_id for s in wanted]
     assert panel.model.segments == wanted and len(wanted) == 1
-    assert panel.status_label.text() == "1 segment(s) in 1 document(s)."
+    assert panel.status_label.text() == "1 segment in 1 document."
     [segment] = wanted
     view = panel.view
     assert view.model().index(0, QtSegmentsModel.QUOTE).data() == "=cmd study claims a cure | maybe"

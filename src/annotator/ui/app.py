@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer, qVersion
+from PySide6.QtCore import QCoreApplication, QTimer, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -16,6 +16,7 @@ from annotator.services.backups import ensure_rolling_backups
 from annotator.services.locating import describe_library
 from annotator.services.sample import seed_sample
 from annotator.ui.qt_crash import QtCrashReporter, install_crash_handlers, log
+from annotator.ui.qt_i18n import install_translations
 from annotator.ui.qt_main_window import QtMainWindow
 from annotator.ui.qt_session import QtLibrarySession
 from annotator.ui.qt_themes import apply_appearance
@@ -44,6 +45,7 @@ def run_gui(database: str | None = None, paths: Sequence[str] = ()) -> int:
     app.setApplicationName("Annotator")
     app.setApplicationDisplayName("Annotator")
     app.setDesktopFileName(config.APP_ID)  # Wayland links the window to its menu entry and icon
+    install_translations()  # the language setting, else the system's; before any window is made
     icon = config.resource_path("annotator.svg")
     if icon is not None:
         app.setWindowIcon(QIcon(str(icon)))
@@ -65,7 +67,8 @@ def _open_and_run(app: QApplication, database: str | None, paths: Sequence[str],
         if is_default:
             seed_sample(library, config.seeds_dir())
     except USER_ERRORS as exc:
-        QMessageBox.critical(None, "Annotator", f"The library could not be opened.\n\n{exc}")
+        message = QCoreApplication.translate("app", "The library could not be opened.\n\n{error}").format(error=exc)
+        QMessageBox.critical(None, "Annotator", message)
         return 1
     log.info("Annotator %s (Python %s, Qt %s) on %s", __version__, sys.version.split()[0], qVersion(),
              describe_library(library.url))  # fmt: skip
@@ -73,7 +76,7 @@ def _open_and_run(app: QApplication, database: str | None, paths: Sequence[str],
     try:
         ensure_rolling_backups(library)  # the daily and weekly backups, when due
     except LibraryError as exc:  # no backup today is worth a warning, not a refusal to work
-        backup_warning = f"No backup was made: {exc}"
+        backup_warning = QCoreApplication.translate("app", "No backup was made: {error}").format(error=exc)
     try:
         window = create_main_window(library)
         reporter.parent_window = window

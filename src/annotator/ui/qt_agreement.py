@@ -29,7 +29,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import pairwise
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,18 +65,44 @@ from annotator.services import agreement as service
 from annotator.services.progress import Progress
 from annotator.services.searching import Scope
 from annotator.ui.qt_background import QtWorker
+from annotator.ui.qt_i18n import format_count, format_number
 from annotator.ui.qt_scope import QtScopeChooser
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 from annotator.ui.qt_table_tools import EXPORT_ROLE, QtTableTools
 
 _Index = QModelIndex | QPersistentModelIndex
 
-#: The dialog's title, and the exported table's.
+#: The dialog's title, and the exported table's (the table's stays English, as the report does).
 TITLE = "Intercoder agreement"
 #: What the dialog says once the library changed after its table was computed.
-STALE = "The library has changed since; this table may be out of date. Compute again (Alt+M)."
+STALE = QT_TRANSLATE_NOOP(
+    "QtAgreementDialog", "The library has changed since; this table may be out of date. Compute again (Alt+M)."
+)
 #: What the uncoded chooser offers, with the service's names.
-UNCODED_TEXT = {service.MISSING: "missing values", service.CATEGORY: "a category of their own"}
+UNCODED_TEXT = {
+    service.MISSING: QT_TRANSLATE_NOOP("QtAgreementDialog", "missing values"),
+    service.CATEGORY: QT_TRANSLATE_NOOP("QtAgreementDialog", "a category of their own"),
+}
+#: The units as the unit chooser offers them (the exported report says them in English: service.UNIT_TEXT).
+UNIT_LABELS = {
+    ag.CHARACTER: QT_TRANSLATE_NOOP(
+        "QtAgreementDialog", "character: every code point of the stored text, white space included"
+    ),
+    ag.WORD: QT_TRANSLATE_NOOP("QtAgreementDialog", "word: the words as word frequencies read them"),
+    ag.SENTENCE: QT_TRANSLATE_NOOP("QtAgreementDialog", "sentence: the sentences as search splits them"),
+    ag.PARAGRAPH: QT_TRANSLATE_NOOP("QtAgreementDialog", "paragraph: the blocks between blank lines"),
+}
+#: The result columns' headers, by the service's field names (an export keeps the field names).
+FIELD_LABELS = {
+    "measure": QT_TRANSLATE_NOOP("QtAgreementModel", "measure"),
+    "tag": QT_TRANSLATE_NOOP("QtAgreementModel", "tag"),
+    "category": QT_TRANSLATE_NOOP("QtAgreementModel", "category"),
+    "document": QT_TRANSLATE_NOOP("QtAgreementModel", "document"),
+    "coders": QT_TRANSLATE_NOOP("QtAgreementModel", "coders"),
+    "value": QT_TRANSLATE_NOOP("QtAgreementModel", "value"),
+    "units": QT_TRANSLATE_NOOP("QtAgreementModel", "units"),
+    "reason": QT_TRANSLATE_NOOP("QtAgreementModel", "reason"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +143,7 @@ class QtAgreementModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return service.FIELDS[section]
+            return self.tr(FIELD_LABELS[service.FIELDS[section]])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -122,22 +156,24 @@ class QtAgreementModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._shown(row, field)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{field}: {self._shown(row, field)}"
+            return f"{self.tr(FIELD_LABELS[field])}: {self._shown(row, field)}"
         if role == Qt.ItemDataRole.TextAlignmentRole and field in ("value", "units"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def _shown(self, row: service.Row, field: str) -> str:
         if field == "tag":
-            return row.tag if row.tag is not None else "all tags" if row.measure == service.ALPHA_U else "(categorical)"
+            if row.tag is not None:
+                return row.tag
+            return self.tr("all tags") if row.measure == service.ALPHA_U else self.tr("(categorical)")
         if field == "document":
-            return "pooled" if row.document is None else self.titles.get(row.document, row.document)
+            return self.tr("pooled") if row.document is None else self.titles.get(row.document, row.document)
         if field == "coders":
             return ", ".join(row.coders)
         if field == "value":
-            return "undefined" if row.value is None else f"{row.value:.4f}"
+            return self.tr("undefined") if row.value is None else format_number(row.value, 4)
         if field == "units":
-            return f"{row.units:,}"
+            return format_count(row.units)
         value = {"measure": row.measure, "category": row.category, "reason": row.reason}[field]
         return value or ""
 
@@ -158,53 +194,55 @@ class QtAgreementDialog(QDialog):
         report: Callable[[str], None],
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(self.tr("Intercoder agreement"))
+        self.setAccessibleName(self.windowTitle())
         self._session = session
         self._computed: tuple[AgreementChoices, datetime] | None = None
         self.worker = QtWorker(self)
         self.worker.progressed.connect(self._on_worker_progressed)
         self.worker.finished.connect(self._on_worker_finished)
         self.worker.failed.connect(self._on_worker_failed)
-        self.worker.cancelled.connect(lambda: self._on_worker_failed("Cancelled; the table is that of the last run."))
+        cancelled = self.tr("Cancelled; the table is that of the last run.")
+        self.worker.cancelled.connect(lambda: self._on_worker_failed(cancelled))
 
-        self.coder_list = self._checklist("Coders to compare, two or more")
-        self.tag_list = self._checklist("Tags to compare; none checked: every tag")
+        self.coder_list = self._checklist(self.tr("Coders to compare, two or more"))
+        self.tag_list = self._checklist(self.tr("Tags to compare; none checked: every tag"))
         self.scope = QtScopeChooser(self, selected_document_ids)
-        self.scope.scope_box.setAccessibleName("Documents")
+        self.scope.scope_box.setAccessibleName(self.tr("Documents"))
         self.unit_box = QComboBox(self)
-        self.unit_box.setAccessibleName("Unit")
+        self.unit_box.setAccessibleName(self.tr("Unit"))
         for unit in ag.UNITS:
-            self.unit_box.addItem(service.UNIT_TEXT[unit], unit)
-        self.categorical_box = QCheckBox("Cate&gorical: the tags are the categories of one variable", self)
-        self.categorical_box.setAccessibleName("Categorical: the tags are the categories of one variable")
+            self.unit_box.addItem(self.tr(UNIT_LABELS[unit]), unit)
+        self.categorical_box = QCheckBox(self.tr("Cate&gorical: the tags are the categories of one variable"), self)
+        self.categorical_box.setAccessibleName(self.tr("Categorical: the tags are the categories of one variable"))
         self.uncoded_box = QComboBox(self)
-        self.uncoded_box.setAccessibleName("Uncoded units are")
+        self.uncoded_box.setAccessibleName(self.tr("Uncoded units are"))
         for uncoded, text in UNCODED_TEXT.items():
-            self.uncoded_box.addItem(text, uncoded)
+            self.uncoded_box.addItem(self.tr(text), uncoded)
         self.uncoded_box.setEnabled(False)
         self.categorical_box.toggled.connect(self.uncoded_box.setEnabled)
 
-        self.compute_button = self._button("Co&mpute", "Compute agreement", self.compute)
+        self.compute_button = self._button(self.tr("Co&mpute"), self.tr("Compute agreement"), self.compute)
         self.compute_button.setDefault(True)
-        self.cancel_button = self._button("Cancel", "Cancel computing", self.cancel)
+        self.cancel_button = self._button(self.tr("Cancel"), self.tr("Cancel computing"), self.cancel)
         self.cancel_button.setVisible(False)
-        self.close_button = self._button("Close", "Close intercoder agreement", self.reject)
+        self.close_button = self._button(self.tr("Close"), self.tr("Close intercoder agreement"), self.reject)
         self.disagreements_button = self._button(
-            "Disagreeme&nts…", "List every stretch where the chosen coders differ", self.show_disagreements
-        )
+            self.tr("Disagreeme&nts…"), self.tr("List every stretch where the chosen coders differ"),
+            self.show_disagreements,
+        )  # fmt: skip
         self.progress_bar = QProgressBar(self)
-        self.progress_bar.setAccessibleName("Agreement progress")
+        self.progress_bar.setAccessibleName(self.tr("Agreement progress"))
         self.progress_bar.setVisible(False)
-        self.status_label = QLabel("Choose two coders or more, then Compute.", self)
-        self.status_label.setAccessibleName("Agreement status")
+        self.status_label = QLabel(self.tr("Choose two coders or more, then Compute."), self)
+        self.status_label.setAccessibleName(self.tr("Agreement status"))
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setWordWrap(True)
 
         self.model = QtAgreementModel(self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
-        self.view.setAccessibleName("Agreement results")
+        self.view.setAccessibleName(self.tr("Agreement results"))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setTabKeyNavigation(False)
@@ -245,19 +283,19 @@ class QtAgreementDialog(QDialog):
 
     def _lay_out(self) -> None:
         grid = QGridLayout()
-        grid.addWidget(self._label("&Coders (two or more)", self.coder_list), 0, 0)
-        grid.addWidget(self._label("&Tags (none checked: every tag)", self.tag_list), 0, 1)
+        grid.addWidget(self._label(self.tr("&Coders (two or more)"), self.coder_list), 0, 0)
+        grid.addWidget(self._label(self.tr("&Tags (none checked: every tag)"), self.tag_list), 0, 1)
         grid.addWidget(self.coder_list, 1, 0)
         grid.addWidget(self.tag_list, 1, 1)
         options = QGridLayout()
-        options.addWidget(self._label("&Documents", self.scope.scope_box), 0, 0)
+        options.addWidget(self._label(self.tr("&Documents"), self.scope.scope_box), 0, 0)
         options.addWidget(self.scope.scope_box, 0, 1)
-        options.addWidget(self._label("Attribute &value", self.scope.value_edit), 1, 0)
+        options.addWidget(self._label(self.tr("Attribute &value"), self.scope.value_edit), 1, 0)
         options.addWidget(self.scope.value_edit, 1, 1)
-        options.addWidget(self._label("&Unit", self.unit_box), 2, 0)
+        options.addWidget(self._label(self.tr("&Unit"), self.unit_box), 2, 0)
         options.addWidget(self.unit_box, 2, 1)
         options.addWidget(self.categorical_box, 3, 0, 1, 2)
-        options.addWidget(self._label("Unc&oded units are", self.uncoded_box), 4, 0)
+        options.addWidget(self._label(self.tr("Unc&oded units are"), self.uncoded_box), 4, 0)
         options.addWidget(self.uncoded_box, 4, 1)
         options.setRowStretch(5, 1)
         grid.addLayout(options, 1, 2)
@@ -275,7 +313,7 @@ class QtAgreementDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
-        layout.addWidget(self._label("&Results", self.view))
+        layout.addWidget(self._label(self.tr("&Results"), self.view))
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         chain = [self.coder_list, self.tag_list, self.scope.scope_box, self.scope.value_edit, self.unit_box,
@@ -293,7 +331,7 @@ class QtAgreementDialog(QDialog):
             coders = library.coders()
             self.scope.reload_from(library)
         except USER_ERRORS as exc:
-            self.say(f"The library cannot be read: {exc}")
+            self.say(self.tr("The library cannot be read: {error}").format(error=exc))
             return
         tags = self._session.tags
         paths = {i: codebook.format_path(p) for i, p in codebook.paths(tags).items()}
@@ -330,7 +368,7 @@ class QtAgreementDialog(QDialog):
         selected documents when none is selected."""
         coders = tuple(_checked(self.coder_list))
         if len(coders) < 2:
-            raise InvalidInput("check two coders or more")
+            raise InvalidInput(self.tr("check two coders or more"))
         tags = tuple(_checked(self.tag_list)) or None
         categorical = self.categorical_box.isChecked()
         return AgreementChoices(
@@ -347,12 +385,12 @@ class QtAgreementDialog(QDialog):
     def compute(self) -> None:
         """Compute with the choices shown, off the GUI thread (a run going on is cancelled; not while blind)."""
         if self._session.blind:
-            self.say("Not computed: blind coding is on; turn it off (View › Coders) to compare coders.")
+            self.say(self.tr("Not computed: blind coding is on; turn it off (View › Coders) to compare coders."))
             return
         try:
             chosen = self.choices()
         except InvalidInput as exc:
-            self.say(f"Not computed: {exc}.")
+            self.say(self.tr("Not computed: {error}.").format(error=exc))
             return
         library = self._session.library
 
@@ -365,14 +403,14 @@ class QtAgreementDialog(QDialog):
 
         self.worker.start(work, name="annotator-agreement")
         self._show_running(True)
-        self.say("Computing…")
+        self.say(self.tr("Computing…"))
 
     def cancel(self) -> bool:
         """Stop a run going on (the table of the last run stays); True if there was one."""
         if not self.worker.cancel():
             return False
         self._show_running(False)
-        self.say("Cancelled; the table is that of the last run.")
+        self.say(self.tr("Cancelled; the table is that of the last run."))
         return True
 
     def stop(self) -> None:
@@ -396,8 +434,12 @@ class QtAgreementDialog(QDialog):
         self.model.set_results(found, titles)
         self.view.resizeColumnsToContents()
         undefined = sum(r.value is None for r in found.results)
-        note = f" {found.conflicts} unit values were two categories at once, left out." if found.conflicts else ""
-        self.say(f"{len(found.results)} result(s), {undefined} undefined (the reason is beside each).{note}")
+        results = self.tr("%Ln result(s), {undefined} undefined (the reason is beside each).", None, len(found.results))
+        said = results.format(undefined=format_count(undefined))
+        if found.conflicts:
+            note = self.tr("%Ln unit value(s) were two categories at once, left out.", None, found.conflicts)
+            said = f"{said} {note}"
+        self.say(said)
         if found.results:
             self.view.setCurrentIndex(self.model.index(0, service.FIELDS.index("value")))
 
@@ -407,7 +449,7 @@ class QtAgreementDialog(QDialog):
 
     def _library_changed(self) -> None:
         if self.model.found is not None and not self.running:
-            self.say(STALE)
+            self.say(self.tr(STALE))
 
     def report_table(self) -> Table:
         """The rows shown, with the method statement (what Export… writes)."""
@@ -459,8 +501,8 @@ class QtAgreementFlow(QObject):
         self._selected_document_ids, self._report = selected_document_ids, report
         self._compare = compare  # the Disagreements view's: coders, scope, tag paths (none: every tag)
         self.dialog: QtAgreementDialog | None = None
-        self.action = QAction("Intercoder &agreement…", window, shortcut=QKeySequence("Ctrl+Shift+K"))
-        self.action.setToolTip("Agreement of two or more coders, exported with the method stated")
+        self.action = QAction(self.tr("Intercoder &agreement…"), window, shortcut=QKeySequence("Ctrl+Shift+K"))
+        self.action.setToolTip(self.tr("Agreement of two or more coders, exported with the method stated"))
         self.action.triggered.connect(lambda _=False: self.show())
         window.addAction(self.action)
 

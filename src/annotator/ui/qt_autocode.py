@@ -24,7 +24,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
@@ -50,13 +50,18 @@ from annotator.services.progress import Cancelled, Progress
 from annotator.services.searching import Scope
 from annotator.ui.qt_background import run_in_background
 from annotator.ui.qt_commands import CommandHost
+from annotator.ui.qt_i18n import format_count
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 
-#: The extents offered, as the chooser says them.
-EXTENT_LABELS = ((MATCH, "The match"), (SENTENCE, "Its sentence"), (PARAGRAPH, "Its paragraph"))
-TO_CREATE = "to create"
-ALREADY_CODED = "already coded"
-CANCELLED = "Auto-coding cancelled; nothing was coded."
+#: The extents offered, as the chooser says them (translated when shown, as are the statuses).
+EXTENT_LABELS = (
+    (MATCH, QT_TRANSLATE_NOOP("QtAutocodeDialog", "The match")),
+    (SENTENCE, QT_TRANSLATE_NOOP("QtAutocodeDialog", "Its sentence")),
+    (PARAGRAPH, QT_TRANSLATE_NOOP("QtAutocodeDialog", "Its paragraph")),
+)
+TO_CREATE = QT_TRANSLATE_NOOP("QtAutocodeDialog", "to create")
+ALREADY_CODED = QT_TRANSLATE_NOOP("QtAutocodeDialog", "already coded")
+CANCELLED = QT_TRANSLATE_NOOP("QtAutocodeFlow", "Auto-coding cancelled; nothing was coded.")
 
 #: Plans a preview: (tag id, extent, progress) -> the plan.
 Planner = Callable[[str, str, Progress], Plan]
@@ -67,9 +72,11 @@ class AutocodeCommand(QUndoCommand):
     already wrote (off the GUI thread); undo deletes exactly those annotations, and a later redo
     puts the very same ones back (ids and times), each checked against what the step left."""
 
-    def __init__(self, session: CommandHost, result: AutocodeResult, plan: Plan, text: str) -> None:
+    def __init__(self, session: CommandHost, result: AutocodeResult, plan: Plan, text: str, done: str) -> None:
+        """*text* names the step (Edit › Undo …); *done* is what the status bar says once it is shown."""
         super().__init__(text)
         self._session = session
+        self._done = done
         self._pending: AutocodeResult | None = result
         self._made = result.changes.annotations_created
         self._sha256s = {p.document_id: p.sha256 for p in plan.spans}
@@ -78,14 +85,12 @@ class AutocodeCommand(QUndoCommand):
         session, pending = self._session, self._pending
         if pending is not None:
             self._pending = None
-            message = f"Auto-coded {pending.added} span(s)"
-            if pending.already_coded:
-                message += f"; {pending.already_coded} already coded"
-            session.run(lambda: pending.changes, message)
+            session.run(lambda: pending.changes, self._done)
             return
         made, sha256s = self._made, self._sha256s
         changes = session.run(
-            lambda: autocoding.restore_coded(session.library, annotations=made, sha256s=sha256s), "Redone"
+            lambda: autocoding.restore_coded(session.library, annotations=made, sha256s=sha256s),
+            QCoreApplication.translate("AutocodeCommand", "Redone"),
         )
         if changes is None:
             self.setObsolete(True)
@@ -94,7 +99,8 @@ class AutocodeCommand(QUndoCommand):
 
     def undo(self) -> None:
         session, made = self._session, self._made
-        if session.run(lambda: autocoding.remove_coded(session.library, annotations=made), "Undone") is None:
+        undone = QCoreApplication.translate("AutocodeCommand", "Undone")
+        if session.run(lambda: autocoding.remove_coded(session.library, annotations=made), undone) is None:
             self.setObsolete(True)  # another program changed one since: nothing to undo or redo here
 
 
@@ -105,48 +111,48 @@ class QtAutocodeDialog(QDialog):
         self, parent: QWidget, tags: Sequence[Tag], what: str, planner: Planner, *, tag_id: str | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Auto-code")
-        self.setAccessibleName("Auto-code")
+        self.setWindowTitle(self.tr("Auto-code"))
+        self.setAccessibleName(self.tr("Auto-code"))
         self._planner = planner
         self.plan: Plan | None = None
         form = QFormLayout(self)
         self.what_label = QLabel(what, self)
         self.what_label.setWordWrap(True)
-        self.what_label.setAccessibleName("What is coded")
+        self.what_label.setAccessibleName(self.tr("What is coded"))
         self.what_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         form.addRow(self.what_label)
         self.tag_box = QComboBox(self)
-        self.tag_box.setAccessibleName("Tag")
+        self.tag_box.setAccessibleName(self.tr("Tag"))
         labels = tag_labels(tags)
         for tag in tags:
             self.tag_box.addItem(labels[tag.id], tag.id)
         if tag_id is not None and self.tag_box.findData(tag_id) >= 0:
             self.tag_box.setCurrentIndex(self.tag_box.findData(tag_id))
-        form.addRow("&Tag", self.tag_box)
+        form.addRow(self.tr("&Tag"), self.tag_box)
         self.extent_box = QComboBox(self)
-        self.extent_box.setAccessibleName("Extent: what each hit codes")
+        self.extent_box.setAccessibleName(self.tr("Extent: what each hit codes"))
         for extent, label in EXTENT_LABELS:
-            self.extent_box.addItem(label, extent)
-        form.addRow("&Extent", self.extent_box)
+            self.extent_box.addItem(self.tr(label), extent)
+        form.addRow(self.tr("&Extent"), self.extent_box)
         self.preview_list = QTreeWidget(self)
-        self.preview_list.setAccessibleName("Preview: spans to create (checked) and already coded")
-        self.preview_list.setHeaderLabels(["Status", "Document", "Hits", "Text"])
+        self.preview_list.setAccessibleName(self.tr("Preview: spans to create (checked) and already coded"))
+        self.preview_list.setHeaderLabels([self.tr("Status"), self.tr("Document"), self.tr("Hits"), self.tr("Text")])
         self.preview_list.setRootIsDecorated(False)
         self.preview_list.setUniformRowHeights(True)
         self.preview_list.setMinimumSize(640, 280)
-        self.preview_list.setToolTip("Space unchecks a span to leave it uncoded")
-        preview_label = QLabel("&Preview", self)
+        self.preview_list.setToolTip(self.tr("Space unchecks a span to leave it uncoded"))
+        preview_label = QLabel(self.tr("&Preview"), self)
         preview_label.setBuddy(self.preview_list)
         form.addRow(preview_label, self.preview_list)
         self.summary_label = QLabel(self)
-        self.summary_label.setAccessibleName("Summary")
+        self.summary_label.setAccessibleName(self.tr("Summary"))
         form.addRow(self.summary_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.ok_button = QPushButton("&Code", self)
-        self.ok_button.setAccessibleName("Code the checked spans")
+        self.ok_button = QPushButton(self.tr("&Code"), self)
+        self.ok_button.setAccessibleName(self.tr("Code the checked spans"))
         self.ok_button.setDefault(True)
         self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
@@ -174,11 +180,11 @@ class QtAutocodeDialog(QDialog):
             widget.setEnabled(False)
         tag_id, extent = self.tag_id, self.extent
         try:
-            plan = run_in_background(self, "Finding what to code…", lambda p: self._planner(tag_id, extent, p))
+            plan = run_in_background(self, self.tr("Finding what to code…"), lambda p: self._planner(tag_id, extent, p))
         except Cancelled:
             plan = None
         except USER_ERRORS as exc:
-            QMessageBox.warning(self, "Auto-code", f"Nothing can be coded: {exc}")
+            QMessageBox.warning(self, self.tr("Auto-code"), self.tr("Nothing can be coded: {error}").format(error=exc))
             plan = None
         finally:
             for box in boxes:
@@ -196,8 +202,8 @@ class QtAutocodeDialog(QDialog):
             titles = dict(plan.titles)
             items = []
             for p in plan.spans:
-                item = QTreeWidgetItem([ALREADY_CODED if p.already_coded else TO_CREATE,
-                                        titles.get(p.document_id, ""), str(p.hits), preview(p.quote)])  # fmt: skip
+                status = self.tr(ALREADY_CODED if p.already_coded else TO_CREATE)
+                item = QTreeWidgetItem([status, titles.get(p.document_id, ""), format_count(p.hits), preview(p.quote)])
                 if p.already_coded:  # shown, greyed by the palette's own disabled colours
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
                 else:
@@ -233,15 +239,19 @@ class QtAutocodeDialog(QDialog):
     def _show_summary(self) -> None:
         plan = self.plan
         if plan is None:
-            self.summary_label.setText("Nothing to code.")
+            self.summary_label.setText(self.tr("Nothing to code."))
             self.ok_button.setEnabled(False)
             return
         chosen = len(self.chosen_indices())
         left_out = len(plan.to_create) - chosen
-        text = f"{chosen} to create, {len(plan.already_coded)} already coded"
+        text = self.tr("{to_create} to create, {already} already coded").format(
+            to_create=format_count(chosen), already=format_count(len(plan.already_coded))
+        )
         if left_out:
-            text += f", {left_out} left out"
-        self.summary_label.setText(f"{text} ({plan.hits} hit(s) in {plan.documents} document(s)).")
+            text += self.tr(", {left_out} left out").format(left_out=format_count(left_out))
+        hits = self.tr("%Ln hit(s)", None, plan.hits)
+        summary = self.tr("{summary} ({hits} in %Ln document(s)).", None, plan.documents)
+        self.summary_label.setText(summary.format(summary=text, hits=hits))
         self.summary_label.setAccessibleDescription(self.summary_label.text())
         self.ok_button.setEnabled(chosen > 0)
 
@@ -271,7 +281,9 @@ class QtAutocodeFlow(QObject):
                 progress=progress,
             )  # fmt: skip
 
-        return self._open(what or f"Every hit of “{preview(query.pattern, 60)}”", planner)
+        return self._open(
+            what or self.tr("Every hit of “{pattern}”").format(pattern=preview(query.pattern, 60)), planner
+        )
 
     def code_in_document(self, query: Query) -> QtAutocodeDialog | None:
         """Offer to code every hit of *query* in the document shown (the find bar's Auto-code…),
@@ -281,7 +293,7 @@ class QtAutocodeFlow(QObject):
             return None
         return self.code_query(
             query, Scope(document_ids=(document.id,)), expected_sha256s={document.id: document.sha256},
-            what=f"Every hit of “{preview(query.pattern, 60)}” in this document",
+            what=self.tr("Every hit of “{pattern}” in this document").format(pattern=preview(query.pattern, 60)),
         )  # fmt: skip
 
     def code_hits(self, hits: Sequence[ChosenHit], *, what: str | None = None) -> QtAutocodeDialog | None:
@@ -291,12 +303,12 @@ class QtAutocodeFlow(QObject):
         def planner(tag_id: str, extent: str, progress: Progress) -> Plan:
             return autocoding.plan_hits(library, chosen, tag_id=tag_id, extent=extent, progress=progress)
 
-        return self._open(what or f"The {len(chosen)} chosen hit(s)", planner)
+        return self._open(what or self.tr("The %Ln chosen hit(s)", None, len(chosen)), planner)
 
     def _open(self, what: str, planner: Planner) -> QtAutocodeDialog | None:
         tags = self._session.tags
         if not tags:
-            self._status("The codebook has no tags: add one first (Ctrl+Shift+T).")
+            self._status(self.tr("The codebook has no tags: add one first (Ctrl+Shift+T)."))
             return None
         dialog = QtAutocodeDialog(self._window, tags, what, planner, tag_id=self._tag_id)
         dialog.finished.connect(lambda result: self._closed(dialog, result))
@@ -327,23 +339,30 @@ class QtAutocodeFlow(QObject):
         try:
             result = run_in_background(
                 self._window,
-                "Coding…",
+                self.tr("Coding…"),
                 lambda progress: autocoding.apply(library, plan, coder=coder, progress=progress),
             )
         except Cancelled:
-            self._status(CANCELLED)
+            self._status(self.tr(CANCELLED))
             return
         except USER_ERRORS as exc:
-            QMessageBox.warning(self._window, "Auto-code", f"Nothing was coded: {exc}")
+            QMessageBox.warning(
+                self._window, self.tr("Auto-code"), self.tr("Nothing was coded: {error}").format(error=exc)
+            )
             with contextlib.suppress(*USER_ERRORS):
                 session.refresh()  # a text changed since the preview: show it as it is now
             return
         if not result.added:
-            self._status(f"Nothing to code: {result.already_coded} span(s) already coded.")
+            self._status(self.tr("Nothing to code: %Ln span(s) already coded.", None, result.already_coded))
             return
         tag = session.tag(plan.tag_id)
-        text = f"Auto-code {result.added} span(s) as {tag.name if tag else 'tag'}"
-        session.push([AutocodeCommand(session, result, plan, text)])
+        text = self.tr("Auto-code %Ln span(s) as {tag}", None, result.added).format(
+            tag=tag.name if tag else self.tr("tag")
+        )
+        done = self.tr("Auto-coded %Ln span(s)", None, result.added)
+        if result.already_coded:
+            done += self.tr("; %Ln already coded", None, result.already_coded)
+        session.push([AutocodeCommand(session, result, plan, text, done)])
 
     def _status(self, message: str) -> None:
         self._window.statusBar().showMessage(message, 6000)

@@ -28,7 +28,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,6 +68,7 @@ from annotator.services import disagreements as service
 from annotator.services.searching import Scope
 from annotator.ui.qt_adjudication_commands import AdjudicateCommand
 from annotator.ui.qt_background import QtWorker
+from annotator.ui.qt_i18n import format_count
 from annotator.ui.qt_scope import QtScopeChooser
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 from annotator.ui.qt_table_panel import STALE, QtTableDock
@@ -67,7 +77,9 @@ from annotator.ui.qt_text_pane import painted, rgb, theme_of
 
 _Index = QModelIndex | QPersistentModelIndex
 #: Why nothing is listed while the library is coded blind.
-BLIND_REFUSED = "blind coding is on; turn it off (View › Coders) to compare coders"
+BLIND_REFUSED = QT_TRANSLATE_NOOP(
+    "QtDisagreementsPanel", "blind coding is on; turn it off (View › Coders) to compare coders"
+)
 #: How many coders Alt+1, Alt+2… can accept.
 MAX_KEYED = 9
 
@@ -81,7 +93,14 @@ class QtDisagreementsModel(QAbstractTableModel):
     coder (what they coded), settled; each cell's exact value under :data:`EXPORT_ROLE`."""
 
     DOCUMENT, START, LENGTH, DISPUTED, TAGS, QUOTE = range(6)
-    HEADERS = ("Document", "Start", "Length", "Disputed", "Tags", "Quote")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("QtDisagreementsModel", "Document"),
+        QT_TRANSLATE_NOOP("QtDisagreementsModel", "Start"),
+        QT_TRANSLATE_NOOP("QtDisagreementsModel", "Length"),
+        QT_TRANSLATE_NOOP("QtDisagreementsModel", "Disputed"),
+        QT_TRANSLATE_NOOP("QtDisagreementsModel", "Tags"),
+        QT_TRANSLATE_NOOP("QtDisagreementsModel", "Quote"),
+    )  # translated when shown
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -117,9 +136,9 @@ class QtDisagreementsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if section < len(self.HEADERS):
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         coders = self.found.coders
-        return coders[section - len(self.HEADERS)] if section - len(self.HEADERS) < len(coders) else "Settled"
+        return coders[section - len(self.HEADERS)] if section - len(self.HEADERS) < len(coders) else self.tr("Settled")
 
     def _value(self, d: service.Disagreement, column: int) -> str | int:
         values: list[str | int] = [d.title, d.start, d.length, d.disputed, "; ".join(d.tags), d.quote]
@@ -135,7 +154,7 @@ class QtDisagreementsModel(QAbstractTableModel):
         if role == EXPORT_ROLE:
             return value
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return " ".join(value.split()) if isinstance(value, str) else f"{value:,}"
+            return " ".join(value.split()) if isinstance(value, str) else format_count(value)
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and value:
             return value
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int):
@@ -169,10 +188,11 @@ class QtCoderPane(QPlainTextEdit):
         spans = [Span(c.start - first, c.end - first, c.tag_id, c.annotation_id) for c in stretch.coded[coder]]
         self.painted = segments(spans, 0, len(self.passage))
         self.setPlainText(self.passage)
-        self.setAccessibleName(f"{stretch.coders[coder]}'s coding")
-        said = service.describe_codings(stretch.coded[coder]) or "nothing"
-        self.setAccessibleDescription(f"{stretch.coders[coder]} coded: {said}")
-        self.setToolTip(f"{stretch.coders[coder]} coded: {said}")
+        name = stretch.coders[coder]
+        self.setAccessibleName(self.tr("{coder}'s coding").format(coder=name))
+        said = service.describe_codings(stretch.coded[coder]) or self.tr("nothing")
+        self.setAccessibleDescription(self.tr("{coder} coded: {codings}").format(coder=name, codings=said))
+        self.setToolTip(self.accessibleDescription())
         self._paint()
 
     def clear_coder(self) -> None:
@@ -239,7 +259,7 @@ class QtDisagreementsPanel(QWidget):
         report: Callable[[str], None],
     ) -> None:
         super().__init__(parent)
-        self.title = "Disagreements"
+        self.title = self.tr("Disagreements")
         self.setAccessibleName(self.title)
         self._session = session
         self._show_span = show_span
@@ -257,28 +277,28 @@ class QtDisagreementsPanel(QWidget):
         self._pending: dict[str, object] = {}
 
         self.coders_list = QListWidget(self)
-        self.coders_list.setAccessibleName("Coders to compare")
-        self.coders_list.setToolTip("Check two coders or more (Space)")
+        self.coders_list.setAccessibleName(self.tr("Coders to compare"))
+        self.coders_list.setToolTip(self.tr("Check two coders or more (Space)"))
         self.coders_list.setMaximumHeight(70)
         self.coders_list.itemChanged.connect(lambda _item: self.rerun())
         self.tag_box = QComboBox(self)
-        self.tag_box.setAccessibleName("Tags compared")
+        self.tag_box.setAccessibleName(self.tr("Tags compared"))
         self.tag_box.currentIndexChanged.connect(lambda _i: self.rerun())
         self.scope = QtScopeChooser(self, selected_document_ids)
         self.scope.value_edit.returnPressed.connect(self.run)
         self.scope.scope_box.currentIndexChanged.connect(self._on_scope_chosen)
         self.consensus_edit = QLineEdit(self)
-        self.consensus_edit.setAccessibleName("Consensus coder")
-        self.consensus_edit.setPlaceholderText("consensus")
-        self.consensus_edit.setToolTip("The coder an accepted version is copied to")
-        self.run_button = QPushButton("R&un", self)
-        self.run_button.setAccessibleName("List the disagreements")
+        self.consensus_edit.setAccessibleName(self.tr("Consensus coder"))
+        self.consensus_edit.setPlaceholderText(self.tr("consensus"))
+        self.consensus_edit.setToolTip(self.tr("The coder an accepted version is copied to"))
+        self.run_button = QPushButton(self.tr("R&un"), self)
+        self.run_button.setAccessibleName(self.tr("List the disagreements"))
         self.run_button.setAutoDefault(False)
         self.run_button.clicked.connect(self.run)
 
         self.model = QtDisagreementsModel(self)
         self.view = QTableView(self)
-        self.view.setAccessibleName("Disagreements table")
+        self.view.setAccessibleName(self.tr("Disagreements table"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -295,32 +315,35 @@ class QtDisagreementsPanel(QWidget):
         )  # fmt: skip
 
         self.panes_box = QWidget(self)
-        self.panes_box.setAccessibleName("Each coder's version")
+        self.panes_box.setAccessibleName(self.tr("Each coder's version"))
         self.panes_layout = QHBoxLayout(self.panes_box)
         self.panes_layout.setContentsMargins(0, 0, 0, 0)
         self.panes: list[QtCoderPane] = []
         self.pane_labels: list[QLabel] = []
         self.accept_row = QHBoxLayout()
         self.accept_buttons: list[QPushButton] = []
-        self.both_button = self._button("&Both", "Accept every coder's version", lambda: self.accept_all())
-        self.neither_button = self._button("&Neither", "Accept no coder's version", lambda: self.accept([]))
+        self.both_button = self._button(self.tr("&Both"), self.tr("Accept every coder's version"), self.accept_all)
+        self.neither_button = self._button(
+            self.tr("&Neither"), self.tr("Accept no coder's version"), lambda: self.accept([])
+        )
         for k in range(1, MAX_KEYED + 1):
-            self._panel_action(f"Accept coder {k}", f"Alt+{k}", lambda k=k: self.accept_coder(k - 1))
+            accept = self.tr("Accept coder {number}").format(number=k)
+            self._panel_action(accept, f"Alt+{k}", lambda k=k: self.accept_coder(k - 1))
 
         self.status_label = QLabel(self)
-        self.status_label.setAccessibleName("Disagreements status")
+        self.status_label.setAccessibleName(self.tr("Disagreements status"))
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_bar = QProgressBar(self)
-        self.progress_bar.setAccessibleName("Disagreements progress")
+        self.progress_bar.setAccessibleName(self.tr("Disagreements progress"))
         self.progress_bar.setMaximumWidth(200)
         self.progress_bar.setVisible(False)
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setAccessibleName("Cancel listing the disagreements")
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel listing the disagreements"))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel)
-        self._panel_action("List the disagreements again", "F5", self.run)
-        self.cancel_action = self._panel_action("Cancel", "Esc", self.cancel)
+        self._panel_action(self.tr("List the disagreements again"), "F5", self.run)
+        self.cancel_action = self._panel_action(self.tr("Cancel"), "Esc", self.cancel)
         self.cancel_action.setEnabled(False)
         self._lay_out()
         for signal in (session.libraryChanged, session.annotationsChanged, session.tagsChanged,
@@ -354,19 +377,19 @@ class QtDisagreementsPanel(QWidget):
 
     def _lay_out(self) -> None:
         options = QHBoxLayout()
-        self._labelled(options, "C&oders", self.coders_list)
-        self._labelled(options, "Ta&gs", self.tag_box)
-        self._labelled(options, "&In", self.scope.scope_box)
+        self._labelled(options, self.tr("C&oders"), self.coders_list)
+        self._labelled(options, self.tr("Ta&gs"), self.tag_box)
+        self._labelled(options, self.tr("&In"), self.scope.scope_box)
         options.addWidget(QLabel("=", self))
         options.addWidget(self.scope.value_edit)
-        self._labelled(options, "&Consensus coder", self.consensus_edit)
+        self._labelled(options, self.tr("&Consensus coder"), self.consensus_edit)
         options.addWidget(self.run_button)
         options.addStretch(1)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.panes_box, 1)
-        self.accept_row.addWidget(QLabel("Accept:", self))
+        self.accept_row.addWidget(QLabel(self.tr("Accept:"), self))
         self.accept_row.addStretch(1)
         self.accept_row.addWidget(self.both_button)
         self.accept_row.addWidget(self.neither_button)
@@ -413,20 +436,22 @@ class QtDisagreementsPanel(QWidget):
             label = QLabel(coder, self.panes_box)
             label.setTextFormat(Qt.TextFormat.PlainText)
             pane = QtCoderPane(self.panes_box, self._tag_colour)
-            pane.setAccessibleName(f"{coder}'s coding")
+            pane.setAccessibleName(self.tr("{coder}'s coding").format(coder=coder))
             column.addWidget(label)
             column.addWidget(pane, 1)
             self.panes_layout.addLayout(column, 1)
             self.panes.append(pane)
             self.pane_labels.append(label)
             keyed = f" (Alt+{k + 1})" if k < MAX_KEYED else ""
-            button = self._button(coder, f"Accept {coder}'s version", lambda k=k: self.accept_coder(k))
-            button.setToolTip(f"Accept {coder}'s version{keyed}")
+            accept = self.tr("Accept {coder}'s version").format(coder=coder)
+            button = self._button(coder, accept, lambda k=k: self.accept_coder(k))
+            button.setToolTip(f"{accept}{keyed}")
             self.accept_row.insertWidget(1 + k, button)
             self.accept_buttons.append(button)
             for widget in (label, pane, button):
                 widget.show()  # made after the panel was shown: not shown with it
-        self.both_button.setText("Both" if len(coders) == 2 else "All")  # still Alt+B (a key of the panel's own)
+        # Still Alt+B (a key of the panel's own), so no mnemonic shown.
+        self.both_button.setText(self.tr("Both") if len(coders) == 2 else self.tr("All"))
         self._chain()
 
     def _tag_colour(self, tag_id: str) -> QColor:
@@ -441,7 +466,7 @@ class QtDisagreementsPanel(QWidget):
             coders = self._session.library.coders()
             self.scope.reload_from(self._session.library)
         except USER_ERRORS as exc:
-            self.say(f"The library cannot be read: {exc}")
+            self.say(self.tr("The library cannot be read: {error}").format(error=exc))
             return
         checked = self.chosen_coders() or coders[:2]
         current = self.coders_list.currentItem()
@@ -458,7 +483,7 @@ class QtDisagreementsPanel(QWidget):
         chosen = self.tag_box.currentData()
         self.tag_box.blockSignals(True)
         self.tag_box.clear()
-        self.tag_box.addItem("All tags", None)
+        self.tag_box.addItem(self.tr("All tags"), None)
         for path in self._tag_paths():
             self.tag_box.addItem(path, [path])
         if isinstance(chosen, list) and len(chosen) > 1:
@@ -511,7 +536,7 @@ class QtDisagreementsPanel(QWidget):
         """The choices now; :class:`InvalidInput` when fewer than two coders are checked or the scope cannot be read."""
         coders = self.chosen_coders()
         if len(coders) < 2:
-            raise InvalidInput("check two coders or more (Alt+O, then Space)")
+            raise InvalidInput(self.tr("check two coders or more (Alt+O, then Space)"))
         scope = self._scope_given if self._scope_given is not None else self.scope.scope()
         return {"coders": coders, "tags": self.tag_box.currentData(), "scope": scope}
 
@@ -525,14 +550,14 @@ class QtDisagreementsPanel(QWidget):
         """List the disagreements with the choices shown, off the GUI thread (not while blind)."""
         if self._session.blind:
             self.hide_results()
-            self.say(f"Not listed: {BLIND_REFUSED}.")
+            self.say(self.tr("Not listed: {error}.").format(error=self.tr(BLIND_REFUSED)))
             return
         try:
             settings = self.settings()
         except InvalidInput as exc:
             if self.worker.cancel():
                 self._show_running(False)
-            self.say(f"Not listed: {exc}.")
+            self.say(self.tr("Not listed: {error}.").format(error=exc))
             return
         self._pending = settings
         self._changed_while_running = False
@@ -542,7 +567,7 @@ class QtDisagreementsPanel(QWidget):
             name="annotator-disagreements",
         )
         self._show_running(True)
-        self.say("Comparing…")
+        self.say(self.tr("Comparing…"))
 
     def hide_results(self) -> None:
         """Blind coding was turned on: stop a run, and show no coder's work (listed again when asked)."""
@@ -560,7 +585,7 @@ class QtDisagreementsPanel(QWidget):
     def cancel(self) -> None:
         if self.worker.cancel():
             self._show_running(False)
-            self.say("Cancelled; the list is that of the last run.")
+            self.say(self.tr("Cancelled; the list is that of the last run."))
 
     def stop(self) -> None:
         self.worker.stop()
@@ -589,21 +614,24 @@ class QtDisagreementsPanel(QWidget):
         self.view.setColumnWidth(
             QtDisagreementsModel.QUOTE, min(300, self.view.columnWidth(QtDisagreementsModel.QUOTE))
         )
-        self.say(STALE if self.stale else self.describe(result))
+        self.say(QCoreApplication.translate("QtTablePanel", STALE) if self.stale else self.describe(result))
         if result.stretches:
             self.view.setCurrentIndex(self.model.index(0, 0))
 
     def _on_worker_failed(self, message: str) -> None:
         self._show_running(False)
-        self.say(message or "Cancelled; the list is that of the last run.")
+        self.say(message or self.tr("Cancelled; the list is that of the last run."))
 
     def describe(self, found: service.Disagreements) -> str:
         if not found.stretches:
-            return f"{', '.join(found.coders)} agree everywhere compared."
-        return (
-            f"{len(found.stretches)} stretch(es) where {', '.join(found.coders)} differ, largest first. "
-            "Enter shows one in the text; Alt+1, Alt+2… accept a coder's version, Alt+B all, Alt+N neither."
+            return self.tr("{coders} agree everywhere compared.").format(coders=", ".join(found.coders))
+        listed = self.tr(
+            "%Ln stretch(es) where {coders} differ, largest first. "
+            "Enter shows one in the text; Alt+1, Alt+2… accept a coder's version, Alt+B all, Alt+N neither.",
+            None,
+            len(found.stretches),
         )
+        return listed.format(coders=", ".join(found.coders))
 
     # -- a row ---------------------------------------------------------------------------------------
 
@@ -630,13 +658,17 @@ class QtDisagreementsPanel(QWidget):
         try:
             name = coder_name(self.consensus_edit.text())
         except InvalidInput as exc:
-            self.say(f"Not accepted: {exc}.")
+            self.say(self.tr("Not accepted: {error}.").format(error=exc))
             return None
         if not name:
-            self.say("Not accepted: type a name for the consensus coder first (Alt+C).")
+            self.say(self.tr("Not accepted: type a name for the consensus coder first (Alt+C)."))
             return None
         if name in self.model.found.coders:
-            self.say(f"Not accepted: the consensus coder must be another name than the coders compared, not '{name}'.")
+            self.say(
+                self.tr(
+                    "Not accepted: the consensus coder must be another name than the coders compared, not '{name}'."
+                ).format(name=name)
+            )
             return None
         return name
 
@@ -652,7 +684,7 @@ class QtDisagreementsPanel(QWidget):
         """Accept *coders*' version of the current stretch (none: neither) into the consensus coder, one undo step."""
         stretch = self.current_stretch()
         if stretch is None:
-            self.say("Choose a stretch in the list first.")
+            self.say(self.tr("Choose a stretch in the list first."))
             return
         name = self.consensus()
         if name is None:
@@ -662,7 +694,10 @@ class QtDisagreementsPanel(QWidget):
     def settled(self, stretch: service.Disagreement, choice: str | None) -> None:
         self.model.settle(stretch, choice)
         where = f"{stretch.title} {stretch.start}-{stretch.end}"
-        self.say(f"Accepted {choice} for {where}." if choice is not None else f"Undone: {where} is open again.")
+        if choice is not None:
+            self.say(self.tr("Accepted {choice} for {where}.").format(choice=choice, where=where))
+        else:
+            self.say(self.tr("Undone: {where} is open again.").format(where=where))
 
     # -- the library changed ------------------------------------------------------------------------------
 
@@ -674,7 +709,7 @@ class QtDisagreementsPanel(QWidget):
             self._changed_while_running = True
         elif self.counted_settings is not None and not self.stale:
             self.stale = True
-            self.say(STALE)
+            self.say(QCoreApplication.translate("QtTablePanel", STALE))
 
     def say(self, message: str) -> None:
         self.status_label.setText(message)
@@ -688,7 +723,8 @@ def disagreements_dock(
     """The Disagreements view (View › Disagreements, Ctrl+Shift+X)."""
     return QtTableDock(
         window, lambda dock: QtDisagreementsPanel(dock, session, **kwargs),  # type: ignore[arg-type,return-value]
-        title="Disagreements", object_name="disagreements", menu_text="Disa&greements", shortcut="Ctrl+Shift+X",
+        title=QCoreApplication.translate("QtDisagreementsPanel", "Disagreements"), object_name="disagreements",
+        menu_text=QCoreApplication.translate("QtDisagreementsPanel", "Disa&greements"), shortcut="Ctrl+Shift+X",
         beside=beside,
     )  # fmt: skip
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDockWidget, QMainWindow, QSpinBox, QTreeView, QWidget
 
 from annotator.core.matrices import Header, Table
@@ -56,36 +56,36 @@ class QtFrequenciesPanel(QtTablePanel):
         report: Callable[[str], None],
     ) -> None:
         super().__init__(
-            parent, session, title="Word frequencies", first="word", heat=False,
+            parent, session, title=self.tr("Word frequencies"), first=self.tr("word"), heat=False,
             selected_document_ids=selected_document_ids, report=report,
         )  # fmt: skip
         self._show_span = show_span
         self._stamps: dict[str, str] = {}  # every text's SHA-256 when the table shown was counted
         self.language_box = QComboBox(self)
-        self.language_box.setAccessibleName("Leave out the stop words of")
-        self.language_box.addItem("none", None)
+        self.language_box.setAccessibleName(self.tr("Leave out the stop words of"))
+        self.language_box.addItem(self.tr("none"), None)
         languages = sorted(stop_word_languages(), key=lambda code: language_label(code).casefold())
         for code in languages:
             self.language_box.addItem(language_label(code), code)
         self.language_box.currentIndexChanged.connect(lambda _i: self.rerun())
         self.min_length_box = QSpinBox(self)
-        self.min_length_box.setAccessibleName("Minimum length, characters")
+        self.min_length_box.setAccessibleName(self.tr("Minimum length, characters"))
         self.min_length_box.setRange(1, 100)
         self.top_box = QSpinBox(self)
-        self.top_box.setAccessibleName("Keep the most frequent words, 0 for all")
+        self.top_box.setAccessibleName(self.tr("Keep the most frequent words, 0 for all"))
         self.top_box.setRange(0, 1_000_000)
-        self.top_box.setSpecialValueText("all")
+        self.top_box.setSpecialValueText(self.tr("all"))
         for box in (self.min_length_box, self.top_box):
             box.findChild(QWidget, "qt_spinbox_lineedit").setAccessibleName(box.accessibleName())  # what Tab reaches
             box.valueChanged.connect(lambda _v: self.rerun())
-        self.add_option("Stop words of (&J)", self.language_box)
-        self.add_option("Mi&n. length", self.min_length_box)
-        self.add_option("&Keep top", self.top_box)
+        self.add_option(self.tr("Stop words of (&J)"), self.language_box)
+        self.add_option(self.tr("Mi&n. length"), self.min_length_box)
+        self.add_option(self.tr("&Keep top"), self.top_box)
 
         self.kwic_model = QtSearchResultsModel(lambda _id: None, self)
         self.kwic_view = QTreeView(self)
         self.kwic_view.setModel(self.kwic_model)
-        self.kwic_view.setAccessibleName("The word in context")
+        self.kwic_view.setAccessibleName(self.tr("The word in context"))
         self.kwic_view.setUniformRowHeights(True)
         self.kwic_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.kwic_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -94,11 +94,11 @@ class QtFrequenciesPanel(QtTablePanel):
         self.kwic_view.setColumnWidth(0, 220)
         self.kwic_view.setColumnWidth(1, 90)
         self.kwic_view.activated.connect(self._on_hit_activated)
-        self.kwic_tools = hit_table_tools(self.kwic_view, self.kwic_model, "Word in context", lambda: session.library,
+        self.kwic_tools = hit_table_tools(self.kwic_view, self.kwic_model, self.tr("Word in context"), lambda: session.library,
                                           report)  # fmt: skip
         for button in (self.kwic_tools.copy_button, self.kwic_tools.export_button):
             button.setText(button.text().replace("&", ""))  # Alt+Y and Alt+P are the table's
-        self.kwic_tools.copy_button.setAccessibleName("Copy the selected occurrences")
+        self.kwic_tools.copy_button.setAccessibleName(self.tr("Copy the selected occurrences"))
         self.finish(self.kwic_view, [self.kwic_tools.copy_button, self.kwic_tools.export_button])
         for signal in (session.refreshed, session.documentsChanged, session.libraryReloaded):
             signal.connect(self._check_texts)
@@ -128,7 +128,7 @@ class QtFrequenciesPanel(QtTablePanel):
         self._check_texts()
 
     def describe(self, table: Table) -> str:
-        return f"{len(table.rows)} word(s). Enter on a word lists it in context."
+        return self.tr("%Ln word(s). Enter on a word lists it in context.", None, len(table.rows))
 
     def open_cell(self, row: Header, column: Header | None, settings: dict[str, object]) -> None:
         library, scope = self._session.library, settings["scope"]
@@ -145,7 +145,9 @@ class QtFrequenciesPanel(QtTablePanel):
                 self.kwic_view.setFirstColumnSpanned(number, QModelIndex(), True)
                 self.kwic_view.expand(self.kwic_model.index(number, 0))
             hits = self.kwic_model.hit_count
-            self.say(f"“{row.label}”: {hits} occurrence(s) in {len(result)} document(s).")
+            occurrences = self.tr("%Ln occurrence(s)", None, hits)
+            says = self.tr("“{word}”: {occurrences} in %Ln document(s).", None, len(result))
+            self.say(says.format(word=row.label, occurrences=occurrences))
             if result:
                 self.kwic_view.setFocus(Qt.FocusReason.OtherFocusReason)
                 self.kwic_view.setCurrentIndex(self.kwic_model.index(0, 1, self.kwic_model.index(0, 0)))
@@ -187,6 +189,8 @@ def frequencies_dock(
 ) -> QtTableDock:
     """The Word frequencies view (View › Word frequencies, Ctrl+Shift+W)."""
     return QtTableDock(
-        window, lambda dock: QtFrequenciesPanel(dock, session, **kwargs), title="Word frequencies",  # type: ignore[arg-type]
-        object_name="word_frequencies", menu_text="&Word frequencies", shortcut="Ctrl+Shift+W", beside=beside,
+        window, lambda dock: QtFrequenciesPanel(dock, session, **kwargs),  # type: ignore[arg-type]
+        title=QCoreApplication.translate("QtFrequenciesPanel", "Word frequencies"), object_name="word_frequencies",
+        menu_text=QCoreApplication.translate("QtFrequenciesPanel", "&Word frequencies"), shortcut="Ctrl+Shift+W",
+        beside=beside,
     )  # fmt: skip

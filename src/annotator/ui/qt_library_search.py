@@ -32,7 +32,15 @@ import time
 from collections.abc import Callable
 from typing import NamedTuple
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -70,7 +78,12 @@ BATCH_SECONDS = 0.1
 #: others cannot show (given documents, a set and an attribute value together).
 WHOLE_LIBRARY, A_SET, SELECTED, WHERE, AS_SAVED = range(5)
 
-COLUMNS = ("Before", "Hit", "After")
+#: The columns' headers (translated when shown).
+COLUMNS = (
+    QT_TRANSLATE_NOOP("QtSearchResultsModel", "Before"),
+    QT_TRANSLATE_NOOP("QtSearchResultsModel", "Hit"),
+    QT_TRANSLATE_NOOP("QtSearchResultsModel", "After"),
+)
 
 
 class SearchHit(NamedTuple):
@@ -196,7 +209,7 @@ class QtSearchResultsModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
@@ -229,9 +242,9 @@ class QtSearchResultsModel(QAbstractItemModel):
         document = self.documents[index.row()]
         title = self._title_of(document.document_id) or document.title
         count = len(document.hits)
-        shown = f"{title} — {count:,} hit{'s' if count != 1 else ''}"
+        shown = self.tr("{title} — %Ln hit(s)", None, count).format(title=title)
         if document.document_id in self.changed:
-            shown += " (changed since the search)"
+            shown += self.tr(" (changed since the search)")
         return shown
 
 
@@ -344,28 +357,30 @@ class QtLibrarySearch(QWidget):
         self._complete = False  # the results shown are all the search found (it was not stopped)
         self._saved: list[SavedSearch] = []
         self._saved_scope: Scope | None = None  # the scope of "As saved" in the chooser
-        self.setAccessibleName("Search the library")
+        self.setAccessibleName(self.tr("Search the library"))
 
         self.edit = _PatternEdit(self)
-        self.edit.setAccessibleName("Search the library for")
-        self.edit.setPlaceholderText("Search every document (Enter)")
+        self.edit.setAccessibleName(self.tr("Search the library for"))
+        self.edit.setPlaceholderText(self.tr("Search every document (Enter)"))
         self.edit.setClearButtonEnabled(True)
-        self.search_button = QPushButton("Search", self)
-        self.search_button.setAccessibleName("Search")
+        self.search_button = QPushButton(self.tr("Search"), self)
+        self.search_button.setAccessibleName(self.tr("Search"))
         self.search_button.clicked.connect(self.search)
-        self.case_box = QCheckBox("Match case", self)
-        self.word_box = QCheckBox("Whole words", self)
-        self.regex_box = QCheckBox("Regex", self)
-        self.loose_box = QCheckBox("Loose", self)
-        self.case_box.setAccessibleName("Match case")
-        self.word_box.setAccessibleName("Whole words only")
-        self.regex_box.setAccessibleName("Regular expression")
-        self.loose_box.setAccessibleName("Loose: any white space, curly or straight quotes")
-        self.case_box.setToolTip("Match case (Alt+C)")
-        self.word_box.setToolTip("Whole words only: no letter, digit, _ or combining mark either side (Alt+W)")
-        self.regex_box.setToolTip("A regular expression, as Python writes them (Alt+R)")
+        self.case_box = QCheckBox(self.tr("Match case"), self)
+        self.word_box = QCheckBox(self.tr("Whole words"), self)
+        self.regex_box = QCheckBox(self.tr("Regex"), self)
+        self.loose_box = QCheckBox(self.tr("Loose"), self)
+        self.case_box.setAccessibleName(self.tr("Match case"))
+        self.word_box.setAccessibleName(self.tr("Whole words only"))
+        self.regex_box.setAccessibleName(self.tr("Regular expression"))
+        self.loose_box.setAccessibleName(self.tr("Loose: any white space, curly or straight quotes"))
+        self.case_box.setToolTip(self.tr("Match case (Alt+C)"))
+        self.word_box.setToolTip(self.tr("Whole words only: no letter, digit, _ or combining mark either side (Alt+W)"))
+        self.regex_box.setToolTip(self.tr("A regular expression, as Python writes them (Alt+R)"))
         self.loose_box.setToolTip(
-            "White space matches any run of white space (NBSP, line breaks); quotes match curly or straight (Alt+L)"
+            self.tr(
+                "White space matches any run of white space (NBSP, line breaks); quotes match curly or straight (Alt+L)"
+            )
         )
         # As in the find bar: actions, so the keys work wherever the focus is in the panel.
         for box, key in ((self.case_box, "Alt+C"), (self.word_box, "Alt+W"), (self.regex_box, "Alt+R"),
@@ -374,48 +389,50 @@ class QtLibrarySearch(QWidget):
             box.toggled.connect(lambda _on: self._search_again())
 
         self.scope_box = QComboBox(self)
-        self.scope_box.setAccessibleName("Search in")
-        self.scope_box.addItems(["Whole library", "Set", "Selected documents", "Documents where"])
+        self.scope_box.setAccessibleName(self.tr("Search in"))
+        self.scope_box.addItems(
+            [self.tr("Whole library"), self.tr("Set"), self.tr("Selected documents"), self.tr("Documents where")]
+        )
         self.set_box = QComboBox(self)
-        self.set_box.setAccessibleName("Set to search")
+        self.set_box.setAccessibleName(self.tr("Set to search"))
         self.attribute_box = QComboBox(self)
-        self.attribute_box.setAccessibleName("Attribute")
+        self.attribute_box.setAccessibleName(self.tr("Attribute"))
         self.value_edit = QLineEdit(self)
-        self.value_edit.setAccessibleName("Attribute value")
-        self.value_edit.setPlaceholderText("value (empty: any)")
+        self.value_edit.setAccessibleName(self.tr("Attribute value"))
+        self.value_edit.setPlaceholderText(self.tr("value (empty: any)"))
         self.value_edit.returnPressed.connect(self.search)
         self.scope_box.currentIndexChanged.connect(lambda _i: self._show_scope_fields())
-        scope_label = QLabel("<u>I</u>n:", self)  # no "&": a mnemonic is window-wide (see _panel_action)
+        scope_label = QLabel(self.tr("<u>I</u>n:"), self)  # no "&": a mnemonic is window-wide (see _panel_action)
         scope_label.setBuddy(self.scope_box)
 
         self.saved_box = QComboBox(self)
-        self.saved_box.setAccessibleName("Saved searches")
+        self.saved_box.setAccessibleName(self.tr("Saved searches"))
         self.saved_box.setMinimumContentsLength(12)
-        saved_label = QLabel("Saved searc<u>h</u>:", self)
+        saved_label = QLabel(self.tr("Saved searc<u>h</u>:"), self)
         saved_label.setBuddy(self.saved_box)
-        self.run_saved_button = QPushButton("Run", self)
-        self.run_saved_button.setToolTip("Run the saved search chosen (Alt+U)")
-        self.run_saved_button.setAccessibleName("Run saved search")
+        self.run_saved_button = QPushButton(self.tr("Run"), self)
+        self.run_saved_button.setToolTip(self.tr("Run the saved search chosen (Alt+U)"))
+        self.run_saved_button.setAccessibleName(self.tr("Run saved search"))
         self.run_saved_button.clicked.connect(self.run_saved)
-        self.save_button = QPushButton("Save as…", self)
-        self.save_button.setToolTip("Save this search in the library (Alt+A)")
-        self.save_button.setAccessibleName("Save this search as")
+        self.save_button = QPushButton(self.tr("Save as…"), self)
+        self.save_button.setToolTip(self.tr("Save this search in the library (Alt+A)"))
+        self.save_button.setAccessibleName(self.tr("Save this search as"))
         self.save_button.clicked.connect(self.save_current)
-        self.rename_saved_button = QPushButton("Rename…", self)
-        self.rename_saved_button.setAccessibleName("Rename saved search")
+        self.rename_saved_button = QPushButton(self.tr("Rename…"), self)
+        self.rename_saved_button.setAccessibleName(self.tr("Rename saved search"))
         self.rename_saved_button.clicked.connect(self.rename_saved)
-        self.delete_saved_button = QPushButton("Delete", self)
-        self.delete_saved_button.setAccessibleName("Delete saved search")
+        self.delete_saved_button = QPushButton(self.tr("Delete"), self)
+        self.delete_saved_button.setAccessibleName(self.tr("Delete saved search"))
         self.delete_saved_button.clicked.connect(self.delete_saved)
-        self.autocode_button = QPushButton("Auto-code…", self)
-        self.autocode_button.setAccessibleName("Auto-code the hits")
-        self.autocode_button.setToolTip("Tag the selected hits, or every hit found, with one tag (Alt+O)")
+        self.autocode_button = QPushButton(self.tr("Auto-code…"), self)
+        self.autocode_button.setAccessibleName(self.tr("Auto-code the hits"))
+        self.autocode_button.setToolTip(self.tr("Tag the selected hits, or every hit found, with one tag (Alt+O)"))
         self.autocode_button.clicked.connect(self.request_autocode)
 
         self.model = QtSearchResultsModel(title_of, self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
-        self.tree.setAccessibleName("Search results")
+        self.tree.setAccessibleName(self.tr("Search results"))
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -427,30 +444,31 @@ class QtLibrarySearch(QWidget):
         self.tree.setColumnWidth(0, 320)
         self.tree.setColumnWidth(1, 140)
 
-        self.tools = hit_table_tools(self.tree, self.model, "Search results", lambda: session.library,
+        self.tools = hit_table_tools(self.tree, self.model, self.tr("Search results"), lambda: session.library,
                                      lambda message: status(message, 5000))  # fmt: skip
-        self.tools.copy_button.setAccessibleName("Copy the selected hits")
+        self.tools.copy_button.setAccessibleName(self.tr("Copy the selected hits"))
 
         self.progress = QProgressBar(self)
-        self.progress.setAccessibleName("Search progress")
+        self.progress.setAccessibleName(self.tr("Search progress"))
         self.progress.setMaximumWidth(200)
         self.progress.hide()
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setAccessibleName("Cancel the search")
-        self.cancel_button.setToolTip("Stop searching (Esc)")
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel the search"))
+        self.cancel_button.setToolTip(self.tr("Stop searching (Esc)"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
         self.total_label = QLabel(self)
-        self.total_label.setAccessibleName("Search result")
+        self.total_label.setAccessibleName(self.tr("Search result"))
         self.total_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.stale_label = QLabel(self)
-        self.stale_label.setAccessibleName("Results out of date")
+        self.stale_label.setAccessibleName(self.tr("Results out of date"))
         self.stale_label.setWordWrap(True)
         self.stale_label.hide()
 
-        self._panel_action("Cancel the search", "Esc", self._on_escape)
-        self._panel_action("Search again", "F5", self.search)
-        for text, key, widget in (("Search in", "Alt+I", self.scope_box), ("Saved searches", "Alt+S", self.saved_box)):
+        self._panel_action(self.tr("Cancel the search"), "Esc", self._on_escape)
+        self._panel_action(self.tr("Search again"), "F5", self.search)
+        for text, key, widget in ((self.tr("Search in"), "Alt+I", self.scope_box),
+                                  (self.tr("Saved searches"), "Alt+S", self.saved_box)):  # fmt: skip
             self._panel_action(text, key, lambda w=widget: w.setFocus(Qt.FocusReason.ShortcutFocusReason))
         for key, button in (("Alt+U", self.run_saved_button), ("Alt+A", self.save_button),
                             ("Alt+O", self.autocode_button)):  # fmt: skip
@@ -540,10 +558,10 @@ class QtLibrarySearch(QWidget):
         """Ask for the auto-code dialog: for the hits selected, or every hit of the search shown, in
         the texts as they were searched (a text revised since is refused when coding)."""
         if self._run is not None:
-            self._status("Wait for the search to end (or cancel it) before auto-coding its hits.", 5000)
+            self._status(self.tr("Wait for the search to end (or cancel it) before auto-coding its hits."), 5000)
             return
         if self._searched is None or not self.model.documents:
-            self._status("Search first: auto-code tags the hits found.", 5000)
+            self._status(self.tr("Search first: auto-code tags the hits found."), 5000)
             return
         chosen = self.selected_hits()
         if not chosen and not self._complete:  # a search stopped early: every hit found is every hit shown
@@ -594,11 +612,11 @@ class QtLibrarySearch(QWidget):
         """:class:`InvalidInput` if the scope chosen names nothing (no document selected, no set or
         attribute yet): searched or saved, it would be the whole library."""
         if self.scope_box.currentIndex() == SELECTED and not scope.document_ids:
-            raise InvalidInput("select documents in the library list first, or search another scope")
+            raise InvalidInput(self.tr("select documents in the library list first, or search another scope"))
         if self.scope_box.currentIndex() == A_SET and not scope.set_name:
-            raise InvalidInput("the library has no set yet")
+            raise InvalidInput(self.tr("the library has no set yet"))
         if self.scope_box.currentIndex() == WHERE and not self.attribute_box.currentText():
-            raise InvalidInput("the library has no attribute yet")
+            raise InvalidInput(self.tr("the library has no attribute yet"))
 
     def _start(self, query: Query, scope: Scope) -> None:
         """Search in a thread of its own; the results so far are cleared."""
@@ -616,7 +634,7 @@ class QtLibrarySearch(QWidget):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        self._say("Searching…")
+        self._say(self.tr("Searching…"))
         run.start()
 
     def cancel(self, *, quiet: bool = False) -> None:
@@ -629,7 +647,7 @@ class QtLibrarySearch(QWidget):
         self.progress.hide()
         self.cancel_button.hide()
         if not quiet:
-            self._say(f"Cancelled: {self._count()} found before stopping.")
+            self._say(self.tr("Cancelled: {found} found before stopping.").format(found=self._count()))
             self.searchEnded.emit()
 
     def _on_escape(self) -> None:
@@ -649,7 +667,7 @@ class QtLibrarySearch(QWidget):
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
             self.tree.expand(self.model.index(row, 0))
         if self._run is not None:
-            self._say(f"Searching… {self._count()} so far")
+            self._say(self.tr("Searching… {found} so far").format(found=self._count()))
 
     def _on_progressed(self, generation: int, done: int, total: int) -> None:
         if generation != self._generation:
@@ -666,17 +684,19 @@ class QtLibrarySearch(QWidget):
         if problem:
             if problem != "cancelled":
                 self._searched = None
-            self._say(problem if problem != "cancelled" else f"Cancelled: {self._count()} found before stopping.")
+            cancelled = self.tr("Cancelled: {found} found before stopping.").format(found=self._count())
+            self._say(problem if problem != "cancelled" else cancelled)
         else:
             self._stamps = run.stamps if run is not None else {}
             self._complete = True
-            self._say(self._count() if self.model.documents else "No hits")
+            self._say(self._count() if self.model.documents else self.tr("No hits"))
             self._check_stale()
         self.searchEnded.emit()
 
     def _count(self) -> str:
         hits, documents = self.model.hit_count, len(self.model.documents)
-        return f"{hits:,} hit{'s' if hits != 1 else ''} in {documents:,} document{'s' if documents != 1 else ''}"
+        in_documents = self.tr("in %Ln document(s)", None, documents)
+        return self.tr("%Ln hit(s) {in_documents}", None, hits).format(in_documents=in_documents)
 
     def _say(self, text: str) -> None:
         self.total_label.setText(text)
@@ -718,7 +738,7 @@ class QtLibrarySearch(QWidget):
 
     def _mark_stale(self) -> None:
         self.stale_label.setText(
-            "⚠ The library changed since this search: these results may be out of date (F5 searches again)."
+            self.tr("⚠ The library changed since this search: these results may be out of date (F5 searches again).")
         )
         self.stale_label.show()
 
@@ -758,7 +778,7 @@ class QtLibrarySearch(QWidget):
         """Show the chosen saved search's pattern, switches and scope, and search."""
         chosen = self._chosen_saved()
         if chosen is None:
-            self._status("Choose a saved search first.", 4000)
+            self._status(self.tr("Choose a saved search first."), 4000)
             return
         query = chosen.query
         for box, on in ((self.case_box, query.case), (self.word_box, query.word), (self.regex_box, query.regex),
@@ -789,13 +809,13 @@ class QtLibrarySearch(QWidget):
         """Search a saved scope the chooser cannot show (given documents, several conditions) as saved."""
         self._saved_scope = scope
         if self.scope_box.count() <= AS_SAVED:
-            self.scope_box.addItem("As saved")
+            self.scope_box.addItem(self.tr("As saved"))
         self.scope_box.setCurrentIndex(AS_SAVED)
         self._start(query, scope)
 
     def save_current(self) -> None:
         """Save the pattern, switches and scope shown, under a name asked for."""
-        name, ok = QInputDialog.getText(self, "Save search", "Name of this search:")
+        name, ok = QInputDialog.getText(self, self.tr("Save search"), self.tr("Name of this search:"))
         if not ok:
             return
         try:
@@ -803,30 +823,31 @@ class QtLibrarySearch(QWidget):
             self._check_scope(scope)
             saved_searches.save_search(self._session.library, name=name, query=self.current_query(), scope=scope)
         except USER_ERRORS as exc:
-            self._status(f"Not saved: {exc}", 6000)
-            self._say(f"Not saved: {exc}")
+            self._status(self.tr("Not saved: {error}").format(error=exc), 6000)
+            self._say(self.tr("Not saved: {error}").format(error=exc))
             return
         self.reload_choices()
         self.saved_box.setCurrentText(saved_searches.search_name(name))
-        self._status(f"Saved the search “{saved_searches.search_name(name)}”.", 4000)
+        self._status(self.tr("Saved the search “{name}”.").format(name=saved_searches.search_name(name)), 4000)
 
     def rename_saved(self) -> None:
         """Rename the chosen saved search (as shown: refused if another program changed it since)."""
         chosen = self._chosen_saved()
         if chosen is None:
             return
-        name, ok = QInputDialog.getText(self, "Rename saved search", "New name:", text=chosen.name)
+        name, ok = QInputDialog.getText(self, self.tr("Rename saved search"), self.tr("New name:"), text=chosen.name)
         if not ok:
             return
         try:
             saved_searches.rename_saved_search(self._session.library, new_name=name, base=chosen)
         except USER_ERRORS as exc:
-            self._status(f"Not renamed: {exc}", 6000)
+            self._status(self.tr("Not renamed: {error}").format(error=exc), 6000)
             self.reload_choices()
             return
         self.reload_choices()
         self.saved_box.setCurrentText(saved_searches.search_name(name))
-        self._status(f"Renamed the saved search “{chosen.name}” to “{saved_searches.search_name(name)}”.", 4000)
+        renamed = self.tr("Renamed the saved search “{old}” to “{new}”.")
+        self._status(renamed.format(old=chosen.name, new=saved_searches.search_name(name)), 4000)
 
     def delete_saved(self) -> None:
         """Delete the chosen saved search (as shown: refused if another program changed it since)."""
@@ -836,11 +857,11 @@ class QtLibrarySearch(QWidget):
         try:
             saved_searches.delete_saved_search(self._session.library, base=chosen)
         except USER_ERRORS as exc:
-            self._status(f"Not deleted: {exc}", 6000)
+            self._status(self.tr("Not deleted: {error}").format(error=exc), 6000)
             self.reload_choices()
             return
         self.reload_choices()
-        self._status(f"Deleted the saved search “{chosen.name}”.", 4000)
+        self._status(self.tr("Deleted the saved search “{name}”.").format(name=chosen.name), 4000)
 
 
 def _refill(box: QComboBox, names: list[str]) -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDockWidget, QMainWindow, QWidget
 
 from annotator.core import matrices as m
@@ -34,18 +34,18 @@ from annotator.ui.qt_scope import QtCoderChooser
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 from annotator.ui.qt_table_panel import QtTableDock, QtTablePanel, with_sha256
 
-#: What "together" means, as the within chooser offers it.
+#: What "together" means, as the within chooser offers it (translated when shown).
 WITHIN_LABELS = {
-    m.OVERLAP: "overlap (share a character)",
-    m.SENTENCE: "the same sentence",
-    m.PARAGRAPH: "the same paragraph",
-    m.DOCUMENT: "the same document",
+    m.OVERLAP: QT_TRANSLATE_NOOP("QtCooccurrencePanel", "overlap (share a character)"),
+    m.SENTENCE: QT_TRANSLATE_NOOP("QtCooccurrencePanel", "the same sentence"),
+    m.PARAGRAPH: QT_TRANSLATE_NOOP("QtCooccurrencePanel", "the same paragraph"),
+    m.DOCUMENT: QT_TRANSLATE_NOOP("QtCooccurrencePanel", "the same document"),
 }
-#: What a documents × tags cell holds, as the measure chooser offers it.
+#: What a documents × tags cell holds, as the measure chooser offers it (translated when shown).
 MEASURE_LABELS = {
-    m.COUNT: "count of annotations",
-    m.PRESENCE: "presence (1 or 0)",
-    m.CHARACTERS: "characters coded",
+    m.COUNT: QT_TRANSLATE_NOOP("QtDocumentMatrixPanel", "count of annotations"),
+    m.PRESENCE: QT_TRANSLATE_NOOP("QtDocumentMatrixPanel", "presence (1 or 0)"),
+    m.CHARACTERS: QT_TRANSLATE_NOOP("QtDocumentMatrixPanel", "characters coded"),
 }
 
 
@@ -68,15 +68,17 @@ class QtMatrixPanel(QtTablePanel):
             report=report,
         )  # fmt: skip
         self._show_span = show_span
-        self.subtags_box = QCheckBox("Subta&gs", self)
-        self.subtags_box.setAccessibleName("A tag counts the tags inside it")
-        self.subtags_box.setToolTip("A tag stands for itself and the tags inside it (Alt+G)")
+        self.subtags_box = QCheckBox(self.tr("Subta&gs"), self)
+        self.subtags_box.setAccessibleName(self.tr("A tag counts the tags inside it"))
+        self.subtags_box.setToolTip(self.tr("A tag stands for itself and the tags inside it (Alt+G)"))
         self.subtags_box.setChecked(True)
         self.subtags_box.toggled.connect(lambda _on: self.rerun())
         self.coder = QtCoderChooser(self, session)
         self.coder.coder_box.currentIndexChanged.connect(lambda _i: self.rerun())
         session.blindChanged.connect(lambda _blind: self.rerun())  # counted again, for the coders shown now
-        self.segments_view, self.segments_model, self.segments_tools = self.make_segments_view(f"{title} segments")
+        self.segments_view, self.segments_model, self.segments_tools = self.make_segments_view(
+            self.tr("{title} segments").format(title=title)
+        )
         self.segments_view.activated.connect(self._on_segment_activated)
         for signal in (session.libraryChanged, session.annotationsChanged, session.tagsChanged,
                        session.libraryReloaded, session.documentsChanged, session.setsChanged,
@@ -88,7 +90,7 @@ class QtMatrixPanel(QtTablePanel):
 
     def add_common_options(self) -> None:
         self.add_option("", self.subtags_box)
-        self.add_option("C&oder", self.coder.coder_box)
+        self.add_option(self.tr("C&oder"), self.coder.coder_box)
         self.finish(self.segments_view, [self.segments_tools.copy_button, self.segments_tools.export_button])
 
     def reload_choices(self) -> None:
@@ -96,7 +98,7 @@ class QtMatrixPanel(QtTablePanel):
         try:
             self.coder.reload(self._session.library.coders())
         except USER_ERRORS as exc:
-            self.say(f"The library cannot be read: {exc}")
+            self.say(self.tr("The library cannot be read: {error}").format(error=exc))
 
     def _on_choices_changed(self) -> None:
         if self.isVisible():
@@ -125,13 +127,13 @@ class QtCooccurrencePanel(QtMatrixPanel):
     """UI: tags × tags: how many pairs of annotations (same coder) of two tags are together."""
 
     def __init__(self, parent: QWidget, session: QtLibrarySession, **kwargs: object) -> None:
-        super().__init__(parent, session, title="Co-occurrence", first="tag", **kwargs)  # type: ignore[arg-type]
+        super().__init__(parent, session, title=self.tr("Co-occurrence"), first=self.tr("tag"), **kwargs)  # type: ignore[arg-type]
         self.within_box = QComboBox(self)
-        self.within_box.setAccessibleName("Together by")
+        self.within_box.setAccessibleName(self.tr("Together by"))
         for within, label in WITHIN_LABELS.items():
-            self.within_box.addItem(label, within)
+            self.within_box.addItem(self.tr(label), within)
         self.within_box.currentIndexChanged.connect(lambda _i: self.rerun())
-        self.add_option("Together &by", self.within_box)
+        self.add_option(self.tr("Together &by"), self.within_box)
         self.add_common_options()
 
     def settings(self) -> dict[str, object]:
@@ -141,11 +143,11 @@ class QtCooccurrencePanel(QtMatrixPanel):
         return matrices.cooccurrence_matrix(self._session.library, progress=progress, **settings)  # type: ignore[arg-type]
 
     def describe(self, table: Table) -> str:
-        return f"{len(table.rows)} tag(s). Enter on a cell lists the pairs it counts."
+        return self.tr("%Ln tag(s). Enter on a cell lists the pairs it counts.", None, len(table.rows))
 
     def open_cell(self, row: Header, column: Header | None, settings: dict[str, object]) -> None:
         if column is None:
-            self.say("Choose a number: Enter on a cell lists the pairs it counts.")
+            self.say(self.tr("Choose a number: Enter on a cell lists the pairs it counts."))
             return
         library = self._session.library
 
@@ -159,9 +161,9 @@ class QtCooccurrencePanel(QtMatrixPanel):
                 for segment in pair:
                     seen.setdefault(segment.annotation_id, segment)
             segments = with_sha256(list(seen.values()), result.sha256)
-            self.show_segments(
-                segments, f"{len(result.pairs)} pair(s) of {len(segments)} segment(s): {row.label} × {column.label}."
-            )
+            pairs = self.tr("%Ln pair(s)", None, len(result.pairs))
+            says = self.tr("{pairs} of %Ln segment(s): {row} × {column}.", None, len(segments))
+            self.show_segments(segments, says.format(pairs=pairs, row=row.label, column=column.label))
 
         self.open_in_background(read, shown)
 
@@ -170,13 +172,13 @@ class QtDocumentMatrixPanel(QtMatrixPanel):
     """UI: documents × tags: per document and tag a count, a presence or the characters coded."""
 
     def __init__(self, parent: QWidget, session: QtLibrarySession, **kwargs: object) -> None:
-        super().__init__(parent, session, title="Documents × tags", first="document", **kwargs)  # type: ignore[arg-type]
+        super().__init__(parent, session, title=self.tr("Documents × tags"), first=self.tr("document"), **kwargs)  # type: ignore[arg-type]
         self.measure_box = QComboBox(self)
-        self.measure_box.setAccessibleName("Cell kind")
+        self.measure_box.setAccessibleName(self.tr("Cell kind"))
         for measure, label in MEASURE_LABELS.items():
-            self.measure_box.addItem(label, measure)
+            self.measure_box.addItem(self.tr(label), measure)
         self.measure_box.currentIndexChanged.connect(lambda _i: self.rerun())
-        self.add_option("Cell &kind", self.measure_box)
+        self.add_option(self.tr("Cell &kind"), self.measure_box)
         self.add_common_options()
 
     def settings(self) -> dict[str, object]:
@@ -186,11 +188,11 @@ class QtDocumentMatrixPanel(QtMatrixPanel):
         return matrices.document_matrix(self._session.library, progress=progress, **settings)  # type: ignore[arg-type]
 
     def describe(self, table: Table) -> str:
-        return f"{len(table.rows)} document(s). Enter on a cell lists its segments."
+        return self.tr("%Ln document(s). Enter on a cell lists its segments.", None, len(table.rows))
 
     def open_cell(self, row: Header, column: Header | None, settings: dict[str, object]) -> None:
         if column is None:
-            self.say("Choose a number: Enter on a cell lists its segments.")
+            self.say(self.tr("Choose a number: Enter on a cell lists its segments."))
             return
         library = self._session.library
         chosen = {"subtags": settings["subtags"], "coders": settings["coders"]}
@@ -201,7 +203,8 @@ class QtDocumentMatrixPanel(QtMatrixPanel):
         def shown(result: object) -> None:
             assert isinstance(result, matrices.SegmentsBehind)
             segments = with_sha256(result.segments, result.sha256)
-            self.show_segments(segments, f"{len(segments)} segment(s): {row.label} × {column.label}.")
+            says = self.tr("%Ln segment(s): {row} × {column}.", None, len(segments))
+            self.show_segments(segments, says.format(row=row.label, column=column.label))
 
         self.open_in_background(read, shown)
 
@@ -211,8 +214,10 @@ def cooccurrence_dock(
 ) -> QtTableDock:
     """The Co-occurrence view (View › Co-occurrence, Ctrl+Shift+O)."""
     return QtTableDock(
-        window, lambda dock: QtCooccurrencePanel(dock, session, **kwargs), title="Co-occurrence",
-        object_name="cooccurrence", menu_text="&Co-occurrence", shortcut="Ctrl+Shift+O", beside=beside,
+        window, lambda dock: QtCooccurrencePanel(dock, session, **kwargs),
+        title=QCoreApplication.translate("QtCooccurrencePanel", "Co-occurrence"), object_name="cooccurrence",
+        menu_text=QCoreApplication.translate("QtCooccurrencePanel", "&Co-occurrence"), shortcut="Ctrl+Shift+O",
+        beside=beside,
     )  # fmt: skip
 
 
@@ -221,6 +226,8 @@ def document_matrix_dock(
 ) -> QtTableDock:
     """The Documents × tags view (View › Documents × tags, Ctrl+Shift+D)."""
     return QtTableDock(
-        window, lambda dock: QtDocumentMatrixPanel(dock, session, **kwargs), title="Documents × tags",
-        object_name="document_matrix", menu_text="&Documents × tags", shortcut="Ctrl+Shift+D", beside=beside,
+        window, lambda dock: QtDocumentMatrixPanel(dock, session, **kwargs),
+        title=QCoreApplication.translate("QtDocumentMatrixPanel", "Documents × tags"), object_name="document_matrix",
+        menu_text=QCoreApplication.translate("QtDocumentMatrixPanel", "&Documents × tags"), shortcut="Ctrl+Shift+D",
+        beside=beside,
     )  # fmt: skip

@@ -31,7 +31,9 @@ import html
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -73,7 +75,9 @@ from annotator.ui.qt_table_tools import EXPORT_ROLE, QtElideLeftDelegate, QtTabl
 _Index = QModelIndex | QPersistentModelIndex
 
 #: What the view says once the library changed after a run.
-STALE = "The library has changed since; these rows may be out of date. Press F5 to run the query again."
+STALE = QT_TRANSLATE_NOOP(
+    "QtRetrievalPanel", "The library has changed since; these rows may be out of date. Press F5 to run the query again."
+)
 #: Characters of context or quote a cell shows (a tooltip and Copy/Export have them whole).
 SHOWN_CHARS = 200
 #: The role the proxy sorts by: a text with the row number last, so equal keys keep the retrieval's order.
@@ -88,7 +92,15 @@ class QtSegmentsModel(QAbstractTableModel):
     """UI: the retrieved segments as rows; each cell's exact value under :data:`EXPORT_ROLE`."""
 
     DOCUMENT, TAG, BEFORE, QUOTE, AFTER, NOTE, CODER = range(7)
-    HEADERS = ("Document", "Tag", "Before", "Quote", "After", "Note", "Coder")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("QtSegmentsModel", "Document"),
+        QT_TRANSLATE_NOOP("QtSegmentsModel", "Tag"),
+        QT_TRANSLATE_NOOP("QtSegmentsModel", "Before"),
+        QT_TRANSLATE_NOOP("QtSegmentsModel", "Quote"),
+        QT_TRANSLATE_NOOP("QtSegmentsModel", "After"),
+        QT_TRANSLATE_NOOP("QtSegmentsModel", "Note"),
+        QT_TRANSLATE_NOOP("QtSegmentsModel", "Coder"),
+    )  # translated when shown
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -107,7 +119,7 @@ class QtSegmentsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("QtSegmentsModel", self.HEADERS[section])
         return None
 
     def _value(self, s: Segment, column: int) -> str:
@@ -203,7 +215,7 @@ class QtRetrievalPanel(QWidget):
         """*selected_document_ids* gives the documents selected in the library list; *show_span*
         is the window's (document, start, end, sha256); *report* writes the status bar."""
         super().__init__(parent)
-        self.setAccessibleName("Retrieved segments")
+        self.setAccessibleName(self.tr("Retrieved segments"))
         self._session = session
         self._selected_document_ids = selected_document_ids
         self._show_span = show_span
@@ -218,32 +230,34 @@ class QtRetrievalPanel(QWidget):
         self.worker.cancelled.connect(self._on_cancelled)
 
         self.query_edit = _QueryEdit(self)
-        self.query_edit.setAccessibleName("Retrieval query")
-        self.query_edit.setPlaceholderText('e.g. claim & evidence, claim near/1 "open question"')
+        self.query_edit.setAccessibleName(self.tr("Retrieval query"))
+        self.query_edit.setPlaceholderText(self.tr('e.g. claim & evidence, claim near/1 "open question"'))
         self.query_edit.setToolTip(
-            "Operators, tightest first: near/N (within N sentences), & (overlaps), - (overlaps none of), "
-            "| (either); parentheses group. A PATH stands for its tag and the tags inside it; =PATH for that tag alone."
+            self.tr(
+                "Operators, tightest first: near/N (within N sentences), & (overlaps), - (overlaps none of), "
+                "| (either); parentheses group. A PATH stands for its tag and the tags inside it; =PATH for that tag alone."
+            )
         )
-        self.run_button = QPushButton("R&un", self)
-        self.run_button.setAccessibleName("Run the query")
+        self.run_button = QPushButton(self.tr("R&un"), self)
+        self.run_button.setAccessibleName(self.tr("Run the query"))
         self.coder = QtCoderChooser(self, session)
         self.coder_box = self.coder.coder_box
         self.scope = QtScopeChooser(self, selected_document_ids)
         self.scope_box, self.value_edit = self.scope.scope_box, self.scope.value_edit
         self.context_box = QSpinBox(self)
-        self.context_box.setAccessibleName("Characters of context")
+        self.context_box.setAccessibleName(self.tr("Characters of context"))
         self.context_box.setRange(0, 1000)
         self.context_box.setValue(40)
-        self.context_box.setSuffix(" chars")
-        self.context_box.findChild(QLineEdit).setAccessibleName("Characters of context")  # what Tab reaches
+        self.context_box.setSuffix(self.tr(" chars"))
+        self.context_box.findChild(QLineEdit).setAccessibleName(self.context_box.accessibleName())  # what Tab reaches
         self.status_label = QLabel(self)
-        self.status_label.setAccessibleName("Retrieval status")
+        self.status_label.setAccessibleName(self.tr("Retrieval status"))
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # a query or message is never markup
         self.progress_bar = QProgressBar(self)
-        self.progress_bar.setAccessibleName("Retrieval progress")
+        self.progress_bar.setAccessibleName(self.tr("Retrieval progress"))
         self.progress_bar.setVisible(False)
-        self.cancel_button = QPushButton("Cancel", self)  # Esc; Tab reaches it too
-        self.cancel_button.setAccessibleName("Cancel the retrieval")
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)  # Esc; Tab reaches it too
+        self.cancel_button.setAccessibleName(self.tr("Cancel the retrieval"))
         self.cancel_button.setVisible(False)
         self.model = QtSegmentsModel(self)
         session.blindChanged.connect(lambda _blind: self.model.set_segments([]))  # retrieved for other coders
@@ -251,7 +265,7 @@ class QtRetrievalPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.view = QTableView(self)
-        self.view.setAccessibleName("Retrieved segments table")
+        self.view.setAccessibleName(self.tr("Retrieved segments table"))
         self.view.setModel(self.proxy)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -269,16 +283,16 @@ class QtRetrievalPanel(QWidget):
             self.view.setColumnWidth(column, width)
         self.view.setItemDelegateForColumn(QtSegmentsModel.BEFORE, QtElideLeftDelegate(self.view))
         self.tools = QtTableTools(
-            self.view, "Retrieved segments", lambda: session.library, report, export_table=self.export_table
+            self.view, self.tr("Retrieved segments"), lambda: session.library, report, export_table=self.export_table
         )
 
-        query_label = QLabel("&Query", self)
+        query_label = QLabel(self.tr("&Query"), self)
         query_label.setBuddy(self.query_edit)
-        coder_label = QLabel("C&oder", self)
+        coder_label = QLabel(self.tr("C&oder"), self)
         coder_label.setBuddy(self.coder_box)
-        scope_label = QLabel("&In", self)
+        scope_label = QLabel(self.tr("&In"), self)
         scope_label.setBuddy(self.scope_box)
-        context_label = QLabel("Conte&xt", self)
+        context_label = QLabel(self.tr("Conte&xt"), self)
         context_label.setBuddy(self.context_box)
         first = QHBoxLayout()
         first.addWidget(query_label)
@@ -305,10 +319,10 @@ class QtRetrievalPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(last)
 
-        self.run_action = QAction("Run query", self, shortcut=QKeySequence("F5"))
+        self.run_action = QAction(self.tr("Run query"), self, shortcut=QKeySequence("F5"))
         self.run_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.run_action.triggered.connect(self.run_query)
-        self.cancel_action = QAction("Cancel retrieval", self, shortcut=QKeySequence(Qt.Key.Key_Escape))
+        self.cancel_action = QAction(self.tr("Cancel retrieval"), self, shortcut=QKeySequence(Qt.Key.Key_Escape))
         self.cancel_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.cancel_action.setEnabled(False)
         self.cancel_action.triggered.connect(self.cancel)
@@ -339,7 +353,7 @@ class QtRetrievalPanel(QWidget):
             self.coder.reload(self._session.library.coders())
             self.scope.reload_from(self._session.library)
         except USER_ERRORS as exc:
-            self._say(f"The library cannot be read: {exc}")
+            self._say(self.tr("The library cannot be read: {error}").format(error=exc))
 
     def _on_choices_changed(self) -> None:
         if self.isVisible():
@@ -379,7 +393,7 @@ class QtRetrievalPanel(QWidget):
             name="annotator-retrieve",
         )
         self._show_running(True)
-        self._say("Retrieving…")
+        self._say(self.tr("Retrieving…"))
 
     def cancel(self) -> None:
         """Stop the run going on, if any (its result is dropped)."""
@@ -404,7 +418,7 @@ class QtRetrievalPanel(QWidget):
 
     def _on_cancelled(self) -> None:
         self._show_running(False)
-        self._say("Cancelled; the rows are those of the last run.")
+        self._say(self.tr("Cancelled; the rows are those of the last run."))
 
     def _on_failed(self, message: str) -> None:
         self._show_running(False)
@@ -417,7 +431,9 @@ class QtRetrievalPanel(QWidget):
         self._with_context = self._run_with_context  # with the rows: a cancelled run keeps both as they were
         self.model.set_segments(segments)
         documents = len({s.document_id for s in segments})
-        self._say(STALE if self.stale else f"{len(segments)} segment(s) in {documents} document(s).")
+        in_documents = self.tr("in %Ln document(s)", None, documents)
+        found = self.tr("%Ln segment(s) {in_documents}.", None, len(segments)).format(in_documents=in_documents)
+        self._say(self.tr(STALE) if self.stale else found)
         if segments:
             self.view.setCurrentIndex(self.proxy.index(0, 0))
 
@@ -442,7 +458,7 @@ class QtRetrievalPanel(QWidget):
             self._changed_while_running = True
         elif self.model.segments and not self.stale:
             self.stale = True
-            self._say(STALE)
+            self._say(self.tr(STALE))
 
     def _say(self, message: str) -> None:
         self.status_label.setText(message)
@@ -460,7 +476,7 @@ class QtRetrievalDock(QDockWidget):
         selected_document_ids: Callable[[], list[str]],
         show_span: Callable[[str, int, int, str | None], bool],
     ) -> None:
-        super().__init__("Retrieved segments", window)
+        super().__init__(self.tr("Retrieved segments"), window)
         self.setObjectName("retrieval")
         self.panel = QtRetrievalPanel(
             self, session, selected_document_ids=selected_document_ids, show_span=show_span,
@@ -471,7 +487,9 @@ class QtRetrievalDock(QDockWidget):
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
         self.hide()
         self.in_front = False  # shown, and not behind another tab (Qt keeps those "visible", off screen)
-        self.toggle_action = QAction("&Retrieved segments", self, shortcut=QKeySequence("Ctrl+Shift+R"), checkable=True)
+        self.toggle_action = QAction(
+            self.tr("&Retrieved segments"), self, shortcut=QKeySequence("Ctrl+Shift+R"), checkable=True
+        )
         self.toggle_action.triggered.connect(self._on_toggle_action_triggered)
         window.addAction(self.toggle_action)
         self.visibilityChanged.connect(self._on_visibility_changed)

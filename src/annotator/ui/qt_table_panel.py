@@ -28,7 +28,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,6 +58,7 @@ from annotator.core.matrices import Header, Table
 from annotator.services.progress import Progress
 from annotator.services.retrieving import Segment, segments_table
 from annotator.ui.qt_background import QtWorker
+from annotator.ui.qt_i18n import format_count
 from annotator.ui.qt_panel_keys import make_keys_local
 from annotator.ui.qt_retrieval import QtSegmentsModel
 from annotator.ui.qt_scope import QtScopeChooser
@@ -59,7 +68,9 @@ from annotator.ui.qt_table_tools import EXPORT_ROLE, QtTableTools
 _Index = QModelIndex | QPersistentModelIndex
 
 #: What a view says once the library changed after its table was counted.
-STALE = "The library has changed since; this table may be out of date. Press F5 to count again."
+STALE = QT_TRANSLATE_NOOP(
+    "QtTablePanel", "The library has changed since; this table may be out of date. Press F5 to count again."
+)
 #: How much of the palette's highlight a number mixes into the base: HEAT_MOST the largest, down
 #: towards HEAT_LEAST as it nears 0 (a 0 is not shaded); at most so much, so the text stays readable.
 HEAT_MOST, HEAT_LEAST = 0.45, 0.12
@@ -75,7 +86,7 @@ class QtCountsModel(QAbstractTableModel):
 
     def __init__(self, first: str, *, heat: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.first = first  # the label column's header ("tag", "document", "word")
+        self.first = first  # the label column's header ("tag", "document", "word"), translated
         self.heat = heat
         self.table = Table((), (), ())
         self._largest = 0
@@ -116,11 +127,11 @@ class QtCountsModel(QAbstractTableModel):
             return None
         value = self.table.cells[index.row()][index.column() - 1]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{value:,}"
+            return format_count(value)
         if role == EXPORT_ROLE:
             return value
         if role == Qt.ItemDataRole.ToolTipRole:  # rich text, escaped: a label is never read as markup
-            return f"<p>{html.escape(f'{row.label} × {self.table.columns[index.column() - 1].label}: {value:,}')}</p>"
+            return f"<p>{html.escape(f'{row.label} × {self.table.columns[index.column() - 1].label}: {format_count(value)}')}</p>"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{row.label}, {self.table.columns[index.column() - 1].label}: {value}"
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -184,29 +195,31 @@ class QtTablePanel(QWidget):
         self.scope = QtScopeChooser(self, selected_document_ids)
         self.scope.value_edit.returnPressed.connect(self.run)
         self.scope.scope_box.currentIndexChanged.connect(lambda _i: self.rerun())
-        self.run_button = QPushButton("R&un", self)
-        self.run_button.setAccessibleName(f"Count the {title.lower()}")
+        self.run_button = QPushButton(self.tr("R&un"), self)
+        self.run_button.setAccessibleName(self.tr("Count the table: {title}").format(title=title))
         self.run_button.setAutoDefault(False)
         self.run_button.clicked.connect(self.run)
         self.model = QtCountsModel(first, heat=heat, parent=self)
-        self.view = _table_view(self, f"{title} table")
+        self.view = _table_view(self, self.tr("{title} table").format(title=title))
         self.view.setModel(self.model)
         self.view.activated.connect(self._on_view_activated)  # Enter, double click
         self.tools = QtTableTools(self.view, title, lambda: session.library, report)
         self.status_label = QLabel(self)
-        self.status_label.setAccessibleName(f"{title} status")
+        self.status_label.setAccessibleName(self.tr("{title} status").format(title=title))
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # a tag or word is never markup
         self.progress_bar = QProgressBar(self)
-        self.progress_bar.setAccessibleName(f"{title} progress")
+        self.progress_bar.setAccessibleName(self.tr("{title} progress").format(title=title))
         self.progress_bar.setMaximumWidth(200)
         self.progress_bar.setVisible(False)
-        self.cancel_button = QPushButton("Cancel", self)  # Esc; Tab reaches it too
-        self.cancel_button.setAccessibleName(f"Cancel counting the {title.lower()}")
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)  # Esc; Tab reaches it too
+        self.cancel_button.setAccessibleName(self.tr("Cancel counting the table: {title}").format(title=title))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel)
-        self.run_action = self._panel_action(f"Count the {title.lower()} again", "F5", self.run)
-        self.cancel_action = self._panel_action("Cancel", "Esc", self.cancel)
+        self.run_action = self._panel_action(
+            self.tr("Count the table again: {title}").format(title=title), "F5", self.run
+        )
+        self.cancel_action = self._panel_action(self.tr("Cancel"), "Esc", self.cancel)
         self.cancel_action.setEnabled(False)
 
     def _panel_action(self, text: str, key: str, slot: Callable[[], object]) -> QAction:
@@ -241,12 +254,12 @@ class QtTablePanel(QWidget):
         )  # fmt: skip
         for button in (tools.copy_button, tools.export_button):
             button.setText(button.text().replace("&", ""))  # Alt+Y and Alt+P are the table's
-        tools.copy_button.setAccessibleName("Copy the selected segments")
+        tools.copy_button.setAccessibleName(self.tr("Copy the selected segments"))
         return view, model, tools
 
     def finish(self, detail: QWidget, detail_buttons: Sequence[QPushButton]) -> None:
         """Lay out the options, the table beside *detail* (what a cell opens) and the buttons."""
-        scope_label = QLabel("&In", self)
+        scope_label = QLabel(self.tr("&In"), self)
         scope_label.setBuddy(self.scope.scope_box)
         self.options.addWidget(scope_label)
         self.options.addWidget(self.scope.scope_box)
@@ -306,7 +319,7 @@ class QtTablePanel(QWidget):
         try:
             self.scope.reload_from(self._session.library)
         except USER_ERRORS as exc:
-            self.say(f"The library cannot be read: {exc}")
+            self.say(self.tr("The library cannot be read: {error}").format(error=exc))
 
     # -- running -------------------------------------------------------------------------------------
 
@@ -321,7 +334,7 @@ class QtTablePanel(QWidget):
         except InvalidInput as exc:
             if self.worker.cancel():  # what was asked for before is not what is wanted now
                 self._show_running(False)
-            self.say(f"Not counted: {exc}.")
+            self.say(self.tr("Not counted: {error}.").format(error=exc))
             return
         self._changed_while_running = False
 
@@ -330,12 +343,12 @@ class QtTablePanel(QWidget):
             self.counted_settings = settings
             self.stale = self._changed_while_running
             self.model.set_table(table)
-            self.say(STALE if self.stale else self.describe(table))
+            self.say(QCoreApplication.translate("QtTablePanel", STALE) if self.stale else self.describe(table))
             if table.rows and not self.view.currentIndex().isValid():
                 self.view.setCurrentIndex(self.model.index(0, min(1, self.model.columnCount() - 1)))
             self.counted(counted)
 
-        self._start("table", lambda progress: self.count(settings, progress), shown, "Counting…")
+        self._start("table", lambda progress: self.count(settings, progress), shown, self.tr("Counting…"))
 
     def rerun(self) -> None:
         """An option changed: count again, if a table is shown (or being counted)."""
@@ -343,7 +356,8 @@ class QtTablePanel(QWidget):
             self.run()
 
     def describe(self, table: Table) -> str:
-        return f"{len(table.rows)} row(s)."
+        """What the status line says of a new table (with its count, in the subclass's words)."""
+        raise NotImplementedError
 
     def counted(self, counted: object) -> None:
         """A new table is shown, from *counted* (a subclass clears what an old cell opened)."""
@@ -352,9 +366,9 @@ class QtTablePanel(QWidget):
         """Read what a cell stands for off the GUI thread, then *shown* (on it) shows it; not while a
         new table is being counted (its cells are those of options no longer shown)."""
         if self.running and self._job == "table":
-            self.say("Still counting: open a cell once the new table is shown.")
+            self.say(self.tr("Still counting: open a cell once the new table is shown."))
             return
-        self._start("cell", work, shown, "Reading the cell…")
+        self._start("cell", work, shown, self.tr("Reading the cell…"))
 
     def _start(self, job: str, work: Callable[[Progress], object], shown: Callable[[object], None], says: str) -> None:
         self._job = job
@@ -367,7 +381,7 @@ class QtTablePanel(QWidget):
         """Stop the run going on (the table of the last run stays)."""
         if self.worker.cancel():
             self._show_running(False)
-            self.say("Cancelled; the table is that of the last run.")
+            self.say(self.tr("Cancelled; the table is that of the last run."))
 
     def stop(self) -> None:
         """Cancel a run and wait for its thread (the window closes)."""
@@ -390,7 +404,7 @@ class QtTablePanel(QWidget):
 
     def _on_worker_failed(self, message: str) -> None:
         self._show_running(False)
-        self.say(message or "Cancelled; the table is that of the last run.")
+        self.say(message or self.tr("Cancelled; the table is that of the last run."))
 
     # -- cells ----------------------------------------------------------------------------------------
 
@@ -408,7 +422,7 @@ class QtTablePanel(QWidget):
             self._changed_while_running = True
         elif self.counted_settings is not None and not self.stale:
             self.stale = True
-            self.say(STALE)
+            self.say(QCoreApplication.translate("QtTablePanel", STALE))
 
     def say(self, message: str) -> None:
         self.status_label.setText(message)

@@ -1,0 +1,250 @@
+"""Tests (UI): the interface is translated.
+
+Every string of a translated module (one with ``resources/i18n/<language>/<module>.ts``) is
+in each language's file with a finished translation that keeps its placeholders and
+mnemonic, and nothing is left there that the code no longer says (``lupdate`` run afresh is
+the oracle); no user-visible literal in such a module bypasses ``tr``; with German or
+French chosen, widgets, Qt's own buttons and numbers follow; without a ``.qm``, English.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from annotator.ui import qt_i18n
+from tests.ui.conftest import translations
+
+SOURCES, UI, qt_tool = translations.SOURCES, translations.UI, translations.qt_tool
+
+# Keyed (context, source, plural?) -> the translations (one, or the plural forms), None if unfinished.
+Messages = dict[tuple[str, str, bool], list[str] | None]
+
+TRANSLATED = sorted({p.stem for p in SOURCES.glob("*/*.ts")})
+LANGUAGES = translations.languages()  # English among them, with the plural forms only
+ENGLISH = translations.SOURCE_LANGUAGE
+
+
+def _messages(ts: Path) -> Messages:
+    found: Messages = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+            finished = translation.get("type") is None and all(forms)
+            key = (name, message.findtext("source", ""), message.get("numerus") == "yes")
+            found[key] = forms if finished else None
+    return found
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Messages]:
+    """Each translated module's strings, as lupdate finds them in the code now."""
+    out = tmp_path_factory.mktemp("lupdate")
+    found = {}
+    for module in TRANSLATED:
+        ts = out / f"{module}.ts"
+        subprocess.run(
+            [qt_tool("lupdate"), "-silent", "-locations", "none", UI / f"{module}.py", "-ts", ts], check=True
+        )
+        found[module] = _messages(ts)
+    return found
+
+
+def test_german_and_french_translate_the_same_modules() -> None:
+    assert {"de", "en", "fr"} <= set(LANGUAGES)
+    assert TRANSLATED, "no module is translated yet"
+    for language in LANGUAGES:
+        assert sorted(p.stem for p in (SOURCES / language).glob("*.ts")) == TRANSLATED, language
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_string_of_a_translated_module_is_translated(language: str, extracted: dict[str, Messages]) -> None:
+    missing, unfinished, obsolete = [], [], []
+    for module, every in extracted.items():
+        messages = {key: v for key, v in every.items() if language != ENGLISH or key[2]}
+        committed = _messages(SOURCES / language / f"{module}.ts")
+        missing += [(module, key[:2]) for key in messages if key not in committed]
+        unfinished += [(module, key[:2]) for key in messages if key in committed and committed[key] is None]
+        obsolete += [(module, key[:2]) for key in committed if key not in messages]
+    hint = "run: python packaging/translations.py update MODULE, then translate (docs/translating.md)"
+    assert not missing, f"not in resources/i18n/{language} ({hint}): {missing}"
+    assert not unfinished, f"untranslated in resources/i18n/{language}: {unfinished}"
+    assert not obsolete, f"no longer in the code, still in resources/i18n/{language} ({hint}): {obsolete}"
+
+
+def _marked(path: Path) -> set[tuple[str, str]]:
+    """Every literal the code marks for translation, as (how, source): read with Python's own parser."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            name, args = _name(node.func), node.args
+            at = {"tr": 0, "QT_TR_NOOP": 0, "translate": 1, "QT_TRANSLATE_NOOP": 1}.get(name)
+            if (
+                at is not None
+                and len(args) > at
+                and isinstance(args[at], ast.Constant)
+                and isinstance(args[at].value, str)
+            ):
+                found.add((name, args[at].value))
+    return found
+
+
+@pytest.mark.parametrize("module", TRANSLATED)
+def test_lupdate_finds_every_string_the_code_marks(module: str, extracted: dict[str, Messages]) -> None:
+    """lupdate's Python reader misses some calls (translate() with an expression as n): none may be missed."""
+    sources = {source for _context, source, _plural in extracted[module]}
+    assert {marked for marked in _marked(UI / f"{module}.py") if marked[1] not in sources} == set()
+
+
+#: What a translation must carry over: Python's named fields, Qt's %1 and the count %n / %Ln.
+PLACEHOLDER = re.compile(r"\{\w*\}|%L?\d+|%L?n")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_translations_keep_placeholders_and_mnemonics(language: str) -> None:
+    """Same placeholders (a plural form may leave out the count: "un seul"), and a mnemonic if the source has one."""
+    wrong = []
+    for ts in sorted((SOURCES / language).glob("*.ts")):
+        for (context, source, plural), forms in _messages(ts).items():
+            wanted = set(PLACEHOLDER.findall(source))
+            for form in forms or []:
+                has = set(PLACEHOLDER.findall(form))
+                if has != wanted and not (plural and has == wanted - {"%n", "%Ln"}):
+                    wrong.append((context, source, form))
+                if source.replace("&&", "").count("&") != form.replace("&&", "").count("&"):
+                    wrong.append((context, source, form))
+    assert not wrong
+
+
+# Qt calls whose string arguments the user reads: a literal there must come through tr/translate.
+TEXT_CALLS = {
+    "setText", "setWindowTitle", "setToolTip", "setStatusTip", "setWhatsThis", "setPlaceholderText",
+    "setAccessibleName", "setAccessibleDescription", "setTitle", "setLabelText", "setInformativeText",
+    "addMenu", "addAction", "addRow", "addTab", "addItem", "addItems", "insertItem", "setTabText", "showMessage",
+    "setHeaderLabels", "setHorizontalHeaderLabels", "setVerticalHeaderLabels", "setSpecialValueText",
+    "setPrefix", "setSuffix", "setFormat", "information", "warning", "critical", "question", "about",
+    "getText", "getItem", "getInt", "getOpenFileName", "getSaveFileName", "getExistingDirectory",
+    "QAction", "QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox", "QToolButton",
+    "QMenu", "QDockWidget", "QMessageBox", "QTreeWidgetItem", "QListWidgetItem", "QStandardItem",
+}  # fmt: skip
+TRANSLATORS = {"tr", "translate"}
+#: Literals that stay as they are in every language.
+NAMES = {"Annotator"}
+
+
+def _name(func: ast.expr) -> str:
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def _is_words(node: ast.expr) -> bool:
+    """A literal a person reads: a string (or f-string) with a letter in it."""
+    if isinstance(node, ast.JoinedStr):  # words of its own, not only placeholders
+        return any(_is_words(part) for part in node.values)
+    if not isinstance(node, ast.Constant) or not isinstance(node.value, str) or node.value in NAMES:
+        return False
+    return any(c.isalpha() for c in node.value)
+
+
+def _untranslated(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = _name(node.func)
+        if name in TEXT_CALLS:
+            found += [
+                f"{path.name}:{a.lineno} {name}"
+                for a in [*node.args, *(k.value for k in node.keywords)]
+                if _is_words(a)
+            ]
+        if name == "translate" and len(node.args) + len(node.keywords) > 3:
+            found.append(f"{path.name}:{node.lineno} translate(…, n): lupdate reads no plural there, use self.tr")
+        if name in TRANSLATORS and any(isinstance(a, ast.JoinedStr) for a in node.args):
+            found.append(f"{path.name}:{node.lineno} {name}(f'…'): use placeholders")  # an f-string is never found
+    return found
+
+
+@pytest.mark.parametrize("module", TRANSLATED)
+def test_no_user_visible_literal_bypasses_translation(module: str) -> None:
+    assert not _untranslated(UI / f"{module}.py")
+
+
+def test_the_literal_check_catches_an_unwrapped_string(tmp_path: Path) -> None:
+    code = tmp_path / "qt_x.py"
+    code.write_text(
+        'label.setText("Hello")\nQPushButton(self.tr("&OK"), self)\nbox.setTitle(f"{n} hits")\n'
+        'self.tr(f"{n} hits")\nview.setAccessibleName(self.tr("Hits"))\nbox.addItem("—", None)\n'
+        'QCoreApplication.translate("X", "%n hits", None, n)\n',
+        encoding="utf-8",
+    )
+    assert [line.split()[0] for line in _untranslated(code)] == ["qt_x.py:1", "qt_x.py:3", "qt_x.py:4", "qt_x.py:7"]
+
+
+@pytest.fixture(scope="module")
+def qm_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("qm")
+    assert {p.name for p in translations.build(out)} >= {"annotator_de.qm", "annotator_en.qm", "annotator_fr.qm"}
+    return out
+
+
+@pytest.fixture
+def language(qapp, qm_dir: Path):  # type: ignore[no-untyped-def]
+    """Install a language for one test, then English and the previous locale again."""
+    before = QLocale()
+    yield lambda code, folder=qm_dir: qt_i18n.install_translations(code, folder)
+    qt_i18n.install_translations("en", qm_dir)  # as every UI test has it (tests/ui/conftest.py)
+    QLocale.setDefault(before)
+
+
+def _cancel_text() -> str:
+    """What Qt's own Cancel button says (a qtbase translation), without its mnemonic."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    return box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "")
+
+
+@pytest.mark.parametrize(
+    ("code", "cancel", "count"),
+    [("de", "Abbrechen", "12.345"), ("fr", "Annuler", "12\u202f345"), ("en", "Cancel", "12,345")],
+)
+def test_a_chosen_language_translates_qt_and_formats_numbers(language, code: str, cancel: str, count: str) -> None:  # type: ignore[no-untyped-def]
+    language(code)
+    assert _cancel_text() == cancel
+    assert qt_i18n.format_count(12345) == count
+
+
+def test_without_a_qm_file_the_interface_is_english(language, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    language("de", tmp_path)
+    assert _cancel_text() == "Cancel"
+    assert qt_i18n.available_languages(tmp_path) == ["en"]
+
+
+def test_the_language_setting_is_read_when_none_is_given(language, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(qt_i18n.config, "read_settings", lambda: {"language": "fr"})
+    assert language(None).language() == QLocale.Language.French
+    assert _cancel_text() == "Annuler"
+
+
+@pytest.mark.parametrize(
+    ("code", "retrieval", "cooccurrence", "run"),
+    [("de", "Abgerufene Segmente", "Kookkurrenz (&C)", "Abfrage ausführen"),
+     ("fr", "Segments extraits", "&Cooccurrence", "Exécuter la requête"),
+     ("en", "Retrieved segments", "&Co-occurrence", "Run query")],
+)  # fmt: skip
+def test_a_window_made_in_a_language_speaks_it(language, open_window, code, retrieval, cooccurrence, run) -> None:  # type: ignore[no-untyped-def]
+    language(code)
+    window = open_window()
+    assert window.retrieval.windowTitle() == retrieval
+    assert window.cooccurrence.toggle_action.text() == cooccurrence
+    assert window.retrieval.panel.run_action.text() == run
+    label_header = window.cooccurrence.panel.model.headerData(0, Qt.Orientation.Horizontal)
+    assert label_header == {"de": "Tag", "fr": "étiquette", "en": "tag"}[code]
