@@ -47,7 +47,7 @@ from tests.formats.documents.builders import (
 # RICH without its right-to-left words: a PDF stores those in visual order (tested apart).
 RICH_LTR = RICH.split(" \u05e9")[0] + "."
 PDF_PAGES = [
-    ["First page heading", RICH_LTR, "Tabs\tstay"],
+    ["First page heading", RICH_LTR, "Plain words"],
     ["Second page, one line"],
     ["Third \U0001f600 page", "end"],
 ]
@@ -180,6 +180,25 @@ def test_a_pdf_page_without_text_keeps_the_page_numbers_right() -> None:
     assert meta["pages"] == [0, 10, 12]
     assert meta["pages_without_text"] == [2]
     assert title == "Page one"  # no title in the file: its first line
+
+
+def test_a_pdf_space_glyph_labelled_as_a_tab_reads_as_a_space() -> None:
+    # Qt's PDF writer maps the space glyph to U+0009, and its new text object at each
+    # font change (bold, italic) makes pypdf break the line next to that space.
+    data = build_pdf([["PDF\tTitle", "Plain\twords\t", "bold\twords", "\tand\tmore."]])
+    title, text, _ = only_document(read("pdf", data, "qt.pdf"))
+    assert text == "PDF Title\nPlain words bold words and more."
+    assert title == "PDF Title"
+
+
+def test_pdf_ligatures_are_spelt_out_and_page_starts_follow() -> None:
+    pages = [["The \ufb01nal o\ufb03ce, \ufb02at \ufb00 \ufb04 \ufb05 \ufb06"], ["Second page"], ["e\ufb03cient"]]
+    _, text, meta = only_document(read("pdf", build_pdf(pages), "ligatures.pdf"))
+    assert text == "The final office, flat ff ffl st st\n\nSecond page\n\nefficient"
+    starts = meta["pages"]
+    assert isinstance(starts, list)
+    assert [text[start:].split("\n")[0] for start in starts] == ["The final office, flat ff ffl st st",
+                                                                "Second page", "efficient"]  # fmt: skip
 
 
 def test_pdf_right_to_left_lines_stored_in_visual_order_read_in_logical_order() -> None:
