@@ -312,6 +312,40 @@ def test_a_saved_web_page_gives_the_article_and_its_metadata() -> None:
     assert meta["source_file"] == "steppe shock.html"
 
 
+ARTICLE = (
+    "<p>The beginning of 2022 surprised many observers of the region, who had expected the year to open "
+    "with negotiations rather than with protests.</p><p>Prices for liquefied gas doubled overnight, and within "
+    "days the protests had spread to Almaty, where government buildings burned.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "title", "first_block"),
+    [
+        # trafilatura takes a lone h1 as the title and leaves it out of the text when it stands
+        # outside the block it picks as the article.
+        ("<title>Page title</title>", f"<header><h1>Main heading</h1></header><main>{ARTICLE}</main>",
+         "Page title", "Main heading"),
+        ("<title>Page title</title>", f"<h1>Main\n heading</h1>{ARTICLE}", "Page title", "Main heading"),
+        ('<meta property="og:title" content="Open Graph title"><title>Page title</title>',
+         f"<h1>Main heading</h1>{ARTICLE}", "Open Graph title", "Main heading"),
+        ("", f"<h1>Only&nbsp;heading</h1>{ARTICLE}", "Only heading", "Only\u00a0heading"),
+        ("<title>Same</title>", f"<article><h1>Same</h1>{ARTICLE}</article>", "Same", "Same"),
+        # a logo is no heading
+        ("<title>Page title</title>", f'<h1><a href="/">Site name</a></h1><main>{ARTICLE}</main>',
+         "Page title", "The beginning of 2022"),
+    ],
+)  # fmt: skip
+def test_a_web_page_is_titled_by_its_title_and_keeps_its_h1_first(
+    head: str, body: str, title: str, first_block: str
+) -> None:
+    page = f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+    got_title, text, _ = only_document(read("html", page.encode("utf-8"), "page.html"))
+    assert got_title == title
+    assert text.split("\n\n")[0].startswith(first_block)
+    assert text.count("Main heading") <= 1 and "Site name" not in text
+
+
 def test_a_web_page_with_crlf_line_endings_reads_the_same() -> None:
     crlf = SAVED_PAGE.replace("\n", "\r\n").encode("utf-8")
     assert only_document(read("html", crlf))[1] == only_document(read("html"))[1]
