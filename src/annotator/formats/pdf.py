@@ -8,20 +8,23 @@ opens as in any viewer.
 
 Two repairs make the text layer read as the page does. Qt's PDF writer
 (QPdfWriter, QTextDocument.print_, and the many programs built on Qt) labels the
-space glyph U+0009 in its fonts' ToUnicode maps, since tab and space share that
-glyph and the map keeps the lowest code point; and it starts a new text object
+space glyph U+0009 in its fonts' ToUnicode maps (apparently because tab and
+space share that glyph and the map names the lower code point); and it starts a new text object
 at every change of font (bold, italic, a fallback font for a missing glyph), so
 pypdf breaks the line there, next to that space. A glyph is drawn, so it is
 never a tab: a tab with line breaks around it is one space, and so is every
 other tab. Ligature glyphs (fi, ffi...) map to the ligature code points
 U+FB00-FB06, which no search for "final" or "office" finds; they are spelt
-out (:func:`~annotator.core.text.expand_ligatures`). Both happen before the
-page starts are counted, so every offset is into the repaired text.
+out (:func:`~annotator.core.text.expand_ligatures`) here rather than folded by
+searches, so quotes, exports and every other search see the words as read too.
+Both happen before the page starts are counted, so every offset is into the
+repaired text (offsets are always into the stored text, fixed at import).
 
 Left as the page has it: running headers, footers and page numbers (they are
-text on the page), and glyphs the font's ToUnicode map does not name (Qt
-leaves out a glyph drawn from a font without the character, such as an emoji
-drawn as a blank box: the file does not say which character it was).
+text on the page), and glyphs the font's ToUnicode map does not name: the file
+does not say which characters they are. Qt names only characters of the Basic
+Multilingual Plane, so its PDFs lose every emoji (and other character beyond
+U+FFFF) from their text layer, though the page shows them.
 """
 
 from __future__ import annotations
