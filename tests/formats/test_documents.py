@@ -24,6 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from annotator.core.documents import document_title
 from annotator.core.text import normalize_text
 from annotator.formats import epub, odt, pdf, webpage, word
 from annotator.formats.base import FormatError, ImportBundle, SourceFile
@@ -570,6 +571,8 @@ def read_or_refuse(kind: str, data: bytes) -> None:
         assert text.strip() and title
         assert "\x00" not in text
         text.encode("utf-8")  # no lone surrogates: every database can store it
+        assert document_title(title) == title  # a title the user could have typed: one line, no controls
+        title.encode("utf-8")
         for start in meta.get("pages", []):  # type: ignore[union-attr]
             assert 0 <= start <= len(text)
 

@@ -65,7 +65,7 @@ def document_bundle(source: SourceFile, text: str, title: str | None, metadata: 
     """One document, titled by the file's own title, else its first line, else the file name."""
     if not text.strip():
         raise FormatError(f"'{source.name}' contains no text")
-    title = one_line_title(title or "")
+    title = one_line_title(clean_text(title or ""))
     if not title:
         title = title_from_text(text, fallback=_stem(source))
     elif len(title) > 200:
