@@ -172,6 +172,11 @@ class TestTitleFromText:
     def test_nbsp_only_line_counts_as_blank(self) -> None:
         assert title_from_text("\u00a0\u00a0\n\u00a0Real title\u00a0\nbody") == "Real title"
 
+    def test_one_line_with_white_space_collapsed_and_no_controls(self) -> None:
+        # A PDF's first line "PDF<TAB>Title"; rename refuses control characters.
+        assert title_from_text("PDF\tTitle\nbody") == "PDF Title"
+        assert title_from_text("A\u2028split \x85 title\x01here\x7f\nbody") == "A split title here"
+
     def test_markdown_heading_hashes_dropped(self) -> None:
         assert title_from_text("## Chapter one\n\ntext") == "Chapter one"
 

@@ -24,6 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from annotator.core.documents import document_title
 from annotator.core.text import normalize_text
 from annotator.formats import epub, odt, pdf, webpage, word
 from annotator.formats.base import FormatError, ImportBundle, SourceFile
@@ -47,7 +48,7 @@ from tests.formats.documents.builders import (
 # RICH without its right-to-left words: a PDF stores those in visual order (tested apart).
 RICH_LTR = RICH.split(" \u05e9")[0] + "."
 PDF_PAGES = [
-    ["First page heading", RICH_LTR, "Tabs\tstay"],
+    ["First page heading", RICH_LTR, "Plain words"],
     ["Second page, one line"],
     ["Third \U0001f600 page", "end"],
 ]
@@ -182,6 +183,25 @@ def test_a_pdf_page_without_text_keeps_the_page_numbers_right() -> None:
     assert title == "Page one"  # no title in the file: its first line
 
 
+def test_a_pdf_space_glyph_labelled_as_a_tab_reads_as_a_space() -> None:
+    # Qt's PDF writer maps the space glyph to U+0009, and its new text object at each
+    # font change (bold, italic) makes pypdf break the line next to that space.
+    data = build_pdf([["PDF\tTitle", "Plain\twords\t", "bold\twords", "\tand\tmore."]])
+    title, text, _ = only_document(read("pdf", data, "qt.pdf"))
+    assert text == "PDF Title\nPlain words bold words and more."
+    assert title == "PDF Title"
+
+
+def test_pdf_ligatures_are_spelt_out_and_page_starts_follow() -> None:
+    pages = [["The \ufb01nal o\ufb03ce, \ufb02at \ufb00 \ufb04 \ufb05 \ufb06"], ["Second page"], ["e\ufb03cient"]]
+    _, text, meta = only_document(read("pdf", build_pdf(pages), "ligatures.pdf"))
+    assert text == "The final office, flat ff ffl st st\n\nSecond page\n\nefficient"
+    starts = meta["pages"]
+    assert isinstance(starts, list)
+    assert [text[start:].split("\n")[0] for start in starts] == ["The final office, flat ff ffl st st",
+                                                                "Second page", "efficient"]  # fmt: skip
+
+
 def test_pdf_right_to_left_lines_stored_in_visual_order_read_in_logical_order() -> None:
     hebrew, arabic = (
         "\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd",
@@ -291,6 +311,40 @@ def test_a_saved_web_page_gives_the_article_and_its_metadata() -> None:
     assert meta["author"] == "Jane Writer"
     assert str(meta["extractor"]).startswith("trafilatura ")
     assert meta["source_file"] == "steppe shock.html"
+
+
+ARTICLE = (
+    "<p>The beginning of 2022 surprised many observers of the region, who had expected the year to open "
+    "with negotiations rather than with protests.</p><p>Prices for liquefied gas doubled overnight, and within "
+    "days the protests had spread to Almaty, where government buildings burned.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "title", "first_block"),
+    [
+        # trafilatura takes a lone h1 as the title and leaves it out of the text when it stands
+        # outside the block it picks as the article.
+        ("<title>Page title</title>", f"<header><h1>Main heading</h1></header><main>{ARTICLE}</main>",
+         "Page title", "Main heading"),
+        ("<title>Page title</title>", f"<h1>Main\n heading</h1>{ARTICLE}", "Page title", "Main heading"),
+        ('<meta property="og:title" content="Open Graph title"><title>Page title</title>',
+         f"<h1>Main heading</h1>{ARTICLE}", "Open Graph title", "Main heading"),
+        ("", f"<h1>Only&nbsp;heading</h1>{ARTICLE}", "Only heading", "Only\u00a0heading"),
+        ("<title>Same</title>", f"<article><h1>Same</h1>{ARTICLE}</article>", "Same", "Same"),
+        # a logo is no heading
+        ("<title>Page title</title>", f'<h1><a href="/">Site name</a></h1><main>{ARTICLE}</main>',
+         "Page title", "The beginning of 2022"),
+    ],
+)  # fmt: skip
+def test_a_web_page_is_titled_by_its_title_and_keeps_its_h1_first(
+    head: str, body: str, title: str, first_block: str
+) -> None:
+    page = f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+    got_title, text, _ = only_document(read("html", page.encode("utf-8"), "page.html"))
+    assert got_title == title
+    assert text.split("\n\n")[0].startswith(first_block)
+    assert text.count("Main heading") <= 1 and "Site name" not in text
 
 
 def test_a_web_page_with_crlf_line_endings_reads_the_same() -> None:
@@ -517,6 +571,8 @@ def read_or_refuse(kind: str, data: bytes) -> None:
         assert text.strip() and title
         assert "\x00" not in text
         text.encode("utf-8")  # no lone surrogates: every database can store it
+        assert document_title(title) == title  # a title the user could have typed: one line, no controls
+        title.encode("utf-8")
         for start in meta.get("pages", []):  # type: ignore[union-attr]
             assert 0 <= start <= len(text)
 

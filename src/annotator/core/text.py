@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # Defined with the other errors; imported from here by code written before they were.
@@ -85,6 +86,21 @@ def clean_text(raw: str) -> str:
         # Pairs written as two surrogates join into one character; lone ones are replaced.
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     return text
+
+
+# The Latin typographic ligatures (U+FB00-FB06: ff, fi, fl, ffi, ffl, long st, st).
+_LIGATURES = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)}
+
+
+def expand_ligatures(text: str) -> str:
+    """*text* with each Latin typographic ligature (U+FB00-FB06) spelt out as its letters.
+
+    Only for text whose ligatures are the typesetter's glyph choice, not the
+    author's words (a PDF's text layer maps a ligature glyph to one of these code
+    points): the letters are what people read and search for. This is NFKC on
+    those seven code points only; anything else NFKC would change stays.
+    """
+    return text.translate(_LIGATURES)
 
 
 def sha256_text(text: str) -> str:
@@ -162,10 +178,24 @@ def describe_size(size: int) -> str:
     return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
 
 
+_ALL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")  # Unicode's Cc
+
+
+def one_line_title(raw: str) -> str:
+    """*raw* as a title: control characters and every run of white space (tabs, line and
+    paragraph separators, NBSP) one space, none at the ends.
+
+    Titles are shown on one line and ``documents rename`` refuses control
+    characters (:func:`annotator.core.documents.document_title`), so an imported
+    title must hold neither.
+    """
+    return " ".join(_ALL_CONTROLS.sub(" ", raw).split())
+
+
 def title_from_text(text: str, fallback: str = "Untitled", limit: int = 200) -> str:
-    """The first non-blank line of *text*, trimmed (NBSP counts as blank), or *fallback*."""
+    """The first non-blank line of *text* as a title (:func:`one_line_title`), or *fallback*."""
     for line in text.split("\n"):
-        line = line.strip(" \t\u00a0\u2028\u2029")
+        line = one_line_title(line)
         if line:
             line = line.lstrip("#").strip() or line  # a Markdown heading's hashes are not the title
             return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

@@ -28,7 +28,7 @@ from datetime import date, datetime
 from pathlib import PurePath
 from typing import Any
 
-from annotator.core.text import clean_text, title_from_text
+from annotator.core.text import clean_text, one_line_title, title_from_text
 from annotator.formats.base import FormatError, ImportBundle, ImportedDocument, SourceFile
 from annotator.formats.detection import not_a
 from annotator.formats.safety import open_zip, parse_xml, read_member
@@ -65,7 +65,7 @@ def document_bundle(source: SourceFile, text: str, title: str | None, metadata: 
     """One document, titled by the file's own title, else its first line, else the file name."""
     if not text.strip():
         raise FormatError(f"'{source.name}' contains no text")
-    title = " ".join(clean_text(title or "").split())
+    title = one_line_title(clean_text(title or ""))
     if not title:
         title = title_from_text(text, fallback=_stem(source))
     elif len(title) > 200:

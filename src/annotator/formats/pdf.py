@@ -5,17 +5,47 @@ Pages follow each other with a blank line between them, and
 page numbers survive. A PDF without text (a scan) is refused with advice to run
 OCR; one that needs a password is refused; one encrypted only against editing
 opens as in any viewer.
+
+Two repairs make the text layer read as the page does. Qt's PDF writer
+(QPdfWriter, QTextDocument.print_, and the many programs built on Qt) labels the
+space glyph U+0009 in its fonts' ToUnicode maps (apparently because tab and
+space share that glyph and the map names the lower code point); and it starts a new text object
+at every change of font (bold, italic, a fallback font for a missing glyph), so
+pypdf breaks the line there, next to that space. A glyph is drawn, so it is
+never a tab: a tab with line breaks around it is one space, and so is every
+other tab. Ligature glyphs (fi, ffi...) map to the ligature code points
+U+FB00-FB06, which no search for "final" or "office" finds; they are spelt
+out (:func:`~annotator.core.text.expand_ligatures`) here rather than folded by
+searches, so quotes, exports and every other search see the words as read too.
+Both happen before the page starts are counted, so every offset is into the
+repaired text (offsets are always into the stored text, fixed at import).
+
+Left as the page has it: running headers, footers and page numbers (they are
+text on the page), and glyphs the font's ToUnicode map does not name: the file
+does not say which characters they are. Qt names only characters of the Basic
+Multilingual Plane, so its PDFs lose every emoji (and other character beyond
+U+FFFF) from their text layer, though the page shows them.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
-from annotator.core.text import clean_text
+from annotator.core.text import clean_text, expand_ligatures
 from annotator.formats.base import Format, FormatError, ImportBundle, SourceFile
 from annotator.formats.detection import not_a, sniff_pdf
 from annotator.formats.extraction import BLOCK_SEPARATOR, document_bundle, iso_date, library_errors
+
+# A space glyph labelled as a tab, with the line breaks pypdf put around it at a font change.
+_TAB_SPACE = re.compile(r"[ \t]*(?:\t\n+|\n+\t)[ \t]*|\t")
+
+
+def _page_text(raw: str) -> str:
+    """One page's extracted text made storable and read as drawn (see the module docstring)."""
+    text = _TAB_SPACE.sub(" ", clean_text(raw))
+    return expand_ligatures(text).strip("\n").rstrip()
 
 
 def read_pdf(source: SourceFile) -> ImportBundle:
@@ -49,7 +79,7 @@ def read_pdf(source: SourceFile) -> ImportBundle:
                     f"'{source.name}' is protected by a password; save a copy without the password and import that"
                 )
         try:
-            pages = [clean_text(page.extract_text() or "").strip("\n").rstrip() for page in reader.pages]
+            pages = [_page_text(page.extract_text() or "") for page in reader.pages]
         except FileNotDecryptedError as exc:
             raise FormatError(
                 f"'{source.name}' is protected by a password; save a copy without the password and import that"

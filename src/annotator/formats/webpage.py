@@ -7,6 +7,14 @@ are left out. Each of its blocks becomes one block of the document's text
 stays a line break and no-break spaces are kept. Nothing is fetched from the
 network. Annotator's own HTML report (format ``report``) is refused: it is made
 for reading, and its annotations are not in it.
+
+The title is the page's own, as reader views take it: ``og:title``, else
+``<title>``, else what trafilatura finds (the page's one ``<h1>``...). The
+page's one ``<h1>`` heads the text even where trafilatura left it outside the
+article (it keeps only what is inside the block it picks): it is the article's
+heading, and a title taken from it is no reason to drop it (nothing here ever
+took it out deliberately). An ``<h1>`` in navigation, a footer or an aside, or
+one linking to the site's home page (a logo), is not the article's heading.
 """
 
 from __future__ import annotations
@@ -91,6 +99,31 @@ def _restore_spaces(text: str | None, back: dict[str, str]) -> str | None:
     return text
 
 
+# Where a lone h1 is site furniture rather than the article's heading.
+_NOT_A_HEADING = ("nav", "footer", "aside")
+_HOME_LINKS = frozenset({"/", "./", "index.html", "/index.html"})
+
+
+def _one_line(text: str | None, spaces: dict[str, str]) -> str:
+    return _restore_spaces(HTML_SPACE.sub(" ", text or "").strip(" "), spaces) or ""
+
+
+def _title_and_heading(tree: Any, spaces: dict[str, str]) -> tuple[str, str]:
+    """The page's stated title (``og:title``, else ``<title>``) and its lone ``<h1>``'s text ("" if none)."""
+    og = next((t for t in (_one_line(c, spaces) for c in tree.xpath('//meta[@property="og:title"]/@content')) if t), "")
+    element = tree.find(".//head//title")
+    title = og or (_one_line(element.text_content(), spaces) if element is not None else "")
+    h1s = tree.findall(".//h1")
+    heading = ""
+    if len(h1s) == 1:
+        h1 = h1s[0]
+        furniture = any(a.tag in _NOT_A_HEADING for a in h1.iterancestors())
+        home = any((a.get("href") or "").strip() in _HOME_LINKS for a in (*h1.iterancestors("a"), *h1.iter("a")))
+        if not furniture and not home:
+            heading = _one_line(h1.text_content(), spaces)
+    return title, heading
+
+
 _ANNOTATOR_REPORT = re.compile(rb'<meta name="generator" content="annotator ')
 
 
@@ -102,6 +135,7 @@ def read_html(source: SourceFile) -> ImportBundle:
     tab-separated rows. Nothing is fetched from the network.
     """
     import trafilatura
+    from trafilatura.utils import load_html
     from trafilatura.xml import xmltotxt
 
     if not source.data.strip():
@@ -134,6 +168,8 @@ def read_html(source: SourceFile) -> ImportBundle:
         )
 
     with library_errors(source, "web page"):
+        tree = load_html(page)
+        title, heading = _title_and_heading(tree, spaces) if tree is not None else ("", "")
         result = extract(favor_precision=True)
         if result is None or result.body is None or not (result.text or "").strip():
             result = extract()  # short pages are sometimes all "doubtful" to the precise mode
@@ -149,11 +185,14 @@ def read_html(source: SourceFile) -> ImportBundle:
                 blocks.append("\n".join(r for r in rows if r.strip()))
             else:
                 blocks.append(xmltotxt(block, False))
-    text = join_blocks(_restore_spaces(block, spaces) or "" for block in blocks)
+    texts = [_restore_spaces(block, spaces) or "" for block in blocks]
+    if heading and heading not in (HTML_SPACE.sub(" ", t).strip(" ") for t in texts):
+        texts.insert(0, heading)
+    text = join_blocks(texts)
     if not text.strip():
         raise FormatError(f"'{source.name}': no article text was found in the page")
     metadata = {
-        "title": _restore_spaces(result.title, spaces),
+        "title": title or _restore_spaces(result.title, spaces),
         "author": _restore_spaces(result.author, spaces),
         "date": result.date,
         "url": result.url,
