@@ -40,9 +40,16 @@ translations = _load_translations_script()
 
 
 @pytest.fixture(scope="session", autouse=True)
-def english(qapp, tmp_path_factory: pytest.TempPathFactory) -> None:  # type: ignore[no-untyped-def]
-    """The interface as on an English system: with the English plural forms ("1 hit", "5 hits")."""
-    qt_i18n.install_translations("en", translations.build(tmp_path_factory.mktemp("qm"))[0].parent)
+def english(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The interface as on an English system: with the English plural forms ("1 hit", "5 hits").
+
+    The translations are built for this run and found there by every window the tests start (a
+    test running the whole app installs them again), whether or not ``./dev`` built ``build/i18n``."""
+    folder = translations.build(tmp_path_factory.mktemp("qm"))[0].parent
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(qt_i18n, "translations_dir", lambda: folder)
+        qt_i18n.install_translations("en")
+        yield
 
 
 @pytest.fixture(autouse=True)
