@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
+    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -217,6 +218,12 @@ class QtMainWindow(QMainWindow):
         self._connect()
         self._apply_tags()
         self.statusBar().showMessage(f"Library: {describe_library(session.library.url)}")
+        # The tags at the caret in words, beside the colours that show them (the pane says them to a screen reader).
+        self.tags_at_cursor = QLabel(self)
+        self.tags_at_cursor.setAccessibleName("Tags at the cursor")
+        self.tags_at_cursor.setMaximumWidth(480)
+        self.statusBar().addPermanentWidget(self.tags_at_cursor)
+        self.pane.tagsAtCursorChanged.connect(self.tags_at_cursor.setText)
 
     # -- construction ----------------------------------------------------------------------------
 

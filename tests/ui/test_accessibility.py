@@ -1,0 +1,146 @@
+"""Tests (UI): what a screen reader is told: every control of the window and its views has a name,
+the panes say what they are, the text pane says which tags the caret is in, Tab visits every pane."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+TEXT = "Claims need evidence. Evidence needs a source.\nA second line ends it.\n"
+INTERACTIVE = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit)
+
+
+def _unnamed(top: QWidget) -> list[str]:
+    """The visible controls under *top* a screen reader would have no name for."""
+    missing = []
+    for widget in [top, *top.findChildren(QWidget)]:
+        interactive = isinstance(widget, INTERACTIVE) or widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+        if not interactive or not widget.isVisible() or widget.focusProxy() is not None:
+            continue
+        if isinstance(widget.parent(), QAbstractItemView) or type(widget).__name__ == "QScrollBar":
+            continue  # a view's own scroll bars and in-place editors come with it
+        accessible = QAccessible.queryAccessibleInterface(widget)
+        if accessible is None or not accessible.text(QAccessible.Text.Name).strip():
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r} in {type(widget.parent()).__name__}")
+    return missing
+
+
+def _visible_windows() -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible() and not w.inherits("QMenu")]
+
+
+def test_every_control_of_the_window_and_its_views_has_a_name(qtbot, open_window, import_text) -> None:
+    import_text(TEXT)
+    window = open_window()
+    window.open_document(window.documents_model.document_id(0))
+    start = TEXT.index("evidence")
+    window.session.tag_span(window.session.tags[0].id, start, start + len("evidence"))
+    window.select_annotation(window.annotations_model.annotation(0).id)
+    window.find_action.trigger()
+    window.attributes_action.trigger()
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    for action in view_menu.actions():
+        if action.menu() is None and not action.isSeparator():
+            if not action.isChecked():
+                action.trigger()
+            qtbot.wait(10)
+    missing = [name for top in _visible_windows() for name in _unnamed(top)]
+    assert missing == []
+    # The panes say what they are for, beyond their names.
+    panes = (
+        window.library_sets.set_list,
+        window.document_list,
+        window.pane,
+        window.tag_panel.tree,
+        window.annotation_view,
+    )
+    for pane in (*panes, window.inspector):
+        assert QAccessible.queryAccessibleInterface(pane).text(QAccessible.Text.Description), pane
+
+
+def test_every_control_of_the_dialogs_has_a_name(qtbot, open_window, import_text, monkeypatch) -> None:
+    import_text(TEXT)
+    window = open_window()
+    window.open_document(window.documents_model.document_id(0))
+    window.document_list.setCurrentIndex(window.documents_model.index(0, 0))
+    window.tag_panel.tree.setCurrentIndex(window.tag_panel.index_of(window.session.tags[0].id))
+    missing: list[str] = []
+
+    def audit(dialog: QDialog) -> QDialog.DialogCode:  # stands in for a modal dialog's own loop
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        missing.extend(f"{type(dialog).__name__}: {name}" for name in _unnamed(dialog))
+        dialog.hide()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(QDialog, "exec", audit)
+    codebook, documents, helps = window.codebook, window.document_flow, window.help
+    for action in (window.export_action, window.backups_action, window.preferences_action, helps.shortcuts_action,
+                   helps.about_action, codebook.edit_action,
+                   documents.memo_action, documents.details_action, window.coder_view.chosen_action,
+                   codebook.quick_pick_action):  # fmt: skip
+        before = set(_visible_windows())
+        action.trigger()
+        for opened in set(_visible_windows()) - before:  # the ones opened without a loop of their own
+            missing.extend(f"{type(opened).__name__}: {name}" for name in _unnamed(opened))
+            opened.close()
+    assert missing == []
+
+
+def _caret_at(window, offset: int) -> None:
+    cursor = QTextCursor(window.pane.document())
+    cursor.setPosition(window.pane.offset_map.to_utf16(offset))
+    window.pane.setTextCursor(cursor)
+
+
+def test_the_text_says_which_tags_the_caret_is_in(qtbot, open_window, import_text, coder_named, monkeypatch) -> None:
+    import_text("👍🏽 " + TEXT)  # code points before the tags: offsets are not UTF-16 positions
+    text = "👍🏽 " + TEXT
+    window = open_window()
+    coder_named.append("Ann")
+    claim, evidence = window.session.tags[:2]
+    outer = text.index("Claims")
+    window.session.tag_span(claim.id, outer, text.index("."))
+    inner = text.index("evidence")
+    window.session.tag_span(evidence.id, inner, inner + len("evidence"))
+    outer_id = next(a.id for a in window.session.annotations.values() if a.start == outer)
+    window.session.set_note(outer_id, "a first\nguess")
+    events: list[tuple[QAccessible.Event, QWidget]] = []
+    monkeypatch.setattr(QAccessible, "isActive", lambda: True)
+    monkeypatch.setattr(QAccessible, "updateAccessibility", lambda e: events.append((e.type(), e.object())))
+    pane = window.pane
+    pane.setFocus()
+    _caret_at(window, inner - 1)
+    said = f"{claim.name} (Ann) — note: a first guess"
+    assert pane.accessibleDescription() == f"Tagged {said}" and window.tags_at_cursor.text() == said
+    qtbot.keyClick(pane, Qt.Key.Key_Right)  # into the inner one by keyboard
+    said = f"{evidence.name}, {claim.name} (Ann) — note: a first guess"
+    assert QAccessible.queryAccessibleInterface(pane).text(QAccessible.Text.Description) == f"Tagged {said}"
+    assert window.tags_at_cursor.text() == said
+    assert events[-1] == (QAccessible.Event.DescriptionChanged, pane)
+    told = len(events)
+    qtbot.keyClick(pane, Qt.Key.Key_Right)  # still in the same ones: nothing new to say
+    assert len(events) == told
+    qtbot.keyClick(pane, Qt.Key.Key_End)
+    assert pane.accessibleDescription() == pane.HELP and window.tags_at_cursor.text() == ""
+    assert events[-1] == (QAccessible.Event.DescriptionChanged, pane)
+    _caret_at(window, 0)
+    qtbot.keyClick(pane, Qt.Key.Key_BracketRight)  # ] selects the first annotation: says what it is
+    assert window.tags_at_cursor.text() == f"{claim.name} (Ann) — note: a first guess"
+    qtbot.keyClick(pane, Qt.Key.Key_BracketRight)
+    assert window.tags_at_cursor.text() == f"{evidence.name}, {claim.name} (Ann) — note: a first guess"
+    # A renamed tag is said by its new name at once.
+    window.codebook.rename_to(evidence.id, "proof")
+    assert window.tags_at_cursor.text() == f"proof, {claim.name} (Ann) — note: a first guess"
