@@ -144,3 +144,23 @@ def test_the_text_says_which_tags_the_caret_is_in(qtbot, open_window, import_tex
     # A renamed tag is said by its new name at once.
     window.codebook.rename_to(evidence.id, "proof")
     assert window.tags_at_cursor.text() == f"proof, {claim.name} (Ann) — note: a first guess"
+
+
+def test_tab_goes_round_every_pane_in_the_order_they_are_seen(qtbot, open_window, import_text) -> None:
+    import_text(TEXT)
+    window = open_window()
+    window.open_document(window.documents_model.document_id(0))
+    window.session.tag_span(window.session.tags[0].id, 0, len("Claims"))
+    window.select_annotation(window.annotations_model.annotation(0).id)
+    window.find_action.trigger()
+    window.document_list.setFocus()
+    seen: list[QWidget] = []
+    while not seen or seen[-1] is not window.document_list:
+        assert len(seen) < 40, [type(w).__name__ for w in seen]  # a trap would keep the keyboard
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    tags, annotations, inspector = window.tag_panel, window.annotation_view, window.inspector
+    in_order = [window.pane, window.find_bar.edit, tags.filter_edit, tags.tree, window.annotation_filter,
+                window.coder_view.button, annotations, inspector.tag_box, inspector.note_edit,
+                window.library_sets.set_list, window.document_list]  # fmt: skip
+    assert [w for w in seen if w in in_order] == in_order  # each once: the table is one stop

@@ -12,6 +12,7 @@ of their own; the window keeps the reading, selecting and tagging.
 from __future__ import annotations
 
 import gc
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -209,6 +210,12 @@ class QtMainWindow(QMainWindow):
             lambda query, scope, stamps: self.autocoder.code_query(query, scope, expected_sha256s=stamps)
         )
 
+        # Tab goes through the panes as they are seen: left to right, top to bottom (not as they were made).
+        chain = [self.document_list, self.pane, *_tab_stops(self.find_bar), *_tab_stops(self.tag_panel),
+                 self.annotation_filter, self.coder_view.button, self.annotation_view,
+                 *_tab_stops(self.orphan_panel), *_tab_stops(self.inspector)]  # fmt: skip
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self.navigation = QtNavigation(self, self, _settings())  # F6 between panes, ] and [ between annotations
         self.jump = QtAnnotationJump(
             self, lambda: self._shown(self.session.annotations.values()), lambda: self.session.tags, self._report
@@ -774,6 +781,18 @@ class QtMainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.sync()
         super().closeEvent(event)
+
+
+def _tab_stops(container: QWidget) -> list[QWidget]:
+    """The widgets inside *container* that Tab stops at, in the order it does (made together, they
+    follow each other in the focus chain)."""
+    stops = []
+    widget = container.nextInFocusChain()
+    while container.isAncestorOf(widget):
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    return stops
 
 
 def _settings() -> QSettings:
