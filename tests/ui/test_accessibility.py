@@ -164,3 +164,28 @@ def test_tab_goes_round_every_pane_in_the_order_they_are_seen(qtbot, open_window
                 window.coder_view.button, annotations, inspector.tag_box, inspector.note_edit,
                 window.library_sets.set_list, window.document_list]  # fmt: skip
     assert [w for w in seen if w in in_order] == in_order  # each once: the table is one stop
+
+
+def _names(accessible) -> list[str]:
+    return [accessible.child(i).text(QAccessible.Text.Name) for i in range(accessible.childCount())]
+
+
+def test_screen_readers_get_the_right_roles_and_each_tag_by_name(qtbot, open_window, import_text) -> None:
+    import_text(TEXT)
+    window = open_window()
+    window.open_document(window.documents_model.document_id(0))
+    claim = window.session.tags[0]
+    window.session.tag_span(claim.id, 0, len("Claims"))
+    text = QAccessible.queryAccessibleInterface(window.pane)
+    assert text.role() == QAccessible.Role.EditableText and text.state().readOnly  # read, not typed into
+    tree = QAccessible.queryAccessibleInterface(window.tag_panel.tree)
+    assert tree.role() == QAccessible.Role.Tree
+    # Each tag is said by its name (its colour is only drawn), with its counts and key.
+    items = [name for name in _names(tree) if name.startswith(tuple(t.name for t in window.session.tags))]
+    assert items[0] == f"{claim.name}, 1 here, 0 in the library, key 1"
+    assert len(items) == len(window.session.tags)
+    table = QAccessible.queryAccessibleInterface(window.annotation_view)
+    assert table.role() == QAccessible.Role.Table
+    assert claim.name in _names(table) and "Claims" in _names(table)  # the tag in words beside the quote
+    library = QAccessible.queryAccessibleInterface(window.document_list)
+    assert library.role() == QAccessible.Role.List and _names(library) == [TEXT.splitlines()[0]]
