@@ -18,6 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.boilerplate import Cut
+from annotator.ui.qt_attributes import QtAttributeDialog
+from annotator.ui.qt_crash import QtCrashDialog
+from annotator.ui.qt_trim_dialog import QtTrimDialog
+
 TEXT = "Claims need evidence. Evidence needs a source.\nA second line ends it.\n"
 INTERACTIVE = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit)
 
@@ -87,15 +92,18 @@ def test_every_control_of_the_dialogs_has_a_name(qtbot, open_window, import_text
 
     monkeypatch.setattr(QDialog, "exec", audit)
     codebook, documents, helps = window.codebook, window.document_flow, window.help
-    for action in (window.export_action, window.backups_action, window.preferences_action, helps.shortcuts_action,
-                   helps.about_action, codebook.edit_action,
-                   documents.memo_action, documents.details_action, window.coder_view.chosen_action,
-                   codebook.quick_pick_action):  # fmt: skip
+    for action in (window.export_action, window.backups_action, window.preferences_action, helps.guide_action,
+                   helps.shortcuts_action, helps.about_action, codebook.edit_action, codebook.quick_pick_action,
+                   documents.memo_action, documents.details_action, window.coder_view.chosen_action):  # fmt: skip
         before = set(_visible_windows())
         action.trigger()
         for opened in set(_visible_windows()) - before:  # the ones opened without a loop of their own
             missing.extend(f"{type(opened).__name__}: {name}" for name in _unnamed(opened))
             opened.close()
+    # Dialogs opened by flows that need a file or an error to get there.
+    audit(QtTrimDialog("Page", TEXT, [Cut(0, 22, "site furniture", "tail")], window))
+    audit(QtAttributeDialog(window))
+    audit(QtCrashDialog("It broke", "Traceback", None, window))
     assert missing == []
 
 
