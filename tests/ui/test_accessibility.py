@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QLineEdit,
     QPlainTextEdit,
+    QTabBar,
     QTextEdit,
     QWidget,
 )
@@ -37,7 +38,12 @@ def _unnamed(top: QWidget) -> list[str]:
         if isinstance(widget.parent(), QAbstractItemView) or type(widget).__name__ == "QScrollBar":
             continue  # a view's own scroll bars and in-place editors come with it
         accessible = QAccessible.queryAccessibleInterface(widget)
-        if accessible is None or not accessible.text(QAccessible.Text.Name).strip():
+        if accessible is None:
+            missing.append(f"{type(widget).__name__} with no accessible interface")
+            continue
+        # A tab bar is named for itself, not by the tab in front.
+        name = widget.accessibleName() if isinstance(widget, QTabBar) else accessible.text(QAccessible.Text.Name)
+        if not name.strip():
             missing.append(f"{type(widget).__name__} {widget.objectName()!r} in {type(widget.parent()).__name__}")
     return missing
 

@@ -16,7 +16,7 @@ import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QChildEvent, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -771,6 +772,14 @@ class QtMainWindow(QMainWindow):
         """The library is about to be closed and replaced by a backup: nothing may read it meanwhile."""
         self.save_reading_position()
         self.stop_background_reads()
+
+    def childEvent(self, event: QChildEvent) -> None:
+        """Name the tabs Qt makes for docked views that share a place: without a name a screen reader
+        would call them by the title of the tab in front."""
+        super().childEvent(event)
+        child = event.child()
+        if event.type() == QEvent.Type.ChildPolished and isinstance(child, QTabBar) and not child.accessibleName():
+            child.setAccessibleName("Views docked together")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_reading_position()
