@@ -86,6 +86,7 @@ def test_every_control_of_the_dialogs_has_a_name(qtbot, open_window, import_text
     window = open_window()
     window.open_document(window.documents_model.document_id(0))
     window.document_list.setCurrentIndex(window.documents_model.index(0, 0))
+    window.session.tag_span(window.session.tags[0].id, 0, len("Claims"))  # one to jump to
     window.tag_panel.tree.setCurrentIndex(window.tag_panel.index_of(window.session.tags[0].id))
     missing: list[str] = []
 
@@ -98,9 +99,10 @@ def test_every_control_of_the_dialogs_has_a_name(qtbot, open_window, import_text
 
     monkeypatch.setattr(QDialog, "exec", audit)
     codebook, documents, helps = window.codebook, window.document_flow, window.help
-    for action in (window.export_action, window.backups_action, window.preferences_action, helps.guide_action,
+    for action in (window.export_action, window.backups_action, window.settings_action, helps.guide_action,
                    helps.shortcuts_action, helps.about_action, codebook.edit_action, codebook.quick_pick_action,
-                   documents.memo_action, documents.details_action, window.coder_view.chosen_action):  # fmt: skip
+                   documents.memo_action, documents.details_action, window.coder_view.chosen_action,
+                   window.jump.action):  # fmt: skip
         before = set(_visible_windows())
         action.trigger()
         for opened in set(_visible_windows()) - before:  # the ones opened without a loop of their own
