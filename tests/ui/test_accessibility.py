@@ -205,3 +205,17 @@ def test_screen_readers_get_the_right_roles_and_each_tag_by_name(qtbot, open_win
     assert claim.name in _names(table) and "Claims" in _names(table)  # the tag in words beside the quote
     library = QAccessible.queryAccessibleInterface(window.document_list)
     assert library.role() == QAccessible.Role.List and _names(library) == [TEXT.splitlines()[0]]
+
+
+def test_a_long_note_at_the_caret_does_not_widen_the_window(qtbot, open_window, import_text) -> None:
+    import_text(TEXT)
+    window = open_window()
+    window.session.tag_span(window.session.tags[0].id, 0, len("Claims"))
+    window.session.set_note(window.annotations_model.annotation(0).id, "a long thought " * 40)
+    _caret_at(window, len(TEXT) - 2)  # in no annotation: nothing to say
+    QApplication.sendPostedEvents()  # laid out again
+    narrowest = (window.minimumSizeHint().width(), window.statusBar().minimumSizeHint().width())
+    _caret_at(window, 1)
+    assert window.tags_at_cursor.text().endswith("…")  # shown, cut short
+    QApplication.sendPostedEvents()
+    assert (window.minimumSizeHint().width(), window.statusBar().minimumSizeHint().width()) == narrowest

@@ -230,6 +230,7 @@ class QtMainWindow(QMainWindow):
         self.tags_at_cursor = QLabel(self)
         self.tags_at_cursor.setAccessibleName("Tags at the cursor")
         self.tags_at_cursor.setMaximumWidth(480)
+        self.tags_at_cursor.setMinimumWidth(1)  # cut short in a narrow window rather than widen it
         self.statusBar().addPermanentWidget(self.tags_at_cursor)
         self.pane.tagsAtCursorChanged.connect(self.tags_at_cursor.setText)
 
