@@ -328,6 +328,11 @@ class QtSpanHighlighter(QSyntaxHighlighter):
             block = block.next()
 
 
+def _innermost_first(spans: list[Span]) -> list[Span]:
+    """Spans around one place, the shortest (the innermost) first."""
+    return sorted(spans, key=lambda s: (s.end - s.start, s.start))
+
+
 class QtTextPane(QPlainTextEdit):
     """UI: the read-only text pane. Speaks code-point offsets to everyone else.
 
@@ -713,7 +718,7 @@ class QtTextPane(QPlainTextEdit):
         offset = self.offset_at(point)
         if offset is None:
             return []
-        return sorted(self.highlighter.index.at(offset), key=lambda s: (s.end - s.start, s.start))
+        return _innermost_first(self.highlighter.index.at(offset))
 
     def spans_at_cursor(self) -> list[Span]:
         """The annotations the caret is in or, with a selection, that hold all of it; innermost first.
@@ -725,8 +730,7 @@ class QtTextPane(QPlainTextEdit):
         end = self._map.from_utf16(cursor.selectionEnd())
         if start >= len(self._text):
             return []
-        spans = [s for s in self.highlighter.index.at(start) if s.end >= end]
-        return sorted(spans, key=lambda s: (s.end - s.start, s.start))
+        return _innermost_first([s for s in self.highlighter.index.at(start) if s.end >= end])
 
     def tags_at_cursor(self) -> str:
         """The annotations at the caret in words, e.g. "claim, evidence (Ann) — note: why"; "" outside any."""
