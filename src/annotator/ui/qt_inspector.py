@@ -71,6 +71,8 @@ class QtInspector(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName("Inspector")
+        self.setAccessibleDescription("The selected annotation: its tag, quote, place and memo")
         form = QFormLayout(self)
         form.setContentsMargins(6, 6, 6, 6)
         self.tag_box = QComboBox(self)

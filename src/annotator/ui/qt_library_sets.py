@@ -153,6 +153,7 @@ class QtSetList(QListWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setAccessibleName("Sets")
+        self.setAccessibleDescription("Sets of documents: choosing one shows only its documents in the library")
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
         self.setMaximumHeight(140)

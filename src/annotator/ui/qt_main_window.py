@@ -12,18 +12,21 @@ of their own; the window keeps the reading, selecting and tagging.
 from __future__ import annotations
 
 import gc
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QChildEvent, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
+    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
     QSplitter,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -208,6 +211,12 @@ class QtMainWindow(QMainWindow):
             lambda query, scope, stamps: self.autocoder.code_query(query, scope, expected_sha256s=stamps)
         )
 
+        # Tab goes through the panes as they are seen: left to right, top to bottom (not as they were made).
+        chain = [self.document_list, self.pane, *_tab_stops(self.find_bar), *_tab_stops(self.tag_panel),
+                 self.annotation_filter, self.coder_view.button, self.annotation_view,
+                 *_tab_stops(self.orphan_panel), *_tab_stops(self.inspector)]  # fmt: skip
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self.navigation = QtNavigation(self, self, _settings())  # F6 between panes, ] and [ between annotations
         self.jump = QtAnnotationJump(
             self, lambda: self._shown(self.session.annotations.values()), lambda: self.session.tags, self._report
@@ -217,6 +226,13 @@ class QtMainWindow(QMainWindow):
         self._connect()
         self._apply_tags()
         self.statusBar().showMessage(f"Library: {describe_library(session.library.url)}")
+        # The tags at the caret in words, beside the colours that show them (the pane says them to a screen reader).
+        self.tags_at_cursor = QLabel(self)
+        self.tags_at_cursor.setAccessibleName("Tags at the cursor")
+        self.tags_at_cursor.setMaximumWidth(480)
+        self.tags_at_cursor.setMinimumWidth(1)  # cut short in a narrow window rather than widen it
+        self.statusBar().addPermanentWidget(self.tags_at_cursor)
+        self.pane.tagsAtCursorChanged.connect(self.tags_at_cursor.setText)
 
     # -- construction ----------------------------------------------------------------------------
 
@@ -758,6 +774,14 @@ class QtMainWindow(QMainWindow):
         self.save_reading_position()
         self.stop_background_reads()
 
+    def childEvent(self, event: QChildEvent) -> None:
+        """Name the tabs Qt makes for docked views that share a place: without a name a screen reader
+        would call them by the title of the tab in front."""
+        super().childEvent(event)
+        child = event.child()
+        if event.type() == QEvent.Type.ChildPolished and isinstance(child, QTabBar) and not child.accessibleName():
+            child.setAccessibleName("Views docked together")
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_reading_position()
         self.watcher.stop()
@@ -767,6 +791,18 @@ class QtMainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.sync()
         super().closeEvent(event)
+
+
+def _tab_stops(container: QWidget) -> list[QWidget]:
+    """The widgets inside *container* that Tab stops at, in the order it does (made together, they
+    follow each other in the focus chain)."""
+    stops = []
+    widget = container.nextInFocusChain()
+    while container.isAncestorOf(widget):
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    return stops
 
 
 def _settings() -> QSettings:

@@ -78,6 +78,7 @@ class QtSettingsDialog(QDialog):
         self._settings = settings
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Settings pages")
+        self.tabs.tabBar().setAccessibleName("Settings pages")  # the tabs, not the one in front
 
         reading = QWidget(self.tabs)
         form = QFormLayout(reading)

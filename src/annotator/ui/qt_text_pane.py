@@ -20,6 +20,8 @@ from html import escape
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
     QColor,
     QFont,
     QFontMetricsF,
@@ -326,25 +328,33 @@ class QtSpanHighlighter(QSyntaxHighlighter):
             block = block.next()
 
 
+def _innermost_first(spans: list[Span]) -> list[Span]:
+    """Spans around one place, the shortest (the innermost) first."""
+    return sorted(spans, key=lambda s: (s.end - s.start, s.start))
+
+
 class QtTextPane(QPlainTextEdit):
     """UI: the read-only text pane. Speaks code-point offsets to everyone else.
 
     Signals: ``spanClicked(str)`` with the id of the annotation under a plain
-    click ("" for none); ``selectionSpanChanged()`` when the text selection changes.
+    click ("" for none); ``selectionSpanChanged()`` when the text selection changes;
+    ``tagsAtCursorChanged(str)`` with what :meth:`tags_at_cursor` says, when that changes.
     """
 
     spanClicked = Signal(str)
     #: Ctrl+mouse wheel: zoom by this many steps (the window's zoom, saved; not Qt's own).
     zoomRequested = Signal(int)
+    tagsAtCursorChanged = Signal(str)
+    #: What a screen reader says of the pane where the caret is in no annotation.
+    HELP = "The text being read: select with Shift and the arrows, ] and [ go to the next and previous annotation"
     FOCUS_WIDTH = 2  # pixels of the focus outline
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
         self.setAccessibleName("Document text")  # what a screen reader says on reaching the pane
-        self.setAccessibleDescription(
-            "The text being read: select with Shift and the arrows, ] and [ go to the next and previous annotation"
-        )
+        self.setAccessibleDescription(self.HELP)
+        self._said = ""  # what the description last said of the annotations at the caret
         self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -382,6 +392,8 @@ class QtTextPane(QPlainTextEdit):
         self.setAutoFillBackground(True)
         self.verticalScrollBar().valueChanged.connect(self._highlight_visible)
         self.verticalScrollBar().valueChanged.connect(lambda _value: self._show_extra_selections())
+        self.cursorPositionChanged.connect(self._announce_tags)
+        self.selectionChanged.connect(self._announce_tags)
         self.show_document("", [], [])
 
     # -- content -----------------------------------------------------------------------------
@@ -421,6 +433,7 @@ class QtTextPane(QPlainTextEdit):
             previous.deleteLater()
         self.highlighter.attach(document, self._map, spans, tags)
         self._highlight_visible()
+        self._announce_tags()
 
     def clear_document(self) -> None:
         self.show_document("", [], list(self._tags.values()))
@@ -429,6 +442,7 @@ class QtTextPane(QPlainTextEdit):
         self._tags = {t.id: t for t in tags}
         self.highlighter.set_tags(tags)
         self._highlight_visible()
+        self._announce_tags()
 
     def _highlight_visible(self) -> None:
         """Highlight the blocks on screen now; the highlighter does the rest when idle."""
@@ -455,6 +469,7 @@ class QtTextPane(QPlainTextEdit):
             self.focus_annotation(annotation.id)
         elif self._find_spans:  # a hit now inside an annotation keeps its tint: marked anew
             self._show_extra_selections()
+        self._announce_tags()
 
     #: More annotations than this changed at once (a merge, an undone delete of many): the
     #: highlights are redone lazily, on screen now and the rest when idle, instead of
@@ -482,6 +497,7 @@ class QtTextPane(QPlainTextEdit):
             self.focus_annotation(self._focused if index.get(self._focused) is not None else None)
         elif self._find_spans:
             self._show_extra_selections()
+        self._announce_tags()
 
     def show_annotations(self, annotations: Sequence[Annotation]) -> None:
         """Highlight these annotations of the text shown instead of those highlighted (whose are shown
@@ -493,6 +509,7 @@ class QtTextPane(QPlainTextEdit):
             self.focus_annotation(self._focused if self._focused in self.highlighter.index else None)
         elif self._find_spans:
             self._show_extra_selections()
+        self._announce_tags()
 
     def set_coder_styles(self, styles: dict[str, str]) -> None:
         """Underline each coder's annotations in their style (see :meth:`QtSpanHighlighter.set_coder_styles`)."""
@@ -518,6 +535,7 @@ class QtTextPane(QPlainTextEdit):
             self.focus_annotation(None)
         elif self._find_spans:
             self._show_extra_selections()
+        self._announce_tags()
 
     # -- offsets in and out ------------------------------------------------------------------
 
@@ -700,7 +718,44 @@ class QtTextPane(QPlainTextEdit):
         offset = self.offset_at(point)
         if offset is None:
             return []
-        return sorted(self.highlighter.index.at(offset), key=lambda s: (s.end - s.start, s.start))
+        return _innermost_first(self.highlighter.index.at(offset))
+
+    def spans_at_cursor(self) -> list[Span]:
+        """The annotations the caret is in or, with a selection, that hold all of it; innermost first.
+
+        Asked on every caret move: one bisection into the span index (never the widget's text).
+        """
+        cursor = self.textCursor()
+        start = self._map.from_utf16(cursor.selectionStart())
+        end = self._map.from_utf16(cursor.selectionEnd())
+        if start >= len(self._text):
+            return []
+        return _innermost_first([s for s in self.highlighter.index.at(start) if s.end >= end])
+
+    def tags_at_cursor(self) -> str:
+        """The annotations at the caret in words, e.g. "claim, evidence (Ann) — note: why"; "" outside any."""
+        spans = self.spans_at_cursor()
+        by_coder: dict[str, dict[str, None]] = {}  # each coder's tag names, in order, once each
+        for span in spans:
+            tag = self._tags.get(span.tag_id)
+            by_coder.setdefault(span.coder, {})[tag.name if tag else "?"] = None
+        said = "; ".join(
+            ", ".join(names) + (f" ({coder_label(coder)})" if coder else "") for coder, names in by_coder.items()
+        )
+        notes = [preview(note).replace("\n", " ") for s in spans if (note := self._notes.get(s.annotation_id))]
+        return said + (f" — note: {'; '.join(notes)}" if notes else "")
+
+    def _announce_tags(self) -> None:
+        """Say the annotations at the caret in the pane's accessible description (and tell a screen
+        reader it changed) when they differ from the last ones said; the status bar shows them too."""
+        said = self.tags_at_cursor()
+        if said == self._said:
+            return
+        self._said = said
+        self.setAccessibleDescription(f"Tagged {said}" if said else self.HELP)
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
+        self.tagsAtCursorChanged.emit(said)
 
     def top_offset(self) -> int:
         """The code point that starts the first line visible at the top of the view.
