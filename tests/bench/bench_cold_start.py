@@ -5,8 +5,8 @@ Three installs of Annotator, each started with ``ANNOTATOR_QUIT_AFTER_PAINT=1`` 
 prints when it first painted, then quits) on a data folder of its own:
 
 - the clone's .venv (an editable install: what ``./dev run`` starts);
-- the wheel, installed with the pinned dependencies in a fresh virtual environment
-  (build/bench/venv, made again only when the wheel or the pins change);
+- the wheel, installed with the pinned dependencies in a virtual environment of its own
+  (build/bench/venv, made again when the pins change; the wheel reinstalled when it changes);
 - the frozen build in dist/annotator, if ``./dev package`` made one.
 
 The first start (a new data folder: the library created, the sample imported; for a venv
@@ -61,22 +61,30 @@ def start_to_paint(command: list[str], data: Path, pythonpath: str = "") -> tupl
 
 
 def wheel_environment() -> tuple[Path, bool]:
-    """The wheel of this checkout installed in a virtual environment of its own, and whether it was made just now."""
+    """The wheel of this checkout installed in a virtual environment of its own, and whether it was
+    installed just now. The environment is made again when the pins change; a changed wheel alone
+    is reinstalled into it (pip compiles its bytecode either way, as for a user's install)."""
     wheels = WORK / "wheel"
     shutil.rmtree(wheels, ignore_errors=True)
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-q",
                     "-w", str(wheels), str(ROOT)], check=True)  # fmt: skip
     (wheel,) = wheels.glob("annotator-*.whl")
-    want = hashlib.sha256(wheel.read_bytes() + CONSTRAINTS.read_bytes()).hexdigest()
-    venv, stamp = WORK / "venv", WORK / "venv" / ".annotator-wheel"
-    if stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == want:
+    venv = WORK / "venv"
+    pins, installed = venv / ".annotator-constraints", venv / ".annotator-wheel"
+    pins_wanted = hashlib.sha256(CONSTRAINTS.read_bytes()).hexdigest()
+    wheel_wanted = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    pip = [str(_bin(venv, "python")), "-m", "pip", "install", "-q"]
+    if not pins.is_file() or pins.read_text(encoding="utf-8") != pins_wanted:
+        print("installing the wheel in a fresh virtual environment (build/bench/venv)...", file=sys.stderr)
+        shutil.rmtree(venv, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([*pip, "-c", str(CONSTRAINTS), str(wheel)], check=True)
+        pins.write_text(pins_wanted, encoding="utf-8")
+    elif not installed.is_file() or installed.read_text(encoding="utf-8") != wheel_wanted:
+        subprocess.run([*pip, "--no-deps", "--force-reinstall", str(wheel)], check=True)
+    else:
         return venv, False
-    print("installing the wheel in a fresh virtual environment (build/bench/venv)...", file=sys.stderr)
-    shutil.rmtree(venv, ignore_errors=True)
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    subprocess.run([str(_bin(venv, "python")), "-m", "pip", "install", "-q", "-c", str(CONSTRAINTS), str(wheel)],
-                   check=True)  # fmt: skip
-    stamp.write_text(want + "\n", encoding="utf-8")
+    installed.write_text(wheel_wanted, encoding="utf-8")
     return venv, True
 
 
