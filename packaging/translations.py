@@ -16,7 +16,6 @@ build, which can call :func:`build` and ship the folder as ``annotator/i18n``.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -32,11 +31,12 @@ SOURCE_LANGUAGE = "en"
 
 def qt_tool(name: str) -> Path:
     """PySide6's copy of a Qt tool (``lrelease``, ``lupdate``), or one on PATH. Raises FileNotFoundError."""
-    spec = importlib.util.find_spec("PySide6")  # finds the package without importing Qt
     exe = name + (".exe" if os.name == "nt" else "")
-    for folder in list(spec.submodule_search_locations or []) if spec else []:
-        if (Path(folder) / exe).is_file():
-            return Path(folder) / exe
+    # PySide6's folder on the path, found without importing Qt (nor asking the import system,
+    # which a run that keeps Qt out of the process refuses).
+    for entry in sys.path:
+        if (Path(entry or ".") / "PySide6" / exe).is_file():
+            return Path(entry or ".") / "PySide6" / exe
     found = shutil.which(f"pyside6-{name}") or shutil.which(name)
     if found is None:
         raise FileNotFoundError(f"Qt's {name} was not found: install PySide6")

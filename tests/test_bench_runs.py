@@ -14,6 +14,7 @@ import pytest
 BENCH = Path(__file__).parent / "bench" / "bench_core_loop.py"
 LIBRARY_BENCH = Path(__file__).parent / "bench" / "bench_library.py"
 UNITIZING_BENCH = Path(__file__).parent / "bench" / "bench_unitizing.py"
+COLD_START_BENCH = Path(__file__).parent / "bench" / "bench_cold_start.py"
 
 
 def _small_run(script: Path, home: Path) -> subprocess.CompletedProcess[str]:
@@ -85,3 +86,13 @@ def test_the_generated_library_is_the_same_every_time_and_its_spans_are_whole_wo
         for a in document.annotations:
             quote = document.text[a.start : a.end]
             assert quote == quote.strip() and quote and not document.text[a.end].isalnum(), quote
+
+
+def test_the_cold_start_benchmark_times_the_window_to_its_first_paint(tmp_path: Path) -> None:
+    """A small run: the clone's environment only (the wheel's and the frozen build's take minutes to make)."""
+    done = _small_run(COLD_START_BENCH, tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    *_, header, _rule, row = done.stdout.strip().splitlines()
+    assert header.startswith("install") and row.startswith("clone's .venv"), done.stdout
+    first, median, best, cpu = (float(x) for x in re.findall(r"(\d+\.\d+) s", row))
+    assert 0 < best <= median and first > 0 and cpu > 0, row

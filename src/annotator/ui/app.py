@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QTimer, qVersion
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -20,6 +22,24 @@ from annotator.ui.qt_i18n import install_translations
 from annotator.ui.qt_main_window import QtMainWindow
 from annotator.ui.qt_session import QtLibrarySession
 from annotator.ui.qt_themes import apply_appearance
+
+#: Set to 1, the window quits once it has painted, printing ``painted <time.time()>`` on stdout:
+#: how ``./dev package`` checks a frozen build starts and ``./dev bench`` times a cold start.
+QUIT_AFTER_PAINT_ENV = "ANNOTATOR_QUIT_AFTER_PAINT"
+
+
+class _QuitAfterFirstPaint(QObject):
+    """Quits the application once the window it watches has painted (see :data:`QUIT_AFTER_PAINT_ENV`)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._painted)  # after the whole window's paint, which runs in one go
+        return False
+
+    def _painted(self) -> None:
+        print(f"painted {time.time():.6f}", flush=True)
+        QApplication.quit()
 
 
 def create_main_window(library: Library) -> QtMainWindow:
@@ -82,6 +102,9 @@ def _open_and_run(app: QApplication, database: str | None, paths: Sequence[str],
         reporter.parent_window = window
         if backup_warning:
             window.statusBar().showMessage(backup_warning, 15000)
+        if os.environ.get(QUIT_AFTER_PAINT_ENV) == "1":
+            quitter = _QuitAfterFirstPaint(window)
+            window.installEventFilter(quitter)
         window.show()
         if paths:
             QTimer.singleShot(0, lambda: window.importer.import_paths(list(paths)))

@@ -1,0 +1,54 @@
+"""UI: ANNOTATOR_QUIT_AFTER_PAINT=1 starts the window, seeds the sample, paints and quits.
+
+``./dev package`` smoke-tests the frozen build with it and ``./dev bench`` times cold starts with it.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from annotator.services import Library
+from annotator.ui.app import QUIT_AFTER_PAINT_ENV, run_gui
+
+
+def _close_windows_after(seconds: float) -> QTimer:
+    """Were the window to stay open, close it instead of waiting for a user (the test then fails)."""
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(lambda: [w.close() for w in QApplication.topLevelWidgets()])
+    timer.start(int(seconds * 1000))
+    return timer
+
+
+def test_the_window_quits_by_itself_once_painted(
+    qtbot, data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], seed_text: str
+) -> None:
+    monkeypatch.setenv(QUIT_AFTER_PAINT_ENV, "1")
+    timer = _close_windows_after(20)
+    before = time.time()
+    assert run_gui() == 0
+    assert timer.isActive()  # it quit by itself, not closed by the test
+    timer.stop()
+    (line,) = capsys.readouterr().out.splitlines()
+    word, when = line.split()
+    assert word == "painted" and before < float(when) <= time.time()
+    library = Library.open(f"sqlite:///{data_dir / 'library.sqlite3'}")
+    try:  # the sample was seeded before the window showed
+        assert [d.title for d in library.documents()] == [seed_text.split("\n", 1)[0].strip()]
+    finally:
+        library.close()
+
+
+def test_without_the_variable_the_window_waits_for_its_user(
+    qtbot, data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv(QUIT_AFTER_PAINT_ENV, raising=False)
+    timer = _close_windows_after(2)
+    assert run_gui() == 0
+    assert not timer.isActive()  # closed by the test
+    assert "painted" not in capsys.readouterr().out
