@@ -175,6 +175,7 @@ class TestTitleFromText:
     def test_one_line_with_white_space_collapsed_and_no_controls(self) -> None:
         # A PDF's first line "PDF<TAB>Title"; rename refuses control characters.
         assert title_from_text("PDF\tTitle\nbody") == "PDF Title"
+        assert title_from_text("A rose\u00a0garden\nbody") == "A rose\u00a0garden"  # the author's no-break space
         assert title_from_text("A\u2028split \x85 title\x01here\x7f\nbody") == "A split title here"
 
     def test_markdown_heading_hashes_dropped(self) -> None:

@@ -330,7 +330,7 @@ ARTICLE = (
         ("<title>Page title</title>", f"<h1>Main\n heading</h1>{ARTICLE}", "Page title", "Main heading"),
         ('<meta property="og:title" content="Open Graph title"><title>Page title</title>',
          f"<h1>Main heading</h1>{ARTICLE}", "Open Graph title", "Main heading"),
-        ("", f"<h1>Only&nbsp;heading</h1>{ARTICLE}", "Only heading", "Only\u00a0heading"),
+        ("", f"<h1>Only&nbsp;heading</h1>{ARTICLE}", "Only\u00a0heading", "Only\u00a0heading"),
         ("<title>Same</title>", f"<article><h1>Same</h1>{ARTICLE}</article>", "Same", "Same"),
         # a logo is no heading
         ("<title>Page title</title>", f'<h1><a href="/">Site name</a></h1><main>{ARTICLE}</main>',

@@ -181,15 +181,19 @@ def describe_size(size: int) -> str:
 _ALL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")  # Unicode's Cc
 
 
+_BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+
+
 def one_line_title(raw: str) -> str:
-    """*raw* as a title: control characters and every run of white space (tabs, line and
-    paragraph separators, NBSP) one space, none at the ends.
+    """*raw* as a title: control characters and every run of breaking white space (tabs, line
+    and paragraph separators) one space, none at the ends. A no-break space inside stays: the
+    author put it there ("10\u00a0km", "M.\u00a0Dupont"), and the title is shown as written.
 
     Titles are shown on one line and ``documents rename`` refuses control
     characters (:func:`annotator.core.documents.document_title`), so an imported
     title must hold neither.
     """
-    return " ".join(_ALL_CONTROLS.sub(" ", raw).split())
+    return _BREAKING_SPACE.sub(" ", _ALL_CONTROLS.sub(" ", raw)).strip()
 
 
 def title_from_text(text: str, fallback: str = "Untitled", limit: int = 200) -> str:
