@@ -37,12 +37,20 @@ from annotator.cli_revise import add_revise_command, cmd_revise
 from annotator.cli_search import add_search_command, cmd_search
 from annotator.cli_tags import add_tags_command, cmd_tags
 from annotator.cli_text import UsageError as UsageError
-from annotator.cli_text import json_text, terminal_safe, tsv_line
+from annotator.cli_text import json_text, output_format, terminal_safe, tsv_line
 from annotator.core import codebook
 from annotator.core.boilerplate import Cut
 from annotator.core.errors import USER_ERRORS
 from annotator.formats.base import FormatError, ImportedDocument, OptionError
-from annotator.formats.registry import RENAMED_WRITERS, all_formats, format_by_id, readers, writer_by_id, writers
+from annotator.formats.registry import (
+    RENAMED_WRITERS,
+    all_formats,
+    format_by_id,
+    readers,
+    writer_by_id,
+    writers,
+    writers_by_extension,
+)
 from annotator.services import annotating, exporting, importing
 from annotator.services.backups import library_file
 from annotator.services.library import Library
@@ -157,7 +165,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export documents (default: all, to stdout)")
     p.add_argument("--doc", action="append", dest="doc_ids", metavar="ID", help="a document to export (repeatable)")
     p.add_argument("--set", dest="set_name", metavar="NAME", help="export the documents of this set")
-    p.add_argument("--format", default="json", choices=_Choices([f.id for f in writers()], list(RENAMED_WRITERS)))
+    p.add_argument(
+        "--format", choices=_Choices([f.id for f in writers()], list(RENAMED_WRITERS)),
+        help="default: the -o file's extension (see 'annotator formats'), else json",
+    )  # fmt: skip
     p.add_argument("-o", "--output", metavar="PATH", help="file to write (default: stdout); brat: a folder, or a .zip")
     p.add_argument(
         "--tag",
@@ -415,6 +426,7 @@ def _cmd_export(args: argparse.Namespace, library: Opener) -> None:
             file=sys.stderr,
         )
         args.format = renamed
+    args.format = output_format(args.output, args.format, writers_by_extension(), "json")
     fmt = format_by_id(args.format)
     options = export_options(args)
     if args.output is not None and not args.output:
