@@ -54,7 +54,6 @@ from annotator.formats.registry import (
 from annotator.services import annotating, exporting, importing
 from annotator.services.backups import library_file
 from annotator.services.library import Library
-from annotator.services.sample import seed_sample
 from annotator.storage.engine import LibraryError, refuse_in_memory
 
 
@@ -225,9 +224,10 @@ def _shown(value: bool | str) -> str:
 
 
 def open_library(database: str | None) -> Library:
-    """Open the library ``--database`` names (or the default one, with the sample on first use).
+    """Open the library ``--database`` names (or the default one).
 
-    A SQLite library that did not exist yet is made only in an existing folder
+    The sample article is the window's welcome, never added here: a command's user gets in the
+    library exactly what they imported. A SQLite library that did not exist yet is made only in an existing folder
     (else :class:`LibraryError`), and stderr says it was made.
     """
     url, is_default = config.database_url(database)
@@ -238,12 +238,6 @@ def open_library(database: str | None) -> Library:
     library = Library.open(url)
     if is_new:
         print(f"created a new library at {terminal_safe(str(path))}", file=sys.stderr)
-    if is_default:
-        try:
-            seed_sample(library, config.seeds_dir())
-        except BaseException:
-            library.close()
-            raise
     return library
 
 
