@@ -555,6 +555,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _has_display() -> bool:
+    """Whether Qt has somewhere to open a window: on Linux an X11 or Wayland display, or a platform
+    named in ``QT_QPA_PLATFORM`` (offscreen, …); other systems always have their own."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     _check_arguments(parser, args)
     if args.command is None:
@@ -562,6 +570,13 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         missing = next((p for p in paths if not os.path.exists(p)), None)
         if missing is not None:  # before the window or the library: a mistyped name changes nothing
             print(f"annotator: error: {terminal_safe(missing)}: no such file or folder", file=sys.stderr)
+            return 1
+        if not _has_display():  # Qt would abort the process, with nothing logged
+            print(
+                "annotator: error: no display to open a window on; run it from a desktop session, "
+                "or use the command line: annotator --help",
+                file=sys.stderr,
+            )
             return 1
         from annotator.ui.app import run_gui
 
