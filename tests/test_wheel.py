@@ -95,7 +95,7 @@ def test_the_wheel_carries_nothing_else(wheel: Path) -> None:
     assert not [n for n in names if "screenshots" in n]  # README's pictures, not the app's
     with zipfile.ZipFile(wheel) as archive:
         entry_points = archive.read(dist_info + "entry_points.txt").decode()
-    assert "annotator = annotator.cli:main" in entry_points
+    assert "annotator = annotator.launch:main" in entry_points
 
 
 def _fresh_environment(tmp_path: Path, wheel: Path) -> Path:

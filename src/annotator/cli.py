@@ -51,6 +51,7 @@ from annotator.formats.registry import (
     writers,
     writers_by_extension,
 )
+from annotator.launch import INTERRUPTED
 from annotator.services import annotating, exporting, importing
 from annotator.services.backups import library_file
 from annotator.services.library import Library
@@ -551,7 +552,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:  # Ctrl-C: the shell's status for SIGINT, and one line
         if args.debug:
             raise
-        print("annotator: interrupted", file=sys.stderr)
+        print(INTERRUPTED, file=sys.stderr)
         return 130
 
 
