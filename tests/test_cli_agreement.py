@@ -126,7 +126,11 @@ def test_o_never_writes_over_the_library_and_an_empty_o_is_a_usage_error(db: tup
     if not url.startswith("sqlite:///"):
         return  # a server's library has no file to write over
     path = Path(url.removeprefix("sqlite:///"))
-    error_line(annotator("--database", url, "agreement", *coders, "-o", str(path)), 1, "the library's own file")
+    error_line(
+        annotator("--database", url, "agreement", *coders, "--format", "csv", "-o", str(path)),
+        1,
+        "the library's own file",
+    )
     assert path.read_bytes().startswith(b"SQLite format 3\x00")  # still the library, not a table
     assert orjson.loads(run(url, *coders, "--format", "json"))["results"]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import signal
 import socket
 import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -61,3 +62,29 @@ def test_ctrl_c_ends_the_command_with_130_and_one_line(silent_server: socket.soc
     assert proc.returncode == 130, err
     assert err.decode().splitlines() == ["annotator: interrupted"]
     assert out == b""
+
+
+#: Ctrl-C while the command's libraries are still loading, made certain: the import of the services
+#: (the heavy part of starting) raises KeyboardInterrupt as SIGINT would.
+INTERRUPTED_WHILE_LOADING = """
+import runpy
+import sys
+
+class CtrlC:
+    def find_spec(self, name, *args):
+        if name == "annotator.services":
+            raise KeyboardInterrupt
+        return None
+
+sys.meta_path.insert(0, CtrlC())
+sys.argv = ["annotator", "list"]
+runpy.run_module("annotator", run_name="__main__")  # python -m annotator list
+"""
+
+
+def test_ctrl_c_while_loading_ends_the_command_with_130_and_one_line() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", INTERRUPTED_WHILE_LOADING], capture_output=True, env=user_env(), timeout=60, check=False
+    )
+    assert done.returncode == 130, done.stderr
+    assert done.stderr.decode().splitlines() == ["annotator: interrupted"]

@@ -78,7 +78,7 @@ def test_error_messages_quoting_the_user_are_escaped_too(db: Path) -> None:
 
 
 def test_export_onto_the_library_is_refused(db: Path) -> None:
-    error_line(annotator("--database", db, "export", "-o", db), 1, "the library's own file")
+    error_line(annotator("--database", db, "export", "--format", "json", "-o", db), 1, "the library's own file")
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
     with Library.open(f"sqlite:///{db}") as library:
         assert [d.title for d in library.documents()] == ["Field notes"]

@@ -128,6 +128,12 @@ def test_merge_moves_annotations_and_children_into_the_target(
     assert not any(p[0] in ("Outcome",) or "Negative" in p for p in tree)
 
 
+def test_merge_of_a_tag_without_children_moves_no_tags_inside(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, _, err = run(capsys, "--database", db, "tags", "merge", "claim", "--into", "evidence")
+    assert code == 0, err
+    assert "merged 1 tag(s) into 'evidence'" in err and "0 tag(s) moved inside it" in err
+
+
 def test_delete_of_a_used_tag_needs_a_choice(capsys: pytest.CaptureFixture[str], db: str, codebook: str) -> None:
     line = failed(capsys, db, "tags", "delete", "Outcome/Positive")
     assert "used by 1 annotation(s)" in line and "--move-to" in line and "--delete-annotations" in line

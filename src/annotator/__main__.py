@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from annotator.cli import main
+from annotator.launch import main
 
 raise SystemExit(main())

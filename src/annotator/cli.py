@@ -37,16 +37,24 @@ from annotator.cli_revise import add_revise_command, cmd_revise
 from annotator.cli_search import add_search_command, cmd_search
 from annotator.cli_tags import add_tags_command, cmd_tags
 from annotator.cli_text import UsageError as UsageError
-from annotator.cli_text import json_text, terminal_safe, tsv_line
+from annotator.cli_text import json_text, output_format, terminal_safe, tsv_line
 from annotator.core import codebook
 from annotator.core.boilerplate import Cut
 from annotator.core.errors import USER_ERRORS
 from annotator.formats.base import FormatError, ImportedDocument, OptionError
-from annotator.formats.registry import RENAMED_WRITERS, all_formats, format_by_id, readers, writer_by_id, writers
+from annotator.formats.registry import (
+    RENAMED_WRITERS,
+    all_formats,
+    format_by_id,
+    readers,
+    writer_by_id,
+    writers,
+    writers_by_extension,
+)
+from annotator.launch import INTERRUPTED
 from annotator.services import annotating, exporting, importing
 from annotator.services.backups import library_file
 from annotator.services.library import Library
-from annotator.services.sample import seed_sample
 from annotator.storage.engine import LibraryError, refuse_in_memory
 
 
@@ -157,7 +165,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export documents (default: all, to stdout)")
     p.add_argument("--doc", action="append", dest="doc_ids", metavar="ID", help="a document to export (repeatable)")
     p.add_argument("--set", dest="set_name", metavar="NAME", help="export the documents of this set")
-    p.add_argument("--format", default="json", choices=_Choices([f.id for f in writers()], list(RENAMED_WRITERS)))
+    p.add_argument(
+        "--format", choices=_Choices([f.id for f in writers()], list(RENAMED_WRITERS)),
+        help="default: the -o file's extension (see 'annotator formats'), else json",
+    )  # fmt: skip
     p.add_argument("-o", "--output", metavar="PATH", help="file to write (default: stdout); brat: a folder, or a .zip")
     p.add_argument(
         "--tag",
@@ -214,9 +225,10 @@ def _shown(value: bool | str) -> str:
 
 
 def open_library(database: str | None) -> Library:
-    """Open the library ``--database`` names (or the default one, with the sample on first use).
+    """Open the library ``--database`` names (or the default one).
 
-    A SQLite library that did not exist yet is made only in an existing folder
+    The sample article is the window's welcome, never added here: a command's user gets in the
+    library exactly what they imported. A SQLite library that did not exist yet is made only in an existing folder
     (else :class:`LibraryError`), and stderr says it was made.
     """
     url, is_default = config.database_url(database)
@@ -227,12 +239,6 @@ def open_library(database: str | None) -> Library:
     library = Library.open(url)
     if is_new:
         print(f"created a new library at {terminal_safe(str(path))}", file=sys.stderr)
-    if is_default:
-        try:
-            seed_sample(library, config.seeds_dir())
-        except BaseException:
-            library.close()
-            raise
     return library
 
 
@@ -415,6 +421,7 @@ def _cmd_export(args: argparse.Namespace, library: Opener) -> None:
             file=sys.stderr,
         )
         args.format = renamed
+    args.format = output_format(args.output, args.format, writers_by_extension(), "json")
     fmt = format_by_id(args.format)
     options = export_options(args)
     if args.output is not None and not args.output:
@@ -545,8 +552,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:  # Ctrl-C: the shell's status for SIGINT, and one line
         if args.debug:
             raise
-        print("annotator: interrupted", file=sys.stderr)
+        print(INTERRUPTED, file=sys.stderr)
         return 130
+
+
+def _has_display() -> bool:
+    """Whether Qt has somewhere to open a window: on Linux an X11 or Wayland display, or a platform
+    named in ``QT_QPA_PLATFORM`` (offscreen, …); other systems always have their own."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -556,6 +571,13 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         missing = next((p for p in paths if not os.path.exists(p)), None)
         if missing is not None:  # before the window or the library: a mistyped name changes nothing
             print(f"annotator: error: {terminal_safe(missing)}: no such file or folder", file=sys.stderr)
+            return 1
+        if not _has_display():  # Qt would abort the process, with nothing logged
+            print(
+                "annotator: error: no display to open a window on; run it from a desktop session, "
+                "or use the command line: annotator --help",
+                file=sys.stderr,
+            )
             return 1
         from annotator.ui.app import run_gui
 

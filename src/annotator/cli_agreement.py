@@ -14,8 +14,8 @@ Agreement). No documents and no set: the whole library. ``--format json`` prints
 joined by ``;``), the table the same, tab-separated and terminal-safe; ``html`` and ``xlsx`` (a
 file only) are the report: the same rows with the method statement
 (:func:`annotator.services.agreement.method_statement`), as the window's Export… writes them.
-Without ``--format``, ``-o``'s extension chooses (``.json``, ``.csv``, ``.html``, ``.xlsx``;
-otherwise the table). Rows include ``alpha_u`` (per tag, not categorical; README:
+Without ``--format``, ``-o``'s extension chooses (``.json``, ``.csv``, ``.html``, ``.xlsx``,
+``.txt`` or ``.tsv`` for the table; none: the table); an extension of another format is refused. Rows include ``alpha_u`` (per tag, not categorical; README:
 Agreement). ``-o PATH`` writes the file as an export writes one (never over the library's own
 files).
 
@@ -29,12 +29,11 @@ import argparse
 import io
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, BinaryIO
 
 import orjson
 
-from annotator.cli_text import UsageError, json_text, scope_of, tsv_line, write_csv
+from annotator.cli_text import UsageError, json_text, output_format, scope_of, tsv_line, write_csv
 from annotator.core import agreement as core
 from annotator.formats.tables import table_bytes
 from annotator.services import agreement as service
@@ -45,7 +44,10 @@ Opener = Callable[[], Library]
 
 FORMATS = ("table", "json", "csv", "html", "xlsx")
 #: The format a file's extension asks for when ``--format`` is not given.
-BY_EXTENSION = {".json": "json", ".csv": "csv", ".html": "html", ".htm": "html", ".xlsx": "xlsx"}
+BY_EXTENSION = {
+    ".json": ["json"], ".csv": ["csv"], ".html": ["html"], ".htm": ["html"], ".xlsx": ["xlsx"],
+    ".txt": ["table"], ".tsv": ["table"],
+}  # fmt: skip
 FIELDS = service.FIELDS
 
 
@@ -97,7 +99,7 @@ def cmd_agreement(args: argparse.Namespace, library: Opener) -> None:
         raise UsageError("--uncoded goes with --categorical")
     if args.output is not None and not args.output:
         raise UsageError("-o needs a file name (leave it out to write to stdout)")
-    chosen = args.output_format or BY_EXTENSION.get(Path(args.output or "").suffix.lower(), "table")
+    chosen = output_format(args.output, args.output_format, BY_EXTENSION, "table")
     if chosen == "xlsx" and args.output is None:
         raise UsageError("--format xlsx writes a file: give -o PATH")
     opened = library()

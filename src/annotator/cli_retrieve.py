@@ -17,7 +17,8 @@ the table and CSV. The table is tab-separated with a header line, its fields esc
 the table's columns written by the shared table writers (:mod:`annotator.formats.tables`).
 ``-o FILE`` writes any format to FILE as ``export -o`` does (never over the library's own
 files, through a temporary file renamed into place) and says on stderr how many segments it
-wrote; ``xlsx`` is not text, so without ``-o`` it is refused on a terminal.
+wrote; ``xlsx`` is not text, so without ``-o`` it is refused on a terminal. Without ``--format``,
+``-o``'s extension chooses; an extension of another format is refused.
 
 A query that cannot be read, an unknown tag, document, set or attribute, or a value its
 attribute cannot have is one ``annotator: error:`` line with status 1; a ``--where`` without
@@ -34,7 +35,7 @@ from typing import Any, TextIO
 
 import orjson
 
-from annotator.cli_text import UsageError, json_text, terminal_safe, tsv_line, where_pairs, write_csv
+from annotator.cli_text import UsageError, json_text, output_format, terminal_safe, tsv_line, where_pairs, write_csv
 from annotator.core import query
 from annotator.formats.tables import table_bytes
 from annotator.services import retrieving
@@ -46,6 +47,11 @@ Opener = Callable[[], Library]
 FORMATS = ("table", "json", "csv", "html", "markdown", "xlsx")
 #: The formats the shared table writers write (the others are this command's own).
 TABLE_FORMATS = ("html", "markdown", "xlsx")
+#: The format a file's extension asks for when ``--format`` is not given.
+BY_EXTENSION = {
+    ".json": ["json"], ".csv": ["csv"], ".html": ["html"], ".htm": ["html"], ".md": ["markdown"],
+    ".markdown": ["markdown"], ".xlsx": ["xlsx"], ".txt": ["table"], ".tsv": ["table"],
+}  # fmt: skip
 
 
 def add_retrieve_command(subparsers: Any) -> None:
@@ -66,7 +72,9 @@ def add_retrieve_command(subparsers: Any) -> None:
         help="only documents with this attribute value (repeatable, all must hold; text matches a part, "
         "case aside; NAME= means any value)",
     )  # fmt: skip
-    p.add_argument("--format", dest="output_format", choices=FORMATS, default="table", help="default: table")
+    p.add_argument(
+        "--format", dest="output_format", choices=FORMATS, help="default: the -o file's extension, else table"
+    )
     p.add_argument("--context", type=int, default=0, metavar="N", help="also print N characters before and after")
     p.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of stdout (xlsx: required on a terminal)"
@@ -80,6 +88,7 @@ def cmd_retrieve(args: argparse.Namespace, library: Opener) -> None:
         raise UsageError(f"--context takes a number of characters, 0 or more, not {args.context}")
     if args.output is not None and not args.output:
         raise UsageError("-o needs a file name (leave it out to write to stdout)")
+    args.output_format = output_format(args.output, args.output_format, BY_EXTENSION, "table")
     if args.output is None and args.output_format == "xlsx" and sys.stdout.isatty():
         raise UsageError("format 'xlsx' is not text; write it to a file with -o FILE")
     query.parse(args.query)  # a query that cannot be read is refused before a library is opened (or made)

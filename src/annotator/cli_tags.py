@@ -169,10 +169,11 @@ def _merge(args: argparse.Namespace, library: Opener) -> None:
     sources = [cb.resolve(tags, p).id for p in args.paths]
     changes = codebook.merge_tags(opened, tag_ids=sources, into_id=into.id)
     copies = len(changes.annotations_deleted)
+    moved = sum(1 for t in changes.tags_updated if t.id != into.id)  # the target itself may get a description
     dropped = f"; {copies} exact copy(ies) of annotations it had were removed" if copies else ""
     print(
         f"merged {len(changes.tags_deleted)} tag(s) into '{_shown(opened.tags(), into.id)}': "
-        f"{len(changes.annotations_updated)} annotation(s) moved, {len(changes.tags_updated)} tag(s) moved "
+        f"{len(changes.annotations_updated)} annotation(s) moved, {moved} tag(s) moved "
         f"inside it{dropped}",
         file=sys.stderr,
     )

@@ -17,7 +17,8 @@ import argparse
 import csv
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import PurePath
 from typing import TextIO
 
 import orjson
@@ -46,6 +47,33 @@ def _escape(match: re.Match[str]) -> str:
     if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: show the byte the file name really holds
         return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def output_format(
+    output: str | None, given: str | None, by_extension: Mapping[str, Sequence[str]], default: str
+) -> str:
+    """The format to write ``-o`` *output* in: ``--format`` *given*, else the one its extension names.
+
+    A name's extension is a promise of what is in the file, so it is kept: with no ``--format``, an
+    extension that names no format, or more than one, is a usage error listing the choices; with one,
+    an extension that names other formats is refused, before anything is written. No ``-o``, or a
+    name without an extension, takes *given*, else *default*. *by_extension* maps ``.ext`` to the ids
+    of the formats that write it.
+    """
+    suffix = PurePath(output).suffix.lower() if output else ""
+    named = list(by_extension.get(suffix, ()))
+    if given is not None:
+        if named and given not in named:
+            raise UsageError(
+                f"--format {given} does not write a {suffix} file ({suffix} is {' or '.join(named)}): "
+                "change the -o name's extension or --format"
+            )
+        return given
+    if not suffix or len(named) == 1:
+        return named[0] if named else default
+    known = ", ".join(f"{ext} ({' or '.join(ids)})" for ext, ids in sorted(by_extension.items()))
+    how = "names more than one format" if named else "names no format"
+    raise UsageError(f"the extension {suffix} {how}: give --format, or an extension of {known}")
 
 
 def terminal_safe(text: str) -> str:

@@ -169,3 +169,15 @@ class TestAnchor:
         text, start, end = case
         assume(text[start:end])
         assert anchor(text, *self.selectors(text, start, end)) == (start, end)
+
+
+def test_a_quote_matches_text_written_with_composed_or_combining_accents_at_exact_offsets() -> None:
+    stored = "Le Cafe\u0301 de Flore. Caf\u00e9 noir."  # one decomposed, one composed
+    start, end = locate_quote(stored, "Caf\u00e9 de")  # typed composed, stored decomposed
+    assert (start, end) == (3, 11) and stored[start:end] == "Cafe\u0301 de"
+    start, end = locate_quote(stored, "Cafe\u0301 noir")  # typed decomposed, stored composed
+    assert stored[start:end] == "Caf\u00e9 noir"
+    with pytest.raises(SpanError, match="occurs 2 times"):
+        locate_quote(stored, "Caf\u00e9")
+    assert locate_quote(stored, "Caf\u00e9", 2) == (19, 23)
+    assert locate_quote("aaa", "aa", 2) == (1, 3)  # overlapping occurrences, as before

@@ -81,3 +81,21 @@ def test_export_remembers_the_last_folder_and_format_of_the_library(
     again.export_action.trigger()
     assert offered[1] == "csv"
     assert Path(save_dirs[1]).parent == folder
+
+
+def test_export_refuses_a_name_whose_extension_is_another_formats(
+    open_window, import_text, tmp_path, monkeypatch
+) -> None:
+    import_text(TEXT)
+    window = open_window()
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a, **k: warned.append(text))
+    # CSV chosen in the Export dialog, "gx.json" typed in the save dialog.
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "gx.json"), ""))
+    assert window.exporter.export_to(SCOPE_DOCUMENT, "csv", []) is None
+    assert not (tmp_path / "gx.json").exists()
+    assert len(warned) == 1 and "gx.json names a file of Annotated JSON" in warned[0] and ".csv" in warned[0]
+    assert "nothing was written" in window.statusBar().currentMessage()
+    # The format's own extension is written as before.
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "gx.csv"), ""))
+    assert window.exporter.export_to(SCOPE_DOCUMENT, "csv", []) == str(tmp_path / "gx.csv")

@@ -64,6 +64,14 @@ class NotFound(AnnotatorError, LookupError):
     """There is no document, tag, annotation or set of that id or name in the library."""
 
 
+class TagNotFound(NotFound):
+    """There is no tag *tag_id*: a window that still shows it can say which (another program deleted it)."""
+
+    def __init__(self, tag_id: str) -> None:
+        super().__init__(f"there is no tag with id '{tag_id}'")
+        self.tag_id = tag_id
+
+
 class Conflict(AnnotatorError, RuntimeError):
     """What an edit was based on changed meanwhile, so it was not saved.
 

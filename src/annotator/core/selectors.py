@@ -10,6 +10,8 @@ context. A selector that cannot be placed is an orphan, never a wrong span.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 # Defined with the other errors; imported from here by code written before they were.
@@ -87,13 +89,47 @@ def find_occurrences(text: str, quote: str, limit: int | None = None) -> list[in
     return found
 
 
+def quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
+    """Every span of *text* (overlapping ones too) that is *quote* up to Unicode canonical
+    equivalence: an ``é`` typed composed matches one stored as ``e`` and a combining accent,
+    and the other way round. The spans are offsets into *text* as stored, so a match written
+    differently from *quote* may differ from it in length."""
+    pattern = _equivalent_pattern(quote)
+    if pattern is None:
+        return [(start, start + len(quote)) for start in find_occurrences(text, quote)]
+    return [(m.start(), m.start() + len(m.group(1))) for m in pattern.finditer(text)]
+
+
+def _equivalent_pattern(quote: str) -> re.Pattern[str] | None:
+    """A regex for :func:`quote_spans`: each character of *quote* with its combining marks, as
+    composed (NFC) or decomposed (NFD); None if *quote* has no character written either way."""
+    composed = unicodedata.normalize("NFC", quote)
+    clusters: list[str] = []
+    for char in composed:
+        if clusters and unicodedata.combining(char):
+            clusters[-1] += char
+        else:
+            clusters.append(char)
+    parts, either = [], False
+    for cluster in clusters:
+        forms = sorted({cluster, unicodedata.normalize("NFD", cluster)}, key=len, reverse=True)
+        either = either or len(forms) > 1
+        parts.append(
+            "(?:" + "|".join(re.escape(form) for form in forms) + ")" if len(forms) > 1 else re.escape(cluster)
+        )
+    if not either and composed == quote:
+        return None
+    return re.compile(f"(?=({''.join(parts)}))")  # a lookahead, so overlapping occurrences are found too
+
+
 def locate_quote(text: str, quote: str, occurrence: int | None = None) -> tuple[int, int]:
-    """The span of *quote* in *text*; *occurrence* (1-based) picks one of several.
+    """The span of *quote* in *text*, up to canonical equivalence (:func:`quote_spans`);
+    *occurrence* (1-based) picks one of several.
 
     Raises :class:`SpanError` saying how often the quote occurs when it is
     missing, ambiguous without *occurrence*, or *occurrence* is out of range.
     """
-    found = find_occurrences(text, quote)
+    found = quote_spans(text, quote) if quote else []
     if not found:
         raise SpanError("the quote does not occur in the document")
     if occurrence is None:
@@ -104,8 +140,7 @@ def locate_quote(text: str, quote: str, occurrence: int | None = None) -> tuple[
         occurrence = 1
     if not 1 <= occurrence <= len(found):
         raise SpanError(f"the quote occurs {len(found)} times; occurrence {occurrence} does not exist")
-    start = found[occurrence - 1]
-    return start, start + len(quote)
+    return found[occurrence - 1]
 
 
 def anchor(text: str, position: TextPositionSelector | None, quote: TextQuoteSelector | None) -> tuple[int, int] | None:

@@ -57,6 +57,15 @@ def writers() -> list[Format]:
     return [f for f in _FORMATS.values() if f.writer is not None]
 
 
+def writers_by_extension() -> dict[str, list[str]]:
+    """Each extension an export is saved under, and the ids of the formats that write it."""
+    found: dict[str, list[str]] = {}
+    for fmt in writers():
+        for extension in fmt.extensions:
+            found.setdefault(extension, []).append(fmt.id)
+    return found
+
+
 def folder_readers() -> list[Format]:
     """The formats that import a whole folder (their exports are folders)."""
     return [f for f in _FORMATS.values() if f.folder_reader is not None]

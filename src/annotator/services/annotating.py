@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from annotator.core.anchoring import UNCHANGED, AnchorState
-from annotator.core.errors import AlreadyTagged, NotFound
+from annotator.core.errors import AlreadyTagged, NotFound, TagNotFound
 from annotator.core.model import (
     Annotation,
     Conflict,
@@ -47,7 +47,7 @@ DELETED = "another program deleted this annotation since it was shown here; noth
 def _tag_exists(library_tags: list[Tag], tag_id: str) -> Tag:
     found = next((t for t in library_tags if t.id == tag_id), None)
     if found is None:
-        raise NotFound(f"there is no tag with id '{tag_id}'")
+        raise TagNotFound(tag_id)
     return found
 
 

@@ -36,7 +36,7 @@ from enum import Enum
 
 from annotator.core import codebook as cb
 from annotator.core.anchoring import ORPHANED, UNCHANGED, AnchorState, Reanchorer, follow
-from annotator.core.errors import AlreadyTagged, Conflict, InvalidInput, NotFound, SpanError, TagInUse
+from annotator.core.errors import AlreadyTagged, Conflict, InvalidInput, NotFound, SpanError, TagInUse, TagNotFound
 from annotator.core.model import Annotation, Tag, new_id, utc_now
 from annotator.services.changes import Changes
 from annotator.services.library import Library
@@ -70,7 +70,7 @@ def _codebook(library: Library) -> Iterator[tuple[Session, list[Tag]]]:
 def _find(tags: Iterable[Tag], tag_id: str, base: object | None = None) -> Tag:
     found = next((t for t in tags if t.id == tag_id), None)
     if found is None:
-        raise Conflict(DELETED) if base is not None else NotFound(f"there is no tag with id '{tag_id}'")
+        raise Conflict(DELETED) if base is not None else TagNotFound(tag_id)
     return found
 
 

@@ -32,7 +32,7 @@ from annotator.storage import locks
 from annotator.storage import repository as repo
 from annotator.storage.backup_files import backup_hint
 from annotator.storage.engine import LibraryError, describe_url, hold_file, make_engine, release_file, sqlite_file
-from annotator.storage.inspection import check_library_file, refuse_folder
+from annotator.storage.inspection import check_library_file, refuse_folder, refuse_read_only_folder
 from annotator.storage.migrate import upgrade_to_head
 from annotator.storage.uow import Session, database_errors, reading, unit_of_work
 
@@ -90,6 +90,7 @@ class Library:
         path = sqlite_file(url)
         if path is not None:
             refuse_folder(path)  # not damaged: no backup to point to
+            refuse_read_only_folder(path)
             try:
                 check_library_file(path)
             except LibraryError as exc:  # name the newest good backup, so the way back is clear

@@ -88,6 +88,10 @@ POSTGRES_LIVENESS = {
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 #: How a PostgreSQL URL is written, for messages.
 POSTGRES_EXAMPLE = "postgresql+psycopg://user@host:5432/dbname"
+#: How to get the PostgreSQL driver, which is Annotator's ``postgres`` extra (pyproject.toml).
+POSTGRES_DRIVER_HINT = (
+    "; install it with: pip install 'annotator[postgres]' (pipx: pipx inject annotator 'psycopg[binary]')"
+)
 
 
 def connect_timeout_s() -> int:
@@ -140,10 +144,12 @@ def check_database_url(url: str) -> sa.URL:
     try:
         dialect.import_dbapi()
     except ImportError as exc:
-        raise LibraryError(
-            f"{shown}: the {backend} driver {dialect.driver!r} is not installed"
-            + (f"; use {POSTGRES_EXAMPLE}" if backend == "postgresql" else "")
-        ) from exc
+        hint = ""
+        if dialect.driver == "psycopg":
+            hint = POSTGRES_DRIVER_HINT
+        elif backend == "postgresql":
+            hint = f"; use {POSTGRES_EXAMPLE}"
+        raise LibraryError(f"{shown}: the {backend} driver {dialect.driver!r} is not installed{hint}") from exc
     if dialect.is_async:
         raise LibraryError(f"{shown}: asyncio drivers are not supported; use {POSTGRES_EXAMPLE}")
     if backend == "sqlite" and (parsed.username or parsed.password or parsed.host or parsed.port):

@@ -15,6 +15,7 @@ finished backups, which then need no lock and get no ``-shm`` beside them).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -151,6 +152,16 @@ def refuse_folder(path: Path) -> None:
     """Raise :class:`LibraryError` if *path* is a folder: a library is a file (in it, perhaps)."""
     if path.is_dir():
         raise LibraryError(f"{path} is a folder, not a library file; give the path of a library file")
+
+
+def refuse_read_only_folder(path: Path) -> None:
+    """Raise :class:`LibraryError` if *path*'s folder cannot be written: SQLite writes its journal
+    beside the library, so it cannot open the file there (and would call it unopenable, not why)."""
+    if path.parent.is_dir() and not os.access(path.parent, os.W_OK):
+        raise LibraryError(
+            f"the folder {path.parent} is read-only, and SQLite needs to write its journal beside the library; "
+            "copy the library to a folder you can write to and open it there"
+        )
 
 
 def check_library_file(path: Path) -> None:

@@ -3,8 +3,10 @@
 The dialogs open at the format and folder this library was last exported with
 (remembered in the library, so each library has its own), and the user is asked
 before an existing file is replaced, also when the name typed only gets its
-extension afterwards. The service writes to a temporary name and renames it
-when complete, so a cancelled or failed export leaves no partial file.
+extension afterwards; a name whose extension is another format's is refused (as
+``annotator export`` refuses it), so a file never holds what its name does not say.
+The service writes to a temporary name and renames it when complete, so a cancelled
+or failed export leaves no partial file.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from annotator.core import codebook as cb
-from annotator.formats.registry import format_by_id, writers
+from annotator.formats.registry import format_by_id, writers, writers_by_extension
 from annotator.services import exporting
 from annotator.services.progress import Cancelled
 from annotator.ui.qt_export_dialog import SCOPE_DOCUMENT, SCOPE_SELECTED, SCOPE_SET, QtExportDialog
@@ -121,6 +123,17 @@ class QtExportFlow:
             folder = Path.home()
         path, _ = QFileDialog.getSaveFileName(self._window, "Export", str(folder / (suggested + extension)), label)
         if not path:
+            return None
+        suffix = Path(path).suffix.lower()
+        named = writers_by_extension().get(suffix, [])
+        if named and format_id not in named:  # the name would promise another format than the content
+            others = " or ".join(format_by_id(other).label for other in named)
+            QMessageBox.warning(
+                self._window, "Export",
+                f"Nothing was written: {Path(path).name} names a file of {others}, not {fmt.label}. "
+                f"Export again and choose {others} in the Export dialog, or name the file {fmt.default_extension}.",
+            )  # fmt: skip
+            self._status("Export cancelled; nothing was written.", 6000)
             return None
         if not Path(path).suffix and not fmt.writes_archive:
             path += fmt.default_extension

@@ -31,6 +31,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.core.anchoring import FUZZY, MOVED, ORPHANED, UNCHANGED, AnchorState
 from annotator.core.errors import USER_ERRORS as USER_ERRORS  # the window's modules import it from here
+from annotator.core.errors import TagNotFound
 from annotator.core.model import Annotation, Conflict, Document, Tag
 from annotator.services import Changes, Library, coders, revising, watching
 from annotator.services import codebook as codebook_service
@@ -307,7 +308,7 @@ class QtLibrarySession(QObject):
         except Conflict as exc:
             self._conflicts.append(_message(exc))
         except USER_ERRORS as exc:
-            self._failures.append(_message(exc))
+            self._failures.append(self._explained(exc))
         else:
             self.apply(outcome if isinstance(outcome, Changes) else outcome.changes)
             self.saved.emit(saved_message)
@@ -345,6 +346,12 @@ class QtLibrarySession(QObject):
         if step is not None and step.childCount() == 0:
             step.setObsolete(True)
             stack.undo()  # drops an obsolete step without running it
+
+    def _explained(self, exc: BaseException) -> str:
+        """Why a use case failed, for the user: a tag this window still shows by name, not by id."""
+        if isinstance(exc, TagNotFound) and (tag := self.tag(exc.tag_id)) is not None:
+            return f"the tag '{tag.name}' was deleted by another program"
+        return _message(exc)
 
     def _settle(self) -> None:
         """Say why the calls of the intent just ended failed, once; after a refusal, show what is stored now."""
