@@ -326,10 +326,10 @@ def test_delete_a_used_tag_with_its_annotations_and_undo_gives_both_back(
         qtbot.keyClick(window.pane, Qt.Key.Key_1)
     before = stored_annotations(library_path, doc_id)
     asked: list[str] = []
-    answer_items(monkeypatch, "Delete the 2 annotation(s) too", asked=asked)
+    answer_items(monkeypatch, "Delete the 2 annotations too", asked=asked)
     focus_tree(window, claim.id)
     qtbot.keyClick(window.tag_panel.tree, Qt.Key.Key_Delete)
-    assert "used by 2 annotation(s)" in asked[0]
+    assert "used by 2 annotations" in asked[0]
     assert "claim" not in stored_tags(library_path)
     assert stored_annotations(library_path, doc_id) == []
     assert window.annotations_model.rowCount() == 0

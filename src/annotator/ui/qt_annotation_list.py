@@ -72,8 +72,10 @@ class QtAnnotationList(QTableView):
         header.setSectionResizeMode(QtAnnotationTableModel.QUOTE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(QtAnnotationTableModel.NOTE, QHeaderView.ResizeMode.Interactive)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # also the Menu key
-        self.setAccessibleName("Annotations")
-        self.setAccessibleDescription("The annotations of the document: arrows move between them, Tab leaves the list")
+        self.setAccessibleName(self.tr("Annotations"))
+        self.setAccessibleDescription(
+            self.tr("The annotations of the document: arrows move between them, Tab leaves the list")
+        )
         self.setTabKeyNavigation(False)  # one Tab stop: arrows move inside, Tab goes on to the next widget
         #: Builds the context menu of the selected rows (None: no menu).
         self.context_menu: Callable[[], QMenu | None] = lambda: None
@@ -205,8 +207,8 @@ class QtAnnotationFilter(QLineEdit):
     def __init__(self, view: QtAnnotationList, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._view = view
-        self.setAccessibleName("Filter annotations")
-        self.setPlaceholderText("Filter by tag, quote or note")
+        self.setAccessibleName(self.tr("Filter annotations"))
+        self.setPlaceholderText(self.tr("Filter by tag, quote or note"))
         self.setClearButtonEnabled(True)
         self.textChanged.connect(view.set_filter)
 
@@ -239,7 +241,7 @@ class _NoteDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, _option: QStyleOptionViewItem, _index: _Index) -> QWidget:
         editor = _NoteEditor(parent)
         editor.setFrame(False)
-        editor.setAccessibleName("Note")
+        editor.setAccessibleName(self.tr("Note"))
         return editor
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from annotator.core.model import Annotation, Tag
@@ -27,7 +28,7 @@ class CreateTagCommand(QUndoCommand):
 
     def __init__(self, session: CommandHost, *, name: str, parent_id: str | None = None, color: str | None = None,
                  description: str = "") -> None:  # fmt: skip
-        super().__init__(f"New tag {name}")
+        super().__init__(QCoreApplication.translate("CreateTagCommand", "New tag {name}").format(name=name))
         self._session = session
         self._args = {"name": name, "parent_id": parent_id, "color": color, "description": description}
         self._created: Tag | None = None
@@ -52,7 +53,7 @@ class CreateTagCommand(QUndoCommand):
         session, created = self._session, self._created
         if created is not None:
             delete = lambda: codebook_service.delete_tag(session.library, tag_id=created.id, base=created)  # noqa: E731
-            if session.run(delete, "Undone") is None:
+            if session.run(delete, QCoreApplication.translate("CreateTagCommand", "Undone")) is None:
                 self.setObsolete(True)
 
 
@@ -93,5 +94,5 @@ class TagEditCommand(QUndoCommand):
                 session.library, tags=tags, annotations=annotations, anchor_states=done.anchor_states, base=done
             )
 
-        if session.run(restore, "Undone") is None:
+        if session.run(restore, QCoreApplication.translate("TagEditCommand", "Undone")) is None:
             self.setObsolete(True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -47,7 +47,7 @@ from annotator.ui.qt_text_pane import QtTextPane
 
 #: The longest tag name in-vivo coding makes from a selection (longer selections are cut at a word).
 IN_VIVO_MAX = 60
-TOP_LEVEL = "(top level)"
+TOP_LEVEL = QT_TRANSLATE_NOOP("QtCodebookFlow", "(top level)")
 
 
 def in_vivo_name(text: str, limit: int = IN_VIVO_MAX) -> str:
@@ -65,7 +65,12 @@ def confusable_note(tag_id: str | None, color: str, tags: list[Tag]) -> str:
     notes = [colours.page_note(color)]
     names = colours.confusable_with(color, [(t.name, t.color) for t in tags if t.id != tag_id])
     if names:
-        notes.append("This colour is hard to tell apart from " + ", ".join(f"“{n}”" for n in names) + ".")
+        said = ", ".join(f"“{n}”" for n in names)
+        notes.append(
+            QCoreApplication.translate("QtTagDialog", "This colour is hard to tell apart from {tags}.").format(
+                tags=said
+            )
+        )
     return " ".join(n for n in notes if n)
 
 
@@ -74,38 +79,38 @@ class QtTagDialog(QDialog):
 
     def __init__(self, parent: QWidget, tag: Tag, tags: list[Tag]) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Edit tag {tag.name}")
-        self.setAccessibleName("Edit tag")
+        self.setWindowTitle(self.tr("Edit tag {tag}").format(tag=tag.name))
+        self.setAccessibleName(self.tr("Edit tag"))
         self._tag, self._tags = tag, tags
         form = QFormLayout(self)
         self.name_edit = QLineEdit(tag.name, self)
-        self.name_edit.setAccessibleName("Name")
+        self.name_edit.setAccessibleName(self.tr("Name"))
         self.color_box = QComboBox(self)
-        self.color_box.setAccessibleName("Colour")
+        self.color_box.setAccessibleName(self.tr("Colour"))
         for color in dict.fromkeys([tag.color.lower(), *colours.PALETTE]):
             self.color_box.addItem(swatch(color), color, color)
-        choose = QPushButton("&Other colour…", self)
-        choose.setAccessibleName("Other colour")
+        choose = QPushButton(self.tr("&Other colour…"), self)
+        choose.setAccessibleName(self.tr("Other colour"))
         choose.clicked.connect(self._on_choose_clicked)
         row = QHBoxLayout()
         row.addWidget(self.color_box, 1)
         row.addWidget(choose)
         self.key_edit = QLineEdit(tag.shortcut, self)
         self.key_edit.setMaxLength(1)
-        self.key_edit.setAccessibleName("Key")
+        self.key_edit.setAccessibleName(self.tr("Key"))
         self.description_edit = QPlainTextEdit(tag.description, self)
-        self.description_edit.setAccessibleName("Description and coding rules")
+        self.description_edit.setAccessibleName(self.tr("Description and coding rules"))
         self.description_edit.setTabChangesFocus(True)
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
-        self.warning.setAccessibleName("Colour warning")
+        self.warning.setAccessibleName(self.tr("Colour warning"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow("&Name", self.name_edit)
-        form.addRow("&Colour", row)
-        form.addRow("&Key", self.key_edit)
-        form.addRow("&Description", self.description_edit)
+        form.addRow(self.tr("&Name"), self.name_edit)
+        form.addRow(self.tr("&Colour"), row)
+        form.addRow(self.tr("&Key"), self.key_edit)
+        form.addRow(self.tr("&Description"), self.description_edit)
         form.addRow("", self.warning)
         form.addRow(buttons)
         self.color_box.currentIndexChanged.connect(self._on_color_box_changed)
@@ -130,7 +135,7 @@ class QtTagDialog(QDialog):
         return {k: v for k, v in now.items() if v != was[k]}
 
     def _on_choose_clicked(self) -> None:
-        chosen = QColorDialog.getColor(QColor(self.color()), self, "Tag colour")
+        chosen = QColorDialog.getColor(QColor(self.color()), self, self.tr("Tag colour"))
         if chosen.isValid():
             self.set_color(chosen.name())
 
@@ -155,10 +160,14 @@ class CodebookWindow(Protocol):
     def selected_annotation_ids(self) -> list[str]: ...
 
 
-class QtCodebookFlow:
-    """UI: the codebook actions of one main window (the Tags menu, the tag tree's keys and context menu)."""
+class QtCodebookFlow(QObject):
+    """UI: the codebook actions of one main window (the Tags menu, the tag tree's keys and context menu).
+
+    A QObject (owned by the main window) for ``self.tr``, whose plurals only a QObject can look up.
+    """
 
     def __init__(self, window: CodebookWindow, session: QtLibrarySession) -> None:
+        super().__init__(window.pane.window())
         self.window, self.session = window, session
         self.widget = window.pane.window()  # the main window itself: the parent of dialogs and actions
         self.tree = window.tag_panel
@@ -176,17 +185,17 @@ class QtCodebookFlow:
                 window.addAction(made)
             return made
 
-        self.new_action = action("&New tag…", self.new_tag, "Ctrl+Shift+T")
-        self.new_child_action = action("New &child tag…", self.new_child_tag, "Shift+Insert", tree_only=True)
-        self.rename_action = action("&Rename", self.rename, "F2", tree_only=True)
-        self.edit_action = action("&Edit tag…", self.edit, "Alt+Return", tree_only=True)
-        self.move_action = action("&Move under…", self.move_under, "Ctrl+M", tree_only=True)
-        self.move_up_action = action("Move u&p", self.move_up, "Ctrl+Shift+Up", tree_only=True)
-        self.move_down_action = action("Move do&wn", self.move_down, "Ctrl+Shift+Down", tree_only=True)
-        self.merge_action = action("Mer&ge into…", self.merge_into, "Ctrl+Shift+G", tree_only=True)
-        self.delete_action = action("&Delete tag…", self.delete, "Del", tree_only=True)
-        self.quick_pick_action = action("&Quick pick…", self.open_quick_pick, "Ctrl+K")
-        self.in_vivo_action = action("New tag from &selection", self.in_vivo, "Ctrl+Shift+N")
+        self.new_action = action(self.tr("&New tag…"), self.new_tag, "Ctrl+Shift+T")
+        self.new_child_action = action(self.tr("New &child tag…"), self.new_child_tag, "Shift+Insert", tree_only=True)
+        self.rename_action = action(self.tr("&Rename"), self.rename, "F2", tree_only=True)
+        self.edit_action = action(self.tr("&Edit tag…"), self.edit, "Alt+Return", tree_only=True)
+        self.move_action = action(self.tr("&Move under…"), self.move_under, "Ctrl+M", tree_only=True)
+        self.move_up_action = action(self.tr("Move u&p"), self.move_up, "Ctrl+Shift+Up", tree_only=True)
+        self.move_down_action = action(self.tr("Move do&wn"), self.move_down, "Ctrl+Shift+Down", tree_only=True)
+        self.merge_action = action(self.tr("Mer&ge into…"), self.merge_into, "Ctrl+Shift+G", tree_only=True)
+        self.delete_action = action(self.tr("&Delete tag…"), self.delete, "Del", tree_only=True)
+        self.quick_pick_action = action(self.tr("&Quick pick…"), self.open_quick_pick, "Ctrl+K")
+        self.in_vivo_action = action(self.tr("New tag from &selection"), self.in_vivo, "Ctrl+Shift+N")
         insert = QAction(self.tree.tree)  # Insert in the tree: a new tag (beside the window-wide key)
         insert.setShortcut(QKeySequence("Insert"))
         insert.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -236,7 +245,7 @@ class QtCodebookFlow:
         current = self.tree.current_id()
         tag = self.session.tag(current) if current else None
         if tag is None:
-            self._say("Choose a tag in the tag list first.")
+            self._say(self.tr("Choose a tag in the tag list first."))
         return tag
 
     def _warn_if_confusable(self, tag_id: str | None, color: str) -> None:
@@ -247,8 +256,12 @@ class QtCodebookFlow:
     # -- actions ------------------------------------------------------------------------------
 
     def new_tag(self, *, parent_id: str | None = None) -> None:
-        where = f" under “{self.session.tag(parent_id).name}”" if parent_id and self.session.tag(parent_id) else ""  # type: ignore[union-attr]
-        name, ok = QInputDialog.getText(self.widget, "New tag", f"Name of the new tag{where}:")
+        parent = self.session.tag(parent_id) if parent_id else None
+        label = (
+            self.tr("Name of the new tag under “{parent}”:").format(parent=parent.name) if parent is not None
+            else self.tr("Name of the new tag:")
+        )  # fmt: skip
+        name, ok = QInputDialog.getText(self.widget, self.tr("New tag"), label)
         if ok and name.strip():
             color = colours.next_colour(t.color for t in self.session.tags)
             self.session.push([CreateTagCommand(self.session, name=name.strip(), parent_id=parent_id, color=color)])
@@ -267,7 +280,7 @@ class QtCodebookFlow:
     def rename_to(self, tag_id: str, name: str) -> None:
         tag = self.session.tag(tag_id)
         if tag is not None and name != tag.name:
-            self._update(tag, {"name": name}, f"Rename {tag.name} to {name}")
+            self._update(tag, {"name": name}, self.tr("Rename {tag} to {name}").format(tag=tag.name, name=name))
 
     def edit(self) -> None:
         tag = self._current()
@@ -278,7 +291,7 @@ class QtCodebookFlow:
             return
         values = dialog.values()
         if values:
-            self._update(tag, values, f"Edit tag {tag.name}")
+            self._update(tag, values, self.tr("Edit tag {tag}").format(tag=tag.name))
             if "color" in values:
                 self._warn_if_confusable(tag.id, values["color"])
 
@@ -294,13 +307,13 @@ class QtCodebookFlow:
     def move_under(self) -> None:
         moving = self._selected()
         if not moving:
-            self._say("Choose the tags to move in the tag list first.")
+            self._say(self.tr("Choose the tags to move in the tag list first."))
             return
         inside = set().union(*(cb.descendants(self.session.tags, t.id) | {t.id} for t in moving))
-        choices: list[tuple[str, str | None]] = [(TOP_LEVEL, None)]
+        choices: list[tuple[str, str | None]] = [(self.tr(TOP_LEVEL), None)]
         choices += [(path, t.id) for path, t in self._paths(exclude=inside)]
         names = ", ".join(t.name for t in moving)
-        ok, parent_id = self._pick("Move under", f"Move {names} under:", choices)
+        ok, parent_id = self._pick(self.tr("Move under"), self.tr("Move {tags} under:").format(tags=names), choices)
         if ok:
             self.move([t.id for t in moving], parent_id, -1)
 
@@ -321,7 +334,10 @@ class QtCodebookFlow:
                 library, tag_ids=[t.id for t in bases], parent_id=parent_id, position=position, bases=bases
             )
 
-        text = f"Move {moving[0].name}" if len(moving) == 1 else f"Move {len(moving)} tags"
+        if len(moving) == 1:
+            text = self.tr("Move {tag}").format(tag=moving[0].name)
+        else:
+            text = self.tr("Move %Ln tag(s)", None, len(moving))
         self.session.push([TagEditCommand(self.session, text, act)])
         self.tree.select([t.id for t in moving])
 
@@ -335,7 +351,7 @@ class QtCodebookFlow:
         """Move the current tag one place up or down among its siblings (the keyboard's reorder)."""
         tag = self._current()
         if tag is None:
-            self._say("Choose a tag in the tag list first.")
+            self._say(self.tr("Choose a tag in the tag list first."))
             return
         parent = tag.parent_id if self.session.tag(tag.parent_id or "") is not None else None
         siblings = [t.id for t in cb.children(self.session.tags).get(parent, [])]
@@ -347,11 +363,12 @@ class QtCodebookFlow:
     def merge_into(self) -> None:
         merging = self._selected()
         if not merging:
-            self._say("Choose the tags to merge in the tag list first (Ctrl+click for several).")
+            self._say(self.tr("Choose the tags to merge in the tag list first (Ctrl+click for several)."))
             return
         inside = set().union(*(cb.descendants(self.session.tags, t.id) | {t.id} for t in merging))
         names = ", ".join(f"“{t.name}”" for t in merging)
-        ok, into = self._pick("Merge tags", f"Merge {names} into:", self._choices(exclude=inside))
+        label = self.tr("Merge {tags} into:").format(tags=names)
+        ok, into = self._pick(self.tr("Merge tags"), label, self._choices(exclude=inside))
         if ok and into is not None:
             self.merge([t.id for t in merging], into)
 
@@ -362,7 +379,8 @@ class QtCodebookFlow:
         def action() -> Changes:
             return codebook_service.merge_tags(library, tag_ids=tag_ids, into_id=into_id, bases=bases)
 
-        self.session.push([TagEditCommand(self.session, f"Merge into {into.name if into else 'tag'}", action)])
+        text = self.tr("Merge into {tag}").format(tag=into.name if into else self.tr("tag"))
+        self.session.push([TagEditCommand(self.session, text, action)])
 
     def _choices(self, exclude: set[str]) -> list[tuple[str, str | None]]:
         return [(path, t.id) for path, t in self._paths(exclude=exclude)]
@@ -379,14 +397,18 @@ class QtCodebookFlow:
         move_to: str | None = None
         delete_annotations = False
         if count:
-            move, remove = "Move them to another tag…", f"Delete the {count} annotation(s) too"
-            label = f"“{tag.name}” is used by {count} annotation(s). What should happen to them?"
-            ok, choice = self._pick("Delete tag", label, [(move, "move"), (remove, "delete")])
+            move, remove = (
+                self.tr("Move them to another tag…"),
+                self.tr("Delete the %Ln annotation(s) too", None, count),
+            )
+            label = self.tr("“{tag}” is used by %Ln annotation(s). What should happen to them?", None, count)
+            title = self.tr("Delete tag")
+            ok, choice = self._pick(title, label.format(tag=tag.name), [(move, "move"), (remove, "delete")])
             if not ok:
                 return
             if choice == "move":
-                ok, move_to = self._pick("Delete tag", f"Move the {count} annotation(s) of “{tag.name}” to:",
-                                         self._choices(exclude={tag.id}))  # fmt: skip
+                label = self.tr("Move the %Ln annotation(s) of “{tag}” to:", None, count).format(tag=tag.name)
+                ok, move_to = self._pick(title, label, self._choices(exclude={tag.id}))
                 if not ok or move_to is None:
                     return
             else:
@@ -395,18 +417,19 @@ class QtCodebookFlow:
         action = lambda: codebook_service.delete_tag(  # noqa: E731
             library, tag_id=tag.id, move_to=move_to, delete_annotations=delete_annotations, base=tag
         )
-        self.session.push([TagEditCommand(self.session, f"Delete tag {tag.name}", action)])
+        self.session.push([TagEditCommand(self.session, self.tr("Delete tag {tag}").format(tag=tag.name), action)])
 
     # -- split: annotations to another tag ------------------------------------------------------
 
     def add_annotation_actions(self, menu: QMenu) -> None:
         """Split: the annotation list's "Move to tag…" and "Move to new tag…"."""
-        menu.addAction("&Move to tag…", self.move_annotations_to_tag)
-        menu.addAction("Move to &new tag…", self.move_annotations_to_new_tag)
+        menu.addAction(self.tr("&Move to tag…"), self.move_annotations_to_tag)
+        menu.addAction(self.tr("Move to &new tag…"), self.move_annotations_to_new_tag)
 
     def move_annotations_to_tag(self) -> None:
         ids = self.window.selected_annotation_ids()
-        ok, tag_id = self._pick("Move to tag", f"Move {len(ids)} annotation(s) to:", self._choices(exclude=set()))
+        label = self.tr("Move %Ln annotation(s) to:", None, len(ids))
+        ok, tag_id = self._pick(self.tr("Move to tag"), label, self._choices(exclude=set()))
         if ok and tag_id is not None:
             self.window.retag_selected(tag_id)
 
@@ -416,14 +439,16 @@ class QtCodebookFlow:
             return
         spans = [(a.start, a.end, a.coder) for i in ids if (a := self.session.annotations.get(i)) is not None]
         if len(set(spans)) < len(spans):  # two would become one span of the new tag: ask for nothing
-            self._say("Two of the selected annotations are of one span: under one tag they would be copies.")
+            self._say(self.tr("Two of the selected annotations are of one span: under one tag they would be copies."))
             return
-        name, ok = QInputDialog.getText(self.widget, "Move to new tag", f"Move {len(ids)} annotation(s) to a new tag:")
+        label = self.tr("Move %Ln annotation(s) to a new tag:", None, len(ids))
+        name, ok = QInputDialog.getText(self.widget, self.tr("Move to new tag"), label)
         if not ok or not name.strip():
             return
         color = colours.next_colour(t.color for t in self.session.tags)
         create = CreateTagCommand(self.session, name=name.strip(), color=color)
-        with self.session.intent(f"Move {len(ids)} annotation(s) to the new tag {name.strip()}"):
+        intent = self.tr("Move %Ln annotation(s) to the new tag {tag}", None, len(ids)).format(tag=name.strip())
+        with self.session.intent(intent):
             self.session.undo_stack.push(create)
             if create.created is not None:
                 self.session.retag_all(ids, create.created.id)
@@ -437,7 +462,7 @@ class QtCodebookFlow:
         """Tag the selected words with a new tag named after them (an existing top-level tag of that name: it)."""
         document, span = self.session.document, self.window.pane.selected_span()
         if document is None or span is None:
-            self._say("Select some words first: they become the new tag's name.")
+            self._say(self.tr("Select some words first: they become the new tag's name."))
             return
         start, end = span
         name = in_vivo_name(document.text[start:end])  # the stored text, never the widget's
@@ -449,13 +474,14 @@ class QtCodebookFlow:
         existing = next((t for t in self.session.tags if t.parent_id is None and t.name == name), None)
         self.window.pane.clear_selection()
         if existing is not None:
-            self._say(f"There is a tag “{name}” already: the words are tagged with it.")
+            self._say(self.tr("There is a tag “{tag}” already: the words are tagged with it.").format(tag=name))
             self.session.tag_span(existing.id, start, end)
             return
         coder = self.session.coder_name()  # asked the first time ever: before anything is made
         color = colours.next_colour(t.color for t in self.session.tags)
         create = CreateTagCommand(self.session, name=name, color=color)
-        with self.session.intent(f"New tag {name} from the selection"):  # one undo step: both go
+        intent = self.tr("New tag {tag} from the selection").format(tag=name)
+        with self.session.intent(intent):  # one undo step: both go
             self.session.undo_stack.push(create)
             if create.created is not None:
                 self.session.undo_stack.push(
@@ -466,7 +492,7 @@ class QtCodebookFlow:
 
     def _on_tree_context_menu_requested(self, point: QPoint) -> None:
         menu = QMenu(self.tree.tree)
-        menu.setAccessibleName("Tag actions")
+        menu.setAccessibleName(self.tr("Tag actions"))
         menu.addActions(self.tree_actions)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.tree.tree.viewport().mapToGlobal(point))

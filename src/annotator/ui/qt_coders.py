@@ -19,7 +19,7 @@ import contextlib
 from collections import Counter
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QDialog,
@@ -42,9 +42,12 @@ _CODER = Qt.ItemDataRole.UserRole
 
 def coder_line(coder: str, me: str, styles: dict[str, str], here: int, everywhere: int | None) -> str:
     """One coder as the legend shows them: name, how their annotations are drawn, their counts."""
-    drawn = STYLE_NAMES[styles[coder]] if coder in styles else "no underline"
-    library = f", {everywhere} in the library" if everywhere is not None else ""
-    return f"{coder_label(coder, me)} — {drawn} — {here} here{library}"
+    drawn = STYLE_NAMES[styles[coder]] if coder in styles else QCoreApplication.translate("QtCoderView", "no underline")
+    if everywhere is None:
+        line = QCoreApplication.translate("QtCoderView", "{coder} — {drawn} — {here} here")
+    else:
+        line = QCoreApplication.translate("QtCoderView", "{coder} — {drawn} — {here} here, {library} in the library")
+    return line.format(coder=coder_label(coder, me), drawn=drawn, here=here, library=everywhere)
 
 
 class QtChooseCodersDialog(QDialog):
@@ -53,12 +56,12 @@ class QtChooseCodersDialog(QDialog):
     def __init__(self, parent: QWidget | None, lines: dict[str, str], chosen: frozenset[str]) -> None:
         """*lines*: each coder and how the list shows them; *chosen*: the ones checked."""
         super().__init__(parent)
-        self.setWindowTitle("Choose coders")
-        self.setAccessibleName("Choose coders")
+        self.setWindowTitle(self.tr("Choose coders"))
+        self.setAccessibleName(self.tr("Choose coders"))
         layout = QVBoxLayout(self)
-        label = QLabel("Show the annotations of these &coders:", self)
+        label = QLabel(self.tr("Show the annotations of these &coders:"), self)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Coders")
+        self.list.setAccessibleName(self.tr("Coders"))
         label.setBuddy(self.list)
         for coder, line in lines.items():
             item = QListWidgetItem(line, self.list)
@@ -96,12 +99,12 @@ class QtCoderView(QObject):
         #: Opens the chooser (a test stands in for the user here).
         self.ask: Callable[[QtChooseCodersDialog], bool] = lambda d: d.exec() == QDialog.DialogCode.Accepted
 
-        self.menu = QMenu("C&oders", window)
-        self.menu.setAccessibleName("Coders")
+        self.menu = QMenu(self.tr("C&oders"), window)
+        self.menu.setAccessibleName(self.tr("Coders"))
         group = QActionGroup(self)
-        self.everyone_action = QAction("&Everyone's annotations", self, checkable=True, checked=True)
-        self.mine_action = QAction("Only &mine", self, checkable=True)
-        self.chosen_action = QAction("&Chosen coders…", self, checkable=True)
+        self.everyone_action = QAction(self.tr("&Everyone's annotations"), self, checkable=True, checked=True)
+        self.mine_action = QAction(self.tr("Only &mine"), self, checkable=True)
+        self.chosen_action = QAction(self.tr("&Chosen coders…"), self, checkable=True)
         for action in (self.everyone_action, self.mine_action, self.chosen_action):
             group.addAction(action)
             self.menu.addAction(action)
@@ -109,18 +112,20 @@ class QtCoderView(QObject):
         self.mine_action.triggered.connect(lambda: self.set_mode(MINE))
         self.chosen_action.triggered.connect(self.choose)
         self.menu.addSeparator()
-        self.blind_action = QAction("&Blind coding (this library)", self, checkable=True)
-        self.blind_action.setToolTip("While on, every window on this library shows only its user's own annotations")
+        self.blind_action = QAction(self.tr("&Blind coding (this library)"), self, checkable=True)
+        self.blind_action.setToolTip(
+            self.tr("While on, every window on this library shows only its user's own annotations")
+        )
         self.blind_action.triggered.connect(self._on_blind_triggered)
         self.menu.addAction(self.blind_action)
         self.menu.aboutToShow.connect(self.refresh)
 
         self.button = QToolButton(window)
-        self.button.setAccessibleName("Whose annotations are shown")
+        self.button.setAccessibleName(self.tr("Whose annotations are shown"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.button.setMenu(self.menu)
-        self.button.setToolTip("Whose annotations are shown (View › Coders)")
+        self.button.setToolTip(self.tr("Whose annotations are shown (View › Coders)"))
         session.blindChanged.connect(self._on_blind_changed)
         self._show_state()
 

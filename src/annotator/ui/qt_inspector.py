@@ -71,28 +71,28 @@ class QtInspector(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Inspector")
-        self.setAccessibleDescription("The selected annotation: its tag, quote, place and memo")
+        self.setAccessibleName(self.tr("Inspector"))
+        self.setAccessibleDescription(self.tr("The selected annotation: its tag, quote, place and memo"))
         form = QFormLayout(self)
         form.setContentsMargins(6, 6, 6, 6)
         self.tag_box = QComboBox(self)
-        self.tag_box.setAccessibleName("Tag")
+        self.tag_box.setAccessibleName(self.tr("Tag"))
         self.quote_label = QLabel(self)
         self.quote_label.setWordWrap(True)
         self.where_label = QLabel(self)
         self.note_edit = QtMemoEdit(self)
-        self.note_edit.setPlaceholderText("Write a memo; Ctrl+Enter saves it, Esc undoes the typing")
-        self.note_edit.setAccessibleName("Memo")
+        self.note_edit.setPlaceholderText(self.tr("Write a memo; Ctrl+Enter saves it, Esc undoes the typing"))
+        self.note_edit.setAccessibleName(self.tr("Memo"))
         self._setting_text = False  # set while code (not the user) fills the field
         # Another program's note, when it changed while the user typed one (hidden otherwise).
         self.their_note_label = QLabel(self)
         self.their_note_label.setWordWrap(True)
-        self.their_note_label.setAccessibleName("Note changed elsewhere")
+        self.their_note_label.setAccessibleName(self.tr("Note changed elsewhere"))
         self.their_note_label.setVisible(False)
-        form.addRow("Tag", self.tag_box)
-        form.addRow("Quote", self.quote_label)
-        form.addRow("Where", self.where_label)
-        form.addRow("&Memo", self.note_edit)
+        form.addRow(self.tr("Tag"), self.tag_box)
+        form.addRow(self.tr("Quote"), self.quote_label)
+        form.addRow(self.tr("Where"), self.where_label)
+        form.addRow(self.tr("&Memo"), self.note_edit)
         form.addRow("", self.their_note_label)
         self._annotation: Annotation | None = None
         # While the field holds a note being typed (not the stored one): the annotation as it was
@@ -123,7 +123,7 @@ class QtInspector(QWidget):
         self.setEnabled(annotation is not None)
         if annotation is None:
             self.tag_box.setCurrentIndex(-1)
-            self.quote_label.setText("Select an annotation to see it here.")
+            self.quote_label.setText(self.tr("Select an annotation to see it here."))
             self.where_label.clear()
             self._set_note_text("")
             self._show_their_note()
@@ -131,8 +131,11 @@ class QtInspector(QWidget):
         self.tag_box.setCurrentIndex(self.tag_box.findData(annotation.tag_id))
         quote = annotation.quote if len(annotation.quote) <= 300 else annotation.quote[:299] + "…"
         self.quote_label.setText(quote)
-        coder = f" · by {annotation.coder}" if annotation.coder else ""
-        self.where_label.setText(f"characters {annotation.start}–{annotation.end}{coder}")
+        where = (
+            self.tr("characters {start}–{end} · by {coder}") if annotation.coder
+            else self.tr("characters {start}–{end}")
+        )  # fmt: skip
+        self.where_label.setText(where.format(start=annotation.start, end=annotation.end, coder=annotation.coder))
         if self._note_base is not None and self.note_edit.text() == annotation.note:
             self._note_base = None  # what was typed is what is stored now (saved)
         if self._note_base is None and self.note_edit.text() != annotation.note:
@@ -154,11 +157,11 @@ class QtInspector(QWidget):
             return
         theirs = shown.note if len(shown.note) <= QUOTED_NOTE_CHARS else shown.note[: QUOTED_NOTE_CHARS - 1] + "…"
         if theirs:
-            text = f"Changed in another program while you typed; it now reads “{theirs}”."
+            text = self.tr("Changed in another program while you typed; it now reads “{note}”.").format(note=theirs)
         else:
-            text = "Removed in another program while you typed."
+            text = self.tr("Removed in another program while you typed.")
         if self._note_base.note == shown.note:  # the refusal said so: the next Enter is knowingly over theirs
-            text += " Press Ctrl+Enter to save yours instead."
+            text += " " + self.tr("Press Ctrl+Enter to save yours instead.")
         self.their_note_label.setText(text)
         self.their_note_label.setVisible(True)
 

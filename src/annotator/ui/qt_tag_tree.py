@@ -133,17 +133,19 @@ class QtTagTree(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        title = QLabel("<b>Tags</b>")
+        title = QLabel("<b>{}</b>".format(self.tr("Tags")))
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter tags")
-        self.filter_edit.setAccessibleName("Filter tags")
+        self.filter_edit.setPlaceholderText(self.tr("Filter tags"))
+        self.filter_edit.setAccessibleName(self.tr("Filter tags"))
         self.filter_edit.setClearButtonEnabled(True)
         self.tags_model = QStandardItemModel(self)
-        self.tags_model.setHorizontalHeaderLabels(["Tag", "Here", "All", "Key"])
+        self.tags_model.setHorizontalHeaderLabels([self.tr("Tag"), self.tr("Here"), self.tr("All"), self.tr("Key")])
         self.tree = _TagTreeView(self)
         self.tree.setModel(self.tags_model)
-        self.tree.setAccessibleName("Tags")
-        self.tree.setAccessibleDescription("The codebook: Enter or Space tags the selected text with the current tag")
+        self.tree.setAccessibleName(self.tr("Tags"))
+        self.tree.setAccessibleDescription(
+            self.tr("The codebook: Enter or Space tags the selected text with the current tag")
+        )
         self.tree.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -159,7 +161,9 @@ class QtTagTree(QWidget):
         for column, width in ((self.COUNT, 56), (self.ALL, 56), (self.KEY, 36)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.tree.setColumnWidth(column, width)
-        self.hint = QLabel("Select text, then click a tag, press its key, or Enter on it here. Ctrl+K finds any tag.")
+        self.hint = QLabel(
+            self.tr("Select text, then click a tag, press its key, or Enter on it here. Ctrl+K finds any tag.")
+        )
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: palette(mid);")  # a palette role: follows light and dark themes
         layout.addWidget(title)
@@ -204,7 +208,8 @@ class QtTagTree(QWidget):
                     name = QStandardItem(swatch(tag.color), tag.name)
                     name.setData(tag.id, self.IdRole)
                     tip = paths[tag.id] + (f"\n{tag.description}" if tag.description else "")
-                    name.setToolTip(tip + (f"\nKey: {tag.shortcut}" if tag.shortcut else ""))
+                    key_tip = "\n" + self.tr("Key: {key}").format(key=tag.shortcut) if tag.shortcut else ""
+                    name.setToolTip(tip + key_tip)
                     count, everywhere = QStandardItem("0"), QStandardItem("0")
                     for item in (count, everywhere):
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -239,26 +244,28 @@ class QtTagTree(QWidget):
         """Both count columns ("own" or "own / with children"), their tooltips and each row's spoken name."""
         tags = self._tags.values()
         here, everywhere = cb.rolled_up(tags, self._counts), cb.rolled_up(tags, self._library_counts)
+        tips = (  # (own only, own and with children) for each count column
+            (self.tr("{own} here"), self.tr("{own} here with this tag, {whole} with its children")),
+            (self.tr("{own} in the library"), self.tr("{own} in the library with this tag, {whole} with its children")),
+        )
         self._updating = True
         try:
             for tag_id, (name, *cells) in self._rows.items():
                 texts = []
-                for cell, counts, totals, where in zip(
-                    cells, (self._counts, self._library_counts), (here, everywhere), ("here", "in the library"),
-                    strict=True,
-                ):  # fmt: skip
+                for cell, counts, totals, (own_tip, whole_tip) in zip(
+                    cells, (self._counts, self._library_counts), (here, everywhere), tips, strict=True
+                ):
                     own, whole = counts.get(tag_id, 0), totals.get(tag_id, 0)
                     text = f"{own} / {whole}" if self._children.get(tag_id) else str(own)
                     texts.append(text)
                     if cell.text() != text:
                         cell.setText(text)
-                        cell.setToolTip(
-                            f"{own} {where} with this tag, {whole} with its children" if "/" in text
-                            else f"{own} {where}"
-                        )  # fmt: skip
+                        cell.setToolTip((whole_tip if "/" in text else own_tip).format(own=own, whole=whole))
                 tag = self._tags[tag_id]
-                key = f", key {tag.shortcut}" if tag.shortcut else ""
-                accessible = f"{tag.name}, {texts[0]} here, {texts[1]} in the library{key}"
+                accessible = (
+                    self.tr("{tag}, {here} here, {library} in the library, key {key}") if tag.shortcut
+                    else self.tr("{tag}, {here} here, {library} in the library")
+                ).format(tag=tag.name, here=texts[0], library=texts[1], key=tag.shortcut)  # fmt: skip
                 if name.data(Qt.ItemDataRole.AccessibleTextRole) != accessible:
                     name.setData(accessible, Qt.ItemDataRole.AccessibleTextRole)
         finally:

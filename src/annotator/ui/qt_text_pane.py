@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -346,14 +346,17 @@ class QtTextPane(QPlainTextEdit):
     zoomRequested = Signal(int)
     tagsAtCursorChanged = Signal(str)
     #: What a screen reader says of the pane where the caret is in no annotation.
-    HELP = "The text being read: select with Shift and the arrows, ] and [ go to the next and previous annotation"
+    HELP = QT_TRANSLATE_NOOP(
+        "QtTextPane",
+        "The text being read: select with Shift and the arrows, ] and [ go to the next and previous annotation",
+    )
     FOCUS_WIDTH = 2  # pixels of the focus outline
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
-        self.setAccessibleName("Document text")  # what a screen reader says on reaching the pane
-        self.setAccessibleDescription(self.HELP)
+        self.setAccessibleName(self.tr("Document text"))  # what a screen reader says on reaching the pane
+        self.setAccessibleDescription(self.tr(self.HELP))
         self._said = ""  # what the description last said of the annotations at the caret
         self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(
@@ -740,10 +743,13 @@ class QtTextPane(QPlainTextEdit):
             tag = self._tags.get(span.tag_id)
             by_coder.setdefault(span.coder, {})[tag.name if tag else "?"] = None
         said = "; ".join(
-            ", ".join(names) + (f" ({coder_label(coder)})" if coder else "") for coder, names in by_coder.items()
+            self.tr("{tags} ({coder})").format(tags=", ".join(names), coder=coder_label(coder))
+            if coder
+            else ", ".join(names)
+            for coder, names in by_coder.items()
         )
         notes = [preview(note).replace("\n", " ") for s in spans if (note := self._notes.get(s.annotation_id))]
-        return said + (f" — note: {'; '.join(notes)}" if notes else "")
+        return self.tr("{tags} — note: {notes}").format(tags=said, notes="; ".join(notes)) if notes else said
 
     def _announce_tags(self) -> None:
         """Say the annotations at the caret in the pane's accessible description (and tell a screen
@@ -752,7 +758,7 @@ class QtTextPane(QPlainTextEdit):
         if said == self._said:
             return
         self._said = said
-        self.setAccessibleDescription(f"Tagged {said}" if said else self.HELP)
+        self.setAccessibleDescription(self.tr("Tagged {tags}").format(tags=said) if said else self.tr(self.HELP))
         if QAccessible.isActive():
             QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
         self.tagsAtCursorChanged.emit(said)
@@ -841,8 +847,13 @@ class QtTextPane(QPlainTextEdit):
                     line = f"<b>{escape(tag.name if tag else '?')}</b>"
                     if span.coder or span.coder in self.highlighter.coder_styles:
                         style = self.highlighter.coder_styles.get(span.coder)
-                        drawn = f", {STYLE_NAMES[style]}" if style else ""
-                        line += f" <i>by {escape(coder_label(span.coder))}{drawn}</i>"
+                        coder = escape(coder_label(span.coder))
+                        by = (
+                            self.tr("by {coder}, {style}").format(coder=coder, style=STYLE_NAMES[style])
+                            if style
+                            else self.tr("by {coder}").format(coder=coder)
+                        )
+                        line += f" <i>{by}</i>"
                     # A memo of many lines or pages: its start, as text (never as markup).
                     memo = escape(preview(note)).replace("\n", "<br>")
                     lines.append(line + (f": {memo}" if note else ""))
