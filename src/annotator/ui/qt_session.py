@@ -293,7 +293,7 @@ class QtLibrarySession(QObject):
 
     # -- writing -------------------------------------------------------------------------------
 
-    def run(self, action: Callable[[], Outcome], saved_message: str = "Saved") -> Outcome | None:
+    def run(self, action: Callable[[], Outcome], saved_message: str | None = None) -> Outcome | None:
         """Call a use case; apply what it changed, or report why it failed (None).
 
         *action* returns :class:`Changes`, or a result carrying them as ``changes``
@@ -310,7 +310,7 @@ class QtLibrarySession(QObject):
             self._failures.append(_message(exc))
         else:
             self.apply(outcome if isinstance(outcome, Changes) else outcome.changes)
-            self.saved.emit(saved_message)
+            self.saved.emit(self.tr("Saved") if saved_message is None else saved_message)
             return outcome
         if not self._acting:
             self._settle_timer.start()
