@@ -21,6 +21,10 @@
         <translation>An markierten Text wieder anheften</translation>
     </message>
     <message>
+        <source>{tag}: “{quote}”</source>
+        <translation>{tag}: „{quote}“</translation>
+    </message>
+    <message>
         <source>Note: {note}</source>
         <translation>Notiz: {note}</translation>
     </message>

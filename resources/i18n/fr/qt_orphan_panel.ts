@@ -21,6 +21,10 @@
         <translation>Rattacher au texte sélectionné</translation>
     </message>
     <message>
+        <source>{tag}: “{quote}”</source>
+        <translation>{tag} : « {quote} »</translation>
+    </message>
+    <message>
         <source>Note: {note}</source>
         <translation>Note : {note}</translation>
     </message>

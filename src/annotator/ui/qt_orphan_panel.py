@@ -56,7 +56,9 @@ class QtOrphanPanel(QGroupBox):
         orphans = [o for o in self._session.orphans if self.shows(o.coder)]
         for orphan in orphans:
             quote = " ".join(orphan.quote.split())
-            item = QListWidgetItem(f"{names.get(orphan.tag_id, '?')}: “{quote[:60]}”")
+            item = QListWidgetItem(
+                self.tr("{tag}: “{quote}”").format(tag=names.get(orphan.tag_id, "?"), quote=quote[:60])
+            )
             item.setData(Qt.ItemDataRole.UserRole, orphan.id)
             note = self.tr("Note: {note}").format(note=orphan.note) if orphan.note else ""
             item.setToolTip(orphan.quote + (f"\n\n{note}" if note else ""))
