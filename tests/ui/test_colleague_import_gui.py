@@ -93,7 +93,7 @@ def test_summary_by_keyboard_then_one_undo_step(
     assert sorted(a.quote for a in made) == sorted(BOBS)
     assert window.session.document.id == doc_id
     assert {a.id for a in made} <= set(window.session.annotations)
-    assert window.undo_action.text().startswith("&Undo Import 2 annotation(s) by bob")
+    assert window.undo_action.text().startswith("&Undo Import 2 annotations by bob")
 
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)

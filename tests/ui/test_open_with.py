@@ -48,7 +48,7 @@ def test_a_path_is_imported_and_shown_beside_the_sample(qtbot, tmp_path: Path, d
     seen: dict[str, object] = {}
     _look_then_close(seen, "Imported")
     assert main([str(path)]) == 0
-    assert seen["status"] == "Imported 1 new document(s), 0 annotation(s)."
+    assert seen["status"] == "Imported 1 new document, 0 annotations."
     assert seen["text"] == TEXT
     assert seen["title"] == "Open with"
     assert seen["rows"] == 2  # the sample, seeded on this first run, and the file

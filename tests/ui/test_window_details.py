@@ -81,7 +81,7 @@ def test_importing_a_codebook_says_how_many_tags_it_added(
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(codebook)], ""))
     window.import_action.trigger()
     assert messages == []
-    assert window.statusBar().currentMessage() == "Added 2 tag(s) from the codebook: Trust, Doubt."
+    assert window.statusBar().currentMessage() == "Added 2 tags from the codebook: Trust, Doubt."
     assert {"Trust", "Doubt"} <= {t.name for t in window.session.tags}
     window.import_action.trigger()  # again: nothing new
     assert "already" in window.statusBar().currentMessage() and "0 new" not in window.statusBar().currentMessage()
@@ -95,7 +95,7 @@ def test_the_tags_a_codebook_added_are_named_by_their_paths_a_few_at_most() -> N
     added = [Tag(id=f"c{i}", name=f"Good {i}", color="#888888", parent_id="t") for i in range(NAMED_TAGS + 2)]
     result = importing.ImportResult([], 0, 0, Changes(tags_created=tuple(added)))
     summary = import_summary(result, lambda _i: "?", [top])
-    assert summary.startswith(f"Added {NAMED_TAGS + 2} tag(s) from the codebook: Tone/Good 0, Tone/Good 1, ")
+    assert summary.startswith(f"Added {NAMED_TAGS + 2} tags from the codebook: Tone/Good 0, Tone/Good 1, ")
     assert summary.endswith(f"Tone/Good {NAMED_TAGS - 1} and 2 more.")
 
 

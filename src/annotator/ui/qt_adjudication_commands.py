@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from annotator.core.anchoring import AnchorState
@@ -33,7 +34,7 @@ class AdjudicationView(Protocol):
 
 def accepted_text(accept: Sequence[str]) -> str:
     """How a choice reads: ``ada``, ``ada + bo``, ``neither``."""
-    return " + ".join(accept) if accept else "neither"
+    return " + ".join(accept) if accept else QCoreApplication.translate("AdjudicateCommand", "neither")
 
 
 class AdjudicateCommand(QUndoCommand):
@@ -48,7 +49,8 @@ class AdjudicateCommand(QUndoCommand):
         view: AdjudicationView,
     ) -> None:
         self.choice = accepted_text(accept)
-        super().__init__(f"Accept {self.choice} for “{_preview(stretch.quote)}”")
+        text = QCoreApplication.translate("AdjudicateCommand", "Accept {choice} for “{quote}”")
+        super().__init__(text.format(choice=self.choice, quote=_preview(stretch.quote)))
         self._session = session
         self._stretch = stretch
         self._accept = tuple(accept)
@@ -81,14 +83,15 @@ class AdjudicateCommand(QUndoCommand):
     def undo(self) -> None:
         session, created, deleted, states = self._session, self._created or (), self._deleted, self._states
         changes = self._run(
-            lambda: swap_annotations(session.library, remove=created, restore=deleted, states=states), "Undone"
+            lambda: swap_annotations(session.library, remove=created, restore=deleted, states=states),
+            QCoreApplication.translate("AdjudicateCommand", "Undone"),
         )
         if changes is None:
             self.setObsolete(True)  # another program changed what it added: nothing to undo or redo here
             return
         self._view.settled(self._stretch, None)
 
-    def _run(self, action: Callable[[], Changes], said: str = "Saved") -> Changes | None:
+    def _run(self, action: Callable[[], Changes], said: str | None = None) -> Changes | None:
         self._view.own_change = True
         try:
             return self._session.run(action, said)

@@ -29,7 +29,7 @@ import time
 from collections.abc import Callable
 from typing import Generic, TypeVar, cast
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from annotator.core.errors import USER_ERRORS
@@ -48,11 +48,13 @@ class QtBackgroundTask(Generic[T]):
     Cancel shows; :meth:`run` returns its result or raises what it raised."""
 
     def __init__(self, parent: QWidget, label: str) -> None:
-        self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+        cancel_text = QCoreApplication.translate("QtBackgroundTask", "Cancel")
+        self.dialog = QProgressDialog(label, cancel_text, 0, 0, parent)
         self.dialog.setWindowTitle("Annotator")
         self.dialog.setAccessibleName(label)
-        cancel = QPushButton("Cancel", self.dialog)
-        cancel.setAccessibleName(f"Cancel {label.rstrip('…').lower()}")
+        cancel = QPushButton(cancel_text, self.dialog)
+        cancel_what = QCoreApplication.translate("QtBackgroundTask", "Cancel {task}")
+        cancel.setAccessibleName(cancel_what.format(task=label.rstrip("…").lower()))
         self.dialog.setCancelButton(cancel)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(400)
@@ -167,7 +169,7 @@ class QtWorker(QObject):
             except USER_ERRORS as exc:
                 what, payload = "failed", str(exc)
             except Exception as exc:  # a thread's exception would reach no one; the view says it
-                what, payload = "failed", f"it failed: {exc}"
+                what, payload = "failed", self.tr("it failed: {error}").format(error=exc)
             with contextlib.suppress(RuntimeError):  # the window went away (its objects deleted) meanwhile
                 news.emit(run, what, payload)
 
@@ -203,6 +205,6 @@ class QtWorker(QObject):
         if what == "done":
             self.finished.emit(payload)
         elif what == "failed":
-            self.failed.emit(str(payload).splitlines()[0] if payload else "it failed")
+            self.failed.emit(str(payload).splitlines()[0] if payload else self.tr("it failed"))
         else:
             self.cancelled.emit()

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from annotator.core.anchoring import FUZZY, AnchorState
@@ -39,7 +40,7 @@ class CommandHost(Protocol):
 
     def tag(self, tag_id: str) -> Tag | None: ...
 
-    def run(self, action: Callable[[], Changes], saved_message: str = "Saved") -> Changes | None: ...
+    def run(self, action: Callable[[], Changes], saved_message: str | None = None) -> Changes | None: ...
 
 
 def _preview(annotation_quote: str, limit: int = 30) -> str:
@@ -54,7 +55,8 @@ class CreateAnnotationCommand(QUndoCommand):
         self, session: CommandHost, document: Document, tag_id: str, start: int, end: int, *, coder: str = ""
     ) -> None:
         tag = session.tag(tag_id)
-        super().__init__(f"Tag as {tag.name if tag else 'tag'}")
+        name = tag.name if tag else QCoreApplication.translate("CreateAnnotationCommand", "tag")
+        super().__init__(QCoreApplication.translate("CreateAnnotationCommand", "Tag as {tag}").format(tag=name))
         self._session = session
         # The span was selected in this text: if it was revised meanwhile, nothing is stored.
         self._args = {"document_id": document.id, "tag_id": tag_id, "start": start, "end": end,
@@ -72,7 +74,8 @@ class CreateAnnotationCommand(QUndoCommand):
                 self.setObsolete(True)
                 return
             self._created = changes.annotations_created[0]
-            self.setText(f"Tag “{_preview(self._created.quote)}”")
+            tagged = QCoreApplication.translate("CreateAnnotationCommand", "Tag “{quote}”")
+            self.setText(tagged.format(quote=_preview(self._created.quote)))
         else:
             created = self._created
             # Refused (the text was revised, the span is another's now): this step can never be
@@ -84,7 +87,7 @@ class CreateAnnotationCommand(QUndoCommand):
         session, created = self._session, self._created
         if created is not None:
             delete = lambda: annotating.delete_annotation(session.library, annotation_id=created.id, base=created)  # noqa: E731
-            if session.run(delete, "Undone") is None:
+            if session.run(delete, QCoreApplication.translate("CreateAnnotationCommand", "Undone")) is None:
                 self.setObsolete(True)  # another program changed or deleted it: nothing to undo or redo here
 
 
@@ -92,7 +95,8 @@ class DeleteAnnotationCommand(QUndoCommand):
     """UI: delete an annotation; undo puts it back exactly as it was."""
 
     def __init__(self, session: CommandHost, annotation: Annotation) -> None:
-        super().__init__(f"Delete “{_preview(annotation.quote)}”")
+        text = QCoreApplication.translate("DeleteAnnotationCommand", "Delete “{quote}”")
+        super().__init__(text.format(quote=_preview(annotation.quote)))
         self._session = session
         self._annotation = annotation
         self._anchor = session.anchor_states.get(annotation.id)  # e.g. still awaiting review
@@ -109,7 +113,7 @@ class DeleteAnnotationCommand(QUndoCommand):
         if fuzzy:
             session.fuzzy.add(target.id)  # before the list redraws the restored row
         restore = lambda: annotating.restore_annotation(session.library, annotation=target, anchor=anchor)  # noqa: E731
-        if session.run(restore, "Undone") is None:
+        if session.run(restore, QCoreApplication.translate("DeleteAnnotationCommand", "Undone")) is None:
             if fuzzy:
                 session.fuzzy.discard(target.id)
             self.setObsolete(True)  # it cannot come back as it was: the step leaves the stack
@@ -126,10 +130,11 @@ class UpdateAnnotationCommand(QUndoCommand):
                  note: str | None = None) -> None:  # fmt: skip
         if tag_id is not None:
             tag = session.tag(tag_id)
-            text = f"Change tag to {tag.name if tag else 'tag'}"
+            name = tag.name if tag else QCoreApplication.translate("UpdateAnnotationCommand", "tag")
+            text = QCoreApplication.translate("UpdateAnnotationCommand", "Change tag to {tag}").format(tag=name)
             self._new, self._old = {"tag_id": tag_id}, {"tag_id": before.tag_id}
         else:
-            text = "Edit note"
+            text = QCoreApplication.translate("UpdateAnnotationCommand", "Edit note")
             self._new, self._old = {"note": note or ""}, {"note": before.note}
         super().__init__(text)
         self._session = session
@@ -150,11 +155,11 @@ class UpdateAnnotationCommand(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        if not self._set(self._new, "Saved"):
+        if not self._set(self._new, QCoreApplication.translate("UpdateAnnotationCommand", "Saved")):
             self.setObsolete(True)
 
     def undo(self) -> None:
-        if not self._set(self._old, "Undone"):
+        if not self._set(self._old, QCoreApplication.translate("UpdateAnnotationCommand", "Undone")):
             self.setObsolete(True)  # another program changed it since: the step leaves the stack
 
 
@@ -164,10 +169,11 @@ class UpdateDocumentCommand(QUndoCommand):
     def __init__(self, session: CommandHost, before: Document, *, title: str | None = None,
                  memo: str | None = None) -> None:  # fmt: skip
         if title is not None:
-            super().__init__(f"Rename to “{_preview(title)}”")
+            text = QCoreApplication.translate("UpdateDocumentCommand", "Rename to “{title}”")
+            super().__init__(text.format(title=_preview(title)))
             self._field, self._new, self._old = "title", title, before.title
         else:
-            super().__init__("Edit document memo")
+            super().__init__(QCoreApplication.translate("UpdateDocumentCommand", "Edit document memo"))
             self._field, self._new, self._old = "memo", memo or "", before.memo
         self._session = session
         self._base = before
@@ -182,17 +188,18 @@ class UpdateDocumentCommand(QUndoCommand):
         self._base = replace(base, **{field: document_title(value) if field == "title" else value})
 
     def redo(self) -> None:
-        self._set(self._new, "Saved")
+        self._set(self._new, QCoreApplication.translate("UpdateDocumentCommand", "Saved"))
 
     def undo(self) -> None:
-        self._set(self._old, "Undone")
+        self._set(self._old, QCoreApplication.translate("UpdateDocumentCommand", "Undone"))
 
 
 class DeleteDocumentCommand(QUndoCommand):
     """UI: delete a document; undo puts it back whole (same id, versions, annotations, sets, attributes)."""
 
     def __init__(self, session: CommandHost, document: Document) -> None:
-        super().__init__(f"Delete document “{_preview(document.title)}”")
+        text = QCoreApplication.translate("DeleteDocumentCommand", "Delete document “{title}”")
+        super().__init__(text.format(title=_preview(document.title)))
         self._session = session
         self._document = document
         self._snapshot: DocumentSnapshot | None = None
@@ -200,7 +207,8 @@ class DeleteDocumentCommand(QUndoCommand):
     def redo(self) -> None:
         session, shown = self._session, self._document
         deleted = session.run(  # type: ignore[type-var]
-            lambda: documents.delete_document(session.library, document_id=shown.id, base=shown), "Deleted"
+            lambda: documents.delete_document(session.library, document_id=shown.id, base=shown),
+            QCoreApplication.translate("DeleteDocumentCommand", "Deleted"),
         )
         if deleted is None:
             self.setObsolete(True)
@@ -216,8 +224,10 @@ class DeleteDocumentCommand(QUndoCommand):
             twins = documents.same_text(session.library, document.sha256, excluding=document.id)
         except USER_ERRORS:
             twins = []
-        said = "Undone"
+        said = QCoreApplication.translate("DeleteDocumentCommand", "Undone")
         if twins:
-            said += f"; “{_preview(twins[0][1])}” has the same text (imported meanwhile): both are kept"
+            said = QCoreApplication.translate(
+                "DeleteDocumentCommand", "Undone; “{title}” has the same text (imported meanwhile): both are kept"
+            ).format(title=_preview(twins[0][1]))
         if session.run(lambda: documents.restore_document(session.library, snapshot=snapshot), said) is None:
             self.setObsolete(True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -33,9 +33,10 @@ from PySide6.QtWidgets import (
 
 from annotator.formats.base import Format, Option
 from annotator.formats.registry import writers
+from annotator.ui.qt_i18n import format_count
 
 SCOPE_DOCUMENT, SCOPE_SELECTED, SCOPE_LIBRARY, SCOPE_SET = "document", "selected", "library", "set"
-NO_CODER = "(no coder)"
+NO_CODER = QT_TRANSLATE_NOOP("QtExportDialog", "(no coder)")
 
 
 def _checklist(names: list[str], parent: QWidget) -> QListWidget:
@@ -110,7 +111,7 @@ class QtExportDialog(QDialog):
         set_names: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(self.tr("Export"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.format_box = QComboBox(self)
@@ -118,7 +119,7 @@ class QtExportDialog(QDialog):
         for fmt in writers():
             self._formats[fmt.id] = fmt
             self.format_box.addItem(f"{fmt.label} ({' '.join('*' + e for e in fmt.extensions)})", fmt.id)
-        form.addRow("Format", self.format_box)
+        form.addRow(self.tr("Format"), self.format_box)
         self._fields: dict[str, dict[str, _OptionField]] = {}
         for fmt in self._formats.values():
             fields = self._fields[fmt.id] = {}
@@ -130,14 +131,18 @@ class QtExportDialog(QDialog):
         self._form = form
         layout.addLayout(form)
 
-        scope_box = QGroupBox("Documents", self)
+        scope_box = QGroupBox(self.tr("Documents"), self)
         scope_layout = QVBoxLayout(scope_box)
         self.scope_group = QButtonGroup(self)
         self._buttons: dict[str, QRadioButton] = {}
         for scope, label, enabled in (
-            (SCOPE_DOCUMENT, "Current document", has_document),
-            (SCOPE_SELECTED, f"Selected documents ({selected_count})", selected_count > 0),
-            (SCOPE_LIBRARY, "Whole library", True),
+            (SCOPE_DOCUMENT, self.tr("Current document"), has_document),
+            (
+                SCOPE_SELECTED,
+                self.tr("Selected documents ({count})").format(count=format_count(selected_count)),
+                selected_count > 0,
+            ),
+            (SCOPE_LIBRARY, self.tr("Whole library"), True),
         ):
             button = QRadioButton(label, self)
             button.setEnabled(enabled)
@@ -145,9 +150,9 @@ class QtExportDialog(QDialog):
             self._buttons[scope] = button
             scope_layout.addWidget(button)
         set_row = QHBoxLayout()
-        button = QRadioButton("Set", self)
+        button = QRadioButton(self.tr("Set"), self)
         self.set_box = QComboBox(self)
-        self.set_box.setAccessibleName("Set to export")
+        self.set_box.setAccessibleName(self.tr("Set to export"))
         for name in set_names or []:
             self.set_box.addItem(name, name)
         button.setEnabled(bool(set_names))
@@ -162,12 +167,12 @@ class QtExportDialog(QDialog):
         layout.addWidget(scope_box)
 
         filters = QHBoxLayout()
-        tag_box = QGroupBox("Tags", self)
+        tag_box = QGroupBox(self.tr("Tags"), self)
         QVBoxLayout(tag_box).addWidget(tags_list := _checklist([label for _, label in tags or []], tag_box))
         for row, (tag_id, _label) in enumerate(tags or []):
             tags_list.item(row).setData(Qt.ItemDataRole.UserRole, tag_id)
-        coder_box = QGroupBox("Coders", self)
-        QVBoxLayout(coder_box).addWidget(coders_list := _checklist([NO_CODER, *(coders or [])], coder_box))
+        coder_box = QGroupBox(self.tr("Coders"), self)
+        QVBoxLayout(coder_box).addWidget(coders_list := _checklist([self.tr(NO_CODER), *(coders or [])], coder_box))
         self.tags_list, self.coders_list = tags_list, coders_list
         filters.addWidget(tag_box)
         filters.addWidget(coder_box)
@@ -224,7 +229,7 @@ class QtExportDialog(QDialog):
         names = _checked(self.coders_list)
         if len(names) == self.coders_list.count():
             return None
-        return frozenset("" if name == NO_CODER else name for name in names)
+        return frozenset("" if name == self.tr(NO_CODER) else name for name in names)
 
     def options(self) -> dict[str, Any]:
         """The chosen format's writer options that differ from what the writer does without them."""

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from annotator.core import codebook as cb
@@ -23,6 +24,7 @@ from annotator.formats.registry import format_by_id, writers, writers_by_extensi
 from annotator.services import exporting
 from annotator.services.progress import Cancelled
 from annotator.ui.qt_export_dialog import SCOPE_DOCUMENT, SCOPE_SELECTED, SCOPE_SET, QtExportDialog
+from annotator.ui.qt_i18n import format_count
 from annotator.ui.qt_progress import QtProgress
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 
@@ -110,7 +112,11 @@ class QtExportFlow:
             try:
                 ids = self._session.library.documents_in_set(set_name)
             except USER_ERRORS as exc:
-                QMessageBox.warning(self._window, "Export failed", f"Nothing was written: {exc}")
+                QMessageBox.warning(
+                    self._window,
+                    QCoreApplication.translate("QtExportFlow", "Export failed"),
+                    QCoreApplication.translate("QtExportFlow", "Nothing was written: {error}").format(error=exc),
+                )
                 return None
             suggested = _safe_filename(set_name)
         else:
@@ -121,7 +127,12 @@ class QtExportFlow:
         folder = Path(self._library_state(LAST_EXPORT_FOLDER_KEY) or Path.home())
         if not folder.is_dir():  # moved or deleted since, or on a drive not mounted now
             folder = Path.home()
-        path, _ = QFileDialog.getSaveFileName(self._window, "Export", str(folder / (suggested + extension)), label)
+        path, _ = QFileDialog.getSaveFileName(
+            self._window,
+            QCoreApplication.translate("QtExportFlow", "Export"),
+            str(folder / (suggested + extension)),
+            label,
+        )
         if not path:
             return None
         suffix = Path(path).suffix.lower()
@@ -139,23 +150,32 @@ class QtExportFlow:
             path += fmt.default_extension
             # Qt's dialog checked the name as typed; with the extension it may name a file that exists.
             if Path(path).exists() and not self._confirm_replace(path):
-                self._status("Export cancelled; nothing was written.", 6000)
+                self._status(QCoreApplication.translate("QtExportFlow", "Export cancelled; nothing was written."), 6000)
                 return None
-        progress = QtProgress(self._window, "Exporting…")
+        progress = QtProgress(self._window, QCoreApplication.translate("QtExportFlow", "Exporting…"))
         try:
             count = exporting.export_to_path(
                 self._session.library, path, format_id=format_id, document_ids=ids, keep=keep, options=options,
                 progress=progress,
             )  # fmt: skip
         except Cancelled:
-            self._status("Export cancelled; nothing was written.", 6000)
+            self._status(QCoreApplication.translate("QtExportFlow", "Export cancelled; nothing was written."), 6000)
             return None
         except USER_ERRORS as exc:
-            QMessageBox.warning(self._window, "Export failed", f"Nothing was written: {exc}")
+            QMessageBox.warning(
+                self._window,
+                QCoreApplication.translate("QtExportFlow", "Export failed"),
+                QCoreApplication.translate("QtExportFlow", "Nothing was written: {error}").format(error=exc),
+            )
             return None
         finally:
             progress.close()
-        self._status(f"Exported {count} document(s) to {path}", 6000)
+        self._status(
+            QCoreApplication.translate("QtExportFlow", "Exported {count} document(s) to {path}").format(
+                count=format_count(count), path=path
+            ),
+            6000,
+        )
         self._set_library_state(LAST_EXPORT_FOLDER_KEY, str(Path(path).parent))
         self._set_library_state(LAST_EXPORT_FORMAT_KEY, format_id)
         return path
@@ -180,8 +200,10 @@ def confirm_replace(parent: QWidget, path: str) -> bool:
     """Ask before an export replaces *path*, as Qt's dialog does for the names it sees."""
     target = Path(path)
     answer = QMessageBox.question(
-        parent, "Export",
-        f"“{target.name}” already exists in {target.parent}.\n\nReplace it?",
+        parent, QCoreApplication.translate("QtExportFlow", "Export"),
+        QCoreApplication.translate("QtExportFlow", "“{name}” already exists in {folder}.\n\nReplace it?").format(
+            name=target.name, folder=target.parent
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
     )  # fmt: skip
     return answer == QMessageBox.StandardButton.Yes

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolBu
 
 from annotator.core.errors import InvalidInput
 from annotator.core.search import Query, compile_query
+from annotator.ui.qt_i18n import format_count
 from annotator.ui.qt_text_pane import QtTextPane
 
 #: The most hits the bar marks and steps through (the search stops there): a pattern that matches
@@ -60,24 +61,26 @@ class QtFindBar(QWidget):
         self._text_of = text_of  # the stored text of the document shown
         self._spans: list[tuple[int, int]] = []
         self._current = -1
-        self.setAccessibleName("Find in document")
+        self.setAccessibleName(self.tr("Find in document"))
         self.edit = _PatternEdit(self)
-        self.edit.setAccessibleName("Find")
-        self.edit.setPlaceholderText("Find in this document")
+        self.edit.setAccessibleName(self.tr("Find"))
+        self.edit.setPlaceholderText(self.tr("Find in this document"))
         self.edit.setClearButtonEnabled(True)
-        self.case_box = QCheckBox("Match case", self)
-        self.word_box = QCheckBox("Whole words", self)
-        self.regex_box = QCheckBox("Regex", self)
-        self.loose_box = QCheckBox("Loose", self)
-        self.case_box.setAccessibleName("Match case")
-        self.word_box.setAccessibleName("Whole words only")
-        self.regex_box.setAccessibleName("Regular expression")
-        self.loose_box.setAccessibleName("Loose: any white space, curly or straight quotes")
-        self.case_box.setToolTip("Match case (Alt+C)")
-        self.word_box.setToolTip("Whole words only: no letter, digit, _ or combining mark either side (Alt+W)")
-        self.regex_box.setToolTip("A regular expression, as Python writes them (Alt+R)")
+        self.case_box = QCheckBox(self.tr("Match case"), self)
+        self.word_box = QCheckBox(self.tr("Whole words"), self)
+        self.regex_box = QCheckBox(self.tr("Regex"), self)
+        self.loose_box = QCheckBox(self.tr("Loose"), self)
+        self.case_box.setAccessibleName(self.tr("Match case"))
+        self.word_box.setAccessibleName(self.tr("Whole words only"))
+        self.regex_box.setAccessibleName(self.tr("Regular expression"))
+        self.loose_box.setAccessibleName(self.tr("Loose: any white space, curly or straight quotes"))
+        self.case_box.setToolTip(self.tr("Match case (Alt+C)"))
+        self.word_box.setToolTip(self.tr("Whole words only: no letter, digit, _ or combining mark either side (Alt+W)"))
+        self.regex_box.setToolTip(self.tr("A regular expression, as Python writes them (Alt+R)"))
         self.loose_box.setToolTip(
-            "White space matches any run of white space (NBSP, line breaks); quotes match curly or straight (Alt+L)"
+            self.tr(
+                "White space matches any run of white space (NBSP, line breaks); quotes match curly or straight (Alt+L)"
+            )
         )
         # Actions, not mnemonics: the keys work wherever the focus is in the bar, on every platform.
         for box, key in ((self.case_box, "Alt+C"), (self.word_box, "Alt+W"), (self.regex_box, "Alt+R"),
@@ -88,22 +91,24 @@ class QtFindBar(QWidget):
             self.addAction(action)
         self.previous_button = QToolButton(self)
         self.previous_button.setText("↑")
-        self.previous_button.setAccessibleName("Previous hit")
-        self.previous_button.setToolTip("Previous hit (Shift+F3, Shift+Enter)")
+        self.previous_button.setAccessibleName(self.tr("Previous hit"))
+        self.previous_button.setToolTip(self.tr("Previous hit (Shift+F3, Shift+Enter)"))
         self.next_button = QToolButton(self)
         self.next_button.setText("↓")
-        self.next_button.setAccessibleName("Next hit")
-        self.next_button.setToolTip("Next hit (F3, Enter)")
+        self.next_button.setAccessibleName(self.tr("Next hit"))
+        self.next_button.setToolTip(self.tr("Next hit (F3, Enter)"))
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
-        self.close_button.setAccessibleName("Close find bar")
-        self.close_button.setToolTip("Close (Esc)")
+        self.close_button.setAccessibleName(self.tr("Close find bar"))
+        self.close_button.setToolTip(self.tr("Close (Esc)"))
         self.autocode_button = QToolButton(self)
-        self.autocode_button.setText("Auto-code…")
-        self.autocode_button.setAccessibleName("Auto-code hits")
-        self.autocode_button.setToolTip("Tag every hit, its sentence or its paragraph, after a preview (Alt+A)")
+        self.autocode_button.setText(self.tr("Auto-code…"))
+        self.autocode_button.setAccessibleName(self.tr("Auto-code hits"))
+        self.autocode_button.setToolTip(
+            self.tr("Tag every hit, its sentence or its paragraph, after a preview (Alt+A)")
+        )
         self.count_label = QLabel(self)
-        self.count_label.setAccessibleName("Hits")
+        self.count_label.setAccessibleName(self.tr("Hits"))
         for button in (self.previous_button, self.next_button, self.autocode_button, self.close_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         row = QHBoxLayout(self)
@@ -117,12 +122,12 @@ class QtFindBar(QWidget):
             box.toggled.connect(lambda _on: self.search())
         row.addWidget(self.autocode_button)
         row.addWidget(self.close_button)
-        autocode = QAction("Auto-code hits", self, shortcut=QKeySequence("Alt+A"))
+        autocode = QAction(self.tr("Auto-code hits"), self, shortcut=QKeySequence("Alt+A"))
         autocode.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         autocode.triggered.connect(self.request_autocode)
         self.addAction(autocode)
         self.autocode_button.clicked.connect(self.request_autocode)
-        close = QAction("Close find bar", self, shortcut=QKeySequence(Qt.Key.Key_Escape))
+        close = QAction(self.tr("Close find bar"), self, shortcut=QKeySequence(Qt.Key.Key_Escape))
         close.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # from a switch too
         close.triggered.connect(self.close_bar)
         self.addAction(close)
@@ -180,10 +185,12 @@ class QtFindBar(QWidget):
         self._spans = finder.spans(self._text_of(), limit=MOST_HITS)  # "." over 8 MB: not gigabytes a keystroke
         self.pane.mark_found(self._spans)
         if not self._spans:
-            self._show_count("No hits")
+            self._show_count(self.tr("No hits"))
             return
         if not select:  # a document just opened keeps its reading position; F3 goes to a hit
-            self._show_count(f"{self._total()} hits")
+            capped = len(self._spans) >= MOST_HITS
+            hits = self.tr("{count}+ hits") if capped else self.tr("%Ln hit(s)", None, len(self._spans))
+            self._show_count(hits.format(count=format_count(MOST_HITS)))
             return
         self._current = self._first_from(1)
         self._select_current()
@@ -209,7 +216,9 @@ class QtFindBar(QWidget):
         """Auto-code…: ask for the hits of the bar's query to be coded (said in the bar if there are none)."""
         query = self.query()
         if query is None or not self._spans:
-            self._show_count("No hits to auto-code" if query is not None else "Type what to find first")
+            self._show_count(
+                self.tr("No hits to auto-code") if query is not None else self.tr("Type what to find first")
+            )
             return
         self.autocodeRequested.emit(query)
 
@@ -228,11 +237,13 @@ class QtFindBar(QWidget):
         start, end = self._spans[self._current]
         self.pane.select_span(start, end)
         self.hitSelected.emit(start, end)
-        self._show_count(f"{self._current + 1} of {self._total()}")
+        self._show_count(
+            self.tr("{current} of {total}").format(current=format_count(self._current + 1), total=self._total())
+        )
 
     def _total(self) -> str:
         """How many hits, as the bar says it: the first :data:`MOST_HITS` are all it keeps."""
-        return f"{MOST_HITS:,}+" if len(self._spans) >= MOST_HITS else str(len(self._spans))
+        return format_count(MOST_HITS) + "+" if len(self._spans) >= MOST_HITS else format_count(len(self._spans))
 
     def _show_count(self, text: str) -> None:
         self.count_label.setText(text)

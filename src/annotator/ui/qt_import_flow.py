@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMainWindow, QMessageBox
 
@@ -34,7 +34,7 @@ from annotator.ui.qt_progress import QtProgress
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 from annotator.ui.qt_trim_dialog import QtTrimDialog
 
-CANCELLED = "Import cancelled; nothing was imported."
+CANCELLED = QT_TRANSLATE_NOOP("QtImportFlow", "Import cancelled; nothing was imported.")
 
 
 #: How many of the tags a codebook added the status bar names.
@@ -46,24 +46,37 @@ def import_summary(
 ) -> str:
     """What an import did, in a sentence for the status bar (*title_of* gives a document's title;
     *library_tags*, the library's tags now, name the tags a codebook added by their paths)."""
-    tags = len(result.changes.tags_created)
-    if not result.documents:  # a codebook: tags only
+    return ImportReport().sentence(result, title_of, library_tags)
+
+
+class ImportReport(QObject):
+    """UI: the status bar's sentence about an import (a QObject: its counts have plural forms)."""
+
+    def sentence(
+        self, result: importing.ImportResult, title_of: Callable[[str], str], library_tags: Sequence[Tag]
+    ) -> str:
+        """See :func:`import_summary`."""
+        tags = len(result.changes.tags_created)
+        if not result.documents:  # a codebook: tags only
+            if tags:
+                paths = cb.paths([*library_tags, *result.changes.tags_created])
+                names = [cb.format_path(paths.get(t.id, (t.name,))) for t in result.changes.tags_created]
+                named = ", ".join(names[:NAMED_TAGS])
+                if len(names) > NAMED_TAGS:
+                    named = self.tr("{names} and %Ln more", None, len(names) - NAMED_TAGS).format(names=named)
+                return self.tr("Added %Ln tag(s) from the codebook: {names}.", None, tags).format(names=named)
+            return self.tr("Nothing was added: the library already has every tag of the codebook.")
+        known = [row for row in result.documents if not row.new]
+        if len(result.documents) == 1 and known and not result.annotations_added and not tags:
+            return self.tr("“{title}” is already in the library; it is open now.").format(title=title_of(known[0].id))
+        new = len(result.documents) - len(known)
+        annotations = self.tr("%Ln annotation(s)", None, result.annotations_added)
+        parts = [self.tr("Imported %Ln new document(s), {annotations}", None, new).format(annotations=annotations)]
+        if known:
+            parts.append(self.tr("%Ln document(s) were already in the library", None, len(known)))
         if tags:
-            paths = cb.paths([*library_tags, *result.changes.tags_created])
-            names = [cb.format_path(paths.get(t.id, (t.name,))) for t in result.changes.tags_created]
-            more = f" and {len(names) - NAMED_TAGS} more" if len(names) > NAMED_TAGS else ""
-            return f"Added {tags} tag(s) from the codebook: {', '.join(names[:NAMED_TAGS])}{more}."
-        return "Nothing was added: the library already has every tag of the codebook."
-    known = [row for row in result.documents if not row.new]
-    if len(result.documents) == 1 and known and not result.annotations_added and not tags:
-        return f"“{title_of(known[0].id)}” is already in the library; it is open now."
-    new = len(result.documents) - len(known)
-    parts = [f"Imported {new} new document(s), {result.annotations_added} annotation(s)"]
-    if known:
-        parts.append(f"{len(known)} document(s) were already in the library")
-    if tags:
-        parts.append(f"added {tags} tag(s)")
-    return "; ".join(parts) + "."
+            parts.append(self.tr("added %Ln tag(s)", None, tags))
+        return "; ".join(parts) + "."
 
 
 class QtImportFlow(QObject):
@@ -111,10 +124,13 @@ class QtImportFlow(QObject):
     def choose_files(self) -> None:
         """File › Import…: pick files; picking one format's filter forces that reader."""
         everything = " ".join(f"*{e}" for f in readers() for e in f.extensions)
-        filters = [f"All supported files ({everything})"]
+        filters = [self.tr("All supported files") + f" ({everything})"]
         filters += [f"{f.label} ({' '.join('*' + e for e in f.extensions)})" for f in readers()]
         paths, chosen = QFileDialog.getOpenFileNames(
-            self._window, "Import documents", str(Path.home()), ";;".join([*filters, "All files (*)"])
+            self._window,
+            self.tr("Import documents"),
+            str(Path.home()),
+            ";;".join([*filters, self.tr("All files") + " (*)"]),
         )
         if not paths:
             return
@@ -126,13 +142,16 @@ class QtImportFlow(QObject):
         """File › New document from clipboard."""
         text = QApplication.clipboard().text()
         if not text.strip():  # nothing, or only blanks (e.g. an image was copied)
-            QMessageBox.information(self._window, "Nothing to import", "The clipboard holds no text.")
+            QMessageBox.information(self._window, self.tr("Nothing to import"), self.tr("The clipboard holds no text."))
             return
         library = self._session.library
         result = self._run(
             lambda progress: importing.import_text(library, text, trim=self.decide_trim, progress=progress),
             # Reading the text is all that can fail here, short of the library itself.
-            lambda exc: ("Nothing to import", f"The clipboard's text was not imported: {exc}."),
+            lambda exc: (
+                self.tr("Nothing to import"),
+                self.tr("The clipboard's text was not imported: {error}.").format(error=exc),
+            ),
         )
         if result is not None:
             self._show(result)
@@ -150,14 +169,14 @@ class QtImportFlow(QObject):
                 progress=progress,
                 confirm=self.confirm_import,
             ),
-            lambda exc: ("Import failed", f"Nothing was imported: {exc}"),
+            lambda exc: (self.tr("Import failed"), self.tr("Nothing was imported: {error}").format(error=exc)),
         )
         if result is None:
             return []
         ids = self._show(result) if len(result.failures) < len(paths) else []
         if result.failures:
             details = "\n".join(f"• {Path(f.path).name}: {f.message}" for f in result.failures)
-            QMessageBox.warning(self._window, "Some files were not imported", details)
+            QMessageBox.warning(self._window, self.tr("Some files were not imported"), details)
         return ids
 
     def decide_trim(self, document: ImportedDocument, cuts: list[Cut]) -> list[Cut] | None:
@@ -182,22 +201,29 @@ class QtImportFlow(QObject):
         failed: Callable[[BaseException], tuple[str, str]],
     ) -> importing.ImportResult | None:
         """Run an import with a progress bar; None if it was cancelled or failed (and said so)."""
-        progress = QtProgress(self._window, "Importing…")
+        progress = QtProgress(self._window, self.tr("Importing…"))
         try:
             return call(progress)
         except Cancelled:
-            self._status(CANCELLED, 6000)
+            self._status(self.tr(CANCELLED), 6000)
         except USER_ERRORS as exc:
             QMessageBox.warning(self._window, *failed(exc))
         finally:
             progress.close()
         return None
 
+    def _step_text(self, result: importing.ImportResult) -> str:
+        """The undo step's name: how many annotations, by whom."""
+        coders = ", ".join(name or self.tr("(no coder)") for name, _ in result.summary.coders)
+        if coders:
+            return self.tr("Import %Ln annotation(s) by {coders}", None, len(result.added)).format(coders=coders)
+        return self.tr("Import %Ln annotation(s)", None, len(result.added))
+
     def _show(self, result: importing.ImportResult) -> list[str]:
         """Show what an import changed (as an undo step if it brought work into documents already
         here), open its first document and say what was added."""
         if result.summary.brings_work_in and not result.changes.library_reloaded:
-            self._session.push([ImportCommand(self._session, result)])
+            self._session.push([ImportCommand(self._session, result, self._step_text(result))])
         else:
             self._session.apply(result.changes)
         ids = [row.id for row in result.documents]

@@ -16,7 +16,7 @@ Documents and tags the import created stay (each can be deleted, and that undone
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
@@ -25,8 +25,13 @@ from annotator.services import import_undo
 from annotator.services.importing import ImportResult, summary_lines
 from annotator.ui.qt_commands import CommandHost
 
-INTRO = "This import adds annotations to documents already in the library. Nothing has been written yet."
-CHANGED = "The library changed since the last summary; this is what the import would do now."
+INTRO = QT_TRANSLATE_NOOP(
+    "QtImportSummaryDialog",
+    "This import adds annotations to documents already in the library. Nothing has been written yet.",
+)
+CHANGED = QT_TRANSLATE_NOOP(
+    "QtImportSummaryDialog", "The library changed since the last summary; this is what the import would do now."
+)
 
 
 class QtImportSummaryDialog(QDialog):
@@ -34,44 +39,39 @@ class QtImportSummaryDialog(QDialog):
 
     def __init__(self, summary: ImportSummary, why: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import a colleague's work?")
-        self.setAccessibleName("Import summary")
+        self.setWindowTitle(self.tr("Import a colleague's work?"))
+        self.setAccessibleName(self.tr("Import summary"))
         layout = QVBoxLayout(self)
-        intro = QLabel(CHANGED if why else INTRO, self)
+        intro = QLabel(self.tr(CHANGED if why else INTRO), self)
         intro.setWordWrap(True)
-        intro.setAccessibleName("Changed since the last summary" if why else "About this import")
+        intro.setAccessibleName(self.tr("Changed since the last summary") if why else self.tr("About this import"))
         layout.addWidget(intro)
         self.summary_label = QLabel("\n".join(f"• {line}" for line in summary_lines(summary)), self)
-        self.summary_label.setAccessibleName("What the import would write")
+        self.summary_label.setAccessibleName(self.tr("What the import would write"))
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.summary_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         layout.addWidget(self.summary_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.import_button = buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setAccessibleName("Import")
+        self.import_button = buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setAccessibleName(self.tr("Import"))
         self.import_button.setDefault(True)
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel the import")
+        cancel.setAccessibleName(self.tr("Cancel the import"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.import_button.setFocus()
 
 
-def import_step_text(result: ImportResult) -> str:
-    """The undo step's name: how many annotations, by whom."""
-    coders = ", ".join(name or "(no coder)" for name, _ in result.summary.coders)
-    return f"Import {len(result.added)} annotation(s)" + (f" by {coders}" if coders else "")
-
-
 class ImportCommand(QUndoCommand):
     """UI: an import that added annotations, as one undo step. The first redo shows what the import
     already wrote; undo removes exactly those annotations, a later redo puts the very same back."""
 
-    def __init__(self, session: CommandHost, result: ImportResult) -> None:
-        super().__init__(import_step_text(result))
+    def __init__(self, session: CommandHost, result: ImportResult, text: str) -> None:
+        """*text* names the step (Edit › Undo …): the flow that imports counts in the user's language."""
+        super().__init__(text)
         self._session = session
         self._pending: ImportResult | None = result
         self._added = result.added
@@ -81,11 +81,12 @@ class ImportCommand(QUndoCommand):
         session, pending = self._session, self._pending
         if pending is not None:
             self._pending = None
-            session.run(lambda: pending.changes, "Imported")
+            session.run(lambda: pending.changes, QCoreApplication.translate("ImportCommand", "Imported"))
             return
         added, sha256s = self._added, self._sha256s
         changes = session.run(
-            lambda: import_undo.restore_imported(session.library, added=added, sha256s=sha256s), "Redone"
+            lambda: import_undo.restore_imported(session.library, added=added, sha256s=sha256s),
+            QCoreApplication.translate("ImportCommand", "Redone"),
         )
         if changes is None:
             self.setObsolete(True)
@@ -95,7 +96,8 @@ class ImportCommand(QUndoCommand):
 
     def undo(self) -> None:
         session, added = self._session, self._added
-        changes = session.run(lambda: import_undo.remove_imported(session.library, added=added), "Undone")
+        undone = QCoreApplication.translate("ImportCommand", "Undone")
+        changes = session.run(lambda: import_undo.remove_imported(session.library, added=added), undone)
         if changes is None:
             self.setObsolete(True)  # edited since: nothing to undo or redo here
             return

@@ -24,7 +24,8 @@ class QtOrphanPanel(QGroupBox):
         self, session: QtLibrarySession, pane: QtTextPane, status: Callable[[str, int], None], parent: QWidget
     ) -> None:
         """*status* shows a message in the window's status bar for a number of milliseconds."""
-        super().__init__("Orphaned by a revision", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Orphaned by a revision"))
         self._session = session
         self._pane = pane
         self._status = status
@@ -32,12 +33,14 @@ class QtOrphanPanel(QGroupBox):
         self.shows: Callable[[str], bool] = lambda _coder: True
         layout = QVBoxLayout(self)
         self.orphan_list = QListWidget(self)
-        self.orphan_list.setAccessibleName("Orphaned annotations")
+        self.orphan_list.setAccessibleName(self.tr("Orphaned annotations"))
         self.orphan_list.setToolTip(
-            "These annotations found no place in the new text. Select one, select its text in the "
-            "document, then Re-attach."
+            self.tr(
+                "These annotations found no place in the new text. Select one, select its text in the "
+                "document, then Re-attach."
+            )
         )
-        self.reattach_button = QPushButton("Re-attach to selected text", self)
+        self.reattach_button = QPushButton(self.tr("Re-attach to selected text"), self)
         layout.addWidget(self.orphan_list)
         layout.addWidget(self.reattach_button)
         self.setVisible(False)
@@ -53,9 +56,12 @@ class QtOrphanPanel(QGroupBox):
         orphans = [o for o in self._session.orphans if self.shows(o.coder)]
         for orphan in orphans:
             quote = " ".join(orphan.quote.split())
-            item = QListWidgetItem(f"{names.get(orphan.tag_id, '?')}: “{quote[:60]}”")
+            item = QListWidgetItem(
+                self.tr("{tag}: “{quote}”").format(tag=names.get(orphan.tag_id, "?"), quote=quote[:60])
+            )
             item.setData(Qt.ItemDataRole.UserRole, orphan.id)
-            item.setToolTip(orphan.quote + (f"\n\nNote: {orphan.note}" if orphan.note else ""))
+            note = self.tr("Note: {note}").format(note=orphan.note) if orphan.note else ""
+            item.setToolTip(orphan.quote + (f"\n\n{note}" if note else ""))
             self.orphan_list.addItem(item)
         self.setVisible(bool(orphans))
 
@@ -63,6 +69,6 @@ class QtOrphanPanel(QGroupBox):
         item = self.orphan_list.currentItem()
         span = self._pane.selected_span()
         if item is None or span is None:
-            self._status("Select an orphan in the list and its new text in the document.", 5000)
+            self._status(self.tr("Select an orphan in the list and its new text in the document."), 5000)
             return
         self._session.reattach(item.data(Qt.ItemDataRole.UserRole), *span)

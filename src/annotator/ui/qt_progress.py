@@ -7,7 +7,7 @@ once the user pressed Cancel, which makes the service roll back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 
@@ -15,7 +15,7 @@ class QtProgress:
     """UI: a callable ``(done, total) -> bool`` backed by a window-modal QProgressDialog."""
 
     def __init__(self, parent: QWidget, label: str) -> None:
-        self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+        self.dialog = QProgressDialog(label, QCoreApplication.translate("QtProgress", "Cancel"), 0, 0, parent)
         self.dialog.setWindowTitle("Annotator")
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(400)

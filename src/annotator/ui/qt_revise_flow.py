@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from annotator.formats.registry import readers
+from annotator.ui.qt_i18n import format_count
 from annotator.ui.qt_session import QtLibrarySession
 
 
@@ -32,10 +34,12 @@ class QtReviseFlow:
         if document is None:
             return
         patterns = " ".join(f"*{e}" for f in readers() for e in f.extensions)
+        title = QCoreApplication.translate("QtReviseFlow", "New version of “{title}”").format(title=document.title)
+        documents = QCoreApplication.translate("QtReviseFlow", "Documents")
+        every_file = QCoreApplication.translate("QtReviseFlow", "All files")
         path, _ = QFileDialog.getOpenFileName(
-            self._window, f"New version of “{document.title}”", str(Path.home()),
-            f"Documents ({patterns});;All files (*)",
-        )  # fmt: skip
+            self._window, title, str(Path.home()), f"{documents} ({patterns});;{every_file} (*)"
+        )
         if path:
             self.revise_from(path)
 
@@ -46,10 +50,20 @@ class QtReviseFlow:
         if result is None:
             return False
         counts = result.counts
+        said = QCoreApplication.translate(
+            "QtReviseFlow",
+            "Version {version} of the old text is kept.\n\n"
+            "Unchanged: {unchanged}\nMoved: {moved}\nTo review (⚠): {fuzzy}\nOrphaned: {orphaned}",
+        )
         QMessageBox.information(
-            self._window, "New version saved",
-            f"Version {result.version.version} of the old text is kept.\n\n"
-            f"Unchanged: {counts.get('unchanged', 0)}\nMoved: {counts.get('moved', 0)}\n"
-            f"To review (⚠): {counts.get('fuzzy', 0)}\nOrphaned: {counts.get('orphaned', 0)}",
-        )  # fmt: skip
+            self._window,
+            QCoreApplication.translate("QtReviseFlow", "New version saved"),
+            said.format(
+                version=result.version.version,
+                **{
+                    status: format_count(counts.get(status, 0))
+                    for status in ("unchanged", "moved", "fuzzy", "orphaned")
+                },
+            ),
+        )
         return True

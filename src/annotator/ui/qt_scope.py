@@ -38,10 +38,10 @@ class QtScopeChooser(QObject):
         super().__init__(parent)
         self._selected_document_ids = selected_document_ids
         self.scope_box = QComboBox(parent)
-        self.scope_box.setAccessibleName("Scope: which documents")
+        self.scope_box.setAccessibleName(self.tr("Scope: which documents"))
         self.value_edit = QLineEdit(parent)
-        self.value_edit.setAccessibleName("Attribute value")
-        self.value_edit.setPlaceholderText("any value")
+        self.value_edit.setAccessibleName(self.tr("Attribute value"))
+        self.value_edit.setPlaceholderText(self.tr("any value"))
         self.scope_box.currentIndexChanged.connect(lambda _i: self._update_value_edit())
         self.reload([], [])
 
@@ -50,12 +50,12 @@ class QtScopeChooser(QObject):
         chosen = self.scope_box.currentData()
         self.scope_box.blockSignals(True)
         self.scope_box.clear()
-        self.scope_box.addItem("Whole library", (LIBRARY, ""))
-        self.scope_box.addItem("Documents selected in the library", (SELECTED, ""))
+        self.scope_box.addItem(self.tr("Whole library"), (LIBRARY, ""))
+        self.scope_box.addItem(self.tr("Documents selected in the library"), (SELECTED, ""))
         for name in set_names:
-            self.scope_box.addItem(f"Set: {name}", (SET, name))
+            self.scope_box.addItem(self.tr("Set: {name}").format(name=name), (SET, name))
         for name in attribute_names:
-            self.scope_box.addItem(f"Attribute: {name}", (ATTRIBUTE, name))
+            self.scope_box.addItem(self.tr("Attribute: {name}").format(name=name), (ATTRIBUTE, name))
         self.scope_box.setCurrentIndex(max(0, self.scope_box.findData(chosen)))
         self.scope_box.blockSignals(False)
         self._update_value_edit()
@@ -73,7 +73,7 @@ class QtScopeChooser(QObject):
         if kind == SELECTED:
             chosen = self._selected_document_ids()
             if not chosen:
-                raise InvalidInput("select some documents in the library list first, or choose another scope")
+                raise InvalidInput(self.tr("select some documents in the library list first, or choose another scope"))
             return Scope(document_ids=tuple(chosen))
         if kind == SET:
             return Scope(set_name=name)
@@ -96,7 +96,7 @@ class QtCoderChooser(QObject):
         self._coders: list[str] = []
         self._chosen_before_blind: str | None = None  # chosen again when blind coding is turned off
         self.coder_box = QComboBox(parent)
-        self.coder_box.setAccessibleName("Coder")
+        self.coder_box.setAccessibleName(self.tr("Coder"))
         self.reload([])
         if session is not None:
             session.blindChanged.connect(lambda _blind: self.reload(self._coders))
@@ -117,12 +117,12 @@ class QtCoderChooser(QObject):
         self.coder_box.blockSignals(True)
         self.coder_box.clear()
         if blind is None:
-            self.coder_box.addItem("All coders", None)
+            self.coder_box.addItem(self.tr("All coders"), None)
         for coder in coders if blind is None else blind:
-            self.coder_box.addItem(coder or "(no name)", coder)
+            self.coder_box.addItem(coder or self.tr("(no name)"), coder)
         self.coder_box.setCurrentIndex(max(0, self.coder_box.findData(chosen)))
         self.coder_box.setEnabled(blind is None)
-        self.coder_box.setToolTip("Blind coding: only your own annotations" if blind is not None else "")
+        self.coder_box.setToolTip(self.tr("Blind coding: only your own annotations") if blind is not None else "")
         self.coder_box.blockSignals(False)
 
     def coders(self) -> list[str] | None:

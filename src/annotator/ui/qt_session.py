@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.core.anchoring import FUZZY, MOVED, ORPHANED, UNCHANGED, AnchorState
@@ -52,7 +52,9 @@ Outcome = TypeVar("Outcome")
 LAST_DOCUMENT_KEY = "last_document"
 
 #: Why an edit was refused when the document itself went away meanwhile.
-DOCUMENT_DELETED = "the document was deleted in another program since it was shown here; nothing was saved"
+DOCUMENT_DELETED = QT_TRANSLATE_NOOP(
+    "QtLibrarySession", "the document was deleted in another program since it was shown here; nothing was saved"
+)
 
 
 def position_key(document_id: str) -> str:
@@ -294,7 +296,7 @@ class QtLibrarySession(QObject):
 
     # -- writing -------------------------------------------------------------------------------
 
-    def run(self, action: Callable[[], Outcome], saved_message: str = "Saved") -> Outcome | None:
+    def run(self, action: Callable[[], Outcome], saved_message: str | None = None) -> Outcome | None:
         """Call a use case; apply what it changed, or report why it failed (None).
 
         *action* returns :class:`Changes`, or a result carrying them as ``changes``
@@ -311,7 +313,7 @@ class QtLibrarySession(QObject):
             self._failures.append(self._explained(exc))
         else:
             self.apply(outcome if isinstance(outcome, Changes) else outcome.changes)
-            self.saved.emit(saved_message)
+            self.saved.emit(self.tr("Saved") if saved_message is None else saved_message)
             return outcome
         if not self._acting:
             self._settle_timer.start()
@@ -363,9 +365,9 @@ class QtLibrarySession(QObject):
             try:
                 self.refresh()
             except USER_ERRORS as exc:
-                failures.append(f"what is stored now cannot be shown: {_message(exc)}")
+                failures.append(self.tr("what is stored now cannot be shown: {error}").format(error=_message(exc)))
             if shown is not None and self.document is None:
-                conflicts = [DOCUMENT_DELETED]
+                conflicts = [self.tr(DOCUMENT_DELETED)]
             elif shown is not None and self.document is not None and self.document.sha256 != shown.sha256:
                 # Every span and placement shown was in the old text: that, not each row, is why.
                 conflicts = [REVISED]
@@ -486,7 +488,8 @@ class QtLibrarySession(QObject):
         if existing is not None:
             # An exact copy says nothing new and would double the counts in every export.
             tag = self.tag(tag_id)
-            self.refused.emit(f"This text is already tagged {tag.name if tag else 'so'}.", existing.id)
+            said = self.tr("This text is already tagged {tag}.").format(tag=tag.name) if tag else None
+            self.refused.emit(said or self.tr("This text is already tagged so."), existing.id)
             return
         with self.intent():
             self.undo_stack.push(CreateAnnotationCommand(self, self.document, tag_id, start, end, coder=coder))
@@ -511,9 +514,14 @@ class QtLibrarySession(QObject):
         if not bases:
             return False
         library, tag = self.library, self.tag(tag_id)
-        text = f"Change the tag of {len(bases)} annotations" if len(bases) > 1 else "Change the tag"
-        if tag is not None:
-            text += f" to {tag.name}"
+        if len(bases) > 1 and tag is not None:
+            text = self.tr("Change the tag of %Ln annotation(s) to {tag}", None, len(bases)).format(tag=tag.name)
+        elif len(bases) > 1:
+            text = self.tr("Change the tag of %Ln annotation(s)", None, len(bases))
+        elif tag is not None:
+            text = self.tr("Change the tag to {tag}").format(tag=tag.name)
+        else:
+            text = self.tr("Change the tag")
 
         def action() -> Changes:
             return codebook_service.retag_annotations(
@@ -574,7 +582,7 @@ class QtLibrarySession(QObject):
                     self.library, document_id=document.id, path=path, note=f"from {Path(path).name}",
                     expected_sha256=document.sha256,
                 ),
-                "Saved the new version",
+                self.tr("Saved the new version"),
             )  # fmt: skip
 
     def accept_placements(self, annotation_ids: list[str]) -> None:
@@ -620,7 +628,7 @@ class QtLibrarySession(QObject):
         targets = [self.annotations[i] for i in annotation_ids if i in self.annotations]
         if not targets:
             return
-        with self.intent(f"Delete {len(targets)} annotations" if len(targets) > 1 else None):
+        with self.intent(self.tr("Delete %Ln annotation(s)", None, len(targets)) if len(targets) > 1 else None):
             for annotation in targets:
                 self.undo_stack.push(DeleteAnnotationCommand(self, annotation))
 

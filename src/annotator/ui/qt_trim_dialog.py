@@ -36,39 +36,49 @@ class QtTrimDialog(QDialog):
 
     def __init__(self, title: str, text: str, cuts: list[Cut], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Trim web boilerplate?")
+        self.setWindowTitle(self.tr("Trim web boilerplate?"))
         self.resize(760, 560)
         self._cuts = cuts
         layout = QVBoxLayout(self)
         removed = sum(c.end - c.start for c in cuts)
         intro = QLabel(
-            f"<b>{escape(title)}</b> seems to end with site furniture or repeat itself "
-            f"({len(cuts)} part(s), {removed:,} characters). Struck-through text below would be removed; "
-            "it stays recoverable in the document's metadata."
+            self.tr(
+                "<b>{title}</b> seems to end with site furniture or repeat itself ({parts}, {characters}). "
+                "Struck-through text below would be removed; it stays recoverable in the document's metadata."
+            ).format(
+                title=escape(title),
+                parts=self.tr("%Ln part(s)", None, len(cuts)),
+                characters=self.tr("%Ln character(s)", None, removed),
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.cut_list = QListWidget(self)
-        self.cut_list.setAccessibleName("Parts to remove")
+        self.cut_list.setAccessibleName(self.tr("Parts to remove"))
         for cut in cuts:
             preview = " ".join(text[cut.start : cut.end].split())[:90]
-            item = QListWidgetItem(f"{cut.reason}: “{preview}…” ({cut.end - cut.start:,} characters)")
+            characters = self.tr("%Ln character(s)", None, cut.end - cut.start)
+            item = QListWidgetItem(
+                self.tr("{reason}: “{preview}…” ({characters})").format(
+                    reason=cut.reason, preview=preview, characters=characters
+                )
+            )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.cut_list.addItem(item)
         self.cut_list.setMaximumHeight(110)
         layout.addWidget(self.cut_list)
         self.preview = QPlainTextEdit(self)
-        self.preview.setAccessibleName("Document preview")
+        self.preview.setAccessibleName(self.tr("Document preview"))
         self.preview.setReadOnly(True)
         self.preview.setPlainText(text)
         layout.addWidget(self.preview, 1)
         self._map = OffsetMap(text)
         buttons = QDialogButtonBox(self)
-        self.trim_button = buttons.addButton("Trim checked parts", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.keep_button = QPushButton("Keep everything", self)
+        self.trim_button = buttons.addButton(self.tr("Trim checked parts"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.keep_button = QPushButton(self.tr("Keep everything"), self)
         buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton("Cancel import", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(self.tr("Cancel import"), QDialogButtonBox.ButtonRole.RejectRole)
         self.trim_button.clicked.connect(self.accept)
         self.keep_button.clicked.connect(lambda: self.done(KEEP_ALL))
         buttons.rejected.connect(self.reject)
