@@ -16,6 +16,14 @@
         <translation>Exportieren</translation>
     </message>
     <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>Nothing was written: {name} names a file of {others}, not {format}. Export again and choose {others} in the Export dialog, or name the file {extension}.</source>
+        <translation>Es wurde nichts geschrieben: {name} bezeichnet eine Datei im Format {others}, nicht {format}. Exportieren Sie erneut und wählen Sie {others} im Exportdialog, oder geben Sie der Datei die Endung {extension}.</translation>
+    </message>
+    <message>
         <source>Export cancelled; nothing was written.</source>
         <translation>Export abgebrochen; nichts wurde geschrieben.</translation>
     </message>

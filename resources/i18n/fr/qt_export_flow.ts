@@ -16,6 +16,14 @@
         <translation>Exporter</translation>
     </message>
     <message>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <source>Nothing was written: {name} names a file of {others}, not {format}. Export again and choose {others} in the Export dialog, or name the file {extension}.</source>
+        <translation>Rien n’a été écrit : {name} désigne un fichier {others}, pas {format}. Exportez à nouveau en choisissant {others} dans la boîte d’exportation, ou nommez le fichier avec l’extension {extension}.</translation>
+    </message>
+    <message>
         <source>Export cancelled; nothing was written.</source>
         <translation>Exportation annulée ; rien n’a été écrit.</translation>
     </message>

@@ -138,13 +138,18 @@ class QtExportFlow:
         suffix = Path(path).suffix.lower()
         named = writers_by_extension().get(suffix, [])
         if named and format_id not in named:  # the name would promise another format than the content
-            others = " or ".join(format_by_id(other).label for other in named)
+            others = QCoreApplication.translate("QtExportFlow", " or ").join(
+                format_by_id(other).label for other in named
+            )
             QMessageBox.warning(
-                self._window, "Export",
-                f"Nothing was written: {Path(path).name} names a file of {others}, not {fmt.label}. "
-                f"Export again and choose {others} in the Export dialog, or name the file {fmt.default_extension}.",
+                self._window, QCoreApplication.translate("QtExportFlow", "Export"),
+                QCoreApplication.translate(
+                    "QtExportFlow",
+                    "Nothing was written: {name} names a file of {others}, not {format}. Export again and "
+                    "choose {others} in the Export dialog, or name the file {extension}.",
+                ).format(name=Path(path).name, others=others, format=fmt.label, extension=fmt.default_extension),
             )  # fmt: skip
-            self._status("Export cancelled; nothing was written.", 6000)
+            self._status(QCoreApplication.translate("QtExportFlow", "Export cancelled; nothing was written."), 6000)
             return None
         if not Path(path).suffix and not fmt.writes_archive:
             path += fmt.default_extension
