@@ -106,10 +106,10 @@ def test_only_the_qt_modules_the_app_imports_are_bundled(spec: dict[str, Any]) -
 
 def test_the_window_and_the_command_line_are_one_program(spec: dict[str, Any]) -> None:
     scripts = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
-    assert scripts == {"annotator": "annotator.cli:main"}
+    assert scripts == {"annotator": "annotator.launch:main"}
     (entry,) = spec["calls"]["Analysis"].args[0]
     assert Path(entry) == SRC / "__main__.py"
-    assert "from annotator.cli import main" in Path(entry).read_text(encoding="utf-8")
+    assert "from annotator.launch import main" in Path(entry).read_text(encoding="utf-8")  # the script's own
     assert spec["calls"]["EXE"].kwargs["name"] == "annotator"
     assert spec["calls"]["EXE"].kwargs["console"]  # Linux: a terminal program that opens a window
     assert "BUNDLE" not in spec["calls"]
