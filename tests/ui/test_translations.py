@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
-from annotator.ui import qt_i18n
+from annotator.ui import qt_help, qt_i18n
 from tests.ui.conftest import translations
 
 SOURCES, UI, qt_tool = translations.SOURCES, translations.UI, translations.qt_tool
@@ -235,16 +236,39 @@ def test_the_language_setting_is_read_when_none_is_given(language, monkeypatch: 
 
 
 @pytest.mark.parametrize(
-    ("code", "retrieval", "cooccurrence", "run"),
-    [("de", "Abgerufene Segmente", "Kookkurrenz (&C)", "Abfrage ausführen"),
-     ("fr", "Segments extraits", "&Cooccurrence", "Exécuter la requête"),
-     ("en", "Retrieved segments", "&Co-occurrence", "Run query")],
+    ("code", "retrieval", "cooccurrence", "run", "file_menu"),
+    [("de", "Abgerufene Segmente", "Kookkurrenz (&C)", "Abfrage ausführen", "Datei (&F)"),
+     ("fr", "Segments extraits", "&Cooccurrence", "Exécuter la requête", "&Fichier"),
+     ("en", "Retrieved segments", "&Co-occurrence", "Run query", "&File")],
 )  # fmt: skip
-def test_a_window_made_in_a_language_speaks_it(language, open_window, code, retrieval, cooccurrence, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_window_made_in_a_language_speaks_it(
+    language, open_window, code, retrieval, cooccurrence, run, file_menu
+) -> None:  # type: ignore[no-untyped-def]
     language(code)
     window = open_window()
+    assert window.menuBar().actions()[0].text() == file_menu
     assert window.retrieval.windowTitle() == retrieval
     assert window.cooccurrence.toggle_action.text() == cooccurrence
     assert window.retrieval.panel.run_action.text() == run
     label_header = window.cooccurrence.panel.model.headerData(0, Qt.Orientation.Horizontal)
     assert label_header == {"de": "Tag", "fr": "étiquette", "en": "tag"}[code]
+
+
+@pytest.mark.parametrize(
+    ("code", "export", "where"),
+    [("de", "Exportieren …", "Datei"), ("fr", "Exporter…", "Fichier"), ("en", "Export…", "File")],
+)
+def test_the_shortcuts_list_says_the_actions_in_the_window_language(language, open_window, code, export, where) -> None:  # type: ignore[no-untyped-def]
+    """Help › Keyboard shortcuts lists the actions as the menus say them, a mnemonic the translation added left out."""
+    language(code)
+    window = open_window()
+    keys = QKeySequence("Ctrl+E").toString(QKeySequence.SequenceFormat.NativeText)
+    assert (export, keys, where) in qt_help.window_shortcuts(window)
+    dialog = qt_help.QtShortcutsDialog([], window)
+    headers = [dialog.model.headerData(column, Qt.Orientation.Horizontal) for column in range(3)]
+    assert (
+        headers
+        == {"de": ["Aktion", "Tasten", "Wo"], "fr": ["Action", "Touches", "Où"], "en": ["Action", "Keys", "Where"]}[
+            code
+        ]
+    )
