@@ -272,3 +272,42 @@ def test_the_shortcuts_list_says_the_actions_in_the_window_language(language, op
             code
         ]
     )
+
+
+@pytest.mark.parametrize(
+    ("code", "title"),
+    [
+        ("de", "Annotator-Benutzerhandbuch"),
+        ("fr", "Guide de l’utilisateur d’Annotator"),
+        ("en", "Annotator user guide"),
+    ],
+)
+def test_the_user_guide_is_in_the_interface_language(language, open_window, code, title) -> None:  # type: ignore[no-untyped-def]
+    language(code)
+    dialog = qt_help.QtGuideDialog(open_window())
+    assert dialog.browser.toPlainText().startswith(title)
+
+
+def test_the_user_guide_is_english_where_it_is_not_translated(language, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    language("de", tmp_path)  # German asked for, but no .qm: the interface is English, so is the guide
+    assert qt_help.guide_text().startswith("# Annotator user guide")
+    assert qt_help.guide_text("es").startswith("# Annotator user guide")
+
+
+def _guide_keys(text: str) -> set[str]:
+    """The keys a guide names in backticks, read in the installed language's words (``Strg+Umschalt+V``)."""
+    found = set()
+    for quoted in re.findall(r"`([^`]+)`", text):
+        key = QKeySequence.fromString(quoted, QKeySequence.SequenceFormat.NativeText)
+        if not key.isEmpty() and key.toString(QKeySequence.SequenceFormat.NativeText) == quoted:
+            found.add(key.toString(QKeySequence.SequenceFormat.PortableText))
+    return found
+
+
+@pytest.mark.parametrize("code", ["de", "fr"])
+def test_a_translated_guide_names_the_keys_the_english_one_does(language, code: str) -> None:  # type: ignore[no-untyped-def]
+    """Written as the shortcuts list says them in that language, the keys are the English guide's, none lost."""
+    english = _guide_keys(qt_help.guide_text("en"))
+    assert len(english) >= 30  # the reading finds the guide's keys
+    language(code)
+    assert _guide_keys(qt_help.guide_text(code)) == english

@@ -1,6 +1,7 @@
 """UI: the Help menu: About Annotator, the User guide (F1) and the list of Keyboard shortcuts (Ctrl+/).
 
-The guide is ``guide.md`` beside this module (it ships in the wheel), shown offline in a
+The guide is ``guide.md`` beside this module, or its translation into the interface's language
+(``guide.de.md``, ``guide.fr.md``); they ship in the wheel and are shown offline in a
 :class:`QTextBrowser`. The shortcuts list is made from the window's own actions each time
 it opens, so it always says what the keys do now (tag keys included).
 """
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import __version__
+from annotator.ui import qt_i18n
 
 GUIDE_RESOURCE = "guide.md"
 LICENCE = "MIT"  # as pyproject.toml says, when the installed metadata cannot be read
@@ -45,9 +47,14 @@ def licence() -> str:
         return LICENCE
 
 
-def guide_text() -> str:
-    """The user guide, as Markdown."""
-    return files("annotator.ui").joinpath(GUIDE_RESOURCE).read_text(encoding="utf-8")
+def guide_text(language: str | None = None) -> str:
+    """The user guide, as Markdown, in *language* (None: the interface's) where it is translated, else English.
+
+    A translation is ``guide.<language>.md`` beside ``guide.md``.
+    """
+    folder = files("annotator.ui")
+    translated = folder.joinpath(GUIDE_RESOURCE.replace(".md", f".{language or qt_i18n.interface_language()}.md"))
+    return (translated if translated.is_file() else folder.joinpath(GUIDE_RESOURCE)).read_text(encoding="utf-8")
 
 
 def action_label(action: QAction) -> str:
