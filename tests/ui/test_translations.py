@@ -20,7 +20,9 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
+from annotator.config import ReadingSettings
 from annotator.ui import qt_help, qt_i18n
+from annotator.ui.qt_settings import QtSettingsDialog
 from tests.ui.conftest import translations
 
 SOURCES, UI, qt_tool = translations.SOURCES, translations.UI, translations.qt_tool
@@ -311,3 +313,11 @@ def test_a_translated_guide_names_the_keys_the_english_one_does(language, code: 
     assert len(english) >= 30  # the reading finds the guide's keys
     language(code)
     assert _guide_keys(qt_help.guide_text(code)) == english
+
+
+@pytest.mark.parametrize(("code", "default"), [("de", "Standard (12,5 pt)"), ("en", "Default (12.5 pt)")])
+def test_the_settings_write_the_default_size_as_the_language_does(language, code: str, default: str) -> None:  # type: ignore[no-untyped-def]
+    language(code)
+    dialog = QtSettingsDialog(None, ReadingSettings(), "")
+    assert dialog.size_spin.specialValueText() == default
+    assert dialog.language_combo.itemText(2) == "Deutsch"  # a language keeps its own name

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from annotator import config
 from annotator.config import ReadingSettings
 from annotator.core.model import NAME_MAX
+from annotator.ui.qt_i18n import format_number
 from annotator.ui.qt_preferences import QtCoderIdentity
 from annotator.ui.qt_text_pane import DEFAULT_FAMILY, DEFAULT_POINT_SIZE, QtTextPane
 
@@ -116,7 +117,8 @@ class QtSettingsDialog(QDialog):
         self.size_spin.setSingleStep(0.5)
         self.size_spin.setDecimals(1)
         self.size_spin.setSuffix(self.tr(" pt"))
-        self.size_spin.setSpecialValueText(self.tr("Default ({size} pt)").format(size=f"{DEFAULT_POINT_SIZE:g}"))
+        default_size = format_number(DEFAULT_POINT_SIZE, self.size_spin.decimals())  # as the box writes sizes
+        self.size_spin.setSpecialValueText(self.tr("Default ({size} pt)").format(size=default_size))
         self.size_spin.setValue(settings.font_size)
         form.addRow(self.tr("Font &size"), self.size_spin)
         self.width_spin = QSpinBox(reading)
