@@ -321,3 +321,20 @@ def test_the_settings_write_the_default_size_as_the_language_does(language, code
     dialog = QtSettingsDialog(None, ReadingSettings(), "")
     assert dialog.size_spin.specialValueText() == default
     assert dialog.language_combo.itemText(2) == "Deutsch"  # a language keeps its own name
+
+
+@pytest.mark.parametrize("code", ["de", "fr"])
+def test_menu_letters_stay_unique_in_every_language(language, open_window, code: str) -> None:  # type: ignore[no-untyped-def]
+    """A translation keeps the English letter or adds it as (&X), so each menu's letters stay apart (as in English:
+    tests/ui/test_help_menu.py)."""
+    language(code)
+    bar = open_window().menuBar()
+    clashes, menus = [], [bar]
+    while menus:
+        menu = menus.pop()
+        entries = [action for action in menu.actions() if not action.isSeparator()]
+        menus += [action.menu() for action in entries if action.menu() is not None]
+        letters = [key for action in entries if (key := QKeySequence.mnemonic(action.text()).toString())]
+        if len(letters) != len(set(letters)):
+            clashes.append((menu.title() if menu is not bar else "menu bar", sorted(letters)))
+    assert clashes == []
