@@ -17,9 +17,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
-from annotator.ui import qt_i18n
+from annotator.config import ReadingSettings
+from annotator.ui import qt_help, qt_i18n
+from annotator.ui.qt_settings import QtSettingsDialog
 from tests.ui.conftest import translations
 
 SOURCES, UI, qt_tool = translations.SOURCES, translations.UI, translations.qt_tool
@@ -235,16 +238,103 @@ def test_the_language_setting_is_read_when_none_is_given(language, monkeypatch: 
 
 
 @pytest.mark.parametrize(
-    ("code", "retrieval", "cooccurrence", "run"),
-    [("de", "Abgerufene Segmente", "Kookkurrenz (&C)", "Abfrage ausführen"),
-     ("fr", "Segments extraits", "&Cooccurrence", "Exécuter la requête"),
-     ("en", "Retrieved segments", "&Co-occurrence", "Run query")],
+    ("code", "retrieval", "cooccurrence", "run", "file_menu"),
+    [("de", "Abgerufene Segmente", "Kookkurrenz (&C)", "Abfrage ausführen", "Datei (&F)"),
+     ("fr", "Segments extraits", "&Cooccurrence", "Exécuter la requête", "&Fichier"),
+     ("en", "Retrieved segments", "&Co-occurrence", "Run query", "&File")],
 )  # fmt: skip
-def test_a_window_made_in_a_language_speaks_it(language, open_window, code, retrieval, cooccurrence, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_window_made_in_a_language_speaks_it(
+    language, open_window, code, retrieval, cooccurrence, run, file_menu
+) -> None:  # type: ignore[no-untyped-def]
     language(code)
     window = open_window()
+    assert window.menuBar().actions()[0].text() == file_menu
     assert window.retrieval.windowTitle() == retrieval
     assert window.cooccurrence.toggle_action.text() == cooccurrence
     assert window.retrieval.panel.run_action.text() == run
     label_header = window.cooccurrence.panel.model.headerData(0, Qt.Orientation.Horizontal)
     assert label_header == {"de": "Tag", "fr": "étiquette", "en": "tag"}[code]
+
+
+@pytest.mark.parametrize(
+    ("code", "export", "where"),
+    [("de", "Exportieren …", "Datei"), ("fr", "Exporter…", "Fichier"), ("en", "Export…", "File")],
+)
+def test_the_shortcuts_list_says_the_actions_in_the_window_language(language, open_window, code, export, where) -> None:  # type: ignore[no-untyped-def]
+    """Help › Keyboard shortcuts lists the actions as the menus say them, a mnemonic the translation added left out."""
+    language(code)
+    window = open_window()
+    keys = QKeySequence("Ctrl+E").toString(QKeySequence.SequenceFormat.NativeText)
+    assert (export, keys, where) in qt_help.window_shortcuts(window)
+    dialog = qt_help.QtShortcutsDialog([], window)
+    headers = [dialog.model.headerData(column, Qt.Orientation.Horizontal) for column in range(3)]
+    assert (
+        headers
+        == {"de": ["Aktion", "Tasten", "Wo"], "fr": ["Action", "Touches", "Où"], "en": ["Action", "Keys", "Where"]}[
+            code
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "title"),
+    [
+        ("de", "Annotator-Benutzerhandbuch"),
+        ("fr", "Guide de l’utilisateur d’Annotator"),
+        ("en", "Annotator user guide"),
+    ],
+)
+def test_the_user_guide_is_in_the_interface_language(language, open_window, code, title) -> None:  # type: ignore[no-untyped-def]
+    language(code)
+    dialog = qt_help.QtGuideDialog(open_window())
+    assert dialog.browser.toPlainText().startswith(title)
+
+
+def test_the_user_guide_is_english_where_it_is_not_translated(language, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    language("de", tmp_path)  # German asked for, but no .qm: the interface is English, so is the guide
+    assert qt_help.guide_text().startswith("# Annotator user guide")
+    assert qt_help.guide_text("es").startswith("# Annotator user guide")
+
+
+def _guide_keys(text: str) -> set[str]:
+    """The keys a guide names in backticks, read in the installed language's words (``Strg+Umschalt+V``)."""
+    found = set()
+    for quoted in re.findall(r"`([^`]+)`", text):
+        key = QKeySequence.fromString(quoted, QKeySequence.SequenceFormat.NativeText)
+        if not key.isEmpty() and key.toString(QKeySequence.SequenceFormat.NativeText) == quoted:
+            found.add(key.toString(QKeySequence.SequenceFormat.PortableText))
+    return found
+
+
+@pytest.mark.parametrize("code", ["de", "fr"])
+def test_a_translated_guide_names_the_keys_the_english_one_does(language, code: str) -> None:  # type: ignore[no-untyped-def]
+    """Written as the shortcuts list says them in that language, the keys are the English guide's, none lost."""
+    english = _guide_keys(qt_help.guide_text("en"))
+    assert len(english) >= 30  # the reading finds the guide's keys
+    language(code)
+    assert _guide_keys(qt_help.guide_text(code)) == english
+
+
+@pytest.mark.parametrize(("code", "default"), [("de", "Standard (12,5 pt)"), ("en", "Default (12.5 pt)")])
+def test_the_settings_write_the_default_size_as_the_language_does(language, code: str, default: str) -> None:  # type: ignore[no-untyped-def]
+    language(code)
+    dialog = QtSettingsDialog(None, ReadingSettings(), "")
+    assert dialog.size_spin.specialValueText() == default
+    assert dialog.language_combo.itemText(2) == "Deutsch"  # a language keeps its own name
+
+
+@pytest.mark.parametrize("code", ["de", "fr"])
+def test_menu_letters_stay_unique_in_every_language(language, open_window, code: str) -> None:  # type: ignore[no-untyped-def]
+    """A translation keeps the English letter or adds it as (&X), so each menu's letters stay apart (as in English:
+    tests/ui/test_help_menu.py)."""
+    language(code)
+    bar = open_window().menuBar()
+    clashes, menus = [], [bar]
+    while menus:
+        menu = menus.pop()
+        entries = [action for action in menu.actions() if not action.isSeparator()]
+        menus += [action.menu() for action in entries if action.menu() is not None]
+        letters = [key for action in entries if (key := QKeySequence.mnemonic(action.text()).toString())]
+        if len(letters) != len(set(letters)):
+            clashes.append((menu.title() if menu is not bar else "menu bar", sorted(letters)))
+    assert clashes == []

@@ -60,18 +60,18 @@ class QtAnnotationJump(QtQuickPick):
         report: Callable[[str], None],
     ) -> None:
         super().__init__(window)
-        self.setAccessibleName("Jump to an annotation")
-        self.edit.setPlaceholderText("Type a tag, words, a note or a coder; Enter goes there")
-        self.edit.setAccessibleName("Annotation to jump to")
-        self.list.setAccessibleName("Matching annotations")
+        self.setAccessibleName(self.tr("Jump to an annotation"))
+        self.edit.setPlaceholderText(self.tr("Type a tag, words, a note or a coder; Enter goes there"))
+        self.edit.setAccessibleName(self.tr("Annotation to jump to"))
+        self.list.setAccessibleName(self.tr("Matching annotations"))
         self.resize(520, 320)
         self._window = window
         self._annotations = annotations
         self._tags = tags
         self._report = report
         self._rows: list[tuple[str, str, str]] = []  # (text, annotation id, colour), in text order
-        self.action = QAction("&Jump to annotation…", window, shortcut=QKeySequence("Ctrl+J"))
-        self.action.setToolTip("Choose one of this document's annotations by typing, and go to it")
+        self.action = QAction(self.tr("&Jump to annotation…"), window, shortcut=QKeySequence("Ctrl+J"))
+        self.action.setToolTip(self.tr("Choose one of this document's annotations by typing, and go to it"))
         self.action.triggered.connect(lambda _checked=False: self.open_jump())
         window.addAction(self.action)
 
@@ -79,7 +79,7 @@ class QtAnnotationJump(QtQuickPick):
         """List the shown annotations, in text order, over the middle of the window."""
         annotations = sorted(self._annotations(), key=lambda a: (a.start, a.end))
         if not annotations:
-            self._report("No annotations shown in this document to jump to.")
+            self._report(self.tr("No annotations shown in this document to jump to."))
             return
         tags = {tag.id: tag for tag in self._tags()}
         labels = tag_labels(list(tags.values()))  # a name two tags share: their paths

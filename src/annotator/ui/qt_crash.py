@@ -44,20 +44,26 @@ class QtCrashDialog(QMessageBox):
     def __init__(self, summary: str, details: str, log_path: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Critical)
-        self.setWindowTitle("Annotator: something went wrong")
-        self.setAccessibleName("Unexpected error")
-        self.setText(f"Annotator ran into an unexpected error:\n{summary}")
-        where = f"The details are in the log:\n{log_path}" if log_path else "The log could not be written."
+        self.setWindowTitle(self.tr("Annotator: something went wrong"))
+        self.setAccessibleName(self.tr("Unexpected error"))
+        self.setText(self.tr("Annotator ran into an unexpected error:\n{error}").format(error=summary))
+        where = (
+            self.tr("The details are in the log:\n{path}").format(path=log_path)
+            if log_path
+            else self.tr("The log could not be written.")
+        )
         self.setInformativeText(
-            "Nothing you saved is lost: every change is saved the moment you make it. "
-            "What you were doing last may not have happened; check it, then carry on or "
-            f"restart Annotator.\n\n{where}"
+            self.tr(
+                "Nothing you saved is lost: every change is saved the moment you make it. "
+                "What you were doing last may not have happened; check it, then carry on or "
+                "restart Annotator.\n\n{where}"
+            ).format(where=where)
         )
         self.setDetailedText(details)
         self.setStandardButtons(QMessageBox.StandardButton.Ok)
         self.open_log_button = None
         if log_path is not None:
-            self.open_log_button = self.addButton("Open &log folder", QMessageBox.ButtonRole.ActionRole)
+            self.open_log_button = self.addButton(self.tr("Open &log folder"), QMessageBox.ButtonRole.ActionRole)
             self.open_log_button.clicked.connect(
                 lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_path.parent)))
             )

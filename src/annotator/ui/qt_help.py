@@ -1,6 +1,7 @@
 """UI: the Help menu: About Annotator, the User guide (F1) and the list of Keyboard shortcuts (Ctrl+/).
 
-The guide is ``guide.md`` beside this module (it ships in the wheel), shown offline in a
+The guide is ``guide.md`` beside this module, or its translation into the interface's language
+(``guide.de.md``, ``guide.fr.md``); they ship in the wheel and are shown offline in a
 :class:`QTextBrowser`. The shortcuts list is made from the window's own actions each time
 it opens, so it always says what the keys do now (tag keys included).
 """
@@ -8,12 +9,13 @@ it opens, so it always says what the keys do now (tag keys included).
 from __future__ import annotations
 
 import platform
+import re
 from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, metadata
 from importlib.resources import files
 
 import PySide6
-from PySide6.QtCore import QSortFilterProxyModel, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, qVersion
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,9 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import __version__
+from annotator.ui import qt_i18n
 
 GUIDE_RESOURCE = "guide.md"
 LICENCE = "MIT"  # as pyproject.toml says, when the installed metadata cannot be read
+#: A mnemonic a translation adds after its words when they lack the English letter (docs/translating.md).
+_ADDED_MNEMONIC = re.compile(r"\s*\(&[^&\s]\)")
 
 
 def licence() -> str:
@@ -42,9 +47,14 @@ def licence() -> str:
         return LICENCE
 
 
-def guide_text() -> str:
-    """The user guide, as Markdown."""
-    return files("annotator.ui").joinpath(GUIDE_RESOURCE).read_text(encoding="utf-8")
+def guide_text(language: str | None = None) -> str:
+    """The user guide, as Markdown, in *language* (None: the interface's) where it is translated, else English.
+
+    A translation is ``guide.<language>.md`` beside ``guide.md``.
+    """
+    folder = files("annotator.ui")
+    translated = folder.joinpath(GUIDE_RESOURCE.replace(".md", f".{language or qt_i18n.interface_language()}.md"))
+    return (translated if translated.is_file() else folder.joinpath(GUIDE_RESOURCE)).read_text(encoding="utf-8")
 
 
 def action_label(action: QAction) -> str:
@@ -53,6 +63,7 @@ def action_label(action: QAction) -> str:
 
 
 def _plain(text: str) -> str:
+    text = _ADDED_MNEMONIC.sub("", text)  # a translation's "Datei (&F)": "Datei"
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
@@ -84,12 +95,17 @@ def _where(action: QAction, window: QWidget) -> str:
 
 
 def about_text(library: str) -> str:
+    what = QCoreApplication.translate(
+        "QtHelpFlow", "A desktop close-reading app: select spans, tag them, export annotated JSON."
+    )
+    where = QCoreApplication.translate("QtHelpFlow", "Library: {library}").format(library=_escape(library))
+    terms = QCoreApplication.translate("QtHelpFlow", "Licence: {licence}").format(licence=_escape(licence()))
     return (
         f"<h3>Annotator {__version__}</h3>"
-        "<p>A desktop close-reading app: select spans, tag them, export annotated JSON.</p>"
-        f"<p>Library: {_escape(library)}</p>"
+        f"<p>{what}</p>"
+        f"<p>{where}</p>"
         f"<p>Qt {qVersion()}, PySide6 {PySide6.__version__}, Python {platform.python_version()}</p>"
-        f"<p>Licence: {_escape(licence())}</p>"
+        f"<p>{terms}</p>"
     )
 
 
@@ -116,11 +132,11 @@ class QtShortcutsDialog(QDialog):
 
     def __init__(self, shortcuts: list[tuple[str, str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
-        self.setAccessibleName("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.resize(640, 560)
         self.model = QStandardItemModel(0, 3, self)
-        self.model.setHorizontalHeaderLabels(["Action", "Keys", "Where"])
+        self.model.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys"), self.tr("Where")])
         for row in shortcuts:
             self.model.appendRow([QStandardItem(text) for text in row])
         self.proxy = QSortFilterProxyModel(self)
@@ -128,7 +144,7 @@ class QtShortcutsDialog(QDialog):
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table = QTableView(self)
-        self.table.setAccessibleName("Shortcuts")
+        self.table.setAccessibleName(self.tr("Shortcuts"))
         self.table.setModel(self.proxy)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -137,8 +153,8 @@ class QtShortcutsDialog(QDialog):
         self.table.setColumnWidth(0, 300)
         self.table.setColumnWidth(1, 160)
         self.filter = _ShortcutFilter(self.table, self)
-        self.filter.setAccessibleName("Filter shortcuts")
-        self.filter.setPlaceholderText("Filter by action or key")
+        self.filter.setAccessibleName(self.tr("Filter shortcuts"))
+        self.filter.setPlaceholderText(self.tr("Filter by action or key"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -161,11 +177,11 @@ class QtGuideDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Annotator user guide")
-        self.setAccessibleName("User guide")
+        self.setWindowTitle(self.tr("Annotator user guide"))
+        self.setAccessibleName(self.tr("User guide"))
         self.resize(640, 720)
         self.browser = QTextBrowser(self)
-        self.browser.setAccessibleName("User guide text")
+        self.browser.setAccessibleName(self.tr("User guide text"))
         self.browser.setOpenExternalLinks(True)
         self.browser.setMarkdown(guide_text())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -182,12 +198,18 @@ class QtHelpFlow:
     def __init__(self, window: QMainWindow, library: Callable[[], str]) -> None:
         self.window = window
         self.library = library
-        self.menu = QMenu("&Help", window)
-        self.guide_action = QAction("User &guide", window, shortcut=QKeySequence.StandardKey.HelpContents)
+        self.menu = QMenu(QCoreApplication.translate("QtHelpFlow", "&Help"), window)
+        self.guide_action = QAction(
+            QCoreApplication.translate("QtHelpFlow", "User &guide"),
+            window,
+            shortcut=QKeySequence.StandardKey.HelpContents,
+        )
         self.guide_action.triggered.connect(self.show_guide)
-        self.shortcuts_action = QAction("&Keyboard shortcuts", window, shortcut=QKeySequence("Ctrl+/"))
+        self.shortcuts_action = QAction(
+            QCoreApplication.translate("QtHelpFlow", "&Keyboard shortcuts"), window, shortcut=QKeySequence("Ctrl+/")
+        )
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
-        self.about_action = QAction("&About Annotator", window)
+        self.about_action = QAction(QCoreApplication.translate("QtHelpFlow", "&About Annotator"), window)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         window.addActions([self.guide_action, self.shortcuts_action])  # wherever the focus is
@@ -203,8 +225,8 @@ class QtHelpFlow:
 
     def about_dialog(self) -> QMessageBox:
         box = QMessageBox(self.window)
-        box.setWindowTitle("About Annotator")
-        box.setAccessibleName("About Annotator")
+        box.setWindowTitle(QCoreApplication.translate("QtHelpFlow", "About Annotator"))
+        box.setAccessibleName(QCoreApplication.translate("QtHelpFlow", "About Annotator"))
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(about_text(self.library()))
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # versions to copy

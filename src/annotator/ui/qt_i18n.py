@@ -71,6 +71,11 @@ def install_translations(language: str | None = None, folder: Path | None = None
     return locale
 
 
+def interface_language() -> str:
+    """The language the interface speaks: that of Annotator's installed translation (``"de"``), else ``"en"``."""
+    return _installed[0].language().split("_")[0] if _installed else "en"
+
+
 def remove_translations() -> None:
     """Back to English (the locale stays as it is)."""
     app = QCoreApplication.instance()

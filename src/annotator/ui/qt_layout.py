@@ -95,14 +95,14 @@ class QtWindowLayout(QObject):
         self._asked: Panel | None = None  # the panel the user last brought back: the last to give way
         self.library = Panel(splitter.widget(0), 0, "library", 220)
         self.side = Panel(splitter.widget(2), 2, "side", 380)
-        self.library.action = self._panel_action("&Library", "Ctrl+Shift+L", self.library)
-        self.side.action = self._panel_action("&Tags and annotations", "Ctrl+Shift+B", self.side)
-        self.menu = QMenu("&Panels", window)
-        self.menu.setAccessibleName("Panels")
+        self.library.action = self._panel_action(self.tr("&Library"), "Ctrl+Shift+L", self.library)
+        self.side.action = self._panel_action(self.tr("&Tags and annotations"), "Ctrl+Shift+B", self.side)
+        self.menu = QMenu(self.tr("&Panels"), window)
+        self.menu.setAccessibleName(self.tr("Panels"))
         self.menu.addActions([self.library.action, self.side.action])
-        self.reading_action = QAction("Distraction-&free reading", window, shortcut=QKeySequence("F11"))
+        self.reading_action = QAction(self.tr("Distraction-&free reading"), window, shortcut=QKeySequence("F11"))
         self.reading_action.setCheckable(True)
-        self.reading_action.setToolTip("Only the text, full screen; F11 again brings everything back")
+        self.reading_action.setToolTip(self.tr("Only the text, full screen; F11 again brings everything back"))
         self.reading_action.triggered.connect(self.set_reading)
         window.addAction(self.reading_action)
         splitter.setCollapsible(1, False)  # the text is never dragged shut
@@ -130,7 +130,9 @@ class QtWindowLayout(QObject):
         self._asked = panel if shown else None
         self.fit()
         if shown and panel.widget.isHidden() and not self.reading:
-            self._window.statusBar().showMessage("The window is too narrow for that panel: widen it first.", 4000)
+            self._window.statusBar().showMessage(
+                self.tr("The window is too narrow for that panel: widen it first."), 4000
+            )
 
     def text_width_needed(self) -> int:
         """Pixels the text column needs for a line of MIN_CHARS average characters (its frame and

@@ -146,7 +146,7 @@ class QtMainWindow(QMainWindow):
         layout.addWidget(self.splitter)
         self.setCentralWidget(central)
         self.attributes_panel = QtAttributesPanel(session, self.statusBar().showMessage, self)
-        self.attributes_dock = QDockWidget("Attributes", self)
+        self.attributes_dock = QDockWidget(self.tr("Attributes"), self)
         self.attributes_dock.setObjectName("attributes")
         self.attributes_dock.setWidget(self.attributes_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.attributes_dock)
@@ -155,7 +155,7 @@ class QtMainWindow(QMainWindow):
             session, show_span=self.show_span, selected_documents=self.document_list.selected_ids,
             title_of=self.documents_model.shown_title, status=self.statusBar().showMessage, parent=self,
         )  # fmt: skip
-        self.search_dock = QDockWidget("Search the library", self)
+        self.search_dock = QDockWidget(self.tr("Search the library"), self)
         self.search_dock.setObjectName("library_search")
         self.search_dock.setWidget(self.library_search)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
@@ -225,10 +225,12 @@ class QtMainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._apply_tags()
-        self.statusBar().showMessage(f"Library: {describe_library(session.library.url)}")
+        self.statusBar().showMessage(
+            self.tr("Library: {library}").format(library=describe_library(session.library.url))
+        )
         # The tags at the caret in words, beside the colours that show them (the pane says them to a screen reader).
         self.tags_at_cursor = QLabel(self)
-        self.tags_at_cursor.setAccessibleName("Tags at the cursor")
+        self.tags_at_cursor.setAccessibleName(self.tr("Tags at the cursor"))
         self.tags_at_cursor.setMaximumWidth(480)
         self.tags_at_cursor.setMinimumWidth(1)  # cut short in a narrow window rather than widen it
         self.statusBar().addPermanentWidget(self.tags_at_cursor)
@@ -244,16 +246,18 @@ class QtMainWindow(QMainWindow):
         return timer
 
     def _build_actions(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.import_action = QAction("&Import…", self, shortcut=QKeySequence.StandardKey.Open)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = QAction(self.tr("&Import…"), self, shortcut=QKeySequence.StandardKey.Open)
         self.import_action.triggered.connect(self.importer.choose_files)
-        self.paste_action = QAction("New document from &clipboard", self, shortcut=QKeySequence("Ctrl+Shift+V"))
+        self.paste_action = QAction(
+            self.tr("New document from &clipboard"), self, shortcut=QKeySequence("Ctrl+Shift+V")
+        )
         self.paste_action.triggered.connect(self.importer.paste)
-        self.export_action = QAction("&Export…", self, shortcut=QKeySequence("Ctrl+E"))
+        self.export_action = QAction(self.tr("&Export…"), self, shortcut=QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.exporter.choose_and_export)
-        self.backups_action = QAction("&Backups…", self)
+        self.backups_action = QAction(self.tr("&Backups…"), self)
         self.backups_action.triggered.connect(self.watcher.show_backups)
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addActions([self.import_action, self.paste_action, self.export_action])
         file_menu.addSeparator()
@@ -261,28 +265,30 @@ class QtMainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         stack = self.session.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.delete_action = QAction("&Delete annotation", self, shortcut=QKeySequence.StandardKey.Delete)
+        self.delete_action = QAction(self.tr("&Delete annotation"), self, shortcut=QKeySequence.StandardKey.Delete)
         self.delete_action.triggered.connect(self._on_delete_triggered)
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.delete_action)
         edit_menu.addAction(self.navigation.snap_action)
         edit_menu.addSeparator()
-        self.find_action = QAction("&Find…", self, shortcut=QKeySequence.StandardKey.Find)
+        self.find_action = QAction(self.tr("&Find…"), self, shortcut=QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.find_bar.open_bar)
         # A found hit is text to tag, even where it is exactly an annotation's span the row selected.
         self.find_bar.hitSelected.connect(self._forget_row_span)
-        self.find_next_action = QAction("Find &next", self, shortcut=QKeySequence("F3"))
+        self.find_next_action = QAction(self.tr("Find &next"), self, shortcut=QKeySequence("F3"))
         self.find_next_action.triggered.connect(lambda: self.find_bar.step(1))
-        self.find_previous_action = QAction("Find &previous", self, shortcut=QKeySequence("Shift+F3"))
+        self.find_previous_action = QAction(self.tr("Find &previous"), self, shortcut=QKeySequence("Shift+F3"))
         self.find_previous_action.triggered.connect(lambda: self.find_bar.step(-1))
-        self.search_library_action = QAction("Search the &library…", self, shortcut=QKeySequence("Ctrl+Shift+F"))
+        self.search_library_action = QAction(
+            self.tr("Search the &library…"), self, shortcut=QKeySequence("Ctrl+Shift+F")
+        )
         self.search_library_action.triggered.connect(self._open_library_search)
         for action in (self.find_action, self.find_next_action, self.find_previous_action, self.search_library_action):
             self.addAction(action)
@@ -301,25 +307,25 @@ class QtMainWindow(QMainWindow):
         self.annotation_view.addAction(self.delete_action)
         self.pane.addAction(self.delete_action)
 
-        document_menu = self.menuBar().addMenu("&Document")
-        self.revise_action = QAction("&Replace text with a new version…", self)
+        document_menu = self.menuBar().addMenu(self.tr("&Document"))
+        self.revise_action = QAction(self.tr("&Replace text with a new version…"), self)
         self.revise_action.triggered.connect(self.reviser.choose_file)
-        self.accept_action = QAction("&Accept placement", self)
-        self.accept_action.setToolTip("Agree with where a revision placed the selected (⚠) annotations")
+        self.accept_action = QAction(self.tr("&Accept placement"), self)
+        self.accept_action.setToolTip(self.tr("Agree with where a revision placed the selected (⚠) annotations"))
         self.accept_action.setEnabled(False)  # until a selected annotation awaits review
         self.accept_action.triggered.connect(self._on_accept_triggered)
         document_menu.addActions([self.revise_action, self.accept_action])
         self.attributes_action = self.attributes_dock.toggleViewAction()
-        self.attributes_action.setText("A&ttributes")
+        self.attributes_action.setText(self.tr("A&ttributes"))
         self.attributes_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         document_menu.addAction(self.attributes_action)
         document_menu.addSeparator()
         document_menu.addActions(self.document_flow.actions)
 
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addActions([self.memo_flow.memos_action, self.memo_flow.journal_action])
         self.search_dock_action = self.search_dock.toggleViewAction()
-        self.search_dock_action.setText("&Search the library")
+        self.search_dock_action.setText(self.tr("&Search the library"))
         view_menu.addAction(self.search_dock_action)
         view_menu.addAction(self.retrieval.toggle_action)
         for dock in (self.cooccurrence, self.document_matrix, self.frequencies, self.disagreements):
@@ -337,7 +343,7 @@ class QtMainWindow(QMainWindow):
         view_menu.addActions(self.settings_flow.zoom_actions)
         self.addActions(self.settings_flow.zoom_actions)  # the keys work wherever the focus is
 
-        self.tags_menu = self.menuBar().addMenu("&Tags")
+        self.tags_menu = self.menuBar().addMenu(self.tr("&Tags"))
         self.tag_actions: dict[str, QAction] = {}
         self.help = QtHelpFlow(self, lambda: describe_library(self.session.library.url))
         self.menuBar().addMenu(self.help.menu)
@@ -385,7 +391,7 @@ class QtMainWindow(QMainWindow):
         self.tags_menu.addSeparator()
         self.tag_actions = {}
         for tag in tags:
-            action = QAction(f"Tag as {labels[tag.id]}", self)
+            action = QAction(self.tr("Tag as {tag}").format(tag=labels[tag.id]), self)
             if tag.shortcut:
                 action.setShortcut(QKeySequence(tag.shortcut))
                 self.tags_menu.addAction(action)  # the keyed ones; Quick pick finds every tag
@@ -495,8 +501,9 @@ class QtMainWindow(QMainWindow):
             self.select_annotation(annotation_id)
 
     def _on_error_raised(self, message: str) -> None:
-        self.statusBar().showMessage("Not saved: " + message, 8000)
-        QMessageBox.warning(self, "Annotator", f"Not saved: {message}")
+        said = self.tr("Not saved: {error}").format(error=message)
+        self.statusBar().showMessage(said, 8000)
+        QMessageBox.warning(self, "Annotator", said)
 
     def _update_tag_counts(self) -> None:
         view = self.coder_view.view()
@@ -519,7 +526,7 @@ class QtMainWindow(QMainWindow):
     def _apply_blind(self, blind: bool) -> None:
         """Blind coding hides other coders' work in every view: comparing coders (the agreement
         dialog, the Disagreements view) waits until it is turned off."""
-        why = "Turn blind coding off (View › Coders) to compare coders" if blind else ""
+        why = self.tr("Turn blind coding off (View › Coders) to compare coders") if blind else ""
         for action in (self.agreement.action, self.disagreements.toggle_action):
             action.setEnabled(not blind)
             action.setStatusTip(why)
@@ -576,7 +583,7 @@ class QtMainWindow(QMainWindow):
             self.setWindowTitle("Annotator")
             return
         title = self.documents_model.shown_title(document.id) or document.title
-        self.setWindowTitle(f"{title} — Annotator")
+        self.setWindowTitle(self.tr("{title} — Annotator").format(title=title))
 
     # -- user actions ---------------------------------------------------------------------------
 
@@ -603,13 +610,14 @@ class QtMainWindow(QMainWindow):
             self.pane.clear_selection()
             self.session.tag_span(tag_id, *span)
             return
-        self.statusBar().showMessage("Select some text first, then choose a tag.", 4000)
+        self.statusBar().showMessage(self.tr("Select some text first, then choose a tag."), 4000)
 
     def retag_selected(self, tag_id: str) -> None:
         """Give the annotations selected in the list another tag, as one undo step."""
         if not self.session.retag_all(self.selected_annotation_ids(), tag_id):
             tag = self.session.tag(tag_id)
-            self.statusBar().showMessage(f"Already tagged {tag.name if tag else 'so'}.", 4000)
+            already = self.tr("Already tagged {tag}.").format(tag=tag.name) if tag else self.tr("Already tagged so.")
+            self.statusBar().showMessage(already, 4000)
 
     def selected_annotation_ids(self) -> list[str]:
         return self.annotation_view.selected_ids()
@@ -668,7 +676,7 @@ class QtMainWindow(QMainWindow):
             # Selecting the row had selected its text; left selected, the next tag key would tag it again.
             self.pane.clear_selection()
         else:
-            self.statusBar().showMessage("Select an annotation in the list to delete it.", 4000)
+            self.statusBar().showMessage(self.tr("Select an annotation in the list to delete it."), 4000)
 
     def annotation_context_menu(self) -> QMenu | None:
         """The context menu of the selected annotations (None when no row is selected)."""
@@ -676,8 +684,8 @@ class QtMainWindow(QMainWindow):
         if not ids:
             return None
         menu = QMenu(self)
-        menu.setAccessibleName("Annotation actions")
-        retag = menu.addMenu("Change &tag to")
+        menu.setAccessibleName(self.tr("Annotation actions"))
+        retag = menu.addMenu(self.tr("Change &tag to"))
         # Always a retag of the selected rows, whatever text is selected (unlike a tag key).
         for tag in self.session.tags:
             retag.addAction(tag.name, lambda tag_id=tag.id: self.retag_selected(tag_id))
@@ -717,10 +725,10 @@ class QtMainWindow(QMainWindow):
         self.open_document(document_id)
         document = self.session.document
         if document is None or document.id != document_id:
-            self._report("That document is no longer in the library.")
+            self._report(self.tr("That document is no longer in the library."))
             return False
         if sha256 is not None and document.sha256 != sha256:
-            self._report("That document's text has changed since; search again to see where.")
+            self._report(self.tr("That document's text has changed since; search again to see where."))
             return False
         self.pane.select_span(start, end)
         self.activateWindow()
@@ -780,7 +788,7 @@ class QtMainWindow(QMainWindow):
         super().childEvent(event)
         child = event.child()
         if event.type() == QEvent.Type.ChildPolished and isinstance(child, QTabBar) and not child.accessibleName():
-            child.setAccessibleName("Views docked together")
+            child.setAccessibleName(self.tr("Views docked together"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_reading_position()

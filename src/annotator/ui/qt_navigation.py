@@ -65,8 +65,8 @@ class QtPaneCycler(QObject):
     def __init__(self, window: QWidget, panes: Callable[[], list[Pane]]) -> None:
         super().__init__(window)
         self._panes = panes
-        self.next_action = self._action(window, "Next pane", "F6", 1)
-        self.previous_action = self._action(window, "Previous pane", "Shift+F6", -1)
+        self.next_action = self._action(window, self.tr("Next pane"), "F6", 1)
+        self.previous_action = self._action(window, self.tr("Previous pane"), "Shift+F6", -1)
 
     def _action(self, window: QWidget, text: str, key: str, step: int) -> QAction:
         action = QAction(text, window, shortcut=QKeySequence(key))
@@ -151,18 +151,22 @@ class QtNavigation(QObject):
         self._window = parts
         self.panes = QtPaneCycler(window, self.window_panes)
         pane = parts.pane
-        self.next_annotation_action = self._pane_action("Next annotation", "]", lambda: self.step_annotation(1))
+        self.next_annotation_action = self._pane_action(
+            self.tr("Next annotation"), "]", lambda: self.step_annotation(1)
+        )
         self.previous_annotation_action = self._pane_action(
-            "Previous annotation", "[", lambda: self.step_annotation(-1)
+            self.tr("Previous annotation"), "[", lambda: self.step_annotation(-1)
         )
         self.sentence_forward_action = self._pane_action(
-            "Extend selection to the sentence end", "Alt+Shift+Right", lambda: pane.extend_by_sentence(1)
+            self.tr("Extend selection to the sentence end"), "Alt+Shift+Right", lambda: pane.extend_by_sentence(1)
         )
         self.sentence_back_action = self._pane_action(
-            "Extend selection to the sentence start", "Alt+Shift+Left", lambda: pane.extend_by_sentence(-1)
+            self.tr("Extend selection to the sentence start"), "Alt+Shift+Left", lambda: pane.extend_by_sentence(-1)
         )
-        self.snap_action = QAction("Snap selection to whole &words", window, checkable=True)
-        self.snap_action.setToolTip("A selection dragged with the mouse takes in the words its ends cut through")
+        self.snap_action = QAction(self.tr("Snap selection to whole &words"), window, checkable=True)
+        self.snap_action.setToolTip(
+            self.tr("A selection dragged with the mouse takes in the words its ends cut through")
+        )
         self.snap_action.setChecked(settings.value(SNAP_KEY, True, type=bool))
         pane.snap_to_words = self.snap_action.isChecked()
         self.snap_action.toggled.connect(self._on_snap_action_toggled)
@@ -212,7 +216,9 @@ class QtNavigation(QObject):
         w = self._window
         span = w.pane.adjacent_annotation(step)
         if span is None:
-            w.statusBar().showMessage("No annotation further on." if step > 0 else "No annotation before.", 3000)
+            w.statusBar().showMessage(
+                self.tr("No annotation further on.") if step > 0 else self.tr("No annotation before."), 3000
+            )
             return
         self.show_annotation(span.annotation_id)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from annotator import config
@@ -23,21 +24,23 @@ class QtCoderDialog(QDialog):
 
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Your name")
+        self.setWindowTitle(self.tr("Your name"))
         self.setAccessibleName(self.windowTitle())
         form = QFormLayout(self)
         why = QLabel(
-            "Your name is saved with each annotation you make (as its coder), so a team's "
-            "exports say who tagged what. You can change it later in Edit ▸ Settings (Ctrl+,).",
+            self.tr(
+                "Your name is saved with each annotation you make (as its coder), so a team's "
+                "exports say who tagged what. You can change it later in Edit ▸ Settings (Ctrl+,)."
+            ),
             self,
         )
         why.setWordWrap(True)
         form.addRow(why)
         self.name_edit = QLineEdit(self)
         self.name_edit.setMaxLength(NAME_MAX)
-        self.name_edit.setAccessibleName("Your name as a coder")
-        self.name_edit.setPlaceholderText("e.g. Ann Smith (leave empty for none)")
-        form.addRow("&Name", self.name_edit)
+        self.name_edit.setAccessibleName(self.tr("Your name as a coder"))
+        self.name_edit.setPlaceholderText(self.tr("e.g. Ann Smith (leave empty for none)"))
+        form.addRow(self.tr("&Name"), self.name_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -75,7 +78,9 @@ class QtCoderIdentity:
         try:
             name = " ".join(coder_name(name).split())
         except InvalidInput as exc:
-            self._report(f"Your name was not changed: {exc}")
+            self._report(
+                QCoreApplication.translate("QtCoderIdentity", "Your name was not changed: {error}").format(error=exc)
+            )
             return False
         changed, self._name = name != self._name, name
         if changed:
@@ -84,6 +89,9 @@ class QtCoderIdentity:
             config.save_coder_name(name)
         except OSError as exc:
             self._report(
-                f"Your name could not be saved in the settings ({exc.strerror or exc}); it is used until you quit."
+                QCoreApplication.translate(
+                    "QtCoderIdentity",
+                    "Your name could not be saved in the settings ({error}); it is used until you quit.",
+                ).format(error=exc.strerror or exc)
             )
         return True

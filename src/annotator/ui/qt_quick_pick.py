@@ -57,14 +57,14 @@ class QtQuickPick(QFrame):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName("Quick pick a tag")
+        self.setAccessibleName(self.tr("Quick pick a tag"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText("Type a tag, Enter to apply")
-        self.edit.setAccessibleName("Tag to apply")
+        self.edit.setPlaceholderText(self.tr("Type a tag, Enter to apply"))
+        self.edit.setAccessibleName(self.tr("Tag to apply"))
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Matching tags")
+        self.list.setAccessibleName(self.tr("Matching tags"))
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay in the line edit
         layout.addWidget(self.edit)
         layout.addWidget(self.list)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,14 +33,30 @@ from PySide6.QtWidgets import (
 from annotator import config
 from annotator.config import ReadingSettings
 from annotator.core.model import NAME_MAX
+from annotator.ui.qt_i18n import format_number
 from annotator.ui.qt_preferences import QtCoderIdentity
 from annotator.ui.qt_text_pane import DEFAULT_FAMILY, DEFAULT_POINT_SIZE, QtTextPane
 
 ZOOM_STEP = 10  # percent
 
-THEME_CHOICES = (("system", "Follow system"), ("light", "Light"), ("dark", "Dark"), ("sepia", "Sepia"))
-HIGHLIGHT_CHOICES = (("fill", "Fill"), ("underline", "Underline only"), ("both", "Fill and underline"))
-LANGUAGE_CHOICES = (("", "System default"), ("en", "English"), ("de", "Deutsch"), ("fr", "Français"))
+# The choices' labels are translated when shown; a language is named as its speakers name it.
+THEME_CHOICES = (
+    ("system", QT_TRANSLATE_NOOP("QtSettingsDialog", "Follow system")),
+    ("light", QT_TRANSLATE_NOOP("QtSettingsDialog", "Light")),
+    ("dark", QT_TRANSLATE_NOOP("QtSettingsDialog", "Dark")),
+    ("sepia", QT_TRANSLATE_NOOP("QtSettingsDialog", "Sepia")),
+)
+HIGHLIGHT_CHOICES = (
+    ("fill", QT_TRANSLATE_NOOP("QtSettingsDialog", "Fill")),
+    ("underline", QT_TRANSLATE_NOOP("QtSettingsDialog", "Underline only")),
+    ("both", QT_TRANSLATE_NOOP("QtSettingsDialog", "Fill and underline")),
+)
+LANGUAGE_CHOICES = (
+    ("", QT_TRANSLATE_NOOP("QtSettingsDialog", "System default")),
+    ("en", "English"),
+    ("de", "Deutsch"),
+    ("fr", "Français"),
+)
 
 
 def reading_font(settings: ReadingSettings) -> QFont:
@@ -62,7 +79,7 @@ def _name(widget: QWidget, name: str) -> None:
 def _choice_combo(parent: QWidget, choices: tuple[tuple[str, str], ...], current: str, name: str) -> QComboBox:
     combo = QComboBox(parent)
     for value, label in choices:
-        combo.addItem(label, value)
+        combo.addItem(QCoreApplication.translate("QtSettingsDialog", label), value)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     combo.setAccessibleName(name)
     return combo
@@ -73,18 +90,18 @@ class QtSettingsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, settings: ReadingSettings, coder: str) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
-        self.setAccessibleName("Settings")
+        self.setWindowTitle(self.tr("Settings"))
+        self.setAccessibleName(self.tr("Settings"))
         self._settings = settings
         self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName("Settings pages")
-        self.tabs.tabBar().setAccessibleName("Settings pages")  # the tabs, not the one in front
+        self.tabs.setAccessibleName(self.tr("Settings pages"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Settings pages"))  # the tabs, not the one in front
 
         reading = QWidget(self.tabs)
         form = QFormLayout(reading)
         self.font_combo = QFontComboBox(reading)
         self.font_combo.setEditable(True)
-        _name(self.font_combo, "Font")
+        _name(self.font_combo, self.tr("Font"))
         if settings.font_family:
             self.font_combo.setCurrentFont(QFont(settings.font_family))
         else:
@@ -92,61 +109,66 @@ class QtSettingsDialog(QDialog):
         self.font_combo.setEditText(settings.font_family)
         line_edit = self.font_combo.lineEdit()
         if line_edit is not None:
-            line_edit.setPlaceholderText("Default (serif)")
-        form.addRow("&Font", self.font_combo)
+            line_edit.setPlaceholderText(self.tr("Default (serif)"))
+        form.addRow(self.tr("&Font"), self.font_combo)
         self.size_spin = QDoubleSpinBox(reading)
-        _name(self.size_spin, "Font size in points")
+        _name(self.size_spin, self.tr("Font size in points"))
         self.size_spin.setRange(0, config.FONT_SIZE_RANGE[1])
         self.size_spin.setSingleStep(0.5)
         self.size_spin.setDecimals(1)
-        self.size_spin.setSuffix(" pt")
-        self.size_spin.setSpecialValueText(f"Default ({DEFAULT_POINT_SIZE:g} pt)")
+        self.size_spin.setSuffix(self.tr(" pt"))
+        default_size = format_number(DEFAULT_POINT_SIZE, self.size_spin.decimals())  # as the box writes sizes
+        self.size_spin.setSpecialValueText(self.tr("Default ({size} pt)").format(size=default_size))
         self.size_spin.setValue(settings.font_size)
-        form.addRow("Font &size", self.size_spin)
+        form.addRow(self.tr("Font &size"), self.size_spin)
         self.width_spin = QSpinBox(reading)
-        _name(self.width_spin, "Maximum line width in characters")
+        _name(self.width_spin, self.tr("Maximum line width in characters"))
         self.width_spin.setRange(0, config.LINE_WIDTH_RANGE[1])
-        self.width_spin.setSuffix(" characters")
-        self.width_spin.setSpecialValueText("Full width")
+        self.width_spin.setSuffix(self.tr(" characters"))
+        self.width_spin.setSpecialValueText(self.tr("Full width"))
         self.width_spin.setValue(settings.line_width)
-        form.addRow("Maximum line &width", self.width_spin)
-        self.tabs.addTab(reading, "&Reading")
+        form.addRow(self.tr("Maximum line &width"), self.width_spin)
+        self.tabs.addTab(reading, self.tr("&Reading"))
 
         appearance = QWidget(self.tabs)
         form = QFormLayout(appearance)
-        self.theme_combo = _choice_combo(appearance, THEME_CHOICES, settings.theme, "Theme")
-        form.addRow("&Theme", self.theme_combo)
-        self.highlight_combo = _choice_combo(appearance, HIGHLIGHT_CHOICES, settings.highlight_style, "Highlight style")
-        form.addRow("&Highlights", self.highlight_combo)
-        self.patterns_check = QCheckBox("Underline &patterns per tag (colour is not the only cue)", appearance)
-        self.patterns_check.setAccessibleName("Underline patterns per tag")
+        self.theme_combo = _choice_combo(appearance, THEME_CHOICES, settings.theme, self.tr("Theme"))
+        form.addRow(self.tr("&Theme"), self.theme_combo)
+        self.highlight_combo = _choice_combo(
+            appearance, HIGHLIGHT_CHOICES, settings.highlight_style, self.tr("Highlight style")
+        )
+        form.addRow(self.tr("&Highlights"), self.highlight_combo)
+        self.patterns_check = QCheckBox(self.tr("Underline &patterns per tag (colour is not the only cue)"), appearance)
+        self.patterns_check.setAccessibleName(self.tr("Underline patterns per tag"))
         self.patterns_check.setChecked(settings.tag_patterns)
         form.addRow(self.patterns_check)
-        self.tabs.addTab(appearance, "&Appearance")
+        self.tabs.addTab(appearance, self.tr("&Appearance"))
 
         coder_page = QWidget(self.tabs)
         form = QFormLayout(coder_page)
         why = QLabel(
-            "Your name is saved with each annotation you make (as its coder), so a team's exports say who tagged what.",
+            self.tr(
+                "Your name is saved with each annotation you make (as its coder), so a team's exports say who tagged what."
+            ),
             coder_page,
         )
         why.setWordWrap(True)
         form.addRow(why)
         self.name_edit = QLineEdit(coder, coder_page)
         self.name_edit.setMaxLength(NAME_MAX)
-        self.name_edit.setAccessibleName("Your name as a coder")
-        self.name_edit.setPlaceholderText("e.g. Ann Smith (leave empty for none)")
-        form.addRow("&Name", self.name_edit)
-        self.tabs.addTab(coder_page, "&Coder")
+        self.name_edit.setAccessibleName(self.tr("Your name as a coder"))
+        self.name_edit.setPlaceholderText(self.tr("e.g. Ann Smith (leave empty for none)"))
+        form.addRow(self.tr("&Name"), self.name_edit)
+        self.tabs.addTab(coder_page, self.tr("&Coder"))
 
         language = QWidget(self.tabs)
         form = QFormLayout(language)
-        self.language_combo = _choice_combo(language, LANGUAGE_CHOICES, settings.language, "Language")
-        form.addRow("&Language", self.language_combo)
-        note = QLabel("Takes effect when Annotator restarts.", language)
+        self.language_combo = _choice_combo(language, LANGUAGE_CHOICES, settings.language, self.tr("Language"))
+        form.addRow(self.tr("&Language"), self.language_combo)
+        note = QLabel(self.tr("Takes effect when Annotator restarts."), language)
         note.setWordWrap(True)
         form.addRow(note)
-        self.tabs.addTab(language, "Lan&guage")
+        self.tabs.addTab(language, self.tr("Lan&guage"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -193,14 +215,20 @@ class QtSettingsFlow:
         self._report = report
         self._on_applied = on_applied
         self.settings = config.reading_settings()
-        self.settings_action = QAction("&Settings…", parent, shortcut=QKeySequence("Ctrl+,"))
+        self.settings_action = QAction(
+            QCoreApplication.translate("QtSettingsFlow", "&Settings…"), parent, shortcut=QKeySequence("Ctrl+,")
+        )
         self.settings_action.triggered.connect(self.open_dialog)
-        self.zoom_in_action = QAction("Zoom &in", parent)
+        self.zoom_in_action = QAction(QCoreApplication.translate("QtSettingsFlow", "Zoom &in"), parent)
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
         self.zoom_in_action.triggered.connect(lambda: self.zoom(1))
-        self.zoom_out_action = QAction("Zoom o&ut", parent, shortcut=QKeySequence("Ctrl+-"))
+        self.zoom_out_action = QAction(
+            QCoreApplication.translate("QtSettingsFlow", "Zoom o&ut"), parent, shortcut=QKeySequence("Ctrl+-")
+        )
         self.zoom_out_action.triggered.connect(lambda: self.zoom(-1))
-        self.actual_size_action = QAction("Actual si&ze", parent, shortcut=QKeySequence("Ctrl+0"))
+        self.actual_size_action = QAction(
+            QCoreApplication.translate("QtSettingsFlow", "Actual si&ze"), parent, shortcut=QKeySequence("Ctrl+0")
+        )
         self.actual_size_action.triggered.connect(lambda: self.zoom(0))
         self.zoom_actions = [self.zoom_in_action, self.zoom_out_action, self.actual_size_action]
         pane.zoomRequested.connect(self.zoom)
@@ -219,12 +247,21 @@ class QtSettingsFlow:
         if name != self._identity.current() and self._identity.keep(name):
             changed.add("coder")
             kept = self._identity.current()
-            self._report(f"Your annotations will now say they are by {kept}." if kept else
-                         "Your annotations will now carry no coder name.")  # fmt: skip
+            self._report(
+                QCoreApplication.translate(
+                    "QtSettingsFlow", "Your annotations will now say they are by {coder}."
+                ).format(coder=kept)
+                if kept
+                else QCoreApplication.translate("QtSettingsFlow", "Your annotations will now carry no coder name.")
+            )
         chosen = dialog.chosen()
         kept = chosen.clamped()
         if kept != chosen:
-            self._report("Some settings were out of range and were brought within it.")
+            self._report(
+                QCoreApplication.translate(
+                    "QtSettingsFlow", "Some settings were out of range and were brought within it."
+                )
+            )
         changed |= self.apply(kept)
         if changed:
             self._on_applied(changed)
@@ -240,7 +277,11 @@ class QtSettingsFlow:
         try:
             config.write_settings({key: new[key] for key in changed})
         except OSError as exc:
-            self._report(f"The settings could not be saved ({exc.strerror or exc}); they are used until you quit.")
+            self._report(
+                QCoreApplication.translate(
+                    "QtSettingsFlow", "The settings could not be saved ({error}); they are used until you quit."
+                ).format(error=exc.strerror or exc)
+            )
         return changed
 
     def zoom(self, step: int) -> None:
@@ -248,8 +289,13 @@ class QtSettingsFlow:
         low, high = config.ZOOM_RANGE
         zoom = 100 if step == 0 else max(low, min(high, self.settings.zoom + step * ZOOM_STEP))
         if zoom == self.settings.zoom and step:
-            self._report(f"The zoom is already at its {'largest' if step > 0 else 'smallest'} ({zoom}%).")
+            said = (
+                QCoreApplication.translate("QtSettingsFlow", "The zoom is already at its largest ({zoom}%).")
+                if step > 0
+                else QCoreApplication.translate("QtSettingsFlow", "The zoom is already at its smallest ({zoom}%).")
+            )
+            self._report(said.format(zoom=zoom))
             return
         if self.apply(dataclasses.replace(self.settings, zoom=zoom)):
             self._on_applied({"zoom"})
-        self._report(f"Zoom {zoom}%")
+        self._report(QCoreApplication.translate("QtSettingsFlow", "Zoom {zoom}%").format(zoom=zoom))

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
@@ -25,8 +25,18 @@ from annotator import config
 from annotator.core import themes
 from annotator.ui.qt_text_pane import QtTextPane
 
-THEME_LABELS = {"system": "Follow &system", "light": "&Light", "dark": "&Dark", "sepia": "S&epia"}
-STYLE_LABELS = {themes.FILL: "&Fill", themes.UNDERLINE: "&Underline", themes.BOTH: "Fill &and underline"}
+# The menus' entries, translated when shown.
+THEME_LABELS = {
+    "system": QT_TRANSLATE_NOOP("QtAppearanceMenus", "Follow &system"),
+    "light": QT_TRANSLATE_NOOP("QtAppearanceMenus", "&Light"),
+    "dark": QT_TRANSLATE_NOOP("QtAppearanceMenus", "&Dark"),
+    "sepia": QT_TRANSLATE_NOOP("QtAppearanceMenus", "S&epia"),
+}
+STYLE_LABELS = {
+    themes.FILL: QT_TRANSLATE_NOOP("QtAppearanceMenus", "&Fill"),
+    themes.UNDERLINE: QT_TRANSLATE_NOOP("QtAppearanceMenus", "&Underline"),
+    themes.BOTH: QT_TRANSLATE_NOOP("QtAppearanceMenus", "Fill &and underline"),
+}
 _APPLIED = "annotatorTheme"  # an application property: the theme applied last
 _SYSTEM_STYLE = "annotatorSystemStyle"  # an application property: the style Qt chose at start
 
@@ -103,17 +113,19 @@ class QtAppearanceMenus(QObject):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
-        self.theme_menu = QMenu("T&heme", window)
-        self.theme_menu.setAccessibleName("Theme")
+        self.theme_menu = QMenu(self.tr("T&heme"), window)
+        self.theme_menu.setAccessibleName(self.tr("Theme"))
         self.theme_actions = self._group(self.theme_menu, THEME_LABELS, self._choose_theme)
-        self.style_menu = QMenu("Highlight st&yle", window)
-        self.style_menu.setAccessibleName("Highlight style")
+        self.style_menu = QMenu(self.tr("Highlight st&yle"), window)
+        self.style_menu.setAccessibleName(self.tr("Highlight style"))
         self.style_actions = self._group(self.style_menu, STYLE_LABELS, self._choose_style)
         self.style_menu.addSeparator()
-        self.patterns_action = QAction("Tag &patterns", self, checkable=True)
+        self.patterns_action = QAction(self.tr("Tag &patterns"), self, checkable=True)
         self.patterns_action.setToolTip(
-            "Underline each tag in a pattern of its own (solid, dashed, dotted, wavy…), in codebook order; "
-            "while other coders are shown in their underline styles, theirs win"
+            self.tr(
+                "Underline each tag in a pattern of its own (solid, dashed, dotted, wavy…), in codebook order; "
+                "while other coders are shown in their underline styles, theirs win"
+            )
         )
         self.patterns_action.toggled.connect(self._choose_patterns)
         self.style_menu.addAction(self.patterns_action)
@@ -126,7 +138,7 @@ class QtAppearanceMenus(QObject):
         group.setExclusive(True)
         actions = {}
         for key, label in labels.items():
-            action = QAction(label, self, checkable=True)
+            action = QAction(self.tr(label), self, checkable=True)
             action.triggered.connect(lambda _checked=False, key=key: chosen(key))
             group.addAction(action)
             menu.addAction(action)
@@ -164,4 +176,6 @@ class QtAppearanceMenus(QObject):
         try:
             config.write_settings(changes)
         except OSError as exc:  # shown now, kept only for this session
-            QMessageBox.warning(self._window, "Annotator", f"The setting could not be saved: {exc}")
+            QMessageBox.warning(
+                self._window, "Annotator", self.tr("The setting could not be saved: {error}").format(error=exc)
+            )
