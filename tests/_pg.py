@@ -108,11 +108,11 @@ class PostgresServer:
 
         return psycopg.connect(host=self.host, port=self.port, user="postgres", dbname="postgres", autocommit=True)
 
-    def create_database(self) -> str:
-        """A new empty database with a unique name; returns its SQLAlchemy URL."""
+    def create_database(self, template: str = "template0") -> str:
+        """A new database with a unique name, a copy of *template* (empty by default); its SQLAlchemy URL."""
         name = f"annotator_test_{uuid.uuid4().hex[:16]}"
         with self._admin() as conn:
-            conn.execute(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0")
+            conn.execute(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE "{template}"')
         self._databases.append(name)
         return self.url(name)
 

@@ -4,12 +4,14 @@
   ``ANNOTATOR_LOG_DIR`` under ``tmp_path``), no ``ANNOTATOR_DATABASE_URL`` and the repository's seeds, so no
   test ever reads or writes the developer's real library.
 - ``library`` is an open, empty library, once on SQLite and once on PostgreSQL
-  (a fresh database on a server the suite starts itself; see ``tests/_pg.py``).
+  (a fresh database on a server the suite starts itself; see ``tests/_pg.py``),
+  copied from a database migrated once per session rather than migrated per test.
 - With ``ANNOTATOR_TESTS_WITHOUT_QT=1`` (how ``./dev test`` runs every test outside
   ``tests/ui``), PySide6 cannot be imported at all: the core, storage, formats,
   services and CLI must work on a machine without Qt.
 - With ``ANNOTATOR_TEST_TALLY=FILE``, the run's outcome counts are appended to FILE,
-  so ``./dev test`` can sum its two runs into one closing line.
+  so ``./dev test`` can sum its two runs into one closing line (once per run, also
+  under pytest-xdist, whose workers each have their own PostgreSQL server).
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ if os.environ.get("ANNOTATOR_TESTS_WITHOUT_QT") == "1":
     sys.meta_path.insert(0, _NoQt())
 
 import shutil
+import sqlite3
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -58,9 +62,10 @@ SEED_FILE = SEEDS_DIR / "kazakhstan-implosion-op-ed.txt"
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
-def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+def pytest_terminal_summary(terminalreporter, config) -> None:  # type: ignore[no-untyped-def]
     tally = os.environ.get("ANNOTATOR_TEST_TALLY")
-    if tally:
+    # Under pytest-xdist only the controller writes: it holds every worker's reports.
+    if tally and not hasattr(config, "workerinput"):
         counts = {k: len(terminalreporter.stats.get(k, [])) for k in ("passed", "failed", "error", "skipped")}
         with open(tally, "a", encoding="utf-8") as out:
             out.write(" ".join(f"{k}={v}" for k, v in counts.items()) + "\n")
@@ -114,15 +119,55 @@ def backend(request: pytest.FixtureRequest) -> str:
     return request.param
 
 
+def _migrate(url: str) -> None:
+    from annotator.storage.engine import make_engine
+    from annotator.storage.migrate import upgrade_to_head
+
+    engine = make_engine(url)
+    try:
+        upgrade_to_head(engine)
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite database at the current schema with no rows, migrated once for the session.
+
+    Running every migration costs about a tenth of a second (more on PostgreSQL); libraries
+    that are not about migrating start from a copy of this instead. The migrations are
+    tested where they are the point (``tests/storage``) and wherever a test opens a path.
+    """
+    path = tmp_path_factory.mktemp("migrated") / "template.sqlite3"
+    _migrate(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def migrated_postgres(postgres_server: PostgresServer) -> str:
+    """The name of a PostgreSQL database at the current schema with no rows: a template to copy."""
+    url = postgres_server.create_database()
+    _migrate(url)
+    return url.rsplit("/", 1)[1]
+
+
 @pytest.fixture
-def new_database_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Callable[[], str]]:
-    """A factory of URLs of fresh, empty databases on this test's backend."""
+def new_database_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Callable[..., str]]:
+    """A factory of URLs of fresh databases on this test's backend: empty, or with
+    ``migrated=True`` already at the current schema (a copy of a session's template, no rows)."""
     made: list[str] = []
     server: PostgresServer | None = request.getfixturevalue("postgres_server") if backend == "postgres" else None
 
-    def make() -> str:
+    def make(*, migrated: bool = False) -> str:
         if server is None:
-            url = f"sqlite:///{tmp_path / f'library-{len(made)}.sqlite3'}"
+            path = tmp_path / f"library-{len(made)}.sqlite3"
+            if migrated:
+                template = request.getfixturevalue("migrated_sqlite")
+                with closing(sqlite3.connect(template)) as source, closing(sqlite3.connect(path)) as target:
+                    source.backup(target)
+            url = f"sqlite:///{path}"
+        elif migrated:
+            url = server.create_database(template=request.getfixturevalue("migrated_postgres"))
         else:
             url = server.create_database()
         made.append(url)
@@ -141,12 +186,15 @@ def database_url(new_database_url: Callable[[], str]) -> str:
 
 
 @pytest.fixture
-def open_library(new_database_url: Callable[[], str]) -> Iterator[Callable[[], Library]]:
-    """A factory of freshly opened libraries on this test's backend, closed after the test."""
+def open_library(new_database_url: Callable[..., str]) -> Iterator[Callable[[], Library]]:
+    """A factory of freshly opened libraries on this test's backend, closed after the test.
+
+    Each starts from the migrated template, so :meth:`Library.open` finds it at head and only
+    adds the default tags (with ids of its own), as it does for a library it has just migrated."""
     opened: list[Library] = []
 
     def make() -> Library:
-        opened.append(Library.open(new_database_url()))
+        opened.append(Library.open(new_database_url(migrated=True)))
         return opened[-1]
 
     yield make
