@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from annotator.services import Library, annotating
+from annotator.ui import qt_i18n
 from annotator.ui.qt_backups_dialog import QtBackupsDialog
 from tests.ui.conftest import stored_annotations
 
@@ -92,13 +93,13 @@ def test_backups_show_local_times_in_plain_words_and_keep_the_restored_one_selec
     dialog.backup_button.click()
     older = dialog.backups[1]
     made = older.created.astimezone()  # local time
-    assert made.strftime("%H:%M") in dialog.table.item(1, 0).text()
-    assert older.created.strftime("%H:%M") not in dialog.table.item(1, 0).text()
+    assert dialog.table.item(1, 0).text() == qt_i18n.format_date(made)  # as the locale writes it
+    assert qt_i18n.format_date(older.created) != dialog.table.item(1, 0).text()
 
     dialog.table.setFocus()
     dialog.table.selectRow(1)
     assert dialog.details.text().startswith("A copy of your library made on")
-    assert made.strftime("%H:%M") in dialog.details.text()
+    assert qt_i18n.format_date(made) in dialog.details.text()
     asked: list[str] = []
 
     def question(_parent, _title, text, *_a, **_k):
@@ -108,7 +109,7 @@ def test_backups_show_local_times_in_plain_words_and_keep_the_restored_one_selec
     monkeypatch.setattr(QMessageBox, "question", question)
     dialog.restoreRequested.connect(window.watcher.restore_backup)
     dialog.restore_button.click()
-    assert made.strftime("%H:%M") in asked[0] and "UTC" not in asked[0]
+    assert qt_i18n.format_date(made) in asked[0] and "UTC" not in asked[0]
     assert window.session.annotations == {}  # the older copy, without the annotation
     assert sorted(b.kind for b in dialog.backups) == ["before-restore", "manual", "manual"]
     assert dialog.selected() is not None and dialog.selected().path == older.path  # still the one restored

@@ -184,7 +184,7 @@ def test_a_deleted_document_is_confirmed_with_counts_backed_up_and_undone(
     window.document_list.setFocus()
     qtbot.waitUntil(window.document_list.hasFocus)
     qtbot.keyClick(window.document_list, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)
-    assert len(asked) == 1 and "2 annotation(s) and 0 earlier version(s)" in asked[0]
+    assert len(asked) == 1 and "2 annotations and 0 earlier versions" in asked[0]
     with Library.open(f"sqlite:///{library_path}") as other:
         assert other.documents() == []
         assert [b.kind for b in list_backups(other)].count("before-delete") == 1

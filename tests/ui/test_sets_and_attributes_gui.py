@@ -298,7 +298,7 @@ def test_an_attribute_is_defined_renamed_and_deleted_in_the_window(
     monkeypatch.setattr(QMessageBox, "question", question)
     panel.table.setCurrentIndex(panel.model.index(0, 1))
     panel.delete_button.click()
-    assert "“area”" in asked[0] and "1 document(s)" in asked[0]
+    assert "“area”" in asked[0] and "1 document has" in asked[0]
     with _library(library_path) as library:
         assert attrs.definitions(library) == [] and attrs.attributes_of(library, [a])[a] == {}
 

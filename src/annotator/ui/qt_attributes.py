@@ -14,7 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.attributes import CHOICE, DATE, KINDS, NUMBER, Attribute, parse_value, sort_key
+from annotator.core.attributes import CHOICE, DATE, KINDS, NUMBER, TEXT, Attribute, parse_value, sort_key
 from annotator.core.documents import distinct_titles
 from annotator.core.errors import InvalidInput
 from annotator.services import Changes, attributes
@@ -41,12 +48,24 @@ from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 
 _Index = QModelIndex | QPersistentModelIndex
 
+#: The kinds as the user reads them (the stored kind stays English).
+KIND_NAMES = {
+    TEXT: QT_TRANSLATE_NOOP("Attributes", "text"),
+    NUMBER: QT_TRANSLATE_NOOP("Attributes", "number"),
+    DATE: QT_TRANSLATE_NOOP("Attributes", "date"),
+    CHOICE: QT_TRANSLATE_NOOP("Attributes", "choice"),
+}
+
+
+def kind_name(kind: str) -> str:
+    return QCoreApplication.translate("Attributes", KIND_NAMES.get(kind, kind))
+
 
 class SetAttributeCommand(QUndoCommand):
     """UI: give a document's attribute a value (or none); undo puts back the value it replaced."""
 
     def __init__(self, session: QtLibrarySession, document_id: str, name: str, old: str, new: str) -> None:
-        super().__init__(f"Set {name}")
+        super().__init__(QCoreApplication.translate("SetAttributeCommand", "Set {name}").format(name=name))
         self._session, self._document_id, self._name = session, document_id, name
         self._old, self._new = old, new
 
@@ -108,9 +127,9 @@ class QtAttributeTableModel(QAbstractTableModel):
             return None
         attribute = self.attribute(section)
         if attribute is None:
-            return "Document"
+            return self.tr("Document")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{attribute.name}: {attribute.kind}" + (
+            return f"{attribute.name}: {kind_name(attribute.kind)}" + (
                 f" ({', '.join(attribute.choices)})" if attribute.choices else ""
             )
         return attribute.name
@@ -137,7 +156,7 @@ class QtAttributeTableModel(QAbstractTableModel):
         try:
             stored = parse_value(attribute, str(value or ""))
         except InvalidInput as exc:
-            self._on_refused(f"Not saved: {exc}")
+            self._on_refused(self.tr("Not saved: {error}").format(error=exc))
             return False
         old = self.value(index.row(), index.column())
         if stored != old:
@@ -167,12 +186,14 @@ class QtAttributeDelegate(QStyledItemDelegate):
             box.addItem("", "")
             for choice in attribute.choices:
                 box.addItem(choice, choice)
-            box.setAccessibleName(f"{attribute.name} (one of the list)")
+            box.setAccessibleName(self.tr("{name} (one of the list)").format(name=attribute.name))
             return box
         edit = QLineEdit(parent)
         if attribute is not None:
             edit.setAccessibleName(attribute.name)
-            edit.setPlaceholderText({DATE: "YYYY-MM-DD", NUMBER: "a number, e.g. 3.5"}.get(attribute.kind, ""))
+            edit.setPlaceholderText(
+                {DATE: self.tr("YYYY-MM-DD"), NUMBER: self.tr("a number, e.g. 3.5")}.get(attribute.kind, "")
+            )
         return edit
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
@@ -192,20 +213,20 @@ class QtAttributeDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New attribute")
+        self.setWindowTitle(self.tr("New attribute"))
         form = QFormLayout(self)
         self.name_edit = QLineEdit(self)
-        self.name_edit.setAccessibleName("Attribute name")
+        self.name_edit.setAccessibleName(self.tr("Attribute name"))
         self.kind_box = QComboBox(self)
-        self.kind_box.setAccessibleName("Attribute kind")
+        self.kind_box.setAccessibleName(self.tr("Attribute kind"))
         for kind in KINDS:
-            self.kind_box.addItem(kind, kind)
+            self.kind_box.addItem(kind_name(kind), kind)
         self.choices_edit = QLineEdit(self)
-        self.choices_edit.setAccessibleName("Choices, separated by commas")
-        self.choices_edit.setPlaceholderText("for a choice: north, south, east")
-        form.addRow("&Name", self.name_edit)
-        form.addRow("&Kind", self.kind_box)
-        form.addRow("&Choices", self.choices_edit)
+        self.choices_edit.setAccessibleName(self.tr("Choices, separated by commas"))
+        self.choices_edit.setPlaceholderText(self.tr("for a choice: north, south, east"))
+        form.addRow(self.tr("&Name"), self.name_edit)
+        form.addRow(self.tr("&Kind"), self.kind_box)
+        form.addRow(self.tr("&Choices"), self.choices_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -227,7 +248,7 @@ class QtAttributesPanel(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setItemDelegate(QtAttributeDelegate(self.table))
-        self.table.setAccessibleName("Attributes")
+        self.table.setAccessibleName(self.tr("Attributes"))
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -241,10 +262,14 @@ class QtAttributesPanel(QWidget):
         self.table.setSortingEnabled(False)
         self.table.horizontalHeader().setSortIndicatorShown(True)
         buttons = QHBoxLayout()
-        self.new_button = self._button("&New attribute…", self.define_attribute, buttons)
-        self.rename_button = self._button("Rena&me…", self.rename_attribute, buttons)
-        self.choices_button = self._button("C&hoices…", self.change_choices, buttons)
-        self.delete_button = self._button("De&lete attribute…", self.delete_attribute, buttons)
+        self.new_button = self._button(
+            self.tr("&New attribute…"), self.tr("New attribute"), self.define_attribute, buttons
+        )
+        self.rename_button = self._button(self.tr("Rena&me…"), self.tr("Rename"), self.rename_attribute, buttons)
+        self.choices_button = self._button(self.tr("C&hoices…"), self.tr("Choices"), self.change_choices, buttons)
+        self.delete_button = self._button(
+            self.tr("De&lete attribute…"), self.tr("Delete attribute"), self.delete_attribute, buttons
+        )
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -256,9 +281,9 @@ class QtAttributesPanel(QWidget):
         for signal in (session.attributesChanged, session.documentsChanged, session.libraryReloaded, session.refreshed):
             signal.connect(self.reload)
 
-    def _button(self, text: str, slot: Callable[[], None], layout: QHBoxLayout) -> QPushButton:
+    def _button(self, text: str, name: str, slot: Callable[[], None], layout: QHBoxLayout) -> QPushButton:
         button = QPushButton(text, self)
-        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.setAccessibleName(name)
         button.clicked.connect(lambda _=False: slot())
         layout.addWidget(button)
         return button
@@ -281,7 +306,7 @@ class QtAttributesPanel(QWidget):
             defined = attributes.definitions(library)
             values = attributes.attributes_of(library, [d for d, _ in documents])
         except USER_ERRORS as exc:
-            self._status(f"The attributes cannot be read: {exc}", 5000)
+            self._status(self.tr("The attributes cannot be read: {error}").format(error=exc), 5000)
             return
         self.model.set_contents(documents, defined, values)
 
@@ -307,43 +332,50 @@ class QtAttributesPanel(QWidget):
         name, kind, choices = dialog.definition()
         library = self._session.library
         self._session.run(
-            lambda: attributes.define_attribute(library, name=name, kind=kind, choices=choices), "Attribute defined"
+            lambda: attributes.define_attribute(library, name=name, kind=kind, choices=choices),
+            self.tr("Attribute defined"),
         )
 
     def rename_attribute(self) -> None:
         attribute = self.current_attribute()
         if attribute is None:
-            self._status("Choose a cell of the attribute to rename first.", 5000)
+            self._status(self.tr("Choose a cell of the attribute to rename first."), 5000)
             return
         name, ok = QInputDialog.getText(
-            self, "Rename attribute", f"New name of “{attribute.name}”:", text=attribute.name
+            self,
+            self.tr("Rename attribute"),
+            self.tr("New name of “{name}”:").format(name=attribute.name),
+            text=attribute.name,
         )
         if ok:
             library = self._session.library
             self._session.run(
                 lambda: attributes.rename_attribute(library, attribute_id=attribute.id, name=name, base=attribute),
-                "Attribute renamed",
+                self.tr("Attribute renamed"),
             )
 
     def change_choices(self) -> None:
         attribute = self.current_attribute()
         if attribute is None or attribute.kind != CHOICE:
-            self._status("Choose a cell of a choice attribute first.", 5000)
+            self._status(self.tr("Choose a cell of a choice attribute first."), 5000)
             return
         text, ok = QInputDialog.getText(
-            self, "Choices", f"Choices of “{attribute.name}”, separated by commas:", text=", ".join(attribute.choices)
+            self,
+            self.tr("Choices"),
+            self.tr("Choices of “{name}”, separated by commas:").format(name=attribute.name),
+            text=", ".join(attribute.choices),
         )
         if ok:
             library, choices = self._session.library, text.split(",")
             self._session.run(
                 lambda: attributes.set_choices(library, attribute_id=attribute.id, choices=choices, base=attribute),
-                "Choices saved",
+                self.tr("Choices saved"),
             )
 
     def delete_attribute(self) -> None:
         attribute = self.current_attribute()
         if attribute is None:
-            self._status("Choose a cell of the attribute to delete first.", 5000)
+            self._status(self.tr("Choose a cell of the attribute to delete first."), 5000)
             return
         library = self._session.library
         try:
@@ -352,12 +384,14 @@ class QtAttributesPanel(QWidget):
             self._status(str(exc), 5000)
             return
         answer = QMessageBox.question(
-            self, "Delete attribute",
-            f"Delete the attribute “{attribute.name}” and the values {count} document(s) have of it?",
+            self, self.tr("Delete attribute"),
+            self.tr("Delete the attribute “{name}” and the values %Ln document(s) have of it?", None, count).format(
+                name=attribute.name
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )  # fmt: skip
         if answer == QMessageBox.StandardButton.Yes:
             self._session.run(
                 lambda: attributes.delete_attribute(library, attribute_id=attribute.id, base=attribute),
-                f"Deleted {attribute.name} and {count} value(s)",
+                self.tr("Deleted {name} and %Ln value(s)", None, count).format(name=attribute.name),
             )

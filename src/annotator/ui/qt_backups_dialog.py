@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,28 +30,27 @@ from annotator.core.errors import LibraryError
 from annotator.core.text import describe_size
 from annotator.services import Library
 from annotator.services.backups import BackupInfo, backup_now, list_backups
+from annotator.ui import qt_i18n
 
-#: Why each kind of backup was made, in words a reader of the list understands.
+#: Why each kind of backup was made, in words a reader of the list understands (translated when shown).
 KIND_WORDS = {
-    "daily": "daily copy",
-    "weekly": "weekly copy",
-    "manual": "made by you",
-    "before-restore": "before a restore",
-    "before-migration": "before an upgrade",
+    "daily": QT_TRANSLATE_NOOP("QtBackupsDialog", "daily copy"),
+    "weekly": QT_TRANSLATE_NOOP("QtBackupsDialog", "weekly copy"),
+    "manual": QT_TRANSLATE_NOOP("QtBackupsDialog", "made by you"),
+    "before-restore": QT_TRANSLATE_NOOP("QtBackupsDialog", "before a restore"),
+    "before-migration": QT_TRANSLATE_NOOP("QtBackupsDialog", "before an upgrade"),
 }
 
 
 def local_time(moment: datetime) -> str:
-    """*moment* (aware, e.g. UTC) as the reader's local date and time."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    """*moment* (aware, e.g. UTC) as the reader's local date and time, written as the locale writes them."""
+    return qt_i18n.format_date(moment.astimezone())
 
 
 def kind_words(kind: str) -> str:
-    return KIND_WORDS.get(kind, kind.replace("-", " "))
-
-
-def _count(value: int | None, noun: str) -> str:
-    return f"an unknown number of {noun}s" if value is None else f"{value} {noun}{'' if value == 1 else 's'}"
+    if kind in KIND_WORDS:
+        return QCoreApplication.translate("QtBackupsDialog", KIND_WORDS[kind])
+    return kind.replace("-", " ")
 
 
 class QtBackupsDialog(QDialog):
@@ -61,23 +60,27 @@ class QtBackupsDialog(QDialog):
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Backups")
+        self.setWindowTitle(self.tr("Backups"))
         self.resize(760, 420)
         self._library = library
         layout = QVBoxLayout(self)
         self.intro = QLabel(
-            "A backup is a copy of your library. Annotator makes one every day and every week, "
-            "one before it upgrades the library for a new version, and one before every restore; "
-            "“Back up now” makes one whenever you like. Restoring replaces your library with the "
-            "copy you choose, and keeps your library as it was as one more copy, so a restore can "
-            "be undone here too.",
+            self.tr(
+                "A backup is a copy of your library. Annotator makes one every day and every week, "
+                "one before it upgrades the library for a new version, and one before every restore; "
+                "“Back up now” makes one whenever you like. Restoring replaces your library with the "
+                "copy you choose, and keeps your library as it was as one more copy, so a restore can "
+                "be undone here too."
+            ),
             self,
         )
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
         self.table = QTableWidget(0, 5, self)
-        self.table.setAccessibleName("Backups")
-        self.table.setHorizontalHeaderLabels(["Made", "Why", "Documents", "Annotations", "Size"])
+        self.table.setAccessibleName(self.tr("Backups"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Made"), self.tr("Why"), self.tr("Documents"), self.tr("Annotations"), self.tr("Size")]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -86,13 +89,13 @@ class QtBackupsDialog(QDialog):
         layout.addWidget(self.table, 1)
         self.details = QLabel(self)  # the selected backup in a sentence
         self.details.setWordWrap(True)
-        self.details.setAccessibleName("Selected backup")
+        self.details.setAccessibleName(self.tr("Selected backup"))
         layout.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.backup_button = QPushButton("&Back up now", self)
-        self.restore_button = QPushButton("&Restore…", self)
-        self.backup_button.setAccessibleName("Back up now")
-        self.restore_button.setAccessibleName("Restore the selected backup")
+        self.backup_button = QPushButton(self.tr("&Back up now"), self)
+        self.restore_button = QPushButton(self.tr("&Restore…"), self)
+        self.backup_button.setAccessibleName(self.tr("Back up now"))
+        self.restore_button.setAccessibleName(self.tr("Restore the selected backup"))
         buttons.addButton(self.backup_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -110,14 +113,14 @@ class QtBackupsDialog(QDialog):
             self.backups = sorted(list_backups(self._library), key=lambda b: b.created, reverse=True)
         except LibraryError as exc:
             self.backups = []
-            QMessageBox.warning(self, "Backups", str(exc))
+            QMessageBox.warning(self, self.tr("Backups"), str(exc))
         self.table.clearSelection()
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
             values = [
                 local_time(info.created), kind_words(info.kind),
-                "?" if info.documents is None else str(info.documents),
-                "?" if info.annotations is None else str(info.annotations), describe_size(info.size),
+                "?" if info.documents is None else qt_i18n.format_count(info.documents),
+                "?" if info.annotations is None else qt_i18n.format_count(info.annotations), describe_size(info.size),
             ]  # fmt: skip
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -143,33 +146,53 @@ class QtBackupsDialog(QDialog):
         info = self.selected()
         self.restore_button.setEnabled(info is not None)
         if info is None:
-            self.details.setText("Select a backup to restore it.")
+            self.details.setText(self.tr("Select a backup to restore it."))
             return
         self.details.setText(
-            f"A copy of your library made on {local_time(info.created)} ({kind_words(info.kind)}), "
-            f"with {_count(info.documents, 'document')} and {_count(info.annotations, 'annotation')}."
+            self.tr("A copy of your library made on {made} ({why}), with {documents} and {annotations}.").format(
+                **self._described(info)
+            )
         )
+
+    def _described(self, info: BackupInfo) -> dict[str, str]:
+        """The pieces of a sentence about a backup: when, why, how many documents and annotations."""
+        documents = (
+            self.tr("an unknown number of documents")
+            if info.documents is None
+            else self.tr("%Ln document(s)", None, info.documents)
+        )
+        annotations = (
+            self.tr("an unknown number of annotations")
+            if info.annotations is None
+            else self.tr("%Ln annotation(s)", None, info.annotations)
+        )
+        return {
+            "made": local_time(info.created), "why": kind_words(info.kind),
+            "documents": documents, "annotations": annotations,
+        }  # fmt: skip
 
     def _on_backup_clicked(self) -> None:
         try:
             path = backup_now(self._library)
         except LibraryError as exc:
-            QMessageBox.warning(self, "Backups", f"No backup was made: {exc}")
+            QMessageBox.warning(self, self.tr("Backups"), self.tr("No backup was made: {error}").format(error=exc))
             return
         self.refresh()
         self.select_backup(path)
-        QMessageBox.information(self, "Backups", f"A copy of your library was saved as\n{path}")
+        QMessageBox.information(
+            self, self.tr("Backups"), self.tr("A copy of your library was saved as\n{path}").format(path=path)
+        )
 
     def _on_restore_clicked(self) -> None:
         info = self.selected()
         if info is None:
             return
         answer = QMessageBox.question(
-            self, "Restore backup",
-            f"Replace your library with the copy made on {local_time(info.created)} "
-            f"({kind_words(info.kind)}), with {_count(info.documents, 'document')} and "
-            f"{_count(info.annotations, 'annotation')}?\n\n"
-            "Your library as it is now is kept as another copy (“before a restore”) first.",
+            self, self.tr("Restore backup"),
+            self.tr(
+                "Replace your library with the copy made on {made} ({why}), with {documents} and {annotations}?\n\n"
+                "Your library as it is now is kept as another copy (“before a restore”) first."
+            ).format(**self._described(info)),
         )  # fmt: skip
         if answer == QMessageBox.StandardButton.Yes:
             self.restoreRequested.emit(str(info.path))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,6 +30,7 @@ from annotator.core.codebook import labels as tag_labels
 from annotator.core.documents import DocumentDetails
 from annotator.core.model import Document
 from annotator.services import documents
+from annotator.ui import qt_i18n
 from annotator.ui.qt_document_list import QtDocumentList
 from annotator.ui.qt_inspector import QtMemoEdit
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
@@ -40,14 +41,14 @@ class QtDocumentMemoDialog(QDialog):
 
     def __init__(self, parent: QWidget, title: str, memo: str) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Memo — {title}")
-        self.setAccessibleName("Document memo")
+        self.setWindowTitle(self.tr("Memo — {title}").format(title=title))
+        self.setAccessibleName(self.tr("Document memo"))
         layout = QVBoxLayout(self)
         self.memo_edit = QtMemoEdit(self, save_on_focus_out=False)
         self.memo_edit.setPlainText(memo)
-        self.memo_edit.setAccessibleName("Document memo")
+        self.memo_edit.setAccessibleName(self.tr("Document memo"))
         self.memo_edit.setTabChangesFocus(True)
-        self.memo_edit.setPlaceholderText("What is this document, why is it here, what to look for…")
+        self.memo_edit.setPlaceholderText(self.tr("What is this document, why is it here, what to look for…"))
         layout.addWidget(self.memo_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -61,74 +62,83 @@ class QtDocumentMemoDialog(QDialog):
         return self.memo_edit.toPlainText()
 
 
-def details_html(details: DocumentDetails, labels: Mapping[str, str]) -> str:
-    """The details of a document as (escaped) rich text; *labels* names each tag (by id) as
-    :func:`~annotator.core.codebook.labels` does, so two tags that share a name stay apart."""
-    rows = [
-        ("Title", details.title), ("Source file", details.source or "(not known)"),
-        ("Imported", details.imported.astimezone().strftime("%Y-%m-%d %H:%M")), ("SHA-256", details.sha256),
-        ("Size", f"{details.characters:,} characters, {details.utf8_bytes:,} bytes (UTF-8)"),
-        ("Annotations", f"{details.annotations:,}" + (f" (and {details.orphans:,} without a place)" if details.orphans else "")),
-    ]  # fmt: skip
-    out = ["<table>"] + [f"<tr><th align=left>{k}</th><td>{escape(v)}</td></tr>" for k, v in rows] + ["</table>"]
-    if details.counts:
-        out.append("<h4>Per tag</h4><table>")
-        named = [(labels.get(tag_id, "(deleted tag)"), n) for tag_id, n in details.counts.items()]
-        for name, n in sorted(named, key=lambda item: (-item[1], item[0])):
-            out.append(f"<tr><td>{escape(name)}</td><td align=right>{n:,}</td></tr>")
-        out.append("</table>")
-    out.append("<h4>Versions</h4>")
-    if details.versions:
-        out.append("<table>")
-        for v in details.versions:
-            when = v.created.astimezone().strftime("%Y-%m-%d %H:%M")
-            out.append(
-                f"<tr><td>version {v.version}</td><td>replaced {when}</td><td>{len(v.text):,} characters</td>"
-                f"<td>{escape(v.note)}</td></tr>"
-            )
-        out.append("</table>")
-    else:
-        out.append("<p>The text is as imported.</p>")
-    return "".join(out)
-
-
 class QtDocumentDetailsDialog(QDialog):
     """UI: what the library knows of a document (read-only, selectable)."""
 
     def __init__(self, parent: QWidget, details: DocumentDetails, labels: Mapping[str, str]) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Details — {details.title}")
-        self.setAccessibleName("Document details")
+        self.setWindowTitle(self.tr("Details — {title}").format(title=details.title))
+        self.setAccessibleName(self.tr("Document details"))
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser(self)
-        self.browser.setAccessibleName("Document details")
-        self.browser.setHtml(details_html(details, labels))
+        self.browser.setAccessibleName(self.tr("Document details"))
+        self.browser.setHtml(self.details_html(details, labels))
         layout.addWidget(self.browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(620, 420)
 
+    def details_html(self, details: DocumentDetails, labels: Mapping[str, str]) -> str:
+        """The details of a document as (escaped) rich text; *labels* names each tag (by id) as
+        :func:`~annotator.core.codebook.labels` does, so two tags that share a name stay apart."""
+        count = qt_i18n.format_count
+        size = self.tr("{characters}, {bytes} (UTF-8)").format(
+            characters=self.tr("%Ln character(s)", None, details.characters),
+            bytes=self.tr("%Ln byte(s)", None, details.utf8_bytes),
+        )
+        annotations = count(details.annotations)
+        if details.orphans:
+            annotations += self.tr(" (and {orphans} without a place)").format(orphans=count(details.orphans))
+        rows = [
+            (self.tr("Title"), details.title), (self.tr("Source file"), details.source or self.tr("(not known)")),
+            (self.tr("Imported"), details.imported.astimezone().strftime("%Y-%m-%d %H:%M")), ("SHA-256", details.sha256),
+            (self.tr("Size"), size), (self.tr("Annotations"), annotations),
+        ]  # fmt: skip
+        out = ["<table>"] + [f"<tr><th align=left>{k}</th><td>{escape(v)}</td></tr>" for k, v in rows] + ["</table>"]
+        if details.counts:
+            out.append("<h4>{}</h4><table>".format(self.tr("Per tag")))
+            named = [(labels.get(tag_id, self.tr("(deleted tag)")), n) for tag_id, n in details.counts.items()]
+            for name, n in sorted(named, key=lambda item: (-item[1], item[0])):
+                out.append(f"<tr><td>{escape(name)}</td><td align=right>{count(n)}</td></tr>")
+            out.append("</table>")
+        out.append("<h4>{}</h4>".format(self.tr("Versions")))
+        if details.versions:
+            out.append("<table>")
+            for v in details.versions:
+                when = v.created.astimezone().strftime("%Y-%m-%d %H:%M")
+                cells = [
+                    self.tr("version {version}").format(version=v.version),
+                    self.tr("replaced {when}").format(when=when),
+                    self.tr("%Ln character(s)", None, len(v.text)),
+                ]
+                out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + f"<td>{escape(v.note)}</td></tr>")
+            out.append("</table>")
+        else:
+            out.append("<p>{}</p>".format(self.tr("The text is as imported.")))
+        return "".join(out)
 
-class QtDocumentFlow:
+
+class QtDocumentFlow(QObject):
     """UI: rename, memo, details and delete of the document chosen in the library list (or open)."""
 
     def __init__(
         self, parent: QWidget, session: QtLibrarySession, document_list: QtDocumentList,
         report: Callable[[str], None],
     ) -> None:  # fmt: skip
+        super().__init__(parent)
         self._parent = parent
         self._session = session
         self._list = document_list
         self._report = report
         self.dialog: QDialog | None = None  # the memo or details dialog last opened (tests look at it)
-        self.rename_action = QAction("Re&name…", parent, shortcut=QKeySequence("F2"))
+        self.rename_action = QAction(self.tr("Re&name…"), parent, shortcut=QKeySequence("F2"))
         self.rename_action.triggered.connect(self.rename)
-        self.memo_action = QAction("Document &memo…", parent, shortcut=QKeySequence("Ctrl+Shift+E"))
+        self.memo_action = QAction(self.tr("Document &memo…"), parent, shortcut=QKeySequence("Ctrl+Shift+E"))
         self.memo_action.triggered.connect(self.edit_memo)
-        self.details_action = QAction("Detai&ls…", parent, shortcut=QKeySequence("Ctrl+I"))
+        self.details_action = QAction(self.tr("Detai&ls…"), parent, shortcut=QKeySequence("Ctrl+I"))
         self.details_action.triggered.connect(self.show_details)
-        self.delete_action = QAction("&Delete document…", parent, shortcut=QKeySequence("Shift+Del"))
+        self.delete_action = QAction(self.tr("&Delete document…"), parent, shortcut=QKeySequence("Shift+Del"))
         self.delete_action.triggered.connect(self.delete)
         # F2 and Shift+Delete are about a document only in the library list (elsewhere they
         # would seem to mean an annotation); the menu entries show them and work everywhere.
@@ -150,7 +160,7 @@ class QtDocumentFlow:
         if document_id is None and self._session.document is not None:
             document_id = self._session.document.id
         if document_id is None:
-            self._report("Choose a document in the library first.")
+            self._report(self.tr("Choose a document in the library first."))
             return None
         try:
             return self._session.library.document(document_id)
@@ -163,7 +173,7 @@ class QtDocumentFlow:
         if document is None:
             return
         title, ok = QInputDialog.getText(
-            self._parent, "Rename document", "Title:", QLineEdit.EchoMode.Normal, document.title
+            self._parent, self.tr("Rename document"), self.tr("Title:"), QLineEdit.EchoMode.Normal, document.title
         )
         if ok:
             self._session.rename_document(document, title)
@@ -202,13 +212,15 @@ class QtDocumentFlow:
         except USER_ERRORS as exc:
             self._report(str(exc))
             return
-        total = details.annotations + details.orphans
-        versions = len(details.versions)
+        annotations = self.tr("%Ln annotation(s)", None, details.annotations + details.orphans)
+        versions = self.tr("%Ln earlier version(s)", None, len(details.versions))
         answer = QMessageBox.question(
             self._parent,
-            "Delete document",
-            f"Delete “{document.title}”?\n\nIts {total} annotation(s) and {versions} earlier version(s) are "
-            "deleted with it. A backup of the library is made first, and Edit ▸ Undo puts it back.",
+            self.tr("Delete document"),
+            self.tr(
+                "Delete “{title}”?\n\nIts {annotations} and {versions} are deleted with it. A backup of the "
+                "library is made first, and Edit ▸ Undo puts it back."
+            ).format(title=document.title, annotations=annotations, versions=versions),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

@@ -33,8 +33,8 @@ class QtDocumentList(QListView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(True)  # long article titles wrap instead of being cut
         self.setSpacing(2)
-        self.setAccessibleName("Library")
-        self.setAccessibleDescription("The documents of the library: the arrows open one, F2 renames it")
+        self.setAccessibleName(self.tr("Library"))
+        self.setAccessibleDescription(self.tr("The documents of the library: the arrows open one, F2 renames it"))
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         #: Each adds its entries to the context menu of the selected documents (ids in list order).
@@ -54,7 +54,7 @@ class QtDocumentList(QListView):
         if not ids or not self.context_menu_parts:
             return
         menu = QMenu(self)
-        menu.setAccessibleName("Document actions")
+        menu.setAccessibleName(self.tr("Document actions"))
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         for part in self.context_menu_parts:
             part(menu, ids)

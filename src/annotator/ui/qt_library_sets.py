@@ -15,7 +15,7 @@ next refresh (the session's ``libraryChanged``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -43,12 +43,14 @@ from annotator.core.attributes import Attribute, value_matches
 from annotator.core.errors import InvalidInput
 from annotator.core.model import new_id
 from annotator.services import attributes, sets
+from annotator.ui import qt_i18n
 from annotator.ui.qt_document_list import QtDocumentList
 from annotator.ui.qt_models import DOCUMENT_IDS_MIME
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 
-ALL_DOCUMENTS = "All documents"
-ANY_ATTRIBUTE = "(no attribute filter)"
+#: Entries of the set list and the attribute chooser (translated when shown).
+ALL_DOCUMENTS = QT_TRANSLATE_NOOP("QtLibrarySets", "All documents")
+ANY_ATTRIBUTE = QT_TRANSLATE_NOOP("QtLibrarySets", "(no attribute filter)")
 
 
 class _SetCommand(QUndoCommand):
@@ -58,9 +60,10 @@ class _SetCommand(QUndoCommand):
         super().__init__(text)
         self._session = session
 
-    def _call(self, action, done: str = "Saved") -> None:  # type: ignore[no-untyped-def]
+    def _call(self, action, done: str | None = None) -> None:  # type: ignore[no-untyped-def]
         library = self._session.library
-        if self._session.run(lambda: action(library), done) is None:
+        said = done if done is not None else QCoreApplication.translate("SetCommand", "Saved")
+        if self._session.run(lambda: action(library), said) is None:
             self.setObsolete(True)
 
 
@@ -68,35 +71,37 @@ class CreateSetCommand(_SetCommand):
     """UI: make a set (holding *document_ids*); undo deletes it again."""
 
     def __init__(self, session: QtLibrarySession, name: str, document_ids: list[str]) -> None:
-        super().__init__(session, f"New set {name}")
+        super().__init__(session, QCoreApplication.translate("SetCommand", "New set {name}").format(name=name))
         self._made = sets.DocumentSet(new_id(), sets.set_name(name), tuple(dict.fromkeys(document_ids)))
 
     def redo(self) -> None:
         made = self._made
         self._call(
             lambda lib: sets.create_set(lib, name=made.name, set_id=made.id, document_ids=made.document_ids),
-            f"Made set {made.name}",
+            QCoreApplication.translate("SetCommand", "Made set {name}").format(name=made.name),
         )
 
     def undo(self) -> None:
-        self._call(lambda lib: sets.delete_set(lib, base=self._made), f"Deleted set {self._made.name}")
+        deleted = QCoreApplication.translate("SetCommand", "Deleted set {name}").format(name=self._made.name)
+        self._call(lambda lib: sets.delete_set(lib, base=self._made), deleted)
 
 
 class DeleteSetCommand(_SetCommand):
     """UI: delete the set shown; undo makes it again with its id and documents."""
 
     def __init__(self, session: QtLibrarySession, shown: sets.DocumentSet) -> None:
-        super().__init__(session, f"Delete set {shown.name}")
+        super().__init__(session, QCoreApplication.translate("SetCommand", "Delete set {name}").format(name=shown.name))
         self._shown = shown
 
     def redo(self) -> None:
-        self._call(lambda lib: sets.delete_set(lib, base=self._shown), f"Deleted set {self._shown.name}")
+        deleted = QCoreApplication.translate("SetCommand", "Deleted set {name}").format(name=self._shown.name)
+        self._call(lambda lib: sets.delete_set(lib, base=self._shown), deleted)
 
     def undo(self) -> None:
         shown = self._shown
         self._call(
             lambda lib: sets.create_set(lib, name=shown.name, set_id=shown.id, document_ids=shown.document_ids),
-            f"Set {shown.name} is back",
+            QCoreApplication.translate("SetCommand", "Set {name} is back").format(name=shown.name),
         )
 
 
@@ -104,16 +109,18 @@ class RenameSetCommand(_SetCommand):
     """UI: rename the set shown; undo gives it its old name back."""
 
     def __init__(self, session: QtLibrarySession, shown: sets.DocumentSet, new_name: str) -> None:
-        super().__init__(session, f"Rename set {shown.name}")
+        super().__init__(session, QCoreApplication.translate("SetCommand", "Rename set {name}").format(name=shown.name))
         self._old = shown
         self._new = sets.DocumentSet(shown.id, sets.set_name(new_name), shown.document_ids)
         self.new_name = self._new.name
 
     def redo(self) -> None:
-        self._call(lambda lib: sets.rename_set(lib, base=self._old, new_name=self._new.name), "Set renamed")
+        renamed = QCoreApplication.translate("SetCommand", "Set renamed")
+        self._call(lambda lib: sets.rename_set(lib, base=self._old, new_name=self._new.name), renamed)
 
     def undo(self) -> None:
-        self._call(lambda lib: sets.rename_set(lib, base=self._new, new_name=self._old.name), "Set renamed")
+        renamed = QCoreApplication.translate("SetCommand", "Set renamed")
+        self._call(lambda lib: sets.rename_set(lib, base=self._new, new_name=self._old.name), renamed)
 
 
 class ChangeMembersCommand(_SetCommand):
@@ -122,20 +129,27 @@ class ChangeMembersCommand(_SetCommand):
     def __init__(self, session: QtLibrarySession, shown: sets.DocumentSet, document_ids: list[str], add: bool) -> None:
         before = set(shown.document_ids)
         moved = [d for d in dict.fromkeys(document_ids) if (d not in before) == add]
-        super().__init__(session, f"{'Add to' if add else 'Remove from'} set {shown.name}")
+        text = (
+            QCoreApplication.translate("SetCommand", "Add to set {name}")
+            if add
+            else QCoreApplication.translate("SetCommand", "Remove from set {name}")
+        )
+        super().__init__(session, text.format(name=shown.name))
         after = before | set(moved) if add else before - set(moved)
         self._before, self._add = shown, add
         self.moved = moved
         self._after = sets.DocumentSet(shown.id, shown.name, tuple(after))
 
     def _move(self, base: sets.DocumentSet, add: bool) -> None:
-        count, name, moved = len(self.moved), base.name, self.moved
+        count, name, moved = qt_i18n.format_count(len(self.moved)), base.name, self.moved
         if add:
-            self._call(lambda lib: sets.add_to_set(lib, base=base, document_ids=moved), f"Added {count} to {name}")
+            added = QCoreApplication.translate("SetCommand", "Added {count} to {name}").format(count=count, name=name)
+            self._call(lambda lib: sets.add_to_set(lib, base=base, document_ids=moved), added)
         else:
-            self._call(
-                lambda lib: sets.remove_from_set(lib, base=base, document_ids=moved), f"Took {count} out of {name}"
+            taken = QCoreApplication.translate("SetCommand", "Took {count} out of {name}").format(
+                count=count, name=name
             )
+            self._call(lambda lib: sets.remove_from_set(lib, base=base, document_ids=moved), taken)
 
     def redo(self) -> None:
         self._move(self._before, self._add)
@@ -152,8 +166,10 @@ class QtSetList(QListWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Sets")
-        self.setAccessibleDescription("Sets of documents: choosing one shows only its documents in the library")
+        self.setAccessibleName(self.tr("Sets"))
+        self.setAccessibleDescription(
+            self.tr("Sets of documents: choosing one shows only its documents in the library")
+        )
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
         self.setMaximumHeight(140)
@@ -203,14 +219,14 @@ class QtLibrarySets(QWidget):
 
         self.set_list = QtSetList(self)
         self.attribute_box = QComboBox(self)
-        self.attribute_box.setAccessibleName("Filter by attribute")
+        self.attribute_box.setAccessibleName(self.tr("Filter by attribute"))
         self.value_edit = QLineEdit(self)
-        self.value_edit.setAccessibleName("Attribute value to filter by")
-        self.value_edit.setPlaceholderText("any value")
+        self.value_edit.setAccessibleName(self.tr("Attribute value to filter by"))
+        self.value_edit.setPlaceholderText(self.tr("any value"))
         self.value_edit.setClearButtonEnabled(True)
-        label = QLabel("&Sets", self)
+        label = QLabel(self.tr("&Sets"), self)
         label.setBuddy(self.set_list)
-        filter_label = QLabel("A&ttribute", self)
+        filter_label = QLabel(self.tr("A&ttribute"), self)
         filter_label.setBuddy(self.attribute_box)
         row = QHBoxLayout()
         row.addWidget(filter_label)
@@ -223,9 +239,9 @@ class QtLibrarySets(QWidget):
         layout.addWidget(self.set_list)
         layout.addLayout(row)
 
-        self.new_set_action = self._action("&New set…", "Insert", self.new_set)
-        self.rename_set_action = self._action("&Rename set…", "F2", self.rename_set)
-        self.delete_set_action = self._action("&Delete set…", "Delete", self.delete_set)
+        self.new_set_action = self._action(self.tr("&New set…"), "Insert", self.new_set)
+        self.rename_set_action = self._action(self.tr("&Rename set…"), "F2", self.rename_set)
+        self.delete_set_action = self._action(self.tr("&Delete set…"), "Delete", self.delete_set)
 
         self.set_list.currentItemChanged.connect(lambda *_: self.apply_filter())
         self.set_list.documentsDropped.connect(
@@ -257,20 +273,24 @@ class QtLibrarySets(QWidget):
             listed = sets.list_sets(self._session.library)
             defined = attributes.definitions(self._session.library)
         except USER_ERRORS as exc:
-            self._status(f"The sets cannot be read: {exc}", 5000)
+            self._status(self.tr("The sets cannot be read: {error}").format(error=exc), 5000)
             return
         if listed != self._sets:
             chosen = self.set_list.currentItem().data(Qt.ItemDataRole.UserRole) if self.set_list.currentItem() else None
             self._sets = listed
             self.set_list.blockSignals(True)
             self.set_list.clear()
-            everything = QListWidgetItem(ALL_DOCUMENTS, self.set_list)
+            everything = QListWidgetItem(self.tr(ALL_DOCUMENTS), self.set_list)
             everything.setData(Qt.ItemDataRole.UserRole, None)
             current = everything
             for s in listed:
-                item = QListWidgetItem(f"{s.name} ({s.count})", self.set_list)
+                item = QListWidgetItem(f"{s.name} ({qt_i18n.format_count(s.count)})", self.set_list)
                 item.setData(Qt.ItemDataRole.UserRole, s.id)
-                item.setToolTip(f"{s.name}: {s.count} document(s); drop documents here to add them")
+                item.setToolTip(
+                    self.tr("{name}: %Ln document(s); drop documents here to add them", None, s.count).format(
+                        name=s.name
+                    )
+                )
                 if s.id == chosen:
                     current = item
             self.set_list.setCurrentItem(current)
@@ -280,7 +300,7 @@ class QtLibrarySets(QWidget):
             self._attributes = defined
             self.attribute_box.blockSignals(True)
             self.attribute_box.clear()
-            self.attribute_box.addItem(ANY_ATTRIBUTE, None)
+            self.attribute_box.addItem(self.tr(ANY_ATTRIBUTE), None)
             for a in defined:
                 self.attribute_box.addItem(a.name, a.name)
             index = self.attribute_box.findData(chosen_attribute)
@@ -325,7 +345,7 @@ class QtLibrarySets(QWidget):
             try:
                 values = attributes.attributes_of(self._session.library)
             except USER_ERRORS as exc:
-                self._status(f"The attributes cannot be read: {exc}", 5000)
+                self._status(self.tr("The attributes cannot be read: {error}").format(error=exc), 5000)
                 values = {}
             matching = {
                 d
@@ -338,13 +358,13 @@ class QtLibrarySets(QWidget):
     # -- set changes -------------------------------------------------------------------------------
 
     def new_set(self, document_ids: list[str] | None = None) -> None:
-        name, ok = QInputDialog.getText(self, "New set", "Name of the new set:")
+        name, ok = QInputDialog.getText(self, self.tr("New set"), self.tr("Name of the new set:"))
         if not ok or not name.strip():
             return
         try:
             command = CreateSetCommand(self._session, name, document_ids or [])
         except InvalidInput as exc:
-            self._status(f"Not saved: {exc}", 8000)
+            self._status(self.tr("Not saved: {error}").format(error=exc), 8000)
             return
         self._session.push([command])
 
@@ -352,13 +372,18 @@ class QtLibrarySets(QWidget):
         shown = self.current_set()
         if shown is None:
             return
-        new, ok = QInputDialog.getText(self, "Rename set", f"New name of the set “{shown.name}”:", text=shown.name)
+        new, ok = QInputDialog.getText(
+            self,
+            self.tr("Rename set"),
+            self.tr("New name of the set “{name}”:").format(name=shown.name),
+            text=shown.name,
+        )
         if not ok or not new.strip() or new.strip() == shown.name:
             return
         try:
             command = RenameSetCommand(self._session, shown, new)
         except InvalidInput as exc:
-            self._status(f"Not saved: {exc}", 8000)
+            self._status(self.tr("Not saved: {error}").format(error=exc), 8000)
             return
         self._session.push([command])
         self.choose_set(command.new_name)
@@ -368,8 +393,10 @@ class QtLibrarySets(QWidget):
         if shown is None:
             return
         answer = QMessageBox.question(
-            self, "Delete set",
-            f"Delete the set “{shown.name}”? Its {shown.count} document(s) stay in the library.",
+            self, self.tr("Delete set"),
+            self.tr("Delete the set “{name}”? Its %Ln document(s) stay in the library.", None, shown.count).format(
+                name=shown.name
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )  # fmt: skip
         if answer == QMessageBox.StandardButton.Yes:
@@ -391,15 +418,15 @@ class QtLibrarySets(QWidget):
         """Add to set ▸ and Remove from set ▸ in the library list's context menu."""
         if not menu.isEmpty():
             menu.addSeparator()
-        add = menu.addMenu("Add to &set")
+        add = menu.addMenu(self.tr("Add to &set"))
         for s in self._sets:
             action = add.addAction(s.name)
             action.setEnabled(not set(document_ids) <= set(s.document_ids))
             action.triggered.connect(lambda _=False, shown=s: self.add_to_set(shown, document_ids))
         add.addSeparator()
-        add.addAction("&New set…").triggered.connect(lambda _=False: self.new_set(document_ids))
+        add.addAction(self.tr("&New set…")).triggered.connect(lambda _=False: self.new_set(document_ids))
         holding = [s for s in self._sets if set(document_ids) & set(s.document_ids)]
-        remove = menu.addMenu("&Remove from set")
+        remove = menu.addMenu(self.tr("&Remove from set"))
         remove.setEnabled(bool(holding))
         for s in holding:
             remove.addAction(s.name).triggered.connect(

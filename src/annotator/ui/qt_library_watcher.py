@@ -50,7 +50,7 @@ class QtLibraryWatcher(QObject):
         self._behind = False  # the last poll could not show what changed: the next one tries again
         #: Shown in the status bar while the library cannot be reached.
         self.connection_note = QLabel(window)
-        self.connection_note.setAccessibleName("Library connection")
+        self.connection_note.setAccessibleName(self.tr("Library connection"))
         self.connection_note.setVisible(False)
         window.statusBar().addPermanentWidget(self.connection_note)
         self._timer = QTimer(self)
@@ -68,7 +68,9 @@ class QtLibraryWatcher(QObject):
             self._watcher = watch(self._session.library)
         except USER_ERRORS as exc:
             self._watcher = None
-            self._status(f"Changes made by other programs will not show until reopened: {exc}", 8000)
+            self._status(
+                self.tr("Changes made by other programs will not show until reopened: {error}").format(error=exc), 8000
+            )
             return
         self._timer.start()
 
@@ -102,19 +104,22 @@ class QtLibraryWatcher(QObject):
         self._behind = False
         if self.connection_note.isVisibleTo(self._window):
             self.connection_note.setVisible(False)
-            self._status(
-                "Connected to the library again" + ("; showing what changed meanwhile." if shown else "."), 8000
+            again = (
+                self.tr("Connected to the library again; showing what changed meanwhile.")
+                if shown
+                else self.tr("Connected to the library again.")
             )
+            self._status(again, 8000)
         elif shown:
-            self._status("Updated with changes made in another window or program.", 5000)
+            self._status(self.tr("Updated with changes made in another window or program."), 5000)
 
     def _show_unreachable(self, reason: str) -> None:
         if self.connection_note.isVisibleTo(self._window):
             return  # said already: one note, not one a poll
-        first_line = reason.splitlines()[0] if reason else "no answer"
+        first_line = reason.splitlines()[0] if reason else self.tr("no answer")
         if len(first_line) > REASON_CHARS:
             first_line = first_line[: REASON_CHARS - 1] + "…"
-        self.connection_note.setText(f"Cannot reach the library: {first_line}; retrying")
+        self.connection_note.setText(self.tr("Cannot reach the library: {reason}; retrying").format(reason=first_line))
         self.connection_note.setToolTip(reason)
         self.connection_note.setVisible(True)
 
@@ -122,8 +127,8 @@ class QtLibraryWatcher(QObject):
         """File › Backups…: the library's backups, one made now, and restoring one."""
         if library_file(self._session.library) is None:
             QMessageBox.information(
-                self._window, "Backups",
-                "This library is on a database server; back it up with the server's tools (pg_dump).",
+                self._window, self.tr("Backups"),
+                self.tr("This library is on a database server; back it up with the server's tools (pg_dump)."),
             )  # fmt: skip
             return
         dialog = QtBackupsDialog(self._session.library, self._window)
@@ -139,13 +144,21 @@ class QtLibraryWatcher(QObject):
         try:
             result = restore_library(self._session.library, backup_path)
         except USER_ERRORS as exc:  # a server library, or one that could not be opened again
-            QMessageBox.warning(self._window, "Restore failed", f"The library was left as it was: {exc}")
+            QMessageBox.warning(
+                self._window,
+                self.tr("Restore failed"),
+                self.tr("The library was left as it was: {error}").format(error=exc),
+            )
             self.start()
             return False
         self._session.replace_library(result.library, result.changes)
         self.start()
         if not result.restored:
-            QMessageBox.warning(self._window, "Restore failed", f"The library was left as it was: {result.problem}")
+            QMessageBox.warning(
+                self._window,
+                self.tr("Restore failed"),
+                self.tr("The library was left as it was: {error}").format(error=result.problem),
+            )
             return False
-        self._status(f"Restored the backup {Path(backup_path).name}", 8000)
+        self._status(self.tr("Restored the backup {name}").format(name=Path(backup_path).name), 8000)
         return True

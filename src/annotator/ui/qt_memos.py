@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,12 +41,21 @@ from annotator.services import journal, memos
 from annotator.ui.qt_inspector import QtMemoEdit
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 
-KIND_NAMES = {JOURNAL: "Journal", DOCUMENT: "Document", ANNOTATION: "Annotation", "tag": "Tag"}
+#: The memo kinds as the Memos view shows them (translated when shown).
+KIND_NAMES = {
+    JOURNAL: QT_TRANSLATE_NOOP("QtMemosDialog", "Journal"),
+    DOCUMENT: QT_TRANSLATE_NOOP("QtMemosDialog", "Document"),
+    ANNOTATION: QT_TRANSLATE_NOOP("QtMemosDialog", "Annotation"),
+    "tag": QT_TRANSLATE_NOOP("QtMemosDialog", "Tag"),
+}
+#: The file name Export memos offers (a name, not translated).
+EXPORT_NAME = "memos.md"
 
 
 def _entry_label(entry: JournalEntry) -> str:
     when = entry.created.astimezone().strftime("%Y-%m-%d %H:%M")
-    return " · ".join(p for p in (when, entry.title or "(untitled)", entry.author) if p)
+    untitled = QCoreApplication.translate("QtJournalDialog", "(untitled)")
+    return " · ".join(p for p in (when, entry.title or untitled, entry.author) if p)
 
 
 class QtJournalDialog(QDialog):
@@ -54,24 +63,24 @@ class QtJournalDialog(QDialog):
 
     def __init__(self, parent: QWidget, session: QtLibrarySession, coder_name: Callable[[], str]) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Journal")
-        self.setAccessibleName("Project journal")
+        self.setWindowTitle(self.tr("Journal"))
+        self.setAccessibleName(self.tr("Project journal"))
         self._session = session
         self._coder_name = coder_name
         self._entry: JournalEntry | None = None  # the entry shown, as stored when shown (None: a new one)
         self.entry_list = QListWidget(self)
-        self.entry_list.setAccessibleName("Journal entries")
+        self.entry_list.setAccessibleName(self.tr("Journal entries"))
         self.title_edit = QLineEdit(self)
-        self.title_edit.setAccessibleName("Entry title")
-        self.title_edit.setPlaceholderText("Title")
+        self.title_edit.setAccessibleName(self.tr("Entry title"))
+        self.title_edit.setPlaceholderText(self.tr("Title"))
         self.body_edit = QtMemoEdit(self, save_on_focus_out=False)
-        self.body_edit.setAccessibleName("Entry text")
+        self.body_edit.setAccessibleName(self.tr("Entry text"))
         self.body_edit.submitted.connect(self.save)  # Ctrl+Enter
         self.body_edit.reverted.connect(lambda: self._show(self._entry))  # Esc: back to the entry as stored
-        self.body_edit.setPlaceholderText("What you did, noticed or decided today; Ctrl+Enter saves")
-        self.new_button = QPushButton("&New entry", self)
-        self.save_button = QPushButton("&Save", self)
-        self.delete_button = QPushButton("&Delete", self)
+        self.body_edit.setPlaceholderText(self.tr("What you did, noticed or decided today; Ctrl+Enter saves"))
+        self.new_button = QPushButton(self.tr("&New entry"), self)
+        self.save_button = QPushButton(self.tr("&Save"), self)
+        self.delete_button = QPushButton(self.tr("&Delete"), self)
         editor = QWidget(self)
         column = QVBoxLayout(editor)
         column.setContentsMargins(0, 0, 0, 0)
@@ -179,7 +188,8 @@ class QtJournalDialog(QDialog):
         if base is None:
             return
         answer = QMessageBox.question(
-            self, "Delete journal entry", f"Delete the journal entry “{base.title or '(untitled)'}”?",
+            self, self.tr("Delete journal entry"),
+            self.tr("Delete the journal entry “{title}”?").format(title=base.title or self.tr("(untitled)")),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel,
         )  # fmt: skip
         if answer == QMessageBox.StandardButton.Yes:
@@ -191,24 +201,24 @@ class QtMemosDialog(QDialog):
 
     def __init__(self, parent: QWidget, session: QtLibrarySession, go_to: Callable[[Memo], None]) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Memos")
-        self.setAccessibleName("Memos")
+        self.setWindowTitle(self.tr("Memos"))
+        self.setAccessibleName(self.tr("Memos"))
         self._session = session
         self._go_to = go_to
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter memos")
-        self.filter_edit.setAccessibleName("Filter memos")
+        self.filter_edit.setPlaceholderText(self.tr("Filter memos"))
+        self.filter_edit.setAccessibleName(self.tr("Filter memos"))
         self.filter_edit.setClearButtonEnabled(True)
         self.tree = QTreeWidget(self)
-        self.tree.setAccessibleName("Every memo with its place")
+        self.tree.setAccessibleName(self.tr("Every memo with its place"))
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Kind", "Place", "Memo"])
+        self.tree.setHeaderLabels([self.tr("Kind"), self.tr("Place"), self.tr("Memo")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tree.setColumnWidth(0, 90)
         self.tree.setColumnWidth(1, 280)
-        self.export_button = QPushButton("&Export memos…", self)
+        self.export_button = QPushButton(self.tr("&Export memos…"), self)
         self.export_button.setAutoDefault(False)  # Enter in the list goes to a memo, not to Export
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_edit)
@@ -245,7 +255,7 @@ class QtMemosDialog(QDialog):
         self.tree.clear()
         for memo in self.memos:
             first = " ".join(memo.text.split())
-            item = QTreeWidgetItem([KIND_NAMES.get(memo.kind, memo.kind), memos.place_of(memo), first[:200]])
+            item = QTreeWidgetItem([self._kind_name(memo.kind), memos.place_of(memo), first[:200]])
             item.setData(0, Qt.ItemDataRole.UserRole, memo)
             item.setToolTip(2, memo.text[:2000])  # plain text: setToolTip of a tree item is not HTML-checked here
             self.tree.addTopLevelItem(item)
@@ -254,6 +264,9 @@ class QtMemosDialog(QDialog):
         if self.tree.currentItem() is None and self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         self._on_filter_edit_text_changed(self.filter_edit.text())
+
+    def _kind_name(self, kind: str) -> str:
+        return self.tr(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
 
     def _on_filter_edit_text_changed(self, text: str) -> None:
         needle = text.casefold().strip()
@@ -268,15 +281,20 @@ class QtMemosDialog(QDialog):
 
     def export(self) -> None:
         """Write every memo (not only those the filter shows) as one Markdown file."""
-        path, _ = QFileDialog.getSaveFileName(self, "Export memos", "memos.md", "Markdown (*.md);;All files (*)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export memos"),
+            EXPORT_NAME,
+            self.tr("Markdown") + " (*.md);;" + self.tr("All files") + " (*)",
+        )
         if not path:
             return
         try:
             Path(path).write_text(memos.memos_markdown(memos.all_memos(self._session.library)), encoding="utf-8")
         except USER_ERRORS as exc:
-            QMessageBox.warning(self, "Annotator", f"The memos were not exported: {exc}")
+            QMessageBox.warning(self, "Annotator", self.tr("The memos were not exported: {error}").format(error=exc))
             return
-        self._session.saved.emit(f"Exported {len(self.memos)} memos to {path}")
+        self._session.saved.emit(self.tr("Exported %Ln memo(s) to {path}", None, len(self.memos)).format(path=path))
 
 
 class QtMemoFlow:
@@ -295,9 +313,13 @@ class QtMemoFlow:
         self._report = report
         self.journal_dialog: QtJournalDialog | None = None
         self.memos_dialog: QtMemosDialog | None = None
-        self.memos_action = QAction("&Memos", parent, shortcut=QKeySequence("Ctrl+Shift+M"))
+        self.memos_action = QAction(
+            QCoreApplication.translate("QtMemoFlow", "&Memos"), parent, shortcut=QKeySequence("Ctrl+Shift+M")
+        )
         self.memos_action.triggered.connect(self.show_memos)
-        self.journal_action = QAction("&Journal", parent, shortcut=QKeySequence("Ctrl+Shift+J"))
+        self.journal_action = QAction(
+            QCoreApplication.translate("QtMemoFlow", "&Journal"), parent, shortcut=QKeySequence("Ctrl+Shift+J")
+        )
         self.journal_action.triggered.connect(self.show_journal)
         for action in (self.memos_action, self.journal_action):
             parent.addAction(action)
@@ -330,4 +352,8 @@ class QtMemoFlow:
         elif memo.kind == JOURNAL:
             self.show_journal(memo.target_id)
         else:
-            self._report(f"Tag {memo.label}: its description is its coding rules, kept with the tag.")
+            self._report(
+                QCoreApplication.translate(
+                    "QtMemoFlow", "Tag {tag}: its description is its coding rules, kept with the tag."
+                ).format(tag=memo.label)
+            )

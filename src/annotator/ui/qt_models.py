@@ -7,6 +7,7 @@ from html import escape
 from operator import attrgetter
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QAbstractTableModel,
     QByteArray,
@@ -21,6 +22,7 @@ from annotator.core.documents import distinct_titles
 from annotator.core.memos import preview
 from annotator.core.model import Annotation, DocumentSummary, Tag
 from annotator.services import Changes
+from annotator.ui import qt_i18n
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -104,10 +106,15 @@ class QtDocumentListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._shown[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            total = sum(row.counts.values())
-            named = sorted((self._labels.get(tag_id, "(deleted tag)"), n) for tag_id, n in row.counts.items())
-            detail = ", ".join(f"{n} {label}" for label, n in named)
-            return f"{row.title}\n{row.length:,} characters · {total} annotations" + (f" ({detail})" if detail else "")
+            deleted = self.tr("(deleted tag)")
+            named = sorted((self._labels.get(tag_id, deleted), n) for tag_id, n in row.counts.items())
+            detail = ", ".join(f"{qt_i18n.format_count(n)} {label}" for label, n in named)
+            tip = self.tr("{title}\n{characters} · {annotations}").format(
+                title=row.title,
+                characters=self.tr("%Ln character(s)", None, row.length),
+                annotations=self.tr("%Ln annotation(s)", None, sum(row.counts.values())),
+            )
+            return tip + (f" ({detail})" if detail else "")
         if role == self.IdRole:
             return row.id
         return None
@@ -121,7 +128,12 @@ class QtAnnotationTableModel(QAbstractTableModel):
     rather than written here.
     """
 
-    COLUMNS = ("Tag", "Quote", "Note")
+    #: The columns' headers (translated when shown).
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("QtAnnotationTableModel", "Tag"),
+        QT_TRANSLATE_NOOP("QtAnnotationTableModel", "Quote"),
+        QT_TRANSLATE_NOOP("QtAnnotationTableModel", "Note"),
+    )
     TAG, QUOTE, NOTE = range(3)
     IdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -192,7 +204,7 @@ class QtAnnotationTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return self.tr(self.COLUMNS[section])
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -219,7 +231,7 @@ class QtAnnotationTableModel(QAbstractTableModel):
             return QColor(tag.color) if tag else None
         if role == Qt.ItemDataRole.ToolTipRole:
             review = (
-                "\n\nPlaced on changed text by a revision: check it, then choose Accept placement."
+                "\n\n" + self.tr("Placed on changed text by a revision: check it, then choose Accept placement.")
                 if a.id in self.fuzzy
                 else ""
             )
@@ -228,7 +240,7 @@ class QtAnnotationTableModel(QAbstractTableModel):
             memo = escape(preview(a.note)).replace("\n", "<br>")
             return (
                 f"{quote}<br><br>[{a.start}–{a.end}]"
-                + (f"<br><b>Memo:</b> {memo}" if a.note else "")
+                + ("<br><b>{}</b> {}".format(escape(self.tr("Memo:")), memo) if a.note else "")
                 + escape(review).replace("\n", "<br>")
             )
         return None

@@ -23,7 +23,7 @@ import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt
+from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -47,7 +47,7 @@ from annotator.ui.qt_session import USER_ERRORS
 #: The role under which a model gives a cell's exact value for Copy and Export (str, int or float).
 EXPORT_ROLE = Qt.ItemDataRole.UserRole + 0x200
 
-#: The file dialog's filter for each table format, in the order offered.
+#: The file dialog's filter for each table format, in the order offered (the formats' own labels, in English).
 FILTERS = {f"{f.label} (*{f.extension})": f.id for f in TABLE_FORMATS.values()}
 
 
@@ -105,6 +105,12 @@ def view_table(view: QTableView | QTreeView, title: str, *, selected_only: bool 
     return Table(title, tuple(names), body)
 
 
+def _in_sentence(title: str) -> str:
+    """A view's title inside a sentence ("Export retrieved segments"): lower case, except in German,
+    which capitalises its nouns."""
+    return title if QLocale().language() == QLocale.Language.German else title.lower()
+
+
 class QtTableTools(QObject):
     """UI: Copy (Ctrl+C) and Export… for one view: its context menu, ``copy_button`` and ``export_button``."""
 
@@ -130,19 +136,20 @@ class QtTableTools(QObject):
         self._report = report
         self._export_table = export_table or (lambda: view_table(view, title))
         self._copy_table = copy_table or (lambda: view_table(view, title, selected_only=True))
-        self.copy_action = QAction("&Copy", view, shortcut=QKeySequence.StandardKey.Copy)
+        self.copy_action = QAction(self.tr("&Copy"), view, shortcut=QKeySequence.StandardKey.Copy)
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.copy_action.setToolTip("Copy the selected cells (or every row) as tab-separated text")
+        self.copy_action.setToolTip(self.tr("Copy the selected cells (or every row) as tab-separated text"))
         self.copy_action.triggered.connect(self.copy)
-        self.export_action = QAction("E&xport…", view)
-        self.export_action.setToolTip("Save the rows as CSV, XLSX, HTML, Markdown or JSON")
+        self.export_action = QAction(self.tr("E&xport…"), view)
+        self.export_action.setToolTip(self.tr("Save the rows as CSV, XLSX, HTML, Markdown or JSON"))
         self.export_action.triggered.connect(self.export)
         view.addAction(self.copy_action)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # also the Menu key
         view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
         parent = view.parentWidget()
-        self.copy_button = self._button("Cop&y", "Copy the selected cells", self.copy, parent)
-        self.export_button = self._button("Ex&port…", f"Export {title.lower()}", self.export, parent)
+        self.copy_button = self._button(self.tr("Cop&y"), self.tr("Copy the selected cells"), self.copy, parent)
+        export_name = self.tr("Export {title}").format(title=_in_sentence(title))
+        self.export_button = self._button(self.tr("Ex&port…"), export_name, self.export, parent)
 
     @staticmethod
     def _button(text: str, name: str, slot: Callable[[], object], parent: QWidget | None) -> QPushButton:
@@ -155,7 +162,7 @@ class QtTableTools(QObject):
     def _on_view_context_menu_requested(self, point: QPoint) -> None:
         """Right click, the Menu key or Shift+F10: the menu, not blocking the event loop."""
         menu = QMenu(self.view)
-        menu.setAccessibleName("Table actions")
+        menu.setAccessibleName(self.tr("Table actions"))
         menu.addActions([self.copy_action, self.export_action])
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.view.viewport().mapToGlobal(point))
@@ -165,7 +172,7 @@ class QtTableTools(QObject):
         table = self._copy_table()
         text = tsv_text(table)
         QGuiApplication.clipboard().setText(text)
-        self._report(f"Copied {len(table.rows)} row(s) as tab-separated text.")
+        self._report(self.tr("Copied %Ln row(s) as tab-separated text.", None, len(table.rows)))
         return text
 
     def export(self) -> str | None:
@@ -176,7 +183,7 @@ class QtTableTools(QObject):
         suggested = folder / "-".join(self.title.lower().split())
         window = self.view.window()
         path, chosen = QFileDialog.getSaveFileName(
-            window, f"Export {self.title.lower()}", str(suggested), ";;".join(FILTERS)
+            window, self.tr("Export {title}").format(title=_in_sentence(self.title)), str(suggested), ";;".join(FILTERS)
         )
         if not path:
             return None
@@ -185,14 +192,16 @@ class QtTableTools(QObject):
             path += fmt.extension
             # Qt's dialog checked the name as typed; with the extension it may name a file that exists.
             if Path(path).exists() and not confirm_replace(window, path):
-                self._report("Export cancelled; nothing was written.")
+                self._report(self.tr("Export cancelled; nothing was written."))
                 return None
         try:
             count = export_table(self._library(), path, self._export_table(), fmt.id)
         except USER_ERRORS as exc:
-            QMessageBox.warning(window, "Export failed", f"Nothing was written: {exc}")
+            QMessageBox.warning(
+                window, self.tr("Export failed"), self.tr("Nothing was written: {error}").format(error=exc)
+            )
             return None
-        self._report(f"Exported {count} row(s) to {path}")
+        self._report(self.tr("Exported %Ln row(s) to {path}", None, count).format(path=path))
         with contextlib.suppress(*USER_ERRORS):  # a convenience, not worth a message
             self._library().set_state(LAST_EXPORT_FOLDER_KEY, str(Path(path).parent))
         return path
