@@ -113,6 +113,8 @@ def test_a_duplicated_paragraph_is_cut_once_and_the_first_copy_stays() -> None:
     kept = kept_text(text)
     assert kept == article(PROSE[0], PROSE[1], PROSE[2], PROSE[3])
     assert "line 3" in cuts[0].reason  # the first copy is the paragraph on line 3
+    said = cuts[0].described(lambda context, text: f"[{context}] {text.replace('repeats', 'wiederholt')}")
+    assert said == "[core.boilerplate] wiederholt the paragraph at line 3"  # the window's language, same line
 
 
 def test_a_repeat_at_the_end_leaves_no_blank_lines_behind() -> None:

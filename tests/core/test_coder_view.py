@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotator.core.coders import CHOSEN, EVERYONE, MINE, STYLES, CoderView, underline_styles
+from annotator.core.coders import CHOSEN, EVERYONE, MINE, STYLES, CoderView, coder_label, underline_styles
 
 
 def test_everyone_shows_all_mine_only_mine_chosen_only_those() -> None:
@@ -18,6 +18,20 @@ def test_blind_coding_shows_only_mine_whatever_was_chosen() -> None:
         assert [c for c in ["ann", "bo", ""] if view.shows(c)] == ["ann"]
         assert not view.everyone
         assert view.describe().startswith("Blind coding")
+
+
+def marked(context: str, text: str) -> str:
+    """A stand-in for the window's translation: shows what was looked up, and in which context."""
+    assert context == "core.coders"
+    return f"<{text}>"
+
+
+def test_descriptions_and_names_are_built_from_translated_templates_around_the_names() -> None:
+    view = CoderView(CHOSEN, frozenset({"bo", "ann", ""}), me="ann")
+    assert view.describe() == "Coders: (no name), ann (you), bo"
+    assert view.describe(marked) == "<Coders: <(no name)>, <ann (you)>, bo>"
+    assert CoderView(EVERYONE).describe(marked) == "<Everyone>"
+    assert coder_label("", "", marked) == "<<(no name)> (you)>"
 
 
 def test_each_other_coder_gets_a_style_by_name_order_and_mine_none() -> None:

@@ -178,3 +178,5 @@ def test_the_page_note_names_colours_too_close_to_a_light_or_dark_page() -> None
     )
     assert "a dark page" in page_note("#222222") and "light page" not in page_note("#222222")
     assert [c for c in (*PALETTE, "#000000", "#aabbcc") if page_note(c)] == []
+    # The window says it in its language: the sentence is a marked template around the colour.
+    assert page_note("#FFFFFF", lambda context, text: f"{context}: {text[:21]}") == "core.colours: #ffffff is too close"

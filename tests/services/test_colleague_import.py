@@ -213,3 +213,14 @@ def test_other_formats_that_carry_coders_bring_the_work_in_too(colleagues: Colle
     importing.import_paths(a, [theirs])
     assert _coders(a, doc_id) == [("ann", "Intro line"), *sorted(("bob", q) for q in BOBS)]
     assert importing.preview_paths(a, [theirs]).added == 0
+
+
+def test_the_summary_lines_are_english_or_translated_templates_around_the_counts() -> None:
+    summary = ImportSummary(placed=2, documents_new=1, tags_new=("a/b",), coders=(("", 2),))
+    assert importing.summary_lines(summary)[1:] == [
+        "documents: 0 matched, 1 new",
+        "tags: 1 new (a/b)",
+        "coder (none): 2 to add",
+    ]
+    shouted = importing.summary_lines(summary, lambda context, text: text.replace(" new", " NEU").replace("none", "-"))
+    assert shouted[1:] == ["documents: 0 matched, 1 NEU", "tags: 1 NEU (a/b)", "coder (-): 2 to add"]

@@ -31,6 +31,8 @@ SOURCES, UI, qt_tool = translations.SOURCES, translations.UI, translations.qt_to
 Messages = dict[tuple[str, str, bool], list[str] | None]
 
 TRANSLATED = sorted({p.stem for p in SOURCES.glob("*/*.ts")})
+#: The translated UI modules; the others (``core.coders``, ``formats``) make no widgets.
+UI_MODULES = [module for module in TRANSLATED if translations.source(module) == [UI / f"{module}.py"]]
 LANGUAGES = translations.languages()  # English among them, with the plural forms only
 ENGLISH = translations.SOURCE_LANGUAGE
 
@@ -57,7 +59,7 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Messages]:
     for module in TRANSLATED:
         ts = out / f"{module}.ts"
         subprocess.run(
-            [qt_tool("lupdate"), "-silent", "-locations", "none", UI / f"{module}.py", "-ts", ts], check=True
+            [qt_tool("lupdate"), "-silent", "-locations", "none", *translations.source(module), "-ts", ts], check=True
         )
         found[module] = _messages(ts)
     return found
@@ -106,7 +108,26 @@ def _marked(path: Path) -> set[tuple[str, str]]:
 def test_lupdate_finds_every_string_the_code_marks(module: str, extracted: dict[str, Messages]) -> None:
     """lupdate's Python reader misses some calls (translate() with an expression as n): none may be missed."""
     sources = {source for _context, source, _plural in extracted[module]}
-    assert {marked for marked in _marked(UI / f"{module}.py") if marked[1] not in sources} == set()
+    marked = set().union(*(_marked(path) for path in translations.source(module)))
+    assert {found for found in marked if found[1] not in sources} == set()
+
+
+def test_every_module_outside_the_ui_that_marks_strings_is_translated() -> None:
+    """A string marked in core, formats or services is in a translated module's files (else lupdate never reads it)."""
+    covered = {path for module in TRANSLATED for path in translations.source(module)}
+    marking = {
+        path
+        for path in translations.PACKAGE.rglob("*.py")
+        if UI not in path.parents and any(how == "QT_TRANSLATE_NOOP" for how, _ in _marked(path))
+    }
+    assert marking - covered == set(), "run: python packaging/translations.py update core/MODULE.py"
+
+
+def test_a_module_outside_the_ui_is_named_from_the_package() -> None:
+    assert translations.module_name("core/coders.py") == "core.coders"
+    assert translations.source("core.coders") == [translations.PACKAGE / "core" / "coders.py"]
+    assert translations.PACKAGE / "formats" / "jsonl.py" in translations.source("formats")
+    assert translations.source("qt_coders") == [UI / "qt_coders.py"]
 
 
 #: What a translation must carry over: Python's named fields, Qt's %1 and the count %n / %Ln.
@@ -177,7 +198,7 @@ def _untranslated(path: Path) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("module", TRANSLATED)
+@pytest.mark.parametrize("module", UI_MODULES)
 def test_no_user_visible_literal_bypasses_translation(module: str) -> None:
     assert not _untranslated(UI / f"{module}.py")
 
@@ -338,3 +359,36 @@ def test_menu_letters_stay_unique_in_every_language(language, open_window, code:
         if len(letters) != len(set(letters)):
             clashes.append((menu.title() if menu is not bar else "menu bar", sorted(letters)))
     assert clashes == []
+
+
+@pytest.mark.parametrize(
+    ("code", "shown", "style", "json", "trimmed", "summary"),
+    [("de", "Nur Ihre", "gestrichelte Unterstreichung", "Annotiertes JSON (*.json)",
+      "wiederholt die Zeile in Zeile 3", "Dokumente: 0 zugeordnet, 1 neu"),
+     ("fr", "Les vôtres seulement", "soulignement en tirets", "JSON annoté (*.json)",
+      "répète la ligne 3", "documents : 0 appariés, 1 nouveaux"),
+     ("en", "Only yours", "dashed underline", "Annotated JSON (*.json)",
+      "repeats the line at line 3", "documents: 0 matched, 1 new")],
+)  # fmt: skip
+def test_words_made_outside_the_ui_are_shown_in_the_window_s_language(  # type: ignore[no-untyped-def]
+    language, open_window, code, shown, style, json, trimmed, summary
+) -> None:
+    """Core, formats and services mark them (no Qt there); the window translates them as it shows them."""
+    from annotator.core.boilerplate import REPEATED_LINE, Cut
+    from annotator.core.coders import MINE
+    from annotator.core.merging import ImportSummary
+    from annotator.ui.qt_coders import coder_line
+    from annotator.ui.qt_export_dialog import QtExportDialog
+    from annotator.ui.qt_import_review import QtImportSummaryDialog
+    from annotator.ui.qt_trim_dialog import QtTrimDialog
+
+    language(code)
+    window = open_window()
+    window.coder_view.set_mode(MINE)
+    assert window.coder_view.button.text() == shown
+    assert style in coder_line("ann", "me", {"ann": "dash"}, 2, None)
+    export = QtExportDialog(has_document=True, selected_count=0, tags=[], coders=[], parent=window)
+    assert export.format_box.itemText(export.format_box.findData("json")) == json
+    cut = Cut(0, 5, REPEATED_LINE, "repeat", (("line", 3),))
+    assert QtTrimDialog("Page", "Menu\n\nText.\n", [cut], window).cut_list.item(0).text().startswith(trimmed)
+    assert summary in QtImportSummaryDialog(ImportSummary(documents_new=1), "", window).summary_label.text()

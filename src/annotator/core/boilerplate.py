@@ -30,6 +30,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from annotator.core.i18n import QT_TRANSLATE_NOOP, Translate, english
+
 #: Shortest paragraph (in code points, whitespace collapsed) whose repetition is cut.
 MIN_REPEAT = 80
 #: A block at least this long that contains a sentence end counts as prose.
@@ -72,18 +74,35 @@ _DECORATION = " \t\u00a0#*=_-–—>•·|»«›‹→←:：.…"
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?:\s|$)")
 
 
+#: Why a part would be cut (:attr:`Cut.why`), filled with the cut's values.
+TAIL = QT_TRANSLATE_NOOP("core.boilerplate", 'site furniture from "{heading}" to the end')
+REPEATED_PARAGRAPH = QT_TRANSLATE_NOOP("core.boilerplate", "repeats the paragraph at line {line}")
+REPEATED_LINE = QT_TRANSLATE_NOOP("core.boilerplate", "repeats the line at line {line}")
+
+
 @dataclass(frozen=True, slots=True)
 class Cut:
     """Core: a proposed cut, ``text[start:end]`` in code points (whole lines).
 
     ``kind`` is ``"tail"`` (site furniture to the end) or ``"repeat"`` (a
-    paragraph seen before); ``reason`` says why, for people.
+    paragraph seen before); ``why`` says why, for people: a template (:data:`TAIL`,
+    :data:`REPEATED_PARAGRAPH`, :data:`REPEATED_LINE`: the window translates it) filled with ``values``.
     """
 
     start: int
     end: int
-    reason: str
+    why: str
     kind: str
+    values: tuple[tuple[str, str | int], ...] = ()
+
+    @property
+    def reason(self) -> str:
+        """Why, in English (the command line, the record of what was removed)."""
+        return self.described()
+
+    def described(self, translate: Translate = english) -> str:
+        """Why, in *translate*'s language."""
+        return translate("core.boilerplate", self.why).format(**dict(self.values))
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +122,9 @@ class _Unit:
 
     first: int
     last: int
-    reason: str
+    why: str
     kind: str
+    values: tuple[tuple[str, str | int], ...] = ()
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -208,7 +228,7 @@ def _find_tail(lines: list[_Line]) -> _Unit | None:
         lead = _is_prose(_joined(lines, first + 1, last)) if last > first else None
         if after.furniture(u + 1, lead):
             heading = lines[first].text.strip()
-            return _Unit(first, len(lines) - 1, f'site furniture from "{heading}" to the end', "tail")
+            return _Unit(first, len(lines) - 1, TAIL, "tail", (("heading", heading),))
     return None
 
 
@@ -219,7 +239,7 @@ def _find_repeats(lines: list[_Line], stop: int) -> list[_Unit]:
     for first, last in _blocks(lines, 0, stop):
         key = _collapsed(_joined(lines, first, last))
         if len(key) >= MIN_REPEAT and key in first_seen:
-            units.append(_Unit(first, last, f"repeats the paragraph at line {first_seen[key] + 1}", "repeat"))
+            units.append(_Unit(first, last, REPEATED_PARAGRAPH, "repeat", (("line", first_seen[key] + 1),)))
             continue
         first_seen.setdefault(key, first)
         if first == last:
@@ -227,7 +247,7 @@ def _find_repeats(lines: list[_Line], stop: int) -> list[_Unit]:
         for i in range(first, last + 1):
             line_key = _collapsed(lines[i].text)
             if len(line_key) >= MIN_REPEAT and line_key in first_seen:
-                units.append(_Unit(i, i, f"repeats the line at line {first_seen[line_key] + 1}", "repeat"))
+                units.append(_Unit(i, i, REPEATED_LINE, "repeat", (("line", first_seen[line_key] + 1),)))
             else:
                 first_seen.setdefault(line_key, i)
     return units
@@ -288,7 +308,7 @@ def _to_cuts(lines: list[_Line], units: list[_Unit]) -> list[Cut]:
                 unit = owner[first]
                 start, stop = lines[bounds[n]].start, bounds[n + 1]
                 end = lines[stop].start if stop < len(lines) else lines[-1].end
-                cuts.append(Cut(start, end, unit.reason, unit.kind))
+                cuts.append(Cut(start, end, unit.why, unit.kind, unit.values))
         i = run_end
     return cuts
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from annotator.core.i18n import QT_TRANSLATE_NOOP, Translate, english
+
 #: Who is shown: everyone, only the user's own, or the coders chosen.
 EVERYONE = "everyone"
 MINE = "mine"
@@ -24,14 +26,24 @@ MODES = (EVERYONE, MINE, CHOSEN)
 
 #: The underline styles other coders' annotations get, in the order they are handed out.
 STYLES = ("dash", "dot", "wave", "dash-dot", "dash-dot-dot")
+#: The translation context of this module's words (the UI translates them in it).
+CONTEXT = "core.coders"
 #: How each style is named to the user (the legend).
 STYLE_NAMES = {
-    "dash": "dashed underline",
-    "dot": "dotted underline",
-    "wave": "wavy underline",
-    "dash-dot": "dash-dot underline",
-    "dash-dot-dot": "dash-dot-dot underline",
+    "dash": QT_TRANSLATE_NOOP("core.coders", "dashed underline"),
+    "dot": QT_TRANSLATE_NOOP("core.coders", "dotted underline"),
+    "wave": QT_TRANSLATE_NOOP("core.coders", "wavy underline"),
+    "dash-dot": QT_TRANSLATE_NOOP("core.coders", "dash-dot underline"),
+    "dash-dot-dot": QT_TRANSLATE_NOOP("core.coders", "dash-dot-dot underline"),
 }
+#: What :meth:`CoderView.describe` and :func:`coder_label` say.
+SHOWN_BLIND = QT_TRANSLATE_NOOP("core.coders", "Blind coding: only yours")
+SHOWN_MINE = QT_TRANSLATE_NOOP("core.coders", "Only yours")
+SHOWN_EVERYONE = QT_TRANSLATE_NOOP("core.coders", "Everyone")
+SHOWN_CHOSEN = QT_TRANSLATE_NOOP("core.coders", "Coders: {names}")
+SHOWN_NONE = QT_TRANSLATE_NOOP("core.coders", "Coders: none")
+NO_NAME = QT_TRANSLATE_NOOP("core.coders", "(no name)")
+YOU = QT_TRANSLATE_NOOP("core.coders", "{name} (you)")
 
 #: Library state: :data:`BLIND_ON` while the library is coded blind.
 BLIND_KEY = "blind_coding"
@@ -60,23 +72,25 @@ class CoderView:
             return coder in self.chosen
         return True
 
-    def describe(self) -> str:
-        """A few words for the user: whose annotations are shown."""
+    def describe(self, translate: Translate = english) -> str:
+        """A few words for the user: whose annotations are shown (in *translate*'s language)."""
         if self.blind:
-            return "Blind coding: only yours"
+            return translate(CONTEXT, SHOWN_BLIND)
         if self.mode == MINE:
-            return "Only yours"
+            return translate(CONTEXT, SHOWN_MINE)
         if self.mode == CHOSEN:
             names = sorted(self.chosen, key=str.casefold)
-            shown = ", ".join(coder_label(n, self.me) for n in names[:3])
-            return f"Coders: {shown}{'…' if len(names) > 3 else ''}" if names else "Coders: none"
-        return "Everyone"
+            if not names:
+                return translate(CONTEXT, SHOWN_NONE)
+            shown = ", ".join(coder_label(n, self.me, translate) for n in names[:3])
+            return translate(CONTEXT, SHOWN_CHOSEN).format(names=shown + ("…" if len(names) > 3 else ""))
+        return translate(CONTEXT, SHOWN_EVERYONE)
 
 
-def coder_label(coder: str, me: str | None = None) -> str:
+def coder_label(coder: str, me: str | None = None, translate: Translate = english) -> str:
     """How a coder is named to the user: "(no name)" for "", "(you)" after *me*'s name."""
-    name = coder or "(no name)"
-    return f"{name} (you)" if coder == me else name
+    name = coder or translate(CONTEXT, NO_NAME)
+    return translate(CONTEXT, YOU).format(name=name) if coder == me else name
 
 
 def underline_styles(coders: Iterable[str], me: str) -> dict[str, str]:

@@ -27,6 +27,8 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from annotator.core.i18n import QT_TRANSLATE_NOOP, Translate, english
+
 #: An sRGB colour as 0–255 integers.
 RGB = tuple[int, int, int]
 #: A CIELAB colour (L*, a*, b*).
@@ -188,15 +190,30 @@ def blends_into(color: RGB, base: RGB, strength: float = SINGLE_STRENGTH) -> boo
     return ciede2000(to_lab(mix(color, base, strength)), to_lab(base)) < MIN_PAGE_DIFFERENCE
 
 
-def page_note(color: str) -> str:
+#: What :func:`page_note` says, by the pages (light, dark) a colour is too close to.
+PAGE_NOTES = {
+    (True, False): QT_TRANSLATE_NOOP(
+        "core.colours",
+        "{colour} is too close to a light page to show as a highlight; it is painted grey there instead.",
+    ),
+    (False, True): QT_TRANSLATE_NOOP(
+        "core.colours", "{colour} is too close to a dark page to show as a highlight; it is painted grey there instead."
+    ),
+    (True, True): QT_TRANSLATE_NOOP(
+        "core.colours",
+        "{colour} is too close to a light and dark page to show as a highlight; it is painted grey there instead.",
+    ),
+}
+
+
+def page_note(color: str, translate: Translate = english) -> str:
     """ "" or one line saying that highlights in *color* would not show on a light or a dark page
-    (and are painted grey there instead)."""
+    (and are painted grey there instead), in *translate*'s language."""
     rgb = parse(color)
-    pages = [name for name, (base, _text) in (("light", LIGHT_PAGE), ("dark", DARK_PAGE)) if blends_into(rgb, base)]
-    if not pages:
+    pages = (blends_into(rgb, LIGHT_PAGE[0]), blends_into(rgb, DARK_PAGE[0]))
+    if not any(pages):
         return ""
-    where = " and ".join(pages)
-    return f"{to_hex(rgb)} is too close to a {where} page to show as a highlight; it is painted grey there instead."
+    return translate("core.colours", PAGE_NOTES[pages]).format(colour=to_hex(rgb))
 
 
 # -- perceptual difference -----------------------------------------------------------------------

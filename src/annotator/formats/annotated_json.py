@@ -30,6 +30,7 @@ from annotator.core.anchoring import FUZZY, ORPHANED, UNCHANGED
 from annotator.core.attributes import Attribute, parse_value
 from annotator.core.errors import InvalidInput
 from annotator.core.gcpause import gc_paused
+from annotator.core.i18n import QT_TRANSLATE_NOOP
 from annotator.core.memos import JournalEntry
 from annotator.core.model import TagSpec
 from annotator.core.records import CodebookTag, DocumentSet, IncomingAnchor, IncomingVersion, LibraryExtras
@@ -468,14 +469,16 @@ def _read_v2(payload: dict[str, Any]) -> ImportBundle:
 #: The writer options :func:`write` reads.
 OPTIONS = (
     Option(
-        "version", "choice", "2: the library (codebook tree, sets, attributes, memos, journal, previous texts, "
-        "orphans); 1: the shape written before version 2, for its consumers", ("2", "1"), "2", label="Version",
-        choice_labels=("2: the whole library", "1: documents and annotations (older shape)"),
+        "version", "choice", QT_TRANSLATE_NOOP("formats", "2: the library (codebook tree, sets, attributes, memos, "
+        "journal, previous texts, orphans); 1: the shape written before version 2, for its consumers"), ("2", "1"), "2", label=QT_TRANSLATE_NOOP("formats", "Version"),
+        choice_labels=(QT_TRANSLATE_NOOP("formats", "2: the whole library"),
+                       QT_TRANSLATE_NOOP("formats", "1: documents and annotations (older shape)")),
     ),
     Option(
-        "previous_texts", "bool", "version 2: write the texts of revised documents' previous versions (without "
-        "them a file is smaller, but orphans and fuzzy marks pointing into them cannot be imported)", default=True,
-        label="Previous texts of revised documents", applies_if=("version", ("2",)),
+        "previous_texts", "bool", QT_TRANSLATE_NOOP("formats", "version 2: write the texts of revised documents' "
+        "previous versions (without them a file is smaller, but orphans and fuzzy marks pointing into them cannot "
+        "be imported)"), default=True,
+        label=QT_TRANSLATE_NOOP("formats", "Previous texts of revised documents"), applies_if=("version", ("2",)),
     ),
 )  # fmt: skip
 
@@ -483,7 +486,7 @@ OPTIONS = (
 FORMATS = [
     Format(
         id="json",
-        label="Annotated JSON",
+        label=QT_TRANSLATE_NOOP("formats", "Annotated JSON"),
         extensions=(".json",),
         reader=read,
         writer=write,

@@ -13,6 +13,7 @@ from annotator.core.attributes import Attribute
 # FormatError and OptionError are AnnotatorErrors, defined with the others in core.errors.
 from annotator.core.errors import FormatError as FormatError
 from annotator.core.errors import OptionError as OptionError
+from annotator.core.i18n import QT_TRANSLATE_NOOP
 from annotator.core.memos import JournalEntry
 from annotator.core.model import Annotation, Document, Tag, TagSpec
 from annotator.core.records import DocumentSet, IncomingAnchor, IncomingVersion, LibraryExtras
@@ -150,6 +151,10 @@ class FolderSource:
 BOOL_WORDS = {"true": True, "yes": True, "on": True, "1": True, "false": False, "no": False, "off": False, "0": False}
 
 
+#: The translation context of the formats' labels and option words (the UI translates them in it).
+CONTEXT = "formats"
+
+
 @dataclass(frozen=True, slots=True)
 class Option:
     """Formats: a writer option a format declares, so a value typed as text can be checked
@@ -171,7 +176,7 @@ class Option:
     default: bool | str | None = None
     label: str = ""
     choice_labels: tuple[str, ...] = ()
-    default_label: str = "default"
+    default_label: str = QT_TRANSLATE_NOOP("formats", "default")
     applies_if: tuple[str, tuple[str, ...]] | None = None
 
     @property

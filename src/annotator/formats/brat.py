@@ -66,6 +66,7 @@ from typing import Any, BinaryIO
 import orjson
 
 from annotator.core.codebook import labels
+from annotator.core.i18n import QT_TRANSLATE_NOOP
 from annotator.core.model import NAME_MAX, Annotation, Document, TagSpec
 from annotator.core.offsets import RawTextMap
 from annotator.core.text import MAX_IMPORT_BYTES, UnstorableText, stored_text, title_from_text
@@ -584,7 +585,7 @@ def sniff(head: bytes) -> bool:
 FORMATS = [
     Format(
         id="brat",
-        label="brat standoff (folder or .zip of .txt/.ann)",
+        label=QT_TRANSLATE_NOOP("formats", "brat standoff (folder or .zip of .txt/.ann)"),
         extensions=(".zip", ".ann"),
         reader=read,
         writer=write,

@@ -17,6 +17,7 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
+from annotator.core.i18n import QT_TRANSLATE_NOOP
 from annotator.core.text import clean_text
 from annotator.formats.base import Format, FormatError, ImportBundle, SourceFile
 from annotator.formats.detection import EPUB_MIMETYPE, not_a, sniff_epub
@@ -229,5 +230,11 @@ def read_epub(source: SourceFile) -> ImportBundle:
 
 
 FORMATS: list[Format] = [
-    Format(id="epub", label="EPUB e-book", extensions=(".epub",), reader=read_epub, sniff=sniff_epub),
+    Format(
+        id="epub",
+        label=QT_TRANSLATE_NOOP("formats", "EPUB e-book"),
+        extensions=(".epub",),
+        reader=read_epub,
+        sniff=sniff_epub,
+    ),
 ]

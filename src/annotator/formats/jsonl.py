@@ -61,6 +61,7 @@ import orjson
 
 from annotator.core.codebook import labels
 from annotator.core.gcpause import gc_paused
+from annotator.core.i18n import QT_TRANSLATE_NOOP
 from annotator.core.model import NAME_MAX, Annotation, Document
 from annotator.core.offsets import OffsetMap, RawTextMap
 from annotator.core.text import sha256_text, title_from_text
@@ -320,26 +321,27 @@ def read(source: SourceFile) -> ImportBundle:
 #: The writer options :func:`write` reads.
 _LABEL_STUDIO = ("flavor", ("label-studio",))
 OPTIONS = (
-    Option("flavor", "choice", "the shape to write", FLAVORS, "spacy", label="Shape",
-           choice_labels=("spaCy spans", "doccano", "Label Studio")),
+    Option("flavor", "choice", QT_TRANSLATE_NOOP("formats", "the shape to write"), FLAVORS, "spacy", label=QT_TRANSLATE_NOOP("formats", "Shape"),
+           choice_labels=(QT_TRANSLATE_NOOP("formats", "spaCy spans"), "doccano", "Label Studio")),
     Option(
-        "offsets", "choice", "how offsets count (default: utf-16 for doccano, code points otherwise; "
-        "spacy takes code points only)", OFFSET_UNITS, label="Offsets",
-        choice_labels=("code points (Python)", "UTF-16 units (JavaScript)"),
-        default_label="as the tool counts (see README)", applies_if=("flavor", ("doccano", "label-studio")),
+        "offsets", "choice", QT_TRANSLATE_NOOP("formats", "how offsets count (default: utf-16 for doccano, code "
+        "points otherwise; spacy takes code points only)"), OFFSET_UNITS, label=QT_TRANSLATE_NOOP("formats", "Offsets"),
+        choice_labels=(QT_TRANSLATE_NOOP("formats", "code points (Python)"),
+                       QT_TRANSLATE_NOOP("formats", "UTF-16 units (JavaScript)")),
+        default_label=QT_TRANSLATE_NOOP("formats", "as the tool counts (see README)"), applies_if=("flavor", ("doccano", "label-studio")),
     ),
-    Option("from_name", "str", "label-studio: the Labels tag's name", default="label", label="Labels tag",
+    Option("from_name", "str", QT_TRANSLATE_NOOP("formats", "label-studio: the Labels tag's name"), default="label", label=QT_TRANSLATE_NOOP("formats", "Labels tag"),
            applies_if=_LABEL_STUDIO),
-    Option("to_name", "str", "label-studio: the Text tag's name", default="text", label="Text tag",
+    Option("to_name", "str", QT_TRANSLATE_NOOP("formats", "label-studio: the Text tag's name"), default="text", label=QT_TRANSLATE_NOOP("formats", "Text tag"),
            applies_if=_LABEL_STUDIO),
-    Option("predictions", "bool", "label-studio: write predictions to review instead of annotations", default=False,
-           label="Predictions to review, not annotations", applies_if=_LABEL_STUDIO),
+    Option("predictions", "bool", QT_TRANSLATE_NOOP("formats", "label-studio: write predictions to review instead of annotations"), default=False,
+           label=QT_TRANSLATE_NOOP("formats", "Predictions to review, not annotations"), applies_if=_LABEL_STUDIO),
 )  # fmt: skip
 
 FORMATS = [
     Format(
         id="jsonl",
-        label="JSONL for NLP (spaCy, doccano, Label Studio)",
+        label=QT_TRANSLATE_NOOP("formats", "JSONL for NLP (spaCy, doccano, Label Studio)"),
         extensions=(".jsonl",),
         reader=read,
         writer=write,

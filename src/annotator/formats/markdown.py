@@ -57,6 +57,7 @@ import re
 from collections import Counter
 from typing import BinaryIO
 
+from annotator.core.i18n import QT_TRANSLATE_NOOP
 from annotator.core.model import Annotation
 from annotator.formats.base import ExportBundle, Format
 from annotator.formats.plaintext import read_text
@@ -222,5 +223,11 @@ def write_markdown(bundle: ExportBundle, out: BinaryIO) -> None:
 
 
 FORMATS: list[Format] = [
-    Format(id="md", label="Markdown", extensions=(".md", ".markdown"), reader=read_text, writer=write_markdown),
+    Format(
+        id="md",
+        label=QT_TRANSLATE_NOOP("formats", "Markdown"),
+        extensions=(".md", ".markdown"),
+        reader=read_text,
+        writer=write_markdown,
+    ),
 ]

@@ -11,6 +11,7 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
+from annotator.core.i18n import QT_TRANSLATE_NOOP
 from annotator.formats.base import Format, ImportBundle, SourceFile
 from annotator.formats.detection import ODT_MIMETYPE, not_a, sniff_odt
 from annotator.formats.extraction import (
@@ -179,5 +180,11 @@ def read_odt(source: SourceFile) -> ImportBundle:
 
 
 FORMATS: list[Format] = [
-    Format(id="odt", label="OpenDocument text (ODT)", extensions=(".odt",), reader=read_odt, sniff=sniff_odt),
+    Format(
+        id="odt",
+        label=QT_TRANSLATE_NOOP("formats", "OpenDocument text (ODT)"),
+        extensions=(".odt",),
+        reader=read_odt,
+        sniff=sniff_odt,
+    ),
 ]

@@ -33,6 +33,7 @@ import io
 import re
 from typing import Any
 
+from annotator.core.i18n import QT_TRANSLATE_NOOP
 from annotator.core.text import clean_text, expand_ligatures
 from annotator.formats.base import Format, FormatError, ImportBundle, SourceFile
 from annotator.formats.detection import not_a, sniff_pdf
@@ -116,5 +117,5 @@ def read_pdf(source: SourceFile) -> ImportBundle:
 
 
 FORMATS: list[Format] = [
-    Format(id="pdf", label="PDF", extensions=(".pdf",), reader=read_pdf, sniff=sniff_pdf),
+    Format(id="pdf", label=QT_TRANSLATE_NOOP("formats", "PDF"), extensions=(".pdf",), reader=read_pdf, sniff=sniff_pdf),
 ]

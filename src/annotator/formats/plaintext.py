@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from annotator.core.i18n import QT_TRANSLATE_NOOP
 from annotator.core.text import TextDecodeError, decode_bytes, title_from_text
 from annotator.formats.base import Format, FormatError, ImportBundle, ImportedDocument, SourceFile
 
@@ -28,4 +29,6 @@ def read_text(source: SourceFile) -> ImportBundle:
     return ImportBundle(documents=[ImportedDocument(title=title, text=decoded.text, metadata=metadata)])
 
 
-FORMATS = [Format(id="txt", label="Plain text", extensions=(".txt", ".text"), reader=read_text)]
+FORMATS = [
+    Format(id="txt", label=QT_TRANSLATE_NOOP("formats", "Plain text"), extensions=(".txt", ".text"), reader=read_text)
+]

@@ -61,6 +61,7 @@ from typing import Any, BinaryIO
 from lxml import etree
 
 from annotator.core.attributes import CHOICE, DATE, NUMBER, TEXT, Attribute, is_integer
+from annotator.core.i18n import QT_TRANSLATE_NOOP
 from annotator.core.model import NAME_MAX, Annotation, Document, Tag, TagSpec
 from annotator.core.offsets import RawTextMap
 from annotator.core.records import DocumentSet, LibraryExtras
@@ -853,12 +854,12 @@ def sniff_codebook(head: bytes) -> bool:
 
 FORMATS = [
     Format(
-        id="qdpx", label="REFI-QDA project", extensions=(".qdpx",), reader=read_project, writer=write_project,
+        id="qdpx", label=QT_TRANSLATE_NOOP("formats", "REFI-QDA project"), extensions=(".qdpx",), reader=read_project, writer=write_project,
         sniff=sniff_project,
-        options=(Option("project_name", "str", "the project's name", default="Annotator export", label="Project name"),),
+        options=(Option("project_name", "str", QT_TRANSLATE_NOOP("formats", "the project's name"), default="Annotator export", label=QT_TRANSLATE_NOOP("formats", "Project name")),),
     ),
     Format(
-        id="qdc", label="REFI-QDA codebook", extensions=(".qdc",), reader=read_codebook, writer=write_codebook,
+        id="qdc", label=QT_TRANSLATE_NOOP("formats", "REFI-QDA codebook"), extensions=(".qdc",), reader=read_codebook, writer=write_codebook,
         sniff=sniff_codebook, codebook_only=True,
     ),
 ]  # fmt: skip

@@ -42,6 +42,7 @@ from typing import Any, BinaryIO
 import orjson
 
 from annotator.core.codebook import labels
+from annotator.core.i18n import QT_TRANSLATE_NOOP
 from annotator.core.model import Annotation, Document, Tag
 from annotator.core.spans import Span, SpanIndex, segments
 from annotator.formats.base import ExportBundle, ExportedDocument, Format
@@ -433,5 +434,7 @@ def write_html(bundle: ExportBundle, out: BinaryIO) -> None:
 
 
 FORMATS: list[Format] = [
-    Format(id="report", label="HTML report", extensions=(".html", ".htm"), writer=write_html),
+    Format(
+        id="report", label=QT_TRANSLATE_NOOP("formats", "HTML report"), extensions=(".html", ".htm"), writer=write_html
+    ),
 ]

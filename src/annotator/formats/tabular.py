@@ -52,6 +52,7 @@ from typing import Any, BinaryIO
 from annotator.core.attributes import NUMBER, Attribute, is_integer
 from annotator.core.codebook import labels
 from annotator.core.gcpause import gc_paused
+from annotator.core.i18n import QT_TRANSLATE_NOOP
 from annotator.core.model import Annotation, Document
 from annotator.core.offsets import OffsetMap
 from annotator.formats.base import ExportBundle, Format, Option
@@ -273,22 +274,22 @@ def write_xlsx(bundle: ExportBundle, out: BinaryIO) -> None:
 FORMATS = [
     Format(
         id="csv",
-        label="CSV, one row per annotation",
+        label=QT_TRANSLATE_NOOP("formats", "CSV, one row per annotation"),
         extensions=(".csv",),
         writer=write_csv,
         options=(
             Option(
                 "excel",
                 "bool",
-                "for Excel: UTF-8 BOM, CRLF line ends, formulas defused",
+                QT_TRANSLATE_NOOP("formats", "for Excel: UTF-8 BOM, CRLF line ends, formulas defused"),
                 default=False,
-                label="Excel-friendly (BOM, Windows line ends, formulas defused)",
+                label=QT_TRANSLATE_NOOP("formats", "Excel-friendly (BOM, Windows line ends, formulas defused)"),
             ),
         ),
     ),
     Format(
         id="xlsx",
-        label="Excel workbook, one row per annotation",
+        label=QT_TRANSLATE_NOOP("formats", "Excel workbook, one row per annotation"),
         extensions=(".xlsx",),
         writer=write_xlsx,
         binary=True,

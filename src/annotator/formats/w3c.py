@@ -75,6 +75,7 @@ import orjson
 
 from annotator.core.codebook import labels
 from annotator.core.gcpause import gc_paused
+from annotator.core.i18n import QT_TRANSLATE_NOOP
 from annotator.core.model import NAME_MAX, Annotation, TagSpec
 from annotator.core.offsets import OffsetMap, RawTextMap
 from annotator.core.selectors import TextPositionSelector, TextQuoteSelector, anchor
@@ -652,7 +653,7 @@ def read(source: SourceFile) -> ImportBundle:
 FORMATS = [
     Format(
         id="w3c",
-        label="W3C Web Annotation (JSON-LD)",
+        label=QT_TRANSLATE_NOOP("formats", "W3C Web Annotation (JSON-LD)"),
         extensions=(".jsonld",),
         reader=read,
         writer=write,

@@ -23,6 +23,7 @@ import codecs
 import re
 from typing import Any
 
+from annotator.core.i18n import QT_TRANSLATE_NOOP
 from annotator.core.text import TextDecodeError, decode_bytes
 from annotator.formats.base import Format, FormatError, ImportBundle, SourceFile
 from annotator.formats.detection import describe_content, not_a, sniff_html
@@ -203,6 +204,6 @@ def read_html(source: SourceFile) -> ImportBundle:
 
 
 FORMATS: list[Format] = [
-    Format(id="html", label="Web page (HTML)", extensions=(".html", ".htm", ".xhtml"), reader=read_html,
+    Format(id="html", label=QT_TRANSLATE_NOOP("formats", "Web page (HTML)"), extensions=(".html", ".htm", ".xhtml"), reader=read_html,
            sniff=sniff_html),
 ]  # fmt: skip

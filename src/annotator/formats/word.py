@@ -14,6 +14,7 @@ from typing import Any
 
 from lxml import etree
 
+from annotator.core.i18n import QT_TRANSLATE_NOOP
 from annotator.formats.base import Format, ImportBundle, SourceFile
 from annotator.formats.detection import not_a, sniff_docx
 from annotator.formats.extraction import (
@@ -118,6 +119,6 @@ def read_docx(source: SourceFile) -> ImportBundle:
 
 
 FORMATS: list[Format] = [
-    Format(id="docx", label="Word document (DOCX)", extensions=(".docx",), reader=read_docx,
+    Format(id="docx", label=QT_TRANSLATE_NOOP("formats", "Word document (DOCX)"), extensions=(".docx",), reader=read_docx,
            sniff=sniff_docx),
 ]  # fmt: skip

@@ -36,6 +36,7 @@ from pathlib import Path
 from annotator.core.anchoring import UNCHANGED, AnchorState, DocumentVersion
 from annotator.core.boilerplate import Cut, apply_cuts, find_boilerplate, map_offset
 from annotator.core.errors import Conflict, InvalidInput
+from annotator.core.i18n import QT_TRANSLATE_NOOP, Translate, english
 from annotator.core.merging import NEW_TAG_COLORS as NEW_TAG_COLORS  # callers found it here
 from annotator.core.merging import (
     ExtrasPlan,
@@ -526,15 +527,37 @@ TrimPolicy = Callable[[ImportedDocument, list[Cut]], list[Cut] | None]
 LibrarySource = Library | Callable[[], Library]
 
 
-def summary_lines(summary: ImportSummary) -> list[str]:
-    """What an import would write, in plain lines (the dry run prints them, the window shows them)."""
+#: The lines of :func:`summary_lines`, filled with the summary's values (the window translates them).
+SUMMARY_ANNOTATIONS = QT_TRANSLATE_NOOP(
+    "services.importing",
+    "annotations: {added} to add ({placed} placed, {for_review} placed for review, {orphaned} orphaned), "
+    "{unchanged} unchanged (already there)",
+)
+SUMMARY_DOCUMENTS = QT_TRANSLATE_NOOP("services.importing", "documents: {matched} matched, {new} new")
+SUMMARY_TAGS = QT_TRANSLATE_NOOP("services.importing", "tags: {new} new")
+SUMMARY_TAGS_NAMED = QT_TRANSLATE_NOOP("services.importing", "tags: {new} new ({tags})")
+SUMMARY_CODER = QT_TRANSLATE_NOOP("services.importing", "coder {coder}: {count} to add")
+NO_CODER = QT_TRANSLATE_NOOP("services.importing", "(none)")
+
+
+def summary_lines(summary: ImportSummary, translate: Translate = english) -> list[str]:
+    """What an import would write, in plain lines (the dry run prints them, the window shows them
+    in *translate*'s language)."""
+
+    def say(template: str, **values: object) -> str:
+        return translate("services.importing", template).format(**values)
+
     lines = [
-        f"annotations: {summary.added} to add ({summary.placed} placed, {summary.for_review} placed for review, "
-        f"{summary.orphaned} orphaned), {summary.unchanged} unchanged (already there)",
-        f"documents: {len(summary.matched)} matched, {summary.documents_new} new",
-        f"tags: {len(summary.tags_new)} new" + (f" ({', '.join(summary.tags_new)})" if summary.tags_new else ""),
-    ]
-    lines += [f"coder {name or '(none)'}: {count} to add" for name, count in summary.coders]
+        say(
+            SUMMARY_ANNOTATIONS, added=summary.added, placed=summary.placed, for_review=summary.for_review,
+            orphaned=summary.orphaned, unchanged=summary.unchanged,
+        ),
+        say(SUMMARY_DOCUMENTS, matched=len(summary.matched), new=summary.documents_new),
+        say(SUMMARY_TAGS_NAMED, new=len(summary.tags_new), tags=", ".join(summary.tags_new))
+        if summary.tags_new
+        else say(SUMMARY_TAGS, new=0),
+    ]  # fmt: skip
+    lines += [say(SUMMARY_CODER, coder=name or say(NO_CODER), count=count) for name, count in summary.coders]
     return lines
 
 

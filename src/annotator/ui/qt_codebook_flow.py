@@ -62,7 +62,7 @@ def in_vivo_name(text: str, limit: int = IN_VIVO_MAX) -> str:
 def confusable_note(tag_id: str | None, color: str, tags: list[Tag]) -> str:
     """ "" or what is wrong with *color*: too close to the page to show (:func:`colours.page_note`),
     and the tags whose colour is hard to tell apart from it."""
-    notes = [colours.page_note(color)]
+    notes = [colours.page_note(color, QCoreApplication.translate)]
     names = colours.confusable_with(color, [(t.name, t.color) for t in tags if t.id != tag_id])
     if names:
         said = ", ".join(f"“{n}”" for n in names)

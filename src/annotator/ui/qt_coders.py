@@ -33,7 +33,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.coders import CHOSEN, EVERYONE, MINE, STYLE_NAMES, CoderView, coder_label, underline_styles
+from annotator.core.coders import (
+    CHOSEN,
+    CONTEXT,
+    EVERYONE,
+    MINE,
+    STYLE_NAMES,
+    CoderView,
+    coder_label,
+    underline_styles,
+)
 from annotator.services import coders
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 
@@ -42,12 +51,15 @@ _CODER = Qt.ItemDataRole.UserRole
 
 def coder_line(coder: str, me: str, styles: dict[str, str], here: int, everywhere: int | None) -> str:
     """One coder as the legend shows them: name, how their annotations are drawn, their counts."""
-    drawn = STYLE_NAMES[styles[coder]] if coder in styles else QCoreApplication.translate("QtCoderView", "no underline")
+    translate = QCoreApplication.translate
+    drawn = (
+        translate(CONTEXT, STYLE_NAMES[styles[coder]]) if coder in styles else translate("QtCoderView", "no underline")
+    )
     if everywhere is None:
         line = QCoreApplication.translate("QtCoderView", "{coder} — {drawn} — {here} here")
     else:
         line = QCoreApplication.translate("QtCoderView", "{coder} — {drawn} — {here} here, {library} in the library")
-    return line.format(coder=coder_label(coder, me), drawn=drawn, here=here, library=everywhere)
+    return line.format(coder=coder_label(coder, me, translate), drawn=drawn, here=here, library=everywhere)
 
 
 class QtChooseCodersDialog(QDialog):
@@ -179,7 +191,7 @@ class QtCoderView(QObject):
         me, styles = self._me(), self.styles()
         names = [me] if self._session.blind else sorted(set(here) | {me}, key=lambda c: (c.casefold(), c))
         lines = [coder_line(c, me, styles, here[c], counts.get(c, 0) if counts is not None else None) for c in names]
-        return "\n".join([self.view().describe(), *lines])
+        return "\n".join([self.view().describe(QCoreApplication.translate), *lines])
 
     def _counts_everywhere(self) -> dict[str, int] | None:
         try:
@@ -202,7 +214,7 @@ class QtCoderView(QObject):
         for choice in (self.everyone_action, self.mine_action, self.chosen_action):
             choice.setEnabled(not view.blind)  # blind coding decides; the choice comes back when it is off
         self.blind_action.setChecked(view.blind)
-        self.button.setText(view.describe())
+        self.button.setText(view.describe(QCoreApplication.translate))
 
     def update_legend(self) -> None:
         """The button's tooltip: the legend of the document shown (read when the document changes)."""

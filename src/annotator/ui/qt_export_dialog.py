@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -31,12 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.formats.base import Format, Option
+from annotator.formats.base import CONTEXT, Format, Option
 from annotator.formats.registry import writers
 from annotator.ui.qt_i18n import format_count
 
 SCOPE_DOCUMENT, SCOPE_SELECTED, SCOPE_LIBRARY, SCOPE_SET = "document", "selected", "library", "set"
 NO_CODER = QT_TRANSLATE_NOOP("QtExportDialog", "(no coder)")
+
+
+def _said(text: str) -> str:
+    """A format's label or an option's words (marked in :mod:`annotator.formats`), in the user's language."""
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 def _checklist(names: list[str], parent: QWidget) -> QListWidget:
@@ -63,21 +68,21 @@ class _OptionField:
         self.option = option
         self.widget: QCheckBox | QComboBox | QLineEdit
         if option.kind == "bool":
-            self.widget = QCheckBox(option.title, parent)
+            self.widget = QCheckBox(_said(option.title), parent)
             self.widget.setChecked(bool(option.default))
         elif option.kind == "choice":
             self.widget = QComboBox(parent)
             if option.default is None:  # the writer decides: offered first, as "unset"
-                self.widget.addItem(option.default_label, None)
+                self.widget.addItem(_said(option.default_label), None)
             for choice in option.choices:
-                self.widget.addItem(option.choice_title(choice), choice)
+                self.widget.addItem(_said(option.choice_title(choice)), choice)
             if option.default is not None:
                 self.widget.setCurrentIndex(self.widget.findData(option.default))
         else:
             self.widget = QLineEdit(parent)
             self.widget.setPlaceholderText(str(option.default or ""))
-        self.widget.setAccessibleName(option.title)
-        self.widget.setToolTip(option.help)
+        self.widget.setAccessibleName(_said(option.title))
+        self.widget.setToolTip(_said(option.help))
 
     def on_change(self, slot: Callable[..., None]) -> None:
         """Call *slot* whenever the value changes (other options may apply only with some values)."""
@@ -118,7 +123,7 @@ class QtExportDialog(QDialog):
         self._formats: dict[str, Format] = {}
         for fmt in writers():
             self._formats[fmt.id] = fmt
-            self.format_box.addItem(f"{fmt.label} ({' '.join('*' + e for e in fmt.extensions)})", fmt.id)
+            self.format_box.addItem(f"{_said(fmt.label)} ({' '.join('*' + e for e in fmt.extensions)})", fmt.id)
         form.addRow(self.tr("Format"), self.format_box)
         self._fields: dict[str, dict[str, _OptionField]] = {}
         for fmt in self._formats.values():
@@ -126,7 +131,7 @@ class QtExportDialog(QDialog):
             for option in fmt.options:
                 field = fields[option.name] = _OptionField(option, self)
                 # A checkbox carries its own text; other widgets get a label (their buddy).
-                form.addRow("" if option.kind == "bool" else option.title, field.widget)
+                form.addRow("" if option.kind == "bool" else _said(option.title), field.widget)
                 field.on_change(self._show_options)
         self._form = form
         layout.addLayout(form)

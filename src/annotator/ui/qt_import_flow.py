@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMainWindow, QMessageBox
 
@@ -25,6 +25,7 @@ from annotator.core import codebook as cb
 from annotator.core.boilerplate import Cut
 from annotator.core.merging import ImportSummary
 from annotator.core.model import Tag
+from annotator.formats.base import CONTEXT as FORMATS
 from annotator.formats.base import ImportedDocument
 from annotator.formats.registry import readers
 from annotator.services import importing
@@ -125,7 +126,8 @@ class QtImportFlow(QObject):
         """File › Import…: pick files; picking one format's filter forces that reader."""
         everything = " ".join(f"*{e}" for f in readers() for e in f.extensions)
         filters = [self.tr("All supported files") + f" ({everything})"]
-        filters += [f"{f.label} ({' '.join('*' + e for e in f.extensions)})" for f in readers()]
+        labels = {f.id: QCoreApplication.translate(FORMATS, f.label) for f in readers()}  # marked in formats
+        filters += [f"{labels[f.id]} ({' '.join('*' + e for e in f.extensions)})" for f in readers()]
         paths, chosen = QFileDialog.getOpenFileNames(
             self._window,
             self.tr("Import documents"),
@@ -135,7 +137,7 @@ class QtImportFlow(QObject):
         if not paths:
             return
         # Picking one format's filter forces that reader; otherwise the content decides.
-        forced = next((f.id for f in readers() if chosen.startswith(f"{f.label} (")), None)
+        forced = next((f.id for f in readers() if chosen.startswith(f"{labels[f.id]} (")), None)
         self.import_paths(paths, format_id=forced)
 
     def paste(self) -> None:

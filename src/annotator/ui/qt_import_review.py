@@ -46,7 +46,9 @@ class QtImportSummaryDialog(QDialog):
         intro.setWordWrap(True)
         intro.setAccessibleName(self.tr("Changed since the last summary") if why else self.tr("About this import"))
         layout.addWidget(intro)
-        self.summary_label = QLabel("\n".join(f"• {line}" for line in summary_lines(summary)), self)
+        self.summary_label = QLabel(
+            "\n".join(f"• {line}" for line in summary_lines(summary, QCoreApplication.translate)), self
+        )
         self.summary_label.setAccessibleName(self.tr("What the import would write"))
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.summary_label.setTextInteractionFlags(

@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.core import colours, themes, words
+from annotator.core.coders import CONTEXT as CODERS
 from annotator.core.coders import STYLE_NAMES, coder_label
 from annotator.core.memos import preview
 from annotator.core.model import Annotation, Tag
@@ -847,9 +848,11 @@ class QtTextPane(QPlainTextEdit):
                     line = f"<b>{escape(tag.name if tag else '?')}</b>"
                     if span.coder or span.coder in self.highlighter.coder_styles:
                         style = self.highlighter.coder_styles.get(span.coder)
-                        coder = escape(coder_label(span.coder))
+                        coder = escape(coder_label(span.coder, None, QCoreApplication.translate))
                         by = (
-                            self.tr("by {coder}, {style}").format(coder=coder, style=STYLE_NAMES[style])
+                            self.tr("by {coder}, {style}").format(
+                                coder=coder, style=QCoreApplication.translate(CODERS, STYLE_NAMES[style])
+                            )
                             if style
                             else self.tr("by {coder}").format(coder=coder)
                         )

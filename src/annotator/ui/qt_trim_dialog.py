@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -60,7 +60,7 @@ class QtTrimDialog(QDialog):
             characters = self.tr("%Ln character(s)", None, cut.end - cut.start)
             item = QListWidgetItem(
                 self.tr("{reason}: “{preview}…” ({characters})").format(
-                    reason=cut.reason, preview=preview, characters=characters
+                    reason=cut.described(QCoreApplication.translate), preview=preview, characters=characters
                 )
             )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -1,0 +1,179 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>formats</name>
+    <message>
+        <source>2: the library (codebook tree, sets, attributes, memos, journal, previous texts, orphans); 1: the shape written before version 2, for its consumers</source>
+        <extracomment>The version written by default, and every version read. The writer options :func:`write` reads.</extracomment>
+        <translation>2: die Bibliothek (Codebuch-Baum, Sets, Attribute, Memos, Journal, frühere Texte, Verwaiste); 1: die Form vor Version 2, für Programme, die sie lesen</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>2: the whole library</source>
+        <translation>2: die ganze Bibliothek</translation>
+    </message>
+    <message>
+        <source>1: documents and annotations (older shape)</source>
+        <translation>1: Dokumente und Annotationen (ältere Form)</translation>
+    </message>
+    <message>
+        <source>version 2: write the texts of revised documents&apos; previous versions (without them a file is smaller, but orphans and fuzzy marks pointing into them cannot be imported)</source>
+        <translation>Version 2: die Texte früherer Versionen überarbeiteter Dokumente schreiben (ohne sie ist eine Datei kleiner, aber Verwaiste und unscharfe Markierungen, die auf sie zeigen, lassen sich nicht importieren)</translation>
+    </message>
+    <message>
+        <source>Previous texts of revised documents</source>
+        <translation>Frühere Texte überarbeiteter Dokumente</translation>
+    </message>
+    <message>
+        <source>Annotated JSON</source>
+        <translation>Annotiertes JSON</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <extracomment>the names from the top down to its tag (a codebook with a hierarchy); () for a plain name how it stood after its document&apos;s revisions (None: plainly placed); an orphan&apos;s offsets and quote point into that version&apos;s text Attribute name -&gt; value as the file gives it; the import parses it for the attribute&apos;s kind. previous texts, oldest first (annotated JSON version 2) The attributes the file declares (an id of ours is kept for a new one): names not declared are imported as text. Attribute name -&gt; canonical value (:mod:`annotator.core.attributes`), only those it has. anchor states of those of ``annotations`` that are not plainly placed (moved, fuzzy) annotations a revision left without a place, each with the version it points into previous texts, oldest first The library&apos;s attribute definitions, in display order (every one, used or not). The library is coded blind (each coder sees only their own annotations): exports say so. Words a yes/no option accepts (case-insensitive), and what they mean. The translation context of the formats&apos; labels and option words (the UI translates them in it).</extracomment>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>brat standoff (folder or .zip of .txt/.ann)</source>
+        <extracomment>What str.splitlines() splits on (brat reads .ann files with it), CR and LF included.</extracomment>
+        <translation>brat-Standoff (Ordner oder .zip mit .txt/.ann)</translation>
+    </message>
+    <message>
+        <source>EPUB e-book</source>
+        <translation>EPUB-E-Book</translation>
+    </message>
+    <message>
+        <source>the shape to write</source>
+        <extracomment>The writer options :func:`write` reads.</extracomment>
+        <translation>die zu schreibende Form</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>spaCy spans</source>
+        <translation>spaCy-Spans</translation>
+    </message>
+    <message>
+        <source>how offsets count (default: utf-16 for doccano, code points otherwise; spacy takes code points only)</source>
+        <translation>wie Offsets zählen (Standard: UTF-16 für doccano, sonst Codepoints; spaCy nimmt nur Codepoints)</translation>
+    </message>
+    <message>
+        <source>Offsets</source>
+        <translation>Offsets</translation>
+    </message>
+    <message>
+        <source>code points (Python)</source>
+        <translation>Codepoints (Python)</translation>
+    </message>
+    <message>
+        <source>UTF-16 units (JavaScript)</source>
+        <translation>UTF-16-Einheiten (JavaScript)</translation>
+    </message>
+    <message>
+        <source>as the tool counts (see README)</source>
+        <translation>wie das Werkzeug zählt (siehe README)</translation>
+    </message>
+    <message>
+        <source>label-studio: the Labels tag&apos;s name</source>
+        <translation>label-studio: Name des Labels-Tags</translation>
+    </message>
+    <message>
+        <source>Labels tag</source>
+        <translation>Labels-Tag</translation>
+    </message>
+    <message>
+        <source>label-studio: the Text tag&apos;s name</source>
+        <translation>label-studio: Name des Text-Tags</translation>
+    </message>
+    <message>
+        <source>Text tag</source>
+        <translation>Text-Tag</translation>
+    </message>
+    <message>
+        <source>label-studio: write predictions to review instead of annotations</source>
+        <translation>label-studio: Vorhersagen zur Prüfung statt Annotationen schreiben</translation>
+    </message>
+    <message>
+        <source>Predictions to review, not annotations</source>
+        <translation>Vorhersagen zur Prüfung, keine Annotationen</translation>
+    </message>
+    <message>
+        <source>JSONL for NLP (spaCy, doccano, Label Studio)</source>
+        <translation>JSONL für NLP (spaCy, doccano, Label Studio)</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>OpenDocument text (ODT)</source>
+        <translation>OpenDocument-Text (ODT)</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>Reiner Text</translation>
+    </message>
+    <message>
+        <source>REFI-QDA project</source>
+        <extracomment>Namespace of the UUID5s we derive from ids that are not UUIDs themselves. The user standing for annotations without a coder; read back as coder &quot;&quot;. How long a selection&apos;s ``name`` (a preview of its quote, as ATLAS.ti shows it) may be. How many refused selections an error message lists. How a Variable&apos;s Description says it is one of a list (our choice attributes).</extracomment>
+        <translation>REFI-QDA-Projekt</translation>
+    </message>
+    <message>
+        <source>the project&apos;s name</source>
+        <translation>der Name des Projekts</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>Projektname</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebook</source>
+        <translation>REFI-QDA-Codebuch</translation>
+    </message>
+    <message>
+        <source>HTML report</source>
+        <extracomment>Shown for a tag whose colour is not a hex colour, or an annotation whose tag is unknown. Code points per window in which :func:`highlight_pieces` asks ``segments`` for pieces. Between the items of a metadata line. Longest quote shown in a footnote, in code points.</extracomment>
+        <translation>HTML-Bericht</translation>
+    </message>
+    <message>
+        <source>CSV, one row per annotation</source>
+        <extracomment>Excel treats a cell starting with one of these as a formula (OWASP &quot;CSV injection&quot;). Excel&apos;s most characters in one cell (counted in UTF-16 units).</extracomment>
+        <translation>CSV, eine Zeile je Annotation</translation>
+    </message>
+    <message>
+        <source>for Excel: UTF-8 BOM, CRLF line ends, formulas defused</source>
+        <translation>für Excel: UTF-8-BOM, CRLF-Zeilenenden, Formeln entschärft</translation>
+    </message>
+    <message>
+        <source>Excel-friendly (BOM, Windows line ends, formulas defused)</source>
+        <translation>Für Excel (BOM, Windows-Zeilenenden, Formeln entschärft)</translation>
+    </message>
+    <message>
+        <source>Excel workbook, one row per annotation</source>
+        <translation>Excel-Arbeitsmappe, eine Zeile je Annotation</translation>
+    </message>
+    <message>
+        <source>W3C Web Annotation (JSON-LD)</source>
+        <extracomment>The Web Annotation JSON-LD context every export names. The tag of an imported annotation that has neither a tagging body nor a motivation.</extracomment>
+        <translation>W3C Web Annotation (JSON-LD)</translation>
+    </message>
+    <message>
+        <source>Web page (HTML)</source>
+        <translation>Webseite (HTML)</translation>
+    </message>
+    <message>
+        <source>Word document (DOCX)</source>
+        <translation>Word-Dokument (DOCX)</translation>
+    </message>
+</context>
+</TS>
