@@ -482,7 +482,12 @@ class QtMainWindow(QMainWindow):
         self.pane.update_annotations(
             [a.id for a in changes.annotations_deleted] + hidden, [a for a in put if view.shows(a.coder)]
         )
-        self.annotations_model.apply(changes, current)
+        # Rows inserted before a selected one re-announce its selection: not a reason to select its text.
+        self._syncing = True
+        try:
+            self.annotations_model.apply(changes, current)
+        finally:
+            self._syncing = False
         self._update_tag_counts()
         shown = self.inspector.annotation_id
         if shown is not None:
