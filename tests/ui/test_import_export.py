@@ -135,3 +135,14 @@ def test_a_damaged_library_is_refused_with_a_message_and_left_alone(qtbot, tmp_p
     assert run_gui(database=str(damaged)) == 1
     assert damaged.read_bytes() == before
     assert "damaged" in messages[0][1]
+
+
+def test_an_import_by_key_leaves_the_keyboard_in_the_new_text(qtbot, open_window, tmp_path, monkeypatch) -> None:
+    chosen = tmp_path / "chosen.txt"
+    chosen.write_text("Chosen by keyboard\nto tag at once.\n", encoding="utf-8")
+    window = open_window()
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(chosen)], ""))
+    window.document_list.setFocus()
+    qtbot.keyClick(window.document_list, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.document.title == "Chosen by keyboard"
+    assert QApplication.focusWidget() is window.pane  # where the tag keys work

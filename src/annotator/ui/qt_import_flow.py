@@ -4,7 +4,8 @@ The use case is the service's (:func:`annotator.services.importing.import_paths`
 and :func:`~annotator.services.importing.import_text`); this flow asks which
 files, shows a progress bar with Cancel, offers each document that seems to
 carry web boilerplate in a :class:`QtTrimDialog` (the trim policy), hands what
-the import changed to the session, opens the first document imported and says
+the import changed to the session, opens the first document imported (the keyboard in
+its text) and says
 in the status bar what was added. Unreadable files are skipped and listed.
 
 An import of files that adds annotations to documents the library already has (a

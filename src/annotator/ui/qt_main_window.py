@@ -190,7 +190,7 @@ class QtMainWindow(QMainWindow):
         self._collect_timer = self._single_shot(0, self._collect_garbage)
 
         self.importer = QtImportFlow(
-            self, session, open_document=self.open_document, title_of=self.documents_model.title
+            self, session, open_document=self._open_imported, title_of=self.documents_model.title
         )
         self.exporter = QtExportFlow(
             self, session, selected_document_ids=self.document_list.selected_ids, set_names=self.library_sets.set_names
@@ -426,6 +426,11 @@ class QtMainWindow(QMainWindow):
         with gc_paused():  # see annotator.core.gcpause: no full collections mid-load
             self.session.open_document(document_id)
         self._collect_timer.start()
+
+    def _open_imported(self, document_id: str) -> None:
+        """Show an imported document with the keyboard in its text, where the tag keys work."""
+        self.open_document(document_id)
+        self.pane.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _collect_garbage(self) -> None:
         gc.collect()
