@@ -83,7 +83,7 @@ def test_export_dialog_writes_valid_annotated_json(open_window, import_text, tmp
     def accept(dialog: QtExportDialog) -> int:
         label = {SCOPE_DOCUMENT: "Current document", SCOPE_SELECTED: "Selected documents",
                  SCOPE_LIBRARY: "Whole library"}[scope]  # fmt: skip
-        (button,) = [b for b in dialog.findChildren(QRadioButton) if b.text().startswith(label)]
+        (button,) = [b for b in dialog.findChildren(QRadioButton) if b.text().replace("&", "").startswith(label)]
         button.click()  # as the user picks it
         assert dialog.scope() == scope
         return QDialog.DialogCode.Accepted
