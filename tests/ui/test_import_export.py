@@ -146,3 +146,21 @@ def test_an_import_by_key_leaves_the_keyboard_in_the_new_text(qtbot, open_window
     qtbot.keyClick(window.document_list, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert window.session.document.title == "Chosen by keyboard"
     assert QApplication.focusWidget() is window.pane  # where the tag keys work
+
+
+def test_importing_an_edited_file_again_adds_it_and_says_to_revise(
+    open_window, tmp_path, monkeypatch, library_path
+) -> None:
+    edited = tmp_path / "notes.txt"
+    edited.write_text("Field notes\nThe first text.\n", encoding="utf-8")
+    window = open_window()
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(edited)], ""))
+    window.import_action.trigger()
+    assert "already in the library" not in window.statusBar().currentMessage()
+    edited.write_text("Field notes\nThe first text, edited.\n", encoding="utf-8")
+    window.import_action.trigger()
+    assert _document_titles(library_path) == ["Field notes", "Field notes"]  # nothing lost
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Imported 1 new document")
+    assert "“Field notes” is already in the library with different text" in said
+    assert "Document › Replace text with a new version…" in said
