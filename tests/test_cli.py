@@ -417,3 +417,14 @@ def test_annotate_stamps_the_coder_name_from_the_settings_unless_given(capsys, d
     run(capsys, "--database", db, "annotate", doc_id, "--tag", "evidence", "--quote", "The cat ran", "--coder", "")
     with Library.open(f"sqlite:///{db}") as library:
         assert sorted(a.coder for a in library.annotations(doc_id)) == ["", "Ann Smith", "bob"]
+
+
+def test_import_of_an_edited_file_says_to_revise_instead(
+    capsys: pytest.CaptureFixture[str], db: str, doc_file: Path, imported: str
+) -> None:
+    doc_file.write_text(TEXT + "A line added since.\n", encoding="utf-8")
+    code, out, err = run(capsys, "--database", db, "import", str(doc_file))
+    assert code == 0, err
+    assert len(out.splitlines()) == 1 and not out.startswith(imported)  # added, as a new document
+    assert "“Field notes \U0001f600” is already in the library with different text" in err
+    assert "annotator revise" in err and imported in err

@@ -329,6 +329,9 @@ def _cmd_import(args: argparse.Namespace, library: Opener) -> None:
         print("nothing new: every tag was already in the library", file=sys.stderr)
     for note in result.notes:  # what was kept aside (an attribute value the library had otherwise)
         print(f"note: {terminal_safe(note)}", file=sys.stderr)
+    for doc_id, title in result.same_file:  # a file edited since it was imported: two documents now
+        hint = importing.EDITED_AGAIN_HINT.format(title=terminal_safe(title))
+        print(f"note: {hint} (its id: {doc_id})", file=sys.stderr)
 
 
 def _cmd_list(args: argparse.Namespace, library: Opener) -> None:

@@ -154,6 +154,20 @@ def test_importing_the_same_file_twice_adds_nothing(library: Library, tmp_path: 
     assert [d.id for d in library.documents()] == [first.id]
 
 
+def test_a_file_edited_since_its_import_is_added_again_and_named(library: Library, tmp_path: Path) -> None:
+    path = _write(tmp_path, "notes.txt", BODY.encode("utf-8"))
+    first = importing.import_paths(library, [path]).documents[0]
+    assert importing.import_paths(library, [path]).same_file == []  # the same text: nothing to say
+    other = _write(tmp_path, "other.txt", SPANISH.encode("utf-8"))
+    assert importing.import_paths(library, [other]).same_file == []  # another file
+    _write(tmp_path, "notes.txt", (BODY + "An added line.\n").encode("utf-8"))
+    again = importing.import_paths(library, [path])
+    (added,) = again.documents
+    assert added.new and added.id != first.id  # nothing lost: both texts are kept
+    assert again.same_file == [(first.id, first.title)]
+    assert "annotator revise" in importing.EDITED_AGAIN_HINT
+
+
 def test_set_membership(library: Library, tmp_path: Path) -> None:
     a = _write(tmp_path, "a.txt", b"Document A\n")
     b = _write(tmp_path, "b.txt", b"Document B\n")

@@ -5,7 +5,18 @@ apply), names every one for screen readers and reaches them with the keyboard.""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QFormLayout, QLineEdit
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from annotator.formats.base import Format, Option
 from annotator.formats.registry import writers
@@ -45,10 +56,10 @@ def test_every_declared_option_is_offered_with_its_name_and_only_for_its_format(
                 expected = {"bool": QCheckBox, "choice": QComboBox, "str": QLineEdit}[option.kind]
                 assert isinstance(widget, expected)
                 if option.kind == "bool":
-                    assert widget.text() == option.title
+                    assert widget.text().replace("&", "") == option.title
                 else:  # a label that names it, and focuses it (its buddy)
                     label = form.labelForField(widget)
-                    assert label.text() == option.title and label.buddy() is widget
+                    assert label.text().replace("&", "") == option.title and label.buddy() is widget
                     assert label.isVisible() == shown
         assert dialog.options() == {}  # nothing chosen: the writer's own defaults
 
@@ -99,7 +110,7 @@ def test_options_are_reached_and_set_with_the_keyboard(qtbot) -> None:
     }  # fmt: skip
 
     press(Qt.Key.Key_Tab)  # then on to the documents to export
-    assert QApplication.focusWidget().text() == "Current document"
+    assert QApplication.focusWidget().text() == "&Current document"
 
     # Back to spaCy: the options that do not apply to it are hidden and not passed on.
     dialog.option_widget("jsonl", "flavor").setCurrentIndex(0)
@@ -117,3 +128,40 @@ def test_values_are_typed_as_the_format_declares_them(qtbot) -> None:
     assert project.placeholderText() == "Annotator export"
     qtbot.keyClicks(project, "Steppe study")
     assert dialog.options() == {"project_name": "Steppe study"}
+
+
+def shown_mnemonics(dialog: QWidget) -> dict[str, QWidget]:
+    """Each Alt+letter of the dialog's shown labels, buttons and boxes, and the widget it goes to;
+    a clash fails here."""
+    keys: dict[str, QWidget] = {}
+    for widget in [w for kind in (QLabel, QAbstractButton, QGroupBox) for w in dialog.findChildren(kind)]:
+        text = widget.title() if isinstance(widget, QGroupBox) else widget.text()
+        key = QKeySequence.mnemonic(text).toString()
+        if key and widget.isVisible():
+            assert key not in keys, (key, text)
+            keys[key] = widget.buddy() if isinstance(widget, QLabel) else widget
+    return keys
+
+
+def test_every_field_has_an_alt_letter_of_its_own(qtbot) -> None:
+    dialog = _dialog(qtbot)
+    for fmt in writers():
+        dialog.set_format(fmt.id)
+        keys = shown_mnemonics(dialog)
+        assert {"Alt+F", "Alt+C", "Alt+W", "Alt+T", "Alt+O"} <= keys.keys()
+        for option in fmt.options:
+            widget = dialog.option_widget(fmt.id, option.name)
+            assert not widget.isVisible() or widget in keys.values(), option.name
+
+    dialog.set_format("jsonl")
+    dialog.option_widget("jsonl", "flavor").setCurrentIndex(2)  # Label Studio: every option shown
+    keys = shown_mnemonics(dialog)
+    labels_tag = dialog.option_widget("jsonl", "from_name")
+    (key,) = [k for k, widget in keys.items() if widget is labels_tag]
+    dialog.format_box.setFocus()
+    qtbot.keyClick(dialog.format_box, QKeySequence(key)[0].key(), Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is labels_tag
+    qtbot.keyClick(labels_tag, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.tags_list  # a box's letter: its list
+    qtbot.keyClick(dialog.tags_list, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.format_box

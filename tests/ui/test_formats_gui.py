@@ -42,7 +42,7 @@ def test_export_dialog_lists_every_writer_and_filters_by_tag_and_coder(
 
     def choose(dialog: QtExportDialog) -> int:
         seen["formats"] = [dialog.format_box.itemData(i) for i in range(dialog.format_box.count())]
-        (whole_library,) = [b for b in dialog.findChildren(QRadioButton) if b.text() == "Whole library"]
+        (whole_library,) = [b for b in dialog.findChildren(QRadioButton) if b.text() == "&Whole library"]
         whole_library.click()
         assert dialog.scope() == SCOPE_LIBRARY
         dialog.set_format("json")

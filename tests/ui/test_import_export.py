@@ -83,7 +83,7 @@ def test_export_dialog_writes_valid_annotated_json(open_window, import_text, tmp
     def accept(dialog: QtExportDialog) -> int:
         label = {SCOPE_DOCUMENT: "Current document", SCOPE_SELECTED: "Selected documents",
                  SCOPE_LIBRARY: "Whole library"}[scope]  # fmt: skip
-        (button,) = [b for b in dialog.findChildren(QRadioButton) if b.text().startswith(label)]
+        (button,) = [b for b in dialog.findChildren(QRadioButton) if b.text().replace("&", "").startswith(label)]
         button.click()  # as the user picks it
         assert dialog.scope() == scope
         return QDialog.DialogCode.Accepted
@@ -135,3 +135,32 @@ def test_a_damaged_library_is_refused_with_a_message_and_left_alone(qtbot, tmp_p
     assert run_gui(database=str(damaged)) == 1
     assert damaged.read_bytes() == before
     assert "damaged" in messages[0][1]
+
+
+def test_an_import_by_key_leaves_the_keyboard_in_the_new_text(qtbot, open_window, tmp_path, monkeypatch) -> None:
+    chosen = tmp_path / "chosen.txt"
+    chosen.write_text("Chosen by keyboard\nto tag at once.\n", encoding="utf-8")
+    window = open_window()
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(chosen)], ""))
+    window.document_list.setFocus()
+    qtbot.keyClick(window.document_list, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.document.title == "Chosen by keyboard"
+    assert QApplication.focusWidget() is window.pane  # where the tag keys work
+
+
+def test_importing_an_edited_file_again_adds_it_and_says_to_revise(
+    open_window, tmp_path, monkeypatch, library_path
+) -> None:
+    edited = tmp_path / "notes.txt"
+    edited.write_text("Field notes\nThe first text.\n", encoding="utf-8")
+    window = open_window()
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(edited)], ""))
+    window.import_action.trigger()
+    assert "already in the library" not in window.statusBar().currentMessage()
+    edited.write_text("Field notes\nThe first text, edited.\n", encoding="utf-8")
+    window.import_action.trigger()
+    assert _document_titles(library_path) == ["Field notes", "Field notes"]  # nothing lost
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Imported 1 new document")
+    assert "“Field notes” is already in the library with different text" in said
+    assert "Document › Replace text with a new version…" in said

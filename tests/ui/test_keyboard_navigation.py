@@ -8,7 +8,7 @@ from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
 from annotator.core.sentences import sentences
-from tests.ui.conftest import select_by_mouse, stored_annotations
+from tests.ui.conftest import select_by_keyboard, select_by_mouse, stored_annotations
 
 EMOJI_TEXT = (
     "The 👨\u200d👩\u200d👧 family came first. Then 👍🏽 thumbs went up.\nFlags 🇫🇷🇩🇪 waved 𝄞 in the music. The end.\n"
@@ -133,6 +133,34 @@ def test_brackets_step_through_annotations_in_text_order(qtbot, open_window, imp
     _caret_at(window, EMOJI_TEXT.index("went up"))
     _press(qtbot, Qt.Key.Key_BracketLeft)
     assert window.inspector.annotation_id == ids["👍🏽 thumbs"]
+
+
+def test_brackets_step_from_the_annotation_just_made(qtbot, open_window, import_text) -> None:
+    import_text(EMOJI_TEXT)
+    window = open_window()
+    tag = window.session.tags[0]
+    for quote in ("👨\u200d👩\u200d👧 family", "🇫🇷🇩🇪 waved"):
+        start = EMOJI_TEXT.index(quote)
+        window.session.tag_span(tag.id, start, start + len(quote))
+    ids = {a.quote: a.id for a in window.session.annotations.values()}
+    window.annotation_view.clearSelection()
+    start = EMOJI_TEXT.index("👍🏽 thumbs")
+    select_by_keyboard(qtbot, window, start, start + len("👍🏽 thumbs"))
+    qtbot.keyClick(window.pane, Qt.Key.Key_1)  # tagged by key: the new one is the current one
+    assert len(window.session.annotations) == 3
+    _press(qtbot, Qt.Key.Key_BracketLeft)
+    assert window.inspector.annotation_id == ids["👨\u200d👩\u200d👧 family"]
+
+    # Tagged while another annotation's row is selected (its row shifted down by the new one's):
+    # the text selection stays cleared, and ] goes on from the new one.
+    window.select_annotation(ids["🇫🇷🇩🇪 waved"])
+    start = EMOJI_TEXT.index("went up")
+    select_by_keyboard(qtbot, window, start, start + len("went up"))
+    qtbot.keyClick(window.pane, Qt.Key.Key_1)
+    assert window.pane.selection_offsets() is None
+    thumbs = next(a.id for a in window.session.annotations.values() if a.quote == "👍🏽 thumbs")
+    _press(qtbot, Qt.Key.Key_BracketLeft)
+    assert window.inspector.annotation_id == thumbs
 
 
 def test_two_annotations_starting_together_are_both_visited(qtbot, open_window, import_text) -> None:

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from annotator import config
 from annotator.core import themes
+from annotator.core.boilerplate import Cut
 from annotator.core.colours import MIN_CONTRAST, MIN_NON_TEXT_CONTRAST, contrast_ratio
 from annotator.ui.qt_text_pane import rgb
 from annotator.ui.qt_themes import applied_theme, apply_appearance, apply_theme
+from annotator.ui.qt_trim_dialog import QtTrimDialog
 
 TEXT = "Alpha beta gamma delta epsilon. Zeta eta theta iota kappa.\nLambda mu nu xi omicron.\n"
 Underline = QTextCharFormat.UnderlineStyle
@@ -215,3 +217,18 @@ def test_the_settings_dialog_applies_the_theme_and_highlight_style_it_saves(
     assert applied_theme() == "sepia"
     assert QApplication.instance().palette().color(QPalette.ColorRole.Base) == QColor(themes.PALETTES["sepia"].page[0])
     assert window.pane.highlighter.highlight_style == "underline" and window.pane.highlighter.tag_patterns
+
+
+@pytest.mark.parametrize("name", ["dark", "light", "sepia"])
+def test_the_trim_dialog_strikes_text_through_in_the_theme_colours(qtbot, name: str) -> None:
+    apply_theme(name)
+    dialog = QtTrimDialog("Menu Home", "Menu Home\n\nSome text.\n", [Cut(0, 9, "site menu", "repeat")])
+    qtbot.addWidget(dialog)
+    page = dialog.preview.palette().color(QPalette.ColorRole.Base)
+    assert page == QColor(themes.PALETTES[name].page[0])
+    (struck,) = dialog.preview.extraSelections()
+    assert struck.format.fontStrikeOut()
+    assert not struck.format.hasProperty(QTextCharFormat.Property.BackgroundBrush)  # on the theme's page
+    ink = struck.format.foreground().color()
+    assert ink == dialog.preview.palette().color(QPalette.ColorRole.PlaceholderText)
+    assert contrast_ratio(rgb(ink), rgb(page)) >= MIN_CONTRAST

@@ -21,9 +21,12 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
 from annotator.config import ReadingSettings
+from annotator.formats.registry import writers
 from annotator.ui import qt_help, qt_i18n
+from annotator.ui.qt_export_dialog import QtExportDialog
 from annotator.ui.qt_settings import QtSettingsDialog
 from tests.ui.conftest import translations
+from tests.ui.test_export_dialog import shown_mnemonics
 
 SOURCES, UI, qt_tool = translations.SOURCES, translations.UI, translations.qt_tool
 
@@ -392,3 +395,18 @@ def test_words_made_outside_the_ui_are_shown_in_the_window_s_language(  # type: 
     cut = Cut(0, 5, REPEATED_LINE, "repeat", (("line", 3),))
     assert QtTrimDialog("Page", "Menu\n\nText.\n", [cut], window).cut_list.item(0).text().startswith(trimmed)
     assert summary in QtImportSummaryDialog(ImportSummary(documents_new=1), "", window).summary_label.text()
+
+
+@pytest.mark.parametrize("code", ["de", "fr"])
+def test_the_export_dialog_letters_stay_unique_in_every_language(language, qtbot, code: str) -> None:  # type: ignore[no-untyped-def]
+    """The dialog's own letters as translated and the options' picked around them never clash."""
+    language(code)
+    dialog = QtExportDialog(has_document=True, selected_count=1, tags=[("t1", "claim")], coders=[])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.scope_group.buttons()[0].text() != "&Current document"  # translated
+    for fmt in writers():
+        dialog.set_format(fmt.id)
+        assert len(shown_mnemonics(dialog)) >= 7 + len(fmt.options) - sum(
+            not dialog.option_widget(fmt.id, o.name).isVisible() for o in fmt.options
+        )

@@ -12,40 +12,40 @@
         <translation>Exportieren</translation>
     </message>
     <message>
-        <source>Format</source>
-        <translation>Format</translation>
+        <source>&amp;Format</source>
+        <translation>&amp;Format</translation>
+    </message>
+    <message>
+        <source>&amp;Current document</source>
+        <translation>Aktuelles Dokument (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Selected documents ({count})</source>
+        <translation>Au&amp;sgewählte Dokumente ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Whole library</source>
+        <translation>Ganze Bibliothek (&amp;W)</translation>
+    </message>
+    <message>
+        <source>S&amp;et</source>
+        <translation>S&amp;et</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>&amp;Tags</translation>
+    </message>
+    <message>
+        <source>C&amp;oders</source>
+        <translation>C&amp;odierer</translation>
     </message>
     <message>
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <source>Current document</source>
-        <translation>Aktuelles Dokument</translation>
-    </message>
-    <message>
-        <source>Selected documents ({count})</source>
-        <translation>Ausgewählte Dokumente ({count})</translation>
-    </message>
-    <message>
-        <source>Whole library</source>
-        <translation>Ganze Bibliothek</translation>
-    </message>
-    <message>
-        <source>Set</source>
-        <translation>Set</translation>
-    </message>
-    <message>
         <source>Set to export</source>
         <translation>Zu exportierendes Set</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Tags</translation>
-    </message>
-    <message>
-        <source>Coders</source>
-        <translation>Codierer</translation>
     </message>
 </context>
 </TS>

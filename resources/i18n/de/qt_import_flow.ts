@@ -54,6 +54,10 @@
             <numerusform>%Ln Tags hinzugefügt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>“{title}” is already in the library with different text: to keep its annotations on the new text, use Document › Replace text with a new version… (annotator revise).</source>
+        <translation>„{title}“ ist bereits mit anderem Text in der Bibliothek: Damit seine Annotationen auf dem neuen Text bleiben, nehmen Sie Dokument › Text durch eine neue Fassung ersetzen … (annotator revise).</translation>
+    </message>
 </context>
 <context>
     <name>QtImportFlow</name>

@@ -12,40 +12,40 @@
         <translation>Exporter</translation>
     </message>
     <message>
-        <source>Format</source>
-        <translation>Format</translation>
+        <source>&amp;Format</source>
+        <translation>&amp;Format</translation>
+    </message>
+    <message>
+        <source>&amp;Current document</source>
+        <translation>Do&amp;cument actuel</translation>
+    </message>
+    <message>
+        <source>&amp;Selected documents ({count})</source>
+        <translation>Document&amp;s sélectionnés ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Whole library</source>
+        <translation>Toute la bibliothèque (&amp;W)</translation>
+    </message>
+    <message>
+        <source>S&amp;et</source>
+        <translation>&amp;Ensemble</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>É&amp;tiquettes</translation>
+    </message>
+    <message>
+        <source>C&amp;oders</source>
+        <translation>C&amp;odeurs</translation>
     </message>
     <message>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <source>Current document</source>
-        <translation>Document actuel</translation>
-    </message>
-    <message>
-        <source>Selected documents ({count})</source>
-        <translation>Documents sélectionnés ({count})</translation>
-    </message>
-    <message>
-        <source>Whole library</source>
-        <translation>Toute la bibliothèque</translation>
-    </message>
-    <message>
-        <source>Set</source>
-        <translation>Ensemble</translation>
-    </message>
-    <message>
         <source>Set to export</source>
         <translation>Ensemble à exporter</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Étiquettes</translation>
-    </message>
-    <message>
-        <source>Coders</source>
-        <translation>Codeurs</translation>
     </message>
 </context>
 </TS>

@@ -54,6 +54,10 @@
             <numerusform>%Ln étiquettes ajoutées</numerusform>
         </translation>
     </message>
+    <message>
+        <source>“{title}” is already in the library with different text: to keep its annotations on the new text, use Document › Replace text with a new version… (annotator revise).</source>
+        <translation>« {title} » est déjà dans la bibliothèque avec un autre texte : pour garder ses annotations sur le nouveau texte, utilisez Document › Remplacer le texte par une nouvelle version… (annotator revise).</translation>
+    </message>
 </context>
 <context>
     <name>QtImportFlow</name>

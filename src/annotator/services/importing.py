@@ -133,6 +133,9 @@ class ImportResult:
     #: document id -> the SHA-256 of its text as the import left it, for each document it added
     #: annotations to (a redo puts them back only onto the same texts)
     sha256s: dict[str, str] = field(default_factory=dict)
+    #: (id, title) of the library's documents imported earlier from a file of the same name as a
+    #: document this import added anew: most likely that file edited since (:data:`EDITED_AGAIN_HINT`)
+    same_file: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _read_limited(path: Path, *, own_exports: bool = False) -> bytes:
@@ -399,6 +402,9 @@ def persist(
         if expected is not None and summary != expected:
             raise SummaryChanged(summary)
         rows = [ImportedRow(d.id, d.title, d.new) for d in plan.documents]
+        new_docs = [d.document for d in plan.documents if d.new and d.document is not None]
+        files = {str(name) for d in new_docs if (name := d.metadata.get("source_file"))}
+        same_file = [(i, title) for _name, i, title in repo.documents_from_files(s, files)]
         held = _held_extras(s, prepared, plan)
         extras = plan_extras(prepared, plan, held)
         tags = plan.tags
@@ -441,8 +447,15 @@ def persist(
     )
     return ImportResult(
         rows, plan.annotations_added, plan.annotations_existing, changes, notes=extras.notes, summary=summary,
-        added=added, sha256s=sha256s,
+        added=added, sha256s=sha256s, same_file=list(dict.fromkeys(same_file)),
     )  # fmt: skip
+
+
+#: What an import says of each document the library has from a file of the name of one it added anew.
+EDITED_AGAIN_HINT = (
+    "“{title}” is already in the library with different text: to keep its annotations on the new text, "
+    "use Document › Replace text with a new version… (annotator revise)"
+)
 
 
 def preview_bundles(library: Library, bundles: Iterable[ImportBundle]) -> ImportSummary:

@@ -7,7 +7,7 @@ Loading many spans uses tuple selects and bulk writes use SQLAlchemy Core
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
@@ -297,6 +297,24 @@ def documents_with_sha256(session: Session, sha256: str) -> list[tuple[str, str]
     """(id, title) of every document whose text has this SHA-256, oldest first."""
     query = sa.select(_D.c.id, _D.c.title).where(_D.c.sha256 == sha256).order_by(_D.c.created, _D.c.id)
     return [(doc_id, title) for doc_id, title in session.execute(query)]
+
+
+def documents_from_files(session: Session, names: Collection[str]) -> list[tuple[str, str, str]]:
+    """(file name, id, title) of the documents imported from a file named one of *names*
+    (their metadata's ``source_file``), oldest first."""
+    if not names:
+        return []
+    query = (
+        sa.select(_D.c.id, _D.c.title, _D.c.metadata_json)
+        .where(_D.c.metadata_json.contains('"source_file"', autoescape=True))
+        .order_by(_D.c.created, _D.c.id)
+    )
+    found = []
+    for doc_id, title, metadata_json in session.execute(query):
+        name = orjson.loads(metadata_json).get("source_file")
+        if name in names:
+            found.append((name, doc_id, title))
+    return found
 
 
 def documents_by_sha256(session: Session, sha256s: Sequence[str]) -> dict[str, str]:

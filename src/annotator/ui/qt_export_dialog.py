@@ -6,6 +6,10 @@ a choice a combo box, text a line edit. Every format's option widgets are made
 once, in registry order right after the format box (so Tab reaches them next),
 and only the chosen format's are shown; an option that means something only
 with another option's value (``applies_if``) shows only then.
+
+Every field has an Alt+letter (a mnemonic): the dialog's own in its labels, and each option the
+first letter of its title no other field of the dialog has (options come from the formats, in
+English, so their letters are picked when the dialog is made, in whatever language it speaks).
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -23,6 +29,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -59,6 +66,18 @@ def _checked(widget: QListWidget) -> list[str]:
     return [
         widget.item(i).text() for i in range(widget.count()) if widget.item(i).checkState() == Qt.CheckState.Checked
     ]
+
+
+def _with_mnemonic(title: str, taken: set[str]) -> str:
+    """*title* with its first letter whose Alt+key is not in *taken* marked as its mnemonic (and that
+    key added to *taken*); without one if every letter is taken."""
+    title = title.replace("&", "&&")
+    for i, char in enumerate(title):
+        key = QKeySequence.mnemonic(f"&{char}").toString()
+        if char.isalnum() and key not in taken:
+            taken.add(key)
+            return f"{title[:i]}&{title[i:]}"
+    return title
 
 
 class _OptionField:
@@ -124,7 +143,7 @@ class QtExportDialog(QDialog):
         for fmt in writers():
             self._formats[fmt.id] = fmt
             self.format_box.addItem(f"{_said(fmt.label)} ({' '.join('*' + e for e in fmt.extensions)})", fmt.id)
-        form.addRow(self.tr("Format"), self.format_box)
+        form.addRow(self.tr("&Format"), self.format_box)
         self._fields: dict[str, dict[str, _OptionField]] = {}
         for fmt in self._formats.values():
             fields = self._fields[fmt.id] = {}
@@ -141,13 +160,13 @@ class QtExportDialog(QDialog):
         self.scope_group = QButtonGroup(self)
         self._buttons: dict[str, QRadioButton] = {}
         for scope, label, enabled in (
-            (SCOPE_DOCUMENT, self.tr("Current document"), has_document),
+            (SCOPE_DOCUMENT, self.tr("&Current document"), has_document),
             (
                 SCOPE_SELECTED,
-                self.tr("Selected documents ({count})").format(count=format_count(selected_count)),
+                self.tr("&Selected documents ({count})").format(count=format_count(selected_count)),
                 selected_count > 0,
             ),
-            (SCOPE_LIBRARY, self.tr("Whole library"), True),
+            (SCOPE_LIBRARY, self.tr("&Whole library"), True),
         ):
             button = QRadioButton(label, self)
             button.setEnabled(enabled)
@@ -155,7 +174,7 @@ class QtExportDialog(QDialog):
             self._buttons[scope] = button
             scope_layout.addWidget(button)
         set_row = QHBoxLayout()
-        button = QRadioButton(self.tr("Set"), self)
+        button = QRadioButton(self.tr("S&et"), self)
         self.set_box = QComboBox(self)
         self.set_box.setAccessibleName(self.tr("Set to export"))
         for name in set_names or []:
@@ -172,11 +191,11 @@ class QtExportDialog(QDialog):
         layout.addWidget(scope_box)
 
         filters = QHBoxLayout()
-        tag_box = QGroupBox(self.tr("Tags"), self)
+        tag_box = QGroupBox(self.tr("&Tags"), self)
         QVBoxLayout(tag_box).addWidget(tags_list := _checklist([label for _, label in tags or []], tag_box))
         for row, (tag_id, _label) in enumerate(tags or []):
             tags_list.item(row).setData(Qt.ItemDataRole.UserRole, tag_id)
-        coder_box = QGroupBox(self.tr("Coders"), self)
+        coder_box = QGroupBox(self.tr("C&oders"), self)
         QVBoxLayout(coder_box).addWidget(coders_list := _checklist([self.tr(NO_CODER), *(coders or [])], coder_box))
         self.tags_list, self.coders_list = tags_list, coders_list
         filters.addWidget(tag_box)
@@ -188,7 +207,21 @@ class QtExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.format_box.currentIndexChanged.connect(self._show_options)
+        self._give_options_mnemonics()
         self._show_options()
+
+    def _give_options_mnemonics(self) -> None:
+        """Mark in each option's title (its checkbox, else its label) a letter no other field of the
+        dialog has, nor another option of its format (only one format's options are shown at a time)."""
+        labels = [w.text() for kind in (QLabel, QAbstractButton) for w in self.findChildren(kind)]
+        labels += [box.title() for box in self.findChildren(QGroupBox)]
+        fixed = {key for text in labels if not (key := QKeySequence.mnemonic(text)).isEmpty()}
+        for fields in self._fields.values():
+            taken = {key.toString() for key in fixed}
+            for field in fields.values():
+                shown = field.widget if isinstance(field.widget, QCheckBox) else self._form.labelForField(field.widget)
+                if isinstance(shown, (QLabel, QCheckBox)):
+                    shown.setText(_with_mnemonic(field.option.title, taken))
 
     def _applies(self, format_id: str, option: Option) -> bool:
         if option.applies_if is None:

@@ -4,7 +4,8 @@ The use case is the service's (:func:`annotator.services.importing.import_paths`
 and :func:`~annotator.services.importing.import_text`); this flow asks which
 files, shows a progress bar with Cancel, offers each document that seems to
 carry web boilerplate in a :class:`QtTrimDialog` (the trim policy), hands what
-the import changed to the session, opens the first document imported and says
+the import changed to the session, opens the first document imported (the keyboard in
+its text) and says
 in the status bar what was added. Unreadable files are skipped and listed.
 
 An import of files that adds annotations to documents the library already has (a
@@ -56,7 +57,13 @@ class ImportReport(QObject):
     def sentence(
         self, result: importing.ImportResult, title_of: Callable[[str], str], library_tags: Sequence[Tag]
     ) -> str:
-        """See :func:`import_summary`."""
+        """See :func:`import_summary`: what was added, and a hint for each file seemingly edited since
+        it was imported (a new document beside the old one, whose annotations a revision would keep)."""
+        return " ".join([self._added(result, title_of, library_tags), *self._hints(result)])
+
+    def _added(
+        self, result: importing.ImportResult, title_of: Callable[[str], str], library_tags: Sequence[Tag]
+    ) -> str:
         tags = len(result.changes.tags_created)
         if not result.documents:  # a codebook: tags only
             if tags:
@@ -78,6 +85,15 @@ class ImportReport(QObject):
         if tags:
             parts.append(self.tr("added %Ln tag(s)", None, tags))
         return "; ".join(parts) + "."
+
+    def _hints(self, result: importing.ImportResult) -> list[str]:
+        return [
+            self.tr(
+                "“{title}” is already in the library with different text: to keep its annotations on the new "
+                "text, use Document › Replace text with a new version… (annotator revise)."
+            ).format(title=title)
+            for _id, title in result.same_file
+        ]
 
 
 class QtImportFlow(QObject):
@@ -231,5 +247,6 @@ class QtImportFlow(QObject):
         ids = [row.id for row in result.documents]
         if ids:
             self._open_document(ids[0])  # a text already in the library too: that is where it is
-        self._status(import_summary(result, lambda i: self._title_of(i) or "?", self._session.tags), 8000)
+        said = import_summary(result, lambda i: self._title_of(i) or "?", self._session.tags)
+        self._status(said, 20000 if result.same_file else 8000)  # a hint takes longer to read
         return ids

@@ -190,7 +190,7 @@ class QtMainWindow(QMainWindow):
         self._collect_timer = self._single_shot(0, self._collect_garbage)
 
         self.importer = QtImportFlow(
-            self, session, open_document=self.open_document, title_of=self.documents_model.title
+            self, session, open_document=self._open_imported, title_of=self.documents_model.title
         )
         self.exporter = QtExportFlow(
             self, session, selected_document_ids=self.document_list.selected_ids, set_names=self.library_sets.set_names
@@ -427,6 +427,11 @@ class QtMainWindow(QMainWindow):
             self.session.open_document(document_id)
         self._collect_timer.start()
 
+    def _open_imported(self, document_id: str) -> None:
+        """Show an imported document with the keyboard in its text, where the tag keys work."""
+        self.open_document(document_id)
+        self.pane.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _collect_garbage(self) -> None:
         gc.collect()
 
@@ -482,7 +487,12 @@ class QtMainWindow(QMainWindow):
         self.pane.update_annotations(
             [a.id for a in changes.annotations_deleted] + hidden, [a for a in put if view.shows(a.coder)]
         )
-        self.annotations_model.apply(changes, current)
+        # Rows inserted before a selected one re-announce its selection: not a reason to select its text.
+        self._syncing = True
+        try:
+            self.annotations_model.apply(changes, current)
+        finally:
+            self._syncing = False
         self._update_tag_counts()
         shown = self.inspector.annotation_id
         if shown is not None:

@@ -586,14 +586,19 @@ class QtTextPane(QPlainTextEdit):
         """The annotation after (*step* > 0) or before (*step* < 0) where the reader is, in text order.
 
         Where the reader is: the outlined annotation while its span is the selection (so several
-        starting at one place are visited one by one), else the caret.
+        starting at one place are visited one by one) or, with nothing selected, while the caret is
+        in it (as after tagging a selection, which leaves the caret at its end), else the caret.
         """
         index = self.highlighter.index
         focused = index.get(self._focused) if self._focused else None
-        if focused is not None and self.selection_offsets() == (focused.start, focused.end):
+        selection = self.selection_offsets()
+        caret = self._map.from_utf16(self.textCursor().position())
+        if focused is not None and (
+            selection == (focused.start, focused.end) or (selection is None and focused.start <= caret <= focused.end)
+        ):
             key = (focused.start, focused.end, focused.annotation_id)
         else:
-            key = (self._map.from_utf16(self.textCursor().position()), -1, "")
+            key = (caret, -1, "")
         return index.neighbour(key, step)
 
     def _snap_selection(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -93,10 +93,10 @@ class QtTrimDialog(QDialog):
         return [cut for i, cut in enumerate(self._cuts) if self.cut_list.item(i).checkState() == Qt.CheckState.Checked]
 
     def _show_cuts(self, *_args: object) -> None:
+        # Struck through and greyed as the theme greys text (its placeholder colour, readable on its page).
         fmt = QTextCharFormat()
         fmt.setFontStrikeOut(True)
-        fmt.setForeground(QColor("#a4161a"))
-        fmt.setBackground(QColor("#fde2e4"))
+        fmt.setForeground(self.preview.palette().color(QPalette.ColorRole.PlaceholderText))
         selections = []
         for cut in self.chosen_cuts():
             selection = QTextEdit.ExtraSelection()
