@@ -15,3 +15,7 @@ try:
     __version__ = version("annotator")
 except PackageNotFoundError:  # running from a source tree that was not installed
     __version__ = "0.0.0"
+
+#: What the ``annotator`` command prints when Ctrl-C stops it (status 130), whether while it
+#: loads (:mod:`annotator.launch`) or while it works (:mod:`annotator.cli`).
+INTERRUPTED = "annotator: interrupted"

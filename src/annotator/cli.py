@@ -21,7 +21,7 @@ from typing import NoReturn
 
 import orjson
 
-from annotator import __version__, config
+from annotator import INTERRUPTED, __version__, config
 from annotator.cli_agreement import add_agreement_command, cmd_agreement
 from annotator.cli_attrs import AttrUsageError, add_attr_commands, cmd_attr, cmd_set, cmd_sets
 from annotator.cli_autocode import add_autocode_command, cmd_autocode
@@ -51,7 +51,6 @@ from annotator.formats.registry import (
     writers,
     writers_by_extension,
 )
-from annotator.launch import INTERRUPTED
 from annotator.services import annotating, exporting, importing
 from annotator.services.backups import library_file
 from annotator.services.library import Library

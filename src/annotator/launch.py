@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-INTERRUPTED = "annotator: interrupted"
+from annotator import INTERRUPTED
 
 
 def main() -> int:
