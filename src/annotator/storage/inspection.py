@@ -26,7 +26,6 @@ from urllib.parse import quote
 
 import sqlalchemy as sa
 import sqlalchemy.exc as sa_exc
-from alembic.runtime.migration import MigrationContext
 
 from annotator.core.errors import LibraryError
 from annotator.storage.engine import describe_url, held_here, make_engine
@@ -38,6 +37,14 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 VERSION_TABLE = "alembic_version"
 
 Check = Literal["quick_check", "integrity_check"]
+
+
+def stored_revisions(conn: sa.Connection) -> list[str] | None:
+    """The revisions in ``alembic_version`` (one, unless something went wrong), read with plain
+    SQL, without Alembic; None when there is no such table (a new database, or another program's)."""
+    if not sa.inspect(conn).has_table(VERSION_TABLE):
+        return None
+    return list(conn.execute(sa.text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars())
 
 
 def read_only_uri(path: Path, *, immutable: bool = False) -> str:
@@ -198,7 +205,8 @@ def inspect_server(url: str) -> Inspection:
     engine = make_engine(url)
     try:
         with engine.connect() as conn:
-            revision = MigrationContext.configure(conn).get_current_revision()
+            revisions = stored_revisions(conn)
+            revision = ", ".join(revisions) if revisions else None
             tables = frozenset(sa.inspect(conn).get_table_names())
             documents = annotations = None
             if {"document", "annotation"} <= tables:
