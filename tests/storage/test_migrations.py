@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,10 +26,13 @@ from annotator.storage import tables  # noqa: F401  (registers the tables on SQL
 from annotator.storage.backup_files import write_backup
 from annotator.storage.engine import LibraryError, make_engine
 from annotator.storage.migrate import (
+    HEAD_REVISION,
     current_revision,
     head_revision,
     upgrade_to_head,
 )
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def _unquote_default(rendered: str | None) -> str | None:
@@ -81,6 +87,51 @@ def test_migrated_schema_matches_the_models(engine: sa.Engine) -> None:
         )
         diffs = compare_metadata(context, SQLModel.metadata)
     assert diffs == []
+
+
+def test_the_head_kept_for_a_fast_open_is_alembics_head() -> None:
+    """A new migration must move HEAD_REVISION too, or libraries would open unmigrated."""
+    assert head_revision() == HEAD_REVISION
+
+
+def _open_in_a_new_process(url: str) -> tuple[str, bool]:
+    """Open and close the library at *url* in a fresh Python: the backup it made ("None" if
+    none), and whether Alembic was imported."""
+    code = (
+        "import sys\n"
+        "from annotator.services.library import Library\n"
+        "with Library.open(sys.argv[1]) as library:\n"
+        "    print(library.backup_made)\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, url], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    backup, alembic_loaded = done.stdout.split()
+    return backup, alembic_loaded == "True"
+
+
+def test_a_library_at_head_opens_without_importing_alembic(tmp_path: Path) -> None:
+    url = to_database_url(str(tmp_path / "lib.sqlite3"))
+    Library.open(url).close()
+    assert _open_in_a_new_process(url) == ("None", False)
+
+
+def test_a_library_behind_head_is_still_backed_up_and_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.executescript((DATA / "library-0004.sql").read_text(encoding="utf-8"))
+    conn.close()
+    backup, alembic_loaded = _open_in_a_new_process(to_database_url(str(path)))
+    assert alembic_loaded
+    assert Path(backup).parent == tmp_path / "backups"
+    with sqlite3.connect(f"file:{backup}?mode=ro", uri=True) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [("0004",)]
+    copy.close()
+    engine = make_engine(to_database_url(str(path)))
+    try:
+        assert current_revision(engine) == HEAD_REVISION
+    finally:
+        engine.dispose()
 
 
 def test_upgrade_again_is_a_no_op(engine: sa.Engine) -> None:

@@ -142,6 +142,33 @@ def test_damaged_library_refused_and_unchanged(filled_library_file: Path, damage
     assert not wal.exists() or wal.stat().st_size == 0
 
 
+def _overwrite_last_page(path: Path) -> None:
+    """Damage only SQLite's quick check finds: the header and the schema read as before."""
+    data = path.read_bytes()
+    page = 4096
+    path.write_bytes(data[: len(data) - page] + random.Random(7).randbytes(page))
+
+
+def test_damage_found_by_the_check_in_background_refuses_every_write(filled_library_file: Path) -> None:
+    _overwrite_last_page(filled_library_file)
+    before = digest(filled_library_file)
+    with Library.open(url_of(filled_library_file), check_in_background=True) as library:
+        with pytest.raises(LibraryError, match=r"(?s)damaged \(.*\); nothing was saved; there is no good backup"):
+            library.set_state("k", "v")
+        with pytest.raises(LibraryError, match="damaged"):
+            library.set_state("k", "v")  # and every write after
+    assert digest(filled_library_file) == before
+    with pytest.raises(LibraryError, match="damaged"):  # the same damage, checked before opening
+        Library.open(url_of(filled_library_file))
+
+
+def test_a_sound_library_checked_in_background_is_written_as_usual(filled_library_file: Path) -> None:
+    with Library.open(url_of(filled_library_file), check_in_background=True) as library:
+        library.set_state("k", "v")
+    with Library.open(url_of(filled_library_file)) as library:
+        assert library.state("k") == "v"
+
+
 def test_a_folder_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "library.sqlite3"
     folder.mkdir()

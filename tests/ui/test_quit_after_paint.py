@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from annotator.services import Library
+from annotator.storage.integrity import QuickCheck
 from annotator.ui.app import QUIT_AFTER_PAINT_ENV, run_gui
 
 
@@ -23,6 +24,13 @@ def _close_windows_after(seconds: float) -> QTimer:
     timer.timeout.connect(lambda: [w.close() for w in QApplication.topLevelWidgets()])
     timer.start(int(seconds * 1000))
     return timer
+
+
+def _close_windows(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Close the windows a quit left open, so no later test's window competes with them for focus."""
+    for window in QApplication.topLevelWidgets():
+        window.close()
+    qtbot.wait(50)
 
 
 def test_the_window_quits_by_itself_once_painted(
@@ -52,3 +60,22 @@ def test_without_the_variable_the_window_waits_for_its_user(
     assert run_gui() == 0
     assert not timer.isActive()  # closed by the test
     assert "painted" not in capsys.readouterr().out
+
+
+def test_a_start_where_the_reader_left_off_waits_for_no_check(
+    qtbot, data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The library's quick check runs beside the window's start; every write waits for it, so
+    reopening the library where it was left must write nothing before the first paint."""
+    monkeypatch.setenv(QUIT_AFTER_PAINT_ENV, "1")
+    assert run_gui() == 0  # the first start seeds the sample and remembers the open document
+    _close_windows(qtbot)
+    started: list[Path] = []
+    waited: list[Path] = []
+    monkeypatch.setattr(QuickCheck, "start", lambda check: started.append(check.path))
+    monkeypatch.setattr(QuickCheck, "verdict", lambda check: waited.append(check.path))
+    assert run_gui() == 0
+    _close_windows(qtbot)
+    assert capsys.readouterr().out.count("painted") == 2
+    assert started == [data_dir / "library.sqlite3"]
+    assert waited == []

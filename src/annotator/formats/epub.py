@@ -12,10 +12,7 @@ import codecs
 import io
 import zipfile
 from pathlib import PurePosixPath
-from typing import Any
-
-from lxml import etree
-from lxml import html as lxml_html
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.i18n import QT_TRANSLATE_NOOP
 from annotator.core.text import clean_text
@@ -32,6 +29,9 @@ from annotator.formats.extraction import (
     prescan_xml,
 )
 from annotator.formats.safety import parse_xml, read_member
+
+if TYPE_CHECKING:  # lxml is imported where it is used, keeping it off the window's start
+    from lxml import etree
 
 # ----------------------------------------------------------------------------
 # chapters: XHTML to blocks (the web page reader uses trafilatura's own tree)
@@ -128,6 +128,9 @@ def html_blocks(data: bytes) -> tuple[list[str], str]:
     lxml's HTML parser reads it (no network, no DTD; it knows HTML's named
     character references itself, so XHTML's ``&nbsp;`` needs no DTD either).
     """
+    from lxml import etree
+    from lxml import html as lxml_html
+
     if not data.strip():
         return [], ""
     parser = lxml_html.HTMLParser(

@@ -56,9 +56,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import PurePosixPath
-from typing import Any, BinaryIO
-
-from lxml import etree
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from annotator.core.attributes import CHOICE, DATE, NUMBER, TEXT, Attribute, is_integer
 from annotator.core.i18n import QT_TRANSLATE_NOOP
@@ -77,6 +75,9 @@ from annotator.formats.base import (
     SourceFile,
 )
 from annotator.formats.safety import open_zip, parse_xml, read_member
+
+if TYPE_CHECKING:  # lxml is imported where it is used, keeping it off the window's start
+    from lxml import etree
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -147,12 +148,16 @@ def _preview(quote: str) -> str:
 
 def _serialise(root: etree._Element) -> bytes:
     # Written by hand so it reads as in the standard's examples (lxml's own uses single quotes).
+    from lxml import etree
+
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + bytes(
         etree.tostring(root, encoding="utf-8", pretty_print=True)
     )
 
 
 def _sub(parent: etree._Element, ns: str, name: str, attrs: Mapping[str, str | None] | None = None) -> etree._Element:
+    from lxml import etree
+
     element = etree.SubElement(parent, f"{{{ns}}}{name}")
     for key, value in (attrs or {}).items():
         if value is not None:
@@ -217,6 +222,8 @@ def project_xml(bundle: ExportBundle, text_paths: dict[str, str]) -> bytes:
     for exported in bundle.documents:
         for a in exported.annotations:
             users.guid(a.coder)
+    from lxml import etree
+
     root = etree.Element(f"{{{ns}}}Project", nsmap={None: ns})
     root.set("name", _xml_safe(str(bundle.options.get("project_name") or "Annotator export")))
     root.set("origin", _xml_safe(bundle.generator))
@@ -373,6 +380,8 @@ def codebook_xml(bundle: ExportBundle) -> bytes:
     """A REFI-QDA codebook (``.qdc``) of the bundle's tags."""
     if not bundle.tags:
         raise FormatError("there are no tags, and a REFI-QDA codebook must hold at least one code")
+    from lxml import etree
+
     root = etree.Element(f"{{{CODEBOOK_NS}}}CodeBook", nsmap={None: CODEBOOK_NS})
     root.set("origin", _xml_safe(bundle.generator))
     _add_codes(_sub(root, CODEBOOK_NS, "Codes"), CODEBOOK_NS, bundle.tags)
@@ -388,6 +397,8 @@ def write_codebook(bundle: ExportBundle, out: BinaryIO) -> None:
 
 
 def _local(element: etree._Element) -> str:
+    from lxml import etree
+
     return str(etree.QName(element).localname)
 
 
@@ -421,6 +432,8 @@ def _parse(data: bytes) -> etree._Element:
 
 def _namespace(root: etree._Element, kind: str, root_name: str) -> str:
     """The root's namespace if it is a REFI-QDA *kind* (project/codebook) root, else FormatError."""
+    from lxml import etree
+
     qname = etree.QName(root)
     if qname.localname != root_name or not (qname.namespace or "").startswith(f"urn:QDA-XML:{kind}:"):
         raise FormatError(

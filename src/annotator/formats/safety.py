@@ -19,11 +19,12 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import PurePosixPath
-from typing import Any
-
-from lxml import etree
+from typing import TYPE_CHECKING, Any
 
 from annotator.formats.base import FormatError
+
+if TYPE_CHECKING:  # lxml is imported where it is used, keeping it off the window's start
+    from lxml import etree
 
 MAX_MEMBERS = 10_000
 MAX_UNCOMPRESSED = 500_000_000
@@ -128,6 +129,8 @@ def parse_xml(data: bytes) -> etree._Element:
     ``resolve_entities=False``, so a document that declares any entity is
     refused before it is parsed (no real exchange format needs them).
     """
+    from lxml import etree
+
     if any(marker in data for marker in _ENTITY_DECLARATIONS):
         raise FormatError("the XML declares entities, which are not expanded; it was not read")
     parser = etree.XMLParser(

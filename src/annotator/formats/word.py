@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
-
-from lxml import etree
 
 from annotator.core.i18n import QT_TRANSLATE_NOOP
 from annotator.formats.base import Format, ImportBundle, SourceFile
@@ -38,11 +37,18 @@ _WORD_MAIN_TYPES = (
 # Runs inside these are not the document's current text: deleted or moved-away
 # revisions, text boxes of drawings (not part of the paragraph's flow) and the
 # fallback copies of drawings that Office keeps for older readers.
-_RUNS = etree.XPath(
+_RUNS = (
     "./descendant::w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent"
-    " or ancestor::mc:Fallback)]",
-    namespaces={"w": _W, "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"},
+    " or ancestor::mc:Fallback)]"
 )
+
+
+@cache
+def _runs() -> Any:
+    """The XPath of :data:`_RUNS`, compiled once, when first needed (lxml stays off the window's start)."""
+    from lxml import etree
+
+    return etree.XPath(_RUNS, namespaces={"w": _W, "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"})
 
 
 def _paragraph_text(p: Any) -> str:
@@ -51,7 +57,7 @@ def _paragraph_text(p: Any) -> str:
     python-docx's ``Paragraph.text`` reads only direct runs and hyperlinks; each
     run's own ``text`` (python-docx's ``CT_R``) maps tabs and breaks to ``\\t`` and ``\\n``.
     """
-    return "".join(run.text for run in _RUNS(p))
+    return "".join(run.text for run in _runs()(p))
 
 
 def _docx_blocks(body: Any, parent: Any) -> Iterator[str]:

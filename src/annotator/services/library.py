@@ -33,6 +33,7 @@ from annotator.storage import repository as repo
 from annotator.storage.backup_files import backup_hint
 from annotator.storage.engine import LibraryError, describe_url, hold_file, make_engine, release_file, sqlite_file
 from annotator.storage.inspection import check_library_file, refuse_folder, refuse_read_only_folder
+from annotator.storage.integrity import QuickCheck
 from annotator.storage.migrate import upgrade_to_head
 from annotator.storage.uow import Session, database_errors, reading, unit_of_work
 
@@ -77,6 +78,8 @@ class Library:
         #: while open, its file is never read as a plain file by this process (see storage.engine)
         self._held = hold_file(path) if path is not None else None
         self.backup_made: str | None = None
+        #: SQLite's quick check when it runs beside the open library (see :meth:`open`)
+        self._check: QuickCheck | None = None
         # Texts are kept, so cutting a quote costs microseconds, not a 3 MB read; each with
         # its SHA-256, because another program may revise a document at any moment: a kept
         # text is used only once the unit of work using it has read the current SHA-256.
@@ -85,34 +88,53 @@ class Library:
         self._texts_lock = threading.Lock()
 
     @classmethod
-    def open(cls, url: str, *, default_tags: tuple[TagSpec, ...] = DEFAULT_TAGS) -> Library:
-        """Open (creating if needed) the library at *url* and bring it to the current schema."""
+    def open(
+        cls, url: str, *, default_tags: tuple[TagSpec, ...] = DEFAULT_TAGS, check_in_background: bool = False
+    ) -> Library:
+        """Open (creating if needed) the library at *url* and bring it to the current schema.
+
+        A SQLite file is checked first (SQLite's quick check): a damaged one is refused.
+        With *check_in_background* (the window, whose start it would slow), only its header
+        and schema are read now and the quick check runs in a thread once it is open; every
+        write waits for that check and is refused if it found damage
+        (:mod:`annotator.storage.integrity`).
+        """
         path = sqlite_file(url)
         if path is not None:
             refuse_folder(path)  # not damaged: no backup to point to
             refuse_read_only_folder(path)
             try:
-                check_library_file(path)
+                check_library_file(path, quick_check=not check_in_background)
             except LibraryError as exc:  # name the newest good backup, so the way back is clear
                 raise LibraryError(f"{exc}{backup_hint(path)}") from exc
         library = cls(url)
+        if path is not None and check_in_background:
+            library._check = QuickCheck(path)
+            library._check.guard(library.engine)  # a migration waits for it (runs it) too
         try:
             with database_errors(f"cannot open {describe_url(url)}"):
                 library.backup_made = upgrade_to_head(library.engine)
-                with unit_of_work(library.engine) as session:
-                    locks.hold(session, locks.SCHEMA)  # programs opening a new library at once
-                    if _new_library(session):
-                        for order, spec in enumerate(default_tags):
-                            name = tag_name(spec.name)
-                            tag = Tag(new_id(), name, spec.color, spec.description, spec.shortcut, order)
-                            repo.add_tag(session, tag)
-                        repo.set_state(session, CODEBOOK_SEEDED_KEY, "1")
+                with reading(library.engine) as session:
+                    new = _new_library(session)
+                if new:  # asked again under the lock: programs opening a new library at once
+                    with unit_of_work(library.engine) as session:
+                        locks.hold(session, locks.SCHEMA)
+                        if _new_library(session):
+                            for order, spec in enumerate(default_tags):
+                                name = tag_name(spec.name)
+                                tag = Tag(new_id(), name, spec.color, spec.description, spec.shortcut, order)
+                                repo.add_tag(session, tag)
+                            repo.set_state(session, CODEBOOK_SEEDED_KEY, "1")
         except BaseException:
             library.close()
             raise
+        if library._check is not None:
+            library._check.start()  # after the first connection made the file WAL: the check reads beside it
         return library
 
     def close(self) -> None:
+        if self._check is not None:
+            self._check.stop()
         self.engine.dispose()
         release_file(self._held)
         self._held = None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +26,6 @@ from urllib.parse import quote
 
 import sqlalchemy as sa
 import sqlalchemy.exc as sa_exc
-from alembic.runtime.migration import MigrationContext
 
 from annotator.core.errors import LibraryError
 from annotator.storage.engine import describe_url, held_here, make_engine
@@ -38,6 +37,14 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 VERSION_TABLE = "alembic_version"
 
 Check = Literal["quick_check", "integrity_check"]
+
+
+def stored_revisions(conn: sa.Connection) -> list[str] | None:
+    """The revisions in ``alembic_version`` (one, unless something went wrong), read with plain
+    SQL, without Alembic; None when there is no such table (a new database, or another program's)."""
+    if not sa.inspect(conn).has_table(VERSION_TABLE):
+        return None
+    return list(conn.execute(sa.text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars())
 
 
 def read_only_uri(path: Path, *, immutable: bool = False) -> str:
@@ -91,18 +98,22 @@ def inspect_file(
     foreign_keys: bool = False,
     contents: bool = False,
     immutable: bool = False,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Inspection:
     """Read the SQLite file at *path* read-only and say what was found (see :class:`Inspection`).
 
     *check* runs SQLite's quick check (structure) or integrity check (every index
     entry too); *foreign_keys* the foreign key check; *contents* reads the schema
     revision and the document and annotation counts. The tables are always listed.
-    Raises :class:`LibraryError` only if *path* is not a file.
+    *cancelled*, asked as SQLite works, stops the reading when it says True (then
+    ``unreadable`` says "interrupted"). Raises :class:`LibraryError` only if *path* is not a file.
     """
     found: dict[str, object] = {}
     rows: list[str] = []  # kept as far as they were read, should reading fail half-way
     try:
         with open_read_only(path, immutable=immutable) as conn:
+            if cancelled is not None:
+                conn.set_progress_handler(cancelled, 100_000)  # a true answer interrupts the statement
             if check is not None:
                 found["check"] = rows
                 rows.extend(r[0] for r in conn.execute(f"PRAGMA {check}"))
@@ -164,11 +175,14 @@ def refuse_read_only_folder(path: Path) -> None:
         )
 
 
-def check_library_file(path: Path) -> None:
+def check_library_file(path: Path, *, quick_check: bool = True) -> None:
     """Refuse, with :class:`LibraryError`, a file that is not an Annotator library, before it is opened.
 
     A missing or empty file is fine (it becomes a new library); so is an empty
     SQLite database. Nothing is written, so a refused file is left as it was.
+    Without *quick_check* only the header and the schema are read (a file that is
+    not a database, or another program's, is refused all the same); damage deeper
+    in is then left to :class:`annotator.storage.integrity.QuickCheck`.
     """
     refuse_folder(path)
     if not path.exists() or path.stat().st_size == 0:
@@ -179,7 +193,7 @@ def check_library_file(path: Path) -> None:
         header = fh.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise LibraryError(f"{path} is not an Annotator library (not a SQLite database); it was left unchanged")
-    found = inspect_file(path)
+    found = inspect_file(path, check="quick_check" if quick_check else None)
     if found.check and found.check[0] != "ok":
         raise LibraryError(f"{path} is damaged ({found.check[0]}); it was left unchanged")
     cause = found.unreadable if found.unreadable is not None else found.damage
@@ -198,7 +212,8 @@ def inspect_server(url: str) -> Inspection:
     engine = make_engine(url)
     try:
         with engine.connect() as conn:
-            revision = MigrationContext.configure(conn).get_current_revision()
+            revisions = stored_revisions(conn)
+            revision = ", ".join(revisions) if revisions else None
             tables = frozenset(sa.inspect(conn).get_table_names())
             documents = annotations = None
             if {"document", "annotation"} <= tables:

@@ -83,7 +83,7 @@ def _open_and_run(app: QApplication, database: str | None, paths: Sequence[str],
         url, is_default = config.database_url(database)
         if is_default:
             config.ensure_data_dir()
-        library = Library.open(url)
+        library = Library.open(url, check_in_background=True)  # its quick check beside the start
         if is_default:
             seed_sample(library, config.seeds_dir())
     except USER_ERRORS as exc:

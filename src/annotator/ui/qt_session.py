@@ -170,7 +170,10 @@ class QtLibrarySession(QObject):
 
     def _remember(self, key: str, value: str) -> None:
         with contextlib.suppress(*USER_ERRORS):  # a convenience; an edit's failure is reported where it happens
-            self.library.set_state(key, value)
+            # Reopening where it was left writes nothing, so the window's start never waits for
+            # the library's quick check, which every write waits for (Library.open).
+            if self.library.state(key) != value:
+                self.library.set_state(key, value)
 
     def _read_blind(self) -> bool:
         with contextlib.suppress(*USER_ERRORS):  # unreadable now: the next refresh reads it again
