@@ -220,7 +220,7 @@ def test_the_literal_check_catches_an_unwrapped_string(tmp_path: Path) -> None:
         'self.tr(f"{n} hits")\nview.setAccessibleName(self.tr("Hits"))\nbox.addItem("—", None)\n'
         'QCoreApplication.translate("X", "%n hits", None, n)\n'
         "def why(tag):\n    return f\"the tag '{tag}' was deleted\"\n"
-        "def key(n):\n    return f\"position:{n}\" or f\"<p style='x'>{n}</p>\"\n",
+        'def key(n):\n    return f"position:{n}"\ndef page(n):\n    return f"<p style=\'x\'>{n}</p>"\n',
         encoding="utf-8",
     )
     assert [line.split()[0] for line in _untranslated(code)] == [
