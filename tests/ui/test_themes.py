@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFontDatabase, QKeySequence, QPalette, QTextCh
 from PySide6.QtWidgets import QApplication, QMenu
 
 from annotator import config
+from annotator.config import ReadingSettings
 from annotator.core import themes
 from annotator.core.colours import MIN_CONTRAST, MIN_NON_TEXT_CONTRAST, contrast_ratio
 from annotator.ui.qt_text_pane import rgb
@@ -153,9 +154,9 @@ def test_the_saved_appearance_is_restored_when_the_window_opens(qtbot, open_wind
     assert window.appearance.style_actions["underline"].isChecked() and window.appearance.patterns_action.isChecked()
     assert _format_at(window, "gamma").underlineStyle() == Underline.DashUnderline
     # The Settings dialog's hook: the same keys, applied to the whole application.
-    apply_appearance(QApplication.instance(), {"theme": "light", "highlight_style": "fill"})
+    apply_appearance(QApplication.instance(), ReadingSettings(theme="light", highlight_style="fill"))
     assert applied_theme() == "light" and window.pane.highlighter.highlight_style == "fill"
-    assert not window.pane.highlighter.tag_patterns  # missing: the default
+    assert not window.pane.highlighter.tag_patterns
 
 
 def test_the_focus_outline_reaches_3_to_1_even_in_a_pale_accent(qtbot, open_window, import_text):
@@ -215,3 +216,53 @@ def test_the_settings_dialog_applies_the_theme_and_highlight_style_it_saves(
     assert applied_theme() == "sepia"
     assert QApplication.instance().palette().color(QPalette.ColorRole.Base) == QColor(themes.PALETTES["sepia"].page[0])
     assert window.pane.highlighter.highlight_style == "underline" and window.pane.highlighter.tag_patterns
+
+
+def test_the_settings_dialog_shows_a_theme_chosen_in_the_view_menu_and_can_undo_it(qtbot, open_window, monkeypatch):
+    """View › Theme and Edit › Settings… share one copy of the settings: the dialog is never stale."""
+    from PySide6.QtWidgets import QDialog
+
+    from annotator.ui.qt_settings import QtSettingsDialog
+
+    window = open_window()
+    window.appearance.theme_actions["dark"].trigger()
+    window.appearance.style_actions["underline"].trigger()
+    window.appearance.patterns_action.trigger()
+    shown = []
+
+    def back_to_system(dialog: QtSettingsDialog) -> int:
+        shown.append((dialog.theme_combo.currentData(), dialog.highlight_combo.currentData(),
+                      dialog.patterns_check.isChecked()))  # fmt: skip
+        dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("system"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QtSettingsDialog, "exec", back_to_system)
+    window.settings_action.trigger()
+    assert shown == [("dark", "underline", True)]
+    assert applied_theme() == "system" and config.read_settings()["theme"] == "system"
+    window.appearance.sync()
+    assert window.appearance.theme_actions["system"].isChecked()
+
+
+def test_a_theme_that_cannot_be_saved_stays_in_use_until_quitting(qtbot, open_window, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from annotator.ui.qt_settings import QtSettingsDialog
+
+    window = open_window()
+
+    def refuse(_changes) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(config, "write_settings", refuse)
+    window.appearance.theme_actions["sepia"].trigger()
+    assert applied_theme() == "sepia" and "used until you quit" in window.statusBar().currentMessage()
+
+    def choose_dark(dialog: QtSettingsDialog) -> int:
+        dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("dark"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QtSettingsDialog, "exec", choose_dark)
+    window.settings_action.trigger()
+    assert applied_theme() == "dark" and window.settings_flow.settings.theme == "dark"
+    assert "used until you quit" in window.statusBar().currentMessage()
