@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontDatabase, QKeySequence, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QMenu
@@ -22,13 +21,6 @@ from annotator.ui.qt_themes import applied_theme, apply_appearance, apply_theme
 
 TEXT = "Alpha beta gamma delta epsilon. Zeta eta theta iota kappa.\nLambda mu nu xi omicron.\n"
 Underline = QTextCharFormat.UnderlineStyle
-
-
-@pytest.fixture(autouse=True)
-def system_theme_afterwards():
-    """The application (shared by every test) goes back to Qt's own style and palette."""
-    yield
-    apply_theme(themes.SYSTEM)
 
 
 def _tagged_window(open_window, import_text):

@@ -237,11 +237,8 @@ def qm_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def language(qapp, qm_dir: Path):  # type: ignore[no-untyped-def]
-    """Install a language for one test, then English and the previous locale again."""
-    before = QLocale()
-    yield lambda code, folder=qm_dir: qt_i18n.install_translations(code, folder)
-    qt_i18n.install_translations("en", qm_dir)  # as every UI test has it (tests/ui/conftest.py)
-    QLocale.setDefault(before)
+    """Install a language for one test (English and its locale come back after it: tests/ui/conftest.py)."""
+    return lambda code, folder=qm_dir: qt_i18n.install_translations(code, folder)
 
 
 def _cancel_text() -> str:
