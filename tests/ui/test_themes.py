@@ -258,3 +258,13 @@ def test_a_theme_that_cannot_be_saved_stays_in_use_until_quitting(qtbot, open_wi
     window.settings_action.trigger()
     assert applied_theme() == "dark" and window.settings_flow.settings.theme == "dark"
     assert "used until you quit" in window.statusBar().currentMessage()
+
+
+def test_a_choice_in_the_menu_keeps_what_another_program_saved_meanwhile(qtbot, open_window):
+    """settings.json is read again as it is written, and only the key chosen is written over it."""
+    window = open_window()
+    config.save_coder_name("Ann")  # the command line, while the window is open
+    config.write_settings({"line_width": 60})
+    window.appearance.theme_actions["dark"].trigger()
+    stored = config.read_settings()
+    assert (stored["theme"], stored["coder"], stored["line_width"]) == ("dark", "Ann", 60)
