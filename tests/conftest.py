@@ -6,6 +6,7 @@
 - ``library`` is an open, empty library, once on SQLite and once on PostgreSQL
   (a fresh database on a server the suite starts itself; see ``tests/_pg.py``),
   copied from a database migrated once per session rather than migrated per test.
+- The locale is C.UTF-8 (``LC_ALL``, ``LANG``, ``LANGUAGE``), so no test speaks the developer's language.
 - With ``ANNOTATOR_TESTS_WITHOUT_QT=1`` (how ``./dev test`` runs every test outside
   ``tests/ui``), PySide6 cannot be imported at all: the core, storage, formats,
   services and CLI must work on a machine without Qt.
@@ -18,6 +19,10 @@ from __future__ import annotations
 
 import os
 import sys
+
+# The C locale (UTF-8), whatever the developer's: before Qt reads it, so a window a test starts
+# with the system's language (``run_gui``) speaks English, and numbers and dates read the same.
+os.environ.update(dict.fromkeys(("LC_ALL", "LANG", "LANGUAGE"), "C.UTF-8"))
 
 if os.environ.get("ANNOTATOR_TESTS_WITHOUT_QT") == "1":
     import importlib.abc

@@ -26,13 +26,21 @@ def test_stored_values_are_read_back() -> None:
 def test_values_out_of_range_or_of_the_wrong_type_are_clamped_or_read_as_defaults() -> None:
     config.settings_path().parent.mkdir(parents=True, exist_ok=True)
     stored = {"font_family": 12, "font_size": 2, "zoom": 9000, "line_width": 5,
-              "theme": "neon", "highlight_style": None, "tag_patterns": "yes", "language": "xx", "coder": "Ann"}  # fmt: skip
+              "theme": "neon", "highlight_style": None, "tag_patterns": "yes", "language": "../fr", "coder": "Ann"}  # fmt: skip
     config.settings_path().write_text(json.dumps(stored), encoding="utf-8")
     assert config.reading_settings() == ReadingSettings(
         font_family="", font_size=6.0, zoom=300, line_width=30,
         theme="system", highlight_style="fill", tag_patterns=False, language="",
     )  # fmt: skip
     assert config.coder_name() == "Ann"
+
+
+def test_any_language_code_is_kept_not_only_the_translations_of_today() -> None:
+    """A language added to resources/i18n needs no change here: the window knows which it speaks."""
+    for code in ("es", "pt_BR", "fil"):
+        assert ReadingSettings(language=code).clamped().language == code
+    for wrong in ("Deutsch", "de-DE.UTF-8", "../fr", " de"):
+        assert ReadingSettings(language=wrong).clamped().language == ""
 
 
 def test_zero_means_default_size_and_full_width_and_nan_is_refused() -> None:

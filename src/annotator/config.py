@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import asdict, dataclass, fields
 from importlib.resources import files
@@ -33,6 +34,7 @@ from typing import Any
 from platformdirs import user_data_dir, user_log_dir
 
 from annotator.core.model import coder_name as clean_coder_name
+from annotator.core.themes import HIGHLIGHT_STYLES, THEMES
 from annotator.storage.engine import LibraryError, check_database_url
 
 APP_NAME = "annotator"
@@ -197,10 +199,9 @@ def save_coder_name(name: str) -> str:
     return name
 
 
-#: The choices of the settings that are one of a few words (the first is the default).
-THEMES = ("system", "light", "dark", "sepia")
-HIGHLIGHT_STYLES = ("fill", "underline", "both")
-LANGUAGES = ("", "en", "de", "fr")
+#: A language setting: a code as Qt's QLocale reads it ("de", "pt_BR"); which ones have a
+#: translation is the window's to know (whatever ``resources/i18n`` holds), not this file's.
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(_[A-Z]{2})?")
 #: The bounds of the numeric reading settings (a value outside is clamped to them).
 FONT_SIZE_RANGE = (6.0, 48.0)
 ZOOM_RANGE = (50, 300)
@@ -215,7 +216,9 @@ def _clamp(value: float, low: float, high: float) -> float:
 class ReadingSettings:
     """How the window shows text (Edit › Settings…), as kept in ``settings.json`` under these very keys.
 
-    Every value is already clamped to its range: a hand-edited file never makes the window fail.
+    The one place the file's window settings are checked: every value is already clamped to its
+    range (a word to its choices, :mod:`annotator.core.themes`'s for the theme and highlight style),
+    so a hand-edited file never makes the window fail.
     There is no line spacing: the text pane (a QPlainTextEdit, for speed on long texts) lays
     out every line at the font's own height and ignores a block's line height.
     """
@@ -241,7 +244,7 @@ class ReadingSettings:
             theme=self.theme if self.theme in THEMES else THEMES[0],
             highlight_style=self.highlight_style if self.highlight_style in HIGHLIGHT_STYLES else HIGHLIGHT_STYLES[0],
             tag_patterns=bool(self.tag_patterns),
-            language=self.language if self.language in LANGUAGES else "",
+            language=self.language if LANGUAGE_CODE.fullmatch(self.language) else "",
         )
 
     def as_settings(self) -> dict[str, Any]:

@@ -104,14 +104,6 @@ def test_a_pale_tag_colour_is_darkened_on_a_light_page_and_kept_on_a_dark_one() 
     assert visible_on(yellow, parse("#1f1f1f")) == yellow
 
 
-def test_appearance_settings_read_with_defaults_for_anything_unknown() -> None:
-    assert themes.appearance({}) == themes.Appearance("system", "fill", False)
-    assert themes.appearance({"theme": "sepia", "highlight_style": "both", "tag_patterns": True}) == (
-        themes.Appearance("sepia", "both", True)
-    )
-    assert themes.appearance({"theme": "neon", "highlight_style": 3, "tag_patterns": "yes"}) == themes.Appearance()
-
-
 def test_tag_patterns_differ_for_the_first_tags_then_cycle() -> None:
     first = [themes.tag_pattern(i) for i in range(len(themes.TAG_PATTERNS))]
     assert len(set(first)) == len(first) and first[0] == "solid"

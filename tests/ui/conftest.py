@@ -16,14 +16,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QTextCursor
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMenu, QMessageBox
 
+from annotator.core.themes import SYSTEM
 from annotator.services import Library
 from annotator.ui import qt_i18n
 from annotator.ui.app import create_main_window
 from annotator.ui.qt_main_window import QtMainWindow
+from annotator.ui.qt_themes import applied_theme, apply_theme
 from tests.conftest import REPO_ROOT
 
 
@@ -40,16 +42,35 @@ translations = _load_translations_script()
 
 
 @pytest.fixture(scope="session", autouse=True)
-def english(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:  # type: ignore[no-untyped-def]
+def english(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:  # type: ignore[no-untyped-def]
     """The interface as on an English system: with the English plural forms ("1 hit", "5 hits").
 
     The translations are built for this run and found there by every window the tests start (a
-    test running the whole app installs them again), whether or not ``./dev`` built ``build/i18n``."""
+    test running the whole app installs them again), whether or not ``./dev`` built ``build/i18n``;
+    the folder they are in."""
     folder = translations.build(tmp_path_factory.mktemp("qm"))[0].parent
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(qt_i18n, "translations_dir", lambda: folder)
         qt_i18n.install_translations("en")
-        yield
+        yield folder
+
+
+@pytest.fixture(autouse=True)
+def english_and_system_theme_afterwards(english: Path) -> Iterator[None]:
+    """After each test, the application is as the next one expects: English (with the plural
+    forms), an English locale for numbers, and Qt's own style and palette. The application is
+    shared by every test of a worker, and a test may start the whole app (``run_gui`` installs
+    the system's language) or choose a language or theme. Restored only if changed: cheap."""
+    translators, locale = list(qt_i18n._installed), QLocale()
+    yield
+    if len(qt_i18n._installed) != len(translators) or any(
+        a is not b for a, b in zip(qt_i18n._installed, translators, strict=False)
+    ):
+        qt_i18n.install_translations("en", english)
+    if QLocale() != locale:
+        QLocale.setDefault(locale)
+    if applied_theme() != SYSTEM:
+        apply_theme(SYSTEM)
 
 
 @pytest.fixture(autouse=True)

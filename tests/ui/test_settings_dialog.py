@@ -157,19 +157,27 @@ def test_zoom_keys_and_ctrl_wheel_zoom_the_text_keep_the_place_and_are_saved(
     assert pane.font().pointSizeF() == pytest.approx(base * 1.1)
     qtbot.keyClick(pane, Qt.Key.Key_Equal, CTRL)
     assert pane.font().pointSizeF() == pytest.approx(base * 1.2)
-    assert _stored()["zoom"] == 120 and window.statusBar().currentMessage() == "Zoom 120%"
+    assert window.statusBar().currentMessage() == "Zoom 120%"
+    window.settings_flow.flush()  # saved once the zoom pauses
+    assert _stored()["zoom"] == 120
     assert applied == [{"zoom"}, {"zoom"}]
     assert _on_top_line(pane, top)  # the reader is where they were
     assert pane.selection_offsets() == (start, start + len("critics called"))
     assert [(s.start, s.end) for s in pane.highlighter.index.at(start)] == [(start, start + len("critics"))]
 
     qtbot.keyClick(pane, Qt.Key.Key_Minus, CTRL)
-    assert _stored()["zoom"] == 110 and _on_top_line(pane, top)
+    assert _on_top_line(pane, top)
+    window.settings_flow.flush()  # saved once the zoom pauses
+    assert _stored()["zoom"] == 110
     QApplication.sendEvent(pane.viewport(), _wheel(QPoint(20, 20), 240, CTRL))
-    assert _stored()["zoom"] == 130 and pane.font().pointSizeF() == pytest.approx(base * 1.3)
+    assert pane.font().pointSizeF() == pytest.approx(base * 1.3)
+    window.settings_flow.flush()  # saved once the zoom pauses
+    assert _stored()["zoom"] == 130
     assert _on_top_line(pane, top)
     qtbot.keyClick(pane, Qt.Key.Key_0, CTRL)
-    assert _stored()["zoom"] == 100 and pane.font().pointSizeF() == base and _on_top_line(pane, top)
+    assert pane.font().pointSizeF() == base and _on_top_line(pane, top)
+    window.settings_flow.flush()  # saved once the zoom pauses
+    assert _stored()["zoom"] == 100
     assert pane.selection_offsets() == (start, start + len("critics called"))
 
 
@@ -178,10 +186,51 @@ def test_the_zoom_stops_at_its_bounds(qtbot, open_window) -> None:
     window = open_window()
     for _ in range(3):
         window.settings_flow.zoom_in_action.trigger()
-    assert _stored()["zoom"] == 300 and "largest" in window.statusBar().currentMessage()
+    assert "largest" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: _stored().get("zoom") == 300)
     for _ in range(30):
         window.settings_flow.zoom_out_action.trigger()
-    assert _stored()["zoom"] == 50 and "smallest" in window.statusBar().currentMessage()
+    assert "smallest" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: _stored().get("zoom") == 50)
+
+
+def test_a_turn_of_the_wheel_saves_the_zoom_once_and_closing_saves_a_pending_one(
+    qtbot, open_window, monkeypatch
+) -> None:
+    window = open_window()
+    written: list[dict] = []
+    write = config.write_settings
+    monkeypatch.setattr(config, "write_settings", lambda changes: (written.append(changes), write(changes)))
+    for _ in range(5):  # five notches
+        QApplication.sendEvent(window.pane.viewport(), _wheel(QPoint(20, 20), 120, CTRL))
+    assert window.settings_flow.settings.zoom == 150 and written == []
+    qtbot.waitUntil(lambda: written == [{"zoom": 150}])
+    window.settings_flow.zoom_out_action.trigger()
+    window.close()  # before the pause: saved as the window closes
+    assert written == [{"zoom": 150}, {"zoom": 140}] and _stored()["zoom"] == 140
+
+
+def test_a_language_with_a_translation_the_code_does_not_list_is_offered_and_kept(
+    qtbot, open_window, monkeypatch, tmp_path
+) -> None:
+    """A language added per docs/translating.md shows in the list, and OK does not reset it."""
+    from annotator.ui import qt_i18n
+
+    built = qt_i18n.translations_dir()
+    assert built is not None
+    folder = tmp_path / "i18n"
+    folder.mkdir()
+    for qm in [*built.glob("annotator_*.qm"), built / "annotator_es.qm"]:
+        (folder / qm.name).write_bytes(qm.read_bytes() if qm.exists() else b"")
+    monkeypatch.setattr(qt_i18n, "translations_dir", lambda: folder)
+    config.write_settings({"language": "es"})
+    window = open_window()
+    shown = _answer(monkeypatch, lambda dialog: dialog.size_spin.setValue(15))
+    window.settings_action.trigger()
+    combo = shown[0].language_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == ["", "en", "de", "es", "fr"]
+    assert combo.currentText().startswith("Español")
+    assert _stored()["language"] == "es" and window.settings_flow.settings.language == "es"
 
 
 def test_a_font_change_keeps_the_place(qtbot, open_window, import_text, monkeypatch, applied) -> None:

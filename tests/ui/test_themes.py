@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFontDatabase, QKeySequence, QPalette, QTextCh
 from PySide6.QtWidgets import QApplication, QMenu
 
 from annotator import config
+from annotator.config import ReadingSettings
 from annotator.core import themes
 from annotator.core.boilerplate import Cut
 from annotator.core.colours import MIN_CONTRAST, MIN_NON_TEXT_CONTRAST, contrast_ratio
@@ -23,13 +24,6 @@ from annotator.ui.qt_trim_dialog import QtTrimDialog
 
 TEXT = "Alpha beta gamma delta epsilon. Zeta eta theta iota kappa.\nLambda mu nu xi omicron.\n"
 Underline = QTextCharFormat.UnderlineStyle
-
-
-@pytest.fixture(autouse=True)
-def system_theme_afterwards():
-    """The application (shared by every test) goes back to Qt's own style and palette."""
-    yield
-    apply_theme(themes.SYSTEM)
 
 
 def _tagged_window(open_window, import_text):
@@ -155,9 +149,9 @@ def test_the_saved_appearance_is_restored_when_the_window_opens(qtbot, open_wind
     assert window.appearance.style_actions["underline"].isChecked() and window.appearance.patterns_action.isChecked()
     assert _format_at(window, "gamma").underlineStyle() == Underline.DashUnderline
     # The Settings dialog's hook: the same keys, applied to the whole application.
-    apply_appearance(QApplication.instance(), {"theme": "light", "highlight_style": "fill"})
+    apply_appearance(QApplication.instance(), ReadingSettings(theme="light", highlight_style="fill"))
     assert applied_theme() == "light" and window.pane.highlighter.highlight_style == "fill"
-    assert not window.pane.highlighter.tag_patterns  # missing: the default
+    assert not window.pane.highlighter.tag_patterns
 
 
 def test_the_focus_outline_reaches_3_to_1_even_in_a_pale_accent(qtbot, open_window, import_text):
@@ -232,3 +226,63 @@ def test_the_trim_dialog_strikes_text_through_in_the_theme_colours(qtbot, name: 
     ink = struck.format.foreground().color()
     assert ink == dialog.preview.palette().color(QPalette.ColorRole.PlaceholderText)
     assert contrast_ratio(rgb(ink), rgb(page)) >= MIN_CONTRAST
+
+
+def test_the_settings_dialog_shows_a_theme_chosen_in_the_view_menu_and_can_undo_it(qtbot, open_window, monkeypatch):
+    """View › Theme and Edit › Settings… share one copy of the settings: the dialog is never stale."""
+    from PySide6.QtWidgets import QDialog
+
+    from annotator.ui.qt_settings import QtSettingsDialog
+
+    window = open_window()
+    window.appearance.theme_actions["dark"].trigger()
+    window.appearance.style_actions["underline"].trigger()
+    window.appearance.patterns_action.trigger()
+    shown = []
+
+    def back_to_system(dialog: QtSettingsDialog) -> int:
+        shown.append((dialog.theme_combo.currentData(), dialog.highlight_combo.currentData(),
+                      dialog.patterns_check.isChecked()))  # fmt: skip
+        dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("system"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QtSettingsDialog, "exec", back_to_system)
+    window.settings_action.trigger()
+    assert shown == [("dark", "underline", True)]
+    assert applied_theme() == "system" and config.read_settings()["theme"] == "system"
+    window.appearance.sync()
+    assert window.appearance.theme_actions["system"].isChecked()
+
+
+def test_a_theme_that_cannot_be_saved_stays_in_use_until_quitting(qtbot, open_window, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from annotator.ui.qt_settings import QtSettingsDialog
+
+    window = open_window()
+
+    def refuse(_changes) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(config, "write_settings", refuse)
+    window.appearance.theme_actions["sepia"].trigger()
+    assert applied_theme() == "sepia" and "used until you quit" in window.statusBar().currentMessage()
+
+    def choose_dark(dialog: QtSettingsDialog) -> int:
+        dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("dark"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QtSettingsDialog, "exec", choose_dark)
+    window.settings_action.trigger()
+    assert applied_theme() == "dark" and window.settings_flow.settings.theme == "dark"
+    assert "used until you quit" in window.statusBar().currentMessage()
+
+
+def test_a_choice_in_the_menu_keeps_what_another_program_saved_meanwhile(qtbot, open_window):
+    """settings.json is read again as it is written, and only the key chosen is written over it."""
+    window = open_window()
+    config.save_coder_name("Ann")  # the command line, while the window is open
+    config.write_settings({"line_width": 60})
+    window.appearance.theme_actions["dark"].trigger()
+    stored = config.read_settings()
+    assert (stored["theme"], stored["coder"], stored["line_width"]) == ("dark", "Ann", 60)

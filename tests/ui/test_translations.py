@@ -182,9 +182,19 @@ def _is_words(node: ast.expr) -> bool:
     return any(c.isalpha() for c in node.value)
 
 
+def _is_sentence(node: ast.expr | None) -> bool:
+    """A string (or f-string) whose own text has two words in a row, tags aside: a message, not a key or markup."""
+    parts = node.values if isinstance(node, ast.JoinedStr) else [node]
+    text = "".join(p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str))
+    return re.search(r"[^\W\d_]+ [^\W\d_]+", re.sub(r"<[^>]*>", " ", text)) is not None
+
+
 def _untranslated(path: Path) -> list[str]:
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        # A message returned for a caller to show (``return f"the tag '{name}' was deleted"``).
+        if isinstance(node, ast.Return) and _is_sentence(node.value):
+            found.append(f"{path.name}:{node.lineno} return: a message returned untranslated")
         if not isinstance(node, ast.Call):
             continue
         name = _name(node.func)
@@ -211,10 +221,14 @@ def test_the_literal_check_catches_an_unwrapped_string(tmp_path: Path) -> None:
     code.write_text(
         'label.setText("Hello")\nQPushButton(self.tr("&OK"), self)\nbox.setTitle(f"{n} hits")\n'
         'self.tr(f"{n} hits")\nview.setAccessibleName(self.tr("Hits"))\nbox.addItem("—", None)\n'
-        'QCoreApplication.translate("X", "%n hits", None, n)\n',
+        'QCoreApplication.translate("X", "%n hits", None, n)\n'
+        "def why(tag):\n    return f\"the tag '{tag}' was deleted\"\n"
+        'def key(n):\n    return f"position:{n}"\ndef page(n):\n    return f"<p style=\'x\'>{n}</p>"\n',
         encoding="utf-8",
     )
-    assert [line.split()[0] for line in _untranslated(code)] == ["qt_x.py:1", "qt_x.py:3", "qt_x.py:4", "qt_x.py:7"]
+    assert [line.split()[0] for line in _untranslated(code)] == [
+        "qt_x.py:1", "qt_x.py:3", "qt_x.py:4", "qt_x.py:7", "qt_x.py:9"
+    ]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -226,11 +240,8 @@ def qm_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def language(qapp, qm_dir: Path):  # type: ignore[no-untyped-def]
-    """Install a language for one test, then English and the previous locale again."""
-    before = QLocale()
-    yield lambda code, folder=qm_dir: qt_i18n.install_translations(code, folder)
-    qt_i18n.install_translations("en", qm_dir)  # as every UI test has it (tests/ui/conftest.py)
-    QLocale.setDefault(before)
+    """Install a language for one test (English and its locale come back after it: tests/ui/conftest.py)."""
+    return lambda code, folder=qm_dir: qt_i18n.install_translations(code, folder)
 
 
 def _cancel_text() -> str:

@@ -14,6 +14,10 @@
         <translation>Gespeichert</translation>
     </message>
     <message>
+        <source>the tag &apos;{name}&apos; was deleted by another program</source>
+        <translation>der Tag „{name}“ wurde von einem anderen Programm gelöscht</translation>
+    </message>
+    <message>
         <source>what is stored now cannot be shown: {error}</source>
         <translation>was jetzt gespeichert ist, kann nicht angezeigt werden: {error}</translation>
     </message>

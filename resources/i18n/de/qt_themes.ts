@@ -55,9 +55,5 @@
         <source>Underline each tag in a pattern of its own (solid, dashed, dotted, wavy…), in codebook order; while other coders are shown in their underline styles, theirs win</source>
         <translation>Jeden Tag in einem eigenen Muster unterstreichen (durchgezogen, gestrichelt, gepunktet, gewellt …), in der Reihenfolge des Codebuchs; solange andere Codierer in ihren Unterstreichungsstilen gezeigt werden, haben deren Stile Vorrang</translation>
     </message>
-    <message>
-        <source>The setting could not be saved: {error}</source>
-        <translation>Die Einstellung konnte nicht gespeichert werden: {error}</translation>
-    </message>
 </context>
 </TS>

@@ -14,6 +14,10 @@
         <translation>Enregistré</translation>
     </message>
     <message>
+        <source>the tag &apos;{name}&apos; was deleted by another program</source>
+        <translation>l&apos;étiquette « {name} » a été supprimée par un autre programme</translation>
+    </message>
+    <message>
         <source>what is stored now cannot be shown: {error}</source>
         <translation>ce qui est enregistré maintenant ne peut pas être affiché : {error}</translation>
     </message>

@@ -55,9 +55,5 @@
         <source>Underline each tag in a pattern of its own (solid, dashed, dotted, wavy…), in codebook order; while other coders are shown in their underline styles, theirs win</source>
         <translation>Souligner chaque étiquette d’un motif propre (plein, tireté, pointillé, ondulé…), dans l’ordre du livre de codes ; tant que d’autres codeurs sont affichés dans leurs styles de soulignement, les leurs l’emportent</translation>
     </message>
-    <message>
-        <source>The setting could not be saved: {error}</source>
-        <translation>Le paramètre n’a pas pu être enregistré : {error}</translation>
-    </message>
 </context>
 </TS>

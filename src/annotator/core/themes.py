@@ -12,19 +12,14 @@ the text), ``underline`` (no tint: a line in its colour, at least 3:1 against th
 or ``both``. With tag patterns on, each tag's underline has a pattern of its own
 (:func:`tag_pattern`), so colour is not the only thing telling tags apart.
 
-The settings file keeps them under :data:`THEME_KEY`, :data:`HIGHLIGHT_STYLE_KEY` and
-:data:`TAG_PATTERNS_KEY`; :func:`appearance` reads them, anything unknown as the default.
+:data:`THEMES` and :data:`HIGHLIGHT_STYLES` are the choices (the first is the default) that
+:class:`annotator.config.ReadingSettings` checks ``settings.json`` against.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
-
-THEME_KEY = "theme"
-HIGHLIGHT_STYLE_KEY = "highlight_style"
-TAG_PATTERNS_KEY = "tag_patterns"
 
 SYSTEM = "system"
 THEMES: tuple[str, ...] = (SYSTEM, "light", "dark", "sepia")
@@ -119,27 +114,6 @@ PALETTES: dict[str, Palette] = {
     "dark": Palette(_DARK, _disabled(_DARK, "#7a7a7a")),
     "sepia": Palette(_SEPIA, _disabled(_SEPIA, "#9a8a74")),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Appearance:
-    """Core: the appearance settings: a theme, a highlight style, whether tags get underline patterns."""
-
-    theme: str = SYSTEM
-    highlight_style: str = FILL
-    tag_patterns: bool = False
-
-
-def appearance(settings: Mapping[str, Any]) -> Appearance:
-    """The appearance *settings* (``settings.json``) ask for; a missing or unknown value is the default."""
-    theme = settings.get(THEME_KEY)
-    style = settings.get(HIGHLIGHT_STYLE_KEY)
-    patterns = settings.get(TAG_PATTERNS_KEY)
-    return Appearance(
-        theme if theme in THEMES else SYSTEM,
-        style if style in HIGHLIGHT_STYLES else FILL,
-        patterns if isinstance(patterns, bool) else False,
-    )
 
 
 def tag_pattern(position: int) -> str:

@@ -45,7 +45,7 @@ class _QuitAfterFirstPaint(QObject):
 def create_main_window(library: Library) -> QtMainWindow:
     """A main window on *library*, filled and at the last reading position (not yet shown)."""
     window = QtMainWindow(QtLibrarySession(library))  # it names its library itself, for people
-    apply_appearance(window, config.read_settings())  # the theme, app-wide, and the highlight style
+    apply_appearance(window, window.settings_flow.settings)  # the theme, app-wide, and the highlight style
     window.restore_window_state()
     window.start()
     window.watcher.start()

@@ -50,8 +50,7 @@ def install_translations(language: str | None = None, folder: Path | None = None
     assert app is not None, "a QApplication comes first"
     remove_translations()
     if language is None:
-        setting = config.read_settings().get("language", "")
-        language = setting if isinstance(setting, str) else ""
+        language = config.reading_settings().language
     locale = QLocale(language) if language else QLocale.system()
     QLocale.setDefault(locale)
     folder = folder or translations_dir()

@@ -333,7 +333,7 @@ class QtMainWindow(QMainWindow):
         view_menu.addAction(self.agreement.action)
         view_menu.addSeparator()
         view_menu.addMenu(self.coder_view.menu)
-        self.appearance = QtAppearanceMenus(self)
+        self.appearance = QtAppearanceMenus(self, self.settings_flow)
         view_menu.addMenu(self.appearance.theme_menu)
         view_menu.addMenu(self.appearance.style_menu)
         view_menu.addSeparator()
@@ -706,10 +706,11 @@ class QtMainWindow(QMainWindow):
         return menu
 
     def _on_settings_applied(self, changed: set[str]) -> None:
-        """Settings changed (Edit › Settings…, a zoom key): the pane's font and column are already
-        applied; the theme, highlight style and tag patterns follow from here."""
+        """Settings changed (Edit › Settings…, View › Theme, a zoom key): the pane's font and column are
+        already applied; the theme, highlight style and tag patterns follow from here, as they are in
+        effect (saved or not)."""
         if changed & {"theme", "highlight_style", "tag_patterns"}:
-            apply_appearance(self, config.read_settings())
+            apply_appearance(self, self.settings_flow.settings)
 
     def _report(self, message: str) -> None:
         self.statusBar().showMessage(message, 5000)
@@ -802,6 +803,7 @@ class QtMainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_reading_position()
+        self.settings_flow.flush()  # a zoom saved only once it paused
         self.watcher.stop()
         self.stop_background_reads()
         settings = _settings()

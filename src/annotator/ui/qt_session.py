@@ -355,7 +355,7 @@ class QtLibrarySession(QObject):
     def _explained(self, exc: BaseException) -> str:
         """Why a use case failed, for the user: a tag this window still shows by name, not by id."""
         if isinstance(exc, TagNotFound) and (tag := self.tag(exc.tag_id)) is not None:
-            return f"the tag '{tag.name}' was deleted by another program"
+            return self.tr("the tag '{name}' was deleted by another program").format(name=tag.name)
         return _message(exc)
 
     def _settle(self) -> None:

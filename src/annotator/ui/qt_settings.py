@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,13 +33,14 @@ from PySide6.QtWidgets import (
 from annotator import config
 from annotator.config import ReadingSettings
 from annotator.core.model import NAME_MAX
-from annotator.ui.qt_i18n import format_number
+from annotator.ui.qt_i18n import available_languages, format_number, language_name
 from annotator.ui.qt_preferences import QtCoderIdentity
 from annotator.ui.qt_text_pane import DEFAULT_FAMILY, DEFAULT_POINT_SIZE, QtTextPane
 
 ZOOM_STEP = 10  # percent
+ZOOM_SAVE_DELAY_MS = 500  # a Ctrl+wheel turn is many steps: the zoom is saved once it pauses
 
-# The choices' labels are translated when shown; a language is named as its speakers name it.
+# The choices' labels are translated when shown (their values are core.themes' THEMES and HIGHLIGHT_STYLES).
 THEME_CHOICES = (
     ("system", QT_TRANSLATE_NOOP("QtSettingsDialog", "Follow system")),
     ("light", QT_TRANSLATE_NOOP("QtSettingsDialog", "Light")),
@@ -51,12 +52,7 @@ HIGHLIGHT_CHOICES = (
     ("underline", QT_TRANSLATE_NOOP("QtSettingsDialog", "Underline only")),
     ("both", QT_TRANSLATE_NOOP("QtSettingsDialog", "Fill and underline")),
 )
-LANGUAGE_CHOICES = (
-    ("", QT_TRANSLATE_NOOP("QtSettingsDialog", "System default")),
-    ("en", "English"),
-    ("de", "Deutsch"),
-    ("fr", "Français"),
-)
+SYSTEM_LANGUAGE = QT_TRANSLATE_NOOP("QtSettingsDialog", "System default")
 
 
 def reading_font(settings: ReadingSettings) -> QFont:
@@ -76,10 +72,28 @@ def _name(widget: QWidget, name: str) -> None:
         inner.setAccessibleName(name)
 
 
-def _choice_combo(parent: QWidget, choices: tuple[tuple[str, str], ...], current: str, name: str) -> QComboBox:
+def _translated(choices: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    return [(value, QCoreApplication.translate("QtSettingsDialog", label)) for value, label in choices]
+
+
+def language_choices(current: str) -> list[tuple[str, str]]:
+    """The languages to offer: the system's, English, every built translation (named as its speakers
+    name it), and *current* even without one, so OK never drops a setting it cannot show."""
+    codes = [code for code in available_languages() if code != "en"]
+    if current and current != "en" and current not in codes:
+        codes.append(current)
+    named = [(code, language_name(code)) for code in codes]
+    return [
+        ("", QCoreApplication.translate("QtSettingsDialog", SYSTEM_LANGUAGE)),
+        ("en", "English"),
+        *((code, name[:1].upper() + name[1:] if name else code) for code, name in named),
+    ]
+
+
+def _choice_combo(parent: QWidget, choices: list[tuple[str, str]], current: str, name: str) -> QComboBox:
     combo = QComboBox(parent)
     for value, label in choices:
-        combo.addItem(QCoreApplication.translate("QtSettingsDialog", label), value)
+        combo.addItem(label, value)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     combo.setAccessibleName(name)
     return combo
@@ -132,10 +146,10 @@ class QtSettingsDialog(QDialog):
 
         appearance = QWidget(self.tabs)
         form = QFormLayout(appearance)
-        self.theme_combo = _choice_combo(appearance, THEME_CHOICES, settings.theme, self.tr("Theme"))
+        self.theme_combo = _choice_combo(appearance, _translated(THEME_CHOICES), settings.theme, self.tr("Theme"))
         form.addRow(self.tr("&Theme"), self.theme_combo)
         self.highlight_combo = _choice_combo(
-            appearance, HIGHLIGHT_CHOICES, settings.highlight_style, self.tr("Highlight style")
+            appearance, _translated(HIGHLIGHT_CHOICES), settings.highlight_style, self.tr("Highlight style")
         )
         form.addRow(self.tr("&Highlights"), self.highlight_combo)
         self.patterns_check = QCheckBox(self.tr("Underline &patterns per tag (colour is not the only cue)"), appearance)
@@ -163,7 +177,9 @@ class QtSettingsDialog(QDialog):
 
         language = QWidget(self.tabs)
         form = QFormLayout(language)
-        self.language_combo = _choice_combo(language, LANGUAGE_CHOICES, settings.language, self.tr("Language"))
+        self.language_combo = _choice_combo(
+            language, language_choices(settings.language), settings.language, self.tr("Language")
+        )
         form.addRow(self.tr("&Language"), self.language_combo)
         note = QLabel(self.tr("Takes effect when Annotator restarts."), language)
         note.setWordWrap(True)
@@ -197,8 +213,12 @@ class QtSettingsDialog(QDialog):
 class QtSettingsFlow:
     """UI: the window's settings: Edit › Settings…, the zoom keys, and applying both to the text pane.
 
-    *on_applied* is called with the keys that changed (after they are saved) so the window
-    re-applies what is not the pane's font or column: the theme, the highlight style, the patterns.
+    :attr:`settings` is the one copy of the settings in effect: View › Theme and View › Highlight
+    style change them through :meth:`change` too, so the dialog always shows what is in effect.
+    *on_applied* is called with the keys that changed (after they are saved, or failed to be) so
+    the window re-applies what is not the pane's font or column (the theme, the highlight style,
+    the patterns) from :attr:`settings`. A zoom is saved once the keys or the wheel pause
+    (:data:`ZOOM_SAVE_DELAY_MS`), not at every notch; :meth:`flush` saves it at once.
     """
 
     def __init__(
@@ -215,6 +235,9 @@ class QtSettingsFlow:
         self._report = report
         self._on_applied = on_applied
         self.settings = config.reading_settings()
+        self._unsaved: set[str] = set()  # the keys changed by a zoom, not saved yet
+        self._save_timer = QTimer(parent, singleShot=True, interval=ZOOM_SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.flush)
         self.settings_action = QAction(
             QCoreApplication.translate("QtSettingsFlow", "&Settings…"), parent, shortcut=QKeySequence("Ctrl+,")
         )
@@ -268,21 +291,44 @@ class QtSettingsFlow:
 
     def apply(self, settings: ReadingSettings) -> set[str]:
         """Show and save *settings* (clamped); returns the keys that changed."""
+        changed = self._use(settings)
+        self._save(changed)
+        return changed
+
+    def change(self, **values: object) -> None:
+        """Change some settings (``theme="dark"``), save them and have the window apply them."""
+        changed = self.apply(dataclasses.replace(self.settings, **values))  # type: ignore[arg-type]
+        if changed:
+            self._on_applied(changed)
+
+    def flush(self) -> None:
+        """Save the zoom not yet saved (the window calls it as it closes)."""
+        self._save_timer.stop()
+        self._save(set(self._unsaved))
+
+    def _use(self, settings: ReadingSettings) -> set[str]:
+        """Make *settings* those in effect and show them in the pane; returns the keys that changed."""
         old, new = self.settings.as_settings(), settings.as_settings()
         changed = {key for key in new if new[key] != old[key]}
-        if not changed:
-            return changed
-        self.settings = settings
-        self._show_in_pane()
+        if changed:
+            self.settings = settings
+            self._show_in_pane()
+        return changed
+
+    def _save(self, keys: set[str]) -> None:
+        """Write *keys* of the settings in effect, and only those: another program's keys are left alone."""
+        self._unsaved -= keys
+        if not keys:
+            return
+        current = self.settings.as_settings()
         try:
-            config.write_settings({key: new[key] for key in changed})
+            config.write_settings({key: current[key] for key in keys})
         except OSError as exc:
             self._report(
                 QCoreApplication.translate(
                     "QtSettingsFlow", "The settings could not be saved ({error}); they are used until you quit."
                 ).format(error=exc.strerror or exc)
             )
-        return changed
 
     def zoom(self, step: int) -> None:
         """Zoom the text *step* steps of 10% in (> 0) or out (< 0); 0 is the actual size (100%)."""
@@ -296,6 +342,8 @@ class QtSettingsFlow:
             )
             self._report(said.format(zoom=zoom))
             return
-        if self.apply(dataclasses.replace(self.settings, zoom=zoom)):
+        if self._use(dataclasses.replace(self.settings, zoom=zoom)):
+            self._unsaved.add("zoom")
+            self._save_timer.start()
             self._on_applied({"zoom"})
         self._report(QCoreApplication.translate("QtSettingsFlow", "Zoom {zoom}%").format(zoom=zoom))

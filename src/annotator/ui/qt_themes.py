@@ -8,21 +8,23 @@ on the palette change). Light, Dark and Sepia are explicit palettes
 from the palette alone; Qt is also told the scheme (light or dark) so that what the
 platform draws (title bars) matches.
 
-:func:`apply_appearance` applies a settings dict (the keys the Settings dialog writes);
-:class:`QtAppearanceMenus` are the keyboard path and save each choice at once.
+:func:`apply_appearance` applies the settings (:class:`annotator.config.ReadingSettings`);
+:class:`QtAppearanceMenus` are the keyboard path: each choice goes through the window's
+:class:`~annotator.ui.qt_settings.QtSettingsFlow`, the one owner of the current settings,
+which saves it and has the window apply it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
-from annotator import config
+from annotator.config import ReadingSettings
 from annotator.core import themes
+from annotator.ui.qt_settings import QtSettingsFlow
 from annotator.ui.qt_text_pane import QtTextPane
 
 # The menus' entries, translated when shown.
@@ -90,11 +92,9 @@ def apply_theme(name: str, app: QApplication | None = None) -> None:
     app.setProperty(_APPLIED, name)
 
 
-def apply_appearance(window_or_app: QWidget | QApplication, settings: Mapping[str, Any]) -> None:
-    """Apply the appearance *settings* (keys "theme", "highlight_style", "tag_patterns"; missing or
-    unknown ones as their defaults): the theme to the application, the rest to every text pane of
-    *window_or_app* (every top-level window's, for the application)."""
-    chosen = themes.appearance(settings)
+def apply_appearance(window_or_app: QWidget | QApplication, chosen: ReadingSettings) -> None:
+    """Apply the appearance settings: the theme to the application, the highlight style and tag
+    patterns to every text pane of *window_or_app* (every top-level window's, for the application)."""
     apply_theme(chosen.theme)
     tops = QApplication.topLevelWidgets() if isinstance(window_or_app, QApplication) else [window_or_app]
     for top in tops:
@@ -108,11 +108,11 @@ def apply_appearance(window_or_app: QWidget | QApplication, settings: Mapping[st
 
 class QtAppearanceMenus(QObject):
     """UI: View › Theme and View › Highlight style for *window*: exclusive checkable entries with
-    mnemonics, each choice applied at once and saved in ``settings.json``."""
+    mnemonics, each choice handed to *flow*, which saves it in ``settings.json`` and has it applied."""
 
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: QWidget, flow: QtSettingsFlow) -> None:
         super().__init__(window)
-        self._window = window
+        self._flow = flow
         self.theme_menu = QMenu(self.tr("T&heme"), window)
         self.theme_menu.setAccessibleName(self.tr("Theme"))
         self.theme_actions = self._group(self.theme_menu, THEME_LABELS, self._choose_theme)
@@ -145,37 +145,20 @@ class QtAppearanceMenus(QObject):
             actions[key] = action
         return actions
 
-    def _panes(self) -> list[QtTextPane]:
-        return self._window.findChildren(QtTextPane)
-
     def sync(self) -> None:
-        """Check the entries that are in effect (the Settings dialog may have changed them)."""
-        self.theme_actions[applied_theme()].setChecked(True)
-        panes = self._panes()
-        if panes:
-            self.style_actions[panes[0].highlighter.highlight_style].setChecked(True)
-            self.patterns_action.blockSignals(True)
-            self.patterns_action.setChecked(panes[0].highlighter.tag_patterns)
-            self.patterns_action.blockSignals(False)
+        """Check the entries of the settings in effect (the Settings dialog may have changed them)."""
+        settings = self._flow.settings
+        self.theme_actions[settings.theme].setChecked(True)
+        self.style_actions[settings.highlight_style].setChecked(True)
+        self.patterns_action.blockSignals(True)
+        self.patterns_action.setChecked(settings.tag_patterns)
+        self.patterns_action.blockSignals(False)
 
     def _choose_theme(self, name: str) -> None:
-        apply_theme(name)
-        self._save({themes.THEME_KEY: name})
+        self._flow.change(theme=name)
 
     def _choose_style(self, style: str) -> None:
-        for pane in self._panes():
-            pane.set_highlight_style(style)
-        self._save({themes.HIGHLIGHT_STYLE_KEY: style})
+        self._flow.change(highlight_style=style)
 
     def _choose_patterns(self, on: bool) -> None:
-        for pane in self._panes():
-            pane.set_tag_patterns(on)
-        self._save({themes.TAG_PATTERNS_KEY: on})
-
-    def _save(self, changes: dict[str, Any]) -> None:
-        try:
-            config.write_settings(changes)
-        except OSError as exc:  # shown now, kept only for this session
-            QMessageBox.warning(
-                self._window, "Annotator", self.tr("The setting could not be saved: {error}").format(error=exc)
-            )
+        self._flow.change(tag_patterns=on)
