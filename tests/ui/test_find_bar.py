@@ -59,24 +59,24 @@ def test_switches_change_what_is_found(qtbot, open_window, import_text) -> None:
     qtbot.keyClick(window.pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     _type(qtbot, bar.edit, "rose")
     qtbot.keyClick(bar.edit, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # whole words
-    assert bar.word_box.isChecked() and len(bar.hits) == 3
+    assert bar.options.word_box.isChecked() and len(bar.hits) == 3
     qtbot.keyClick(bar.edit, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # match case
-    assert bar.case_box.isChecked() and len(bar.hits) == 3
+    assert bar.options.case_box.isChecked() and len(bar.hits) == 3
     bar.edit.setText("Rose")
     assert bar.hits == []
     assert bar.count_label.text() == "No hits"
     bar.edit.setText("rose garden. Rosé")
     assert bar.hits == []
     qtbot.keyClick(bar.edit, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # loose: NBSP is a space
-    bar.loose_box.setFocus()
-    qtbot.keyClick(bar.loose_box, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # the keys work from a switch
-    qtbot.keyClick(bar.loose_box, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
-    assert bar.loose_box.isChecked()
+    bar.options.loose_box.setFocus()
+    qtbot.keyClick(bar.options.loose_box, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # the keys work from a switch
+    qtbot.keyClick(bar.options.loose_box, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    assert bar.options.loose_box.isChecked()
     assert [window.pane.text[a:b] for a, b in bar.hits] == ["rose\u00a0garden. Rosé"]
     bar.edit.setText("(a+)+$")
     qtbot.keyClick(bar.edit, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # regex, and loose refused
     assert "loose matching is for plain text" in bar.count_label.text()
-    bar.loose_box.setChecked(False)
+    bar.options.loose_box.setChecked(False)
     assert "could take hours" in bar.count_label.text() and bar.hits == [] and window.pane.found_spans == []
 
 
@@ -153,7 +153,7 @@ def test_the_bar_and_its_parts_have_names_and_the_menu_has_its_keys(open_window,
     import_text(TEXT)
     window = open_window()
     bar = window.find_bar
-    for widget in (bar, bar.edit, bar.case_box, bar.word_box, bar.regex_box, bar.loose_box, bar.previous_button,
+    for widget in (bar, bar.edit, bar.options.case_box, bar.options.word_box, bar.options.regex_box, bar.options.loose_box, bar.previous_button,
                    bar.next_button, bar.close_button, bar.count_label):  # fmt: skip
         assert widget.accessibleName()
     keys = [a.shortcut().toString() for a in (window.find_action, window.find_next_action, window.find_previous_action)]
@@ -210,8 +210,8 @@ def test_another_document_opened_gets_its_hits_marked_and_keeps_its_place(qtbot,
     assert pane.selection_offsets() is None  # not moved to a hit by opening the document
     qtbot.keyClick(window, Qt.Key.Key_F3)
     assert pane.selection_offsets() == (16, 20) and bar.count_label.text() == "1 of 2"
-    bar.case_box.setFocus()
-    qtbot.keyClick(bar.case_box, Qt.Key.Key_Escape)  # Esc closes from a switch too
+    bar.options.case_box.setFocus()
+    qtbot.keyClick(bar.options.case_box, Qt.Key.Key_Escape)  # Esc closes from a switch too
     assert not bar.isVisible() and pane.hasFocus()
 
 

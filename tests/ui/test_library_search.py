@@ -115,7 +115,7 @@ def test_switches_and_a_refused_regex_are_said_in_the_view(qtbot, open_window, t
     _search_by_keyboard(qtbot, window, "rose")
     qtbot.keyClick(panel.edit, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # whole words: searched again
     _wait_until_ended(panel)
-    assert panel.word_box.isChecked() and _titles(panel, three) == [("first", 2), ("third", 2)]
+    assert panel.options.word_box.isChecked() and _titles(panel, three) == [("first", 2), ("third", 2)]
     qtbot.keyClick(panel.edit, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     _wait_until_ended(panel)
     panel.edit.selectAll()
@@ -193,7 +193,7 @@ def test_a_search_is_saved_in_the_library_run_and_deleted(
     qtbot.keyClick(panel.edit, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)  # Run
     qtbot.waitUntil(lambda: panel.edit.text() == "rose")
     _wait_until_ended(panel)
-    assert panel.edit.text() == "rose" and panel.word_box.isChecked()
+    assert panel.edit.text() == "rose" and panel.options.word_box.isChecked()
     assert _titles(panel, three) == [("first", 2), ("third", 2)]
     # A saved scope the chooser cannot show (given documents) is searched as saved.
     panel.saved_box.setCurrentText("all of one")
@@ -280,7 +280,7 @@ def test_every_control_is_named_and_reached_by_tab_and_the_view_menu_toggles_the
             break
         reached.append(widget)
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
-    controls = [panel.edit, panel.search_button, panel.case_box, panel.word_box, panel.regex_box, panel.loose_box,
+    controls = [panel.edit, panel.search_button, panel.options.case_box, panel.options.word_box, panel.options.regex_box, panel.options.loose_box,
                 panel.scope_box, panel.saved_box, panel.run_saved_button, panel.save_button,
                 panel.delete_saved_button, panel.tree]  # fmt: skip
     assert all(c in reached for c in controls), [c.accessibleName() for c in controls if c not in reached]

@@ -445,8 +445,8 @@ def test_the_views_mnemonics_clash_with_nothing_shown_and_the_find_bar_keys_work
     own = [a.shortcut().toString() for a in dock.panel.actions() if a.shortcut().toString().startswith("Alt+")]
     assert len(own) >= 4 and len(own) == len(set(own)), own
     assert all(a.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut for a in dock.panel.actions())
-    for switch, box in ((Qt.Key.Key_R, bar.regex_box), (Qt.Key.Key_C, bar.case_box), (Qt.Key.Key_L, bar.loose_box),
-                        (Qt.Key.Key_W, bar.word_box)):  # fmt: skip
+    for switch, box in ((Qt.Key.Key_R, bar.options.regex_box), (Qt.Key.Key_C, bar.options.case_box), (Qt.Key.Key_L, bar.options.loose_box),
+                        (Qt.Key.Key_W, bar.options.word_box)):  # fmt: skip
         qtbot.keyClick(bar.edit, switch, Qt.KeyboardModifier.AltModifier)
         assert box.isChecked(), switch
 

@@ -18,11 +18,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from annotator.core.errors import InvalidInput
 from annotator.core.search import Query, compile_query
 from annotator.ui.qt_i18n import format_count
+from annotator.ui.qt_query_options import QtQueryOptions
 from annotator.ui.qt_text_pane import QtTextPane
 
 #: The most hits the bar marks and steps through (the search stops there): a pattern that matches
@@ -66,29 +67,8 @@ class QtFindBar(QWidget):
         self.edit.setAccessibleName(self.tr("Find"))
         self.edit.setPlaceholderText(self.tr("Find in this document"))
         self.edit.setClearButtonEnabled(True)
-        self.case_box = QCheckBox(self.tr("Match case"), self)
-        self.word_box = QCheckBox(self.tr("Whole words"), self)
-        self.regex_box = QCheckBox(self.tr("Regex"), self)
-        self.loose_box = QCheckBox(self.tr("Loose"), self)
-        self.case_box.setAccessibleName(self.tr("Match case"))
-        self.word_box.setAccessibleName(self.tr("Whole words only"))
-        self.regex_box.setAccessibleName(self.tr("Regular expression"))
-        self.loose_box.setAccessibleName(self.tr("Loose: any white space, curly or straight quotes"))
-        self.case_box.setToolTip(self.tr("Match case (Alt+C)"))
-        self.word_box.setToolTip(self.tr("Whole words only: no letter, digit, _ or combining mark either side (Alt+W)"))
-        self.regex_box.setToolTip(self.tr("A regular expression, as Python writes them (Alt+R)"))
-        self.loose_box.setToolTip(
-            self.tr(
-                "White space matches any run of white space (NBSP, line breaks); quotes match curly or straight (Alt+L)"
-            )
-        )
-        # Actions, not mnemonics: the keys work wherever the focus is in the bar, on every platform.
-        for box, key in ((self.case_box, "Alt+C"), (self.word_box, "Alt+W"), (self.regex_box, "Alt+R"),
-                         (self.loose_box, "Alt+L")):  # fmt: skip
-            action = QAction(box.text(), self, shortcut=QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(box.toggle)
-            self.addAction(action)
+        self.options = QtQueryOptions(self)  # Alt+C, Alt+W, Alt+R, Alt+L
+        self.options.changed.connect(self.search)
         self.previous_button = QToolButton(self)
         self.previous_button.setText("↑")
         self.previous_button.setAccessibleName(self.tr("Previous hit"))
@@ -117,9 +97,8 @@ class QtFindBar(QWidget):
         row.addWidget(self.previous_button)
         row.addWidget(self.next_button)
         row.addWidget(self.count_label)
-        for box in (self.case_box, self.word_box, self.regex_box, self.loose_box):
+        for box in self.options.boxes:
             row.addWidget(box)
-            box.toggled.connect(lambda _on: self.search())
         row.addWidget(self.autocode_button)
         row.addWidget(self.close_button)
         autocode = QAction(self.tr("Auto-code hits"), self, shortcut=QKeySequence("Alt+A"))
@@ -204,13 +183,7 @@ class QtFindBar(QWidget):
         pattern = self.edit.text()
         if not pattern:
             return None
-        return Query(
-            pattern,
-            regex=self.regex_box.isChecked(),
-            case=self.case_box.isChecked(),
-            word=self.word_box.isChecked(),
-            loose=self.loose_box.isChecked(),
-        )
+        return self.options.query(pattern)
 
     def request_autocode(self) -> None:
         """Auto-code…: ask for the hits of the bar's query to be coded (said in the bar if there are none)."""

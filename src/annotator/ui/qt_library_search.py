@@ -44,7 +44,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QInputDialog,
@@ -65,6 +64,7 @@ from annotator.services import saved_searches, sets
 from annotator.services.library import Library
 from annotator.services.progress import Cancelled
 from annotator.services.searching import DocumentHits, Scope, hits_table, search_library, text_stamps
+from annotator.ui.qt_query_options import QtQueryOptions
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 from annotator.ui.qt_table_tools import QtElideLeftDelegate, QtTableTools
 
@@ -366,27 +366,8 @@ class QtLibrarySearch(QWidget):
         self.search_button = QPushButton(self.tr("Search"), self)
         self.search_button.setAccessibleName(self.tr("Search"))
         self.search_button.clicked.connect(self.search)
-        self.case_box = QCheckBox(self.tr("Match case"), self)
-        self.word_box = QCheckBox(self.tr("Whole words"), self)
-        self.regex_box = QCheckBox(self.tr("Regex"), self)
-        self.loose_box = QCheckBox(self.tr("Loose"), self)
-        self.case_box.setAccessibleName(self.tr("Match case"))
-        self.word_box.setAccessibleName(self.tr("Whole words only"))
-        self.regex_box.setAccessibleName(self.tr("Regular expression"))
-        self.loose_box.setAccessibleName(self.tr("Loose: any white space, curly or straight quotes"))
-        self.case_box.setToolTip(self.tr("Match case (Alt+C)"))
-        self.word_box.setToolTip(self.tr("Whole words only: no letter, digit, _ or combining mark either side (Alt+W)"))
-        self.regex_box.setToolTip(self.tr("A regular expression, as Python writes them (Alt+R)"))
-        self.loose_box.setToolTip(
-            self.tr(
-                "White space matches any run of white space (NBSP, line breaks); quotes match curly or straight (Alt+L)"
-            )
-        )
-        # As in the find bar: actions, so the keys work wherever the focus is in the panel.
-        for box, key in ((self.case_box, "Alt+C"), (self.word_box, "Alt+W"), (self.regex_box, "Alt+R"),
-                         (self.loose_box, "Alt+L")):  # fmt: skip
-            self._panel_action(box.text(), key, box.toggle)
-            box.toggled.connect(lambda _on: self._search_again())
+        self.options = QtQueryOptions(self)  # Alt+C, Alt+W, Alt+R, Alt+L, as in the find bar
+        self.options.changed.connect(self._search_again)
 
         self.scope_box = QComboBox(self)
         self.scope_box.setAccessibleName(self.tr("Search in"))
@@ -477,7 +458,7 @@ class QtLibrarySearch(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.edit, 1)
         top.addWidget(self.search_button)
-        for box in (self.case_box, self.word_box, self.regex_box, self.loose_box):
+        for box in self.options.boxes:
             top.addWidget(box)
         scope_row = QHBoxLayout()
         for widget in (scope_label, self.scope_box, self.set_box, self.attribute_box, self.value_edit):
@@ -529,13 +510,7 @@ class QtLibrarySearch(QWidget):
 
     def current_query(self) -> Query:
         """The query as the panel shows it now (not checked: :func:`compile_query` says if it can run)."""
-        return Query(
-            self.edit.text(),
-            regex=self.regex_box.isChecked(),
-            case=self.case_box.isChecked(),
-            word=self.word_box.isChecked(),
-            loose=self.loose_box.isChecked(),
-        )
+        return self.options.query(self.edit.text())
 
     def current_scope(self) -> Scope:
         """Where the panel searches now; the selected documents are those selected in the library list now."""
@@ -781,11 +756,7 @@ class QtLibrarySearch(QWidget):
             self._status(self.tr("Choose a saved search first."), 4000)
             return
         query = chosen.query
-        for box, on in ((self.case_box, query.case), (self.word_box, query.word), (self.regex_box, query.regex),
-                        (self.loose_box, query.loose)):  # fmt: skip
-            box.blockSignals(True)
-            box.setChecked(on)
-            box.blockSignals(False)
+        self.options.show_query(query)
         self.edit.setText(query.pattern)
         scope = saved_searches.scope_of(chosen)
         if scope.document_ids or (scope.set_name is not None and scope.where) or len(scope.where) > 1:
