@@ -155,6 +155,7 @@ def test_damage_found_by_the_check_in_background_refuses_every_write(filled_libr
     with Library.open(url_of(filled_library_file), check_in_background=True) as library:
         with pytest.raises(LibraryError, match=r"(?s)damaged \(.*\); nothing was saved; there is no good backup"):
             library.set_state("k", "v")
+        assert "damaged" in (library.damage_found() or "")  # what the window polls for, to say so at once
         with pytest.raises(LibraryError, match="damaged"):
             library.set_state("k", "v")  # and every write after
     assert digest(filled_library_file) == before
@@ -165,6 +166,7 @@ def test_damage_found_by_the_check_in_background_refuses_every_write(filled_libr
 def test_a_sound_library_checked_in_background_is_written_as_usual(filled_library_file: Path) -> None:
     with Library.open(url_of(filled_library_file), check_in_background=True) as library:
         library.set_state("k", "v")
+        assert library.damage_found() is None
     with Library.open(url_of(filled_library_file)) as library:
         assert library.state("k") == "v"
 

@@ -280,7 +280,11 @@ def test_the_views_keys_leave_the_find_bars_switches_working(qtbot, open_window,
     assert window.retrieval.isVisible()
     qtbot.keyClick(window.pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     bar = window.find_bar
-    for key, box in ((Qt.Key.Key_R, bar.options.regex_box), (Qt.Key.Key_C, bar.options.case_box), (Qt.Key.Key_L, bar.options.loose_box)):
+    for key, box in (
+        (Qt.Key.Key_R, bar.options.regex_box),
+        (Qt.Key.Key_C, bar.options.case_box),
+        (Qt.Key.Key_L, bar.options.loose_box),
+    ):
         qtbot.keyClick(bar.edit, key, Qt.KeyboardModifier.AltModifier)
         assert box.isChecked(), key
     panel = window.retrieval.panel

@@ -9,6 +9,11 @@
         <translation>Verbindung zur Bibliothek</translation>
     </message>
     <message>
+        <source>Library file damaged</source>
+        <extracomment>Shown in the status bar once the check of the library file in the background found damage.</extracomment>
+        <translation>Bibliotheksdatei beschädigt</translation>
+    </message>
+    <message>
         <source>Changes made by other programs will not show until reopened: {error}</source>
         <translation>Änderungen anderer Programme erscheinen erst nach erneutem Öffnen: {error}</translation>
     </message>
@@ -23,6 +28,22 @@
     <message>
         <source>Updated with changes made in another window or program.</source>
         <translation>Mit Änderungen aus einem anderen Fenster oder Programm aktualisiert.</translation>
+    </message>
+    <message>
+        <source>The library file is damaged: nothing can be saved (File › Backups…)</source>
+        <translation>Die Bibliotheksdatei ist beschädigt: nichts kann gespeichert werden (Datei › Backups …)</translation>
+    </message>
+    <message>
+        <source>The library file is damaged</source>
+        <translation>Die Bibliotheksdatei ist beschädigt</translation>
+    </message>
+    <message>
+        <source>Annotator checked the library file and found it damaged. What it shows can still be read and exported, but nothing can be saved in it. File › Backups… restores a good copy.
+
+{details}</source>
+        <translation>Annotator hat die Bibliotheksdatei geprüft und sie beschädigt vorgefunden. Was angezeigt wird, lässt sich weiter lesen und exportieren, aber nichts kann darin gespeichert werden. Datei › Backups … stellt eine gute Kopie wieder her.
+
+{details}</translation>
     </message>
     <message>
         <source>no answer</source>

@@ -9,6 +9,11 @@
         <translation>Connexion à la bibliothèque</translation>
     </message>
     <message>
+        <source>Library file damaged</source>
+        <extracomment>Shown in the status bar once the check of the library file in the background found damage.</extracomment>
+        <translation>Fichier de bibliothèque endommagé</translation>
+    </message>
+    <message>
         <source>Changes made by other programs will not show until reopened: {error}</source>
         <translation>Les modifications faites par d’autres programmes n’apparaîtront qu’à la réouverture : {error}</translation>
     </message>
@@ -23,6 +28,22 @@
     <message>
         <source>Updated with changes made in another window or program.</source>
         <translation>Mis à jour avec les modifications faites dans une autre fenêtre ou un autre programme.</translation>
+    </message>
+    <message>
+        <source>The library file is damaged: nothing can be saved (File › Backups…)</source>
+        <translation>Le fichier de bibliothèque est endommagé : rien ne peut être enregistré (Fichier › Sauvegardes…)</translation>
+    </message>
+    <message>
+        <source>The library file is damaged</source>
+        <translation>Le fichier de bibliothèque est endommagé</translation>
+    </message>
+    <message>
+        <source>Annotator checked the library file and found it damaged. What it shows can still be read and exported, but nothing can be saved in it. File › Backups… restores a good copy.
+
+{details}</source>
+        <translation>Annotator a vérifié le fichier de bibliothèque et l’a trouvé endommagé. Ce qui est affiché peut encore être lu et exporté, mais rien ne peut y être enregistré. Fichier › Sauvegardes… restaure une bonne copie.
+
+{details}</translation>
     </message>
     <message>
         <source>no answer</source>

@@ -132,6 +132,11 @@ class Library:
             library._check.start()  # after the first connection made the file WAL: the check reads beside it
         return library
 
+    def damage_found(self) -> str | None:
+        """What the check in the background (:meth:`open` with *check_in_background*) found wrong with
+        the file, once it has run; None while it runs, if all is well, or if there is no such check."""
+        return self._check.problem() if self._check is not None else None
+
     def close(self) -> None:
         if self._check is not None:
             self._check.stop()

@@ -54,6 +54,12 @@ class QuickCheck:
                 self._problem = f"damaged and cannot be read ({found.damage or found.unreadable})"
             self._done = not self._stop.is_set()  # an interrupted check said nothing
 
+    def problem(self) -> str | None:
+        """What the check found, once it has run without waiting for it: None while it runs or if all is well."""
+        if not self._done or self._problem is None:
+            return None
+        return f"{self.path} is {self._problem}; nothing can be saved in it{backup_hint(self.path)}"
+
     def verdict(self) -> None:
         """Wait for the check (running it here if no thread has); :class:`LibraryError` if it found damage."""
         self._run()  # waits for a running thread's check (the lock), or runs it

@@ -53,6 +53,11 @@ class QtLibraryWatcher(QObject):
         self.connection_note.setAccessibleName(self.tr("Library connection"))
         self.connection_note.setVisible(False)
         window.statusBar().addPermanentWidget(self.connection_note)
+        #: Shown in the status bar once the check of the library file in the background found damage.
+        self.damage_note = QLabel(window)
+        self.damage_note.setAccessibleName(self.tr("Library file damaged"))
+        self.damage_note.setVisible(False)
+        window.statusBar().addPermanentWidget(self.damage_note)
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.poll)
@@ -64,6 +69,7 @@ class QtLibraryWatcher(QObject):
         """Poll for commits to this library and show what other programs changed."""
         self._behind = False
         self.connection_note.setVisible(False)
+        self.damage_note.setVisible(False)
         try:
             self._watcher = watch(self._session.library)
         except USER_ERRORS as exc:
@@ -92,6 +98,8 @@ class QtLibraryWatcher(QObject):
         watcher = self._watcher
         if watcher is None:
             return
+        if not self.damage_note.isVisibleTo(self._window):
+            self._say_if_damaged()
         try:
             # After a failure the watcher answers "changed" (it may have missed commits).
             if not watcher.changed() and not self._behind:
@@ -112,6 +120,25 @@ class QtLibraryWatcher(QObject):
             self._status(again, 8000)
         elif shown:
             self._status(self.tr("Updated with changes made in another window or program."), 5000)
+
+    def _say_if_damaged(self) -> None:
+        """The window opens a library before SQLite's quick check of it has run (it runs in the
+        background; every write waits for it): say at once, and for as long as the window shows
+        it, if the check found the file damaged, rather than at the first edit it refuses."""
+        damage = self._session.library.damage_found()
+        if damage is None:
+            return
+        self.damage_note.setText(self.tr("The library file is damaged: nothing can be saved (File › Backups…)"))
+        self.damage_note.setToolTip(damage)
+        self.damage_note.setVisible(True)
+        QMessageBox.warning(
+            self._window,
+            self.tr("The library file is damaged"),
+            self.tr(
+                "Annotator checked the library file and found it damaged. What it shows can still be read and "
+                "exported, but nothing can be saved in it. File › Backups… restores a good copy.\n\n{details}"
+            ).format(details=damage),
+        )
 
     def _show_unreachable(self, reason: str) -> None:
         if self.connection_note.isVisibleTo(self._window):
