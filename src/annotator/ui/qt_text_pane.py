@@ -103,7 +103,9 @@ class QtSpanHighlighter(QSyntaxHighlighter):
 
     The highlight style (:meth:`set_highlight_style`, see :mod:`annotator.core.themes`)
     trades the tint for a line in the tag's colour (``underline``) or adds that line to it
-    (``both``); the line is darkened or lightened to 3:1 against what it is drawn on. With
+    (``both``); every line is darkened or lightened to 3:1 against what it is drawn on (the
+    page, or the tint). In ``underline`` an overlap keeps its blended tint under the line of
+    the tag that starts last: a line alone would look like that one tag. With
     tag patterns on (:meth:`set_tag_patterns`) each tag's line has the pattern of its place
     in the codebook. Coder styles and tag patterns would both speak through the underline,
     so while coder styles are in use (other coders' annotations shown) they win: tag
@@ -268,14 +270,13 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         colors = [self._colors.get(t, QColor("#999999")) for t in tag_ids]
         fmt = QTextCharFormat()
         under = self._theme[0]  # what a line is drawn on: the page, or the tint when there is one
-        if self._style != themes.UNDERLINE:
-            if len(colors) == 1:
-                look = painted(colors[0], self._theme, colours.SINGLE_STRENGTH)
-            else:
+        overlap = len(colors) > 1
+        if self._style != themes.UNDERLINE or overlap:  # an overlap is tinted in every style
+            if overlap:
                 mixed = colours.average(rgb(c) for c in colors)
                 look = painted(QColor(*mixed), self._theme, colours.OVERLAP_STRENGTH)
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(colors[-1])
+            else:
+                look = painted(colors[0], self._theme, colours.SINGLE_STRENGTH)
             fmt.setBackground(QColor(*look.background))
             fmt.setForeground(QColor(*look.foreground))
             under = look.background
@@ -289,7 +290,7 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         elif self._patterns and not self._coder_styles:
             fmt.setUnderlineStyle(PATTERNS[themes.tag_pattern(self._order.get(tag_ids[-1], 0))])
             fmt.setUnderlineColor(line)
-        elif self._style != themes.FILL:
+        elif self._style != themes.FILL or overlap:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(line)
         return fmt
