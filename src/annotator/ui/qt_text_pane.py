@@ -397,8 +397,11 @@ class QtTextPane(QPlainTextEdit):
         self.setAutoFillBackground(True)
         self.verticalScrollBar().valueChanged.connect(self._highlight_visible)
         self.verticalScrollBar().valueChanged.connect(lambda _value: self._show_extra_selections())
-        self.cursorPositionChanged.connect(self._announce_tags)
-        self.selectionChanged.connect(self._announce_tags)
+        # A Shift+arrow or a drag moves the caret and the selection at once: both signals, one look.
+        self._announce_soon = QTimer(self, singleShot=True, interval=0)
+        self._announce_soon.timeout.connect(self._announce_tags)
+        self.cursorPositionChanged.connect(self._announce_soon.start)
+        self.selectionChanged.connect(self._announce_soon.start)
         self.show_document("", [], [])
 
     # -- content -----------------------------------------------------------------------------
@@ -733,7 +736,9 @@ class QtTextPane(QPlainTextEdit):
     def spans_at_cursor(self) -> list[Span]:
         """The annotations the caret is in or, with a selection, that hold all of it; innermost first.
 
-        Asked on every caret move: one bisection into the span index (never the widget's text).
+        Asked after every caret move: the span index's query for one code point (a bisection, then
+        the spans that start at most the longest short span's length before it, and the few long
+        ones: :class:`~annotator.core.spans.SpanIndex`), never the widget's text.
         """
         cursor = self.textCursor()
         start = self._map.from_utf16(cursor.selectionStart())
