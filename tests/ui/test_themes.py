@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFontDatabase, QKeySequence, QPalette, QTextCharFormat
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtGui import QColor, QFontDatabase, QHelpEvent, QKeySequence, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 
 from annotator import config
 from annotator.config import ReadingSettings
@@ -160,6 +160,26 @@ def test_overlaps_look_unlike_one_tag_in_underline_style_and_their_line_reaches_
             fmt = _format_at(window, word)
             ratio = contrast_ratio(rgb(fmt.underlineColor()), rgb(fmt.background().color()))
             assert ratio >= MIN_NON_TEXT_CONTRAST, (style, word)
+
+
+def _tooltip_at(window, word: str) -> str:
+    pane = window.pane
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(pane.offset_map.to_utf16(TEXT.index(word) + 1))
+    point = pane.cursorRect(cursor).center()
+    QApplication.sendEvent(pane.viewport(), QHelpEvent(QHelpEvent.Type.ToolTip, point, pane.mapToGlobal(point)))
+    return QToolTip.text()
+
+
+def test_a_highlights_tooltip_names_its_tags_pattern_while_patterns_are_drawn(qtbot, open_window, import_text):
+    window = _tagged_window(open_window, import_text)
+    highlighter = window.pane.highlighter
+    assert "underline" not in _tooltip_at(window, "Zeta")
+    highlighter.set_tag_patterns(True)
+    assert _format_at(window, "Zeta").underlineStyle() == Underline.DotLine
+    assert "dotted underline" in _tooltip_at(window, "Zeta")  # speculation, third in the codebook
+    window.pane.set_coder_styles({"someone else": "wave"})  # coder styles take the underline
+    assert "dotted underline" not in _tooltip_at(window, "Zeta")
 
 
 def test_the_saved_appearance_is_restored_when_the_window_opens(qtbot, open_window, import_text):

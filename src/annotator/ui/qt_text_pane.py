@@ -207,6 +207,13 @@ class QtSpanHighlighter(QSyntaxHighlighter):
             self._formats.clear()
             self._restart()
 
+    def pattern_of(self, tag_id: str) -> str | None:
+        """The pattern (:data:`themes.TAG_PATTERNS`) *tag_id*'s line is drawn in; None while tag
+        patterns are off or coder styles take the underline."""
+        if not self._patterns or self._coder_styles:
+            return None
+        return themes.tag_pattern(self._order.get(tag_id, 0))
+
     def replace_spans(self, spans: list[Span]) -> None:
         """Highlight these spans instead (whose annotations are shown changed), lazily as after :meth:`attach`."""
         self._index = SpanIndex(spans)
@@ -287,8 +294,8 @@ class QtSpanHighlighter(QSyntaxHighlighter):
                 fmt.setUnderlineColor(fmt.foreground().color())
             else:
                 fmt.setUnderlineColor(line)
-        elif self._patterns and not self._coder_styles:
-            fmt.setUnderlineStyle(PATTERNS[themes.tag_pattern(self._order.get(tag_ids[-1], 0))])
+        elif (pattern := self.pattern_of(tag_ids[-1])) is not None:
+            fmt.setUnderlineStyle(PATTERNS[pattern])
             fmt.setUnderlineColor(line)
         elif self._style != themes.FILL or overlap:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
@@ -857,6 +864,8 @@ class QtTextPane(QPlainTextEdit):
                     tag = self._tags.get(span.tag_id)
                     note = self._notes.get(span.annotation_id, "")
                     line = f"<b>{escape(tag.name if tag else '?')}</b>"
+                    if (pattern := self.highlighter.pattern_of(span.tag_id)) is not None:
+                        line += f" <i>{escape(QCoreApplication.translate(themes.CONTEXT, themes.PATTERN_NAMES[pattern]))}</i>"
                     if span.coder or span.coder in self.highlighter.coder_styles:
                         style = self.highlighter.coder_styles.get(span.coder)
                         coder = escape(coder_label(span.coder, None, QCoreApplication.translate))
