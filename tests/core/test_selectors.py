@@ -7,6 +7,8 @@ old position on a tie), else nothing (an orphan).
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -20,6 +22,7 @@ from annotator.core.selectors import (
     check_span,
     find_occurrences,
     locate_quote,
+    quote_spans,
 )
 
 CHARS = st.characters(exclude_categories=("Cs",))
@@ -181,3 +184,24 @@ def test_a_quote_matches_text_written_with_composed_or_combining_accents_at_exac
         locate_quote(stored, "Caf\u00e9")
     assert locate_quote(stored, "Caf\u00e9", 2) == (19, 23)
     assert locate_quote("aaa", "aa", 2) == (1, 3)  # overlapping occurrences, as before
+
+
+def test_a_quote_never_matches_part_of_a_character_with_combining_marks() -> None:
+    stored = "Le Cafe\u0301 noir, \u1eb9 e\u0323\u0301."
+    assert quote_spans(stored, "Cafe") == []  # the acute belongs to the e: not "Cafe"
+    assert quote_spans(stored, "\u0301") == []  # nor the accent alone
+    assert quote_spans(stored, "\u1eb9") == [(15, 16)]  # not e and dot below, leaving the acute out
+    assert quote_spans(stored, "e\u0323\u0301") == [(17, 20)]
+
+
+#: Letters, composed accented letters and combining marks, so that matches fall next to marks.
+ACCENTED = st.text(alphabet=st.sampled_from("aeC \u00e9\u1eb9\u1ec7\u0301\u0323\u0302"), max_size=12)
+
+
+@settings(max_examples=300)
+@given(text=ACCENTED, quote=ACCENTED)
+def test_quote_spans_are_whole_characters_equivalent_to_the_quote(text: str, quote: str) -> None:
+    for start, end in quote_spans(text, quote):
+        assert unicodedata.normalize("NFC", text[start:end]) == unicodedata.normalize("NFC", quote)
+        assert start == 0 or not unicodedata.combining(text[start])  # no base left before it
+        assert end == len(text) or not unicodedata.combining(text[end])  # no mark left after it

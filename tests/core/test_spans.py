@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.spans import Span, SpanIndex, segments
+from annotator.core.spans import LONG, Span, SpanIndex, segments
 
 TEXT_LENGTH = 60
 TAGS = ["claim", "evidence", "speculation"]
@@ -60,11 +61,12 @@ OPERATIONS = st.lists(
 )
 
 
+@pytest.mark.parametrize("long", [LONG, 8])  # 8: spans over 8 code points are kept apart
 @settings(max_examples=300)
-@given(st.lists(spans(), max_size=10), OPERATIONS)
-def test_overlapping_matches_brute_force(initial: list[Span], operations: list[tuple[str, object]]) -> None:
+@given(initial=st.lists(spans(), max_size=10), operations=OPERATIONS)
+def test_overlapping_matches_brute_force(initial: list[Span], operations: list[tuple[str, object]], long: int) -> None:
     model = {s.annotation_id: s for s in initial}
-    index = SpanIndex(initial)
+    index = SpanIndex(initial, long=long)
     for op, arg in operations:
         if op == "add":
             assert isinstance(arg, Span)
@@ -84,6 +86,19 @@ def test_overlapping_matches_brute_force(initial: list[Span], operations: list[t
     for annotation_id, span in model.items():
         assert annotation_id in index
         assert index.get(annotation_id) == span
+
+
+def test_a_whole_document_span_does_not_widen_every_query() -> None:
+    """The caret's query and each block's looked back over the longest span: one whole-document
+    annotation made them scan every annotation."""
+    short = [Span(i * 10, i * 10 + 5, "claim", f"s{i}") for i in range(1_000)]
+    index = SpanIndex([*short, Span(0, 10_000, "evidence", "whole")])
+    assert index.look_back == 5
+    assert [s.annotation_id for s in index.at(5_002)] == ["whole", "s500"]
+    index.add(Span(100, 9_000, "claim", "most"))
+    assert index.look_back == 5 and [s.annotation_id for s in index.at(8_999)] == ["whole", "most"]
+    index.remove("whole")
+    assert [s.annotation_id for s in index.at(9_500)] == ["s950"]
 
 
 def test_removing_the_longest_span_still_finds_long_ones_left() -> None:

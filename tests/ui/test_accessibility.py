@@ -122,6 +122,12 @@ def _caret_at(window, offset: int) -> None:
     cursor = QTextCursor(window.pane.document())
     cursor.setPosition(window.pane.offset_map.to_utf16(offset))
     window.pane.setTextCursor(cursor)
+    QApplication.processEvents()  # what the caret is in is said once the move is over
+
+
+def _key(qtbot, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), key, modifiers)
+    QApplication.processEvents()
 
 
 def test_the_text_says_which_tags_the_caret_is_in(qtbot, open_window, import_text, coder_named, monkeypatch) -> None:
@@ -144,25 +150,41 @@ def test_the_text_says_which_tags_the_caret_is_in(qtbot, open_window, import_tex
     _caret_at(window, inner - 1)
     said = f"{claim.name} (Ann) — note: a first guess"
     assert pane.accessibleDescription() == f"Tagged {said}" and window.tags_at_cursor.text() == said
-    qtbot.keyClick(pane, Qt.Key.Key_Right)  # into the inner one by keyboard
+    _key(qtbot, Qt.Key.Key_Right)  # into the inner one by keyboard
     said = f"{evidence.name}, {claim.name} (Ann) — note: a first guess"
     assert QAccessible.queryAccessibleInterface(pane).text(QAccessible.Text.Description) == f"Tagged {said}"
     assert window.tags_at_cursor.text() == said
     assert events[-1] == (QAccessible.Event.DescriptionChanged, pane)
     told = len(events)
-    qtbot.keyClick(pane, Qt.Key.Key_Right)  # still in the same ones: nothing new to say
+    _key(qtbot, Qt.Key.Key_Right)  # still in the same ones: nothing new to say
     assert len(events) == told
-    qtbot.keyClick(pane, Qt.Key.Key_End)
+    _key(qtbot, Qt.Key.Key_End)
     assert pane.accessibleDescription() == pane.HELP and window.tags_at_cursor.text() == ""
     assert events[-1] == (QAccessible.Event.DescriptionChanged, pane)
     _caret_at(window, 0)
-    qtbot.keyClick(pane, Qt.Key.Key_BracketRight)  # ] selects the first annotation: says what it is
+    _key(qtbot, Qt.Key.Key_BracketRight)  # ] selects the first annotation: says what it is
     assert window.tags_at_cursor.text() == f"{claim.name} (Ann) — note: a first guess"
-    qtbot.keyClick(pane, Qt.Key.Key_BracketRight)
+    _key(qtbot, Qt.Key.Key_BracketRight)
     assert window.tags_at_cursor.text() == f"{evidence.name}, {claim.name} (Ann) — note: a first guess"
     # A renamed tag is said by its new name at once.
     window.codebook.rename_to(evidence.id, "proof")
     assert window.tags_at_cursor.text() == f"proof, {claim.name} (Ann) — note: a first guess"
+
+
+def test_a_shift_arrow_looks_up_the_tags_under_the_caret_once(qtbot, open_window, import_text, monkeypatch) -> None:
+    """It moves the caret and the selection: two signals, one look-up."""
+    import_text(TEXT)
+    window = open_window()
+    window.session.tag_span(window.session.tags[0].id, 0, len("Claims"))
+    pane = window.pane
+    pane.setFocus()
+    _caret_at(window, 0)
+    looked: list[str] = []
+    tags_at_cursor = pane.tags_at_cursor
+    monkeypatch.setattr(pane, "tags_at_cursor", lambda: looked.append("") or tags_at_cursor())
+    _key(qtbot, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert pane.textCursor().hasSelection() and len(looked) == 1
+    assert window.tags_at_cursor.text() == window.session.tags[0].name
 
 
 def test_tab_goes_round_every_pane_in_the_order_they_are_seen(qtbot, open_window, import_text) -> None:

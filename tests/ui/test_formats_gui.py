@@ -62,6 +62,18 @@ def test_export_dialog_lists_every_writer_and_filters_by_tag_and_coder(
     assert [(a["tag"], a["quote"], a["coder"]) for a in document["annotations"]] == [("claim", "three", "bob")]
 
 
+def test_export_dialog_tells_a_coder_named_no_coder_from_annotations_without_one(qtbot) -> None:
+    dialog = QtExportDialog(has_document=True, selected_count=0, coders=["(no coder)", "ann"])
+    qtbot.addWidget(dialog)
+    names = [dialog.coders_list.item(i).text() for i in range(dialog.coders_list.count())]
+    assert names == ["(no coder)", "(no coder)", "ann"]  # the first row: annotations without a coder
+    dialog.coders_list.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.kept_coders() == {"(no coder)", "ann"}
+    dialog.coders_list.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.coders_list.item(1).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.kept_coders() == {"", "ann"}
+
+
 def test_export_dialog_tells_tags_of_one_name_apart_and_keeps_only_the_checked_one(
     open_window, import_text, tmp_path, monkeypatch
 ) -> None:

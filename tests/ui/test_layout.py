@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from annotator import config
 from annotator.services import Library, annotating
+from annotator.ui.qt_annotation_jump import QtAnnotationJump
 from annotator.ui.qt_layout import MIN_CHARS, fitted
 from annotator.ui.qt_main_window import QtMainWindow
+from annotator.ui.qt_quick_pick import LIMIT
 from tests.ui.conftest import select_by_keyboard, stored_annotations
 
 #: Long enough for a scroll bar, so the width it takes counts.
@@ -233,6 +235,44 @@ def test_jump_to_annotation_lists_the_shown_ones_in_text_order_and_goes_to_the_o
     assert window.pane.selection_offsets() == (annotation.start, annotation.end) == (48, 58)
     assert window.inspector.annotation_id == wanted
     assert QApplication.focusWidget() is window.pane
+
+
+def test_jump_to_annotation_builds_a_limited_list_shares_swatches_and_filters_once_a_key(
+    qtbot, open_window, import_text, library_path: Path, monkeypatch
+) -> None:
+    """10,000 annotations made every key rebuild 10,000 rows and icons, filtering twice on opening."""
+    doc_id = import_text(TEXT)
+    with Library.open(f"sqlite:///{library_path}") as library:
+        claim, evidence = library.tags()[0], library.tags()[1]
+        assert claim.color != evidence.color
+        for i in range(LIMIT + 10):
+            tag = (claim, evidence)[i % 2].id
+            annotating.create_annotation(library, document_id=doc_id, tag_id=tag, start=i % 60, end=61 + i // 60)
+    filters = []
+    filter_rows = QtAnnotationJump._on_edit_text_changed
+
+    def counted(jump: QtAnnotationJump, text: str) -> None:
+        filters.append(text)
+        filter_rows(jump, text)
+
+    monkeypatch.setattr(QtAnnotationJump, "_on_edit_text_changed", counted)
+    window = open_window()
+    jump = window.jump
+    jump.open_jump()
+    assert jump.list.count() == LIMIT  # only the first rows are built
+    icons: dict[str, set[int]] = {}  # tag id: its rows' icons
+    for row in range(jump.list.count()):
+        item = jump.list.item(row)
+        tag_id = window.session.annotations[item.data(Qt.ItemDataRole.UserRole)].tag_id
+        icons.setdefault(tag_id, set()).add(item.icon().cacheKey())
+    assert [len(keys) for keys in icons.values()] == [1, 1]  # one swatch per colour
+    filters.clear()
+    qtbot.keyClicks(jump.edit, "ab")
+    assert filters == ["a", "ab"]  # one filter a key
+    jump.close()
+    filters.clear()
+    jump.open_jump()  # text left from the last use: cleared and filtered once
+    assert filters == [""] and jump.edit.text() == ""
 
 
 def test_jump_to_annotation_says_so_when_there_is_none(qtbot, open_window, import_text) -> None:

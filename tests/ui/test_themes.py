@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFontDatabase, QKeySequence, QPalette, QTextCharFormat
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtGui import QColor, QFontDatabase, QHelpEvent, QKeySequence, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 
 from annotator import config
 from annotator.config import ReadingSettings
@@ -117,7 +117,8 @@ def test_underline_style_and_tag_patterns_show_in_the_formats_and_are_saved(qtbo
     assert _format_at(window, "beta").underlineStyle() == Underline.NoUnderline  # fill: today's look
     _choose(qtbot, window, menus.style_menu, Qt.Key.Key_U)
     assert config.read_settings()["highlight_style"] == "underline"
-    for fmt in _formats(window):
+    for word in ("beta", "Zeta"):  # one tag each
+        fmt = _format_at(window, word)
         assert fmt.background().style() == Qt.BrushStyle.NoBrush  # no tint
         assert fmt.underlineStyle() == Underline.SingleUnderline
         assert contrast_ratio(rgb(fmt.underlineColor()), _page(window)) >= MIN_NON_TEXT_CONTRAST
@@ -137,6 +138,48 @@ def test_underline_style_and_tag_patterns_show_in_the_formats_and_are_saved(qtbo
     assert _format_at(window, "Zeta").underlineStyle() == Underline.SingleUnderline
     window.pane.set_coder_styles({})
     assert _format_at(window, "Zeta").underlineStyle() == Underline.DotLine
+
+
+def test_overlaps_look_unlike_one_tag_in_underline_style_and_their_line_reaches_3_to_1(qtbot, open_window, import_text):
+    """ "gamma" is under claim and evidence, "delta" under evidence and speculation, "Zeta" under speculation."""
+    window = _tagged_window(open_window, import_text)
+    highlighter = window.pane.highlighter
+    highlighter.set_highlight_style(themes.UNDERLINE)
+    single, overlap = _format_at(window, "Zeta"), _format_at(window, "gamma")
+    assert single.background().style() == Qt.BrushStyle.NoBrush
+    assert overlap.background().style() != Qt.BrushStyle.NoBrush  # the blend, so not one tag's look
+    assert overlap.underlineStyle() == Underline.SingleUnderline
+    assert contrast_ratio(rgb(overlap.underlineColor()), rgb(overlap.background().color())) >= MIN_NON_TEXT_CONTRAST
+    assert contrast_ratio(rgb(overlap.foreground().color()), rgb(overlap.background().color())) >= MIN_CONTRAST
+    apply_theme("dark")
+    dark = rgb(QColor(themes.PALETTES["dark"].page[0]))
+    qtbot.waitUntil(lambda: _page(window) == dark)
+    for style in (themes.FILL, themes.BOTH):  # on a dark page the raw tag colour is too faint on the blend
+        highlighter.set_highlight_style(style)
+        for word in ("gamma", "delta"):
+            fmt = _format_at(window, word)
+            ratio = contrast_ratio(rgb(fmt.underlineColor()), rgb(fmt.background().color()))
+            assert ratio >= MIN_NON_TEXT_CONTRAST, (style, word)
+
+
+def _tooltip_at(window, word: str) -> str:
+    pane = window.pane
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(pane.offset_map.to_utf16(TEXT.index(word) + 1))
+    point = pane.cursorRect(cursor).center()
+    QApplication.sendEvent(pane.viewport(), QHelpEvent(QHelpEvent.Type.ToolTip, point, pane.mapToGlobal(point)))
+    return QToolTip.text()
+
+
+def test_a_highlights_tooltip_names_its_tags_pattern_while_patterns_are_drawn(qtbot, open_window, import_text):
+    window = _tagged_window(open_window, import_text)
+    highlighter = window.pane.highlighter
+    assert "underline" not in _tooltip_at(window, "Zeta")
+    highlighter.set_tag_patterns(True)
+    assert _format_at(window, "Zeta").underlineStyle() == Underline.DotLine
+    assert "dotted underline" in _tooltip_at(window, "Zeta")  # speculation, third in the codebook
+    window.pane.set_coder_styles({"someone else": "wave"})  # coder styles take the underline
+    assert "dotted underline" not in _tooltip_at(window, "Zeta")
 
 
 def test_the_saved_appearance_is_restored_when_the_window_opens(qtbot, open_window, import_text):

@@ -18,13 +18,19 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QTableView
 
 from annotator.config import ReadingSettings
 from annotator.formats.registry import writers
+from annotator.services import agreement
+from annotator.services.disagreements import Disagreements
 from annotator.ui import qt_help, qt_i18n
+from annotator.ui.qt_agreement import QtAgreementModel
+from annotator.ui.qt_disagreements import QtDisagreementsModel
 from annotator.ui.qt_export_dialog import QtExportDialog
+from annotator.ui.qt_retrieval import QtSegmentsModel
 from annotator.ui.qt_settings import QtSettingsDialog
+from annotator.ui.qt_table_tools import QtTableTools, view_table
 from tests.ui.conftest import translations
 from tests.ui.test_export_dialog import shown_mnemonics
 
@@ -421,3 +427,23 @@ def test_the_export_dialog_letters_stay_unique_in_every_language(language, qtbot
         assert len(shown_mnemonics(dialog)) >= 7 + len(fmt.options) - sum(
             not dialog.option_widget(fmt.id, o.name).isVisible() for o in fmt.options
         )
+
+
+def test_copied_and_exported_columns_keep_their_english_names_in_a_german_window(language, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Copy and Export… name a column by its header's EXPORT_ROLE: a file reads the same in every language."""
+    language("de")
+    disagreements = QtDisagreementsModel()
+    disagreements.set_found(Disagreements(("ann", "bo"), (), (), ()))
+    for model, english in (
+        (QtAgreementModel(), agreement.FIELDS),
+        (disagreements, (*QtDisagreementsModel.HEADERS, "ann", "bo", "Settled")),
+        (QtSegmentsModel(), QtSegmentsModel.HEADERS),
+    ):
+        view = QTableView()
+        qtbot.addWidget(view)
+        view.setModel(model)
+        shown = tuple(model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount()))
+        assert shown != english  # the window speaks German
+        tools = QtTableTools(view, "t", lambda: None, lambda _said: None)  # type: ignore[arg-type,return-value]
+        assert tools.copy().splitlines()[0].split("\t") == list(english)  # Ctrl+C
+        assert view_table(view, "t").columns == english  # Export… writes what the view shows

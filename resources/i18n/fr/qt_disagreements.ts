@@ -20,7 +20,6 @@
     <name>QtDisagreementsModel</name>
     <message>
         <source>Document</source>
-        <extracomment>How many coders Alt+1, Alt+2… can accept.</extracomment>
         <translation>Document</translation>
     </message>
     <message>
@@ -45,6 +44,7 @@
     </message>
     <message>
         <source>Settled</source>
+        <extracomment>How many coders Alt+1, Alt+2… can accept. The last column&apos;s header (translated when shown).</extracomment>
         <translation>Tranché</translation>
     </message>
 </context>

@@ -93,11 +93,23 @@ def quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
     """Every span of *text* (overlapping ones too) that is *quote* up to Unicode canonical
     equivalence: an ``é`` typed composed matches one stored as ``e`` and a combining accent,
     and the other way round. The spans are offsets into *text* as stored, so a match written
-    differently from *quote* may differ from it in length."""
+    differently from *quote* may differ from it in length. A match that would cut a character
+    from its combining marks is none: ``Cafe`` is not in ``Cafe\u0301``, nor ``ẹ`` in
+    ``e\u0323\u0301`` (its acute would be left outside)."""
     pattern = _equivalent_pattern(quote)
     if pattern is None:
-        return [(start, start + len(quote)) for start in find_occurrences(text, quote)]
-    return [(m.start(), m.start() + len(m.group(1))) for m in pattern.finditer(text)]
+        spans = [(start, start + len(quote)) for start in find_occurrences(text, quote)]
+    else:
+        spans = [(m.start(), m.start() + len(m.group(1))) for m in pattern.finditer(text)]
+    return [(start, end) for start, end in spans if _whole_characters(text, start, end)]
+
+
+def _whole_characters(text: str, start: int, end: int) -> bool:
+    """*text[start:end]* neither starts on a combining mark of the character before it nor ends
+    before a combining mark of its last character."""
+    starts_inside = start > 0 and unicodedata.combining(text[start]) != 0
+    ends_inside = end < len(text) and unicodedata.combining(text[end]) != 0
+    return not (starts_inside or ends_inside)
 
 
 def _equivalent_pattern(quote: str) -> re.Pattern[str] | None:

@@ -1,11 +1,13 @@
 """Core: a span index the text pane's highlighter queries once per block.
 
 Spans are kept sorted by start. A query for the spans that overlap a window
-bisects to the spans that start before the window ends and, to find long spans
-that began earlier, looks back only as far as the longest span is long. (One
-span covering most of the document makes queries scan more; real coding data
-has short spans, and the benchmark measures 10,000 of them.) ``segments`` splits a window into pieces that
-are covered by the same set of tags, which is what the highlighter paints.
+bisects to the spans that start before the window ends and, to find spans that
+began earlier, looks back only as far as the longest *short* span is long; the
+few long ones (over :data:`LONG` code points: a chapter, a whole document) are
+kept apart and checked one by one. So one whole-document annotation does not make
+every query (each block painted, each caret move) scan back over the whole text.
+``segments`` splits a window into pieces that are covered by the same set of tags,
+which is what the highlighter paints.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Container
 from dataclasses import dataclass
+
+#: Spans longer than this many code points are kept apart (see the module docstring).
+LONG = 1_000
 
 
 @dataclass(slots=True)
@@ -29,12 +34,15 @@ class Span:
 
 
 class SpanIndex:
-    """Core: sorted spans of one document with overlap queries."""
+    """Core: sorted spans of one document with overlap queries; spans over *long* code points
+    are checked apart (:data:`LONG`)."""
 
-    def __init__(self, spans: list[Span] | None = None) -> None:
+    def __init__(self, spans: list[Span] | None = None, long: int = LONG) -> None:
+        self._long_length = long
         self._keys: list[tuple[int, int, str]] = []
         self._by_id: dict[str, Span] = {}
-        self._lengths: Counter[int] = Counter()  # how many spans have each length
+        self._long: dict[str, Span] = {}  # the spans longer than *long*, by annotation id
+        self._lengths: Counter[int] = Counter()  # how many short spans have each length
         self._max_len = 0
         for span in spans or ():
             self._by_id[span.annotation_id] = span
@@ -42,8 +50,14 @@ class SpanIndex:
 
     def _rebuild(self) -> None:
         self._keys = sorted((s.start, s.end, s.annotation_id) for s in self._by_id.values())
-        self._lengths = Counter(s.end - s.start for s in self._by_id.values())
+        self._long = {i: s for i, s in self._by_id.items() if s.end - s.start > self._long_length}
+        self._lengths = Counter(s.end - s.start for s in self._by_id.values() if s.end - s.start <= self._long_length)
         self._max_len = max(self._lengths, default=0)
+
+    @property
+    def look_back(self) -> int:
+        """How far before a window a query looks for spans that reach into it: the longest short span."""
+        return self._max_len
 
     def __len__(self) -> int:
         return len(self._by_id)
@@ -60,8 +74,12 @@ class SpanIndex:
             self.remove(span.annotation_id)
         self._by_id[span.annotation_id] = span
         insort(self._keys, (span.start, span.end, span.annotation_id))
-        self._lengths[span.end - span.start] += 1
-        self._max_len = max(self._max_len, span.end - span.start)
+        length = span.end - span.start
+        if length > self._long_length:
+            self._long[span.annotation_id] = span
+        else:
+            self._lengths[length] += 1
+            self._max_len = max(self._max_len, length)
 
     def remove(self, annotation_id: str) -> Span | None:
         span = self._by_id.pop(annotation_id, None)
@@ -72,6 +90,8 @@ class SpanIndex:
         if i < len(self._keys) and self._keys[i] == key:
             del self._keys[i]
         length = span.end - span.start
+        if self._long.pop(annotation_id, None) is not None:
+            return span
         self._lengths[length] -= 1
         if not self._lengths[length]:
             del self._lengths[length]
@@ -81,10 +101,16 @@ class SpanIndex:
 
     def overlapping(self, start: int, end: int) -> list[Span]:
         """Spans with ``span.start < end`` and ``span.end > start``, in text order."""
-        lo = bisect_left(self._keys, (start - self._max_len,))
+        earliest = start - self._max_len  # no short span starting before this reaches the window
+        lo = bisect_left(self._keys, (earliest,))
         hi = bisect_left(self._keys, (end,))
         by_id = self._by_id
-        return [by_id[k[2]] for k in self._keys[lo:hi] if k[1] > start]
+        found = [by_id[k[2]] for k in self._keys[lo:hi] if k[1] > start]
+        earlier = [s for s in self._long.values() if s.start < earliest and s.end > start]
+        if earlier:
+            earlier.sort(key=lambda s: (s.start, s.end, s.annotation_id))
+            found[:0] = earlier
+        return found
 
     def neighbour(self, key: tuple[int, int, str], step: int) -> Span | None:
         """The span just after (*step* > 0) or just before (*step* < 0) the place *key* holds in text

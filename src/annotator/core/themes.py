@@ -21,6 +21,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from annotator.core.i18n import QT_TRANSLATE_NOOP
+
+#: The translation context of this module's words (the UI translates them in it).
+CONTEXT = "core.themes"
+
 SYSTEM = "system"
 THEMES: tuple[str, ...] = (SYSTEM, "light", "dark", "sepia")
 FILL, UNDERLINE, BOTH = "fill", "underline", "both"
@@ -28,13 +33,14 @@ HIGHLIGHT_STYLES: tuple[str, ...] = (FILL, UNDERLINE, BOTH)
 
 #: The underline patterns tags get in codebook order, round and round (names as :data:`PATTERN_NAMES`).
 TAG_PATTERNS: tuple[str, ...] = ("solid", "dash", "dot", "wave", "dash-dot", "dash-dot-dot")
+#: How each pattern is named to the user (a highlight's tooltip).
 PATTERN_NAMES = {
-    "solid": "solid underline",
-    "dash": "dashed underline",
-    "dot": "dotted underline",
-    "wave": "wavy underline",
-    "dash-dot": "dash-dot underline",
-    "dash-dot-dot": "dash-dot-dot underline",
+    "solid": QT_TRANSLATE_NOOP("core.themes", "solid underline"),
+    "dash": QT_TRANSLATE_NOOP("core.themes", "dashed underline"),
+    "dot": QT_TRANSLATE_NOOP("core.themes", "dotted underline"),
+    "wave": QT_TRANSLATE_NOOP("core.themes", "wavy underline"),
+    "dash-dot": QT_TRANSLATE_NOOP("core.themes", "dash-dot underline"),
+    "dash-dot-dot": QT_TRANSLATE_NOOP("core.themes", "dash-dot-dot underline"),
 }
 
 _LIGHT = {

@@ -144,6 +144,8 @@ class QtAgreementModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.tr(FIELD_LABELS[service.FIELDS[section]])
+        if orientation == Qt.Orientation.Horizontal and role == EXPORT_ROLE:
+            return service.FIELDS[section]  # the service's field names, as the command line writes them
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:

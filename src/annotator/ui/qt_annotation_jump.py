@@ -2,7 +2,8 @@
 
 The quick-pick popup (:mod:`annotator.ui.qt_quick_pick`) listing annotations instead of tags:
 each row says its tag, the first words of its quote, its note and its coder. Every word typed
-must appear in a row for it to stay (the rows keep their text order); Enter shows the chosen one
+must appear in a row for it to stay (the rows keep their text order; the first
+:data:`~annotator.ui.qt_quick_pick.LIMIT` are listed); Enter shows the chosen one
 as clicking its row in the annotation list does. Only the annotations the window shows are
 listed (View › Coders, blind coding).
 """
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from annotator.core.codebook import labels as tag_labels
 from annotator.core.model import Annotation, Tag
-from annotator.ui.qt_quick_pick import QtQuickPick
+from annotator.ui.qt_quick_pick import LIMIT, QtQuickPick
 from annotator.ui.qt_tag_tree import swatch
 
 #: How many words of a quote or a note a row shows.
@@ -40,9 +41,8 @@ def row_text(annotation: Annotation, tag_label: str) -> str:
     return " — ".join(parts)
 
 
-def matches(query: str, text: str) -> bool:
-    """Every word of *query* is in *text*, ignoring case."""
-    folded = text.casefold()
+def matches(query: str, folded: str) -> bool:
+    """Every word of *query* is in *folded* (a row's text already case-folded), ignoring case."""
     return all(word in folded for word in query.casefold().split())
 
 
@@ -69,7 +69,8 @@ class QtAnnotationJump(QtQuickPick):
         self._annotations = annotations
         self._tags = tags
         self._report = report
-        self._rows: list[tuple[str, str, str]] = []  # (text, annotation id, colour), in text order
+        # (text, its case-folded form, annotation id, colour), in text order; folded once per opening
+        self._rows: list[tuple[str, str, str, str]] = []
         self.action = QAction(self.tr("&Jump to annotation…"), window, shortcut=QKeySequence("Ctrl+J"))
         self.action.setToolTip(self.tr("Choose one of this document's annotations by typing, and go to it"))
         self.action.triggered.connect(lambda _checked=False: self.open_jump())
@@ -87,14 +88,18 @@ class QtAnnotationJump(QtQuickPick):
         for annotation in annotations:
             tag = tags.get(annotation.tag_id)
             text = row_text(annotation, labels.get(annotation.tag_id, "?"))
-            self._rows.append((text, annotation.id, tag.color if tag else "#999999"))
+            self._rows.append((text, text.casefold(), annotation.id, tag.color if tag else "#999999"))
         self.pop_up(self._window)
 
     def _on_edit_text_changed(self, text: str) -> None:
         self.list.clear()
-        for row, annotation_id, color in self._rows:
-            if matches(text, row):
+        shown = 0
+        for row, folded, annotation_id, color in self._rows:
+            if shown == LIMIT:
+                break
+            if matches(text, folded):
                 item = QListWidgetItem(swatch(color), row)
                 item.setData(Qt.ItemDataRole.UserRole, annotation_id)
                 self.list.addItem(item)
-        self.list.setCurrentRow(0 if self.list.count() else -1)
+                shown += 1
+        self.list.setCurrentRow(0 if shown else -1)

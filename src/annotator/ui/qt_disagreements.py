@@ -88,6 +88,10 @@ def _key(d: service.Disagreement) -> tuple[str, int, int]:
     return d.document_id, d.start, d.end
 
 
+#: The last column's header (translated when shown).
+SETTLED = QT_TRANSLATE_NOOP("QtDisagreementsModel", "Settled")
+
+
 class QtDisagreementsModel(QAbstractTableModel):
     """UI: the stretches as rows: document, start, length, disputed, tags, quote, one column per
     coder (what they coded), settled; each cell's exact value under :data:`EXPORT_ROLE`."""
@@ -133,12 +137,13 @@ class QtDisagreementsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.HEADERS) + len(self.found.coders) + 1
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or role not in (Qt.ItemDataRole.DisplayRole, EXPORT_ROLE):
             return None
+        translate = self.tr if role == Qt.ItemDataRole.DisplayRole else str  # exports stay English
         if section < len(self.HEADERS):
-            return self.tr(self.HEADERS[section])
+            return translate(self.HEADERS[section])
         coders = self.found.coders
-        return coders[section - len(self.HEADERS)] if section - len(self.HEADERS) < len(coders) else self.tr("Settled")
+        return coders[section - len(self.HEADERS)] if section - len(self.HEADERS) < len(coders) else translate(SETTLED)
 
     def _value(self, d: service.Disagreement, column: int) -> str | int:
         values: list[str | int] = [d.title, d.start, d.length, d.disputed, "; ".join(d.tags), d.quote]

@@ -62,12 +62,6 @@ def _checklist(names: list[str], parent: QWidget) -> QListWidget:
     return widget
 
 
-def _checked(widget: QListWidget) -> list[str]:
-    return [
-        widget.item(i).text() for i in range(widget.count()) if widget.item(i).checkState() == Qt.CheckState.Checked
-    ]
-
-
 def _with_mnemonic(title: str, taken: set[str]) -> str:
     """*title* with its first letter whose Alt+key is not in *taken* marked as its mnemonic (and that
     key added to *taken*); without one if every letter is taken."""
@@ -197,6 +191,8 @@ class QtExportDialog(QDialog):
             tags_list.item(row).setData(Qt.ItemDataRole.UserRole, tag_id)
         coder_box = QGroupBox(self.tr("C&oders"), self)
         QVBoxLayout(coder_box).addWidget(coders_list := _checklist([self.tr(NO_CODER), *(coders or [])], coder_box))
+        for row, coder in enumerate(["", *(coders or [])]):  # the name itself: a coder may be called "(no coder)"
+            coders_list.item(row).setData(Qt.ItemDataRole.UserRole, coder)
         self.tags_list, self.coders_list = tags_list, coders_list
         filters.addWidget(tag_box)
         filters.addWidget(coder_box)
@@ -264,10 +260,9 @@ class QtExportDialog(QDialog):
 
     def kept_coders(self) -> frozenset[str] | None:
         """The coder names to keep ("" for annotations without one), or None when all are checked."""
-        names = _checked(self.coders_list)
-        if len(names) == self.coders_list.count():
-            return None
-        return frozenset("" if name == self.tr(NO_CODER) else name for name in names)
+        items = [self.coders_list.item(i) for i in range(self.coders_list.count())]
+        kept = [i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked]
+        return None if len(kept) == len(items) else frozenset(kept)
 
     def options(self) -> dict[str, Any]:
         """The chosen format's writer options that differ from what the writer does without them."""

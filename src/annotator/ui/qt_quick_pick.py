@@ -15,6 +15,9 @@ from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, Q
 from annotator.core.model import Tag
 from annotator.ui.qt_tag_tree import swatch
 
+#: The most rows a picker lists: building a row costs, and nobody scrolls past a few hundred.
+LIMIT = 200
+
 
 def fuzzy_rank(query: str, text: str) -> tuple[int, int, int, int] | None:
     """How well *text* matches *query* (lower is better), or None if it does not.
@@ -81,8 +84,10 @@ class QtQuickPick(QFrame):
 
     def pop_up(self, anchor: QWidget, text: str = "") -> None:
         """Show the popup over *anchor*, its list filtered by *text*, the keyboard in its field."""
-        self.edit.setText(text)
-        self._on_edit_text_changed(text)
+        if self.edit.text() != text:
+            self.edit.setText(text)  # textChanged filters
+        else:
+            self._on_edit_text_changed(text)
         center = anchor.mapToGlobal(anchor.rect().center())
         self.move(center.x() - self.width() // 2, center.y() - self.height() // 2)
         self.show()
@@ -94,7 +99,7 @@ class QtQuickPick(QFrame):
             key=lambda r: r[0],
         )
         self.list.clear()
-        for _rank, path, tag in ranked[:200]:
+        for _rank, path, tag in ranked[:LIMIT]:
             item = QListWidgetItem(swatch(tag.color), path + (f"   [{tag.shortcut}]" if tag.shortcut else ""))
             item.setData(Qt.ItemDataRole.UserRole, tag.id)
             self.list.addItem(item)

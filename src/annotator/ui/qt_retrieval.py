@@ -120,6 +120,8 @@ class QtSegmentsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("QtSegmentsModel", self.HEADERS[section])
+        if orientation == Qt.Orientation.Horizontal and role == EXPORT_ROLE:
+            return self.HEADERS[section]  # exports stay English
         return None
 
     def _value(self, s: Segment, column: int) -> str:

@@ -13,6 +13,8 @@
 What is copied or exported is the model's data, never text read back from the widget: a
 model gives each cell's exact value under :data:`EXPORT_ROLE` (a quote whole, a number as a
 number); the display text (cut, white space collapsed) is used only for cells without one.
+A column's name is its header's :data:`EXPORT_ROLE` (the field's English name, so a file
+reads the same whatever language the window speaks), else its displayed header.
 Columns come in the order the header shows them, hidden ones left out; a tree's rows
 parents first.
 """
@@ -44,7 +46,8 @@ from annotator.services.tables import export_table
 from annotator.ui.qt_export_flow import LAST_EXPORT_FOLDER_KEY, confirm_replace
 from annotator.ui.qt_session import USER_ERRORS
 
-#: The role under which a model gives a cell's exact value for Copy and Export (str, int or float).
+#: The role under which a model gives a cell's exact value for Copy and Export (str, int or float),
+#: and a column's name there (``headerData(section, Qt.Horizontal, EXPORT_ROLE)``, not translated).
 EXPORT_ROLE = Qt.ItemDataRole.UserRole + 0x200
 
 #: The file dialog's filter for each table format, in the order offered (the formats' own labels, in English).
@@ -99,7 +102,11 @@ def view_table(view: QTableView | QTreeView, title: str, *, selected_only: bool 
         columns = [c for c in columns if c in wanted_columns]
     names = []
     for column in columns:
-        name = str(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+        name = str(
+            model.headerData(column, Qt.Orientation.Horizontal, EXPORT_ROLE)
+            or model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            or ""
+        )
         names.append(name if name and name not in names else f"{name or 'column'} {column + 1}")
     body = [tuple(_cell(model.index(r.row(), c, r.parent())) for c in columns) for r in rows]
     return Table(title, tuple(names), body)

@@ -21,6 +21,7 @@ undoable edit, and the tree shows the result when the library says what changed.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -46,7 +47,9 @@ from annotator.core.model import Tag
 TAG_IDS_MIME = "application/x-annotator-tag-ids"
 
 
+@functools.cache
 def swatch(color: str, size: int = 14) -> QIcon:
+    """A square of *color*, made once per colour and size: pickers list thousands of rows."""
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(color))
     return QIcon(pixmap)

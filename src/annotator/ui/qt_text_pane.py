@@ -103,7 +103,9 @@ class QtSpanHighlighter(QSyntaxHighlighter):
 
     The highlight style (:meth:`set_highlight_style`, see :mod:`annotator.core.themes`)
     trades the tint for a line in the tag's colour (``underline``) or adds that line to it
-    (``both``); the line is darkened or lightened to 3:1 against what it is drawn on. With
+    (``both``); every line is darkened or lightened to 3:1 against what it is drawn on (the
+    page, or the tint). In ``underline`` an overlap keeps its blended tint under the line of
+    the tag that starts last: a line alone would look like that one tag. With
     tag patterns on (:meth:`set_tag_patterns`) each tag's line has the pattern of its place
     in the codebook. Coder styles and tag patterns would both speak through the underline,
     so while coder styles are in use (other coders' annotations shown) they win: tag
@@ -205,6 +207,13 @@ class QtSpanHighlighter(QSyntaxHighlighter):
             self._formats.clear()
             self._restart()
 
+    def pattern_of(self, tag_id: str) -> str | None:
+        """The pattern (:data:`themes.TAG_PATTERNS`) *tag_id*'s line is drawn in; None while tag
+        patterns are off or coder styles take the underline."""
+        if not self._patterns or self._coder_styles:
+            return None
+        return themes.tag_pattern(self._order.get(tag_id, 0))
+
     def replace_spans(self, spans: list[Span]) -> None:
         """Highlight these spans instead (whose annotations are shown changed), lazily as after :meth:`attach`."""
         self._index = SpanIndex(spans)
@@ -268,14 +277,13 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         colors = [self._colors.get(t, QColor("#999999")) for t in tag_ids]
         fmt = QTextCharFormat()
         under = self._theme[0]  # what a line is drawn on: the page, or the tint when there is one
-        if self._style != themes.UNDERLINE:
-            if len(colors) == 1:
-                look = painted(colors[0], self._theme, colours.SINGLE_STRENGTH)
-            else:
+        overlap = len(colors) > 1
+        if self._style != themes.UNDERLINE or overlap:  # an overlap is tinted in every style
+            if overlap:
                 mixed = colours.average(rgb(c) for c in colors)
                 look = painted(QColor(*mixed), self._theme, colours.OVERLAP_STRENGTH)
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(colors[-1])
+            else:
+                look = painted(colors[0], self._theme, colours.SINGLE_STRENGTH)
             fmt.setBackground(QColor(*look.background))
             fmt.setForeground(QColor(*look.foreground))
             under = look.background
@@ -286,10 +294,10 @@ class QtSpanHighlighter(QSyntaxHighlighter):
                 fmt.setUnderlineColor(fmt.foreground().color())
             else:
                 fmt.setUnderlineColor(line)
-        elif self._patterns and not self._coder_styles:
-            fmt.setUnderlineStyle(PATTERNS[themes.tag_pattern(self._order.get(tag_ids[-1], 0))])
+        elif (pattern := self.pattern_of(tag_ids[-1])) is not None:
+            fmt.setUnderlineStyle(PATTERNS[pattern])
             fmt.setUnderlineColor(line)
-        elif self._style != themes.FILL:
+        elif self._style != themes.FILL or overlap:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(line)
         return fmt
@@ -396,8 +404,11 @@ class QtTextPane(QPlainTextEdit):
         self.setAutoFillBackground(True)
         self.verticalScrollBar().valueChanged.connect(self._highlight_visible)
         self.verticalScrollBar().valueChanged.connect(lambda _value: self._show_extra_selections())
-        self.cursorPositionChanged.connect(self._announce_tags)
-        self.selectionChanged.connect(self._announce_tags)
+        # A Shift+arrow or a drag moves the caret and the selection at once: both signals, one look.
+        self._announce_soon = QTimer(self, singleShot=True, interval=0)
+        self._announce_soon.timeout.connect(self._announce_tags)
+        self.cursorPositionChanged.connect(self._announce_soon.start)
+        self.selectionChanged.connect(self._announce_soon.start)
         self.show_document("", [], [])
 
     # -- content -----------------------------------------------------------------------------
@@ -732,7 +743,9 @@ class QtTextPane(QPlainTextEdit):
     def spans_at_cursor(self) -> list[Span]:
         """The annotations the caret is in or, with a selection, that hold all of it; innermost first.
 
-        Asked on every caret move: one bisection into the span index (never the widget's text).
+        Asked after every caret move: the span index's query for one code point (a bisection, then
+        the spans that start at most the longest short span's length before it, and the few long
+        ones: :class:`~annotator.core.spans.SpanIndex`), never the widget's text.
         """
         cursor = self.textCursor()
         start = self._map.from_utf16(cursor.selectionStart())
@@ -851,6 +864,8 @@ class QtTextPane(QPlainTextEdit):
                     tag = self._tags.get(span.tag_id)
                     note = self._notes.get(span.annotation_id, "")
                     line = f"<b>{escape(tag.name if tag else '?')}</b>"
+                    if (pattern := self.highlighter.pattern_of(span.tag_id)) is not None:
+                        line += f" <i>{escape(QCoreApplication.translate(themes.CONTEXT, themes.PATTERN_NAMES[pattern]))}</i>"
                     if span.coder or span.coder in self.highlighter.coder_styles:
                         style = self.highlighter.coder_styles.get(span.coder)
                         coder = escape(coder_label(span.coder, None, QCoreApplication.translate))
