@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox, QTableView
 
@@ -434,7 +434,14 @@ def test_copied_and_exported_columns_keep_their_english_names_in_a_german_window
     language("de")
     disagreements = QtDisagreementsModel()
     disagreements.set_found(Disagreements(("ann", "bo"), (), (), ()))
+    from annotator.core.matrices import Header, Table
+    from annotator.ui.qt_table_panel import QtCountsModel
+
+    word = QCoreApplication.translate("QtFrequenciesPanel", "word")
+    counts = QtCountsModel(word, "word", heat=False)  # as Word frequencies makes it
+    counts.set_table(Table((Header("rose", "rose"),), (Header("d1", "Erster Text"),), ((2,),)))
     for model, english in (
+        (counts, ("word", "Erster Text")),  # a document's title is data: as it is
         (QtAgreementModel(), agreement.FIELDS),
         (disagreements, (*QtDisagreementsModel.HEADERS, "ann", "bo", "Settled")),
         (QtSegmentsModel(), QtSegmentsModel.HEADERS),

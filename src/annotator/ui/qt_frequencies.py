@@ -56,7 +56,7 @@ class QtFrequenciesPanel(QtTablePanel):
         report: Callable[[str], None],
     ) -> None:
         super().__init__(
-            parent, session, title=self.tr("Word frequencies"), first=self.tr("word"), heat=False,
+            parent, session, title=self.tr("Word frequencies"), first=self.tr("word"), first_field="word", heat=False,
             selected_document_ids=selected_document_ids, report=report,
         )  # fmt: skip
         self._show_span = show_span

@@ -59,13 +59,14 @@ class QtMatrixPanel(QtTablePanel):
         *,
         title: str,
         first: str,
+        first_field: str,
         selected_document_ids: Callable[[], list[str]],
         show_span: Callable[[str, int, int, str | None], bool],
         report: Callable[[str], None],
     ) -> None:
         super().__init__(
-            parent, session, title=title, first=first, heat=True, selected_document_ids=selected_document_ids,
-            report=report,
+            parent, session, title=title, first=first, first_field=first_field, heat=True,
+            selected_document_ids=selected_document_ids, report=report,
         )  # fmt: skip
         self._show_span = show_span
         self.subtags_box = QCheckBox(self.tr("Subta&gs"), self)
@@ -127,7 +128,9 @@ class QtCooccurrencePanel(QtMatrixPanel):
     """UI: tags × tags: how many pairs of annotations (same coder) of two tags are together."""
 
     def __init__(self, parent: QWidget, session: QtLibrarySession, **kwargs: object) -> None:
-        super().__init__(parent, session, title=self.tr("Co-occurrence"), first=self.tr("tag"), **kwargs)  # type: ignore[arg-type]
+        super().__init__(
+            parent, session, title=self.tr("Co-occurrence"), first=self.tr("tag"), first_field="tag", **kwargs
+        )  # type: ignore[arg-type]
         self.within_box = QComboBox(self)
         self.within_box.setAccessibleName(self.tr("Together by"))
         for within, label in WITHIN_LABELS.items():
@@ -172,7 +175,14 @@ class QtDocumentMatrixPanel(QtMatrixPanel):
     """UI: documents × tags: per document and tag a count, a presence or the characters coded."""
 
     def __init__(self, parent: QWidget, session: QtLibrarySession, **kwargs: object) -> None:
-        super().__init__(parent, session, title=self.tr("Documents × tags"), first=self.tr("document"), **kwargs)  # type: ignore[arg-type]
+        super().__init__(
+            parent,
+            session,
+            title=self.tr("Documents × tags"),
+            first=self.tr("document"),
+            first_field="document",
+            **kwargs,
+        )  # type: ignore[arg-type]
         self.measure_box = QComboBox(self)
         self.measure_box.setAccessibleName(self.tr("Cell kind"))
         for measure, label in MEASURE_LABELS.items():

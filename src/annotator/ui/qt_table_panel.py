@@ -84,9 +84,10 @@ def mixed(base: QColor, tint: QColor, amount: float) -> QColor:
 class QtCountsModel(QAbstractTableModel):
     """UI: a :class:`Table` as rows: the row's label, then its numbers; *heat* shades the numbers."""
 
-    def __init__(self, first: str, *, heat: bool, parent: QObject | None = None) -> None:
+    def __init__(self, first: str, first_field: str, *, heat: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.first = first  # the label column's header ("tag", "document", "word"), translated
+        self.first = first  # the label column's header as shown ("tag", "document", "word"), translated
+        self.first_field = first_field  # and its name in a copied or exported table: English, as files want
         self.heat = heat
         self.table = Table((), (), ())
         self._largest = 0
@@ -110,10 +111,12 @@ class QtCountsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation != Qt.Orientation.Horizontal or role not in (
-            Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+            Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, EXPORT_ROLE
         ):  # fmt: skip
             return None
-        return self.first if section == 0 else self.table.columns[section - 1].label
+        if section == 0:
+            return self.first_field if role == EXPORT_ROLE else self.first
+        return self.table.columns[section - 1].label  # a tag's or document's name: data, not translated
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -171,6 +174,7 @@ class QtTablePanel(QWidget):
         *,
         title: str,
         first: str,
+        first_field: str,
         heat: bool,
         selected_document_ids: Callable[[], list[str]],
         report: Callable[[str], None],
@@ -199,7 +203,7 @@ class QtTablePanel(QWidget):
         self.run_button.setAccessibleName(self.tr("Count the table: {title}").format(title=title))
         self.run_button.setAutoDefault(False)
         self.run_button.clicked.connect(self.run)
-        self.model = QtCountsModel(first, heat=heat, parent=self)
+        self.model = QtCountsModel(first, first_field, heat=heat, parent=self)
         self.view = _table_view(self, self.tr("{title} table").format(title=title))
         self.view.setModel(self.model)
         self.view.activated.connect(self._on_view_activated)  # Enter, double click
