@@ -423,7 +423,7 @@ def _cmd_export(args: argparse.Namespace, library: Opener) -> None:
             file=sys.stderr,
         )
         args.format = renamed
-    args.format = output_format(args.output, args.format, writers_by_extension(), "json")
+    args.format = output_format(args.output, args.format, writers_by_extension(args.format), "json")
     fmt = format_by_id(args.format)
     options = export_options(args)
     if args.output is not None and not args.output:

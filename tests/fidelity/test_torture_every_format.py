@@ -83,7 +83,7 @@ def test_the_cli_made_every_annotation_from_the_stored_text(corpus_library) -> N
 
 
 def test_every_writer_is_covered_here() -> None:
-    covered = set(ROUND_TRIP) | {"csv", "xlsx", "report", "md", "qdc"}
+    covered = set(ROUND_TRIP) | {"csv", "xlsx", "report", "md", "qdc", "notes"}
     assert {f.id for f in writers()} <= covered, "a new writer needs a fidelity check here"
 
 
@@ -183,6 +183,27 @@ def test_html_report_holds_the_stored_text_exactly(corpus_library, tmp_path: Pat
     root = lxml.html.fromstring(target.read_bytes())
     shown = {block.text_content() for block in root.find_class("text")}
     assert shown == set(texts.values())
+
+
+def test_study_notes_quote_the_stored_text_at_their_offsets(corpus_library, tmp_path: Path) -> None:
+    import re
+
+    import lxml.html
+
+    url, texts = corpus_library
+    target = tmp_path / "notes.html"
+    with Library.open(url) as library:
+        exporting.export_to_path(library, target, format_id="notes")
+    root = lxml.html.fromstring(target.read_bytes())
+    found = set()
+    for entry in root.find_class("entry"):
+        quote = entry.find("blockquote").text_content()
+        doc_id, start, end = re.fullmatch(
+            r"annotator://document/([^?]+)\?start=(\d+)&end=(\d+)", entry.xpath(".//a/@href")[0]
+        ).groups()
+        assert texts[doc_id][int(start) : int(end)] == quote
+        found.add((doc_id, quote))
+    assert found == {(d, q) for d, _tag, _s, _e, q in _expected(url)}
 
 
 def test_brat_folder_texts_are_the_stored_texts(corpus_library, tmp_path: Path) -> None:

@@ -86,6 +86,13 @@ CASES = [
     Case("jsonl-label-studio", "jsonl", ".json", {"flavor": "label-studio", "predictions": True}),
     Case("md", "md", ".md"),
     Case("report", "report", ".html"),
+    Case("notes", "notes", ".md"),
+    Case(
+        "notes-html-text-order",
+        "notes",
+        ".html",
+        {"style": "html", "order": "text", "fields": "tag,quote,note,offsets,coder,page,link"},
+    ),
 ]
 
 

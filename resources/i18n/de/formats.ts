@@ -109,6 +109,7 @@
     </message>
     <message>
         <source>Markdown</source>
+        <extracomment>Field -&gt; how it is named before its value (the quote and the note stand on their own).</extracomment>
         <translation>Markdown</translation>
     </message>
     <message>
@@ -174,6 +175,54 @@
     <message>
         <source>Word document (DOCX)</source>
         <translation>Word-Dokument (DOCX)</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <source>Word (DOCX)</source>
+        <translation>Word (DOCX)</translation>
+    </message>
+    <message>
+        <source>Study notes</source>
+        <translation>Lernnotizen</translation>
+    </message>
+    <message>
+        <source>Markdown, HTML or DOCX; default: the file&apos;s extension</source>
+        <translation>Markdown, HTML oder DOCX; Standard: die Endung der Datei</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Stil</translation>
+    </message>
+    <message>
+        <source>from the file name</source>
+        <translation>aus dem Dateinamen</translation>
+    </message>
+    <message>
+        <source>Group by tag, or keep text order</source>
+        <translation>Nach Tag gruppieren oder in Textreihenfolge lassen</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Reihenfolge</translation>
+    </message>
+    <message>
+        <source>By tag</source>
+        <translation>Nach Tag</translation>
+    </message>
+    <message>
+        <source>Text order</source>
+        <translation>Textreihenfolge</translation>
+    </message>
+    <message>
+        <source>Fields and their order: quote, note, tag, page, link, offsets, coder</source>
+        <translation>Felder und ihre Reihenfolge (englische Namen): quote, note, tag, page, link, offsets, coder</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Felder</translation>
     </message>
 </context>
 </TS>

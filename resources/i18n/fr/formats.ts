@@ -109,6 +109,7 @@
     </message>
     <message>
         <source>Markdown</source>
+        <extracomment>Field -&gt; how it is named before its value (the quote and the note stand on their own).</extracomment>
         <translation>Markdown</translation>
     </message>
     <message>
@@ -174,6 +175,54 @@
     <message>
         <source>Word document (DOCX)</source>
         <translation>Document Word (DOCX)</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <source>Word (DOCX)</source>
+        <translation>Word (DOCX)</translation>
+    </message>
+    <message>
+        <source>Study notes</source>
+        <translation>Notes d’étude</translation>
+    </message>
+    <message>
+        <source>Markdown, HTML or DOCX; default: the file&apos;s extension</source>
+        <translation>Markdown, HTML ou DOCX ; par défaut : l’extension du fichier</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <source>from the file name</source>
+        <translation>d’après le nom du fichier</translation>
+    </message>
+    <message>
+        <source>Group by tag, or keep text order</source>
+        <translation>Grouper par étiquette, ou garder l’ordre du texte</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Ordre</translation>
+    </message>
+    <message>
+        <source>By tag</source>
+        <translation>Par étiquette</translation>
+    </message>
+    <message>
+        <source>Text order</source>
+        <translation>Ordre du texte</translation>
+    </message>
+    <message>
+        <source>Fields and their order: quote, note, tag, page, link, offsets, coder</source>
+        <translation>Champs et leur ordre (noms anglais) : quote, note, tag, page, link, offsets, coder</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Champs</translation>
     </message>
 </context>
 </TS>

@@ -229,6 +229,11 @@ class Format:
     (REFI-QDA's ``.qdc``). A writer with ``carries_library`` writes what a whole
     library holds besides (previous texts, orphans, anchor states, sets, attributes,
     the journal: annotated JSON version 2), which the export then reads for it.
+    A ``named_only`` format writes files whose extensions other formats claim (study
+    notes as ``.md``): it is used when named, never inferred from a file name.
+    ``options_for_name(name, options)`` fills in what a file name implies (its style)
+    and ``extension_for(options)`` gives the extension those options write; the Export
+    dialog remembers a ``remember_options`` format's options per library.
     """
 
     id: str
@@ -243,10 +248,22 @@ class Format:
     options: tuple[Option, ...] = ()
     codebook_only: bool = False
     carries_library: bool = False
+    named_only: bool = False
+    remember_options: bool = False
+    options_for_name: Callable[[str, dict[str, Any]], dict[str, Any]] | None = None
+    extension_for: Callable[[dict[str, Any]], str] | None = None
 
     @property
     def default_extension(self) -> str:
         return self.extensions[0]
+
+    def extension(self, options: dict[str, Any]) -> str:
+        """The extension a file written with *options* gets."""
+        return self.extension_for(options) if self.extension_for is not None else self.default_extension
+
+    def options_named(self, name: str, options: dict[str, Any]) -> dict[str, Any]:
+        """*options* with what the file *name* implies for this format (:class:`OptionError` if they disagree)."""
+        return self.options_for_name(name, options) if self.options_for_name is not None else options
 
     def option(self, name: str) -> Option:
         """The declared writer option *name*, or :class:`OptionError` listing the ones there are."""

@@ -18,6 +18,7 @@ from annotator.formats import (
     epub,
     jsonl,
     markdown,
+    notes,
     odt,
     pdf,
     plaintext,
@@ -57,10 +58,13 @@ def writers() -> list[Format]:
     return [f for f in _FORMATS.values() if f.writer is not None]
 
 
-def writers_by_extension() -> dict[str, list[str]]:
-    """Each extension an export is saved under, and the ids of the formats that write it."""
+def writers_by_extension(named: str | None = None) -> dict[str, list[str]]:
+    """Each extension an export is saved under, and the ids of the formats that write it; a
+    ``named_only`` format (study notes) only when it is *named*, so it never makes a name ambiguous."""
     found: dict[str, list[str]] = {}
     for fmt in writers():
+        if fmt.named_only and fmt.id != named:
+            continue
         for extension in fmt.extensions:
             found.setdefault(extension, []).append(fmt.id)
     return found
@@ -111,7 +115,7 @@ def format_for_file(filename: str, head: bytes) -> Format:
 
 # In this order: sniffing tries the readers in it, and lists show it.
 for _module in (
-    annotated_json, plaintext, webpage, word, pdf, odt, epub, w3c, refi, tabular, brat, jsonl, markdown, report,
+    annotated_json, plaintext, webpage, word, pdf, odt, epub, w3c, refi, tabular, brat, jsonl, markdown, report, notes,
 ):  # fmt: skip
     for _fmt in _module.FORMATS:
         register(_fmt)

@@ -272,6 +272,7 @@ def export_to_path(
     socket is refused, as are the library's own files (:func:`check_target`).
     """
     fmt = writer_by_id(format_id)
+    options = fmt.options_named(os.fspath(path), dict(options or {}))
     settings: dict[str, Any] = {
         "format_id": format_id, "document_ids": document_ids, "keep": keep, "options": options, "progress": progress,
     }  # fmt: skip
