@@ -106,6 +106,17 @@ class _OptionField:
         else:
             self.widget.textChanged.connect(slot)
 
+    def set_value(self, value: object) -> None:
+        """Show *value* (one remembered from an earlier export); one the option does not take is ignored."""
+        if isinstance(self.widget, QCheckBox):
+            if isinstance(value, bool):
+                self.widget.setChecked(value)
+        elif isinstance(self.widget, QComboBox):
+            if (index := self.widget.findData(value)) >= 0:
+                self.widget.setCurrentIndex(index)
+        elif isinstance(value, str):
+            self.widget.setText(value)
+
     def value(self) -> bool | str | None:
         """The chosen value; None when unset (an empty text, the "default" choice)."""
         if isinstance(self.widget, QCheckBox):
@@ -250,6 +261,13 @@ class QtExportDialog(QDialog):
 
     def set_format(self, format_id: str) -> None:
         self.format_box.setCurrentIndex(self.format_box.findData(format_id))
+
+    def set_options(self, format_id: str, values: dict[str, Any]) -> None:
+        """Show format *format_id*'s options as *values* give them (names it does not declare are ignored)."""
+        fields = self._fields.get(format_id, {})
+        for name, value in values.items():
+            if name in fields:
+                fields[name].set_value(value)
 
     def kept_tag_ids(self) -> frozenset[str] | None:
         """The ids of the tags to keep (each checked on its own: a parent's subtags are rows of their own),

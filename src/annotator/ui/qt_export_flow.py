@@ -1,7 +1,8 @@
 """UI: File › Export…: the Export dialog, where to save, and the export itself with a progress bar.
 
 The dialogs open at the format and folder this library was last exported with
-(remembered in the library, so each library has its own), and the user is asked
+(remembered in the library, so each library has its own; a format that asks for it,
+study notes, has its options remembered there too: ``export:options:<id>``), and the user is asked
 before an existing file is replaced, also when the name typed only gets its
 extension afterwards; a name whose extension is another format's is refused (as
 ``annotator export`` refuses it), so a file never holds what its name does not say.
@@ -12,6 +13,7 @@ or failed export leaves no partial file.
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,8 @@ from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 
 LAST_EXPORT_FOLDER_KEY = "export:last_folder"
 LAST_EXPORT_FORMAT_KEY = "export:last_format"
+# A ``remember_options`` format's options (JSON) are kept under this key and its id.
+EXPORT_OPTIONS_KEY = "export:options:"
 
 
 class QtExportFlow:
@@ -76,8 +80,13 @@ class QtExportFlow:
         last_format = self._library_state(LAST_EXPORT_FORMAT_KEY)
         if last_format in {f.id for f in writers()}:
             dialog.set_format(last_format)
+        for fmt in writers():
+            if fmt.remember_options:
+                dialog.set_options(fmt.id, self._remembered_options(fmt.id))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        if format_by_id(dialog.format_id()).remember_options:
+            self._set_library_state(EXPORT_OPTIONS_KEY + dialog.format_id(), json.dumps(dialog.options()))
         keep = None
         if dialog.kept_tag_ids() is not None or dialog.kept_coders() is not None:
             keep = exporting.ExportFilter(tag_ids=dialog.kept_tag_ids(), coders=dialog.kept_coders(), subtags=False)
@@ -122,8 +131,8 @@ class QtExportFlow:
         else:
             ids, suggested = None, "annotator-library"
         fmt = format_by_id(format_id)
-        extension = "" if fmt.writes_archive else fmt.default_extension
-        label = f"{fmt.label} folder (or *.zip)" if fmt.writes_archive else f"{fmt.label} (*{fmt.default_extension})"
+        extension = "" if fmt.writes_archive else fmt.extension(options or {})
+        label = f"{fmt.label} folder (or *.zip)" if fmt.writes_archive else f"{fmt.label} (*{extension})"
         folder = Path(self._library_state(LAST_EXPORT_FOLDER_KEY) or Path.home())
         if not folder.is_dir():  # moved or deleted since, or on a drive not mounted now
             folder = Path.home()
@@ -136,7 +145,7 @@ class QtExportFlow:
         if not path:
             return None
         suffix = Path(path).suffix.lower()
-        named = writers_by_extension().get(suffix, [])
+        named = writers_by_extension(format_id).get(suffix, [])
         if named and format_id not in named:  # the name would promise another format than the content
             others = QCoreApplication.translate("QtExportFlow", " or ").join(
                 format_by_id(other).label for other in named
@@ -147,12 +156,12 @@ class QtExportFlow:
                     "QtExportFlow",
                     "Nothing was written: {name} names a file of {others}, not {format}. Export again and "
                     "choose {others} in the Export dialog, or name the file {extension}.",
-                ).format(name=Path(path).name, others=others, format=fmt.label, extension=fmt.default_extension),
+                ).format(name=Path(path).name, others=others, format=fmt.label, extension=extension),
             )  # fmt: skip
             self._status(QCoreApplication.translate("QtExportFlow", "Export cancelled; nothing was written."), 6000)
             return None
         if not Path(path).suffix and not fmt.writes_archive:
-            path += fmt.default_extension
+            path += extension
             # Qt's dialog checked the name as typed; with the extension it may name a file that exists.
             if Path(path).exists() and not self._confirm_replace(path):
                 self._status(QCoreApplication.translate("QtExportFlow", "Export cancelled; nothing was written."), 6000)
@@ -194,6 +203,14 @@ class QtExportFlow:
             return self._session.library.state(key)
         except USER_ERRORS:
             return None
+
+    def _remembered_options(self, format_id: str) -> dict[str, Any]:
+        """The options format *format_id* was last chosen with in this library ({} if none or unreadable)."""
+        try:
+            values = json.loads(self._library_state(EXPORT_OPTIONS_KEY + format_id) or "{}")
+        except ValueError:
+            return {}
+        return values if isinstance(values, dict) else {}
 
     def _set_library_state(self, key: str, value: str) -> None:
         """Remember *value* in the library; a convenience, so a failure is not worth a message."""
