@@ -56,8 +56,6 @@ from annotator.formats.report import (
 from annotator.services import exporting
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
 
-#: The translation context of what the printout says.
-CONTEXT = "AnnotatedPrint"
 #: Printed on white paper in black ink, whatever the window's theme.
 PAPER, INK = colours.WHITE, colours.BLACK
 _UNDERLINES = {
@@ -68,10 +66,6 @@ _UNDERLINES = {
     "dash-dot": QTextCharFormat.UnderlineStyle.DashDotLine,
     "dash-dot-dot": QTextCharFormat.UnderlineStyle.DashDotDotLine,
 }
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def _qcolor(rgb: colours.RGB) -> QColor:
@@ -119,7 +113,7 @@ def build_document(exported: ExportedDocument, codebook: Codebook, *, black_and_
     heading = QTextCharFormat()
     heading.setFontPointSize(16)
     heading.setFontWeight(QFont.Weight.Bold)
-    cursor.insertText(doc.title or _tr("Untitled"), heading)
+    cursor.insertText(doc.title or QCoreApplication.translate("AnnotatedPrint", "Untitled"), heading)
     source = METADATA_SEPARATOR.join(f"{key}: {value}" for key, value in metadata_items(doc.metadata))
     if source:
         cursor.insertBlock(QTextBlockFormat(), plain)
@@ -130,10 +124,10 @@ def build_document(exported: ExportedDocument, codebook: Codebook, *, black_and_
     bold.setFontWeight(QFont.Weight.Bold)
     cursor.insertBlock(QTextBlockFormat(), plain)
     cursor.insertBlock(QTextBlockFormat(), bold)
-    cursor.insertText(_tr("Tags"), bold)
+    cursor.insertText(QCoreApplication.translate("AnnotatedPrint", "Tags"), bold)
     if not counts:
         cursor.insertBlock(QTextBlockFormat(), plain)
-        cursor.insertText(_tr("No annotations."), plain)
+        cursor.insertText(QCoreApplication.translate("AnnotatedPrint", "No annotations."), plain)
     for tag_id in sorted(counts, key=lambda t: codebook[t].index):
         cursor.insertBlock(QTextBlockFormat(), plain)
         cursor.insertText(codebook[tag_id].name, marks.format([tag_id]))
@@ -151,7 +145,7 @@ def build_document(exported: ExportedDocument, codebook: Codebook, *, black_and_
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertBlock(QTextBlockFormat(), plain)
         cursor.insertBlock(QTextBlockFormat(), bold)
-        cursor.insertText(_tr("Notes"), bold)
+        cursor.insertText(QCoreApplication.translate("AnnotatedPrint", "Notes"), bold)
         for number, a in enumerate(noted, 1):
             cursor.insertBlock(QTextBlockFormat(), plain)
             cursor.insertText(f"{number}. ", plain)
@@ -188,7 +182,7 @@ def paint_pages(documents: list[tuple[str, QTextDocument]], device: QPagedPaintD
     of every page and its page numbers at the bottom; returns the number of pages painted."""
     painter = QPainter()
     if not painter.begin(device):
-        raise OSError(_tr("Cannot start printing."))
+        raise OSError(QCoreApplication.translate("AnnotatedPrint", "Cannot start printing."))
     try:
         rect = QRectF(device.pageLayout().paintRectPixels(device.resolution()))
         page = QRectF(0, 0, rect.width(), rect.height())
@@ -214,7 +208,9 @@ def paint_pages(documents: list[tuple[str, QTextDocument]], device: QPagedPaintD
                 painter.setFont(small)
                 painter.setPen(_qcolor(INK))
                 painter.drawText(QRectF(0, 0, page.width(), line), Qt.AlignmentFlag.AlignLeft, title)
-                footer = _tr("Page {page} of {pages}").format(page=number + 1, pages=pages)
+                footer = QCoreApplication.translate("AnnotatedPrint", "Page {page} of {pages}").format(
+                    page=number + 1, pages=pages
+                )
                 painter.drawText(
                     QRectF(0, page.height() - line / 2, page.width(), line / 2), Qt.AlignmentFlag.AlignRight, footer
                 )
@@ -228,7 +224,10 @@ def printable(bundle: ExportBundle) -> list[tuple[str, QTextDocument]]:
     codebook = Codebook(bundle.tags)
     black_and_white = bool(bundle.options.get("black_and_white", False))
     return [
-        (d.document.title or _tr("Untitled"), build_document(d, codebook, black_and_white=black_and_white))
+        (
+            d.document.title or QCoreApplication.translate("AnnotatedPrint", "Untitled"),
+            build_document(d, codebook, black_and_white=black_and_white),
+        )
         for d in bundle.documents
     ]
 
