@@ -37,11 +37,11 @@
     </message>
     <message>
         <source>Export &amp;PDF…</source>
-        <translation>Als &amp;PDF exportieren…</translation>
+        <translation>Als &amp;PDF exportieren …</translation>
     </message>
     <message>
         <source>P&amp;rint…</source>
-        <translation>D&amp;rucken…</translation>
+        <translation>D&amp;rucken …</translation>
     </message>
     <message>
         <source>&amp;Backups…</source>

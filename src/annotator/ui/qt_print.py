@@ -10,8 +10,9 @@ search (except characters beyond U+FFFF, such as emoji, which Qt leaves out of t
 
 Tags are shown as tints of their colours, or with the option ``black_and_white`` as underlines in
 each tag's pattern (:func:`annotator.core.themes.tag_pattern`, in codebook order), which the
-legend shows too. Formats import no Qt, so this writer is handed to the registry by whoever has Qt
-(:func:`install_pdf_writer`): the command line before it parses an export, the window at start.
+legend shows too. Formats import no Qt, so the ``pdf`` format's writer is handed to the registry
+from above: by the window at start (:func:`install_pdf_writer`), and by the command line as a
+stand-in that imports this module only when a PDF is written (Qt is slow to load).
 """
 
 from __future__ import annotations
@@ -249,8 +250,7 @@ def write_pdf(bundle: ExportBundle, out: BinaryIO) -> None:
         writer.setTitle(bundle.documents[0].document.title)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
-    paint_pages(printable(bundle), writer)
-    del writer  # finishes the file
+    paint_pages(printable(bundle), writer)  # the painter's end wrote the whole file
     data: QByteArray = buffer.data()
     out.write(data.data())
 
