@@ -49,7 +49,7 @@ def test_retrieve_without_format_writes_what_the_extension_names(
     ("argv", "needles"),
     [
         (["export", "--format", "csv", "-o", "x.json"], ["--format csv does not write a .json file", ".json is json"]),
-        (["export", "-o", "x.pdf"], ["the extension .pdf names no format", ".qdpx (qdpx)"]),
+        (["export", "-o", "x.docx"], ["the extension .docx names no format", ".qdpx (qdpx)"]),
         (["retrieve", "claim", "--format", "csv", "-o", "r.xlsx"], ["--format csv does not write a .xlsx file"]),
         (["agreement", "--coder", "a", "--coder", "b", "--format", "json", "-o", "r.html"], ["does not write"]),
     ],

@@ -17,7 +17,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import BinaryIO, NoReturn
 
 import orjson
 
@@ -41,11 +41,12 @@ from annotator.cli_text import json_text, output_format, terminal_safe, tsv_line
 from annotator.core import codebook
 from annotator.core.boilerplate import Cut
 from annotator.core.errors import USER_ERRORS
-from annotator.formats.base import FormatError, ImportedDocument, OptionError
+from annotator.formats.base import ExportBundle, FormatError, ImportedDocument, OptionError
 from annotator.formats.registry import (
     RENAMED_WRITERS,
     all_formats,
     format_by_id,
+    provide_writer,
     readers,
     writer_by_id,
     writers,
@@ -55,6 +56,16 @@ from annotator.services import annotating, exporting, importing
 from annotator.services.backups import library_file
 from annotator.services.library import Library
 from annotator.storage.engine import LibraryError, refuse_in_memory
+
+
+def _write_pdf(bundle: ExportBundle, out: BinaryIO) -> None:
+    """The ``pdf`` export (the annotated print), laid out by Qt: imported only when one is written."""
+    from annotator.ui.qt_print import write_pdf
+
+    write_pdf(bundle, out)
+
+
+provide_writer("pdf", _write_pdf)
 
 
 class _Choices(list[str]):

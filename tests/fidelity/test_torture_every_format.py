@@ -83,7 +83,8 @@ def test_the_cli_made_every_annotation_from_the_stored_text(corpus_library) -> N
 
 
 def test_every_writer_is_covered_here() -> None:
-    covered = set(ROUND_TRIP) | {"csv", "xlsx", "report", "md", "qdc", "notes"}
+    # pdf: the annotated print, which the command line provides (tests/ui/test_annotated_print.py)
+    covered = set(ROUND_TRIP) | {"csv", "xlsx", "report", "md", "qdc", "notes", "pdf"}
     assert {f.id for f in writers()} <= covered, "a new writer needs a fidelity check here"
 
 

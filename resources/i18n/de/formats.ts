@@ -121,6 +121,10 @@
         <translation>PDF</translation>
     </message>
     <message>
+        <source>Black and white (underline patterns)</source>
+        <translation>Schwarzweiß (Unterstreichungsmuster)</translation>
+    </message>
+    <message>
         <source>Plain text</source>
         <translation>Reiner Text</translation>
     </message>

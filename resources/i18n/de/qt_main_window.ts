@@ -36,6 +36,14 @@
         <translation>&amp;Exportieren …</translation>
     </message>
     <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Als &amp;PDF exportieren …</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>D&amp;rucken …</translation>
+    </message>
+    <message>
         <source>&amp;Backups…</source>
         <translation>&amp;Backups …</translation>
     </message>

@@ -121,6 +121,10 @@
         <translation>PDF</translation>
     </message>
     <message>
+        <source>Black and white (underline patterns)</source>
+        <translation>Noir et blanc (motifs de soulignement)</translation>
+    </message>
+    <message>
         <source>Plain text</source>
         <translation>Texte brut</translation>
     </message>

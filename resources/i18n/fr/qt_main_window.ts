@@ -36,6 +36,14 @@
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Exporter en &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>Imp&amp;rimer…</translation>
+    </message>
+    <message>
         <source>&amp;Backups…</source>
         <translation>Sauvegardes (&amp;B)…</translation>
     </message>

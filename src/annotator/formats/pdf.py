@@ -35,7 +35,7 @@ from typing import Any
 
 from annotator.core.i18n import QT_TRANSLATE_NOOP
 from annotator.core.text import clean_text, expand_ligatures
-from annotator.formats.base import Format, FormatError, ImportBundle, SourceFile
+from annotator.formats.base import Format, FormatError, ImportBundle, Option, SourceFile
 from annotator.formats.detection import not_a, sniff_pdf
 from annotator.formats.extraction import BLOCK_SEPARATOR, document_bundle, iso_date, library_errors
 
@@ -117,5 +117,22 @@ def read_pdf(source: SourceFile) -> ImportBundle:
 
 
 FORMATS: list[Format] = [
-    Format(id="pdf", label=QT_TRANSLATE_NOOP("formats", "PDF"), extensions=(".pdf",), reader=read_pdf, sniff=sniff_pdf),
+    # Its writer, the annotated print, is laid out by Qt: annotator.ui.qt_print provides it.
+    Format(
+        id="pdf",
+        label=QT_TRANSLATE_NOOP("formats", "PDF"),
+        extensions=(".pdf",),
+        reader=read_pdf,
+        sniff=sniff_pdf,
+        binary=True,
+        options=(
+            Option(
+                "black_and_white",
+                "bool",
+                "mark tags with underline patterns instead of colours, for black-and-white printing",
+                default=False,
+                label=QT_TRANSLATE_NOOP("formats", "Black and white (underline patterns)"),
+            ),
+        ),
+    ),
 ]

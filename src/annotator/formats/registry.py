@@ -10,6 +10,7 @@ What a file is, by its content, is said by the formats' ``sniff`` functions
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import PurePath
 
 from annotator.formats import (
@@ -29,7 +30,7 @@ from annotator.formats import (
     webpage,
     word,
 )
-from annotator.formats.base import Format, FormatError
+from annotator.formats.base import Format, FormatError, Writer
 from annotator.formats.detection import describe_content
 
 _FORMATS: dict[str, Format] = {}
@@ -44,6 +45,15 @@ def register(fmt: Format) -> Format:
         raise ValueError(f"format '{fmt.id}' is registered twice")
     _FORMATS[fmt.id] = fmt
     return fmt
+
+
+def provide_writer(format_id: str, writer: Writer) -> None:
+    """Give the registered format *format_id* its writer, made in a layer above formats.
+
+    The annotated PDF (``pdf``) is laid out by Qt, which only ``annotator.ui`` imports: the
+    command line and the window hand its writer in before they list or use writers.
+    """
+    _FORMATS[format_id] = replace(format_by_id(format_id), writer=writer)
 
 
 def all_formats() -> list[Format]:

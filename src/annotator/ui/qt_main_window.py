@@ -48,6 +48,7 @@ from annotator.ui.qt_coders import QtCoderView
 from annotator.ui.qt_disagreements import QtDisagreementsPanel, compare_in, disagreements_dock
 from annotator.ui.qt_document_flow import QtDocumentFlow
 from annotator.ui.qt_document_list import QtDocumentList
+from annotator.ui.qt_export_dialog import SCOPE_DOCUMENT
 from annotator.ui.qt_export_flow import QtExportFlow
 from annotator.ui.qt_find_bar import QtFindBar
 from annotator.ui.qt_frequencies import frequencies_dock
@@ -63,6 +64,7 @@ from annotator.ui.qt_memos import QtMemoFlow
 from annotator.ui.qt_navigation import QtNavigation
 from annotator.ui.qt_orphan_panel import QtOrphanPanel
 from annotator.ui.qt_preferences import QtCoderIdentity
+from annotator.ui.qt_print import QtPrintFlow, install_pdf_writer
 from annotator.ui.qt_retrieval import QtRetrievalDock
 from annotator.ui.qt_revise_flow import QtReviseFlow
 from annotator.ui.qt_session import USER_ERRORS, QtLibrarySession
@@ -195,6 +197,8 @@ class QtMainWindow(QMainWindow):
         self.exporter = QtExportFlow(
             self, session, selected_document_ids=self.document_list.selected_ids, set_names=self.library_sets.set_names
         )
+        install_pdf_writer()  # the pdf format's writer (Qt lays it out), for the Export dialog too
+        self.printer = QtPrintFlow(self, session)
         self.watcher = QtLibraryWatcher(self, session, before_restore=self._before_restore)
         self.reviser = QtReviseFlow(self, session, before_revise=self.save_reading_position)
         self.codebook = QtCodebookFlow(self, session)
@@ -255,11 +259,16 @@ class QtMainWindow(QMainWindow):
         self.paste_action.triggered.connect(self.importer.paste)
         self.export_action = QAction(self.tr("&Export…"), self, shortcut=QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.exporter.choose_and_export)
+        self.export_pdf_action = QAction(self.tr("Export &PDF…"), self, shortcut=QKeySequence("Ctrl+Shift+P"))
+        self.export_pdf_action.triggered.connect(lambda: self.exporter.export_to(SCOPE_DOCUMENT, "pdf", []))
+        self.print_action = QAction(self.tr("P&rint…"), self, shortcut=QKeySequence("Ctrl+P"))
+        self.print_action.triggered.connect(self.printer.print_document)
         self.backups_action = QAction(self.tr("&Backups…"), self)
         self.backups_action.triggered.connect(self.watcher.show_backups)
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        file_menu.addActions([self.import_action, self.paste_action, self.export_action])
+        file_menu.addActions([self.import_action, self.paste_action, self.export_action, self.export_pdf_action])
+        file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
