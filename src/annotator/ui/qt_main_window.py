@@ -145,7 +145,7 @@ class QtMainWindow(QMainWindow):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         # Side panels that fold away and give way to the text; distraction-free reading (F11).
-        self.window_layout = QtWindowLayout(self, self.splitter, self.pane, right)
+        self.window_layout = QtWindowLayout(self, self.splitter, self.pane, right, beside=[self.minimap])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
