@@ -16,6 +16,7 @@ The widths, which panels the user folded and the heights in the right column are
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSettings, Qt
@@ -82,14 +83,19 @@ class _Before:
 class QtWindowLayout(QObject):
     """UI: the side panels of *window*'s horizontal *splitter* (library | *text* | right *column*).
 
-    *pane* is the text widget whose line length the panels give way to.
+    *pane* is the text widget whose line length the panels give way to; *beside* the widgets
+    beside it in the text column (the mini-map), whose width the text cannot have.
     """
 
-    def __init__(self, window: QMainWindow, splitter: QSplitter, pane: QPlainTextEdit, column: QSplitter) -> None:
+    def __init__(
+        self, window: QMainWindow, splitter: QSplitter, pane: QPlainTextEdit, column: QSplitter,
+        beside: Sequence[QWidget] = (),
+    ) -> None:  # fmt: skip
         super().__init__(window)
         self._window = window
         self._splitter = splitter
         self._pane = pane
+        self._beside = beside
         self._column = column
         self._before: _Before | None = None  # set while reading distraction-free
         self._asked: Panel | None = None  # the panel the user last brought back: the last to give way
@@ -139,6 +145,7 @@ class QtWindowLayout(QObject):
         scroll bar included; any margins centring a narrower column are the text's to give up)."""
         pane = self._pane
         chrome = 2 * pane.frameWidth() + pane.verticalScrollBar().sizeHint().width()
+        chrome += sum(w.sizeHint().width() for w in self._beside if not w.isHidden())
         return MIN_CHARS * pane.fontMetrics().averageCharWidth() + chrome + 1
 
     def fit(self) -> None:

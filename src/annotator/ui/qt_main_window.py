@@ -63,6 +63,7 @@ from annotator.ui.qt_matrices import cooccurrence_dock, document_matrix_dock
 from annotator.ui.qt_memos import QtMemoFlow
 from annotator.ui.qt_navigation import QtNavigation
 from annotator.ui.qt_orphan_panel import QtOrphanPanel
+from annotator.ui.qt_outline import QtMinimap, QtOutlineDock
 from annotator.ui.qt_preferences import QtCoderIdentity
 from annotator.ui.qt_print import QtPrintFlow, install_pdf_writer
 from annotator.ui.qt_retrieval import QtRetrievalDock
@@ -134,14 +135,19 @@ class QtMainWindow(QMainWindow):
         text_layout = QVBoxLayout(text_column)
         text_layout.setContentsMargins(0, 0, 0, 0)
         text_layout.setSpacing(0)
-        text_layout.addWidget(self.pane, 1)
+        self.minimap = QtMinimap(session, self.coder_view, self.pane, text_column)  # beside the scroll bar
+        text_row = QHBoxLayout()
+        text_row.setSpacing(0)
+        text_row.addWidget(self.pane, 1)
+        text_row.addWidget(self.minimap)
+        text_layout.addLayout(text_row, 1)
         text_layout.addWidget(self.find_bar)
         self.splitter.addWidget(library_pane)
         self.splitter.addWidget(text_column)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         # Side panels that fold away and give way to the text; distraction-free reading (F11).
-        self.window_layout = QtWindowLayout(self, self.splitter, self.pane, right)
+        self.window_layout = QtWindowLayout(self, self.splitter, self.pane, right, beside=[self.minimap])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -176,6 +182,7 @@ class QtMainWindow(QMainWindow):
             self, session, self.document_list.selected_ids, self._report,
             compare=lambda coders, scope, tags: compare_in(self.disagreements, coders, scope=scope, tags=tags or None),
         )  # fmt: skip
+        self.outline = QtOutlineDock(self, session, self.coder_view, lambda i: self.navigation.show_annotation(i))
         # The views opened at the bottom share one set of tabs (one in front at a time).
         for dock in (self.search_dock, self.retrieval, self.cooccurrence, self.document_matrix, self.frequencies,
                      self.disagreements):  # fmt: skip
@@ -335,6 +342,7 @@ class QtMainWindow(QMainWindow):
         view_menu.addActions([self.memo_flow.memos_action, self.memo_flow.journal_action])
         self.search_dock_action = self.search_dock.toggleViewAction()
         self.search_dock_action.setText(self.tr("&Search the library"))
+        view_menu.addAction(self.outline.toggle_action)
         view_menu.addAction(self.search_dock_action)
         view_menu.addAction(self.retrieval.toggle_action)
         for dock in (self.cooccurrence, self.document_matrix, self.frequencies, self.disagreements):
@@ -570,6 +578,8 @@ class QtMainWindow(QMainWindow):
             self.pane.show_annotations(self._shown(self.session.annotations.values()))
         self.annotation_view.set_coder_filter(self._coder_filter())
         self.orphan_panel.show_orphans()
+        self.outline.panel.refresh()
+        self.minimap.refresh()
         shown = self.inspector.annotation_id
         if shown is not None and shown not in self.selected_annotation_ids():
             self.inspector.show_annotation(None)
