@@ -31,6 +31,7 @@ from annotator.cli_desktop import add_install_desktop_command, run_install_deskt
 from annotator.cli_disagreements import add_disagreements_command, cmd_disagreements
 from annotator.cli_documents import add_documents_commands, cmd_documents, cmd_memos
 from annotator.cli_frequencies import add_frequencies_command, cmd_frequencies
+from annotator.cli_highlights import add_highlight_options, cmd_import_highlights, wants_highlights
 from annotator.cli_matrix import add_matrix_command, cmd_matrix
 from annotator.cli_retrieve import add_retrieve_command, cmd_retrieve
 from annotator.cli_revise import add_revise_command, cmd_revise
@@ -156,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--dry-run", action="store_true", help="print what the import would add (nothing is written) and stop"
     )
+    add_highlight_options(p)
 
     p = sub.add_parser("list", help="list documents with annotation counts per tag")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -305,6 +307,9 @@ def _preview_import(args: argparse.Namespace, library: Opener, trim: importing.T
 
 
 def _cmd_import(args: argparse.Namespace, library: Opener) -> None:
+    if wants_highlights(args):
+        cmd_import_highlights(args, library)
+        return
     trim = importing.trim_all if args.trim else _note_boilerplate
     if args.dry_run:
         _preview_import(args, library, trim)

@@ -702,3 +702,10 @@ def _trimmed(bundles: list[ImportBundle], trim: TrimPolicy) -> list[ImportBundle
         if chosen:
             trim_document(document, chosen)
     return bundles
+
+
+def import_bundles(
+    library: LibrarySource, bundles: list[ImportBundle], *, confirm: ConfirmPolicy | None = None
+) -> ImportResult:
+    """Persist bundles a caller built (highlights placed on a document), *confirm* seeing the summary first."""
+    return _import_bundles(library, bundles, set_name=None, trim=keep_untrimmed, progress=None, confirm=confirm)
