@@ -41,7 +41,12 @@ def add_highlight_options(p: argparse.ArgumentParser) -> None:
 
 
 def wants_highlights(args: argparse.Namespace) -> bool:
-    return bool(args.hypothesis or args.zotero)
+    """Whether ``import`` reads a highlight file; highlight options without its kind are refused."""
+    if args.hypothesis or args.zotero:
+        return True
+    if args.doc or args.source or args.map_tag or args.map_color or args.tags_only_known:
+        raise UsageError("--doc, --source, --map-tag, --map-color and --tags-only-known need --hypothesis or --zotero")
+    return False
 
 
 def cmd_import_highlights(args: argparse.Namespace, library: Callable[[], Library]) -> None:

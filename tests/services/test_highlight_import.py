@@ -14,6 +14,7 @@ from annotator.core.errors import InvalidInput
 from annotator.services import importing, memos
 from annotator.services.highlights import import_highlights
 from annotator.services.library import Library
+from tests.formats.documents.builders import build_pdf
 
 TEXT = "Turnout 🗳 rose. The bridge was closed for repairs.\n"
 QUOTE = "The bridge was closed"
@@ -116,3 +117,32 @@ def test_zotero_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixt
     exported = orjson.loads(capsys.readouterr().out)
     [annotation] = exported["documents"][0]["annotations"]
     assert (annotation["tag"], annotation["quote"], annotation["note"]) == ("evidence", "Page two has", "look")
+
+
+def test_zotero_highlights_on_a_pdf_land_on_their_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "cli.sqlite3")
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(build_pdf([["The vote was close."], ["Again the vote was close."]]))
+    assert main(["--database", db, "import", str(pdf)]) == 0
+    doc_id = capsys.readouterr().out.split("\t")[0]
+    items = [
+        {"key": f"Z{page}", "itemType": "annotation", "annotationType": "highlight", "annotationText": "vote",
+         "annotationColor": colour, "annotationPosition": {"pageIndex": page, "rects": [[0, 0, 1, 1]]}}
+        for page, colour in ((1, "#ffd400"), (0, "#5fb236"))
+    ]  # fmt: skip
+    export = tmp_path / "zotero.json"
+    export.write_bytes(orjson.dumps(items))
+    assert main(["--database", db, "import", str(export), "--zotero", "--doc", doc_id]) == 0
+    capsys.readouterr()
+    assert main(["--database", db, "export", "--doc", doc_id, "--format", "json"]) == 0
+    [document] = orjson.loads(capsys.readouterr().out)["documents"]
+    second_page = document["text"].index("Again")
+    placed = sorted((a["start"] > second_page, a["tag"], a["quote"]) for a in document["annotations"])
+    assert placed == [(False, "evidence", "vote"), (True, "claim", "vote")]
+
+
+def test_highlight_options_need_a_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    export = tmp_path / "zotero.json"
+    export.write_bytes(b"[]")
+    assert main(["--database", str(tmp_path / "cli.sqlite3"), "import", str(export), "--doc", "x"]) != 0
+    assert "need --hypothesis or --zotero" in capsys.readouterr().err
