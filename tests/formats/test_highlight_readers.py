@@ -60,10 +60,11 @@ def test_utf16_position_decides_between_repeats_without_context() -> None:
 
 
 def test_a_wrong_position_is_only_a_hint_the_context_decides() -> None:
-    quote = "the bridge was closed for repairs"
-    second = TEXT.index("the council said ") + len("the council said ")
-    # The position points at the first sentence (a page that changed); the context names the second.
-    data = orjson.dumps([_row("a1", quote, start=10, prefix="the council said ", suffix=" again, quietly")])
+    quote = "bridge was closed for repairs"
+    first, second = TEXT.index(quote), TEXT.rindex(quote)
+    # The position holds the quote in the first sentence (the page changed); the context names the second.
+    start = _utf16(TEXT, first)
+    data = orjson.dumps([_row("a1", quote, start=start, prefix="the council said the ", suffix=" again, quietly")])
     [a] = read_hypothesis(data, TEXT).annotations
     assert (a.start, TEXT[a.start : a.end]) == (second, quote)
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from annotator.core.anchoring import MOVED, UNCHANGED, Reanchorer
 from annotator.formats.base import FormatError, ImportedAnnotation
+from annotator.formats.report import utc
 
 #: The tag of an imported highlight that names none (as the W3C import does).
 UNTAGGED = "untagged"
@@ -59,6 +61,15 @@ def parse_mapping(items: list[str] | None, what: str) -> dict[str, str]:
     return mapping
 
 
+def timestamp(value: object) -> datetime | None:
+    """An ISO timestamp in UTC; None when there is none or it cannot be read (it is not worth refusing
+    a highlight for)."""
+    try:
+        return utc(datetime.fromisoformat(str(value))) if value else None
+    except (ValueError, OverflowError):
+        return None
+
+
 def _flexible(quote: str) -> re.Pattern[str] | None:
     """The quote's words with any whitespace (or a hyphen at a line end) between them: a PDF
     reader's quote has spaces where the extracted text has line breaks."""
@@ -81,10 +92,11 @@ def locate(
 ) -> tuple[int, int] | str:
     """Where *quote* stands in *text*, or why it cannot be placed.
 
-    First inside *within* (a page the tool named), then as the anchoring matcher
-    places it (``text[start:end]`` if it holds the quote, else the exact quote
-    with the most of its *prefix*/*suffix* around it, nearest *start*), then
-    with whitespace ignored when that finds one place only (or one on the page).
+    First inside *within* (a page the tool named); then the exact quote with
+    most of its *prefix*/*suffix* around it, nearest *start* (the anchoring
+    matcher's rule); then ``text[start:end]`` if it holds the quote and no
+    context said otherwise; then with whitespace ignored, when that finds one
+    place only.
     """
     if not quote.strip():
         return "it has no quote"
@@ -97,9 +109,11 @@ def locate(
         match = pattern.search(text, *within)
         if match:
             return match.span()
-    placed = reanchorer.anchor(start, end, quote, prefix, suffix)
+    placed = reanchorer.anchor(start, end, quote, prefix, suffix, orphan=True)
     if placed.status in (UNCHANGED, MOVED) and placed.start is not None and placed.end is not None:
         return placed.start, placed.end
+    if start < end and text[start:end] == quote:
+        return start, end
     matches = list(pattern.finditer(text))
     if len(matches) == 1:
         return matches[0].span()

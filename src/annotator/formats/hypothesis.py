@@ -22,7 +22,6 @@ with its prefix and suffix, decides (:func:`annotator.formats.highlights.locate`
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 import orjson
@@ -30,7 +29,7 @@ import orjson
 from annotator.core.anchoring import Reanchorer
 from annotator.core.offsets import OffsetMap
 from annotator.formats.base import FormatError, ImportedAnnotation
-from annotator.formats.highlights import UNTAGGED, Highlights, Unplaced, locate
+from annotator.formats.highlights import UNTAGGED, Highlights, Unplaced, locate, timestamp
 
 
 def coder_of(user: object) -> str:
@@ -59,13 +58,6 @@ def _selectors(row: dict[str, Any]) -> dict[str, dict[str, Any]]:
         if selectors:
             return {s.get("type", ""): s for s in selectors if isinstance(s, dict)}
     return {}
-
-
-def _created(row: dict[str, Any]) -> datetime | None:
-    try:
-        return datetime.fromisoformat(str(row["created"]))
-    except (KeyError, ValueError):
-        return None
 
 
 def read_hypothesis(
@@ -120,7 +112,9 @@ def read_hypothesis(
         if known_tags is not None:
             out.unknown_tags += [t for t in tags if t not in known_tags and t not in out.unknown_tags]
         made = [
-            ImportedAnnotation(tag, where[0], where[1], text[where[0] : where[1]], note, coder, created=_created(row))
+            ImportedAnnotation(
+                tag, where[0], where[1], text[where[0] : where[1]], note, coder, created=timestamp(row.get("created"))
+            )
             for tag in dict.fromkeys(tags)
         ]
         out.annotations += made

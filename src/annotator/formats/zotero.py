@@ -19,7 +19,6 @@ the library has that tag, then the library tag of the nearest colour
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
 import orjson
@@ -27,7 +26,7 @@ import orjson
 from annotator.core import colours
 from annotator.core.anchoring import Reanchorer
 from annotator.formats.base import FormatError, ImportedAnnotation
-from annotator.formats.highlights import Highlights, Unplaced, locate
+from annotator.formats.highlights import Highlights, Unplaced, locate, timestamp
 
 #: Zotero's highlight colours and their names.
 ZOTERO_COLOURS = {
@@ -126,11 +125,11 @@ def read_zotero(
         if isinstance(placed, str):
             out.unplaced.append(Unplaced(label, quote, placed))
             continue
-        try:
-            created = datetime.fromisoformat(str(fields["dateAdded"]))
-        except (KeyError, ValueError):
-            created = None
         tag = tag_for_colour(str(fields.get("annotationColor") or "#ffd400"), tags, colour_map)
         start, end = placed
-        out.annotations.append(ImportedAnnotation(tag, start, end, text[start:end], note, coder, created=created))
+        out.annotations.append(
+            ImportedAnnotation(
+                tag, start, end, text[start:end], note, coder, created=timestamp(fields.get("dateAdded"))
+            )
+        )
     return out
