@@ -41,6 +41,7 @@ from annotator.cli_text import json_text, output_format, terminal_safe, tsv_line
 from annotator.core import codebook
 from annotator.core.boilerplate import Cut
 from annotator.core.errors import USER_ERRORS
+from annotator.core.highlight_colours import parse_mapping
 from annotator.formats.base import ExportBundle, FormatError, ImportedDocument, OptionError
 from annotator.formats.registry import (
     RENAMED_WRITERS,
@@ -55,6 +56,7 @@ from annotator.formats.registry import (
 from annotator.services import annotating, exporting, importing
 from annotator.services.backups import library_file
 from annotator.services.library import Library
+from annotator.services.pdf_highlights import import_with_highlights
 from annotator.storage.engine import LibraryError, refuse_in_memory
 
 
@@ -155,6 +157,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--trim", action="store_true", help="remove detected web boilerplate (kept in the metadata)")
     p.add_argument(
         "--dry-run", action="store_true", help="print what the import would add (nothing is written) and stop"
+    )
+    p.add_argument(
+        "--highlights",
+        action="store_true",
+        help="PDFs: turn highlights, underlines and strike-outs made in a PDF reader into annotations",
+    )
+    p.add_argument(
+        "--map-color",
+        action="append",
+        default=[],
+        metavar="COLOUR=TAG",
+        help="with --highlights: highlights of this colour get this tag (repeatable), e.g. '#ffff00=claim'",
     )
 
     p = sub.add_parser("list", help="list documents with annotation counts per tag")
@@ -304,7 +318,34 @@ def _preview_import(args: argparse.Namespace, library: Opener, trim: importing.T
     print("dry run: nothing was written", file=sys.stderr)
 
 
+def _import_highlights(args: argparse.Namespace, library: Opener) -> None:
+    """``import --highlights``: the PDFs with their highlights; the colour table and every miss go to stderr."""
+    if args.dry_run or args.trim or args.format not in (None, "pdf"):
+        raise UsageError("--highlights imports PDFs as they are: without --dry-run, --trim or another --format")
+    try:
+        mapping = parse_mapping(args.map_color)
+    except ValueError as exc:
+        raise UsageError(f"--map-color: {exc}") from exc
+    try:
+        done = import_with_highlights(library, args.paths, mapping=mapping, set_name=args.set_name)
+    except importing.UnreadableFiles as exc:
+        raise FormatError(f"nothing was imported: {exc}") from exc
+    for row in done.result.documents:
+        print(tsv_line([row.id, row.title]))
+    for colour, tag in done.table.items():
+        print(f"colour {colour} -> tag {terminal_safe(tag)}", file=sys.stderr)
+    placed = done.result.annotations_added
+    print(f"imported {placed} highlight annotation(s); {len(done.unplaced)} not placed", file=sys.stderr)
+    for path, miss in done.unplaced:
+        print(f"not placed: {terminal_safe(path)}: {terminal_safe(str(miss))}", file=sys.stderr)
+
+
 def _cmd_import(args: argparse.Namespace, library: Opener) -> None:
+    if args.highlights:
+        _import_highlights(args, library)
+        return
+    if args.map_color:
+        raise UsageError("--map-color goes with --highlights")
     trim = importing.trim_all if args.trim else _note_boilerplate
     if args.dry_run:
         _preview_import(args, library, trim)
