@@ -56,7 +56,7 @@ from annotator.formats.registry import (
 from annotator.services import annotating, exporting, importing
 from annotator.services.backups import library_file
 from annotator.services.library import Library
-from annotator.services.pdf_highlights import import_with_highlights
+from annotator.services.pdf_highlights import read_with_highlights
 from annotator.storage.engine import LibraryError, refuse_in_memory
 
 
@@ -299,18 +299,21 @@ def _note_boilerplate(document: ImportedDocument, cuts: list[Cut]) -> list[Cut]:
     return []
 
 
+def _existing(args: argparse.Namespace, library: Opener) -> Library:
+    """The library, for a dry run: one that does not exist yet is not created."""
+    path = library_file(config.database_url(args.database)[0])
+    if path is not None and not path.exists():
+        raise LibraryError(f"there is no library at {path} yet; a dry run does not create one")
+    return library()
+
+
 def _preview_import(args: argparse.Namespace, library: Opener, trim: importing.TrimPolicy) -> None:
     """``import --dry-run``: what the import would write, a line each, on stdout; nothing is written
     (not even a library that does not exist yet)."""
-
-    def existing() -> Library:
-        path = library_file(config.database_url(args.database)[0])
-        if path is not None and not path.exists():
-            raise LibraryError(f"there is no library at {path} yet; a dry run does not create one")
-        return library()
-
     try:
-        summary = importing.preview_paths(existing, args.paths, format_id=args.format, trim=trim)
+        summary = importing.preview_paths(
+            lambda: _existing(args, library), args.paths, format_id=args.format, trim=trim
+        )
     except importing.UnreadableFiles as exc:
         raise FormatError(f"nothing would be imported: {exc}") from exc
     for line in importing.summary_lines(summary):
@@ -319,25 +322,36 @@ def _preview_import(args: argparse.Namespace, library: Opener, trim: importing.T
 
 
 def _import_highlights(args: argparse.Namespace, library: Opener) -> None:
-    """``import --highlights``: the PDFs with their highlights; the colour table and every miss go to stderr."""
-    if args.dry_run or args.trim or args.format not in (None, "pdf"):
-        raise UsageError("--highlights imports PDFs as they are: without --dry-run, --trim or another --format")
+    """``import --highlights``: the PDFs with their highlights; the colour table (to confirm) and
+    every highlight not placed go to stderr; with ``--dry-run`` nothing is written."""
+    if args.trim or args.format not in (None, "pdf"):
+        raise UsageError("--highlights imports PDFs as they are: without --trim or another --format")
     try:
         mapping = parse_mapping(args.map_color)
     except ValueError as exc:
         raise UsageError(f"--map-color: {exc}") from exc
+    target = _existing(args, library) if args.dry_run else library()
     try:
-        done = import_with_highlights(library, args.paths, mapping=mapping, set_name=args.set_name)
+        prepared = read_with_highlights(target, args.paths, mapping)
     except importing.UnreadableFiles as exc:
         raise FormatError(f"nothing was imported: {exc}") from exc
-    for row in done.result.documents:
-        print(tsv_line([row.id, row.title]))
-    for colour, tag in done.table.items():
+    for colour, tag in prepared.table.items():
         print(f"colour {colour} -> tag {terminal_safe(tag)}", file=sys.stderr)
-    placed = done.result.annotations_added
-    print(f"imported {placed} highlight annotation(s); {len(done.unplaced)} not placed", file=sys.stderr)
-    for path, miss in done.unplaced:
+    for path, miss in prepared.unplaced:
         print(f"not placed: {terminal_safe(path)}: {terminal_safe(str(miss))}", file=sys.stderr)
+    if args.dry_run:
+        for line in importing.summary_lines(importing.preview_bundles(target, prepared.bundles)):
+            print(terminal_safe(line))
+        print("dry run: nothing was written", file=sys.stderr)
+        return
+    result = importing.persist(target, prepared.bundles, set_name=args.set_name)
+    for row in result.documents:
+        print(tsv_line([row.id, row.title]))
+    print(
+        f"imported {result.annotations_added} highlight annotation(s) ({result.annotations_existing} already there); "
+        f"{len(prepared.unplaced)} not placed",
+        file=sys.stderr,
+    )
 
 
 def _cmd_import(args: argparse.Namespace, library: Opener) -> None:

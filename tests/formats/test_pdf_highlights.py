@@ -206,12 +206,20 @@ def test_cli_imports_highlights_with_a_colour_mapping_and_reports_misses(
     pdf = tmp_path / "marked.pdf"
     pdf.write_bytes(make_pdf([([L1, L2], marks)]))
     db = str(tmp_path / "lib.sqlite3")
+    assert main(["--database", db, "import", str(pdf), "--highlights", "--dry-run"]) == 1  # no library yet
+    capsys.readouterr()
     code = main(["--database", db, "import", str(pdf), "--highlights", "--map-color", "#ff0000=doubt"])
     out, err = capsys.readouterr()
     assert code == 0, err
     assert "colour #ff0000 -> tag doubt" in err
     assert "not placed:" in err and "covers no text" in err
     doc_id = out.split("\t")[0]
+    assert main(["--database", db, "import", str(pdf), "--highlights", "--dry-run"]) == 0  # red: nearest tag
+    out_dry, err = capsys.readouterr()
+    assert "colour #ff0000 -> tag doubt" not in err and "dry run: nothing was written" in err
+    assert "annotations: 1 to add" in out_dry  # the default tag differs from the one written: a new annotation
+    assert main(["--database", db, "import", str(pdf), "--highlights", "--map-color", "#ff0000=doubt"]) == 0
+    assert "imported 0 highlight annotation(s) (1 already there); 1 not placed" in capsys.readouterr().err
     with Library.open(f"sqlite:///{db}") as library:
         (annotation,) = library.annotations(doc_id)
         text = library.document(doc_id).text
@@ -219,3 +227,16 @@ def test_cli_imports_highlights_with_a_colour_mapping_and_reports_misses(
     assert text[annotation.start : annotation.end] == "brown fox"
     assert annotation.note == "red one" and annotation.coder == "Ann"
     assert names[annotation.tag_id] == "doubt"
+
+
+@pytest.mark.parametrize(
+    "argv", [["--map-color", "#ff0000=doubt"], ["--highlights", "--trim"], ["--highlights", "--map-color", "red"]]
+)
+def test_cli_refuses_highlight_options_that_do_not_go_together(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    pdf = tmp_path / "marked.pdf"
+    pdf.write_bytes(make_pdf([([L1], [])]))
+    assert main(["--database", str(tmp_path / "lib.sqlite3"), "import", str(pdf), *argv]) == 2
+    assert "usage:" in capsys.readouterr().err
+    assert not (tmp_path / "lib.sqlite3").exists()

@@ -4,7 +4,8 @@
 markup annotations are placed on the extracted text
 (:mod:`annotator.formats.pdf_highlights`) with tags from the colour → tag table
 (:mod:`annotator.core.highlight_colours`), and everything is written in one
-unit of work. What could not be placed comes back for the report.
+unit of work (or previewed with ``--dry-run``). What could not be placed comes
+back for the report.
 """
 
 from __future__ import annotations
@@ -19,31 +20,27 @@ from annotator.core.model import TagSpec
 from annotator.formats import pdf_highlights
 from annotator.formats.base import FormatError, ImportBundle
 from annotator.services import importing
-from annotator.services.importing import ImportResult, LibrarySource
+from annotator.services.library import Library
 
 
 @dataclass
-class HighlightImport:
-    """What importing PDFs with their highlights did: the import, the colour table used, and the misses."""
+class PreparedHighlights:
+    """PDFs read with their highlights placed, not yet written: the bundles, the colour table used
+    (to show the user) and the highlights not placed (file, highlight), for the report."""
 
-    result: ImportResult
+    bundles: list[ImportBundle]
     table: dict[str, str] = field(default_factory=dict)
-    unplaced: list[tuple[str, pdf_highlights.Unplaced]] = field(default_factory=list)  # (file, highlight)
+    unplaced: list[tuple[str, pdf_highlights.Unplaced]] = field(default_factory=list)
 
 
-def import_with_highlights(
-    library: LibrarySource,
-    paths: Iterable[str | os.PathLike[str]],
-    *,
-    mapping: Mapping[str, str] = {},
-    set_name: str | None = None,
-) -> HighlightImport:
-    """Import *paths* (PDFs) with their highlights; *mapping* (``#rrggbb`` → tag) overrides the defaults.
-
-    Any unreadable file raises :class:`importing.UnreadableFiles` and nothing is imported.
+def read_with_highlights(
+    library: Library, paths: Iterable[str | os.PathLike[str]], mapping: Mapping[str, str] = {}
+) -> PreparedHighlights:
+    """Read *paths* (PDFs) and place their highlights, tagged as the library's tags and *mapping*
+    (``#rrggbb`` → tag) say; write them with :func:`importing.persist`, or preview them with
+    :func:`importing.preview_bundles`. Any unreadable file raises :class:`importing.UnreadableFiles`.
     """
-    target = importing.opened(library)
-    tags = [(t.name, t.color) for t in target.tags()]
+    tags = [(t.name, t.color) for t in library.tags()]
     read: list[tuple[str, ImportBundle, list[pdf_highlights.PdfHighlight]]] = []
     failures = []
     for path in paths:
@@ -60,12 +57,11 @@ def import_with_highlights(
         raise importing.UnreadableFiles(failures)
     table = colour_table((h.color for _, _, found in read for h in found), tags, mapping)
     known = {name for name, _ in tags}
-    unplaced = []
+    prepared = PreparedHighlights([bundle for _, bundle, _ in read], table)
     for name, bundle, found in read:
         misses = pdf_highlights.place(bundle.documents[0], found, lambda c: tag_for_colour(c, tags, mapping))
-        unplaced += [(name, miss) for miss in misses]
+        prepared.unplaced += [(name, miss) for miss in misses]
         # A tag the mapping names that the library lacks is made in the highlight's colour.
         new = {table[normalised(h.color or UNCOLOURED)]: normalised(h.color or UNCOLOURED) for h in found}
         bundle.tags += [TagSpec(tag, colour) for tag, colour in new.items() if tag not in known]
-    result = importing.persist(target, [b for _, b, _ in read], set_name=set_name)
-    return HighlightImport(result, table, unplaced)
+    return prepared
