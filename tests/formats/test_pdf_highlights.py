@@ -61,18 +61,23 @@ def with_marks(data: bytes, marks: dict[int, list[Mark]]) -> bytes:
     return out.getvalue()
 
 
-def make_pdf(pages: list[tuple[list[Line], list[Mark]]], rotate: int = 0) -> bytes:
-    """A PDF showing each page's lines in Courier, with its markup annotations."""
+def make_pdf(
+    pages: list[tuple[list[Line], list[Mark]]], rotate: int = 0, font_name: str = "/Courier", state: str = ""
+) -> bytes:
+    """A PDF showing each page's lines in Courier (or *font_name*, after text *state* operators),
+    with its markup annotations."""
     writer = PdfWriter()
     font = DictionaryObject(
         {NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-         NameObject("/BaseFont"): NameObject("/Courier")}
+         NameObject("/BaseFont"): NameObject(font_name)}
     )  # fmt: skip
     fonts = DictionaryObject({NameObject("/F1"): writer._add_object(font)})
     for lines, _ in pages:
         page = writer.add_blank_page(612, 792)
         stream = StreamObject()
-        stream.set_data("\n".join(f"BT /F1 {SIZE} Tf {x} {y} Td ({t}) Tj ET" for x, y, t in lines).encode("latin-1"))
+        stream.set_data(
+            "\n".join(f"BT /F1 {SIZE} Tf {state} {x} {y} Td ({t}) Tj ET" for x, y, t in lines).encode("latin-1")
+        )
         page[NameObject("/Contents")] = writer._add_object(stream)
         page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
         if rotate:
@@ -152,6 +157,47 @@ def test_highlights_in_a_cid_font_are_placed_and_one_on_right_to_left_text_is_re
     assert [s[0] for s in spans(document)] == [f"noir {emoji}"]
     (miss,) = unplaced  # pypdf reorders right-to-left text, so where its glyphs are is unknown
     assert "covers no text" in str(miss)
+
+
+def test_a_proportional_font_with_character_and_word_spacing() -> None:
+    """Helvetica (its AFM widths written out here), 0.5 pt between letters, 10 pt more at spaces."""
+    widths = {"i": 222, "l": 222, " ": 278, "w": 722, "f": 278}
+    tc, tw = 0.5, 10.0
+    line: Line = (72, 700, "ill will fill")
+
+    def x_at(index: int) -> float:
+        before = line[2][:index]
+        return line[0] + sum(widths[c] * SIZE / 1000 + tc + (tw if c == " " else 0) for c in before)
+
+    def span_box(word: str) -> list[float]:
+        i = line[2].index(word)
+        x0, x1, y = x_at(i), x_at(i + len(word)) - tc, line[1]
+        return [x0, y + 0.8 * SIZE, x1, y + 0.8 * SIZE, x0, y - 0.2 * SIZE, x1, y - 0.2 * SIZE]
+
+    data = make_pdf(
+        [
+            (
+                [line],
+                [
+                    (span_box("fill"), "/Highlight", "ffff00", "", "Ja"),
+                    (span_box("will"), "/Highlight", "ffff00", "", "Ja"),
+                ],
+            )
+        ],
+        font_name="/Helvetica",
+        state=f"{tc} Tc {tw} Tw",
+    )
+    document, unplaced = imported(data)
+    assert unplaced == []
+    assert [s[0] for s in spans(document)] == ["fill", "will"]
+
+
+def test_a_highlight_a_little_off_its_words_takes_the_words_it_mostly_covers() -> None:
+    """As a kerned line's glyphs lie slightly off their estimated places: rounded to whole words."""
+    shifted = [v + 0.6 * GLYPH if i % 2 == 0 else v for i, v in enumerate(box(L1, "brown fox"))]
+    document, unplaced = imported(make_pdf([([L1], [(shifted, "/Highlight", "ffff00", "", "Ka")])]))
+    assert unplaced == []
+    assert [s[0] for s in spans(document)] == ["brown fox"]
 
 
 def test_a_rotated_page_keeps_its_highlights() -> None:

@@ -5,8 +5,11 @@ place on the page (``/QuadPoints``), not by text. pypdf's text extraction calls 
 visitor with every run of text it outputs, the run's text and text matrices and
 its font, and the runs joined are the page's extracted text; each character's
 centre is worked out from the font's widths (pypdf's font metrics, which know
-the 14 standard fonts too) and the characters whose centres lie inside the
-annotation's quadrilaterals are the marked ones. Their stretch of the page text
+the 14 standard fonts too) and the text state's character and word spacing and
+scaling, and the characters whose centres lie inside the annotation's
+quadrilaterals are the marked ones, rounded to whole words (a word is marked
+when at least half its letters are; kerning is not counted, so this absorbs
+its small shifts). Their stretch of the page text
 is the quote, with the page's own line breaks and hyphens; it is then anchored
 in the stored text by quote, with the page's start as a position hint
 (:class:`annotator.core.anchoring.Reanchorer`), so raw positions are never
@@ -23,8 +26,10 @@ viewer rotates page and annotations together), as the text positions are.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import math
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -38,6 +43,7 @@ from annotator.formats.pdf import repaired
 #: The markup annotation subtypes read, and the word each is reported with.
 MARKUP = {"/Highlight": "highlight", "/Underline": "underline", "/Squiggly": "squiggly", "/StrikeOut": "strike-out"}
 _CONTEXT = 32  # code points of prefix and suffix kept to tell repeated quotes apart
+_WORD = re.compile(r"\w+")
 _BASELINE_SHARE = 0.3  # a glyph's centre is this share of the font size above its baseline
 
 Point = tuple[float, float]
@@ -142,6 +148,13 @@ def _characters(page: Any) -> tuple[str, list[tuple[int, Point]]]:
     length = 0
     fonts: dict[int, Callable[[str], float]] = {}
     reordered: set[tuple[float, ...]] = set()  # where a drawing with right-to-left text started
+    # Character and word spacing and horizontal scaling widen each glyph's advance (Tc, Tw, Tz).
+    spacing = {b"Tc": 0.0, b"Tw": 0.0, b"Tz": 100.0}
+
+    def operator(op: bytes, operands: list[Any], _cm: list[float], _tm: list[float]) -> None:
+        if op in spacing and operands:
+            with contextlib.suppress(TypeError, ValueError):  # a malformed operand: the state stays
+                spacing[op] = float(operands[0])
 
     def visit(text: str, cm: list[float], tm: list[float], font_dict: Any, font_size: float) -> None:
         nonlocal length
@@ -152,20 +165,38 @@ def _characters(page: Any) -> tuple[str, list[tuple[int, Point]]]:
             reordered.add(start)
         if text and text != "\n" and font_dict is not None and start not in reordered:
             width = fonts.setdefault(id(font_dict), _width_of(font_dict))
-            advance = 0.0
+            advance, scale = 0.0, spacing[b"Tz"] / 100
             for i, char in enumerate(text):
-                w = width(char) / 1000 * font_size
+                w = width(char) / 1000 * font_size * scale
                 if not char.isspace():
                     x, y = _apply(tm, advance + w / 2, _BASELINE_SHARE * font_size)
                     centres.append((length + i, _apply(cm, x, y)))
-                advance += w
+                advance += w + (spacing[b"Tc"] + (spacing[b"Tw"] if char == " " else 0.0)) * scale
         pieces.append(text)
         length += len(text)
 
-    extracted = page.extract_text(visitor_text=visit) or ""
+    extracted = page.extract_text(visitor_operand_before=operator, visitor_text=visit) or ""
     text = "".join(pieces)
     # The runs make the extracted text; should a pypdf version add to it, offsets are of the runs.
     return (text if text.strip() else extracted), centres
+
+
+def _whole_words(text: str, selected: set[int]) -> set[int]:
+    """*selected* offsets rounded to whole words: a word is in when at least half its characters are.
+
+    Glyph places are worked out from widths, which kerning inside a run shifts a little;
+    rounding keeps such a shift from adding or cutting a letter at a highlight's ends.
+    """
+    rounded = set(selected)
+    for word in _WORD.finditer(text):
+        inside = sum(1 for o in range(word.start(), word.end()) if o in selected)
+        if inside:
+            letters = range(word.start(), word.end())
+            if 2 * inside >= len(letters):
+                rounded.update(letters)
+            else:
+                rounded.difference_update(letters)
+    return rounded
 
 
 def read_highlights(data: bytes) -> list[PdfHighlight]:
@@ -185,7 +216,7 @@ def read_highlights(data: bytes) -> list[PdfHighlight]:
             raw, centres = _characters(page)
             for mark in marks:
                 quads = _quads(mark)
-                under = [offset for offset, point in centres if any(_inside(point, q) for q in quads)]
+                under = _whole_words(raw, {o for o, point in centres if any(_inside(point, q) for q in quads)})
                 start, end = (min(under), max(under) + 1) if under else (0, 0)
                 found.append(
                     PdfHighlight(
