@@ -37,6 +37,7 @@ from typing import Any
 
 from annotator.core.anchoring import Reanchorer
 from annotator.core.colours import to_hex
+from annotator.core.text import clean_text
 from annotator.formats.base import FormatError, ImportedAnnotation, ImportedDocument
 from annotator.formats.pdf import repaired
 
@@ -137,7 +138,7 @@ def _width_of(font_dict: Any) -> Callable[[str], float]:
         widths = Font.from_font_resource(font_dict).character_widths
         default = float(widths.get("default", 500) or 500)
         return lambda char: float(widths.get(char, default) or default)
-    except Exception:
+    except Exception:  # any font pypdf cannot measure is estimated, not a reason to refuse the file
         return lambda _char: 500.0
 
 
@@ -175,10 +176,9 @@ def _characters(page: Any) -> tuple[str, list[tuple[int, Point]]]:
         pieces.append(text)
         length += len(text)
 
-    extracted = page.extract_text(visitor_operand_before=operator, visitor_text=visit) or ""
-    text = "".join(pieces)
-    # The runs make the extracted text; should a pypdf version add to it, offsets are of the runs.
-    return (text if text.strip() else extracted), centres
+    # The runs joined are the extracted text (what the import stores, before its repairs).
+    page.extract_text(visitor_operand_before=operator, visitor_text=visit)
+    return "".join(pieces), centres
 
 
 def _whole_words(text: str, selected: set[int]) -> set[int]:
@@ -210,7 +210,7 @@ def read_highlights(data: bytes) -> list[PdfHighlight]:
         found = []
         for number, page in enumerate(reader.pages, 1):
             annotations = [a.get_object() for a in page.get("/Annots") or ()]
-            marks = [a for a in annotations if a.get("/Subtype") in MARKUP]
+            marks = [a for a in annotations if isinstance(a, dict) and a.get("/Subtype") in MARKUP]
             if not marks:
                 continue
             raw, centres = _characters(page)
@@ -223,8 +223,8 @@ def read_highlights(data: bytes) -> list[PdfHighlight]:
                         page=number,
                         kind=MARKUP[mark["/Subtype"]],
                         color=_colour(mark.get("/C")),
-                        note=str(mark.get("/Contents") or "").strip(),
-                        author=str(mark.get("/T") or "").strip(),
+                        note=clean_text(str(mark.get("/Contents") or "")).strip(),
+                        author=clean_text(str(mark.get("/T") or "")).strip(),
                         quote=repaired(raw[start:end]),
                         prefix=repaired(raw[max(0, start - _CONTEXT) : start]),
                         suffix=repaired(raw[end : end + _CONTEXT]),
@@ -233,7 +233,7 @@ def read_highlights(data: bytes) -> list[PdfHighlight]:
                 )
     except FormatError:
         raise
-    except Exception as exc:
+    except Exception as exc:  # pypdf raises many kinds on a damaged file; the import says which
         raise FormatError(f"the PDF's annotations could not be read ({type(exc).__name__}: {exc})") from exc
     return found
 
