@@ -42,6 +42,7 @@ from annotator.cli_text import json_text, output_format, terminal_safe, tsv_line
 from annotator.core import codebook
 from annotator.core.boilerplate import Cut
 from annotator.core.errors import USER_ERRORS
+from annotator.core.highlight_colours import parse_mapping
 from annotator.formats.base import ExportBundle, FormatError, ImportedDocument, OptionError
 from annotator.formats.registry import (
     RENAMED_WRITERS,
@@ -56,6 +57,7 @@ from annotator.formats.registry import (
 from annotator.services import annotating, exporting, importing
 from annotator.services.backups import library_file
 from annotator.services.library import Library
+from annotator.services.pdf_highlights import read_with_highlights
 from annotator.storage.engine import LibraryError, refuse_in_memory
 
 
@@ -157,7 +159,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--dry-run", action="store_true", help="print what the import would add (nothing is written) and stop"
     )
-    add_highlight_options(p)
+    p.add_argument(
+        "--highlights",
+        action="store_true",
+        help="PDFs: turn highlights, underlines and strike-outs made in a PDF reader into annotations",
+    )
+    add_highlight_options(p)  # --hypothesis, --zotero, --map-color (also for --highlights), ...
 
     p = sub.add_parser("list", help="list documents with annotation counts per tag")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -287,18 +294,21 @@ def _note_boilerplate(document: ImportedDocument, cuts: list[Cut]) -> list[Cut]:
     return []
 
 
+def _existing(args: argparse.Namespace, library: Opener) -> Library:
+    """The library, for a dry run: one that does not exist yet is not created."""
+    path = library_file(config.database_url(args.database)[0])
+    if path is not None and not path.exists():
+        raise LibraryError(f"there is no library at {path} yet; a dry run does not create one")
+    return library()
+
+
 def _preview_import(args: argparse.Namespace, library: Opener, trim: importing.TrimPolicy) -> None:
     """``import --dry-run``: what the import would write, a line each, on stdout; nothing is written
     (not even a library that does not exist yet)."""
-
-    def existing() -> Library:
-        path = library_file(config.database_url(args.database)[0])
-        if path is not None and not path.exists():
-            raise LibraryError(f"there is no library at {path} yet; a dry run does not create one")
-        return library()
-
     try:
-        summary = importing.preview_paths(existing, args.paths, format_id=args.format, trim=trim)
+        summary = importing.preview_paths(
+            lambda: _existing(args, library), args.paths, format_id=args.format, trim=trim
+        )
     except importing.UnreadableFiles as exc:
         raise FormatError(f"nothing would be imported: {exc}") from exc
     for line in importing.summary_lines(summary):
@@ -306,7 +316,43 @@ def _preview_import(args: argparse.Namespace, library: Opener, trim: importing.T
     print("dry run: nothing was written", file=sys.stderr)
 
 
+def _import_highlights(args: argparse.Namespace, library: Opener) -> None:
+    """``import --highlights``: the PDFs with their highlights; the colour table (to confirm) and
+    every highlight not placed go to stderr; with ``--dry-run`` nothing is written."""
+    if args.trim or args.format not in (None, "pdf"):
+        raise UsageError("--highlights imports PDFs as they are: without --trim or another --format")
+    try:
+        mapping = parse_mapping(args.map_color or [])
+    except ValueError as exc:
+        raise UsageError(f"--map-color: {exc}") from exc
+    target = _existing(args, library) if args.dry_run else library()
+    try:
+        prepared = read_with_highlights(target, args.paths, mapping)
+    except importing.UnreadableFiles as exc:
+        raise FormatError(f"nothing was imported: {exc}") from exc
+    for colour, tag in prepared.table.items():
+        print(f"colour {colour} -> tag {terminal_safe(tag)}", file=sys.stderr)
+    for path, miss in prepared.unplaced:
+        print(f"not placed: {terminal_safe(path)}: {terminal_safe(str(miss))}", file=sys.stderr)
+    if args.dry_run:
+        for line in importing.summary_lines(importing.preview_bundles(target, prepared.bundles)):
+            print(terminal_safe(line))
+        print("dry run: nothing was written", file=sys.stderr)
+        return
+    result = importing.persist(target, prepared.bundles, set_name=args.set_name)
+    for row in result.documents:
+        print(tsv_line([row.id, row.title]))
+    print(
+        f"imported {result.annotations_added} highlight annotation(s) ({result.annotations_existing} already there); "
+        f"{len(prepared.unplaced)} not placed",
+        file=sys.stderr,
+    )
+
+
 def _cmd_import(args: argparse.Namespace, library: Opener) -> None:
+    if args.highlights:
+        _import_highlights(args, library)
+        return
     if wants_highlights(args):
         cmd_import_highlights(args, library)
         return

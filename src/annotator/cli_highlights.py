@@ -34,7 +34,12 @@ def add_highlight_options(p: argparse.ArgumentParser) -> None:
         "--source", metavar="FILE", help="the text or web page the highlights were made on, imported with them"
     )
     p.add_argument("--map-tag", action="append", metavar="THEIRS=OURS", help="import a Hypothesis tag as our tag")
-    p.add_argument("--map-color", action="append", metavar="'#RRGGBB=TAG'", help="import a Zotero colour as a tag")
+    p.add_argument(
+        "--map-color",
+        action="append",
+        metavar="'#RRGGBB=TAG'",
+        help="with --highlights or --zotero: highlights of this colour get this tag (repeatable)",
+    )
     p.add_argument(
         "--tags-only-known", action="store_true", help="stop on tags the library lacks instead of creating them"
     )
@@ -45,7 +50,10 @@ def wants_highlights(args: argparse.Namespace) -> bool:
     if args.hypothesis or args.zotero:
         return True
     if args.doc or args.source or args.map_tag or args.map_color or args.tags_only_known:
-        raise UsageError("--doc, --source, --map-tag, --map-color and --tags-only-known need --hypothesis or --zotero")
+        raise UsageError(
+            "--doc, --source, --map-tag and --tags-only-known need --hypothesis or --zotero; "
+            "--map-color needs --highlights or --zotero"
+        )
     return False
 
 

@@ -43,10 +43,14 @@ from annotator.formats.extraction import BLOCK_SEPARATOR, document_bundle, iso_d
 _TAB_SPACE = re.compile(r"[ \t]*(?:\t\n+|\n+\t)[ \t]*|\t")
 
 
+def repaired(raw: str) -> str:
+    """Extracted text made storable and read as drawn (see the module docstring), ends kept."""
+    return expand_ligatures(_TAB_SPACE.sub(" ", clean_text(raw)))
+
+
 def _page_text(raw: str) -> str:
-    """One page's extracted text made storable and read as drawn (see the module docstring)."""
-    text = _TAB_SPACE.sub(" ", clean_text(raw))
-    return expand_ligatures(text).strip("\n").rstrip()
+    """One page's extracted text, repaired, without the blank lines around it."""
+    return repaired(raw).strip("\n").rstrip()
 
 
 def read_pdf(source: SourceFile) -> ImportBundle:

@@ -10,10 +10,11 @@ elsewhere (a PDF import keeps where each page starts in ``metadata["pages"]``).
 ``image`` and ``ink`` ones have no text and are reported. ``annotationComment``
 is the note, ``annotationAuthorName`` (group libraries) the coder.
 
-``annotationColor`` becomes a tag (:func:`tag_for_colour`): *colour_map*
-(``--map-color '#ffd400=claim'``) first, then :data:`DEFAULT_COLOUR_TAGS` when
-the library has that tag, then the library tag of the nearest colour
-(:func:`annotator.core.colours.difference`), else Zotero's colour name.
+``annotationColor`` becomes a tag (:func:`tag_for_colour`) by the colour → tag
+table PDF highlights use (:mod:`annotator.core.highlight_colours`): *colour_map*
+(``--map-color '#ffd400=claim'``) first, then the named defaults (yellow → claim,
+green → evidence, purple → speculation) when the library has that tag, then the
+library tag of the nearest colour, else Zotero's colour name.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 
 import orjson
 
-from annotator.core import colours
+from annotator.core import highlight_colours
 from annotator.core.anchoring import Reanchorer
 from annotator.formats.base import FormatError, ImportedAnnotation
 from annotator.formats.highlights import Highlights, Unplaced, locate, timestamp
@@ -39,29 +40,17 @@ ZOTERO_COLOURS = {
     "#f19837": "orange",
     "#aaaaaa": "gray",
 }
-#: The tag a Zotero colour means by default (the default codebook's tags), when the library has it.
-DEFAULT_COLOUR_TAGS = {"#ffd400": "claim", "#5fb236": "evidence", "#a28ae5": "speculation"}
-
-
-def _hex(colour: str) -> str:
-    try:
-        return colours.to_hex(colours.parse(colour)).lower()
-    except ValueError as exc:
-        raise FormatError(str(exc)) from None
 
 
 def tag_for_colour(colour: str, tags: Sequence[tuple[str, str]], colour_map: dict[str, str] | None = None) -> str:
-    """The tag name for a Zotero highlight *colour*, given the library's (name, colour) *tags*."""
-    colour = _hex(colour)
-    overrides = {_hex(k): v for k, v in (colour_map or {}).items()}
-    if colour in overrides:
-        return overrides[colour]
-    names = {name for name, _ in tags}
-    if DEFAULT_COLOUR_TAGS.get(colour) in names:
-        return DEFAULT_COLOUR_TAGS[colour]
-    if tags:
-        return min(tags, key=lambda tag: colours.difference(colour, tag[1]))[0]
-    return ZOTERO_COLOURS.get(colour, colour)
+    """The tag name for a Zotero highlight *colour*, given the library's (name, colour) *tags*: the
+    colour → tag table PDF highlights use too (:func:`annotator.core.highlight_colours.tag_for_colour`),
+    except that with no tags at all a colour is named as Zotero names it ("blue")."""
+    mapping = {highlight_colours.normalised(k): v for k, v in (colour_map or {}).items()}
+    colour = highlight_colours.normalised(colour)
+    if not tags and colour not in mapping:
+        return ZOTERO_COLOURS.get(colour, colour)
+    return highlight_colours.tag_for_colour(colour, tags, mapping)
 
 
 def _annotations(data: bytes) -> list[dict[str, Any]]:
