@@ -433,7 +433,9 @@ class QtTextPane(QPlainTextEdit):
         self._reading_anchor = None
         self._focus_selection = []
         self._find_spans, self._find_starts = [], []
-        self.setExtraSelections([])
+        # The extra selections (find hits, the outline) go with the old document: setDocument
+        # clears them. Clearing them first made Qt measure the old outline, which crashed on texts
+        # over ~2 million characters read far below it (tests/ui/test_large_document_close.py).
         spans = [annotation_span(a) for a in annotations]
         document = QTextDocument(self)
         document.setDocumentLayout(QPlainTextDocumentLayout(document))
