@@ -54,7 +54,6 @@ class QtCodingStripes(QWidget):
             self.tr("A bar per annotation in its tag's colour; click one to select it. The Outline lists them.")
         )
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setMouseTracking(False)
         self._session = session
         self._pane = pane
         self._settings = settings
@@ -65,7 +64,6 @@ class QtCodingStripes(QWidget):
         self._count = 0
         self._width = 0
         self._colors: dict[str, QColor] = {}  # tag id -> its bar's colour on this palette
-        self._bars: list[tuple[QRect, str]] = []  # what the last paint drew: where, which annotation
         self._refit = QTimer(self, singleShot=True, interval=0)
         self._refit.timeout.connect(self._fit)
         self.toggle_action = QAction(self.tr("Codi&ng stripes"), self, checkable=True)
@@ -75,9 +73,14 @@ class QtCodingStripes(QWidget):
         session.tagsChanged.connect(self._on_tags_changed)
         for signal in (session.annotationsChanged, session.documentOpened):
             signal.connect(lambda *_args: self._refit.start())  # once the pane has its annotations
-        pane.updateRequest.connect(lambda _rect, _dy: self.update())
+        pane.updateRequest.connect(self._on_update_request)
         self.setVisible(settings.settings.coding_stripes)
         pane.set_gutter(self)
+
+    def _on_update_request(self, rect: QRect, dy: int) -> None:
+        """The text scrolled or was repainted whole (new highlights): the bars follow; not for the caret's blink."""
+        if dy or rect.contains(self._pane.viewport().rect()):
+            self.update()
 
     # -- shown or not ---------------------------------------------------------------------------
 
@@ -203,11 +206,9 @@ class QtCodingStripes(QWidget):
             labelled = self.column_width(self._count) > self.fontMetrics().averageCharWidth() * 3
             height = self.fontMetrics().height()
             painter.setPen(self.palette().color(QPalette.ColorRole.Text))
-            self._bars = []
             for rect, span in self.bars():
                 tag = tags.get(span.tag_id)
                 painter.fillRect(rect, self.bar_color(tag))
-                self._bars.append((rect, span.annotation_id))
                 if labelled and tag is not None and rect.height() >= height and rect.top() >= 0:
                     room = QRect(rect.left() - self.column_width(self._count) + BAR + GAP, rect.top(), 0, height)
                     room.setRight(rect.left() - GAP)
@@ -221,9 +222,9 @@ class QtCodingStripes(QWidget):
     def annotation_at(self, x: int, y: int) -> str | None:
         """The annotation whose bar (or its column's width beside it) is at (*x*, *y*)."""
         step = self.column_width(self._count)
-        for rect, annotation_id in reversed(self._bars):
+        for rect, span in reversed(self.bars()):
             if rect.top() <= y <= rect.bottom() and rect.right() - step < x <= rect.right() + GAP:
-                return annotation_id
+                return span.annotation_id
         return None
 
     def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
