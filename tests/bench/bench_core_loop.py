@@ -204,7 +204,7 @@ def main() -> int:
         saved = len(library.annotations(doc_id))
         assert saved == ANNOTATIONS + ADDS, f"expected {ANNOTATIONS + ADDS} saved annotations, found {saved}"
 
-        bar = pane.verticalScrollBar()
+        bar = window.pane.verticalScrollBar()
         t0 = time.perf_counter()
         bar.setValue(bar.maximum())
         pane.viewport().repaint()
@@ -270,7 +270,13 @@ def main() -> int:
         t_outline = time.perf_counter() - t0
         window.outline.hide()
         app.processEvents()
-        stripes = window.stripes  # View › Coding stripes: the columns worked out once, then a screenful
+
+        codebook = measure_codebook(app, window, library, doc_id)
+
+        stripes = (
+            window.stripes
+        )  # View › Coding stripes (every annotation in one tag by now): columns once, a screenful
+        bar = window.pane.verticalScrollBar()
         bar.setValue(bar.maximum() // 3)
         t0 = time.perf_counter()
         stripes.toggle_action.trigger()
@@ -284,8 +290,6 @@ def main() -> int:
         stripes_shown = len(stripes.bars())
         stripes.toggle_action.trigger()
         app.processEvents()
-
-        codebook = measure_codebook(app, window, library, doc_id)
 
         window.close()
         library.close()
