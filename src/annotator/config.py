@@ -230,8 +230,8 @@ class ReadingSettings:
     theme: str = "system"
     highlight_style: str = "fill"
     tag_patterns: bool = False  # a pattern per tag under its colour (colour is not the only cue)
-    coding_stripes: bool = False  # a bar per annotation beside the text (View › Coding stripes)
     language: str = ""  # "" = the system's
+    coding_stripes: bool = False  # a bar per annotation beside the text (View › Coding stripes)
 
     def clamped(self) -> ReadingSettings:
         """These settings with each value brought into its range (a wrong word: the default)."""
