@@ -13,6 +13,7 @@ def test_no_file_reads_as_the_defaults() -> None:
     assert ReadingSettings().as_settings() == {
         "font_family": "", "font_size": 0.0, "zoom": 100, "line_width": 75,
         "theme": "system", "highlight_style": "fill", "tag_patterns": False, "language": "",
+        "coding_stripes": False,
     }  # fmt: skip
 
 

@@ -231,6 +231,7 @@ class ReadingSettings:
     highlight_style: str = "fill"
     tag_patterns: bool = False  # a pattern per tag under its colour (colour is not the only cue)
     language: str = ""  # "" = the system's
+    coding_stripes: bool = False  # a bar per annotation beside the text (View › Coding stripes)
 
     def clamped(self) -> ReadingSettings:
         """These settings with each value brought into its range (a wrong word: the default)."""
@@ -244,6 +245,7 @@ class ReadingSettings:
             theme=self.theme if self.theme in THEMES else THEMES[0],
             highlight_style=self.highlight_style if self.highlight_style in HIGHLIGHT_STYLES else HIGHLIGHT_STYLES[0],
             tag_patterns=bool(self.tag_patterns),
+            coding_stripes=bool(self.coding_stripes),
             language=self.language if LANGUAGE_CODE.fullmatch(self.language) else "",
         )
 

@@ -204,7 +204,7 @@ def main() -> int:
         saved = len(library.annotations(doc_id))
         assert saved == ANNOTATIONS + ADDS, f"expected {ANNOTATIONS + ADDS} saved annotations, found {saved}"
 
-        bar = pane.verticalScrollBar()
+        bar = window.pane.verticalScrollBar()
         t0 = time.perf_counter()
         bar.setValue(bar.maximum())
         pane.viewport().repaint()
@@ -273,6 +273,24 @@ def main() -> int:
 
         codebook = measure_codebook(app, window, library, doc_id)
 
+        stripes = (
+            window.stripes
+        )  # View › Coding stripes (every annotation in one tag by now): columns once, a screenful
+        bar = window.pane.verticalScrollBar()
+        bar.setValue(bar.maximum() // 3)
+        t0 = time.perf_counter()
+        stripes.toggle_action.trigger()
+        stripes.repaint()
+        t_stripes_first = time.perf_counter() - t0
+        bar.setValue(bar.value() + 40)
+        app.processEvents()
+        t0 = time.perf_counter()
+        stripes.repaint()
+        t_stripes = time.perf_counter() - t0
+        stripes_shown = len(stripes.bars())
+        stripes.toggle_action.trigger()
+        app.processEvents()
+
         window.close()
         library.close()
 
@@ -293,6 +311,8 @@ def main() -> int:
         (f"mini-map: {ANNOTATIONS:,} ticks painted", ms(t_minimap), "< 16 ms"),
         ("  mini-map: repainted from its image", ms(t_minimap_again), "< 16 ms"),
         (f"outline: {ANNOTATIONS:,} rows built, shown", ms(t_outline), "< 300 ms"),
+        (f"coding stripes: {ANNOTATIONS:,} in columns, shown", ms(t_stripes_first), "< 100 ms"),
+        (f"  coding stripes: a screenful ({stripes_shown} bars)", ms(t_stripes), "< 16 ms"),
         (
             f"tag tree filter, per key (median of {len(codebook['keys'])})",
             ms(statistics.median(codebook["keys"])),

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.spans import LONG, Span, SpanIndex, segments
+from annotator.core.spans import LONG, Span, SpanIndex, columns, segments
 
 TEXT_LENGTH = 60
 TAGS = ["claim", "evidence", "speculation"]
@@ -146,3 +146,33 @@ def test_neighbour_is_the_next_or_previous_span_in_text_order(all_spans: list[Sp
     for here, after in pairwise(ordered):
         assert index.neighbour((here.start, here.end, here.annotation_id), 1) is after
         assert index.neighbour((after.start, after.end, after.annotation_id), -1) is here
+
+
+def test_columns_are_as_few_as_the_deepest_overlap() -> None:
+    spans = [Span(0, 10, "a", "outer"), Span(2, 4, "b", "in1"), Span(5, 8, "b", "in2"), Span(3, 6, "c", "mid"),
+             Span(10, 12, "a", "after")]  # fmt: skip
+    found, count = columns(spans)
+    assert count == 3  # code point 3: outer, in1 and mid
+    assert found["outer"] == 0 and found["after"] == 0  # the enclosing one outermost; a free column reused
+    assert found["in1"] != found["mid"] and found["mid"] != found["in2"] and found["in1"] == found["in2"] == 1
+
+
+def test_the_version_counts_each_change() -> None:
+    index = SpanIndex([Span(0, 4, "a", "one")])
+    before = index.version
+    index.add(Span(5, 9, "a", "two"))
+    index.remove("one")
+    index.remove("none")  # nothing removed: no change
+    assert index.version == before + 2
+
+
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(1, 20)), max_size=40))
+def test_columns_never_put_overlapping_spans_together(pairs: list[tuple[int, int]]) -> None:
+    spans = [Span(start, start + length, "t", str(n)) for n, (start, length) in enumerate(pairs)]
+    found, count = columns(spans)
+    for a in spans:
+        for b in spans:
+            if a is not b and a.start < b.end and b.start < a.end:
+                assert found[a.annotation_id] != found[b.annotation_id]
+    deepest = max((sum(s.start <= p < s.end for s in spans) for p in range(80)), default=0)
+    assert count == deepest and all(0 <= c < count for c in found.values())

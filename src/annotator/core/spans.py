@@ -12,6 +12,7 @@ which is what the highlighter paints.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
@@ -44,6 +45,9 @@ class SpanIndex:
         self._long: dict[str, Span] = {}  # the spans longer than *long*, by annotation id
         self._lengths: Counter[int] = Counter()  # how many short spans have each length
         self._max_len = 0
+        #: Counts the changes made by :meth:`add` and :meth:`remove`: what is worked out from the
+        #: spans (the coding stripes' columns) is kept while it stays the same.
+        self.version = 0
         for span in spans or ():
             self._by_id[span.annotation_id] = span
         self._rebuild()
@@ -72,6 +76,7 @@ class SpanIndex:
         """Add or replace the span of ``span.annotation_id``."""
         if span.annotation_id in self._by_id:
             self.remove(span.annotation_id)
+        self.version += 1
         self._by_id[span.annotation_id] = span
         insort(self._keys, (span.start, span.end, span.annotation_id))
         length = span.end - span.start
@@ -85,6 +90,7 @@ class SpanIndex:
         span = self._by_id.pop(annotation_id, None)
         if span is None:
             return None
+        self.version += 1
         key = (span.start, span.end, annotation_id)
         i = bisect_left(self._keys, key)
         if i < len(self._keys) and self._keys[i] == key:
@@ -121,6 +127,29 @@ class SpanIndex:
     def at(self, offset: int) -> list[Span]:
         """Spans that contain code point *offset*."""
         return self.overlapping(offset, offset + 1)
+
+
+def columns(spans: list[Span]) -> tuple[dict[str, int], int]:
+    """Give each span a column so that spans which overlap never share one (interval-graph
+    colouring, greedy by start: optimal, as few columns as the most spans over one code point).
+
+    Returns ``(annotation id -> column, number of columns)``; an earlier, longer span gets the
+    lower column, so an enclosing span stands outside the ones it holds.
+    """
+    found: dict[str, int] = {}
+    busy: list[tuple[int, int]] = []  # (end, column) of the spans still open
+    free: list[int] = []
+    count = 0
+    for span in sorted(spans, key=lambda s: (s.start, -s.end, s.annotation_id)):
+        while busy and busy[0][0] <= span.start:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        if free:
+            column = heapq.heappop(free)
+        else:
+            column, count = count, count + 1
+        found[span.annotation_id] = column
+        heapq.heappush(busy, (span.end, column))
+    return found, count
 
 
 def segments(spans: list[Span], start: int, end: int) -> list[tuple[int, int, tuple[str, ...]]]:

@@ -45,6 +45,7 @@ from annotator.ui.qt_attributes import QtAttributesPanel
 from annotator.ui.qt_autocode import QtAutocodeFlow
 from annotator.ui.qt_codebook_flow import QtCodebookFlow
 from annotator.ui.qt_coders import QtCoderView
+from annotator.ui.qt_coding_stripes import QtCodingStripes
 from annotator.ui.qt_disagreements import QtDisagreementsPanel, compare_in, disagreements_dock
 from annotator.ui.qt_document_flow import QtDocumentFlow
 from annotator.ui.qt_document_list import QtDocumentList
@@ -136,6 +137,9 @@ class QtMainWindow(QMainWindow):
         text_layout.setContentsMargins(0, 0, 0, 0)
         text_layout.setSpacing(0)
         self.minimap = QtMinimap(session, self.coder_view, self.pane, text_column)  # beside the scroll bar
+        self.stripes = QtCodingStripes(
+            session, self.pane, self.settings_flow, lambda i: self.navigation.show_annotation(i)
+        )
         text_row = QHBoxLayout()
         text_row.setSpacing(0)
         text_row.addWidget(self.pane, 1)
@@ -147,7 +151,7 @@ class QtMainWindow(QMainWindow):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         # Side panels that fold away and give way to the text; distraction-free reading (F11).
-        self.window_layout = QtWindowLayout(self, self.splitter, self.pane, right, beside=[self.minimap])
+        self.window_layout = QtWindowLayout(self, self.splitter, self.pane, right, beside=[self.minimap, self.stripes])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -343,6 +347,7 @@ class QtMainWindow(QMainWindow):
         self.search_dock_action = self.search_dock.toggleViewAction()
         self.search_dock_action.setText(self.tr("&Search the library"))
         view_menu.addAction(self.outline.toggle_action)
+        view_menu.addAction(self.stripes.toggle_action)
         view_menu.addAction(self.search_dock_action)
         view_menu.addAction(self.retrieval.toggle_action)
         for dock in (self.cooccurrence, self.document_matrix, self.frequencies, self.disagreements):

@@ -397,6 +397,7 @@ class QtTextPane(QPlainTextEdit):
         #: A selection dragged with the mouse takes in whole words (a setting, see the Edit menu).
         self.snap_to_words = True
         self._press_position: QPoint | None = None
+        self._gutter: QWidget | None = None  # see set_gutter
         self.highlighter = QtSpanHighlighter(None)
         self.highlighter.set_theme(theme_of(self.palette()))
         # The side margins' colour: the page's, as the text column's (see _fit_column).
@@ -844,16 +845,31 @@ class QtTextPane(QPlainTextEdit):
         self._highlight_visible()
         self._show_extra_selections()
 
+    def set_gutter(self, gutter: QWidget | None) -> None:
+        """Keep *gutter* (a child of the pane: the coding stripes) just left of the text column, in
+        the left margin of a centred column or widening it; its width is its size hint's, none while
+        it is hidden. Called again when that width changes."""
+        self._gutter = gutter
+        self._fit_column()
+
     def _fit_column(self) -> None:
-        """Centre the text in a column no wider than the line width, with side margins of the viewport."""
+        """Centre the text in a column no wider than the line width, with side margins of the viewport
+        (the left one at least as wide as the gutter, which is placed in it)."""
         side = 0
         if self._line_width > 0:
             column = QFontMetricsF(self.font()).averageCharWidth() * self._line_width
             column += 2 * self.document().documentMargin()
             available = self.contentsRect().width() - self.verticalScrollBar().sizeHint().width()
             side = max(0, int((available - column) / 2))
-        if self.viewportMargins().left() != side:
-            self.setViewportMargins(side, 0, side, 0)
+        gutter = self._gutter
+        width = gutter.sizeHint().width() if gutter is not None and not gutter.isHidden() else 0
+        left = max(side, width)
+        margins = self.viewportMargins()
+        if (margins.left(), margins.right()) != (left, side):
+            self.setViewportMargins(left, 0, side, 0)
+        if gutter is not None:
+            area = self.contentsRect()
+            gutter.setGeometry(area.left() + left - width, area.top(), width, self.viewport().height())
 
     # -- events ------------------------------------------------------------------------------
 
