@@ -1,10 +1,11 @@
 """Make README's screenshots of the working views: find, Search the library, Auto-code, Retrieved
-segments, the two matrices and word frequencies.
+segments, the two matrices, word frequencies, and the Outline with the coding stripes and mini-map.
 
 Run under a real X server (e.g. ``xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python
 packaging/make_view_screenshots.py``). It works in a temporary library holding the sample article
 cut at its blank lines into four parts (so there is a library to search across), codes it with
-Auto-code as two coders would, and writes ``resources/screenshots/view-*.png``.
+Auto-code as two coders would, and writes ``resources/screenshots/view-*.png`` (with ``--study``,
+only ``view-outline-stripes.png``).
 """
 
 from __future__ import annotations
@@ -89,6 +90,16 @@ def main() -> int:
         first = window.documents_model.document_id(0)
         window.open_document(first)
         window.activateWindow()  # without a window manager, keys go nowhere until it is active
+        if "--study" in sys.argv:  # only the Outline, the coding stripes and the mini-map
+            window.resize(1700, 900)  # room for the Outline beside the side panels
+            window.outline.toggle_action.trigger()
+            window.stripes.toggle_action.trigger()
+            settle()
+            save("outline-stripes")
+            window.stripes.toggle_action.trigger()  # the setting goes back as it was
+            window.close()
+            library.close()
+            return 0
         window.find_action.trigger()
         QTest.keyClicks(window.find_bar.edit, "Kazakh")
         settle()
