@@ -62,6 +62,20 @@ def test_binary_formats_are_not_written_to_a_terminal(
     assert code == 2 and "-o PATH" in err
 
 
+def test_study_notes_as_a_word_document_are_not_written_to_a_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The notes format writes text, except in its Word style: that one needs -o as binary formats do."""
+    import sys
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    database = str(tmp_path / "f.sqlite3")
+    code, _, err = run(capsys, "--database", database, "export", "--format", "notes", "--option", "style=docx")
+    assert code == 2 and "-o PATH" in err
+    code, out, _ = run(capsys, "--database", database, "export", "--format", "notes")  # Markdown: text
+    assert code == 0 and out.startswith("# Study notes")
+
+
 def test_import_offers_trimming_and_trims_only_when_asked(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     db = str(tmp_path / "f.sqlite3")
     code, out, err = run(capsys, "--database", db, "import", str(SEED))

@@ -490,7 +490,7 @@ def _cmd_export(args: argparse.Namespace, library: Opener) -> None:
     options = export_options(args)
     if args.output is not None and not args.output:
         raise UsageError("-o needs a file name (leave it out to write to stdout)")
-    if args.output is None and fmt.binary and sys.stdout.isatty():
+    if args.output is None and fmt.writes_binary(options) and sys.stdout.isatty():
         raise UsageError(f"format '{args.format}' is not text; write it to a file with -o PATH")
     opened = library()
     ids: list[str] | None = None

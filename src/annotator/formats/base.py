@@ -214,6 +214,10 @@ FolderReader = Callable[[FolderSource], ImportBundle]
 Writer = Callable[[ExportBundle, BinaryIO], None]
 
 
+#: Files that are not text whatever writes them (zip containers: Word, Excel, REFI projects; PDF).
+BINARY_EXTENSIONS = frozenset({".docx", ".xlsx", ".zip", ".qdpx", ".pdf"})
+
+
 @dataclass(frozen=True, slots=True)
 class Format:
     """Formats: a registered format: id (for --format), label, file extensions, reader and/or writer.
@@ -260,6 +264,11 @@ class Format:
     def extension(self, options: dict[str, Any]) -> str:
         """The extension a file written with *options* gets."""
         return self.extension_for(options) if self.extension_for is not None else self.default_extension
+
+    def writes_binary(self, options: dict[str, Any]) -> bool:
+        """Whether what it writes with *options* is not text (never sent to a terminal): a binary
+        format, or a style of one that writes such a file (study notes as a Word document)."""
+        return self.binary or self.extension(options) in BINARY_EXTENSIONS
 
     def options_named(self, name: str, options: dict[str, Any]) -> dict[str, Any]:
         """*options* with what the file *name* implies for this format (:class:`OptionError` if they disagree)."""

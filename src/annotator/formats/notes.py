@@ -33,7 +33,7 @@ from annotator.core.i18n import QT_TRANSLATE_NOOP
 from annotator.core.model import Annotation, Document
 from annotator.formats.base import ExportBundle, Format, Option, OptionError
 from annotator.formats.markdown import md_label
-from annotator.formats.report import METADATA_SEPARATOR, Codebook, _esc, in_text_order, safe_color, tint, utc
+from annotator.formats.report import METADATA_SEPARATOR, Codebook, escape_html, in_text_order, safe_color, tint, utc
 
 FIELDS = ("quote", "note", "tag", "page", "link", "offsets", "coder")
 DEFAULT_FIELDS = "quote,note,tag,page,link"
@@ -207,7 +207,7 @@ blockquote { margin: 0 0 0.3rem; padding: 0.2rem 0.8rem; white-space: pre-wrap;
 def render_html(bundle: ExportBundle) -> str:
     body = ["<h1>Study notes</h1>"]
     for doc, groups in gather(bundle):
-        body.append(f'<section class="document">\n<h2 dir="auto">{_esc(doc.title or "Untitled")}</h2>')
+        body.append(f'<section class="document">\n<h2 dir="auto">{escape_html(doc.title or "Untitled")}</h2>')
         if not groups:
             body.append('<p class="meta">No annotations.</p>')
         for group in groups:
@@ -215,23 +215,23 @@ def render_html(bundle: ExportBundle) -> str:
             if group.tag is not None:
                 color = safe_color(group.color)  # only validated colours reach the style attribute
                 style = f' style="--line: {color}; --bg: {tint(color, 0.25)}"'
-                body.append(f'<section class="tag"{style}>\n<h3 dir="auto">{_esc(group.tag)}</h3>')
+                body.append(f'<section class="tag"{style}>\n<h3 dir="auto">{escape_html(group.tag)}</h3>')
             for entry in group.entries:
                 parts = []
                 a = entry.annotation
                 for kind, value in entry.blocks():
                     if isinstance(value, list):
                         shown = [
-                            f'<a href="{_esc(v)}">{a.start}\u2013{a.end}</a>'
+                            f'<a href="{escape_html(v)}">{a.start}\u2013{a.end}</a>'
                             if f == "link"
-                            else f"{_NAMES[f]}: <bdi>{_esc(v)}</bdi>"
+                            else f"{_NAMES[f]}: <bdi>{escape_html(v)}</bdi>"
                             for f, v in value
                         ]
                         parts.append(f'<p class="meta">{METADATA_SEPARATOR.join(shown)}</p>')
                     elif kind == "quote":
-                        parts.append(f'<blockquote dir="auto">{_esc(value)}</blockquote>')
+                        parts.append(f'<blockquote dir="auto">{escape_html(value)}</blockquote>')
                     else:
-                        parts.append(f'<p class="note" dir="auto">{_esc(value)}</p>')
+                        parts.append(f'<p class="note" dir="auto">{escape_html(value)}</p>')
                 body.append('<article class="entry">' + "".join(parts) + "</article>")
             if group.tag is not None:
                 body.append("</section>")
@@ -242,7 +242,7 @@ def render_html(bundle: ExportBundle) -> str:
         '<meta http-equiv="Content-Security-Policy" '
         "content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta name="generator" content="{_esc(bundle.generator)}">\n'
+        f'<meta name="generator" content="{escape_html(bundle.generator)}">\n'
         f'<meta name="date" content="{exported}">\n'
         f"<title>Study notes</title>\n<style>\n{_CSS}</style>\n</head>\n<body>\n"
         + "\n".join(body)

@@ -203,7 +203,7 @@ def utc(moment: datetime) -> datetime:
 # HTML report
 
 
-def _esc(value: object) -> str:
+def escape_html(value: object) -> str:
     """User text for HTML content or a quoted attribute value, escaped.
 
     A CR becomes ``&#13;`` (a parser turns a raw one into LF, which would move
@@ -283,8 +283,8 @@ class _HtmlReport:
             '<meta http-equiv="Content-Security-Policy" '
             "content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n"
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f'<meta name="generator" content="{_esc(self.bundle.generator)}">\n'
-            f"<title>{_esc(title)}</title>\n<style>\n{_CSS}{self._tag_css()}</style>\n</head>\n<body>\n"
+            f'<meta name="generator" content="{escape_html(self.bundle.generator)}">\n'
+            f"<title>{escape_html(title)}</title>\n<style>\n{_CSS}{self._tag_css()}</style>\n</head>\n<body>\n"
             + "\n".join(body)
             + "\n</body>\n</html>\n"
         )
@@ -308,7 +308,7 @@ class _HtmlReport:
         return f"{names} mix m{number}"
 
     def _chip(self, tag: TagInfo) -> str:
-        return f'<span class="chip t{tag.index}"><bdi>{_esc(tag.name)}</bdi></span>'
+        return f'<span class="chip t{tag.index}"><bdi>{escape_html(tag.name)}</bdi></span>'
 
     # -- page parts
 
@@ -319,15 +319,15 @@ class _HtmlReport:
         return (
             "<header>\n<h1>Annotated documents</h1>\n"
             f'<p class="meta">{plural(len(docs), "document")} \u00b7 {plural(count, "annotation")} \u00b7 '
-            f"exported {exported} by <bdi>{_esc(self.bundle.generator)}</bdi>{blind}</p>\n</header>"
+            f"exported {exported} by <bdi>{escape_html(self.bundle.generator)}</bdi>{blind}</p>\n</header>"
         )
 
     def _legend(self, totals: Counter[str]) -> str:
         counts = {self.codebook[tag_id].index: n for tag_id, n in totals.items()}
         rows = [
             f'<tr class="tag t{t.index}"><td><span class="swatch t{t.index}"></span></td>'
-            f'<td class="name"><bdi>{_esc(t.name)}</bdi></td>'
-            f'<td class="description" dir="auto">{_esc(t.description)}</td>'
+            f'<td class="name"><bdi>{escape_html(t.name)}</bdi></td>'
+            f'<td class="description" dir="auto">{escape_html(t.description)}</td>'
             f'<td class="count">{counts.get(t.index, 0):,}</td></tr>'
             for t in self.codebook
         ]
@@ -342,7 +342,7 @@ class _HtmlReport:
 
     def _contents(self, docs: list[ExportedDocument]) -> str:
         items = [
-            f'<li><a href="#d{n}"><bdi>{_esc(d.document.title or "Untitled")}</bdi></a> '
+            f'<li><a href="#d{n}"><bdi>{escape_html(d.document.title or "Untitled")}</bdi></a> '
             f'<span class="meta">({plural(len(d.annotations), "annotation")})</span></li>'
             for n, d in enumerate(docs, 1)
         ]
@@ -353,18 +353,20 @@ class _HtmlReport:
 
     def _document(self, key: str, doc: Document, anns: list[Annotation]) -> str:
         lang = doc.metadata.get("language")
-        lang_attr = f' lang="{_esc(lang)}"' if isinstance(lang, str) and _LANGUAGE.fullmatch(lang) else ' lang=""'
+        lang_attr = (
+            f' lang="{escape_html(lang)}"' if isinstance(lang, str) and _LANGUAGE.fullmatch(lang) else ' lang=""'
+        )
         meta = [
             plural(len(anns), "annotation"),
             plural(len(doc.text), "character"),
             f"imported {utc(doc.created).date().isoformat()}",
         ]  # fmt: skip  (none of it is user text)
-        meta += [f"<bdi>{_esc(k)}</bdi>: <bdi>{_esc(v)}</bdi>" for k, v in metadata_items(doc.metadata)]
+        meta += [f"<bdi>{escape_html(k)}</bdi>: <bdi>{escape_html(v)}</bdi>" for k, v in metadata_items(doc.metadata)]
         meta_html = METADATA_SEPARATOR.join(meta)
         text_html, notes = self._text(key, doc.text, anns)
         parts = [
             f'<section class="document" id="{key}" aria-labelledby="{key}-title">',
-            f'<h2 id="{key}-title" dir="auto"{lang_attr}>{_esc(doc.title or "Untitled")}</h2>',
+            f'<h2 id="{key}-title" dir="auto"{lang_attr}>{escape_html(doc.title or "Untitled")}</h2>',
             f'<p class="meta">{meta_html}</p>',
             self._counts(anns),
             f'<div class="text" id="{key}-text" dir="auto"{lang_attr}>{text_html}</div>',
@@ -401,8 +403,10 @@ class _HtmlReport:
             covering = sorted((int(k) for k in keys), key=lambda i: (anns[i].start, anns[i].end, i))
             indices = tuple(dict.fromkeys(tags[i].index for i in covering))
             title = "\n".join(f"{tags[i].name}: {anns[i].note}" if anns[i].note else tags[i].name for i in covering)
-            out.append(_esc(text[pos:start]))
-            out.append(f'<mark class="{self._classes(indices)}" title="{_esc(title)}">{_esc(text[start:end])}</mark>')
+            out.append(escape_html(text[pos:start]))
+            out.append(
+                f'<mark class="{self._classes(indices)}" title="{escape_html(title)}">{escape_html(text[start:end])}</mark>'
+            )
             ending = sorted((i for i in covering if anns[i].end == end and i in number), key=number.__getitem__)
             for i in ending:
                 n = number[i]
@@ -411,10 +415,10 @@ class _HtmlReport:
                     f'aria-label="Note {n}"></a>'
                 )
             pos = end
-        out.append(_esc(text[pos:]))
+        out.append(escape_html(text[pos:]))
         notes = [
-            f'<li id="{key}-n{n}">{self._chip(tags[i])} <q dir="auto">{_esc(excerpt(anns[i].quote))}</q> '
-            f'<span class="note" dir="auto">{_esc(anns[i].note)}</span> '
+            f'<li id="{key}-n{n}">{self._chip(tags[i])} <q dir="auto">{escape_html(excerpt(anns[i].quote))}</q> '
+            f'<span class="note" dir="auto">{escape_html(anns[i].note)}</span> '
             f'<a class="back" href="#{key}-r{n}" aria-label="Back to the text">\u21a9\ufe0e</a></li>'
             for n, i in enumerate(noted, 1)
         ]

@@ -13,7 +13,7 @@ same ones:
   hold escaped and cells cut to Excel's limit (:func:`annotator.formats.tabular.append_sheet`).
 - ``html``: a standalone page (UTF-8, inline CSS for light and dark, no scripts, a
   Content-Security-Policy saying so); every cell escaped as the HTML report escapes
-  (:func:`annotator.formats.report._esc`), line breaks kept by ``white-space: pre-wrap``.
+  (:func:`annotator.formats.report.escape_html`), line breaks kept by ``white-space: pre-wrap``.
 - ``markdown``: a GitHub-flavoured table. A cell cannot hold a line break or a bare ``|``, and
   Markdown would read ``*``, ``_``, `````, ``[``, ``<``, ``&``… as markup or raw HTML, so
   ASCII punctuation that means something to CommonMark is backslash-escaped, and line breaks
@@ -38,7 +38,7 @@ from typing import BinaryIO
 import orjson
 
 from annotator.formats.base import FormatError
-from annotator.formats.report import _esc
+from annotator.formats.report import escape_html
 from annotator.formats.tabular import append_sheet, defuse_formula, save_workbook, write_csv_rows
 
 Cell = str | int | float
@@ -119,15 +119,18 @@ def write_html(table: Table, out: BinaryIO) -> None:
         '<meta http-equiv="Content-Security-Policy" '
         "content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_esc(table.title)}</title>\n<style>\n{_CSS}</style>\n</head>\n<body>",
-        f"<h1>{_esc(table.title)}</h1>",
+        f"<title>{escape_html(table.title)}</title>\n<style>\n{_CSS}</style>\n</head>\n<body>",
+        f"<h1>{escape_html(table.title)}</h1>",
         *_html_notes(table.notes),
         f"<p>{len(table.rows)} row(s)</p>",
-        "<table>\n<thead>\n<tr>" + "".join(f"<th>{_esc(c)}</th>" for c in table.columns) + "</tr>\n</thead>\n<tbody>",
+        "<table>\n<thead>\n<tr>"
+        + "".join(f"<th>{escape_html(c)}</th>" for c in table.columns)
+        + "</tr>\n</thead>\n<tbody>",
     ]
     for row in table.rows:
         cells = (
-            f'<td class="number">{value}</td>' if _is_number(value) else f"<td>{_esc(value)}</td>" for value in row
+            f'<td class="number">{value}</td>' if _is_number(value) else f"<td>{escape_html(value)}</td>"
+            for value in row
         )
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines.append("</tbody>\n</table>\n</body>\n</html>\n")
@@ -137,7 +140,7 @@ def write_html(table: Table, out: BinaryIO) -> None:
 def _html_notes(notes: Sequence[tuple[str, str]]) -> list[str]:
     if not notes:
         return []
-    items = "".join(f"<dt>{_esc(label)}</dt><dd>{_esc(text)}</dd>" for label, text in notes)
+    items = "".join(f"<dt>{escape_html(label)}</dt><dd>{escape_html(text)}</dd>" for label, text in notes)
     return [f'<dl class="notes">{items}</dl>']
 
 
