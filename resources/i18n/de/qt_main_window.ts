@@ -32,6 +32,10 @@
         <translation>Neues Dokument aus der Zwis&amp;chenablage</translation>
     </message>
     <message>
+        <source>Import PDF &amp;highlights…</source>
+        <translation>PDF-&amp;Markierungen importieren …</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren …</translation>
     </message>

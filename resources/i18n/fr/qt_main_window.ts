@@ -32,6 +32,10 @@
         <translation>Nouveau do&amp;cument depuis le presse-papiers</translation>
     </message>
     <message>
+        <source>Import PDF &amp;highlights…</source>
+        <translation>Importer les &amp;surlignages PDF…</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>

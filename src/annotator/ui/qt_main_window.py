@@ -65,6 +65,7 @@ from annotator.ui.qt_memos import QtMemoFlow
 from annotator.ui.qt_navigation import QtNavigation
 from annotator.ui.qt_orphan_panel import QtOrphanPanel
 from annotator.ui.qt_outline import QtMinimap, QtOutlineDock
+from annotator.ui.qt_pdf_highlights import QtPdfHighlightsImport
 from annotator.ui.qt_preferences import QtCoderIdentity
 from annotator.ui.qt_print import QtPrintFlow, install_pdf_writer
 from annotator.ui.qt_retrieval import QtRetrievalDock
@@ -205,6 +206,7 @@ class QtMainWindow(QMainWindow):
         self.importer = QtImportFlow(
             self, session, open_document=self._open_imported, title_of=self.documents_model.title
         )
+        self.highlights_importer = QtPdfHighlightsImport(self, session, open_document=self._open_imported)
         self.exporter = QtExportFlow(
             self, session, selected_document_ids=self.document_list.selected_ids, set_names=self.library_sets.set_names
         )
@@ -268,6 +270,8 @@ class QtMainWindow(QMainWindow):
             self.tr("New document from &clipboard"), self, shortcut=QKeySequence("Ctrl+Shift+V")
         )
         self.paste_action.triggered.connect(self.importer.paste)
+        self.import_highlights_action = QAction(self.tr("Import PDF &highlights…"), self)
+        self.import_highlights_action.triggered.connect(self.highlights_importer.choose_files)
         self.export_action = QAction(self.tr("&Export…"), self, shortcut=QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.exporter.choose_and_export)
         self.export_pdf_action = QAction(self.tr("Export &PDF…"), self, shortcut=QKeySequence("Ctrl+Shift+P"))
@@ -278,7 +282,15 @@ class QtMainWindow(QMainWindow):
         self.backups_action.triggered.connect(self.watcher.show_backups)
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        file_menu.addActions([self.import_action, self.paste_action, self.export_action, self.export_pdf_action])
+        file_menu.addActions(
+            [
+                self.import_action,
+                self.import_highlights_action,
+                self.paste_action,
+                self.export_action,
+                self.export_pdf_action,
+            ]
+        )
         file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backups_action)
