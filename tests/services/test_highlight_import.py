@@ -11,8 +11,9 @@ import pytest
 
 from annotator.cli import main
 from annotator.core.errors import InvalidInput
+from annotator.formats.base import FormatError
 from annotator.services import importing, memos
-from annotator.services.highlights import import_highlights
+from annotator.services.highlights import import_highlights, preview_highlights
 from annotator.services.library import Library
 from tests.formats.documents.builders import build_pdf
 
@@ -146,3 +147,20 @@ def test_highlight_options_need_a_kind(tmp_path: Path, capsys: pytest.CaptureFix
     export.write_bytes(b"[]")
     assert main(["--database", str(tmp_path / "cli.sqlite3"), "import", str(export), "--doc", "x"]) != 0
     assert "need --hypothesis or --zotero" in capsys.readouterr().err
+
+
+def test_preview_tells_the_kind_by_the_files_shape_and_writes_nothing(library: Library, tmp_path: Path) -> None:
+    doc_id = _document(library, tmp_path)
+    hyp = preview_highlights(library, _hypothesis(tmp_path), doc_id)
+    assert (hyp.kind, hyp.table, hyp.memo_lines) == ("hypothesis", {"infra": "infra"}, 1)
+    assert [u.label for u in hyp.unplaced] == ["Hypothesis annotation a2"]
+    zotero = tmp_path / "zotero.json"
+    item = {"itemType": "annotation", "annotationType": "highlight", "annotationText": QUOTE}
+    zotero.write_bytes(orjson.dumps({"items": [{"data": {**item, "annotationColor": "#5FB236"}}]}))
+    zot = preview_highlights(library, zotero, doc_id)
+    assert (zot.kind, zot.table, zot.unplaced) == ("zotero", {"#5fb236": "evidence"}, [])
+    other = tmp_path / "other.json"
+    other.write_bytes(orjson.dumps({"items": []}))
+    with pytest.raises(FormatError):
+        preview_highlights(library, other, doc_id)
+    assert library.annotations(doc_id) == []

@@ -41,6 +41,9 @@ ZOTERO_COLOURS = {
     "#aaaaaa": "gray",
 }
 
+#: The colour of a highlight whose colour the file does not give (Zotero's yellow).
+DEFAULT_COLOUR = "#ffd400"
+
 
 def tag_for_colour(colour: str, tags: Sequence[tuple[str, str]], colour_map: dict[str, str] | None = None) -> str:
     """The tag name for a Zotero highlight *colour*, given the library's (name, colour) *tags*: the
@@ -69,6 +72,21 @@ def _annotations(data: bytes) -> list[dict[str, Any]]:
             if fields.get("itemType") == "annotation":
                 found.append(fields)
     return found
+
+
+def colours_in(data: bytes) -> list[str] | None:
+    """The colours of the highlights in *data*, normalised, once each; None when *data* holds no
+    Zotero annotation (then it is some other file, perhaps Hypothesis's)."""
+    try:
+        found = _annotations(data)
+    except FormatError:
+        return None
+    if not found:
+        return None
+    placed = [f for f in found if f.get("annotationType", "highlight") in ("highlight", "underline")]
+    return list(
+        dict.fromkeys(highlight_colours.normalised(str(f.get("annotationColor") or DEFAULT_COLOUR)) for f in placed)
+    )
 
 
 def _page(fields: dict[str, Any]) -> int | None:
@@ -114,7 +132,7 @@ def read_zotero(
         if isinstance(placed, str):
             out.unplaced.append(Unplaced(label, quote, placed))
             continue
-        tag = tag_for_colour(str(fields.get("annotationColor") or "#ffd400"), tags, colour_map)
+        tag = tag_for_colour(str(fields.get("annotationColor") or DEFAULT_COLOUR), tags, colour_map)
         start, end = placed
         out.annotations.append(
             ImportedAnnotation(

@@ -22,7 +22,7 @@ from annotator.core.merging import ImportSummary
 from annotator.formats.base import FormatError, ImportBundle, ImportedDocument
 from annotator.formats.highlights import Highlights, Unplaced
 from annotator.formats.hypothesis import read_hypothesis
-from annotator.formats.zotero import read_zotero
+from annotator.formats.zotero import colours_in, read_zotero, tag_for_colour
 from annotator.services import importing
 from annotator.services.library import Library
 
@@ -37,6 +37,34 @@ class HighlightImport:
     unplaced: list[Unplaced] = field(default_factory=list)
     memo_lines: int = 0
     result: importing.ImportResult | None = None
+
+
+@dataclass(slots=True)
+class HighlightPreview:
+    """Services: a highlight file read against a document, before anything is written: its *kind*,
+    the *table* to confirm (Zotero: colour → tag; Hypothesis: their tag → ours, the same name by
+    default), what could not be placed and how many page notes join the memo."""
+
+    kind: Kind
+    table: dict[str, str]
+    unplaced: list[Unplaced]
+    memo_lines: int
+
+
+def preview_highlights(library: Library, path: str | os.PathLike[str], document: str) -> HighlightPreview:
+    """Read highlight file *path* against the library's *document*; the kind is told by the file's
+    shape (Zotero's annotation items, else Hypothesis's rows, else :class:`FormatError`)."""
+    target = _document(library, document)
+    data = Path(path).read_bytes()
+    tags = [(t.name, t.color) for t in library.tags()]
+    colours = colours_in(data)
+    if colours is not None:
+        found = read_zotero(data, target.text, pages=target.metadata.get("pages") or (), tags=tags)
+        table = {colour: tag_for_colour(colour, tags) for colour in colours}
+        return HighlightPreview("zotero", table, found.unplaced, len(found.memo_lines))
+    found = read_hypothesis(data, target.text)
+    table = {tag: tag for tag in dict.fromkeys(a.tag for a in found.annotations)}
+    return HighlightPreview("hypothesis", table, found.unplaced, len(found.memo_lines))
 
 
 def _document(library: Library, wanted: str) -> ImportedDocument:
