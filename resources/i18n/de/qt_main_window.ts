@@ -36,6 +36,10 @@
         <translation>PDF-&amp;Markierungen importieren …</translation>
     </message>
     <message>
+        <source>Import Hypothesis or &amp;Zotero highlights…</source>
+        <translation>Hypothesis- oder &amp;Zotero-Markierungen importieren …</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren …</translation>
     </message>

@@ -16,6 +16,10 @@
         <translation>Farbe {colour}</translation>
     </message>
     <message>
+        <source>Our tag for their tag {tag}</source>
+        <translation>Unser Tag für ihr Tag {tag}</translation>
+    </message>
+    <message>
         <source>Each highlight colour becomes a tag:</source>
         <translation>Jede Markierungsfarbe wird zu einem Tag:</translation>
     </message>

@@ -36,6 +36,10 @@
         <translation>Importer les &amp;surlignages PDF…</translation>
     </message>
     <message>
+        <source>Import Hypothesis or &amp;Zotero highlights…</source>
+        <translation>Importer les surlignages Hypothesis ou &amp;Zotero…</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>

@@ -16,6 +16,10 @@
         <translation>Couleur {colour}</translation>
     </message>
     <message>
+        <source>Our tag for their tag {tag}</source>
+        <translation>Notre étiquette pour leur étiquette {tag}</translation>
+    </message>
+    <message>
         <source>Each highlight colour becomes a tag:</source>
         <translation>Chaque couleur de surlignage devient une étiquette :</translation>
     </message>

@@ -76,6 +76,7 @@ from annotator.ui.qt_table_panel import TAB_GROUP
 from annotator.ui.qt_tag_tree import QtTagTree
 from annotator.ui.qt_text_pane import QtTextPane
 from annotator.ui.qt_themes import QtAppearanceMenus, apply_appearance
+from annotator.ui.qt_web_highlights import QtWebHighlightsImport
 
 
 class QtMainWindow(QMainWindow):
@@ -207,6 +208,7 @@ class QtMainWindow(QMainWindow):
             self, session, open_document=self._open_imported, title_of=self.documents_model.title
         )
         self.highlights_importer = QtPdfHighlightsImport(self, session, open_document=self._open_imported)
+        self.web_highlights_importer = QtWebHighlightsImport(self, session)
         self.exporter = QtExportFlow(
             self, session, selected_document_ids=self.document_list.selected_ids, set_names=self.library_sets.set_names
         )
@@ -272,6 +274,8 @@ class QtMainWindow(QMainWindow):
         self.paste_action.triggered.connect(self.importer.paste)
         self.import_highlights_action = QAction(self.tr("Import PDF &highlights…"), self)
         self.import_highlights_action.triggered.connect(self.highlights_importer.choose_files)
+        self.import_web_highlights_action = QAction(self.tr("Import Hypothesis or &Zotero highlights…"), self)
+        self.import_web_highlights_action.triggered.connect(self.web_highlights_importer.choose_file)
         self.export_action = QAction(self.tr("&Export…"), self, shortcut=QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.exporter.choose_and_export)
         self.export_pdf_action = QAction(self.tr("Export &PDF…"), self, shortcut=QKeySequence("Ctrl+Shift+P"))
@@ -286,6 +290,7 @@ class QtMainWindow(QMainWindow):
             [
                 self.import_action,
                 self.import_highlights_action,
+                self.import_web_highlights_action,
                 self.paste_action,
                 self.export_action,
                 self.export_pdf_action,

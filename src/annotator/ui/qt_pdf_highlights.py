@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.formats.highlights import Unplaced as WebUnplaced
 from annotator.formats.pdf_highlights import Unplaced
 from annotator.services import importing
 from annotator.services.pdf_highlights import read_with_highlights
@@ -49,13 +50,23 @@ class QtPdfHighlightsDialog(QDialog):
         self,
         table: Mapping[str, str],
         tag_names: Sequence[str],
-        unplaced: Sequence[tuple[str, Unplaced]],
+        unplaced: Sequence[tuple[str, Unplaced | WebUnplaced]],
         parent: QWidget | None = None,
+        *,
+        title: str = "",
+        intro: str = "",
+        swatches: bool = True,
+        remark: str = "",
     ) -> None:
-        """*table* maps ``#rrggbb`` to the tag computed for it; *tag_names* are the library's tags."""
+        """*table* maps ``#rrggbb`` to the tag computed for it; *tag_names* are the library's tags.
+
+        Hypothesis and Zotero imports (:mod:`annotator.ui.qt_web_highlights`) give their own
+        *title* and *intro*, a *remark* under the table (page notes), and for Hypothesis a table
+        of their tags, shown without colour *swatches*."""
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Import PDF highlights"))
-        self.setAccessibleName(self.tr("Import PDF highlights"))
+        title = title or self.tr("Import PDF highlights")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.combos: dict[str, QComboBox] = {}
@@ -64,21 +75,26 @@ class QtPdfHighlightsDialog(QDialog):
             # A tag the table names that the library lacks (a fallback) is offered too: it is made on import.
             combo.addItems(list(tag_names) if tag in tag_names else [tag, *tag_names])
             combo.setCurrentText(tag)
-            combo.setAccessibleName(self.tr("Tag for highlights in {colour}").format(colour=colour))
-            swatch = QPixmap(SWATCH, SWATCH)
-            swatch.fill(QColor(colour))  # the highlight's own colour: the data shown, not a theme colour
-            sample = QLabel(self)
-            sample.setPixmap(swatch)
-            sample.setAccessibleName(self.tr("Colour {colour}").format(colour=colour))
             field = QHBoxLayout()
-            field.addWidget(sample)
+            if swatches:
+                combo.setAccessibleName(self.tr("Tag for highlights in {colour}").format(colour=colour))
+                swatch = QPixmap(SWATCH, SWATCH)
+                swatch.fill(QColor(colour))  # the highlight's own colour: the data shown, not a theme colour
+                sample = QLabel(self)
+                sample.setPixmap(swatch)
+                sample.setAccessibleName(self.tr("Colour {colour}").format(colour=colour))
+                field.addWidget(sample)
+            else:
+                combo.setAccessibleName(self.tr("Our tag for their tag {tag}").format(tag=colour))
             field.addWidget(combo, 1)
             label = QLabel(colour, self)
             label.setBuddy(combo)
             form.addRow(label, field)
             self.combos[colour] = combo
-        layout.addWidget(QLabel(self.tr("Each highlight colour becomes a tag:"), self))
+        layout.addWidget(QLabel(intro or self.tr("Each highlight colour becomes a tag:"), self))
         layout.addLayout(form)
+        if remark:
+            layout.addWidget(QLabel(remark, self))
         self.unplaced = QListWidget(self)
         self.unplaced.setAccessibleName(self.tr("Highlights that could not be placed"))
         self.unplaced.addItems([f"{Path(path).name}: {miss}" for path, miss in unplaced])
@@ -101,7 +117,7 @@ class QtPdfHighlightsDialog(QDialog):
             next(iter(self.combos.values())).setFocus()
 
     def chosen_table(self) -> dict[str, str]:
-        """The colour → tag table as the user left it."""
+        """The colour (or their tag) → tag table as the user left it."""
         return {colour: combo.currentText() for colour, combo in self.combos.items()}
 
 
