@@ -163,6 +163,18 @@ def test_damage_found_by_the_check_in_background_refuses_every_write(filled_libr
         Library.open(url_of(filled_library_file))
 
 
+def test_no_rolling_backup_is_made_of_damage_the_check_in_background_finds(filled_library_file: Path) -> None:
+    """A backup copies the whole file: it waits for the check, so damage never pushes good backups out."""
+    from annotator.services.backups import ensure_rolling_backups
+    from annotator.storage.backup_files import backups_of
+
+    _overwrite_last_page(filled_library_file)
+    with Library.open(url_of(filled_library_file), check_in_background=True) as library:
+        with pytest.raises(LibraryError, match="damaged"):
+            ensure_rolling_backups(library)
+    assert backups_of(filled_library_file) == []
+
+
 def test_a_sound_library_checked_in_background_is_written_as_usual(filled_library_file: Path) -> None:
     with Library.open(url_of(filled_library_file), check_in_background=True) as library:
         library.set_state("k", "v")

@@ -119,6 +119,8 @@ def ensure_rolling_backups(library: Library | Path | str, *, now: datetime | Non
         return newest is None or moment - newest.created >= age
 
     made: list[Path] = []
+    if isinstance(library, Library) and (due(files.DAILY, DAY) or due(files.WEEKLY, WEEK)):
+        library.wait_for_check()  # a damaged file is never copied over the good backups it would push out
     if due(files.DAILY, DAY):
         made.append(files.make_backup(path, files.DAILY, now=moment))
     if due(files.WEEKLY, WEEK):

@@ -132,6 +132,12 @@ class Library:
             library._check.start()  # after the first connection made the file WAL: the check reads beside it
         return library
 
+    def wait_for_check(self) -> None:
+        """Wait for the check in the background, if there is one; :class:`LibraryError` if it found
+        the file damaged (what copies the whole file, a backup, must not copy a damaged one)."""
+        if self._check is not None:
+            self._check.verdict()
+
     def damage_found(self) -> str | None:
         """What the check in the background (:meth:`open` with *check_in_background*) found wrong with
         the file, once it has run; None while it runs, if all is well, or if there is no such check."""

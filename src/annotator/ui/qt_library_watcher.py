@@ -69,7 +69,8 @@ class QtLibraryWatcher(QObject):
         """Poll for commits to this library and show what other programs changed."""
         self._behind = False
         self.connection_note.setVisible(False)
-        self.damage_note.setVisible(False)
+        if self._session.library.damage_found() is None:  # a restored library; the same damaged one stays said
+            self.damage_note.setVisible(False)
         try:
             self._watcher = watch(self._session.library)
         except USER_ERRORS as exc:
