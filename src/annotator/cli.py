@@ -353,8 +353,8 @@ def _cmd_import(args: argparse.Namespace, library: Opener) -> None:
     if args.highlights:
         _import_highlights(args, library)
         return
-    if wants_highlights(args):
-        cmd_import_highlights(args, library)
+    if wants_highlights(args):  # a dry run does not create the library either
+        cmd_import_highlights(args, (lambda: _existing(args, library)) if args.dry_run else library)
         return
     trim = importing.trim_all if args.trim else _note_boilerplate
     if args.dry_run:

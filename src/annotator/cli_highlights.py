@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable
 
 from annotator.cli_text import UsageError, terminal_safe
+from annotator.core import highlight_colours
 from annotator.formats.highlights import parse_mapping
 from annotator.services import importing
 from annotator.services.highlights import import_highlights
@@ -57,6 +58,14 @@ def wants_highlights(args: argparse.Namespace) -> bool:
     return False
 
 
+def _colour_map(items: list[str] | None) -> dict[str, str]:
+    """``--map-color`` as ``import --highlights`` reads it (:func:`highlight_colours.parse_mapping`)."""
+    try:
+        return highlight_colours.parse_mapping(items or [])
+    except ValueError as exc:
+        raise UsageError(f"--map-color: {exc}") from exc
+
+
 def cmd_import_highlights(args: argparse.Namespace, library: Callable[[], Library]) -> None:
     """Run the highlight import; prints the document's ``<id>\\t<title>`` as ``import`` does."""
     if len(args.paths) != 1:
@@ -68,7 +77,7 @@ def cmd_import_highlights(args: argparse.Namespace, library: Callable[[], Librar
         document=args.doc,
         source=args.source,
         tag_map=parse_mapping(args.map_tag, "tag"),
-        colour_map=parse_mapping(args.map_color, "colour"),
+        colour_map=_colour_map(args.map_color),
         tags_only_known=args.tags_only_known,
         dry_run=args.dry_run,
     )

@@ -45,6 +45,14 @@ ZOTERO_COLOURS = {
 DEFAULT_COLOUR = "#ffd400"
 
 
+def _colour(value: object) -> str:
+    """A colour the file gives, as ``#rrggbb``; one that is not a colour is a :class:`FormatError`."""
+    try:
+        return highlight_colours.normalised(str(value or DEFAULT_COLOUR))
+    except ValueError as exc:
+        raise FormatError(f"not a Zotero annotation colour: {exc}") from exc
+
+
 def tag_for_colour(colour: str, tags: Sequence[tuple[str, str]], colour_map: dict[str, str] | None = None) -> str:
     """The tag name for a Zotero highlight *colour*, given the library's (name, colour) *tags*: the
     colour → tag table PDF highlights use too (:func:`annotator.core.highlight_colours.tag_for_colour`),
@@ -84,9 +92,7 @@ def colours_in(data: bytes) -> list[str] | None:
     if not found:
         return None
     placed = [f for f in found if f.get("annotationType", "highlight") in ("highlight", "underline")]
-    return list(
-        dict.fromkeys(highlight_colours.normalised(str(f.get("annotationColor") or DEFAULT_COLOUR)) for f in placed)
-    )
+    return list(dict.fromkeys(_colour(f.get("annotationColor")) for f in placed))
 
 
 def _page(fields: dict[str, Any]) -> int | None:
@@ -132,7 +138,7 @@ def read_zotero(
         if isinstance(placed, str):
             out.unplaced.append(Unplaced(label, quote, placed))
             continue
-        tag = tag_for_colour(str(fields.get("annotationColor") or DEFAULT_COLOUR), tags, colour_map)
+        tag = tag_for_colour(_colour(fields.get("annotationColor")), tags, colour_map)
         start, end = placed
         out.annotations.append(
             ImportedAnnotation(

@@ -55,7 +55,7 @@ def preview_highlights(library: Library, path: str | os.PathLike[str], document:
     """Read highlight file *path* against the library's *document*; the kind is told by the file's
     shape (Zotero's annotation items, else Hypothesis's rows, else :class:`FormatError`)."""
     target = _document(library, document)
-    data = Path(path).read_bytes()
+    data = importing.read_limited(Path(path))
     tags = [(t.name, t.color) for t in library.tags()]
     colours = colours_in(data)
     if colours is not None:
@@ -110,7 +110,7 @@ def import_highlights(
     if (document is None) == (source is None):
         raise InvalidInput("give the document the highlights belong to, or its source file (one of them)")
     target = _document(target_library, document) if document is not None else _source(source)  # type: ignore[arg-type]
-    data = Path(path).read_bytes()
+    data = importing.read_limited(Path(path))
     tags = target_library.tags()
     found: Highlights
     if kind == "hypothesis":

@@ -138,7 +138,7 @@ class ImportResult:
     same_file: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _read_limited(path: Path, *, own_exports: bool = False) -> bytes:
+def read_limited(path: Path, *, own_exports: bool = False) -> bytes:
     """A file's bytes, refused before it is read whole if it is over the import limit.
 
     With *own_exports*, Annotator's own annotated JSON (recognised by its first
@@ -183,7 +183,7 @@ def _sibling_reader(folder: Path) -> Callable[[str], bytes | None]:
         if not path.is_file() or path.is_symlink():
             return None
         try:
-            return _read_limited(path)
+            return read_limited(path)
         except FormatError:
             return None
 
@@ -248,7 +248,7 @@ def read_file(path: str | os.PathLike[str], format_id: str | None = None) -> Imp
 
         def read_in_folder(name: str) -> bytes:
             try:
-                return _read_limited(path / name)
+                return read_limited(path / name)
             except FormatError as exc:
                 raise FormatError(f"{name}: {exc}") from exc
 
@@ -257,7 +257,7 @@ def read_file(path: str | os.PathLike[str], format_id: str | None = None) -> Imp
             read = partial(folder_reader, folder)
     else:
         try:
-            data = _read_limited(path, own_exports=format_id in (None, "json"))
+            data = read_limited(path, own_exports=format_id in (None, "json"))
         except MemoryError as exc:  # only our own exports are read past the limit, at any size
             raise FormatError("there is not enough memory to read the file") from exc
         if not data:

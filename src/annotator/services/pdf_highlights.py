@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.highlight_colours import UNCOLOURED, colour_table, normalised, tag_for_colour
+from annotator.core.highlight_colours import UNCOLOURED, colour_table, normalised
 from annotator.core.model import TagSpec
 from annotator.formats import pdf_highlights
 from annotator.formats.base import FormatError, ImportBundle
@@ -48,7 +48,7 @@ def read_with_highlights(
         failures += failed
         for name, bundle in bundles:
             try:
-                found = pdf_highlights.read_highlights(Path(name).read_bytes())
+                found = pdf_highlights.read_highlights(importing.read_limited(Path(name)))
             except FormatError as exc:
                 failures.append(importing.ReadFailure(name, str(exc)))
                 continue
@@ -59,7 +59,8 @@ def read_with_highlights(
     known = {name for name, _ in tags}
     prepared = PreparedHighlights([bundle for _, bundle, _ in read], table)
     for name, bundle, found in read:
-        misses = pdf_highlights.place(bundle.documents[0], found, lambda c: tag_for_colour(c, tags, mapping))
+        # The tags the table shown says, never worked out again apart from it.
+        misses = pdf_highlights.place(bundle.documents[0], found, lambda c: table[normalised(c or UNCOLOURED)])
         prepared.unplaced += [(name, miss) for miss in misses]
         # A tag the mapping names that the library lacks is made in the highlight's colour.
         new = {table[normalised(h.color or UNCOLOURED)]: normalised(h.color or UNCOLOURED) for h in found}

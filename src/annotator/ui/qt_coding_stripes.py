@@ -248,8 +248,7 @@ class QtCodingStripes(QWidget):
         annotation = self._session.annotations.get(annotation_id)
         if annotation is None:
             return ""
-        tags = {t.id: t for t in self._session.tags}
-        tag = tags.get(annotation.tag_id)
+        tag = self._session.tag(annotation.tag_id)
         said = f"<b>{escape(tag.name if tag is not None else '?')}</b>"
         if annotation.coder:
             said += (

@@ -228,7 +228,7 @@ class QtExportDialog(QDialog):
             for field in fields.values():
                 shown = field.widget if isinstance(field.widget, QCheckBox) else self._form.labelForField(field.widget)
                 if isinstance(shown, (QLabel, QCheckBox)):
-                    shown.setText(_with_mnemonic(field.option.title, taken))
+                    shown.setText(_with_mnemonic(_said(field.option.title), taken))
 
     def _applies(self, format_id: str, option: Option) -> bool:
         if option.applies_if is None:

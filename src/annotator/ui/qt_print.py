@@ -138,11 +138,12 @@ def build_document(exported: ExportedDocument, codebook: Codebook, *, black_and_
     cursor.insertBlock(QTextBlockFormat(), plain)
     text_start = cursor.position()
     cursor.insertText(text, plain)
-    _mark_text(document, text_start, text, anns, marks)
+    utf16 = OffsetMap(text)
+    _mark_text(document, text_start, utf16, len(text), anns, marks)
 
     noted = sorted((a for a in anns if a.note), key=lambda a: (a.end, a.start, a.id))
     if noted:
-        _number_notes(document, text_start, OffsetMap(text), noted)
+        _number_notes(document, text_start, utf16, noted)
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertBlock(QTextBlockFormat(), plain)
         cursor.insertBlock(QTextBlockFormat(), bold)
@@ -155,12 +156,14 @@ def build_document(exported: ExportedDocument, codebook: Codebook, *, black_and_
     return document
 
 
-def _mark_text(document: QTextDocument, at: int, text: str, anns: list[Annotation], marks: _Marks) -> None:
-    """Give each piece of the text (inserted at *at*) covered by the same annotations its mark."""
-    utf16 = OffsetMap(text)
+def _mark_text(
+    document: QTextDocument, at: int, utf16: OffsetMap, length: int, anns: list[Annotation], marks: _Marks
+) -> None:
+    """Give each piece of the text (*length* code points, inserted at *at*) covered by the same
+    annotations its mark."""
     spans = [Span(a.start, a.end, str(i), str(i)) for i, a in enumerate(anns)]  # keys: list positions
     cursor = QTextCursor(document)
-    for start, end, keys in highlight_pieces(spans, len(text)):
+    for start, end, keys in highlight_pieces(spans, length):
         covering = sorted((anns[int(k)] for k in keys), key=lambda a: (a.start, a.end, a.id))
         cursor.setPosition(at + utf16.to_utf16(start))
         cursor.setPosition(at + utf16.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)

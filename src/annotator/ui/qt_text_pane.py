@@ -153,11 +153,8 @@ class QtSpanHighlighter(QSyntaxHighlighter):
         self._idle.stop()
         self._map = offset_map
         self._index = SpanIndex(spans)
-        self._colors = {t.id: QColor(t.color) for t in tags}
-        self._order = {t.id: position for position, t in enumerate(tags)}
-        self._formats.clear()
         self.setDocument(document)
-        self._restart()
+        self.set_tags(tags)  # the tags' colours and order, fresh formats, and the blocks due again
 
     def _restart(self) -> None:
         document = self.document()
