@@ -431,7 +431,9 @@ def test_its_keys_leave_the_find_bar_s_alt_a_and_the_retrieval_view_s_keys_worki
         qtbot.keyClicks(window.find_bar.edit, char)
     qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.autocoder.dialog is not None)
-    qtbot.keyClick(window.autocoder.dialog.preview_list, Qt.Key.Key_Escape)
+    dialog = window.autocoder.dialog
+    qtbot.keyClick(dialog.preview_list, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())  # closed: the next key goes to the window, not to it
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
